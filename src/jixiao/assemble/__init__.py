@@ -1,0 +1,104 @@
+"""Assembler: grids to `Form` records.
+
+It finds forms by their title (several per document), walks each form's sections in the order the
+form prints them, and hands each section to the module that knows it. Every field read keeps its source
+line; every repair and every value that could not be read leaves a warning.
+"""
+
+from __future__ import annotations
+
+from jixiao.assemble import vocab
+from jixiao.assemble.context import Context
+from jixiao.assemble.funds import fund_unit, read_funds
+from jixiao.assemble.goals import read_goals
+from jixiao.assemble.header import label_value, title_of, year_of
+from jixiao.assemble.indicators import is_header, read_indicators
+from jixiao.assemble.text import fold
+from jixiao.assemble.totals import read_grade, read_total
+from jixiao.model import Form, Source
+from jixiao.read.grid import Grid, Row
+
+SECTIONS = ("head", "funds", "goals", "indicators", "total", "grade")
+_GOAL_START = ("年度", "年度总体", "年度总体目标")
+
+
+def _section_of(row: Row, current: str) -> str:
+    key = fold(row.text)
+    first = fold(next((t for t in row.texts if t), ""))
+    if first.startswith(vocab.TOTAL) and current in ("indicators", "goals", "funds"):
+        return "total"
+    if any(first.startswith(w) for w in vocab.GRADE):
+        return "grade"
+    if is_header(row):
+        return "indicators"
+    if current in ("head", "funds") and (
+        any(w in key for w in vocab.GOAL_EXPECTED + vocab.GOALS) or (current == "funds" and key in _GOAL_START)
+    ):
+        return "goals"
+    if current == "head" and first.startswith(vocab.FUNDS):
+        return "funds"
+    return current
+
+
+def split_forms(grid: Grid) -> list[tuple[str | None, list[Row]]]:
+    """(title, rows) per form. Without titles, each 项目名称 row starts a form."""
+    starts = [(i, t) for i, row in enumerate(grid.rows) if (t := title_of(row))]
+    if not starts:
+        starts = [(i, None) for i, row in enumerate(grid.rows)
+                  if fold(next((t for t in row.texts if t), "")).startswith(vocab.PROJECT_NAME)]
+    bounds = [i for i, _ in starts] + [len(grid.rows)]
+    return [(title, grid.rows[i:bounds[k + 1]]) for k, (i, title) in enumerate(starts)]
+
+
+def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) -> Form:
+    flow = ctx.layout == "flow"
+    parts: dict[str, list[Row]] = {s: [] for s in SECTIONS}
+    current = "head"
+    for row in rows[1:] if title else rows:
+        current = _section_of(row, current)
+        parts[current].append(row)
+    form = Form(title=title)
+    head_rows = ([rows[0]] if title else []) + parts["head"]
+    form.year, year_line = year_of(head_rows)
+    ctx.at("year", year_line)
+    for field, label in (("project_name", vocab.PROJECT_NAME), ("department", vocab.DEPARTMENT),
+                         ("implementing_unit", vocab.IMPLEMENTING_UNIT)):
+        for row in head_rows:
+            value = label_value(row, label, flow)
+            if value:
+                setattr(form, field, value)
+                ctx.at(field, row.line)
+                break
+    first = rows[0].line if rows else None
+    if title is None:
+        ctx.warn("R001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
+    if form.project_name is None:
+        ctx.warn("R011", "未读到项目名称", "project_name", first)
+    form.fund_unit = fund_unit(parts["funds"])
+    form.funds = read_funds(parts["funds"], ctx)
+    form.goal_expected, form.goal_actual = read_goals(parts["goals"], ctx)
+    form.indicators = read_indicators(parts["indicators"], ctx)
+    if not parts["indicators"]:
+        ctx.warn("R012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
+    if parts["total"]:
+        form.total_weight, form.total_score, lines = read_total(parts["total"])
+        ctx.at("total_score", lines[0] if lines else None)
+    else:
+        ctx.warn("R013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score",
+                 rows[-1].line if rows else None)
+    if parts["grade"]:
+        grade_row = parts["grade"][0]
+        form.grade = read_grade(grade_row, vocab.GRADE)
+        ctx.at("grade", grade_row.line)
+    form.source = Source(file=ctx.file, form_index=index, first_line=first,
+                         last_line=rows[-1].line if rows else None, fields=dict(ctx.fields))
+    form.warnings = list(ctx.warnings)
+    return form
+
+
+def assemble(grid: Grid) -> list[Form]:
+    forms = []
+    for index, (title, rows) in enumerate(split_forms(grid)):
+        ctx = Context(file=grid.file, layout=grid.layout)
+        forms.append(assemble_form(title, rows, ctx, index))
+    return forms

@@ -1,0 +1,65 @@
+"""Text helpers of the assembler: matching keys, joining fragments, reading numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
+
+
+def fold(text: str | None) -> str:
+    """Matching key: NFKC (full-width to half-width), no whitespace."""
+    if not text:
+        return ""
+    return _WS.sub("", unicodedata.normalize("NFKC", text))
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(re.match(rf"[{_CJK}]", ch))
+
+
+def tidy(text: str | None) -> str | None:
+    """Output form of a cell: trimmed, breaks inside CJK runs removed; None when blank."""
+    if text is None:
+        return None
+    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    out = "\n".join(ln for ln in lines if ln)
+    out = _CJK_GAP.sub("", out)
+    return out or None
+
+
+def join(a: str | None, b: str | None) -> str:
+    """Join two fragments of one cell broken over lines: no space between CJK, one between words."""
+    a, b = (a or "").rstrip(), (b or "").lstrip()
+    if not a or not b:
+        return a or b
+    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
+def width(text: str) -> float:
+    """Printed width in CJK character units (a half-width character counts one half)."""
+    total = 0.0
+    for ch in text:
+        eaw = unicodedata.east_asian_width(ch)
+        total += 1.0 if eaw in ("W", "F", "A") else 0.5
+    return total
+
+
+def number(text: str | None) -> float | None:
+    """A plain number as printed in a numeric cell ('2,270.00', '99.44%', '10分'); None otherwise."""
+    key = fold(text).rstrip("%分元").removesuffix("万")
+    if not _NUMBER.match(key):
+        return None
+    return float(key.replace(",", ""))
+
+
+def is_dash(text: str | None) -> bool:
+    """A cell left empty on purpose ('-', '—', '/')."""
+    return fold(text) in DASHES
