@@ -19,6 +19,10 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", "")
 
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+# full-width digits, Latin letters and the signs written inside numbers ('２，２７０．００', '９９％');
+# CJK punctuation such as '，' and '（' between words is kept as printed
+_WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
+_WIDE_ASCII = {c: c - 0xFEE0 for c in _WIDE}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _PARA_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -55,7 +59,7 @@ def clean_markup(text: str) -> str:
 def normalise(text: str) -> str:
     """Line ends, invisible characters and the many Unicode spaces of Chinese documents."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
+    text = _INVISIBLE.sub("", text).translate(_WIDE_ASCII)
     return _SPACES.sub(" ", text)
 
 

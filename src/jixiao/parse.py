@@ -1,0 +1,80 @@
+"""Parsing service: paths in, forms and per-file errors out. The CLI, the Python API and (later) the
+web app all call this, so a document is read the same way everywhere."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jixiao.assemble import assemble
+from jixiao.errors import InputError
+from jixiao.model import Form
+from jixiao.read import read_path
+from jixiao.read.text import read_text
+
+
+@dataclass
+class FileResult:
+    file: str
+    forms: list[Form] = field(default_factory=list)
+    error: InputError | None = None
+
+
+def iter_files(paths: list[Path]) -> Iterator[Path]:
+    """Files named directly, and the files below named directories (sorted; hidden ones skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个目录，不是文件"
+    return exc.strerror or type(exc).__name__
+
+
+def parse_file(path: Path) -> FileResult:
+    """Read one document; never raises: a document that cannot be read gives an error naming why."""
+    name = str(path)
+    try:
+        grid = read_path(path, name)
+    except InputError as exc:
+        return FileResult(name, error=exc)
+    except OSError as exc:
+        return FileResult(name, error=InputError(name, f"无法读取文件：{_os_reason(exc)}"))
+    if not grid.rows:
+        return FileResult(name, error=InputError(name, "文件为空：没有可读的文字"))
+    try:
+        forms = assemble(grid)
+    except Exception as exc:  # noqa: BLE001 - a reading bug must not cost the user the other files
+        message = f"解析时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
+        return FileResult(name, error=InputError(name, message))
+    if not forms:
+        return FileResult(name, error=InputError(
+            name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行"))
+    return FileResult(name, forms=forms)
+
+
+def parse_text(text: str, file: str = "<text>") -> list[Form]:
+    """Forms in a text (Python API); an empty list when there is none."""
+    return assemble(read_text(text, file))
+
+
+def parse(path: str | Path) -> list[Form]:
+    """Forms in one document (Python API); raises InputError when it cannot be read or holds no form."""
+    result = parse_file(Path(path))
+    if result.error:
+        raise result.error
+    return result.forms

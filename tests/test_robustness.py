@@ -1,0 +1,105 @@
+"""Bad input never shows a traceback: a clear message per file, a non-zero exit, the rest still read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import jixiao
+from tests.conftest import SEEDS
+
+SAMPLE = SEEDS[3]  # 003: six forms, tab-separated, Markdown headings
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def reference() -> list[dict]:
+    return [f.record() | {"source": None, "warnings": []} for f in jixiao.parse(SAMPLE)]
+
+
+def same_values(path: Path) -> bool:
+    return [f.record() | {"source": None, "warnings": []} for f in jixiao.parse(path)] == reference()
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8-sig", "utf-16", "utf-8"])
+def test_encodings(tmp_path, encoding):
+    path = tmp_path / f"{encoding}.txt"
+    path.write_bytes(SAMPLE.read_text(encoding="utf-8").encode(encoding))
+    assert same_values(path)
+
+
+def test_crlf_line_ends(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(SAMPLE.read_bytes().replace(b"\n", b"\r\n"))
+    assert same_values(path)
+
+
+def test_full_width_digits_and_unusual_spaces(tmp_path):
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in text)  # ０-９
+    text = text.replace("项目名称", "项目名称\u00a0").replace("主管部门", "主管\u3000部门")
+    text = text.replace("总分", "总\u200b分")
+    path = tmp_path / "fullwidth.txt"
+    path.write_text(text, encoding="utf-8")
+    assert same_values(path)
+
+
+def test_form_cut_off_mid_table_keeps_what_was_read(tmp_path):
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")
+    path = tmp_path / "cut.txt"
+    path.write_text("\n".join(lines[:18]), encoding="utf-8")  # stops after the second indicator row
+    [form] = jixiao.parse(path)
+    assert form.project_name == "市政府办公厅专项工作业务经费"
+    assert form.funds.total.executed == 492.92
+    assert [i.name for i in form.indicators] == ["保障公务外出次数", "年终预算执行率"]
+    assert form.total_score is None
+    assert "R013" in {w.code for w in form.warnings}
+
+
+def test_no_form_is_exit_2_with_message(tmp_path):
+    path = tmp_path / "minutes.txt"
+    path.write_text("会议纪要\n没有表格。\n", encoding="utf-8")
+    result = run("parse", str(path))
+    assert result.returncode == 2
+    assert "未找到绩效自评表" in result.stderr and str(path) in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_binary_garbage(tmp_path):
+    path = tmp_path / "scan.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    result = run("parse", str(path), "--format", "json")
+    assert result.returncode == 2
+    assert "不是文本文件" in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(result.stdout) == {"forms": [], "errors": [
+        {"file": str(path), "line": None, "message": json.loads(result.stdout)["errors"][0]["message"]}]}
+
+
+def test_directory_of_mixed_files_reads_the_good_ones(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "good.txt").write_bytes(SAMPLE.read_bytes())
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "noise.bin").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "notes.md").write_text("# 会议纪要\n无表格\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")  # unreadable: dangling link
+    (tmp_path / ".hidden.txt").write_text("skipped", encoding="utf-8")
+    result = run("parse", str(tmp_path), "--format", "json")
+    assert result.returncode == 2
+    doc = json.loads(result.stdout)
+    assert len(doc["forms"]) == 6
+    assert {Path(e["file"]).name for e in doc["errors"]} == {"empty.txt", "noise.bin", "notes.md", "gone.txt"}
+    for name in ("empty.txt", "noise.bin", "notes.md", "gone.txt"):
+        assert name in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_path():
+    result = run("parse", "/nonexistent/forms.txt")
+    assert result.returncode == 2
+    assert "文件不存在" in result.stderr and "Traceback" not in result.stderr
