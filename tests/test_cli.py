@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 from tests.conftest import EXAMPLES, SEEDS
 
@@ -48,5 +49,6 @@ def test_schema_command_prints_packaged_schema():
 
 
 def test_console_script_installed():
-    result = subprocess.run(["jixiao", "--help"], capture_output=True, text=True)
+    script = Path(sys.executable).with_name("jixiao")
+    result = subprocess.run([str(script), "--help"], capture_output=True, text=True)
     assert result.returncode == 0 and "parse" in result.stdout

@@ -59,7 +59,7 @@ def test_form_cut_off_mid_table_keeps_what_was_read(tmp_path):
     assert form.funds.total.executed == 492.92
     assert [i.name for i in form.indicators] == ["保障公务外出次数", "年终预算执行率"]
     assert form.total_score is None
-    assert "R013" in {w.code for w in form.warnings}
+    assert "P013" in {w.code for w in form.warnings}
 
 
 def test_no_form_is_exit_2_with_message(tmp_path):

@@ -71,21 +71,22 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
                 break
     first = rows[0].line if rows else None
     if title is None:
-        ctx.warn("R001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
+        ctx.warn("P001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
     if form.project_name is None:
-        ctx.warn("R011", "未读到项目名称", "project_name", first)
+        ctx.warn("P011", "未读到项目名称", "project_name", first)
     form.fund_unit = fund_unit(parts["funds"])
     form.funds = read_funds(parts["funds"], ctx)
     form.goal_expected, form.goal_actual = read_goals(parts["goals"], ctx)
     form.indicators = read_indicators(parts["indicators"], ctx)
     if not parts["indicators"]:
-        ctx.warn("R012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
+        ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     if parts["total"]:
         form.total_weight, form.total_score, lines = read_total(parts["total"])
         ctx.at("total_score", lines[0] if lines else None)
     else:
-        ctx.warn("R013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score",
+        ctx.warn("P013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score",
                  rows[-1].line if rows else None)
+    _recover_fund_score(form, ctx)
     if parts["grade"]:
         grade_row = parts["grade"][0]
         form.grade = read_grade(grade_row, vocab.GRADE)
@@ -94,6 +95,24 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
                          last_line=rows[-1].line if rows else None, fields=dict(ctx.fields))
     form.warnings = list(ctx.warnings)
     return form
+
+
+def _recover_fund_score(form: Form, ctx: Context) -> None:
+    """A rebuilt fund block whose 得分 column was lost: the form's own total gives it back, when the result
+    agrees with 分值 × 执行率 (the score is printed on the form, only not where the text lost it)."""
+    total = form.funds.total
+    rebuilt = any(w.code == "P020" for w in ctx.warnings)
+    if not rebuilt or total is None or total.score is not None or form.total_score is None:
+        return
+    scores = [i.score for i in form.indicators]
+    if total.weight is None or total.execution_rate is None or not scores or None in scores:
+        return
+    candidate = round(form.total_score - sum(s for s in scores if s is not None), 2)
+    if abs(candidate - total.weight * min(total.execution_rate, 100) / 100) <= 0.0101:
+        total.score = candidate
+        ctx.warn("P022", f"年度资金总额的得分在文本中缺失，由总分 {form.total_score} 减各指标得分之和求得 {candidate}"
+                 f"（与分值 {total.weight} × 执行率 {total.execution_rate}% 一致）", "funds.total.score",
+                 ctx.fields.get("funds.total"))
 
 
 def assemble(grid: Grid) -> list[Form]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from jixiao.assemble.notes import READ_WARNINGS
 from jixiao.model import ReadWarning
 
 
@@ -15,6 +16,7 @@ class Context:
     fields: dict[str, int] = field(default_factory=dict)
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
+        assert code in READ_WARNINGS, f"undocumented read warning {code}"
         self.warnings.append(ReadWarning(code=code, message=message, path=path, line=line))
 
     def at(self, path: str, line: int | None) -> None:

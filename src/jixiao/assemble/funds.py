@@ -94,7 +94,7 @@ def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context)
             continue
         value = number(text)
         if value is None:
-            ctx.warn("R021", f"项目资金“{CN_ROW[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
+            ctx.warn("P021", f"项目资金“{CN_ROW[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
                      f"funds.{key}.{col}", line)
         setattr(row, col, value)
     return row
@@ -160,7 +160,7 @@ def read_funds(rows: list[Row], ctx: Context) -> Funds:
                 setattr(funds, key, _row_from(mapped[key], key, seen[key].row.line, ctx))
                 ctx.at(f"funds.{key}", seen[key].row.line)
         if not seen:
-            ctx.warn("R010", "未读到项目资金表的任何一行（年度资金总额、当年财政拨款等）", "funds",
+            ctx.warn("P010", "未读到项目资金表的任何一行（年度资金总额、当年财政拨款等）", "funds",
                      rows[0].line if rows else None)
         return funds
     return _rebuild(seen, mapped, orphans, order, ctx, rows)
@@ -201,7 +201,7 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
         fitted = _fit_total(total_numbers.numbers, sums)
         funds.total = FundRow(**fitted)
         ctx.at("funds.total", total_numbers.row.line)
-    ctx.warn("R020", "项目资金表在文本中错位（数值与表头混排、行重复或缺列），已按现有数字和表内算术关系"
+    ctx.warn("P020", "项目资金表在文本中错位（数值与表头混排、行重复或缺列），已按现有数字和表内算术关系"
              "（分项之和 = 总额，执行率 = 全年执行数 / 全年预算数，得分 = 分值 × 执行率）重建，请核对原件",
              "funds", first_line)
     return funds

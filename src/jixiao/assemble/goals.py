@@ -82,7 +82,7 @@ def _flow_goals(rows: list[Row], ctx: Context) -> tuple[str | None, str | None]:
             first, text = paragraphs[-1]
             paragraphs[-1] = (first, join(text, line))
     if len(paragraphs) > 2:
-        ctx.warn("R031", f"年度总体目标有 {len(paragraphs)} 段，前一段作为预期目标，其余合并为实际完成情况",
+        ctx.warn("P031", f"年度总体目标有 {len(paragraphs)} 段，前一段作为预期目标，其余合并为实际完成情况",
                  "goal_actual", paragraphs[2][0])
         paragraphs = [paragraphs[0], (paragraphs[1][0], "\n".join(p for _, p in paragraphs[1:]))]
     for kind, (line, _) in zip(("expected", "actual"), paragraphs, strict=False):

@@ -68,9 +68,9 @@ def read_indicators(rows: list[Row], ctx: Context) -> list[Indicator]:
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
         ctx.at(f"indicators.{k}", raw.line)
         if raw.weight is None or raw.score is None:
-            ctx.warn("R030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
+            ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
                      f"indicators.{k}.score", raw.line)
         if raw.name is None:
-            ctx.warn("R032", "指标行未读到三级指标名称", f"indicators.{k}.name", raw.line)
+            ctx.warn("P032", "指标行未读到三级指标名称", f"indicators.{k}.name", raw.line)
         indicators.append(ind)
     return indicators

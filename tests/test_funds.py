@@ -1,0 +1,73 @@
+"""The 项目资金 block: straight reads, blanks, and the rebuild of jumbled tables."""
+
+from __future__ import annotations
+
+import jixiao
+from tests.conftest import SEEDS
+
+HEAD = "财政项目支出绩效自评表\n(2023年度)\n项目名称\t\t测试项目\n主管部门\t\t某局\t\t实施单位\t\t某局\n"
+TAIL = ("年度总体目标\t预期目标\t\t\t实际完成情况\n\t目标甲\t\t\t完成甲\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        "产出指标\t数量指标\t甲\t=1(次)\t1(次)\t90\t90\t\n总分\t\t\t\t\t100\t97.16\t\n评分等级\t\t优\n")
+
+
+def form_of(funds_block: str):
+    [form] = jixiao.parse_text(HEAD + funds_block + TAIL)
+    return form
+
+
+def test_straight_table_with_blank_cells():
+    form = form_of(
+        "项目资金 (元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "\t年度资金总额\t18250000.00\t16221100.00\t16,221,100\t10\t100.00%\t10\n"
+        "\t其中：当年财政拨款\t18250000\t16221100\t\t—\t\t\n"
+        "\t上年结转资金\t0\t0\t\t—\t\t\n")
+    assert form.fund_unit == "元"
+    assert form.funds.total.model_dump() == {"initial_budget": 18250000.0, "annual_budget": 16221100.0,
+                                             "executed": 16221100.0, "weight": 10.0, "execution_rate": 100.0,
+                                             "score": 10.0}
+    assert form.funds.current_year.executed is None and form.funds.current_year.weight is None
+    assert form.funds.carryover.annual_budget == 0.0
+    assert form.funds.other is None  # a row absent from the form
+    assert not form.warnings
+
+
+def test_value_that_is_not_a_number_is_null_with_warning():
+    form = form_of(
+        "项目资金 (万元)\t年初预算数\t全年预算数\t全年执行数\t分数\t执行率(%)\t得分\n"
+        "年度资金总额\t10.00\t十万\t9.00\t10.00\t90.00\t9.00\n")
+    assert form.funds.total.annual_budget is None
+    [warning] = [w for w in form.warnings if w.code == "P021"]
+    assert warning.path == "funds.total.annual_budget" and warning.line == 6 and "十万" in warning.message
+
+
+def test_rebuilds_values_interleaved_with_header_words():
+    """000 form 7: the total's numbers sit among the header words, its label on a sub-row's values."""
+    form = jixiao.parse(SEEDS[0])[7]
+    assert form.funds.total.model_dump() == {"initial_budget": 315.0, "annual_budget": 315.0, "executed": 315.0,
+                                             "weight": 10.0, "execution_rate": 100.0, "score": 10.0}
+    assert form.funds.current_year.execution_rate == 100.0 and form.funds.current_year.score is None
+    assert [w.code for w in form.warnings] == ["P020"]
+
+
+def test_rebuilds_lost_label_and_column_and_recovers_score_from_total():
+    """000 form 13: total label lost, a row printed three times, the 得分 column lost."""
+    form = jixiao.parse(SEEDS[0])[13]
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed) == (197.0, 197.0, 141.15)
+    assert (total.weight, total.execution_rate, total.score) == (10.0, 71.64, 7.16)
+    assert {w.code for w in form.warnings} == {"P020", "P022"}
+
+
+def test_every_other_column_empty_reads_straight():
+    """000 form 12: empty cells between all values are extraction artefacts."""
+    form = jixiao.parse(SEEDS[0])[12]
+    assert form.funds.total.executed == 300.0 and form.funds.total.score == 10.0
+    assert form.funds.other.execution_rate == 0.0
+
+
+def test_flowed_row_with_a_missing_cell_keeps_the_dash_columns_right():
+    """004 form 10: '上年结转资金 0.00 0.00 - 0.00 -' has five values for six columns."""
+    form = jixiao.parse(SEEDS[4])[10]
+    row = form.funds.carryover
+    assert (row.initial_budget, row.annual_budget, row.executed, row.execution_rate) == (0.0, 0.0, None, 0.0)
