@@ -103,3 +103,16 @@ def test_missing_path():
     result = run("parse", "/nonexistent/forms.txt")
     assert result.returncode == 2
     assert "文件不存在" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_nothing_dropped_silently():
+    """Unrecognised rows, a missing year and an unreadable total each leave a warning at their line."""
+    text = SAMPLE.read_text(encoding="utf-8").split("\n")[:24]
+    text[4] = "（年度不详）"
+    text[6] = text[6] + "\n备注：本表金额含税"
+    text[-1] = "总分\t\t\t\t\t100\t九十四"
+    text.append("填报人：张三")
+    [form] = jixiao.parse_text("\n".join(text))
+    got = {(w.code, w.line) for w in form.warnings}
+    assert {("P014", 3), ("P002", 8), ("P015", 25), ("P002", 26)} <= got
+    assert (form.year, form.total_weight, form.total_score) == (None, 100.0, None)

@@ -61,6 +61,11 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
     head_rows = ([rows[0]] if title else []) + parts["head"]
     form.year, year_line = year_of(head_rows)
     ctx.at("year", year_line)
+    first = rows[0].line if rows else None
+    if form.year is None:
+        ctx.warn("P014", "未读到年度（应如“(2023年度)”）", "year", first)
+    used = {rows[0].line} if title else set()
+    used.add(year_line)
     for field, label in (("project_name", vocab.PROJECT_NAME), ("department", vocab.DEPARTMENT),
                          ("implementing_unit", vocab.IMPLEMENTING_UNIT)):
         for row in head_rows:
@@ -68,8 +73,9 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
             if value:
                 setattr(form, field, value)
                 ctx.at(field, row.line)
+                used.add(row.line)
                 break
-    first = rows[0].line if rows else None
+    _unread(ctx, [r for r in head_rows if r.line not in used and not _is_head_label_row(r)])
     if title is None:
         ctx.warn("P001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
     if form.project_name is None:
@@ -83,6 +89,9 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
     if parts["total"]:
         form.total_weight, form.total_score, lines = read_total(parts["total"])
         ctx.at("total_score", lines[0] if lines else None)
+        if form.total_weight is None or form.total_score is None:
+            ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score", parts["total"][0].line)
+        _unread(ctx, [r for r in parts["total"] if r.line not in lines])
     else:
         ctx.warn("P013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score",
                  rows[-1].line if rows else None)
@@ -91,10 +100,25 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
         grade_row = parts["grade"][0]
         form.grade = read_grade(grade_row, vocab.GRADE)
         ctx.at("grade", grade_row.line)
+        _unread(ctx, parts["grade"][1:])
     form.source = Source(file=ctx.file, form_index=index, first_line=first,
                          last_line=rows[-1].line if rows else None, fields=dict(ctx.fields))
     form.warnings = list(ctx.warnings)
     return form
+
+
+def _is_head_label_row(row: Row) -> bool:
+    """A row that only carries a label of the head with nothing after it (the value is missing)."""
+    return all(fold(t).rstrip(":：") in (vocab.PROJECT_NAME, vocab.DEPARTMENT, vocab.IMPLEMENTING_UNIT)
+               for t in row.texts if t)
+
+
+def _unread(ctx: Context, rows: list[Row]) -> None:
+    for row in rows:
+        text = row.text
+        if text:
+            snippet = text if len(text) <= 30 else text[:30] + "…"
+            ctx.warn("P002", f"第 {row.line} 行未能识别，未读入记录：“{snippet}”", None, row.line)
 
 
 def _recover_fund_score(form: Form, ctx: Context) -> None:

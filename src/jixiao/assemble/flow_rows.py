@@ -15,7 +15,7 @@ from itertools import combinations
 
 from jixiao.assemble import vocab
 from jixiao.assemble.rows import RawIndicator, anchor
-from jixiao.assemble.text import fold, join, number, tidy, width
+from jixiao.assemble.text import join, number, tidy, width
 from jixiao.read.grid import Row
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
@@ -158,6 +158,3 @@ def flow_indicators(rows: list[Row]) -> list[RawIndicator]:
         out.append(raw)
     return out
 
-
-def is_flow_label_line(row: Row) -> bool:
-    return all(vocab.is_label(t) or vocab.is_label_prefix(fold(t)) for t in row.texts if t)

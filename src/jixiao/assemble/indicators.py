@@ -70,6 +70,9 @@ def read_indicators(rows: list[Row], ctx: Context) -> list[Indicator]:
         if raw.weight is None or raw.score is None:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
                      f"indicators.{k}.score", raw.line)
+        if raw.short:
+            ctx.warn("P033", f"指标“{raw.name}”只读到两格，按三级指标和实际完成值读取，年度指标值为空",
+                     f"indicators.{k}.target", raw.line)
         if raw.name is None:
             ctx.warn("P032", "指标行未读到三级指标名称", f"indicators.{k}.name", raw.line)
         indicators.append(ind)

@@ -19,6 +19,7 @@ class RawIndicator:
     score: float | None = None
     deviation: str | None = None
     line: int | None = None
+    short: bool = False  # fewer cells than 三级指标, 年度指标值, 实际完成值
 
 
 def anchor(texts: list[str]) -> int | None:

@@ -122,6 +122,7 @@ def parse_row(texts: list[str], line: int | None) -> RawIndicator:
         raw.name, raw.target, raw.actual = fields
     elif len(fields) == 2:
         raw.name, raw.actual = fields
+        raw.short = True
     elif fields:
         raw.name = fields[0]
     return raw

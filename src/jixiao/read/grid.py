@@ -40,9 +40,6 @@ class Row:
         """The row's cells joined by single spaces (for matching, not for output)."""
         return " ".join(t for t in self.texts if t)
 
-    def is_empty(self) -> bool:
-        return not any(self.texts)
-
 
 @dataclass
 class Grid:
