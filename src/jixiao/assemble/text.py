@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"
@@ -14,8 +15,11 @@ DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 
 def fold(text: str | None) -> str:
     """Matching key: NFKC (full-width to half-width), no whitespace."""
-    if not text:
-        return ""
+    return _fold(text) if text else ""
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(text: str) -> str:  # cells repeat across rows and forms: cache the key
     return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 

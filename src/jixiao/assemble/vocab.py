@@ -6,6 +6,7 @@ All matching is on `fold`ed text, so full-width forms and spaces inside labels d
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.assemble.text import fold
 
@@ -83,6 +84,7 @@ def is_label_prefix(text: str) -> bool:
     return len(key) >= 2 and any(lab.startswith(key) and lab != key for lab in LABELS)
 
 
+@lru_cache(maxsize=4096)
 def fund_row_key(text: str | None) -> str | None:
     key = fold(text).rstrip(":：")
     if not key or len(key) > 14:
@@ -93,6 +95,7 @@ def fund_row_key(text: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def fund_column_key(text: str | None) -> str | None:
     key = fold(text)
     if not key or len(key) > 10:
