@@ -19,7 +19,6 @@ from jixiao.model import Form, Source
 from jixiao.read.grid import Grid, Row
 
 SECTIONS = ("head", "funds", "goals", "indicators", "total", "grade")
-_GOAL_START = ("年度", "年度总体", "年度总体目标")
 
 
 def _section_of(row: Row, current: str) -> str:
@@ -31,9 +30,8 @@ def _section_of(row: Row, current: str) -> str:
         return "grade"
     if is_header(row):
         return "indicators"
-    if current in ("head", "funds") and (
-        any(w in key for w in vocab.GOAL_EXPECTED + vocab.GOALS) or (current == "funds" and key in _GOAL_START)
-    ):
+    goal_label = current == "funds" and key in vocab.GOAL_LABEL_PIECES - {"目标"}
+    if current in ("head", "funds") and (any(w in key for w in vocab.GOAL_EXPECTED + vocab.GOALS) or goal_label):
         return "goals"
     if current == "head" and first.startswith(vocab.FUNDS):
         return "funds"
@@ -109,8 +107,7 @@ def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) 
 
 def _is_head_label_row(row: Row) -> bool:
     """A row that only carries a label of the head with nothing after it (the value is missing)."""
-    return all(fold(t).rstrip(":：") in (vocab.PROJECT_NAME, vocab.DEPARTMENT, vocab.IMPLEMENTING_UNIT)
-               for t in row.texts if t)
+    return all(fold(t).rstrip(":：") in vocab.HEAD_LABELS for t in row.texts if t)
 
 
 def _unread(ctx: Context, rows: list[Row]) -> None:

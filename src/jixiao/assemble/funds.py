@@ -136,9 +136,6 @@ def _fit_total(nums: list[float], sums: dict[str, float]) -> dict[str, float]:
     return best[1] if best else {}
 
 
-_GOAL_PIECES = {"年度", "总体", "目标", "年度总体目标"}
-
-
 def read_funds(rows: list[Row], ctx: Context) -> Funds:
     flow = ctx.layout == "flow"
     lines = []
@@ -146,7 +143,7 @@ def read_funds(rows: list[Row], ctx: Context) -> Funds:
         fl = _classify(row, flow)
         if fl:
             lines.append(fl)
-        elif not vocab.starts_with(row.text, vocab.FUNDS) and fold(row.text) not in _GOAL_PIECES \
+        elif not vocab.starts_with(row.text, vocab.FUNDS) and fold(row.text) not in vocab.GOAL_LABEL_PIECES \
                 and fold(row.text).strip("()（）") not in ("元", "万元"):
             message = f"第 {row.line} 行在项目资金表内但未能识别，未读入记录：“{row.text[:30]}”"
             ctx.warn("P002", message, "funds", row.line)

@@ -10,8 +10,6 @@ from jixiao.assemble.context import Context
 from jixiao.assemble.text import fold, join, tidy
 from jixiao.read.grid import Row
 
-_LABEL_PIECES = {"年度", "总体", "目标", "年度总体", "年度总体目标", "总体目标"}
-
 
 def _strip_heading(text: str) -> tuple[str | None, str]:
     """('expected'|'actual'|None, rest) for a cell that starts with a column heading."""
@@ -33,7 +31,7 @@ def read_goals(rows: list[Row], ctx: Context) -> tuple[str | None, str | None]:
     for row in rows:
         texts = []
         for cell in row.cells:
-            if not cell.text or fold(cell.text) in _LABEL_PIECES:
+            if not cell.text or fold(cell.text) in vocab.GOAL_LABEL_PIECES:
                 continue
             kind, rest = _strip_heading(cell.text)
             if kind:
@@ -68,7 +66,7 @@ def _flow_goals(rows: list[Row], ctx: Context) -> tuple[str | None, str | None]:
     paragraphs: list[tuple[int | None, str]] = []
     for row in rows:
         line = " ".join(row.texts)
-        if fold(line) in _LABEL_PIECES:
+        if fold(line) in vocab.GOAL_LABEL_PIECES:
             continue
         kind, rest = _strip_heading(line)
         if kind:

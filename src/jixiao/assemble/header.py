@@ -6,8 +6,6 @@ from jixiao.assemble import vocab
 from jixiao.assemble.text import fold, tidy
 from jixiao.read.grid import Row
 
-HEAD_LABELS = (vocab.PROJECT_NAME, vocab.DEPARTMENT, vocab.IMPLEMENTING_UNIT)
-
 
 def title_of(row: Row) -> str | None:
     """The title of a form when this row is one ('财政项目支出绩效自评表', '## 项目支出绩效自评表')."""
@@ -36,11 +34,11 @@ def label_value(row: Row, label: str, flow: bool) -> str | None:
             continue
         inline = text.strip()[len(label):] if text.strip().startswith(label) else ""
         inline = inline.lstrip(":： ")
-        if inline and not any(fold(inline).startswith(lab) for lab in HEAD_LABELS):
+        if inline and not any(fold(inline).startswith(lab) for lab in vocab.HEAD_LABELS):
             return tidy(inline)
         parts = []
         for later in texts[i + 1:]:
-            if any(fold(later).startswith(lab) for lab in HEAD_LABELS):
+            if any(fold(later).startswith(lab) for lab in vocab.HEAD_LABELS):
                 break
             if later:
                 parts.append(later)

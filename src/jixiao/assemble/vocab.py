@@ -16,8 +16,11 @@ YEAR = re.compile(r"((?:19|20)\d{2})年度?")
 PROJECT_NAME = "项目名称"
 DEPARTMENT = "主管部门"
 IMPLEMENTING_UNIT = "实施单位"
+HEAD_LABELS = (PROJECT_NAME, DEPARTMENT, IMPLEMENTING_UNIT)
 FUNDS = "项目资金"
 GOALS = ("年度总体目标", "总体目标")
+# the 年度总体目标 label, also cut over lines ('年度' / '总体' / '目标')
+GOAL_LABEL_PIECES = frozenset({"年度", "总体", "目标", "年度总体", "年度总体目标", "总体目标"})
 GOAL_EXPECTED = ("预期目标", "预算目标", "年度目标")
 GOAL_ACTUAL = ("实际完成情况", "实际完成")
 INDICATOR_HEADER = ("一级指标", "三级指标")
