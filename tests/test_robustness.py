@@ -116,3 +116,10 @@ def test_nothing_dropped_silently():
     got = {(w.code, w.line) for w in form.warnings}
     assert {("P014", 3), ("P002", 8), ("P015", 25), ("P002", 26)} <= got
     assert (form.year, form.total_weight, form.total_score) == (None, 100.0, None)
+
+
+def test_title_repeated_as_page_header_does_not_split_a_form():
+    lines = SAMPLE.read_text(encoding="utf-8").split("\n")[:24]
+    lines.insert(19, "\n# 财政项目支出绩效自评表\n")  # a page break with the title on top, mid-table
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert len(form.indicators) == 7 and form.total_score == 94.95

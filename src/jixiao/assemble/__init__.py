@@ -45,7 +45,19 @@ def split_forms(grid: Grid) -> list[tuple[str | None, list[Row]]]:
         starts = [(i, None) for i, row in enumerate(grid.rows)
                   if fold(next((t for t in row.texts if t), "")).startswith(vocab.PROJECT_NAME)]
     bounds = [i for i, _ in starts] + [len(grid.rows)]
-    return [(title, grid.rows[i:bounds[k + 1]]) for k, (i, title) in enumerate(starts)]
+    forms: list[tuple[str | None, list[Row]]] = []
+    for k, (i, title) in enumerate(starts):
+        rows = grid.rows[i:bounds[k + 1]]
+        if forms and not any(_starts_form(r) for r in rows):
+            forms[-1][1].extend(rows[1:])  # the title repeated as a page header: the form goes on
+        else:
+            forms.append((title, list(rows)))
+    return forms
+
+
+def _starts_form(row: Row) -> bool:
+    first = fold(next((t for t in row.texts if t), ""))
+    return first.startswith(vocab.PROJECT_NAME) or first.startswith(vocab.FUNDS)
 
 
 def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) -> Form:
