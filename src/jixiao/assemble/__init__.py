@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jixiao.assemble import vocab
 from jixiao.assemble.context import Context
-from jixiao.assemble.funds import fund_unit, read_funds
+from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.header import label_value, title_of, year_of
 from jixiao.assemble.indicators import is_header, read_indicators
@@ -141,7 +141,7 @@ def _recover_fund_score(form: Form, ctx: Context) -> None:
     if total.weight is None or total.execution_rate is None or not scores or None in scores:
         return
     candidate = round(form.total_score - sum(s for s in scores if s is not None), 2)
-    if abs(candidate - total.weight * min(total.execution_rate, 100) / 100) <= 0.0101:
+    if abs(candidate - total.weight * min(total.execution_rate, 100) / 100) <= TOLERANCE:
         total.score = candidate
         ctx.warn("P022", f"年度资金总额的得分在文本中缺失，由总分 {form.total_score} 减各指标得分之和求得 {candidate}"
                  f"（与分值 {total.weight} × 执行率 {total.execution_rate}% 一致）", "funds.total.score",

@@ -25,7 +25,7 @@ CN_COL = {
     "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
     "weight": "分值", "execution_rate": "执行率", "score": "得分",
 }
-RATE_TOLERANCE = 0.0101  # a printed rate may be rounded or truncated to two decimals
+TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to two decimals
 
 
 @dataclass
@@ -105,13 +105,13 @@ def _is_sub_pattern(mapping: dict[str, str]) -> bool:
     return number(mapping.get("weight")) is None and number(mapping.get("score")) is None
 
 
-def _close(a: float, b: float, tol: float = 0.0101) -> bool:
-    return abs(a - b) <= tol
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE
 
 
-def _fit_total(nums: list[float], sums: dict[str, float]) -> dict[str, float]:
-    """Place the total row's surviving numbers in its columns so that the arithmetic holds best."""
-    cols = vocab.DEFAULT_FUND_COLUMNS
+def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...]) -> dict[str, float]:
+    """Place the total row's surviving numbers in its columns (in the table's order) so that the
+    arithmetic holds best."""
     best: tuple[float, dict[str, float]] | None = None
     for slots in combinations(range(len(cols)), min(len(nums), len(cols))):
         row = {cols[i]: v for i, v in zip(slots, nums, strict=False)}
@@ -127,9 +127,9 @@ def _fit_total(nums: list[float], sums: dict[str, float]) -> dict[str, float]:
         if weight is not None:
             points += 1 if 0 < weight <= 30 else -3
         if rate is not None and annual and executed is not None:
-            points += 2 if _close(executed / annual * 100, rate, RATE_TOLERANCE) else -2
+            points += 2 if _close(executed / annual * 100, rate) else -2
         if weight is not None and rate is not None and score is not None:
-            points += 2 if _close(weight * min(rate, 100) / 100, score, RATE_TOLERANCE) else -1
+            points += 2 if _close(weight * min(rate, 100) / 100, score) else -1
             points -= 3 if score > weight else 0
         if best is None or points > best[0]:
             best = (points, filled)
@@ -206,7 +206,7 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
                 values = [getattr(r, col) for r in subs]
                 if values[0] is not None:
                     sums[col] = round(sum(v or 0.0 for v in values), 2)
-        fitted = _fit_total(total_numbers.numbers, sums)
+        fitted = _fit_total(total_numbers.numbers, sums, order)
         funds.total = FundRow(**fitted)
         ctx.at("funds.total", total_numbers.row.line)
     ctx.warn("P020", "项目资金表在文本中错位（数值与表头混排、行重复或缺列），已按现有数字和表内算术关系"
