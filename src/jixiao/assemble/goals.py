@@ -11,15 +11,24 @@ from jixiao.assemble.text import fold, join, tidy
 from jixiao.read.grid import Row
 
 
+def _after(text: str, count: int) -> str:
+    """The text after its first `count` non-blank characters (a heading possibly printed with spaces)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == count:
+                return text[i + 1:]
+    return ""
+
+
 def _strip_heading(text: str) -> tuple[str | None, str]:
     """('expected'|'actual'|None, rest) for a cell that starts with a column heading."""
     key = fold(text)
     for kind, words in (("expected", vocab.GOAL_EXPECTED), ("actual", vocab.GOAL_ACTUAL)):
         for w in words:
             if key.startswith(w):
-                rest = text.strip()
-                rest = rest[rest.find(w[-1]) + 1:] if w[-1] in rest else ""
-                return kind, rest.lstrip(":： ")
+                return kind, _after(text, len(w)).lstrip(":： ")
     return None, text
 
 
