@@ -1,10 +1,13 @@
-"""Command line: `jixiao parse`, `jixiao schema`. Messages are Chinese; exit codes are stable:
-0 all read, 2 some input unreadable or without a form (what could be read is still output)."""
+"""Command line: `jixiao parse`, `jixiao check`, `jixiao rules`, `jixiao profiles`, `jixiao schema`.
+
+Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-severity problem,
+2 some input unreadable or without a form (what could be read is still processed)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -14,8 +17,13 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from jixiao.check import check_forms
+from jixiao.check.catalogue import load_rules
+from jixiao.check.findings import InputFailure, Severity
+from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
 from jixiao.parse import FileResult, iter_files, parse_file
-from jixiao.terminal import form_summary
+from jixiao.records import load_records
+from jixiao.terminal import form_summary, profiles_table, report_view, rule_detail, rules_table
 
 app = typer.Typer(
     help="jixiao（绩效）：把财政项目支出绩效自评表读成结构化记录。",
@@ -23,7 +31,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-EXIT_OK, EXIT_INPUT = 0, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 class OutputFormat(StrEnum):
@@ -35,10 +43,25 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _read_all(paths: list[Path], show_progress: bool) -> list[FileResult]:
+class InputFormat(StrEnum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+
+
+def _reader(input_format: InputFormat) -> Callable[[Path], FileResult]:
+    if input_format is InputFormat.json:
+        return load_records
+    if input_format is InputFormat.text:
+        return parse_file
+    return lambda path: load_records(path) if path.suffix.lower() == ".json" else parse_file(path)
+
+
+def _read_all(paths: list[Path], show_progress: bool,
+              read: Callable[[Path], FileResult] = parse_file) -> list[FileResult]:
     files = list(iter_files(paths))
     if not show_progress or len(files) < 2:
-        return [parse_file(p) for p in files]
+        return [read(p) for p in files]
     columns = (TextColumn("读取"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                TextColumn("{task.description}"))
     results = []
@@ -46,7 +69,7 @@ def _read_all(paths: list[Path], show_progress: bool) -> list[FileResult]:
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
-            results.append(parse_file(path))
+            results.append(read(path))
             progress.advance(task)
     return results
 
@@ -74,18 +97,9 @@ def parse_command(
             "forms": [f.record() for f in forms],
             "errors": [{"file": r.file, "line": r.error.line, "message": r.error.message} for r in failed if r.error],
         }
-        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
-        if output:
-            output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
-        if output:
-            out = Console(file=output.open("w", encoding="utf-8"), width=160, no_color=True)
-        else:
-            out = Console(highlight=False)
-            if not out.is_terminal:
-                out = Console(highlight=False, width=160)
+        out = _output_console(output)
         for k, form in enumerate(forms, start=1):
             out.print(form_summary(form, k, len(forms)))
         warnings = sum(len(f.warnings) for f in forms)
@@ -94,6 +108,92 @@ def parse_command(
         if output:
             out.file.close()
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+def _output_console(output: Path | None) -> Console:
+    if output:
+        return Console(file=output.open("w", encoding="utf-8"), width=160, no_color=True)
+    out = Console(highlight=False)
+    return out if out.is_terminal else Console(highlight=False, width=160)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+
+
+def _profile_or_exit(name: str):
+    try:
+        return load_profile(name)
+    except ProfileError as exc:
+        _stderr().print(f"[red]错误[/red]：{exc}")
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+@app.command("check")
+def check_command(
+    paths: Annotated[list[Path], typer.Argument(help="文档、交换记录（.json）或目录", show_default=False)],
+    profile: Annotated[str, typer.Option("--profile", "-p", help="评分配置（jixiao profiles 列出全部）")] = (
+        DEFAULT_PROFILE),
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 终端 / json")] = (
+        OutputFormat.table),
+    input_format: Annotated[InputFormat, typer.Option(
+        "--input-format", help="输入格式：auto 按扩展名（.json 为交换记录）/ text 文档 / json 交换记录")] = (
+        InputFormat.auto),
+    level: Annotated[Severity, typer.Option("--level", "-l", help="终端只显示此级别及以上的问题")] = Severity.info,
+    explain: Annotated[bool, typer.Option("--explain", "-e", help="在每个问题下显示重算公式")] = False,
+    show_waived: Annotated[bool, typer.Option("--show-waived", help="同时列出已豁免的问题和没有用到的豁免")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+) -> None:
+    """按评分规则重算并检查自评表，像 linter 一样列出每个问题。有错误级问题时退出码为 1。"""
+    rules = _profile_or_exit(profile)
+    err = _stderr()
+    results = _read_all(paths, err.is_terminal and (output is not None or sys.stdout.isatty()), _reader(input_format))
+    if not results:
+        err.print(f"[red]错误[/red]：{'、'.join(map(str, paths))} 中没有可读取的文件")
+        raise typer.Exit(EXIT_INPUT)
+    report = check_forms([f for r in results for f in r.forms], rules)
+    report.files = len(results)
+    report.errors = [InputFailure(file=r.error.file, line=r.error.line, message=r.error.message)
+                     for r in results if r.error]
+    for failure in report.errors:
+        err.print(f"[red]错误[/red] {failure.file}{f':{failure.line}' if failure.line else ''}：{failure.message}")
+    if fmt is OutputFormat.json:
+        _write(json.dumps(report.document(show_waived), ensure_ascii=False, indent=2) + "\n", output)
+    else:
+        out = _output_console(output)
+        for part in report_view(report, level, explain, show_waived):
+            out.print(part)
+        if output:
+            out.file.close()
+    raise typer.Exit(EXIT_INPUT if report.errors else EXIT_FINDINGS if report.has_errors else EXIT_OK)
+
+
+@app.command("rules")
+def rules_command(
+    code: Annotated[str | None, typer.Argument(help="规则代码，如 EX02；不写则列出全部", show_default=False)] = None,
+    profile: Annotated[str, typer.Option("--profile", "-p", help="按此评分配置显示级别和参数")] = DEFAULT_PROFILE,
+) -> None:
+    """列出规则目录，或解释一条规则（原因、示例、参数）。"""
+    catalogue, chosen = load_rules(), _profile_or_exit(profile)
+    out = _output_console(None)
+    if code is None:
+        out.print(rules_table(catalogue, chosen))
+        out.print(f"共 {len(catalogue)} 条规则；jixiao rules 代码 查看一条规则的说明")
+        return
+    rule = catalogue.get(code.upper())
+    if rule is None:
+        _stderr().print(f"[red]错误[/red]：没有代码为 {code} 的规则；jixiao rules 列出全部规则")
+        raise typer.Exit(EXIT_INPUT)
+    out.print(rule_detail(rule, chosen))
+
+
+@app.command("profiles")
+def profiles_command() -> None:
+    """列出评分配置（全国、上海、省级变体）及其来源。"""
+    _output_console(None).print(profiles_table([load_profile(name) for name in profile_names()]))
 
 
 @app.command("schema")

@@ -60,6 +60,16 @@ class ReadWarning(BaseModel):
     line: int | None = None
 
 
+class Waiver(BaseModel):
+    """A reviewer's suppression carried by the form: findings of rule `code` (at `path`, if given) are accepted."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    code: str
+    reason: str = Field(min_length=1)
+    path: str | None = None
+
+
 class Source(BaseModel):
     """Where a form was read from; `fields` maps dotted record paths to their source line."""
 
@@ -89,6 +99,7 @@ class Form(BaseModel):
     total_score: float | None = None  # 总分 / 得分
     grade: str | None = None  # 评分等级 as printed
     warnings: list[ReadWarning] = Field(default_factory=list)
+    waivers: list[Waiver] = Field(default_factory=list)  # suppressions of check findings, each with a reason
 
     def record(self) -> dict:
         """The interchange record (JSON-ready dict)."""

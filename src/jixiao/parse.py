@@ -35,7 +35,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
     if isinstance(exc, FileNotFoundError):
         return "文件不存在"
     if isinstance(exc, PermissionError):
@@ -53,7 +53,7 @@ def parse_file(path: Path) -> FileResult:
     except InputError as exc:
         return FileResult(name, error=exc)
     except OSError as exc:
-        return FileResult(name, error=InputError(name, f"无法读取文件：{_os_reason(exc)}"))
+        return FileResult(name, error=InputError(name, f"无法读取文件：{os_reason(exc)}"))
     if not grid.rows:
         return FileResult(name, error=InputError(name, "文件为空：没有可读的文字"))
     try:

@@ -1,12 +1,17 @@
-"""Terminal renderings of form records (rich). Only presentation: values come from the records."""
+"""Terminal renderings (rich) of form records, check reports and the rule catalogue. Only presentation."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.check.catalogue import Rule
+from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Report, Severity
+from jixiao.check.profile import Profile
 from jixiao.model import Form
 
 
@@ -56,3 +61,103 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
     for w in form.warnings:
         parts.append(Text(f"  提示 {w.code} 第{w.line}行 {w.path or ''}：{w.message}", style="yellow"))
     return Group(*parts, Text(""))
+
+
+SEVERITY_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
+_RANK = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+
+
+def _line_of(finding: Finding) -> tuple[str, int]:
+    file, _, line = (finding.source or "").rpartition(":")
+    return (file, int(line)) if line.isdigit() else (finding.source or "", 0)
+
+
+def _finding_line(finding: Finding, explain: bool) -> Text:
+    text = Text()
+    text.append(f"{finding.source or '—'}  ", style="dim")
+    text.append(f"{finding.code}  ", style=SEVERITY_STYLE[finding.severity])
+    text.append(f"{SEVERITY_ZH[finding.severity]}  ", style=SEVERITY_STYLE[finding.severity])
+    text.append(finding.message)
+    text.append(f"  [{finding.path}]", style="dim")
+    if finding.waived:
+        text.append(f"\n    已豁免：{finding.waived}", style="green")
+    if explain and finding.explanation:
+        text.append(f"\n    {finding.explanation}", style="dim")
+    return text
+
+
+def report_view(report: Report, level: Severity = Severity.info, explain: bool = False,
+                show_waived: bool = False) -> Iterator[RenderableType]:
+    """The check report for a terminal: findings grouped by form as `file:line  CODE  message`, then the summary."""
+    for form in report.forms:
+        shown = sorted((f for f in form.findings if _RANK[f.severity] <= _RANK[level]),
+                       key=lambda f: (_line_of(f), _RANK[f.severity], f.code))
+        waived = form.waived if show_waived else []
+        if not shown and not waived and not (show_waived and form.unused_waivers):
+            continue
+        head = Text()
+        head.append(f"[{form.index}] ", style="dim")
+        head.append(form.project_name or "（未读到项目名称）", style="bold")
+        counts = "，".join(f"{SEVERITY_ZH[s]} {form.count(s)}" for s in Severity if form.count(s))
+        head.append(f"  {form.file or ''}  {counts}", style="dim")
+        yield head
+        for finding in [*shown, *waived]:
+            yield _finding_line(finding, explain)
+        if show_waived:
+            for waiver in form.unused_waivers:
+                yield Text(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
+                           f"（理由：{waiver.reason}），可以删除", style="yellow")
+        yield Text("")
+    s = report.summary
+    line = Text(f"共检查 {s.files} 个文件、{s.forms} 张自评表：")
+    for sev in Severity:
+        line.append(f"{SEVERITY_ZH[sev]} {s.by_severity.get(sev.value, 0)}", style=SEVERITY_STYLE[sev])
+        line.append("，")
+    line.append(f"已豁免 {s.waived}；评分配置 {report.profile}")
+    if s.unreadable:
+        line.append(f"；无法读取 {s.unreadable} 个文件", style="red")
+    yield line
+    if s.by_rule:
+        yield Text("按规则：" + "  ".join(f"{code} {n}" for code, n in s.by_rule.items()), style="dim")
+
+
+def rules_table(rules: dict[str, type[Rule]], profile: Profile) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for column in ("代码", "名称", "级别", "类别", "说明", "依据"):
+        table.add_column(column, no_wrap=column != "说明", overflow="fold")
+    for code, rule in rules.items():
+        severity = profile.severity.get(code, rule.severity.value)
+        shown = "关闭" if severity == "off" else SEVERITY_ZH[Severity(severity)]
+        table.add_row(code, rule.name, Text(shown, style=SEVERITY_STYLE.get(Severity(severity), "dim")
+                                            if severity != "off" else "dim"),
+                      CATEGORY_ZH[rule.category], rule.title, "、".join(rule.refs))
+    return table
+
+
+def rule_detail(rule: type[Rule], profile: Profile) -> RenderableType:
+    severity = profile.severity.get(rule.code, rule.severity.value)
+    shown = "关闭" if severity == "off" else SEVERITY_ZH[Severity(severity)]
+    parts: list[RenderableType] = [
+        Text(f"{rule.code}  {rule.name}", style="bold"),
+        Text(rule.title),
+        Text(f"级别：{shown}（配置 {profile.name}；默认 {SEVERITY_ZH[rule.severity]}）"
+             f"   类别：{CATEGORY_ZH[rule.category]}"
+             f"   依据：docs/rules.md {'、'.join(rule.refs)}", style="dim"),
+        Text(""), Text(rule.doc()),
+    ]
+    params = {**rule.params, **profile.params.get(rule.code, {})}
+    if params:
+        parts.append(Text("\n参数（可在配置的 [params." + rule.code + "] 中修改）：", style="bold"))
+        for key, value in params.items():
+            parts.append(Text(f"  {key} = {value}    {rule.param_docs.get(key, '')}"))
+    return Group(*parts)
+
+
+def profiles_table(profiles: list[Profile]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("配置", no_wrap=True)
+    table.add_column("名称", no_wrap=True)
+    table.add_column("说明", overflow="fold")
+    for p in profiles:
+        table.add_row(p.name, p.title, p.description + ("\n来源：" + "；".join(p.sources) if p.sources else ""))
+    return table

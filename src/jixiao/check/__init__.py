@@ -1,0 +1,72 @@
+"""Checking: re-score a form under a profile and run the rule catalogue over it.
+
+    >>> import jixiao
+    >>> form = jixiao.parse("examples/003_a203d4b834672a09.txt")[0]
+    >>> report = jixiao.check(form)
+    >>> sorted({f.code for f in report.findings})[:2]
+    ['DS04', 'RF05']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from jixiao.check.catalogue import RuleContext, load_rules
+from jixiao.check.findings import Finding, FormReport, Report, Severity
+from jixiao.check.profile import DEFAULT_PROFILE, Profile, load_profile
+from jixiao.check.score import Scorecard, score
+from jixiao.model import Form, Waiver
+
+__all__ = ["Report", "FormReport", "Finding", "Scorecard", "check", "check_forms", "score", "load_profile"]
+
+
+def _profile(profile: Profile | str | None) -> Profile:
+    return load_profile(profile) if isinstance(profile, str) else (profile or load_profile(DEFAULT_PROFILE))
+
+
+def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
+              codes: Iterable[str] | None = None) -> list[Finding]:
+    """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order."""
+    catalogue = load_rules()
+    findings: list[Finding] = []
+    for code in codes or catalogue:
+        cls = catalogue[code]
+        severity = profile.severity.get(code, cls.severity.value)
+        if severity == "off":
+            continue
+        rule = cls()
+        params = {**cls.params, **profile.params.get(code, {})}
+        ctx = RuleContext(rule, form, card, profile, params, form_index, Severity(severity))
+        findings.extend(rule.check(ctx))
+    return findings
+
+
+def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
+    return next((w for w in waivers if w.code == finding.code and w.path in (None, finding.path)), None)
+
+
+def check(form: Form, profile: Profile | str | None = None, *, index: int | None = None,
+          waivers: Iterable[Waiver] = ()) -> FormReport:
+    """Check one form: its findings, with those the form's waivers (and `waivers`) cover set aside."""
+    profile = _profile(profile)
+    if index is None:
+        index = form.source.form_index if form.source else 0
+    all_waivers = [*form.waivers, *waivers]
+    report = FormReport(index=index, file=form.source.file if form.source else None, project_name=form.project_name)
+    for finding in run_rules(form, score(form, profile), profile, index):
+        waiver = _waiver_of(all_waivers, finding)
+        if waiver:
+            finding.waived = waiver.reason
+            report.waived.append(finding)
+        else:
+            report.findings.append(finding)
+    used = {(f.code, f.path) for f in report.waived}
+    report.unused_waivers = [w for w in all_waivers
+                             if not any(code == w.code and w.path in (None, path) for code, path in used)]
+    return report
+
+
+def check_forms(forms: Iterable[Form], profile: Profile | str | None = None) -> Report:
+    """Check forms in order; each form's index is its position in the input."""
+    profile = _profile(profile)
+    return Report(profile=profile.name, forms=[check(form, profile, index=i) for i, form in enumerate(forms)])

@@ -1,0 +1,94 @@
+"""The rule catalogue: the `Rule` base class and the registry every rule module adds itself to.
+
+A rule is a class in one module under `jixiao/check/rules/`. Its docstring (Chinese, shown by `jixiao rules CODE`)
+says why the rule exists and gives a failing (不合格示例) and a passing (合格示例) example; its fixtures are
+`tests/rules/CODE.toml`. Defining the class registers it — adding a rule touches nothing else.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from jixiao.check.findings import Category, Finding, Severity
+from jixiao.check.profile import Profile
+from jixiao.check.score import Scorecard
+from jixiao.model import Form
+
+RULES: dict[str, type[Rule]] = {}
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees: the parsed form, its scorecard, the profile and the rule's own parameters."""
+
+    rule: Rule
+    form: Form
+    card: Scorecard
+    profile: Profile
+    params: dict[str, Any]
+    form_index: int
+    severity: Severity
+
+    def finding(self, path: str, message: str, *, provided: Any = None, expected: Any = None,
+                difference: float | None = None, explanation: str | None = None,
+                minor: bool = False) -> Finding:
+        """A finding of this rule at `path`; `minor` ones (a rounding-size gap, say) are reported as info."""
+        if difference is not None:
+            difference = round(difference, 4)
+        return Finding(code=self.rule.code, name=self.rule.name, severity=Severity.info if minor else self.severity,
+                       form_index=self.form_index,
+                       path=path, provided=provided, expected=expected, difference=difference, message=message,
+                       source=source_of(self.form, path), explanation=explanation)
+
+
+def source_of(form: Form, path: str) -> str | None:
+    """file:line of a record path: the line of the path itself or of its nearest enclosing record."""
+    src = form.source
+    if src is None:
+        return None
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        line = src.fields.get(".".join(parts[:end]))
+        if line is not None:
+            return f"{src.file}:{line}"
+    return f"{src.file}:{src.first_line}" if src.first_line else src.file
+
+
+class Rule:
+    """Base of every rule. Subclasses set the class attributes and implement `check`."""
+
+    code: ClassVar[str]  # stable: group letters + number, e.g. EX02
+    name: ClassVar[str]  # dotted, readable: execution.score
+    title: ClassVar[str]  # one Chinese line for listings
+    severity: ClassVar[Severity]
+    category: ClassVar[Category]
+    refs: ClassVar[tuple[str, ...]]  # the rules.md entries it implements, e.g. ("R8", "R9")
+    params: ClassVar[dict[str, Any]] = {}  # defaults; a profile overrides them under [params.CODE]
+    param_docs: ClassVar[dict[str, str]] = {}  # Chinese description of each parameter
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.code in RULES:
+            raise ValueError(f"rule code {cls.code} defined twice")
+        RULES[cls.code] = cls
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+
+def load_rules() -> dict[str, type[Rule]]:
+    """Import every module of the rules package (each registers its rules) and return the catalogue by code."""
+    from jixiao.check import rules
+
+    for module in pkgutil.iter_modules(rules.__path__):
+        importlib.import_module(f"{rules.__name__}.{module.name}")
+    return dict(sorted(RULES.items()))

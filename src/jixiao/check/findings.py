@@ -1,0 +1,119 @@
+"""Findings and the check report: one object that the terminal, JSON and (later) HTML/Excel are rendered from.
+
+The finding shape follows the DATA Act broker (field, value provided, expected value, difference, rule label)
+plus a dotted path into the record and the source line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from jixiao.model import Waiver
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+SEVERITY_ZH = {Severity.error: "错误", Severity.warning: "警告", Severity.info: "提示"}
+
+
+class Category(StrEnum):
+    """What kind of problem a rule finds (DATA Act broker categories, plus design and plausibility)."""
+
+    accuracy = "accuracy"
+    completeness = "completeness"
+    design = "design"
+    plausibility = "plausibility"
+
+
+CATEGORY_ZH = {Category.accuracy: "准确性", Category.completeness: "完整性",
+               Category.design: "指标设计", Category.plausibility: "合理性"}
+
+
+class Finding(BaseModel):
+    code: str
+    name: str
+    severity: Severity
+    form_index: int
+    path: str  # dotted path into the record: funds.total.execution_rate, indicators.3.score, grade
+    provided: Any = None
+    expected: Any = None
+    difference: float | None = None
+    message: str  # Chinese
+    source: str | None = None  # file:line
+    explanation: str | None = None  # the recomputation with the numbers filled in
+    waived: str | None = None  # the waiver's reason, when a waiver covers this finding
+
+
+class FormReport(BaseModel):
+    index: int
+    file: str | None = None
+    project_name: str | None = None
+    findings: list[Finding] = Field(default_factory=list)
+    waived: list[Finding] = Field(default_factory=list)
+    unused_waivers: list[Waiver] = Field(default_factory=list)  # waivers that covered no finding
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+class InputFailure(BaseModel):
+    file: str
+    line: int | None = None
+    message: str
+
+
+class Summary(BaseModel):
+    files: int = 0
+    forms: int = 0
+    findings: int = 0
+    by_severity: dict[str, int] = Field(default_factory=dict)
+    by_rule: dict[str, int] = Field(default_factory=dict)
+    waived: int = 0
+    unreadable: int = 0
+
+
+class Report(BaseModel):
+    """The result of checking a set of forms. `summary` is derived, so it always agrees with the findings."""
+
+    profile: str
+    forms: list[FormReport] = Field(default_factory=list)
+    errors: list[InputFailure] = Field(default_factory=list)
+    files: int = 0
+
+    @property
+    def summary(self) -> Summary:
+        active = [f for form in self.forms for f in form.findings]
+        severities = Counter(f.severity.value for f in active)
+        rules = Counter(f.code for f in active)
+        return Summary(
+            files=self.files, forms=len(self.forms), findings=len(active),
+            by_severity={s.value: severities.get(s.value, 0) for s in Severity},
+            by_rule=dict(sorted(rules.items())),
+            waived=sum(len(form.waived) for form in self.forms),
+            unreadable=len(self.errors),
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity is Severity.error for form in self.forms for f in form.findings)
+
+    def document(self, show_waived: bool = False) -> dict[str, Any]:
+        """The JSON document of `jixiao check --format json`."""
+        forms = []
+        for form in self.forms:
+            entry: dict[str, Any] = {"index": form.index, "file": form.file, "project_name": form.project_name,
+                                     "findings": [f.model_dump(mode="json", exclude={"waived"}) for f in form.findings]}
+            if show_waived:
+                entry["waived"] = [f.model_dump(mode="json") for f in form.waived]
+                entry["unused_waivers"] = [w.model_dump(mode="json") for w in form.unused_waivers]
+            forms.append(entry)
+        return {"profile": self.profile, "forms": forms, "summary": self.summary.model_dump(mode="json"),
+                "errors": [e.model_dump(mode="json") for e in self.errors]}

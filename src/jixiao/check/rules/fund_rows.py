@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from jixiao.check.catalogue import Rule, RuleContext
+from jixiao.check.findings import Category, Finding, Severity
+from jixiao.check.rounding import fmt
+from jixiao.check.score import FUND_ROW_ZH
+
+COLUMNS = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
+SUB_ROWS = ("current_year", "carryover", "other")
+
+
+class FundRows(Rule):
+    """资金来源分行（当年财政拨款 + 上年结转资金 + 其他资金）必须与年度资金总额相加一致，逐列核对
+    年初预算数、全年预算数、全年执行数（空白按 0 计）。
+
+    分行相加不等于合计，说明资金来源填错或合计填错，执行率也就失去依据。
+
+    不合格示例：年度资金总额全年预算数 100，当年财政拨款 80、上年结转 30（合计 110）。
+    合格示例：年度资金总额全年预算数 100，当年财政拨款 80、上年结转 20、其他资金 0。
+    """
+
+    code = "AR04"
+    name = "arithmetic.fund_rows"
+    title = "资金来源分行之和不等于年度资金总额"
+    severity = Severity.error
+    category = Category.accuracy
+    refs = ("R4",)
+
+    def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        funds, tol = ctx.form.funds, ctx.profile.scoring.amount_tolerance
+        # a sub-row left wholly empty was not filled in; a blank cell in a filled row counts as 0
+        rows = [(name, row) for name in SUB_ROWS if (row := getattr(funds, name)) is not None
+                and any(getattr(row, column) is not None for column in COLUMNS)]
+        if funds.total is None or not rows:
+            return
+        for column, column_zh in COLUMNS.items():
+            total = getattr(funds.total, column)
+            values = [getattr(row, column) for _, row in rows]
+            if total is None:
+                continue
+            parts = sum(v or 0.0 for v in values)
+            if abs(parts - total) > tol:
+                terms = " + ".join(f"{FUND_ROW_ZH[name]} {fmt(v or 0.0, 2)}" for (name, _), v in zip(rows, values,
+                                                                                                    strict=True))
+                yield ctx.finding(
+                    f"funds.total.{column}",
+                    f"{column_zh}：资金来源分行合计 {fmt(parts, 2)}，与年度资金总额 {fmt(total, 2)} 相差 "
+                    f"{fmt(total - parts, 2)}",
+                    provided=total, expected=round(parts, 2), difference=total - parts,
+                    explanation=f"{terms} = {fmt(parts, 2)}")
