@@ -165,7 +165,7 @@ def check_command(
     else:
         out = _output_console(output)
         for part in report_view(report, level, explain, show_waived):
-            out.print(part)
+            out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
         if output:
             out.file.close()
     raise typer.Exit(EXIT_INPUT if report.errors else EXIT_FINDINGS if report.has_errors else EXIT_OK)

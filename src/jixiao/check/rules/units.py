@@ -8,13 +8,13 @@ from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
 from jixiao.check.values import Kind, comparable
 
-SHARE_NAME = re.compile(r"率|比|度|占|百分|份额|增长|降低|下降|覆盖|满意")
-COUNT_NAME = re.compile(r"数|量|次|时长|小时|人|个|场|家|户|篇|件")
+SHARE_NAME = re.compile(r"率|比|度|占|百分|份额|增长|增速|降低|下降|覆盖|满意")
+COUNT_NAME = re.compile(r"(数|量|次数|人次|场次|时长|小时)$")
 
 
 class Units(Rule):
     """指标值与实际完成值的单位应一致且合理：两边单位不可换算（如“万人”对“%”），或计数、时长类指标
-    （名称含“数、量、次、小时”而不含“率、比、度”）用了“%”时警告。
+    （名称以“数、量、次数、时长、小时”结尾而不含“率、比、度”）用了“%”时警告。
 
     不合格示例：“上海市气象局机时量”指标值 ≥5000.00(%)。
     合格示例：“上海市气象局机时量”指标值 ≥5000(万核小时)。
