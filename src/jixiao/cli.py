@@ -19,6 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from jixiao.check import check_forms
 from jixiao.check.catalogue import load_rules
+from jixiao.check.docs import profiles_markdown, rules_markdown
 from jixiao.check.findings import InputFailure, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
 from jixiao.parse import FileResult, iter_files, parse_file
@@ -41,6 +42,11 @@ class OutputFormat(StrEnum):
 
 def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class DocFormat(StrEnum):
+    table = "table"
+    markdown = "markdown"
 
 
 class InputFormat(StrEnum):
@@ -175,9 +181,14 @@ def check_command(
 def rules_command(
     code: Annotated[str | None, typer.Argument(help="规则代码，如 EX02；不写则列出全部", show_default=False)] = None,
     profile: Annotated[str, typer.Option("--profile", "-p", help="按此评分配置显示级别和参数")] = DEFAULT_PROFILE,
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="table 终端 / markdown 文档（docs/rules.md）")] = (
+        DocFormat.table),
 ) -> None:
     """列出规则目录，或解释一条规则（原因、示例、参数）。"""
     catalogue, chosen = load_rules(), _profile_or_exit(profile)
+    if fmt is DocFormat.markdown:
+        sys.stdout.write(rules_markdown())
+        return
     out = _output_console(None)
     if code is None:
         out.print(rules_table(catalogue, chosen))
@@ -191,8 +202,14 @@ def rules_command(
 
 
 @app.command("profiles")
-def profiles_command() -> None:
+def profiles_command(
+    fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="table 终端 / markdown 文档（docs/profiles.md）")] = (
+        DocFormat.table),
+) -> None:
     """列出评分配置（全国、上海、省级变体）及其来源。"""
+    if fmt is DocFormat.markdown:
+        sys.stdout.write(profiles_markdown())
+        return
     _output_console(None).print(profiles_table([load_profile(name) for name in profile_names()]))
 
 
