@@ -31,9 +31,36 @@ def test_damaged_seed_never_raises(seed, data):
             lines[k] = data.draw(st.text(max_size=40))
     for form in jixiao.parse_text("\n".join(lines)):
         form.record()
+        jixiao.check(form)  # whatever the parser yields, the checker takes
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
 def test_random_text_never_raises(text):
     jixiao.parse_text("财政项目支出绩效自评表\n" + text)
+
+
+NUMBERS = st.one_of(st.none(), st.sampled_from([0.0, -1.0, 1e-9, 1e12]), st.floats(-1e6, 1e6, allow_nan=False))
+TEXTS = st.one_of(st.none(), st.sampled_from(["", "-", "≥0%", "=0", "<0", "前零名", "1:0", "0:0", "达成指标", "未"]),
+                  st.text(max_size=12))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_check_never_raises_on_odd_values(data):
+    from tests.test_rules import build
+
+    fund_fields = ["initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score"]
+    changes = {f"funds.{row}.{field}": data.draw(NUMBERS) for row in ("total", "current_year")
+               for field in data.draw(st.lists(st.sampled_from(fund_fields), max_size=3))}
+    for i in data.draw(st.lists(st.integers(0, 5), max_size=3)):
+        for field in ("target", "actual", "deviation", "name", "level1"):
+            changes[f"indicators.{i}.{field}"] = data.draw(TEXTS)
+        for field in ("weight", "score"):
+            changes[f"indicators.{i}.{field}"] = data.draw(NUMBERS)
+    changes["total_score"] = data.draw(NUMBERS)
+    changes["grade"] = data.draw(TEXTS)
+    form = build({"set": changes})
+    for profile in ("national", "strict"):
+        report = jixiao.check(form, profile)
+        assert all(f.message for f in report.findings)

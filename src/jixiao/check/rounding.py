@@ -17,12 +17,19 @@ class Method(StrEnum):
 METHOD_ZH = {Method.round: "四舍五入", Method.truncate: "截位"}
 
 
+_LARGE = 1e15  # beyond this a two-decimal rounding is meaningless (and Decimal/floor would overflow)
+
+
 def round_half_up(x: float, digits: int = 2) -> float:
+    if not math.isfinite(x) or abs(x) >= _LARGE:
+        return x
     # via repr, so 9.945 (stored as 9.94499…) rounds the way a person with a calculator rounds it
     return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
 def truncate(x: float, digits: int = 2) -> float:
+    if not math.isfinite(x) or abs(x) >= _LARGE:
+        return x
     factor = 10**digits
     return math.floor(x * factor + _EPS) / factor
 
