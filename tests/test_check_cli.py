@@ -117,3 +117,19 @@ def test_profiles_listing():
     assert result.returncode == 0
     for name in ("national", "shanghai", "guangxi", "strict", "bands80"):
         assert name in result.stdout
+
+
+def test_waiver_file_for_documents(tmp_path):
+    waivers = tmp_path / "waivers.toml"
+    waivers.write_text('[[waiver]]\nproject = "综合部门重点工作"\ncode = "AR04"\nreason = "原表如此，已与单位核实"\n\n'
+                       '[[waiver]]\nfile = "001_b9ea70bf1d9aee39.txt"\nform = 2\ncode = "EX01"\n'
+                       'path = "funds.total.execution_rate"\nreason = "印刷错误"\n', encoding="utf-8")
+    result = run("check", str(SEEDS[1]), "--format", "json", "--waivers", str(waivers), "--show-waived")
+    doc = json.loads(result.stdout)
+    waived = {(f["form_index"], f["code"]) for form in doc["forms"] for f in form["waived"]}
+    assert waived == {(1, "AR04"), (2, "EX01")}
+    assert doc["summary"]["by_severity"]["error"] == 3 and result.returncode == 1
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[waiver]]\ncode = "AR04"\n', encoding="utf-8")
+    result = run("check", str(SEEDS[1]), "--waivers", str(bad))
+    assert result.returncode == 2 and "第 1 条豁免" in result.stderr and "reason" in result.stderr

@@ -155,3 +155,11 @@ def test_planted_errors_are_reported_at_their_path(kind):
             found = {(f.code, f.path) for f in jixiao.check(form).findings}
             assert expected in found, (form.project_name, expected, sorted(found))
     assert planted >= 20
+
+
+def test_python_api_example_in_the_docstring():
+    import doctest
+
+    import jixiao.check
+
+    assert doctest.testmod(jixiao.check).failed == 0

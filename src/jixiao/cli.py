@@ -22,6 +22,8 @@ from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
 from jixiao.check.findings import InputFailure, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
+from jixiao.check.waivers import attach, load_waivers
+from jixiao.errors import InputError
 from jixiao.parse import FileResult, iter_files, parse_file
 from jixiao.records import load_records
 from jixiao.terminal import form_summary, profiles_table, report_view, rule_detail, rules_table
@@ -151,16 +153,23 @@ def check_command(
     level: Annotated[Severity, typer.Option("--level", "-l", help="终端只显示此级别及以上的问题")] = Severity.info,
     explain: Annotated[bool, typer.Option("--explain", "-e", help="在每个问题下显示重算公式")] = False,
     show_waived: Annotated[bool, typer.Option("--show-waived", help="同时列出已豁免的问题和没有用到的豁免")] = False,
+    waivers: Annotated[Path | None, typer.Option(
+        "--waivers", help="豁免文件（TOML，[[waiver]] 按项目或文件选表）")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
 ) -> None:
     """按评分规则重算并检查自评表，像 linter 一样列出每个问题。有错误级问题时退出码为 1。"""
     rules = _profile_or_exit(profile)
     err = _stderr()
+    try:
+        scoped = load_waivers(waivers) if waivers else []
+    except InputError as exc:
+        err.print(f"[red]错误[/red] {exc.where()}：{exc.message}")
+        raise typer.Exit(EXIT_INPUT) from None
     results = _read_all(paths, err.is_terminal and (output is not None or sys.stdout.isatty()), _reader(input_format))
     if not results:
         err.print(f"[red]错误[/red]：{'、'.join(map(str, paths))} 中没有可读取的文件")
         raise typer.Exit(EXIT_INPUT)
-    report = check_forms([f for r in results for f in r.forms], rules)
+    report = check_forms([attach(f, scoped) for r in results for f in r.forms], rules)
     report.files = len(results)
     report.errors = [InputFailure(file=r.error.file, line=r.error.line, message=r.error.message)
                      for r in results if r.error]
