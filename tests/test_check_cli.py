@@ -133,3 +133,19 @@ def test_waiver_file_for_documents(tmp_path):
     bad.write_text('[[waiver]]\ncode = "AR04"\n', encoding="utf-8")
     result = run("check", str(SEEDS[1]), "--waivers", str(bad))
     assert result.returncode == 2 and "第 1 条豁免" in result.stderr and "reason" in result.stderr
+
+
+def test_interchange_amounts_given_as_text_are_read(tmp_path):
+    record = json.loads(json.dumps(BASE))
+    record["fund_unit"] = None
+    record["funds"]["total"].update(annual_budget="1,000,000元", executed="950,000.00元", initial_budget="100万元")
+    record["funds"]["current_year"].update(annual_budget="100", executed="95", initial_budget="100")
+    path = _write(tmp_path, {"forms": [record]})
+    doc = json.loads(run("check", str(path), "--format", "json").stdout)
+    assert doc["errors"] == []
+    # the first unit seen (万元) is the form's: 1,000,000 元 = 100 万元 adds up with the sub-row, rate 95%
+    assert doc["forms"][0]["findings"] == []
+    bad = json.loads(json.dumps(BASE))
+    bad["funds"]["total"]["executed"] = "九十五"
+    result = run("check", str(_write(tmp_path, {"forms": [bad]}, "bad.json")))
+    assert result.returncode == 2 and "forms.0.funds.total.executed" in result.stderr

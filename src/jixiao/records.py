@@ -9,14 +9,42 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from jixiao.check.values import parse_amount
 from jixiao.errors import InputError
-from jixiao.model import Form
+from jixiao.model import FUND_COLUMNS, Form
 from jixiao.parse import FileResult, os_reason
 from jixiao.read.decode import decode
 
 
 def _where(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "（整张表）"
+
+
+_YUAN = {"元": 1.0, "千元": 1e3, "万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8}
+
+
+def _amounts(item: dict) -> dict:
+    """Fund cells other systems export as text ("1,234.50", "12.3万元") become numbers in the form's unit."""
+    funds = item.get("funds")
+    if not isinstance(funds, dict):
+        return item
+    unit = item.get("fund_unit")
+    for row in funds.values():
+        if not isinstance(row, dict):
+            continue
+        for column in FUND_COLUMNS:
+            value = row.get(column)
+            if not isinstance(value, str):
+                continue
+            number, printed = parse_amount(value)
+            if number is None:
+                continue  # left as text: validation names the cell
+            if printed and unit is None and printed in ("元", "万元"):
+                unit = item["fund_unit"] = printed
+            if printed and unit in _YUAN and column in ("initial_budget", "annual_budget", "executed"):
+                number = number * _YUAN[printed] / _YUAN[unit]
+            row[column] = number
+    return item
 
 
 def load_records(path: Path) -> FileResult:
@@ -41,7 +69,7 @@ def load_records(path: Path) -> FileResult:
     problems = []
     for i, item in enumerate(items):
         try:
-            form = Form.model_validate(item)
+            form = Form.model_validate(_amounts(item) if isinstance(item, dict) else item)
         except ValidationError as exc:
             first = exc.errors()[0]
             problems.append(f"forms.{i}.{_where(first['loc'])}：{first['msg']}"
