@@ -69,6 +69,9 @@ class Waiver(BaseModel):
     reason: str = Field(min_length=1)
     path: str | None = None
 
+    def covers(self, code: str, path: str) -> bool:
+        return code == self.code and self.path in (None, path)
+
 
 class Source(BaseModel):
     """Where a form was read from; `fields` maps dotted record paths to their source line."""

@@ -121,22 +121,26 @@ def report_view(report: Report, level: Severity = Severity.info, explain: bool =
         yield Text("按规则：" + "  ".join(f"{code} {n}" for code, n in s.by_rule.items()), style="dim")
 
 
+def _severity_text(rule: type[Rule], profile: Profile) -> Text:
+    """A rule's severity under a profile, as shown: 错误/警告/提示, or 关闭 when the profile turns it off."""
+    severity = profile.severity_of(rule.code, rule.severity.value)
+    if severity == "off":
+        return Text("关闭", style="dim")
+    return Text(SEVERITY_ZH[Severity(severity)], style=SEVERITY_STYLE[Severity(severity)])
+
+
 def rules_table(rules: dict[str, type[Rule]], profile: Profile) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     for column in ("代码", "名称", "级别", "类别", "说明", "依据"):
         table.add_column(column, no_wrap=column != "说明", overflow="fold")
     for code, rule in rules.items():
-        severity = profile.severity.get(code, rule.severity.value)
-        shown = "关闭" if severity == "off" else SEVERITY_ZH[Severity(severity)]
-        table.add_row(code, rule.name, Text(shown, style=SEVERITY_STYLE.get(Severity(severity), "dim")
-                                            if severity != "off" else "dim"),
+        table.add_row(code, rule.name, _severity_text(rule, profile),
                       CATEGORY_ZH[rule.category], rule.title, "、".join(rule.refs))
     return table
 
 
 def rule_detail(rule: type[Rule], profile: Profile) -> RenderableType:
-    severity = profile.severity.get(rule.code, rule.severity.value)
-    shown = "关闭" if severity == "off" else SEVERITY_ZH[Severity(severity)]
+    shown = _severity_text(rule, profile).plain
     parts: list[RenderableType] = [
         Text(f"{rule.code}  {rule.name}", style="bold"),
         Text(rule.title),

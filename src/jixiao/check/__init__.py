@@ -31,7 +31,7 @@ def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
     findings: list[Finding] = []
     for code in codes or catalogue:
         cls = catalogue[code]
-        severity = profile.severity.get(code, cls.severity.value)
+        severity = profile.severity_of(code, cls.severity.value)
         if severity == "off":
             continue
         rule = cls()
@@ -42,7 +42,7 @@ def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
 
 
 def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
-    return next((w for w in waivers if w.code == finding.code and w.path in (None, finding.path)), None)
+    return next((w for w in waivers if w.covers(finding.code, finding.path)), None)
 
 
 def check(form: Form, profile: Profile | str | None = None, *, index: int | None = None,
@@ -62,7 +62,7 @@ def check(form: Form, profile: Profile | str | None = None, *, index: int | None
             report.findings.append(finding)
     used = {(f.code, f.path) for f in report.waived}
     report.unused_waivers = [w for w in all_waivers
-                             if not any(code == w.code and w.path in (None, path) for code, path in used)]
+                             if not any(w.covers(code, path) for code, path in used)]
     return report
 
 

@@ -12,6 +12,7 @@ import inspect
 import pkgutil
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, ClassVar
 
 from jixiao.check.findings import Category, Finding, Severity
@@ -85,8 +86,11 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
 
+@cache
 def load_rules() -> dict[str, type[Rule]]:
-    """Import every module of the rules package (each registers its rules) and return the catalogue by code."""
+    """Import every module of the rules package (each registers its rules) and return the catalogue by code.
+
+    Cached: it runs once per process, not once per checked form."""
     from jixiao.check import rules
 
     for module in pkgutil.iter_modules(rules.__path__):

@@ -70,6 +70,10 @@ class Profile(BaseModel):
     severity: dict[str, SeverityName] = Field(default_factory=dict)  # rule code → severity override
     params: dict[str, dict[str, Any]] = Field(default_factory=dict)  # rule code → parameter overrides
 
+    def severity_of(self, code: str, default: str) -> str:
+        """A rule's severity under this profile: its override, or the rule's own default."""
+        return self.severity.get(code, default)
+
     def grade_of(self, total: float) -> str:
         """The grade a total earns under this profile's bands (highest band first)."""
         for band in sorted(self.grades, key=lambda b: b.min, reverse=True):

@@ -55,8 +55,9 @@ class SatisfactionUnmeasured(Rule):
     refs = ("R27",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        rows = set(satisfaction_rows(ctx))
         for s in ctx.card.indicators:
-            if s.index in set(satisfaction_rows(ctx)) and s.actual.kind is Kind.TEXT and not s.target.quantitative:
+            if s.index in rows and s.actual.kind is Kind.TEXT and not s.target.quantitative:
                 ind = ctx.form.indicators[s.index]
                 yield ctx.finding(f"{s.path}.actual",
                                   f"{label(ind, s.index)}指标值“{ind.target}”、实际“{ind.actual}”，"
