@@ -25,7 +25,7 @@ from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, pr
 from jixiao.check.waivers import attach, load_waivers
 from jixiao.errors import InputError
 from jixiao.parse import FileResult, iter_files, parse_file
-from jixiao.records import load_records
+from jixiao.records import load_records, read_document
 from jixiao.terminal import form_summary, profiles_table, report_view, rule_detail, rules_table
 
 app = typer.Typer(
@@ -62,7 +62,7 @@ def _reader(input_format: InputFormat) -> Callable[[Path], FileResult]:
         return load_records
     if input_format is InputFormat.text:
         return parse_file
-    return lambda path: load_records(path) if path.suffix.lower() == ".json" else parse_file(path)
+    return read_document
 
 
 def _read_all(paths: list[Path], show_progress: bool,

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from jixiao.check.values import parse_amount
 from jixiao.errors import InputError
 from jixiao.model import FUND_COLUMNS, Form
-from jixiao.parse import FileResult, os_reason
+from jixiao.parse import FileResult, os_reason, parse_file
 from jixiao.read.decode import decode
 
 
@@ -82,3 +82,8 @@ def load_records(path: Path) -> FileResult:
     elif not result.forms:
         result.error = InputError(name, "交换记录中没有表（forms 为空）")
     return result
+
+
+def read_document(path: Path) -> FileResult:
+    """Forms from a file of either kind: interchange records (`.json`) or a published document."""
+    return load_records(path) if path.suffix.lower() == ".json" else parse_file(path)

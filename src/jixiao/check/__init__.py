@@ -46,14 +46,16 @@ def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
 
 
 def check(form: Form, profile: Profile | str | None = None, *, index: int | None = None,
-          waivers: Iterable[Waiver] = ()) -> FormReport:
-    """Check one form: its findings, with those the form's waivers (and `waivers`) cover set aside."""
+          waivers: Iterable[Waiver] = (), card: Scorecard | None = None) -> FormReport:
+    """Check one form: its findings, with those the form's waivers (and `waivers`) cover set aside.
+
+    Pass `card` when the caller has already scored the form under the same profile (the store keeps both)."""
     profile = _profile(profile)
     if index is None:
         index = form.source.form_index if form.source else 0
     all_waivers = [*form.waivers, *waivers]
     report = FormReport(index=index, file=form.source.file if form.source else None, project_name=form.project_name)
-    for finding in run_rules(form, score(form, profile), profile, index):
+    for finding in run_rules(form, card or score(form, profile), profile, index):
         waiver = _waiver_of(all_waivers, finding)
         if waiver:
             finding.waived = waiver.reason

@@ -1,0 +1,1 @@
+"""The corpus store: SQLAlchemy tables, Alembic migrations, and saving/loading checked forms."""

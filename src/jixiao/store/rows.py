@@ -1,0 +1,118 @@
+"""A checked form as table rows, and those rows back into a `Form`.
+
+Rows are plain dicts so that they cross process boundaries cheaply: ingest builds them in worker processes
+and the writer only inserts them. `form_from_rows` is the inverse, used for round trips and report pages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jixiao.check import check
+from jixiao.check.catalogue import load_rules
+from jixiao.check.findings import Finding, FormReport
+from jixiao.check.profile import Profile
+from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
+from jixiao.check.values import Value
+from jixiao.model import FUND_COLUMNS, FUND_ROWS, Form, FundRow, Funds, Indicator, ReadWarning, Source, Waiver
+
+Row = dict[str, Any]
+
+
+def checked_rows(form: Form, profile: Profile, index: int) -> Row:
+    """Score and check `form`, and return its row for `forms` with its child rows under
+    `fund_rows`, `indicators` and `findings`."""
+    card = score(form, profile)
+    report = check(form, profile, index=index, card=card)
+    row = _form_row(form, card, report, profile, index)
+    row["fund_rows"] = _fund_rows(form, card)
+    row["indicators"] = _indicator_rows(form, card)
+    row["findings"] = [_finding_row(f) for f in [*report.findings, *report.waived]]
+    return row
+
+
+def _form_row(form: Form, card: Scorecard, report: FormReport, profile: Profile, index: int) -> Row:
+    source = form.source or Source(file="", form_index=index)
+    funds_score = card.funds_score
+    total = card.recomputed_total
+    counts = {s: report.count(s) for s in ("error", "warning", "info")}
+    return {
+        "form_index": index, "title": form.title, "year": form.year, "project_name": form.project_name,
+        "department": form.department, "implementing_unit": form.implementing_unit, "fund_unit": form.fund_unit,
+        "goal_expected": form.goal_expected, "goal_actual": form.goal_actual, "total_weight": form.total_weight,
+        "total_score": form.total_score, "grade": form.grade,
+        "execution_rate_recomputed": card.execution_rate,
+        "funds_score_recomputed": funds_score.exact if funds_score else None,
+        "total_score_recomputed": total,
+        "grade_recomputed": profile.grade_of(total) if total is not None else None,
+        "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
+        "first_line": source.first_line, "last_line": source.last_line, "page": source.page,
+        "field_lines": dict(source.fields),
+        "read_warnings": [w.model_dump(mode="json") for w in form.warnings],
+        "waivers": [w.model_dump(mode="json") for w in form.waivers],
+    }
+
+
+def _fund_rows(form: Form, card: Scorecard) -> list[Row]:
+    rows = []
+    for name in FUND_ROWS:
+        row: FundRow | None = getattr(form.funds, name)
+        if row is None:
+            continue
+        check_ = card.funds.get(name)
+        rate = check_.rate if check_ else None
+        fund_score = check_.score if check_ else None
+        rows.append({"row": name, "label": FUND_ROW_ZH[name], **row.model_dump(),
+                     "execution_rate_recomputed": rate.exact if rate else None,
+                     "score_recomputed": fund_score.exact if fund_score else None})
+    return rows
+
+
+def _value_columns(prefix: str, value: Value) -> Row:
+    return {f"{prefix}_op": value.op.value if value.op else None, f"{prefix}_number": value.number,
+            f"{prefix}_unit": value.unit or None}
+
+
+def _indicator_rows(form: Form, card: Scorecard) -> list[Row]:
+    lines = form.source.fields if form.source else {}
+    rows = []
+    for position, (indicator, scored) in enumerate(zip(form.indicators, card.indicators, strict=True)):
+        rows.append({
+            "position": position, **indicator.model_dump(),
+            **_value_columns("target", scored.target), **_value_columns("actual", scored.actual),
+            "kind": scored.kind.value, "score_low": scored.low, "score_high": scored.high,
+            "line": lines.get(f"indicators.{position}"),
+        })
+    return rows
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _finding_row(finding: Finding) -> Row:
+    rule = load_rules().get(finding.code)
+    line = finding.source.rsplit(":", 1)[-1] if finding.source else None
+    return {
+        "code": finding.code, "name": finding.name, "severity": finding.severity.value,
+        "category": rule.category.value if rule else "", "path": finding.path, "message": finding.message,
+        "provided": _text(finding.provided), "expected": _text(finding.expected), "difference": finding.difference,
+        "explanation": finding.explanation, "line": int(line) if line and line.isdigit() else None,
+        "waived": finding.waived,
+    }
+
+
+def form_from_rows(document_path: str, form: Row, fund_rows: list[Row], indicators: list[Row]) -> Form:
+    """The `Form` record stored in these rows (the inverse of `checked_rows`, without the recomputed columns)."""
+    funds = Funds(**{r["row"]: FundRow(**{c: r[c] for c in FUND_COLUMNS}) for r in fund_rows})
+    fields = Indicator.model_fields
+    return Form(
+        source=Source(file=document_path, form_index=form["form_index"], first_line=form["first_line"],
+                      last_line=form["last_line"], page=form["page"], fields=form["field_lines"] or {}),
+        **{k: form[k] for k in ("title", "year", "project_name", "department", "implementing_unit", "fund_unit",
+                                "goal_expected", "goal_actual", "total_weight", "total_score", "grade")},
+        funds=funds,
+        indicators=[Indicator(**{k: r[k] for k in fields}) for r in sorted(indicators, key=lambda r: r["position"])],
+        warnings=[ReadWarning(**w) for w in form["read_warnings"] or []],
+        waivers=[Waiver(**w) for w in form["waivers"] or []],
+    )
