@@ -1,0 +1,1 @@
+"""Reports on the corpus: the self-contained HTML report and the Excel workbook."""
