@@ -1,4 +1,5 @@
-"""Command line: `jixiao parse`, `jixiao check`, `jixiao rules`, `jixiao profiles`, `jixiao schema`.
+"""Command line: `jixiao parse`, `jixiao check`, `jixiao rules`, `jixiao profiles`, `jixiao schema`; the corpus
+commands (`ingest`, `report`, `export`, `db`) are in `corpus_cli`.
 
 Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-severity problem,
 2 some input unreadable or without a form (what could be read is still processed)."""
@@ -15,7 +16,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from jixiao.check import check_forms
 from jixiao.check.catalogue import load_rules
@@ -23,6 +23,9 @@ from jixiao.check.docs import profiles_markdown, rules_markdown
 from jixiao.check.findings import InputFailure, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
 from jixiao.check.waivers import attach, load_waivers
+from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, progress_bar
+from jixiao.console import stderr_console as _stderr
+from jixiao.corpus_cli import register_corpus_commands
 from jixiao.errors import InputError
 from jixiao.parse import FileResult, iter_files, parse_file
 from jixiao.records import load_records, read_document
@@ -34,16 +37,11 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
 
 class OutputFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class DocFormat(StrEnum):
@@ -70,10 +68,8 @@ def _read_all(paths: list[Path], show_progress: bool,
     files = list(iter_files(paths))
     if not show_progress or len(files) < 2:
         return [read(p) for p in files]
-    columns = (TextColumn("读取"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-               TextColumn("{task.description}"))
     results = []
-    with Progress(*columns, console=_stderr(), transient=True) as progress:
+    with progress_bar("读取", _stderr()) as progress:
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
@@ -226,6 +222,9 @@ def profiles_command(
 def schema_command() -> None:
     """打印交换记录的 JSON Schema（jixiao parse --format json 输出的每张表）。"""
     sys.stdout.write(resources.files("jixiao").joinpath("schema/form.schema.json").read_text(encoding="utf-8"))
+
+
+register_corpus_commands(app)
 
 
 def main() -> None:

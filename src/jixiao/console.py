@@ -1,0 +1,24 @@
+"""Terminal plumbing shared by the command modules: exit codes, the stderr console and progress bars."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def progress_bar(verb: str, console: Console) -> Progress:
+    """A transient bar: `verb`, bar, done/total, time left, and the item at hand as the task description."""
+    columns = (TextColumn(verb), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("{task.description}"))
+    return Progress(*columns, console=console, transient=True)
+
+
+def error(console: Console, message: str) -> None:
+    console.print(f"[red]错误[/red]：{message}")

@@ -1,0 +1,128 @@
+"""Corpus commands: `jixiao ingest`, `jixiao report`, `jixiao export`, `jixiao db`.
+
+They open the corpus named by `--db` (a file path or a database URL), else $JIXIAO_DB, else `jixiao.db` here.
+Exit codes: 0 fine, 2 some input could not be used (what could be was kept), 130 stopped by Ctrl-C.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine, func, select
+from sqlalchemy.engine import make_url
+
+from jixiao.check.findings import SEVERITY_ZH, Severity
+from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile
+from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, error, progress_bar, stderr_console
+from jixiao.errors import InputError
+from jixiao.ingest import IngestSummary, Outcome, ingest
+from jixiao.parse import iter_files
+from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
+from jixiao.store.tables import Base
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help=f"语料库：SQLite 文件路径或数据库地址（postgresql://…）；默认取环境变量 {ENV_VAR}，否则为 jixiao.db",
+    show_default=False)]
+
+OUTCOME_ZH = {Outcome.added: "新增", Outcome.new_version: "新版本", Outcome.unchanged: "未变（跳过）",
+              Outcome.restored: "恢复为旧版本", Outcome.duplicate: "内容重复（跳过）", Outcome.failed: "失败"}
+
+
+def _display(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_corpus(db: str | None, err: Console, *, must_exist: bool = False) -> Engine:
+    """The corpus engine, or a clear message and exit 2. `must_exist`: reading commands do not create a file."""
+    url = database_url(db)
+    parsed = make_url(url)
+    if must_exist and parsed.get_backend_name() == "sqlite" and parsed.database and not Path(
+            parsed.database).exists():
+        error(err, f"语料库 {parsed.database} 不存在：先用 jixiao ingest 导入文档，或用 --db 指定语料库")
+        raise typer.Exit(EXIT_INPUT)
+    try:
+        return open_engine(url)
+    except InputError as exc:
+        error(err, f"{_display(url)}：{exc.message}")
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="文档、交换记录（.json）或目录（递归读取）", show_default=False)],
+    db: DbOption = None,
+    profile: Annotated[str, typer.Option("--profile", "-p", help="检查所用的评分配置")] = DEFAULT_PROFILE,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="并行解析的进程数（默认为 CPU 核数）", show_default=False)] = None,
+) -> None:
+    """把文档读入语料库：解析、复核评分、检查，每个文件一个事务。重复导入会跳过未变的文件，文件有变化则存为新版本。"""
+    err = stderr_console()
+    try:
+        load_profile(profile)
+    except ProfileError as exc:
+        error(err, str(exc))
+        raise typer.Exit(EXIT_INPUT) from None
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        error(err, f"{path} 不存在")
+    engine = open_corpus(db, err)
+    total = sum(1 for _ in iter_files([p for p in paths if p.exists()]))
+    with progress_bar("导入", err) as progress:
+        task = progress.add_task("", total=total)
+
+        def advance(name: str, outcome: Outcome) -> None:
+            progress.update(task, advance=1, description=f"{Path(name).name}（{OUTCOME_ZH[outcome]}）")
+
+        summary = ingest(engine, [p for p in paths if p.exists()], profile=profile, jobs=jobs, on_file=advance)
+    _print_summary(summary, database_url(db), err)
+    if summary.interrupted:
+        raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(EXIT_INPUT if summary.failures or missing or not total else EXIT_OK)
+
+
+def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
+    out = Console(highlight=False)
+    if summary.interrupted:
+        err.print(f"[yellow]已中断[/yellow]：已导入的 {summary.stored} 个文件都已保存，"
+                  "再次运行同一命令会从中断处继续。")
+    out.print(f"导入结果（语料库 {_display(url)}）")
+    table = Table(show_header=False)
+    table.add_column("项目")
+    table.add_column("数量", justify="right")
+    table.add_row("文件", str(summary.files))
+    for outcome in Outcome:
+        if summary.outcomes[outcome]:
+            table.add_row(f"  {OUTCOME_ZH[outcome]}", str(summary.outcomes[outcome]))
+    table.add_row("新入库的自评表", str(summary.forms))
+    for severity in Severity:
+        table.add_row(f"  {SEVERITY_ZH[severity]}", str(summary.findings[severity.value]))
+    out.print(table)
+    for path, stored in summary.duplicates:
+        out.print(f"[dim]跳过 {path}：内容与已导入的 {stored} 相同[/dim]")
+    for failure in summary.failures:
+        where = f"{failure.path}:{failure.line}" if failure.line else failure.path
+        err.print(f"[red]失败[/red] {where}：{failure.message}")
+
+
+def db_command(db: DbOption = None) -> None:
+    """显示语料库的位置、结构版本和各表行数（结构会在打开时自动升级到最新版本）。"""
+    err = stderr_console()
+    engine = open_corpus(db, err, must_exist=True)
+    out = Console(highlight=False)
+    out.print(f"语料库：{_display(database_url(db))}")
+    out.print(f"结构版本：{current_revision(engine)}")
+    table = Table("表", "行数")
+    with engine.connect() as conn:
+        for name, t in Base.metadata.tables.items():
+            table.add_row(name, str(conn.execute(select(func.count()).select_from(t)).scalar()))
+    out.print(table)
+
+
+def register_corpus_commands(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("db")(db_command)
+
+
