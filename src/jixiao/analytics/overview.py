@@ -1,0 +1,68 @@
+"""The corpus at a glance, and the same numbers per department, year or printed grade."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from sqlalchemy import Connection, distinct, func, select
+
+from jixiao.analytics.models import GroupStats, Overview
+from jixiao.analytics.scope import grade_counts, grade_sort_key, selected, severity_counts
+from jixiao.store.query import ALL, Filter, findings_t, forms_t
+from jixiao.store.tables import IngestFailure
+
+GroupBy = Literal["department", "year", "grade"]
+_KEYS = {"department": forms_t.c.department, "year": forms_t.c.year, "grade": forms_t.c.grade}
+_MEANS = (func.avg(forms_t.c.total_score), func.avg(forms_t.c.total_score_recomputed),
+          func.avg(forms_t.c.execution_rate_recomputed))
+
+
+def overview(conn: Connection, flt: Filter = ALL) -> Overview:
+    """Counts, means and grade distribution of the forms `flt` selects."""
+    in_scope = selected(forms_t.c.id, flt)
+    forms, documents, departments, *means = conn.execute(
+        select(func.count(), func.count(distinct(forms_t.c.document_id)), func.count(distinct(forms_t.c.department)),
+               *_MEANS).where(in_scope)).one()
+    years = conn.execute(select(distinct(forms_t.c.year)).where(in_scope, forms_t.c.year.is_not(None))
+                         .order_by(forms_t.c.year)).scalars().all()
+    with_errors = conn.execute(select(func.count(distinct(findings_t.c.form_id))).where(
+        selected(findings_t.c.form_id, flt), findings_t.c.waived.is_(None), findings_t.c.severity == "error")).scalar()
+    grades = conn.execute(select(forms_t.c.grade, func.count()).where(in_scope).group_by(forms_t.c.grade)).all()
+    return Overview(
+        documents=documents, forms=forms, departments=departments, years=list(years),
+        failures=conn.execute(select(func.count()).select_from(IngestFailure.__table__)).scalar(),
+        findings=severity_counts(conn, flt)[None], forms_with_errors=with_errors,
+        mean_self_score=means[0], mean_recomputed_score=means[1], mean_execution_rate=means[2],
+        grades=grade_counts(grades),
+    )
+
+
+def group_stats(conn: Connection, flt: Filter = ALL, by: GroupBy = "department") -> list[GroupStats]:
+    """The overview's numbers per department (most forms first), year (ascending) or printed grade (best first);
+    forms that do not state the key are grouped under None, last."""
+    if by not in _KEYS:
+        raise ValueError(f"group_stats: by must be one of {', '.join(_KEYS)}, not {by!r}")
+    key = _KEYS[by]
+    in_scope = selected(forms_t.c.id, flt)
+    groups = {value: GroupStats(key=value, forms=n, mean_self_score=m1, mean_recomputed_score=m2,
+                                mean_execution_rate=m3)
+              for value, n, m1, m2, m3 in conn.execute(select(key, func.count(), *_MEANS).where(in_scope)
+                                                       .group_by(key))}
+    for value, counts in severity_counts(conn, flt, key).items():
+        group = groups[value]
+        group.errors, group.warnings, group.infos = counts["error"], counts["warning"], counts["info"]
+    grades: dict[object, list[tuple[str | None, int]]] = defaultdict(list)
+    for value, grade, n in conn.execute(select(key, forms_t.c.grade, func.count()).where(in_scope)
+                                        .group_by(key, forms_t.c.grade)):
+        grades[value].append((grade, n))
+    for value, pairs in grades.items():
+        groups[value].grades = grade_counts(pairs)
+    return sorted(groups.values(), key=_ORDER[by])
+
+
+_ORDER = {
+    "department": lambda g: (g.key is None, -g.forms, g.key or ""),
+    "year": lambda g: (g.key is None, g.key or 0),
+    "grade": lambda g: grade_sort_key(g.key),
+}
