@@ -58,6 +58,9 @@ def test_reingest_is_a_no_op(engine: Engine, tmp_path: Path) -> None:
     first = ingest(engine, [tmp_path / "docs"], jobs=1)
     assert first.outcomes == {Outcome.added: 5} and first.forms == 58
     assert first.findings["error"] == 9
+    with engine.connect() as conn:  # the per-form counts agree with the findings stored
+        sums = conn.execute(select(func.sum(FormRow.errors), func.sum(FormRow.warnings), func.sum(FormRow.infos))).one()
+    assert tuple(sums) == (first.findings["error"], first.findings["warning"], first.findings["info"])
     second = ingest(engine, [tmp_path / "docs"], jobs=1)
     assert second.outcomes == {Outcome.unchanged: 5} and second.forms == 0
     assert count(engine, documents) == 5 and current_forms(engine) == 58

@@ -1,18 +1,36 @@
-"""What every analytics query shares: the forms a filter selects, unwaived findings counted by severity, and the
-order grade labels sort in."""
+"""What every analytics query shares: the forms a filter selects, the findings that count, the order grade labels
+sort in, and building long results cheaply."""
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
-from sqlalchemy import ColumnElement, Connection, and_, func, select
+from sqlalchemy import ColumnElement, Subquery, and_, case, func, select
 
-from jixiao.check.profile import DEFAULT_PROFILE, load_profile
-from jixiao.store.query import Filter, findings_t, form_ids, forms_t
+from jixiao.check.profile import DEFAULT_PROFILE, Profile, load_profile
+from jixiao.store.query import Filter, findings_t, form_ids
 
 SEVERITIES = ("error", "warning", "info")
+COUNT_FIELD = {"error": "errors", "warning": "warnings", "info": "infos"}  # model field counting each severity
+STREAM = 2000  # rows fetched at a time from large results (a server-side cursor on PostgreSQL)
 UNGRADED = "未填"  # the grade key of forms that print no 评分等级
+
+
+@contextmanager
+def building() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a function builds a long list of (acyclic) result models: its
+    full passes over the growing heap otherwise cost up to a third of the time on a large corpus."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def selected(column: ColumnElement, flt: Filter) -> ColumnElement[bool]:
@@ -29,23 +47,22 @@ def text_or_none(value: str | None) -> str | None:
     return value if value and value.strip() else None
 
 
-def severity_counts(conn: Connection, flt: Filter, key: ColumnElement | None = None) -> dict[object, dict[str, int]]:
-    """Unwaived findings of the selected forms by severity, per value of the forms column `key` (all under None
-    without one)."""
-    keys = [] if key is None else [key]
-    query = (select(*keys, findings_t.c.severity, func.count())
-             .where(selected(findings_t.c.form_id, flt), findings_t.c.waived.is_(None))
-             .group_by(*keys, findings_t.c.severity))
-    if key is not None:
-        query = query.join_from(findings_t, forms_t, forms_t.c.id == findings_t.c.form_id)
-    counts: dict[object, dict[str, int]] = defaultdict(lambda: dict.fromkeys(SEVERITIES, 0))
-    for *value, severity, n in conn.execute(query):
-        counts[value[0] if value else None][severity] = n
-    return counts
+def unwaived(flt: Filter) -> tuple[ColumnElement[bool], ...]:
+    """The findings of the selected forms that no waiver covers (the ones that count)."""
+    return selected(findings_t.c.form_id, flt), findings_t.c.waived.is_(None)
+
+
+def findings_per_form(flt: Filter) -> Subquery:
+    """(form_id, errors, warnings, infos): each selected form's unwaived findings. Counting per form first
+    follows the findings' form_id index, so a later GROUP BY sorts forms rather than every finding."""
+    t = findings_t
+    return (select(t.c.form_id, *(func.sum(case((t.c.severity == s, 1), else_=0)).label(COUNT_FIELD[s])
+                                  for s in SEVERITIES))
+            .where(*unwaived(flt)).group_by(t.c.form_id).subquery())
 
 
 @cache
-def _grade_ranks() -> tuple[dict[str, int], object]:
+def _grade_ranks() -> tuple[dict[str, int], Profile]:
     profile = load_profile(DEFAULT_PROFILE)
     ranks = {band.label: rank for rank, band in enumerate(sorted(profile.grades, key=lambda b: -b.min))}
     return ranks, profile

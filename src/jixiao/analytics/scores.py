@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, Result, Row, select
 
 from jixiao.analytics.models import ScorePoint
-from jixiao.analytics.scope import selected, text_or_none
+from jixiao.analytics.scope import building, selected, text_or_none
 from jixiao.store.query import ALL, Filter, documents_t, forms_t
 
 GOOD_GRADES = ("优", "优秀")
@@ -49,7 +49,7 @@ def _rows(conn: Connection, flt: Filter) -> Result:
 def _inflation(row: Row) -> float | None:
     if row.total_score is None or row.total_score_recomputed is None:
         return None
-    return round(row.total_score - row.total_score_recomputed, 4)
+    return round(row.total_score - row.total_score_recomputed, 4) + 0.0  # never -0.0
 
 
 def _point(row: Row, inflation: float | None, reason: str | None) -> ScorePoint:
@@ -65,9 +65,10 @@ def execution_vs_score(conn: Connection, flt: Filter = ALL) -> list[ScorePoint]:
     and `reason` follow the default `OutlierRule`."""
     rule = OutlierRule()
     points = []
-    for row in _rows(conn, flt):
-        inflation = _inflation(row)
-        points.append(_point(row, inflation, rule.reason(row, inflation)))
+    with building():
+        for row in _rows(conn, flt):
+            inflation = _inflation(row)
+            points.append(_point(row, inflation, rule.reason(row, inflation)))
     return points
 
 
@@ -77,10 +78,11 @@ def outliers(conn: Connection, flt: Filter = ALL, *, max_rate: float = 80.0, gra
     `OutlierRule`), each with its `reason`; lowest execution rate first, then largest inflation."""
     rule = OutlierRule(max_rate, tuple(grades), min_inflation)
     found = []
-    for row in _rows(conn, flt):
-        inflation = _inflation(row)
-        reason = rule.reason(row, inflation)
-        if reason:
-            found.append(_point(row, inflation, reason))
+    with building():
+        for row in _rows(conn, flt):
+            inflation = _inflation(row)
+            reason = rule.reason(row, inflation)
+            if reason:
+                found.append(_point(row, inflation, reason))
     return sorted(found, key=lambda p: (p.execution_rate is None, p.execution_rate or 0, -(p.inflation or 0),
                                         p.form_id))

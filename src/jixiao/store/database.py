@@ -35,6 +35,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (report) do not block the ingest writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # a committed document survives a crash of jixiao
+    cursor.execute("PRAGMA cache_size=-65536")  # 64 MB page cache: reports scan the big tables several times
+    cursor.execute("PRAGMA mmap_size=268435456")
     cursor.close()
 
 

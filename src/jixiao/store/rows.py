@@ -10,7 +10,7 @@ from typing import Any
 
 from jixiao.check import check
 from jixiao.check.catalogue import load_rules
-from jixiao.check.findings import Finding, FormReport
+from jixiao.check.findings import Finding, FormReport, Severity
 from jixiao.check.profile import Profile
 from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
 from jixiao.check.values import Value
@@ -35,7 +35,7 @@ def _form_row(form: Form, card: Scorecard, report: FormReport, profile: Profile,
     source = form.source or Source(file="", form_index=index)
     funds_score = card.funds_score
     total = card.recomputed_total
-    counts = {s: report.count(s) for s in ("error", "warning", "info")}
+    counts = {s.value: report.count(s) for s in Severity}
     return {
         "form_index": index, "title": form.title, "year": form.year, "project_name": form.project_name,
         "department": form.department, "implementing_unit": form.implementing_unit, "fund_unit": form.fund_unit,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from sqlalchemy import Connection, Select, and_, case, false, func, select
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, case, false, func, select
 
 from jixiao.analytics.models import Deduction, DeductionGroup
-from jixiao.analytics.scope import nonblank, selected, text_or_none
+from jixiao.analytics.scope import building, nonblank, selected, text_or_none
 from jixiao.store.query import ALL, Filter, documents_t, forms_t, fund_rows_t, indicators_t
 
 # How the funds block appears among the indicators: its weighted row is scored on the execution rate.
@@ -19,7 +19,7 @@ _FORM_COLUMNS = (forms_t.c.id.label("form_id"), forms_t.c.year, forms_t.c.depart
                  documents_t.c.name.label("document"))
 
 
-def _losses(table, flt: Filter) -> Select:  # noqa: ANN001 - a table
+def _losses(table: Table, flt: Filter) -> Select:
     """Rows of `table` (indicators or fund rows) of the selected forms that scored below their weight."""
     return (select(*_FORM_COLUMNS, (table.c.weight - table.c.score).label("lost"))
             .join_from(table, forms_t, forms_t.c.id == table.c.form_id)
@@ -27,7 +27,7 @@ def _losses(table, flt: Filter) -> Select:  # noqa: ANN001 - a table
             .where(selected(table.c.form_id, flt), table.c.score < table.c.weight))
 
 
-def _ordered(query: Select, lost, position, limit: int | None) -> Select:  # noqa: ANN001 - columns
+def _ordered(query: Select, lost: ColumnElement, position: ColumnElement, limit: int | None) -> Select:
     query = query.order_by(lost.desc(), forms_t.c.id, position)
     return query.limit(limit) if limit is not None else query
 
@@ -58,12 +58,13 @@ def _funds_deductions(conn: Connection, flt: Filter, limit: int | None) -> Itera
 def deductions(conn: Connection, flt: Filter = ALL, *, limit: int | None = None) -> list[Deduction]:
     """Every indicator, and every weighted funds row, scored below its weight: biggest loss first (then form id
     and position, the funds row before the form's indicators); at most `limit` of them."""
-    found = [*_indicator_deductions(conn, flt, limit), *_funds_deductions(conn, flt, limit)]
+    with building():
+        found = [*_indicator_deductions(conn, flt, limit), *_funds_deductions(conn, flt, limit)]
     found.sort(key=lambda pair: pair[0])
     return [deduction for _, deduction in found[:limit]]
 
 
-def _level_sums(table, reason) -> tuple:  # noqa: ANN001 - a table and a condition
+def _level_sums(table: Table, reason: ColumnElement[bool]) -> tuple:
     loses = table.c.score < table.c.weight
     return (func.count(), func.sum(case((loses, 1), else_=0)),
             func.sum(case((loses, table.c.weight - table.c.score), else_=0)),

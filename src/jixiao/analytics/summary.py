@@ -8,7 +8,15 @@ from typing import Literal
 from sqlalchemy import Connection, distinct, func, select
 
 from jixiao.analytics.models import GroupStats, Overview
-from jixiao.analytics.scope import grade_counts, grade_sort_key, selected, severity_counts
+from jixiao.analytics.scope import (
+    COUNT_FIELD,
+    SEVERITIES,
+    findings_per_form,
+    grade_counts,
+    grade_sort_key,
+    selected,
+    unwaived,
+)
 from jixiao.store.query import ALL, Filter, findings_t, forms_t
 from jixiao.store.tables import IngestFailure
 
@@ -24,15 +32,18 @@ def overview(conn: Connection, flt: Filter = ALL) -> Overview:
     forms, documents, departments, *means = conn.execute(
         select(func.count(), func.count(distinct(forms_t.c.document_id)), func.count(distinct(forms_t.c.department)),
                *_MEANS).where(in_scope)).one()
-    years = conn.execute(select(distinct(forms_t.c.year)).where(in_scope, forms_t.c.year.is_not(None))
+    years = conn.execute(select(forms_t.c.year).distinct().where(in_scope, forms_t.c.year.is_not(None))
                          .order_by(forms_t.c.year)).scalars().all()
-    with_errors = conn.execute(select(func.count(distinct(findings_t.c.form_id))).where(
-        selected(findings_t.c.form_id, flt), findings_t.c.waived.is_(None), findings_t.c.severity == "error")).scalar()
+    findings, forms_with = dict.fromkeys(SEVERITIES, 0), dict.fromkeys(SEVERITIES, 0)
+    for severity, n, distinct_forms in conn.execute(
+            select(findings_t.c.severity, func.count(), func.count(distinct(findings_t.c.form_id)))
+            .where(*unwaived(flt)).group_by(findings_t.c.severity)):
+        findings[severity], forms_with[severity] = n, distinct_forms
     grades = conn.execute(select(forms_t.c.grade, func.count()).where(in_scope).group_by(forms_t.c.grade)).all()
     return Overview(
         documents=documents, forms=forms, departments=departments, years=list(years),
         failures=conn.execute(select(func.count()).select_from(IngestFailure.__table__)).scalar(),
-        findings=severity_counts(conn, flt)[None], forms_with_errors=with_errors,
+        findings=findings, forms_with_errors=forms_with["error"],
         mean_self_score=means[0], mean_recomputed_score=means[1], mean_execution_rate=means[2],
         grades=grade_counts(grades),
     )
@@ -49,9 +60,12 @@ def group_stats(conn: Connection, flt: Filter = ALL, by: GroupBy = "department")
                                 mean_execution_rate=m3)
               for value, n, m1, m2, m3 in conn.execute(select(key, func.count(), *_MEANS).where(in_scope)
                                                        .group_by(key))}
-    for value, counts in severity_counts(conn, flt, key).items():
-        group = groups[value]
-        group.errors, group.warnings, group.infos = counts["error"], counts["warning"], counts["info"]
+    per_form = findings_per_form(flt)
+    for value, errors, warnings, infos in conn.execute(
+            select(key, *(func.sum(per_form.c[COUNT_FIELD[s]]) for s in SEVERITIES))
+            .join_from(per_form, forms_t, forms_t.c.id == per_form.c.form_id).group_by(key)):
+        # int(): PostgreSQL sums integer sums as numeric
+        groups[value].errors, groups[value].warnings, groups[value].infos = int(errors), int(warnings), int(infos)
     grades: dict[object, list[tuple[str | None, int]]] = defaultdict(list)
     for value, grade, n in conn.execute(select(key, forms_t.c.grade, func.count()).where(in_scope)
                                         .group_by(key, forms_t.c.grade)):
