@@ -6,6 +6,7 @@ Exit codes: 0 fine, 2 some input could not be used (what could be was kept), 130
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -19,10 +20,16 @@ from jixiao.check.findings import SEVERITY_ZH, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, error, progress_bar, stderr_console
 from jixiao.errors import InputError
+from jixiao.export import ExportFormat, export
 from jixiao.ingest import IngestSummary, Outcome, ingest
-from jixiao.parse import iter_files
+from jixiao.parse import iter_files, os_reason
+from jixiao.report.html import write_html
+from jixiao.report.workbook import write_workbook
 from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
+from jixiao.store.query import ALL, Filter, form_ids
 from jixiao.store.tables import Base
+
+ProgressFn = Callable[[int, int], None]
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", help=f"语料库：SQLite 文件路径或数据库地址（postgresql://…）；默认取环境变量 {ENV_VAR}，否则为 jixiao.db",
@@ -107,6 +114,90 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
         err.print(f"[red]失败[/red] {where}：{failure.message}")
 
 
+YearOption = Annotated[int | None, typer.Option("--year", help="只含此年度的表", show_default=False)]
+DepartmentOption = Annotated[str | None, typer.Option(
+    "--department", help="只含此主管部门的表（全称）", show_default=False)]
+GradeOption = Annotated[str | None, typer.Option(
+    "--grade", help="只含自评为此等级的表（优/良/中/差）", show_default=False)]
+RuleOption = Annotated[str | None, typer.Option(
+    "--rule", help="只含有此规则问题的表（规则代码，如 EX02）", show_default=False)]
+
+
+def _filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
+    return Filter(year=year, department=department, grade=grade, rule=rule.upper() if rule else None)
+
+
+def _forms_or_exit(engine: Engine, flt: Filter, err: Console) -> int:
+    with engine.connect() as conn:
+        count = conn.execute(select(func.count()).select_from(form_ids(flt).subquery())).scalar() or 0
+    if not count:
+        empty = "语料库中还没有自评表：先用 jixiao ingest 导入文档"
+        error(err, empty if flt == ALL else f"没有符合条件（{flt.describe()}）的自评表")
+        raise typer.Exit(EXIT_INPUT)
+    return count
+
+
+def _writing(err: Console, verb: str, write: Callable[[ProgressFn], object]) -> None:
+    """Run `write` under a progress bar that it advances with (done, total)."""
+    with progress_bar(verb, err) as progress:
+        task = progress.add_task("")
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        write(advance)
+
+
+def report_command(
+    output: Annotated[Path, typer.Option("--output", "-o", help="报告写入的目录")] = Path("report"),
+    db: DbOption = None,
+    year: YearOption = None, department: DepartmentOption = None, grade: GradeOption = None, rule: RuleOption = None,
+) -> None:
+    """生成语料库报告：一个可离线打开的 HTML 文件（图表、可排序筛选的表格、每张表按官方格式显示并标出问题），
+    以及一个 Excel 工作簿。"""
+    err = stderr_console()
+    engine = open_corpus(db, err, must_exist=True)
+    flt = _filter(year, department, grade, rule)
+    forms = _forms_or_exit(engine, flt, err)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        error(err, f"无法创建目录 {output}：{os_reason(exc)}")
+        raise typer.Exit(EXIT_INPUT) from None
+    html, workbook = output / "jixiao-report.html", output / "jixiao-report.xlsx"
+    _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
+    _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
+    out = Console(highlight=False)
+    out.print(f"已生成报告（{forms} 张自评表，{flt.describe()}）：")
+    out.print(f"  {html}")
+    out.print(f"  {workbook}")
+
+
+def export_command(
+    fmt: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="csv / xlsx / json（交换记录）/ parquet / fdp（Fiscal Data Package）")],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="输出位置：json、xlsx 为文件，csv、parquet、fdp 为目录", show_default=False)],
+    db: DbOption = None,
+    year: YearOption = None, department: DepartmentOption = None, grade: GradeOption = None, rule: RuleOption = None,
+) -> None:
+    """导出语料库（全部或按条件筛选）：表单、资金、指标、问题。"""
+    err = stderr_console()
+    engine = open_corpus(db, err, must_exist=True)
+    flt = _filter(year, department, grade, rule)
+    forms = _forms_or_exit(engine, flt, err)
+    written: list[Path] = []
+    try:
+        _writing(err, "导出", lambda advance: written.extend(export(engine, fmt, output, flt, progress=advance)))
+    except OSError as exc:
+        error(err, f"无法写入 {output}：{os_reason(exc)}")
+        raise typer.Exit(EXIT_INPUT) from None
+    out = Console(highlight=False)
+    out.print(f"已导出 {forms} 张自评表（{flt.describe()}）：")
+    for path in written:
+        out.print(f"  {path}")
+
+
 def db_command(db: DbOption = None) -> None:
     """显示语料库的位置、结构版本和各表行数（结构会在打开时自动升级到最新版本）。"""
     err = stderr_console()
@@ -123,6 +214,8 @@ def db_command(db: DbOption = None) -> None:
 
 def register_corpus_commands(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
+    app.command("report")(report_command)
+    app.command("export")(export_command)
     app.command("db")(db_command)
 
 
