@@ -89,7 +89,7 @@ def write_workbook(engine: Engine, path: Path, flt: Filter = ALL, *, progress: P
         with engine.connect() as conn:
             counts = {t.name: t.count(conn, flt) for t in TABLES}
         second = _second_process(stack, engine, flt, counts, cells.styles, path.parent)  # forks: before any thread
-        facts = second or stack.enter_context(ThreadPoolExecutor(1)).submit(_facts, engine, flt)
+        facts = second or stack.enter_context(ThreadPoolExecutor(1)).submit(_facts, engine, flt)  # .result(): _Facts
         advance = Progress(progress, sum(counts.values()))
         conn = stack.enter_context(engine.connect())
         package = Package(partial, cells.styles)
