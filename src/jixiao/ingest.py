@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Engine, select
@@ -26,6 +27,7 @@ from jixiao.store.rows import Row, checked_rows
 from jixiao.store.tables import Document
 from jixiao.store.write import insert_document, make_current, record_failure
 
+IN_FLIGHT = 4  # documents queued per worker
 SERIAL_BELOW = 8  # fewer new documents than this are parsed in this process: starting workers would not pay
 
 
@@ -101,13 +103,20 @@ def _ignore_sigint() -> None:
 
 
 def _parsed(todo: list[str], profile: str, jobs: int) -> Iterator[_Parsed]:
-    tasks = [(name, profile) for name in todo]
+    """Parsed files in order. At most a few per worker are in flight, so when the writer is the slower side
+    (a remote database) parsed rows wait in the workers instead of piling up in this process's memory."""
+    tasks = iter([(name, profile) for name in todo])
     if jobs <= 1 or len(todo) < SERIAL_BELOW:
         yield from map(_parse, tasks)
         return
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
     try:
-        yield from executor.map(_parse, tasks, chunksize=max(1, min(16, len(tasks) // (jobs * 8))))
+        pending = deque(executor.submit(_parse, task) for task in islice(tasks, jobs * IN_FLIGHT))
+        while pending:
+            done = pending.popleft().result()
+            for task in islice(tasks, 1):
+                pending.append(executor.submit(_parse, task))
+            yield done
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
