@@ -1,5 +1,7 @@
-"""Score + check throughput on the shipped samples, and parse + score + check as ingest's workers run it
-(measured, not asserted).
+"""Scoring and checking throughput on the shipped samples (measured, not asserted): `checked_rows` (score, the
+rule catalogue, the table rows ingest stores) on parsed forms, and parse + `checked_rows` as ingest's workers run it.
+
+Rounds after the first find the caches of repeated texts warm, as a worker does after its first documents.
 
 usage: python bench/check.py [ROUNDS] [PROFILE]
 """

@@ -4,7 +4,8 @@ memory per step. Each step runs in its own process, so its peak memory is its ow
 measured apart from the writer.
 
 usage: python bench/corpus.py --forms 100000 --out /tmp/bench [--postgres URL] [--jobs N] [--profile]
-Writes OUT/docs (the corpus; reused when it matches), OUT/corpus.db, the reports and OUT/results.md.
+Writes OUT/docs (the corpus; reused by a run with the same --forms and --seed: delete it after changing the
+generator), OUT/corpus.db, the reports and OUT/results.md.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ import platform
 import pstats
 import re
 import resource
+import sqlite3
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import generate
@@ -34,12 +35,6 @@ from jixiao.store.tables import Base
 
 MARKER = ".corpus.json"  # hidden, so ingest skips it
 REPORTS = {"html": ("jixiao.report.html", "write_html"), "xlsx": ("jixiao.report.workbook", "write_workbook")}
-
-
-@dataclass
-class Step:
-    label: str
-    args: list[str]
 
 
 def _slug(label: str) -> str:
@@ -213,8 +208,6 @@ def _machine(postgres: str | None) -> str:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import sqlite3
-
     parts = [f"{os.cpu_count()} cores ({cpu})", f"{memory:.0f} GB RAM", f"Python {platform.python_version()}",
              f"SQLite {sqlite3.sqlite_version}"]
     if postgres:

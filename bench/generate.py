@@ -319,6 +319,24 @@ def _grade(total: float) -> str:
 
 def _vary(t: Template, rng: random.Random, out: dict[str, str]) -> float | None:
     """New amounts, rates and scores for a varied form, written into `out`; returns the total executed."""
+    amounts = _amounts(t, rng)
+    error = rng.choice(ERRORS) if rng.random() < 0.1 else None
+    parts = _funds(t, rng, amounts, error, out) + _scores(t, rng, error, out)
+    if t.total is not None:
+        total = round(t.total + parts - t.parts, 2) + (rng.choice((-1, 1)) * rng.uniform(0.5, 3) if error == "total"
+                                                       else 0)
+        out["total"] = fmt(round(total, 2), t.printed["total"])
+        if "grade" in t.printed:
+            grade = _grade(total)
+            if error == "grade":
+                labels = [label for _, label in GRADE_BANDS]
+                grade = labels[(labels.index(grade) + 1) % len(labels)]
+            out["grade"] = GRADE_LONG[grade] if t.long_grade else grade
+    return amounts.get(("total", "executed"))
+
+
+def _amounts(t: Template, rng: random.Random) -> dict[tuple[str, str], float]:
+    """The seed's amounts scaled, executed amounts sometimes to another execution ratio; sub-rows still add up."""
     scale = 10 ** rng.uniform(-1, 1)
     total = t.funds.get("total", {})
     ratio = total["executed"] / total["annual_budget"] if total.get("annual_budget") and "executed" in total else 0
@@ -327,11 +345,16 @@ def _vary(t: Template, rng: random.Random, out: dict[str, str]) -> float | None:
                for row, cols in t.funds.items() for col in AMOUNTS if col in cols}
     for col in t.sums:
         amounts["total", col] = round(sum(amounts.get((r, col), 0) for r in SUBROWS), t.precision)
-    error = rng.choice(ERRORS) if rng.random() < 0.1 else None
+    return amounts
+
+
+def _funds(t: Template, rng: random.Random, amounts: dict[tuple[str, str], float], error: str | None,
+           out: dict[str, str]) -> float:
+    """The funds block printed from `amounts` with recomputed rates and score; returns the funds score."""
     if error == "subrows" and ("current_year", "annual_budget") in amounts and "annual_budget" in t.sums:
         amounts["current_year", "annual_budget"] = round(amounts["current_year", "annual_budget"] * 1.05 + 1,
                                                          t.precision)
-    numbers: dict[str, float] = {f"{row}.{col}": v for (row, col), v in amounts.items()}
+    numbers = {f"{row}.{col}": v for (row, col), v in amounts.items()}
     for row, cols in t.funds.items():
         ann, exe = amounts.get((row, "annual_budget")), amounts.get((row, "executed"))
         if not ann or exe is None:
@@ -341,15 +364,24 @@ def _vary(t: Template, rng: random.Random, out: dict[str, str]) -> float | None:
         if row == "total" and "score" in cols and cols.get("weight"):
             numbers["total.score"] = apply(t.score_method, cols["weight"] * min(exe / ann, 1))
     if error == "rate" and "total.execution_rate" in numbers:
-        numbers["total.execution_rate"] = max(0.0, round(numbers["total.execution_rate"]
-                                                         + rng.choice((-1, 1)) * rng.uniform(0.3, 3), 2))
+        numbers["total.execution_rate"] = _off(rng, numbers["total.execution_rate"], 0.3, 3)
     if error == "score" and "total.score" in numbers:
-        numbers["total.score"] = max(0.0, round(numbers["total.score"] + rng.choice((-1, 1)) * rng.uniform(0.1, 1), 2))
+        numbers["total.score"] = _off(rng, numbers["total.score"], 0.1, 1)
     for key, value in numbers.items():
         out[key] = fmt(value, t.printed[key])
-    parts = numbers.get("total.score", total.get("score", 0.0))
+    return numbers.get("total.score", t.funds.get("total", {}).get("score", 0.0))
+
+
+def _off(rng: random.Random, value: float, low: float, high: float) -> float:
+    """`value` moved up or down by between `low` and `high` (a planted error)."""
+    return max(0.0, round(value + rng.choice((-1, 1)) * rng.uniform(low, high), 2))
+
+
+def _scores(t: Template, rng: random.Random, error: str | None, out: dict[str, str]) -> float:
+    """Some indicator scores lowered (with a deviation note) and some targets changed; returns Σ scores."""
     weak = rng.random() < 0.06  # a form that missed several qualitative targets
     over = rng.choice(list(t.indicators)) if error == "overscore" and t.indicators else None
+    parts = 0.0
     for k, ind in t.indicators.items():
         score = ind.score
         if k == over:
@@ -364,17 +396,7 @@ def _vary(t: Template, rng: random.Random, out: dict[str, str]) -> float | None:
         parts += score
         if ind.target and rng.random() < 0.1:
             out[f"target.{k}"] = _target(rng, ind.target)
-    if t.total is not None:
-        new_total = round(t.total + parts - t.parts, 2)
-        printed = new_total + (rng.choice((-1, 1)) * rng.uniform(0.5, 3) if error == "total" else 0)
-        out["total"] = fmt(round(printed, 2), t.printed["total"])
-        if "grade" in t.printed:
-            grade = _grade(printed)
-            if error == "grade":
-                labels = [label for _, label in GRADE_BANDS]
-                grade = labels[(labels.index(grade) + 1) % len(labels)]
-            out["grade"] = GRADE_LONG[grade] if t.long_grade else grade
-    return amounts.get(("total", "executed"))
+    return parts
 
 
 def _target(rng: random.Random, target: str) -> str:
