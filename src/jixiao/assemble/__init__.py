@@ -7,6 +7,8 @@ line; every repair and every value that could not be read leaves a warning.
 
 from __future__ import annotations
 
+import re
+
 from jixiao.assemble import vocab
 from jixiao.assemble.context import Context
 from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
@@ -19,22 +21,29 @@ from jixiao.model import Form, Source
 from jixiao.read.grid import Grid, Row
 
 SECTIONS = ("head", "funds", "goals", "indicators", "total", "grade")
+_GOAL_WORDS = re.compile("|".join(map(re.escape, vocab.GOAL_EXPECTED + vocab.GOALS)))
+_GOAL_LABEL_ROWS = vocab.GOAL_LABEL_PIECES - {"目标"}
+
+
+def _first(row: Row) -> str:
+    """The row's first filled cell, folded: where a label stands."""
+    return fold(next(filter(None, row.texts), ""))
 
 
 def _section_of(row: Row, current: str) -> str:
-    key = fold(row.text)
-    first = fold(next((t for t in row.texts if t), ""))
+    first = _first(row)
     if first.startswith(vocab.TOTAL) and current in ("indicators", "goals", "funds"):
         return "total"
-    if any(first.startswith(w) for w in vocab.GRADE):
+    if first.startswith(vocab.GRADE):
         return "grade"
     if is_header(row):
         return "indicators"
-    goal_label = current == "funds" and key in vocab.GOAL_LABEL_PIECES - {"目标"}
-    if current in ("head", "funds") and (any(w in key for w in vocab.GOAL_EXPECTED + vocab.GOALS) or goal_label):
-        return "goals"
-    if current == "head" and first.startswith(vocab.FUNDS):
-        return "funds"
+    if current in ("head", "funds"):
+        key = fold(row.text)
+        if _GOAL_WORDS.search(key) or (current == "funds" and key in _GOAL_LABEL_ROWS):
+            return "goals"
+        if current == "head" and first.startswith(vocab.FUNDS):
+            return "funds"
     return current
 
 
@@ -43,7 +52,7 @@ def split_forms(grid: Grid) -> list[tuple[str | None, list[Row]]]:
     starts = [(i, t) for i, row in enumerate(grid.rows) if (t := title_of(row))]
     if not starts:
         starts = [(i, None) for i, row in enumerate(grid.rows)
-                  if fold(next((t for t in row.texts if t), "")).startswith(vocab.PROJECT_NAME)]
+                  if _first(row).startswith(vocab.PROJECT_NAME)]
     bounds = [i for i, _ in starts] + [len(grid.rows)]
     forms: list[tuple[str | None, list[Row]]] = []
     for k, (i, title) in enumerate(starts):
@@ -56,8 +65,7 @@ def split_forms(grid: Grid) -> list[tuple[str | None, list[Row]]]:
 
 
 def _starts_form(row: Row) -> bool:
-    first = fold(next((t for t in row.texts if t), ""))
-    return first.startswith(vocab.PROJECT_NAME) or first.startswith(vocab.FUNDS)
+    return _first(row).startswith((vocab.PROJECT_NAME, vocab.FUNDS))
 
 
 def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) -> Form:

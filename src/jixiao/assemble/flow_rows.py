@@ -10,7 +10,7 @@ brackets balance, and its wrapped lines are as wide as each other (the column wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from jixiao.assemble import vocab
@@ -23,23 +23,28 @@ _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 SPACE, NEWLINE, BLANK = 0, 1, 2
 
 
-@dataclass
+@dataclass(slots=True)
 class Piece:
     text: str
     line: int | None
     gap: int  # the gap before this piece: SPACE, NEWLINE or BLANK
     on_score_line: bool = False  # first fragment printed on the line of 分值/得分: starts a cell
+    # what the scoring of cuts asks of each piece, many times over
+    balance: int = field(init=False)  # brackets opened minus closed
+    starts_value: bool = field(init=False)  # '≥30.00(个)', '95%'
+    continues: bool = field(init=False)  # starts with punctuation that ends what came before ('、', ')')
 
-
-def _balance(text: str) -> int:
-    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+    def __post_init__(self) -> None:
+        text = self.text
+        self.balance = text.count("(") + text.count("（") - text.count(")") - text.count("）")
+        self.starts_value = bool(_VALUE_START.match(text))
+        self.continues = bool(_CONTINUES.match(text))
 
 
 def _field_points(pieces: list[Piece]) -> float:
     """How well a run of pieces reads as one cell."""
     points = 0.0
-    text = "".join(p.text for p in pieces)
-    if _balance(text) != 0:
+    if sum(p.balance for p in pieces) != 0:
         points -= 6
     lines: list[str] = []
     for p in pieces:
@@ -58,7 +63,7 @@ def _field_points(pieces: list[Piece]) -> float:
                 ascii_edge = lines[k][-1:].isascii() or nxt.isascii()
                 points -= penalty / 2 if ascii_edge else penalty
     for p in pieces[1:]:
-        if p.gap != SPACE and _VALUE_START.match(p.text) and not _CONTINUES.match(p.text):
+        if p.gap != SPACE and p.starts_value and not p.continues:
             points -= 1.5
         if p.gap == BLANK:
             points -= 0.5
@@ -67,11 +72,11 @@ def _field_points(pieces: list[Piece]) -> float:
 
 def _cut_points(piece: Piece, before: Piece) -> float:
     points = {SPACE: 1.0, NEWLINE: 0.0, BLANK: 1.5}[piece.gap]
-    if _VALUE_START.match(piece.text):
+    if piece.starts_value:
         points += 2.0
     if piece.on_score_line:
         points += 2.5
-    if _CONTINUES.match(piece.text) or _balance(before.text) > 0:
+    if piece.continues or before.balance > 0:
         points -= 4.0
     return points
 
@@ -81,11 +86,19 @@ def split_cells(pieces: list[Piece], count: int = 3) -> list[list[Piece]]:
     count = min(count, len(pieces))
     if count <= 1:
         return [pieces] if pieces else []
+    cut_points = {c: _cut_points(pieces[c], pieces[c - 1]) for c in range(1, len(pieces))}
+    field_points: dict[tuple[int, int], float] = {}  # by a cell's bounds: the first and last cells recur
+
+    def cell_points(a: int, b: int) -> float:
+        if (a, b) not in field_points:
+            field_points[a, b] = _field_points(pieces[a:b])
+        return field_points[a, b]
+
     best: tuple[float, tuple[int, ...]] | None = None
     for cuts in combinations(range(1, len(pieces)), count - 1):
         bounds = (0, *cuts, len(pieces))
-        points = sum(_cut_points(pieces[c], pieces[c - 1]) for c in cuts)
-        points += sum(_field_points(pieces[a:b]) for a, b in zip(bounds, bounds[1:], strict=False))
+        points = sum(cut_points[c] for c in cuts)
+        points += sum(cell_points(a, b) for a, b in zip(bounds, bounds[1:], strict=False))
         if best is None or points > best[0] + 1e-9:
             best = (points, bounds)
     assert best is not None

@@ -28,7 +28,7 @@ CN_COL = {
 TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to two decimals
 
 
-@dataclass
+@dataclass(slots=True)
 class FundLine:
     row: Row
     label: str | None  # fund row key
@@ -59,8 +59,9 @@ def _classify(row: Row, flow: bool) -> FundLine | None:
     label_at = next((i for i, t in enumerate(texts) if vocab.fund_row_key(t)), None)
     label = vocab.fund_row_key(texts[label_at]) if label_at is not None else None
     after = texts[label_at + 1:] if label_at is not None else texts
-    columns = [c for t in after if (c := vocab.fund_column_key(t))]
-    values = [t for t in after if not vocab.fund_column_key(t) and not vocab.starts_with(t, vocab.FUNDS)]
+    keys = [vocab.fund_column_key(t) for t in after]
+    columns = [c for c in keys if c]
+    values = [t for t, c in zip(after, keys, strict=True) if not c and not vocab.starts_with(t, vocab.FUNDS)]
     if label is None and not any(number(v) is not None or is_dash(v) for v in values) and not columns:
         return None
     if flow and label_at is not None and label_at > 0:  # a label broken into tokens: keep the values only
@@ -88,7 +89,7 @@ def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> di
 
 
 def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context) -> FundRow:
-    row = FundRow()
+    values: dict[str, float | None] = {}
     for col, text in mapping.items():
         if not text or is_dash(text):
             continue
@@ -96,8 +97,8 @@ def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context)
         if value is None:
             ctx.warn("P021", f"项目资金“{CN_ROW[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
                      f"funds.{key}.{col}", line)
-        setattr(row, col, value)
-    return row
+        values[col] = value
+    return FundRow(**values)
 
 
 def _is_sub_pattern(mapping: dict[str, str]) -> bool:

@@ -19,6 +19,8 @@ from jixiao.read.grid import Row
 
 
 def is_header(row: Row) -> bool:
+    if "标" not in row.text:  # both header words end in 标, which no other character folds to: most rows stop here
+        return False
     key = fold(row.text)
     return vocab.INDICATOR_HEADER[0] in key or (vocab.INDICATOR_HEADER[1] in key and "年度指标值" in key)
 

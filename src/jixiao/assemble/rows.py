@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from jixiao.assemble.text import number
@@ -9,7 +10,7 @@ from jixiao.assemble.text import number
 MAX_POINTS = 100.0
 
 
-@dataclass
+@dataclass(slots=True)
 class RawIndicator:
     labels: list[str] = field(default_factory=list)  # level labels printed on this row, in order
     name: str | None = None
@@ -22,15 +23,18 @@ class RawIndicator:
     short: bool = False  # fewer cells than 三级指标, 年度指标值, 实际完成值
 
 
-def anchor(texts: list[str]) -> int | None:
-    """Index of the 分值 cell: the rightmost pair of adjacent numbers (0–100), text only after it."""
-    filled = [(i, t) for i, t in enumerate(texts) if t]
-    for k in range(len(filled) - 2, -1, -1):
-        (i, a), (_, b) = filled[k], filled[k + 1]
-        wa, wb = number(a), number(b)
-        if wa is None or wb is None or not (0 <= wa <= MAX_POINTS and 0 <= wb <= MAX_POINTS):
-            continue
-        if any(number(t) is not None for _, t in filled[k + 2:]):
-            continue
-        return i
-    return None
+def anchor(texts: Sequence[str]) -> int | None:
+    """Index of the 分值 cell: the rightmost pair of adjacent numbers (0–100), text only after it (blank cells
+    are not counted). Only the last number and the filled cell before it can be that pair."""
+    last = len(texts) - 1
+    while last >= 0 and (not texts[last] or number(texts[last]) is None):
+        last -= 1
+    before = last - 1
+    while before >= 0 and not texts[before]:
+        before -= 1
+    if before < 0:
+        return None
+    weight, score = number(texts[before]), number(texts[last])
+    if weight is None or score is None or not (0 <= weight <= MAX_POINTS and 0 <= score <= MAX_POINTS):
+        return None
+    return before

@@ -54,7 +54,7 @@ def group_rows(rows: list[Row]) -> list[tuple[LabelSlots, int | None]]:
     waiting: list[LabelSlots] = []
     for k, row in enumerate(rows):
         cells = _cells(row)
-        texts = [t for _, t in sorted(cells.items())]
+        texts = [cells[col] for col in sorted(cells)]
         if _is_whole(texts):
             for piece in reversed(waiting):
                 _merge(cells, piece, before=True)
@@ -104,7 +104,7 @@ def parse_row(texts: list[str], line: int | None) -> RawIndicator:
         if key not in vocab.LABELS and not unknown:
             break
         rest = content[i + 1:]
-        nxt = next((t for t in rest if t), "")
+        nxt = next(filter(None, rest), "")
         slot = _slot(key, taken, vocab.is_label(nxt))
         needed_filled = 3 if slot in taken else 1
         if len(rest) < 3 or sum(1 for t in rest if t) < needed_filled:

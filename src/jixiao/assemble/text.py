@@ -13,14 +13,12 @@ _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 
 
-def fold(text: str | None) -> str:
-    """Matching key: NFKC (full-width to half-width), no whitespace."""
-    return _fold(text) if text else ""
-
-
 @lru_cache(maxsize=1 << 16)
-def _fold(text: str) -> str:  # cells repeat across rows and forms: cache the key
-    return _WS.sub("", unicodedata.normalize("NFKC", text))
+def fold(text: str | None) -> str:
+    """Matching key: NFKC (full-width to half-width), no whitespace.
+
+    Cached: cells repeat across rows and forms, and each is matched against many labels."""
+    return "".join(unicodedata.normalize("NFKC", text).split()) if text else ""
 
 
 def is_cjk(ch: str) -> bool:
@@ -31,7 +29,9 @@ def tidy(text: str | None) -> str | None:
     """Output form of a cell: trimmed, breaks inside CJK runs removed; None when blank."""
     if text is None:
         return None
-    lines = [_WS.sub(" ", ln).strip() for ln in text.split("\n")]
+    if not _WS.search(text):  # most cells: nothing to tidy
+        return text or None
+    lines = [" ".join(ln.split()) for ln in text.split("\n")]
     out = "\n".join(ln for ln in lines if ln)
     out = _CJK_GAP.sub("", out)
     return out or None
@@ -47,8 +47,11 @@ def join(a: str | None, b: str | None) -> str:
     return a + b
 
 
+@lru_cache(maxsize=4096)
 def width(text: str) -> float:
-    """Printed width in CJK character units (a half-width character counts one half)."""
+    """Printed width in CJK character units (a half-width character counts one half).
+
+    Cached: cutting flowed fragments into cells measures the same lines for every way of cutting them."""
     total = 0.0
     for ch in text:
         eaw = unicodedata.east_asian_width(ch)
@@ -56,8 +59,11 @@ def width(text: str) -> float:
     return total
 
 
+@lru_cache(maxsize=1 << 14)
 def number(text: str | None) -> float | None:
-    """A plain number as printed in a numeric cell ('2,270.00', '99.44%', '10分'); None otherwise."""
+    """A plain number as printed in a numeric cell ('2,270.00', '99.44%', '10分'); None otherwise.
+
+    Cached like `fold`: rows are scanned for their numbers several times, and 分值/得分 cells repeat."""
     key = fold(text).rstrip("%分元").removesuffix("万")
     if not _NUMBER.match(key):
         return None

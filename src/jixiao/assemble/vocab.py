@@ -66,6 +66,7 @@ _POINTS = re.compile(r"[(（]\d+(?:\.\d+)?分[)）]$")
 LABELS = frozenset(LEVEL1) | frozenset(LEVEL2_PARENT)
 
 
+@lru_cache(maxsize=4096)
 def label_key(text: str | None) -> str:
     """A level label's key: folded, without a trailing '(50分)'."""
     return _POINTS.sub("", fold(text))
@@ -110,5 +111,4 @@ def fund_column_key(text: str | None) -> str | None:
 
 
 def starts_with(text: str | None, words: tuple[str, ...] | str) -> bool:
-    key = fold(text)
-    return any(key.startswith(w) for w in ((words,) if isinstance(words, str) else words))
+    return fold(text).startswith(words)

@@ -9,9 +9,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import copy
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
-from jixiao.check.catalogue import RuleContext, load_rules
+from jixiao.check.catalogue import Rule, RuleContext, load_rules
 from jixiao.check.findings import Finding, FormReport, Report, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, Profile, load_profile
 from jixiao.check.score import Scorecard, score
@@ -24,20 +28,54 @@ def _profile(profile: Profile | str | None) -> Profile:
     return load_profile(profile) if isinstance(profile, str) else (profile or load_profile(DEFAULT_PROFILE))
 
 
+class ActiveRule(NamedTuple):
+    """A rule as a profile runs it: its severity and parameters under that profile."""
+
+    rule: Rule
+    params: Mapping[str, Any]
+    severity: Severity
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    """The catalogue resolved under one profile, with copies of what it was resolved from."""
+
+    profile: Profile
+    severity: dict[str, str]
+    params: dict[str, dict[str, Any]]
+    rules: dict[str, ActiveRule]
+
+    def holds_for(self, profile: Profile) -> bool:
+        return profile is self.profile and profile.severity == self.severity and profile.params == self.params
+
+
+_resolved: list[_Resolved] = []  # at most one, the last profile's: a run checks many forms under one profile
+
+
+def active_rules(profile: Profile) -> dict[str, ActiveRule]:
+    """The rules `profile` does not switch off, by code in catalogue order.
+
+    Resolved once per profile rather than once per form and rule; a profile changed since is resolved anew."""
+    if _resolved and _resolved[0].holds_for(profile):
+        return _resolved[0].rules
+    rules = {}
+    for code, cls in load_rules().items():
+        severity = profile.severity_of(code, cls.severity.value)
+        if severity != "off":
+            params = MappingProxyType({**cls.params, **profile.params.get(code, {})})
+            rules[code] = ActiveRule(cls(), params, Severity(severity))
+    _resolved[:] = [_Resolved(profile, copy.deepcopy(profile.severity), copy.deepcopy(profile.params), rules)]
+    return rules
+
+
 def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
               codes: Iterable[str] | None = None) -> list[Finding]:
     """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order."""
-    catalogue = load_rules()
+    active = active_rules(profile)
+    selected = [active[code] for code in codes if code in active] if codes else active.values()
     findings: list[Finding] = []
-    for code in codes or catalogue:
-        cls = catalogue[code]
-        severity = profile.severity_of(code, cls.severity.value)
-        if severity == "off":
-            continue
-        rule = cls()
-        params = {**cls.params, **profile.params.get(code, {})}
-        ctx = RuleContext(rule, form, card, profile, params, form_index, Severity(severity))
-        findings.extend(rule.check(ctx))
+    for rule, params, severity in selected:
+        findings.extend(rule.check(RuleContext(rule, form, card, profile, params, form_index, severity)))
     return findings
 
 
@@ -56,7 +94,7 @@ def check(form: Form, profile: Profile | str | None = None, *, index: int | None
     all_waivers = [*form.waivers, *waivers]
     report = FormReport(index=index, file=form.source.file if form.source else None, project_name=form.project_name)
     for finding in run_rules(form, card or score(form, profile), profile, index):
-        waiver = _waiver_of(all_waivers, finding)
+        waiver = _waiver_of(all_waivers, finding) if all_waivers else None
         if waiver:
             finding.waived = waiver.reason
             report.waived.append(finding)

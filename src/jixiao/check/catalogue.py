@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
@@ -23,7 +23,7 @@ from jixiao.model import Form
 RULES: dict[str, type[Rule]] = {}
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleContext:
     """What a rule sees: the parsed form, its scorecard, the profile and the rule's own parameters."""
 
@@ -31,7 +31,7 @@ class RuleContext:
     form: Form
     card: Scorecard
     profile: Profile
-    params: dict[str, Any]
+    params: Mapping[str, Any]
     form_index: int
     severity: Severity
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
+from functools import lru_cache
 
 _EPS = 1e-9
 
@@ -39,7 +40,7 @@ def apply(method: Method, x: float) -> float:
 
 
 def candidates(x: float) -> dict[Method, float]:
-    return {m: apply(m, x) for m in Method}
+    return {Method.round: round_half_up(x), Method.truncate: truncate(x)}
 
 
 def matching(printed: float, exact: float, tolerance: float) -> set[Method]:
@@ -47,7 +48,10 @@ def matching(printed: float, exact: float, tolerance: float) -> set[Method]:
     return {m for m, v in candidates(exact).items() if abs(printed - v) <= tolerance + _EPS}
 
 
+@lru_cache(maxsize=4096)
 def fmt(x: float, digits: int = 4) -> str:
-    """A number for an explanation: up to `digits` decimals, no trailing zeros."""
+    """A number for an explanation: up to `digits` decimals, no trailing zeros.
+
+    Cached: every form's formulas are written out, and weights and scores are few distinct numbers."""
     text = f"{x:,.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text

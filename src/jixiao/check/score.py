@@ -37,7 +37,7 @@ class Convention:
         return f"{how}按{METHOD_ZH[self.method]}保留两位小数"
 
 
-@dataclass
+@dataclass(slots=True)
 class Number:
     """A printed two-decimal number and what the form's own figures give for it."""
 
@@ -89,7 +89,7 @@ QUANTITATIVE = (IndicatorKind.positive, IndicatorKind.reverse, IndicatorKind.equ
                 IndicatorKind.rank)
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorScore:
     """One 三级指标 scored by the rules: the band [low, high] its score must lie in."""
 

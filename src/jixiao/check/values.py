@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Op(StrEnum):
@@ -65,9 +66,10 @@ class Value:
     @property
     def quantitative(self) -> bool:
         """Scored as a quantity (R13–R15), not by the qualitative tiers of R16."""
-        return self.kind in (Kind.NUMBER, Kind.RATIO, Kind.RANK)
+        return self.kind in _QUANTITATIVE
 
 
+_QUANTITATIVE = frozenset({Kind.NUMBER, Kind.RATIO, Kind.RANK})
 _SYMBOLS = {
     ">=": Op.GE, "≥": Op.GE, "≧": Op.GE, "⩾": Op.GE, "》": Op.GE,  # 》 is how OCR and IMEs print ≥
     ">": Op.GT, "=": Op.EQ, "<=": Op.LE, "≤": Op.LE, "≦": Op.LE, "⩽": Op.LE, "<": Op.LT,
@@ -80,6 +82,7 @@ _WORDS_BEFORE = {
 }  # fmt: skip
 _WORDS_AFTER = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}  # longest first
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+_SCALE_PREFIXES = sorted(_SCALES, key=len, reverse=True)
 # Units accepted after a number without brackets; anything else trailing ("年内", "年完成") makes the value TEXT.
 _BASE_UNITS = frozenset({
     "%", "‰", "人", "人次", "户", "户次", "家", "个", "次", "份", "场", "期", "篇", "款", "项", "件", "台", "套",
@@ -131,8 +134,11 @@ _CALENDAR_YEAR = re.compile(r"(?:19|20)[0-9]{2}年")  # "2023年" is a date, not
 _VAGUE_MAX_LEN = 8
 
 
+@lru_cache(maxsize=1 << 14)
 def parse_value(text: str | None) -> Value:
-    """Read a printed target or actual; the whole text must be a value to be quantitative (R12)."""
+    """Read a printed target or actual; the whole text must be a value to be quantitative (R12).
+
+    Cached: the same texts (100%, ≥95%, 达成) recur across indicators and forms, and a `Value` is immutable."""
     printed = (text or "").strip()
     s = _normalise(printed)
     if s in _EMPTY:
@@ -194,7 +200,7 @@ def _operator(m: re.Match[str], after: Op | None) -> tuple[Op, bool]:
 def _split_unit(unit: str) -> tuple[str, float]:
     """("人", 1e4) for "万人"; 百分点 and friends are whole units, not 百 × 分点."""
     if unit not in _BASE_UNITS:
-        for prefix in sorted(_SCALES, key=len, reverse=True):
+        for prefix in _SCALE_PREFIXES:
             if unit.startswith(prefix):
                 return unit[len(prefix) :], _SCALES[prefix]
     return unit, 1.0

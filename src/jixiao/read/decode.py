@@ -17,6 +17,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# control bytes, but for tab, line ends, form feed and ESC, which text files hold
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 
 
 def looks_binary(data: bytes) -> bool:
@@ -24,7 +26,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _CONTROLS))
     return controls > max(4, len(head) // 50)
 
 

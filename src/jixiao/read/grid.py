@@ -11,11 +11,12 @@ they cover are not repeated. A blank line or a page break before a row is `break
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
+    """One cell. A named tuple: immutable, and cheap to build (a document has thousands)."""
+
     text: str
     col: int | None = None
     row_span: int = 1
@@ -23,22 +24,23 @@ class Cell:
     bbox: tuple[float, float, float, float] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
+    """One row. Its cells are fixed once it is built; `texts` and `text` are derived then, because the assembler
+    asks for them many times."""
+
     cells: list[Cell]
     line: int | None = None  # 1-based line of text input
     page: int | None = None  # 1-based page of paged input
     break_before: bool = False  # a blank line or page break precedes this row
     indent: int = 0  # leading blanks of the printed line (flow layout: paragraph starts)
 
-    @property
-    def texts(self) -> list[str]:
-        return [c.text for c in self.cells]
+    texts: tuple[str, ...] = field(init=False, repr=False, compare=False)  # the cells' texts
+    text: str = field(init=False, repr=False, compare=False)  # the filled ones joined by spaces, for matching
 
-    @property
-    def text(self) -> str:
-        """The row's cells joined by single spaces (for matching, not for output)."""
-        return " ".join(t for t in self.texts if t)
+    def __post_init__(self) -> None:
+        self.texts = tuple([c.text for c in self.cells])
+        self.text = " ".join(filter(None, self.texts))
 
 
 @dataclass

@@ -23,9 +23,11 @@ _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 # CJK punctuation such as '，' and '（' between words is kept as printed
 _WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
 _WIDE_ASCII = {c: c - 0xFEE0 for c in _WIDE}
+_WIDE_CHARS = re.compile(f"[{''.join(map(chr, _WIDE))}]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _PARA_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+_MARKUP = re.compile("[<&$]")  # what `clean_markup` acts on
 _MATH = re.compile(r"\$([^$\n]{1,200})\$")
 _LATEX = {
     r"\geqslant": "≥", r"\leqslant": "≤", r"\geq": "≥", r"\leq": "≤", r"\ge": "≥", r"\le": "≤",
@@ -59,7 +61,9 @@ def clean_markup(text: str) -> str:
 def normalise(text: str) -> str:
     """Line ends, invisible characters and the many Unicode spaces of Chinese documents."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text).translate(_WIDE_ASCII)
+    text = _INVISIBLE.sub("", text)
+    if _WIDE_CHARS.search(text):  # translating is slow (a lookup per character), and most text has none
+        text = text.translate(_WIDE_ASCII)
     return _SPACES.sub(" ", text)
 
 
@@ -77,10 +81,13 @@ def read_text(text: str, file: str) -> Grid:
             continue
         line = _HEADING.sub("", raw.rstrip())
         indent = len(line) - len(line.lstrip(" "))
+        pieces = line.split("\t") if layout == "table" else line.split()
+        if _MARKUP.search(line):  # rare: most lines need no cell cleaned
+            pieces = [clean_markup(t) for t in pieces]
         if layout == "table":
-            cells = [Cell(clean_markup(t).strip(), col) for col, t in enumerate(line.split("\t"))]
+            cells = [Cell(t.strip(), col) for col, t in enumerate(pieces)]
         else:
-            cells = [Cell(clean_markup(t)) for t in line.split()]
+            cells = [Cell(t) for t in pieces]
         grid.rows.append(Row(cells=cells, line=number, break_before=gap, indent=indent))
         gap = False
     return grid

@@ -37,6 +37,10 @@ class RequiredCategories(Rule):
                 yield ctx.finding("indicators", f"没有{category}", provided=None, expected=category)
 
 
+def _split(weights: dict[str, float]) -> str:
+    return "、".join(f"{k.removesuffix('指标')} {fmt(v)}" for k, v in weights.items())
+
+
 class Level1Weights(Rule):
     """一级指标分值“原则上”为产出 50、效益 30、满意度 10（另有预算执行率 10），可按实际调整，偏离时只作提示。
     成本作为一级指标时没有公认的分配，只报告实际分配。上海配置不提示（上海各部门不按此分配）。
@@ -62,11 +66,14 @@ class Level1Weights(Rule):
             sums[key] += ind.weight
         if not sums or not expected:
             return
-        split = "、".join(f"{k.removesuffix('指标')} {fmt(v)}" for k, v in sums.items())
-        standard = "、".join(f"{k.removesuffix('指标')} {fmt(v)}" for k, v in expected.items())
-        if "成本指标" in sums:
+        cost_level = "成本指标" in sums
+        if not cost_level and not any(abs(sums.get(k, 0) - v) > 0.01 for k, v in expected.items()):
+            return
+        split = _split(sums)
+        if cost_level:
             yield ctx.finding("indicators", f"成本为一级指标，分值分配为 {split}（没有公认的标准分配）",
                               provided=split, expected=None)
-        elif any(abs(sums.get(k, 0) - v) > 0.01 for k, v in expected.items()):
+        else:
+            standard = _split(expected)
             yield ctx.finding("indicators", f"一级指标分值为 {split}，原则上为 {standard}", provided=split,
                               expected=standard)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
@@ -15,8 +16,11 @@ ALLOWED = {
 }
 
 
+@lru_cache(maxsize=1024)
 def level_key(text: str | None) -> str | None:
-    """A level label with spaces removed and 指标 supplied (数量 → 数量指标)."""
+    """A level label with spaces removed and 指标 supplied (数量 → 数量指标).
+
+    Cached: several rules ask for every indicator's labels, and forms use few distinct labels."""
     if not text:
         return None
     text = "".join(text.split())
