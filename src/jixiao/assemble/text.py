@@ -21,10 +21,6 @@ def fold(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()) if text else ""
 
 
-def is_cjk(ch: str) -> bool:
-    return bool(re.match(rf"[{_CJK}]", ch))
-
-
 def tidy(text: str | None) -> str | None:
     """Output form of a cell: trimmed, breaks inside CJK runs removed; None when blank."""
     if text is None:
