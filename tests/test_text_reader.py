@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import jixiao
 from jixiao.read.text import clean_markup, read_text
+from jixiao.read.tokens import Gap
 from tests.conftest import SEEDS
 
 
@@ -17,9 +18,35 @@ def test_html_paragraphs_and_entities():
     assert clean_markup("<p>第一段</p> <p>第二段&amp;</p>") == "第一段\n第二段&"
 
 
-def test_layout_detection():
-    assert read_text("项目名称\t甲\n主管部门\t乙\n", "t").layout == "table"
-    assert read_text("项目名称 甲\n主管部门 乙\n", "t").layout == "flow"
+def _tokens(text: str) -> list[tuple[str, Gap, int | None]]:
+    return [(t.text, t.gap, t.col) for t in read_text(text, "t").tokens]
+
+
+def test_each_line_keeps_the_structure_it_has():
+    """No layout flag for the document: a tab or pipe line is a row of certain cells (blanks kept), a plain line
+    is fragments whose boundaries are uncertain (one space) or likely (a run of spaces)."""
+    assert _tokens("项目名称\t\t甲\n") == [("项目名称", Gap.ROW, 0), ("", Gap.CELL, 1), ("甲", Gap.CELL, 2)]
+    assert _tokens("| 项目名称 | 甲 | |||\n") == [("项目名称", Gap.ROW, 0), ("甲", Gap.CELL, 1), ("", Gap.CELL, 2),
+                                                 ("", Gap.CELL, 3), ("", Gap.CELL, 4)]
+    assert _tokens("标题\n\n项目名称 甲  乙\n") == [("标题", Gap.LINE, None), ("项目名称", Gap.BLANK, None),
+                                               ("甲", Gap.SPACE, None), ("乙", Gap.WIDE, None)]
+    assert _tokens("a & b \\\\\n\\hline\n") == [("a", Gap.ROW, 0), ("b", Gap.CELL, 1)]
+
+
+def test_page_numbers_and_form_feeds_are_page_gaps():
+    got = _tokens("甲\n- 2 -\n乙\f\n3\n丙\n")
+    assert got == [("甲", Gap.LINE, None), ("乙", Gap.PAGE, None), ("丙", Gap.PAGE, None)]
+
+
+def test_operator_variants_and_full_width_forms_are_folded():
+    assert [t.text for t in read_text("≧95%\t》90\t>=１００％\t≦5\n", "t").tokens] == ["≥95%", "≥90", "≥100%", "≤5"]
+
+
+def test_html_tables_keep_spans_and_empty_cells():
+    doc = read_text("<p>标题</p><table><tr><td rowspan=2>产出指标</td><td>a</td><td></td></tr>"
+                    "<tr><td>b&amp;c</td><td>d</td></tr></table>", "t")
+    cells = [(t.text, t.col, t.row_span) for t in doc.tokens]
+    assert cells == [("标题", None, 1), ("产出指标", 0, 2), ("a", 1, 1), ("", 2, 1), ("b&c", 1, 1), ("d", 2, 1)]
 
 
 def test_no_markup_in_any_seed_record():

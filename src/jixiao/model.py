@@ -74,7 +74,8 @@ class Waiver(BaseModel):
 
 
 class Source(BaseModel):
-    """Where a form was read from; `fields` maps dotted record paths to their source line."""
+    """Where a form was read from; `fields` maps dotted record paths to their source line, `confidence` maps
+    every field's dotted path to how sure the reading is (0–1)."""
 
     file: str
     form_index: int = Field(ge=0)
@@ -82,6 +83,28 @@ class Source(BaseModel):
     last_line: int | None = None
     page: int | None = None
     fields: dict[str, int] = Field(default_factory=dict)
+    confidence: dict[str, float] = Field(default_factory=dict)
+
+
+class FieldConfidence(BaseModel):
+    path: str
+    confidence: float
+
+
+class Confidence(BaseModel):
+    """A form's confidence at a glance: the least sure field, the mean, and the least sure fields first."""
+
+    overall: float = 1.0
+    mean: float = 1.0
+    lowest: list[FieldConfidence] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, fields: dict[str, float], keep: int = 10) -> Confidence:
+        """The summary of a map of field confidences (as in `Source.confidence`)."""
+        lowest = sorted((v, p) for p, v in fields.items() if v < 1.0)[:keep]
+        return cls(overall=min(fields.values(), default=1.0),
+                   mean=round(sum(fields.values()) / len(fields), 3) if fields else 1.0,
+                   lowest=[FieldConfidence(path=p, confidence=v) for v, p in lowest])
 
 
 class Form(BaseModel):
@@ -102,6 +125,7 @@ class Form(BaseModel):
     total_score: float | None = None  # 总分 / 得分
     grade: str | None = None  # 评分等级 as printed
     warnings: list[ReadWarning] = Field(default_factory=list)
+    confidence: Confidence | None = None  # how sure the reading is (from `source.confidence`)
     waivers: list[Waiver] = Field(default_factory=list)  # suppressions of check findings, each with a reason
 
     def record(self) -> dict:

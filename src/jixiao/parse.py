@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jixiao.assemble import assemble
+from jixiao.assemble import Reading, read_document
+from jixiao.assemble.stream import Fragment
 from jixiao.errors import InputError
 from jixiao.model import Form
 from jixiao.read import read_path
@@ -20,6 +21,8 @@ class FileResult:
     file: str
     forms: list[Form] = field(default_factory=list)
     error: InputError | None = None
+    fragments: list[Fragment] = field(default_factory=list)  # tails of forms whose head is not in the file
+    reading: Reading | None = None  # with the trace of choices, when asked for (--explain)
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
@@ -45,31 +48,32 @@ def os_reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-def parse_file(path: Path) -> FileResult:
+def parse_file(path: Path, explain: bool = False) -> FileResult:
     """Read one document; never raises: a document that cannot be read gives an error naming why."""
     name = str(path)
     try:
-        grid = read_path(path, name)
+        doc = read_path(path, name)
     except InputError as exc:
         return FileResult(name, error=exc)
     except OSError as exc:
         return FileResult(name, error=InputError(name, f"无法读取文件：{os_reason(exc)}"))
-    if not grid.rows:
+    if not doc:
         return FileResult(name, error=InputError(name, "文件为空：没有可读的文字"))
     try:
-        forms = assemble(grid)
+        reading = read_document(doc, explain=explain)
     except Exception as exc:  # noqa: BLE001 - a reading bug must not cost the user the other files
         message = f"解析时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return FileResult(name, error=InputError(name, message))
-    if not forms:
-        return FileResult(name, error=InputError(
-            name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行"))
-    return FileResult(name, forms=forms)
+    result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
+                        reading=reading if explain else None)
+    if not reading.forms:
+        result.error = InputError(name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行")
+    return result
 
 
 def parse_text(text: str, file: str = "<text>") -> list[Form]:
     """Forms in a text (Python API); an empty list when there is none."""
-    return assemble(read_text(text, file))
+    return read_document(read_text(text, file)).forms
 
 
 def parse(path: str | Path) -> list[Form]:

@@ -1,141 +1,149 @@
-"""Assembler: grids to `Form` records.
+"""Assembler: one grammar-driven reading of the token stream into `Form` records, for every layout.
 
-It finds forms by their title (several per document), walks each form's sections in the order the
-form prints them, and hands each section to the module that knows it. Every field read keeps its source
-line; every repair and every value that could not be read leaves a warning.
+It finds forms by their title (several per document; a page that only names a form starts none), cuts each
+into sections at their labels wherever they stand, and hands each section to the module that knows its
+grammar: head, funds, goals, indicators, totals. No code path depends on how the document was laid out:
+where the source says where cells and rows end, that is used; where it does not, the form's own grammar and
+arithmetic decide. Every field read keeps its source line and a confidence; every repair and every value
+that could not be read leaves a warning.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
-from jixiao.assemble import vocab
-from jixiao.assemble.context import Context
+from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
 from jixiao.assemble.goals import read_goals
-from jixiao.assemble.header import label_value, title_of, year_of
-from jixiao.assemble.indicators import is_header, read_indicators
-from jixiao.assemble.text import fold
+from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
+from jixiao.assemble.indicators import read_indicators
+from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.stream import (
+    FormUnits,
+    Fragment,
+    Section,
+    document_lexicon,
+    is_year_only,
+    join_split_labels,
+    sections_of,
+    split_forms,
+    title_of,
+    units_of,
+)
 from jixiao.assemble.totals import read_grade, read_total
-from jixiao.model import Form, Source
-from jixiao.read.grid import Grid, Row
+from jixiao.model import Confidence, Form, Source
+from jixiao.read.tokens import Document
 
-SECTIONS = ("head", "funds", "goals", "indicators", "total", "grade")
-_GOAL_WORDS = re.compile("|".join(map(re.escape, vocab.GOAL_EXPECTED + vocab.GOALS)))
-_GOAL_LABEL_ROWS = vocab.GOAL_LABEL_PIECES - {"目标"}
+__all__ = ["Reading", "assemble", "read_document"]
 
 
-def _first(row: Row) -> str:
-    """The row's first filled cell, folded: where a label stands."""
-    return fold(next(filter(None, row.texts), ""))
+@dataclass
+class Reading:
+    """What the assembler made of a document: its forms, fragments of forms it could not place, and (when
+    asked) the trace of its choices per form."""
+
+    forms: list[Form] = field(default_factory=list)
+    fragments: list[Fragment] = field(default_factory=list)
+    traces: list[Context] = field(default_factory=list)
+    lexicon: Lexicon | None = None
 
 
-def _section_of(row: Row, current: str) -> str:
-    first = _first(row)
-    if first.startswith(vocab.TOTAL) and current in ("indicators", "goals", "funds"):
-        return "total"
-    if first.startswith(vocab.GRADE):
-        return "grade"
-    if is_header(row):
-        return "indicators"
-    if current in ("head", "funds"):
-        key = fold(row.text)
-        if _GOAL_WORDS.search(key) or (current == "funds" and key in _GOAL_LABEL_ROWS):
-            return "goals"
-        if current == "head" and first.startswith(vocab.FUNDS):
-            return "funds"
-    return current
+def read_document(doc: Document, explain: bool = False) -> Reading:
+    units = units_of(doc)
+    lex = document_lexicon(units)
+    units = join_split_labels(units, lex)
+    forms, fragments = split_forms(units, lex)
+    reading = Reading(fragments=fragments, lexicon=lex)
+    for index, form_units in enumerate(forms):
+        ctx = Context(file=doc.file, explain=explain)
+        reading.forms.append(assemble_form(form_units, lex, ctx, index))
+        if explain:
+            reading.traces.append(ctx)
+    return reading
 
 
-def split_forms(grid: Grid) -> list[tuple[str | None, list[Row]]]:
-    """(title, rows) per form. Without titles, each 项目名称 row starts a form."""
-    starts = [(i, t) for i, row in enumerate(grid.rows) if (t := title_of(row))]
-    if not starts:
-        starts = [(i, None) for i, row in enumerate(grid.rows)
-                  if _first(row).startswith(vocab.PROJECT_NAME)]
-    bounds = [i for i, _ in starts] + [len(grid.rows)]
-    forms: list[tuple[str | None, list[Row]]] = []
-    for k, (i, title) in enumerate(starts):
-        rows = grid.rows[i:bounds[k + 1]]
-        if forms and not any(_starts_form(r) for r in rows):
-            forms[-1][1].extend(rows[1:])  # the title repeated as a page header: the form goes on
-        else:
-            forms.append((title, list(rows)))
-    return forms
+def assemble(doc: Document) -> list[Form]:
+    return read_document(doc).forms
 
 
-def _starts_form(row: Row) -> bool:
-    return _first(row).startswith((vocab.PROJECT_NAME, vocab.FUNDS))
-
-
-def assemble_form(title: str | None, rows: list[Row], ctx: Context, index: int) -> Form:
-    flow = ctx.layout == "flow"
-    parts: dict[str, list[Row]] = {s: [] for s in SECTIONS}
-    current = "head"
-    for row in rows[1:] if title else rows:
-        current = _section_of(row, current)
-        parts[current].append(row)
-    form = Form(title=title)
-    head_rows = ([rows[0]] if title else []) + parts["head"]
-    form.year, year_line = year_of(head_rows)
+def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form:
+    sections = sections_of(fu, lex)
+    by_kind: dict[str, list[Section]] = {}
+    for s in sections:
+        by_kind.setdefault(s.kind, []).append(s)
+        lines = [u.line for u in s.units] + ([s.anchor.line] if s.anchor else [])
+        ctx.sections.append((s.kind, min(lines) if lines else None, max(lines) if lines else None))
+    first = fu.units[0].line if fu.units else None
+    form = Form(title=fu.title)
+    head = by_kind["head"][0].units
+    form.year, year_line = read_year(fu.title_unit, head)
     ctx.at("year", year_line)
-    first = rows[0].line if rows else None
     if form.year is None:
         ctx.warn("P014", "未读到年度（应如“(2023年度)”）", "year", first)
-    used = {rows[0].line} if title else set()
-    used.add(year_line)
-    for field, label in (("project_name", vocab.PROJECT_NAME), ("department", vocab.DEPARTMENT),
-                         ("implementing_unit", vocab.IMPLEMENTING_UNIT)):
-        for row in head_rows:
-            value = label_value(row, label, flow)
-            if value:
-                setattr(form, field, value)
-                ctx.at(field, row.line)
-                used.add(row.line)
-                break
-    _unread(ctx, [r for r in head_rows if r.line not in used and not _is_head_label_row(r)])
-    if title is None:
+    values, used = read_head(head, lex, ctx)
+    for name in HEAD_FIELDS:
+        setattr(form, name, values.get(name))
+    _unread(ctx, [u for i, u in enumerate(head) if i not in used and not _chrome(u, lex)])
+    if fu.title is None:
         ctx.warn("P001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
     if form.project_name is None:
         ctx.warn("P011", "未读到项目名称", "project_name", first)
-    form.fund_unit = fund_unit(parts["funds"])
-    form.funds = read_funds(parts["funds"], ctx)
-    form.goal_expected, form.goal_actual = read_goals(parts["goals"], ctx)
-    form.indicators = read_indicators(parts["indicators"], ctx)
-    if not parts["indicators"]:
+    fund_units = [u for s in by_kind.get("funds", []) for u in s.units]
+    anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
+    form.fund_unit = fund_unit(anchors + fund_units)
+    form.funds = read_funds(fund_units, lex, ctx)
+    goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units]
+    form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx)
+    indicator_sections = by_kind.get("indicators", [])
+    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx)
+    if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
-    if parts["total"]:
-        form.total_weight, form.total_score, lines = read_total(parts["total"])
-        ctx.at("total_score", lines[0] if lines else None)
+    last = fu.units[-1].line if fu.units else None
+    if "total" in by_kind:
+        total = by_kind["total"][0]
+        form.total_weight, form.total_score, line, used = read_total(total.units)
+        ctx.at("total_score", line or (total.anchor.line if total.anchor else None))
+        _unread(ctx, total.units[used:])
         if form.total_weight is None or form.total_score is None:
-            ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score", parts["total"][0].line)
-        _unread(ctx, [r for r in parts["total"] if r.line not in lines])
+            ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score",
+                     total.anchor.line if total.anchor else None)
     else:
-        ctx.warn("P013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score",
-                 rows[-1].line if rows else None)
+        ctx.warn("P013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score", last)
     _recover_fund_score(form, ctx)
-    if parts["grade"]:
-        grade_row = parts["grade"][0]
-        form.grade = read_grade(grade_row, vocab.GRADE)
-        ctx.at("grade", grade_row.line)
-        _unread(ctx, parts["grade"][1:])
-    form.source = Source(file=ctx.file, form_index=index, first_line=first,
-                         last_line=rows[-1].line if rows else None, fields=dict(ctx.fields))
+    if "grade" in by_kind:
+        grade = by_kind["grade"][0]
+        form.grade, line, used = read_grade(grade.units)
+        ctx.at("grade", grade.anchor.line if grade.anchor else line)
+        _unread(ctx, grade.units[used:])
+    for tail in by_kind.get("tail", []):
+        _unread(ctx, ([tail.anchor] if tail.anchor else []) + tail.units)
+    _arithmetic_confidence(form, ctx)
+    form.source = Source(file=ctx.file, form_index=index, first_line=first, last_line=last,
+                         fields=dict(ctx.fields), confidence=_confidences(form, ctx))
+    form.confidence = Confidence.of(form.source.confidence)
+    for item in form.confidence.lowest:
+        if item.confidence < LOW_CONFIDENCE and not any(w.path == item.path for w in ctx.warnings):
+            ctx.warn("P040", f"“{item.path}”读取不确定（置信度 {item.confidence:.2f}），请核对原件", item.path,
+                     ctx.fields.get(item.path))
     form.warnings = list(ctx.warnings)
     return form
 
 
-def _is_head_label_row(row: Row) -> bool:
-    """A row that only carries a label of the head with nothing after it (the value is missing)."""
-    return all(fold(t).rstrip(":：") in vocab.HEAD_LABELS for t in row.texts if t)
+def _chrome(unit, lex: Lexicon) -> bool:
+    """Words in a form's head that are not the form's: the year, an attachment number, a title repeated."""
+    key = unit.key
+    return is_year_only(key) or key.startswith("附件") or bool(title_of(unit, lex)) or key in ("(", ")")
 
 
-def _unread(ctx: Context, rows: list[Row]) -> None:
-    for row in rows:
-        text = row.text
-        if text:
-            snippet = text if len(text) <= 30 else text[:30] + "…"
-            ctx.warn("P002", f"第 {row.line} 行未能识别，未读入记录：“{snippet}”", None, row.line)
+def _unread(ctx: Context, units: list) -> None:
+    seen: set[int] = set()
+    for u in units:
+        if u.line in seen:
+            continue
+        seen.add(u.line)
+        text = " ".join(v.text for v in units if v.line == u.line)
+        snippet = text if len(text) <= 30 else text[:30] + "…"
+        ctx.warn("P002", f"第 {u.line} 行未能识别，未读入记录：“{snippet}”", None, u.line)
 
 
 def _recover_fund_score(form: Form, ctx: Context) -> None:
@@ -151,14 +159,49 @@ def _recover_fund_score(form: Form, ctx: Context) -> None:
     candidate = round(form.total_score - sum(s for s in scores if s is not None), 2)
     if abs(candidate - total.weight * min(total.execution_rate, 100) / 100) <= TOLERANCE:
         total.score = candidate
+        ctx.sure("funds.total.score", 0.7)
         ctx.warn("P022", f"年度资金总额的得分在文本中缺失，由总分 {form.total_score} 减各指标得分之和求得 {candidate}"
                  f"（与分值 {total.weight} × 执行率 {total.execution_rate}% 一致）", "funds.total.score",
                  ctx.fields.get("funds.total"))
 
 
-def assemble(grid: Grid) -> list[Form]:
-    forms = []
-    for index, (title, rows) in enumerate(split_forms(grid)):
-        ctx = Context(file=grid.file, layout=grid.layout)
-        forms.append(assemble_form(title, rows, ctx, index))
-    return forms
+def _arithmetic_confidence(form: Form, ctx: Context) -> None:
+    """The form's sums confirm the 分值/得分 read (Σ分值 + 资金分值 = 总分分值, Σ得分 + 资金得分 = 总分得分); where
+    they fail, the reading may be at fault as much as the form, so those fields are less sure."""
+    weights = [i.weight for i in form.indicators]
+    scores = [i.score for i in form.indicators]
+    total = form.funds.total
+    if not weights or None in weights or None in scores or form.total_weight is None:
+        return
+    fund_weight = total.weight if total and total.weight is not None else 0.0
+    fund_score = total.score if total and total.score is not None else 0.0
+    weights_ok = abs(sum(weights) + fund_weight - form.total_weight) <= 0.05  # type: ignore[arg-type]
+    scores_ok = form.total_score is not None and abs(sum(scores) + fund_score - form.total_score) <= 0.05  # type: ignore[arg-type]
+    for k in range(len(form.indicators)):
+        if not weights_ok:
+            ctx.sure(f"indicators.{k}.weight", 0.85)
+        if not scores_ok:
+            ctx.sure(f"indicators.{k}.score", 0.85)
+
+
+_FORM_FIELDS = ("title", "year", "project_name", "department", "implementing_unit", "fund_unit", "goal_expected",
+                "goal_actual", "total_weight", "total_score", "grade")
+_FUND_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+_INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+
+
+def _confidences(form: Form, ctx: Context) -> dict[str, float]:
+    """Every field of the record with its confidence (1.0 where nothing made it doubtful)."""
+    out: dict[str, float] = {}
+    for name in _FORM_FIELDS:
+        out[name] = ctx.confidence.get(name, 1.0)
+    for row in ("total", "current_year", "carryover", "other"):
+        if getattr(form.funds, row) is not None:
+            for col in _FUND_COLUMNS:
+                path = f"funds.{row}.{col}"
+                out[path] = ctx.confidence.get(path, 1.0)
+    for k in range(len(form.indicators)):
+        for name in _INDICATOR_FIELDS:
+            path = f"indicators.{k}.{name}"
+            out[path] = ctx.confidence.get(path, 1.0)
+    return out

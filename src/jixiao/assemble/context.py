@@ -1,4 +1,5 @@
-"""What the assembler gathers besides values: warnings and the source line of every field."""
+"""What the assembler gathers besides values: warnings, the source line and the confidence of every field, and,
+when asked, a trace of the choices it made (`jixiao parse --explain`)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,29 @@ from dataclasses import dataclass, field
 from jixiao.assemble.notes import READ_WARNINGS
 from jixiao.model import ReadWarning
 
+LOW_CONFIDENCE = 0.6  # below this a field gets a warning: never a silent guess
+
+
+@dataclass
+class Choice:
+    """One decision of a segmentation search: what was chosen, with its score, and the runners-up."""
+
+    what: str  # e.g. '指标行 3' or '项目资金 年度资金总额'
+    chosen: str
+    score: float
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    line: int | None = None
+
 
 @dataclass
 class Context:
     file: str
-    layout: str
     warnings: list[ReadWarning] = field(default_factory=list)
     fields: dict[str, int] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    explain: bool = False
+    choices: list[Choice] = field(default_factory=list)
+    sections: list[tuple[str, int | None, int | None]] = field(default_factory=list)
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"
@@ -22,3 +39,28 @@ class Context:
     def at(self, path: str, line: int | None) -> None:
         if line is not None:
             self.fields.setdefault(path, line)
+
+    def sure(self, path: str, value: float) -> None:
+        """Record a field's confidence (the lowest evidence wins)."""
+        value = round(max(0.0, min(1.0, value)), 2)
+        old = self.confidence.get(path)
+        if old is None or value < old:
+            self.confidence[path] = value
+
+    def choose(self, what: str, options: list[tuple[str, float]], line: int | None = None) -> None:
+        """Keep a search's best options for --explain (only when asked: it costs time)."""
+        if self.explain and options:
+            ranked = sorted(options, key=lambda o: -o[1])
+            self.choices.append(Choice(what, ranked[0][0], ranked[0][1], ranked[1:4], line))
+
+
+def margin_confidence(best: float, runner_up: float | None) -> float:
+    """Confidence from how much better the chosen reading scored than the next one."""
+    if runner_up is None:
+        return 1.0
+    gap = best - runner_up
+    if gap >= 3:
+        return 1.0
+    if gap <= 0:
+        return 0.5
+    return round(0.5 + gap / 6, 2)

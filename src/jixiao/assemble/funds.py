@@ -12,11 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from jixiao.assemble import vocab
 from jixiao.assemble.context import Context
+from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import fold, is_dash, number
 from jixiao.model import FUND_ROWS, FundRow, Funds
-from jixiao.read.grid import Row
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
 SUB_ROWS = ("current_year", "carryover", "other")
@@ -28,12 +28,17 @@ CN_COL = {
 TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to two decimals
 
 
+DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+IGNORED = "ignored"  # a fund row the record has no place for (财政专户管理资金): read past
+
+
 @dataclass(slots=True)
 class FundLine:
-    row: Row
+    line: int | None
     label: str | None  # fund row key
     columns: list[str] = field(default_factory=list)  # header words on this line, as column keys
     values: list[str] = field(default_factory=list)  # value cells (after the label), positional
+    certain: bool = True  # the values are table cells (blank cells kept), not fragments of text
 
     @property
     def numbers(self) -> list[float]:
@@ -43,30 +48,56 @@ class FundLine:
         return [v for v in self.values if v]
 
 
-def fund_unit(rows: list[Row]) -> str | None:
+def fund_unit(units: list[Unit]) -> str | None:
     """The unit printed in the block's header: '项目资金 (万元)' or '(元)'."""
-    for row in rows[:3]:
-        key = fold(row.text)
+    for u in units[:12]:
+        key = u.key
         if "万元" in key:
             return "万元"
-        if "(元)" in key or "元)" in key or key.endswith("元"):
+        if "(元)" in key or "元)" in key or key in ("元", "(元"):
             return "元"
     return None
 
 
-def _classify(row: Row, flow: bool) -> FundLine | None:
-    texts = row.texts
-    label_at = next((i for i, t in enumerate(texts) if vocab.fund_row_key(t)), None)
-    label = vocab.fund_row_key(texts[label_at]) if label_at is not None else None
-    after = texts[label_at + 1:] if label_at is not None else texts
-    keys = [vocab.fund_column_key(t) for t in after]
-    columns = [c for c in keys if c]
-    values = [t for t, c in zip(after, keys, strict=True) if not c and not vocab.starts_with(t, vocab.FUNDS)]
-    if label is None and not any(number(v) is not None or is_dash(v) for v in values) and not columns:
-        return None
-    if flow and label_at is not None and label_at > 0:  # a label broken into tokens: keep the values only
-        values = [t for t in values if number(t) is not None or is_dash(t)]
-    return FundLine(row=row, label=label, columns=columns, values=values)
+def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]:
+    """The block's rows: a fund-row label starts one; so does a new table row or printed line of several cells
+    (one cell per line is not a row). Returns the rows and the units that fit none."""
+    per_row: dict[int, int] = {}
+    for u in units:
+        per_row[u.row] = per_row.get(u.row, 0) + 1
+    lines: list[FundLine] = []
+    unread: list[Unit] = []
+    current: FundLine | None = None
+    last_row = None
+    for u in units:
+        key = u.key
+        label = lex.fund_row(key) if number(u.text) is None else None
+        column = lex.fund_column(key) if label is None else None
+        new_source_row = u.row != last_row and per_row[u.row] >= 2
+        last_row = u.row
+        if label is not None:
+            current = FundLine(u.line, label, certain=u.certain)
+            lines.append(current)
+            continue
+        if current is None or (new_source_row and (current.label is not None or current.values)):
+            current = FundLine(u.line, None, certain=u.certain)
+            lines.append(current)
+        if column is not None:
+            current.columns.append(column)
+            continue
+        if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
+            continue
+        if current.values or u.certain:
+            current.values.extend([""] * u.empties)
+        current.values.append(u.text)
+        current.certain = current.certain and u.certain
+    kept = []
+    for fl in lines:
+        if fl.label is None and not fl.columns and not any(number(v) is not None or is_dash(v) for v in fl.values):
+            unread.extend(u for u in units if u.line == fl.line and u.text in fl.values)
+            continue
+        kept.append(fl)
+    return kept, unread
 
 
 def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> dict[str, str]:
@@ -91,7 +122,7 @@ def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> di
 def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context) -> FundRow:
     values: dict[str, float | None] = {}
     for col, text in mapping.items():
-        if not text or is_dash(text):
+        if not text or is_dash(text) or col not in CN_COL:
             continue
         value = number(text)
         if value is None:
@@ -137,49 +168,94 @@ def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...])
     return best[1] if best else {}
 
 
-def read_funds(rows: list[Row], ctx: Context) -> Funds:
-    flow = ctx.layout == "flow"
-    lines = []
-    for row in rows:
-        fl = _classify(row, flow)
-        if fl:
-            lines.append(fl)
-        elif not vocab.starts_with(row.text, vocab.FUNDS) and fold(row.text) not in vocab.GOAL_LABEL_PIECES \
-                and fold(row.text).strip("()（）") not in ("元", "万元"):
-            message = f"第 {row.line} 行在项目资金表内但未能识别，未读入记录：“{row.text[:30]}”"
-            ctx.warn("P002", message, "funds", row.line)
+def _plausibility(mapping: dict[str, str]) -> float:
+    """How well a row's values sit in their columns: shapes and the row's own arithmetic."""
+    points = 0.0
+    values = {c: number(v) for c, v in mapping.items() if v and not is_dash(v)}
+    for col, text in mapping.items():
+        if text and not is_dash(text) and values.get(col) is None and col != "remark":
+            points -= 3  # text in a number column
+    weight, rate, score = values.get("weight"), values.get("execution_rate"), values.get("score")
+    annual, executed = values.get("annual_budget"), values.get("executed")
+    if weight is not None:
+        points += 0.5 if 0 < weight <= 30 else -3
+    if "%" in (mapping.get("execution_rate") or ""):
+        points += 1
+    for col in AMOUNTS:
+        if "%" in (mapping.get(col) or ""):
+            points -= 3
+    if rate is not None and annual and executed is not None:
+        points += 3 if _rate_fits(executed / annual * 100, rate) else -1
+    if weight is not None and rate is not None and score is not None:
+        points += 2 if _close(weight * min(rate, 100) / 100, score) else -1
+        points -= 3 if score > weight + TOLERANCE else 0
+    return points
+
+
+def _rate_fits(computed: float, printed: float) -> bool:
+    """执行率 printed as a percent, a whole percent or a fraction."""
+    return (abs(computed - printed) <= 0.0101 + 1e-9 or abs(round(computed) - printed) < 1e-9
+            or abs(computed / 100 - printed) <= 0.0101)
+
+
+def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict[str, str], float]:
+    """Map a row's values onto the columns: as printed where that reads well, else by shapes and arithmetic."""
+    positional = _fit_positional(values, order, not certain)
+    base = _plausibility(positional)
+    filled = [v for v in values if v]
+    if base >= 0 or len(filled) >= len(order) or not filled:
+        return positional, 1.0 if certain else 0.9
+    best, best_points = positional, base + 2  # printed order is a prior
+    for slots in combinations(range(len(order)), len(filled)):
+        mapping = {order[i]: v for i, v in zip(slots, filled, strict=True)}
+        points = _plausibility(mapping)
+        if points > best_points:
+            best, best_points = mapping, points
+    return best, 1.0 if best is positional else 0.8
+
+
+def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
+    lines, unread = _lines(units, lex)
+    for u in unread:
+        ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
+    # the header names the columns in order, unless the text jumbled it with values
     header = next((fl for fl in lines if len(set(fl.columns)) >= 5 and not fl.numbers), None)
-    order = tuple(dict.fromkeys(header.columns)) if header else vocab.DEFAULT_FUND_COLUMNS
+    order = tuple(dict.fromkeys(header.columns)) if header else DEFAULT_COLUMNS
 
     labelled = [fl for fl in lines if fl.label]
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
     seen: dict[str, FundLine] = {}
     duplicates = []
     for fl in labelled:
+        if fl.label == IGNORED:
+            continue
         if fl.label in seen:
             duplicates.append(fl)
         else:
             seen[fl.label] = fl
-    mapped = {k: _fit_positional(fl.values, order, flow) for k, fl in seen.items()}
+    fitted = {k: _fit(fl.values, order, fl.certain) for k, fl in seen.items()}
+    mapped = {k: m for k, (m, _) in fitted.items()}
     total_ok = "total" in mapped and not _is_sub_pattern(mapped["total"])
     if not orphans and not duplicates and (total_ok or "total" not in mapped):
         funds = Funds()
         for key in FUND_ROWS:
             if key in mapped:
-                setattr(funds, key, _row_from(mapped[key], key, seen[key].row.line, ctx))
-                ctx.at(f"funds.{key}", seen[key].row.line)
+                setattr(funds, key, _row_from(mapped[key], key, seen[key].line, ctx))
+                ctx.at(f"funds.{key}", seen[key].line)
+                for col in DEFAULT_COLUMNS:
+                    ctx.sure(f"funds.{key}.{col}", fitted[key][1])
         if not seen:
             ctx.warn("P010", "未读到项目资金表的任何一行（年度资金总额、当年财政拨款等）", "funds",
-                     rows[0].line if rows else None)
+                     units[0].line if units else None)
         return funds
-    return _rebuild(seen, mapped, orphans, order, ctx, rows)
+    return _rebuild(seen, mapped, orphans, order, ctx, units)
 
 
 def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orphans: list[FundLine],
-             order: tuple[str, ...], ctx: Context, rows: list[Row]) -> Funds:
+             order: tuple[str, ...], ctx: Context, units: list[Unit]) -> Funds:
     """Rebuild a jumbled block (see module docstring)."""
     funds = Funds()
-    first_line = rows[0].line if rows else None
+    first_line = units[0].line if units else None
     subs_unlabelled = [fl for fl in orphans if _is_sub_pattern(_fit_positional(fl.values, order, False))
                        and not fl.columns]
     total_numbers = max((fl for fl in orphans if fl not in subs_unlabelled), key=lambda fl: len(fl.numbers),
@@ -194,11 +270,11 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
         seen["current_year"] = subs_unlabelled[0]
     for key in SUB_ROWS:
         if key in mapped:
-            setattr(funds, key, _row_from(mapped[key], key, seen[key].row.line, ctx))
-            ctx.at(f"funds.{key}", seen[key].row.line)
+            setattr(funds, key, _row_from(mapped[key], key, seen[key].line, ctx))
+            ctx.at(f"funds.{key}", seen[key].line)
     if "total" in mapped:
-        funds.total = _row_from(mapped["total"], "total", seen["total"].row.line, ctx)
-        ctx.at("funds.total", seen["total"].row.line)
+        funds.total = _row_from(mapped["total"], "total", seen["total"].line, ctx)
+        ctx.at("funds.total", seen["total"].line)
     elif total_numbers is not None:
         sums: dict[str, float] = {}
         subs = [getattr(funds, k) for k in SUB_ROWS if getattr(funds, k) is not None]
@@ -209,7 +285,10 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
                     sums[col] = round(sum(v or 0.0 for v in values), 2)
         fitted = _fit_total(total_numbers.numbers, sums, order)
         funds.total = FundRow(**fitted)
-        ctx.at("funds.total", total_numbers.row.line)
+        ctx.at("funds.total", total_numbers.line)
+    for key in FUND_ROWS:
+        for col in DEFAULT_COLUMNS:
+            ctx.sure(f"funds.{key}.{col}", 0.7)
     ctx.warn("P020", "项目资金表在文本中错位（数值与表头混排、行重复或缺列），已按现有数字和表内算术关系"
              "（分项之和 = 总额，执行率 = 全年执行数 / 全年预算数，得分 = 分值 × 执行率）重建，请核对原件",
              "funds", first_line)

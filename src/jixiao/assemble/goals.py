@@ -1,98 +1,150 @@
-"""The 年度总体目标 block: 预期目标 (also printed 预算目标) and 实际完成情况.
+"""The 年度总体目标 block: 预期目标 (also printed 预算目标, 项目年度目标) and 实际完成情况.
 
-Text continued after a page break lands in a row of its own, under the column it belongs to.
+Where the source knows columns, each text goes to the heading it stands under (text continued after a page
+break included). Where it does not, the texts are one run of fragments and the cut between the two is
+scored: a paragraph start (an indented line, a blank line), a sentence end before it, numbering that starts
+again (目标1、目标2 then 1、2), the two texts opening alike (本项目共申请… / 本项目共完成…); never inside a
+sentence that goes on. A dotted filler line between them is dropped.
 """
 
 from __future__ import annotations
 
-from jixiao.assemble import vocab
-from jixiao.assemble.context import Context
-from jixiao.assemble.text import fold, join, tidy
-from jixiao.read.grid import Row
+import re
+
+from jixiao.assemble.context import Context, margin_confidence
+from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.stream import Unit
+from jixiao.assemble.text import after_chars, join, tidy
+from jixiao.read.tokens import Gap
+
+_FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
+_NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2})[)）.、:：]")
+_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
+_CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
 
-def _after(text: str, count: int) -> str:
-    """The text after its first `count` non-blank characters (a heading possibly printed with spaces)."""
-    seen = 0
-    for i, ch in enumerate(text):
-        if not ch.isspace():
-            seen += 1
-            if seen == count:
-                return text[i + 1:]
-    return ""
+def _heading(unit: Unit, lex: Lexicon) -> tuple[str | None, str]:
+    """('expected'|'actual'|None, text after the heading) for a unit that starts with a column heading."""
+    kind = lex.section(unit.key)
+    if kind in ("goal_expected", "goal_actual"):
+        return kind.removeprefix("goal_"), ""
+    for kind in ("goal_actual", "goal_expected"):
+        for word in sorted(lex.sections[kind], key=len, reverse=True):
+            if unit.key.startswith(word) and len(unit.key) > len(word) + 1 and unit.key[len(word)] in ":：":
+                return kind.removeprefix("goal_"), after_chars(unit.text, len(word)).lstrip(":： ")
+    return None, unit.text
 
 
-def _strip_heading(text: str) -> tuple[str | None, str]:
-    """('expected'|'actual'|None, rest) for a cell that starts with a column heading."""
-    key = fold(text)
-    for kind, words in (("expected", vocab.GOAL_EXPECTED), ("actual", vocab.GOAL_ACTUAL)):
-        for w in words:
-            if key.startswith(w):
-                return kind, _after(text, len(w)).lstrip(":： ")
-    return None, text
-
-
-def read_goals(rows: list[Row], ctx: Context) -> tuple[str | None, str | None]:
-    if ctx.layout == "flow":
-        return _flow_goals(rows, ctx)
-    parts: dict[str, str] = {"expected": "", "actual": ""}
-    cols: dict[str, int] = {}
-    for row in rows:
-        texts = []
-        for cell in row.cells:
-            if not cell.text or fold(cell.text) in vocab.GOAL_LABEL_PIECES:
-                continue
-            kind, rest = _strip_heading(cell.text)
-            if kind:
-                cols.setdefault(kind, cell.col if cell.col is not None else len(cols))
-                if rest:
-                    parts[kind] = join(parts[kind], rest)
-                    ctx.at(f"goal_{kind}", row.line)
-                continue
-            texts.append(cell)
-        if not texts:
+def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | None, str | None]:
+    heads: dict[str, Unit] = {}
+    texts: list[Unit] = []
+    inline: dict[str, str] = {}
+    for u in units:
+        if lex.section(u.key) == "goals" or lex.level(u.key):
             continue
-        if len(texts) >= 2:
-            targets = [("expected", texts[0]), ("actual", texts[1])] + [("actual", c) for c in texts[2:]]
+        kind, rest = _heading(u, lex)
+        if kind:
+            heads.setdefault(kind, u)
+            if rest:
+                inline[kind] = rest
+            continue
+        if _FILLER.match(u.key):
+            continue
+        texts.append(u)
+    parts = {"expected": inline.get("expected", ""), "actual": inline.get("actual", "")}
+    lines = {"expected": heads["expected"].line if "expected" in inline else None,
+             "actual": heads["actual"].line if "actual" in inline else None}
+    if texts and all(u.certain for u in texts) and _by_column(texts, heads, parts, lines):
+        pass
+    elif texts:
+        _by_cut(texts, parts, lines, ctx)
+    for kind in ("expected", "actual"):
+        ctx.at(f"goal_{kind}", lines[kind])
+    return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
+
+
+def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str], lines: dict) -> bool:
+    """Table cells: a row of two texts is (expected, actual); a lone cell goes under its heading."""
+    rows: list[list[Unit]] = []
+    for u in texts:
+        if rows and rows[-1][-1].row == u.row:
+            rows[-1].append(u)
         else:
-            cell = texts[0]
+            rows.append([u])
+    for row in rows:
+        if len(row) >= 2:
+            targets = [("expected", row[0])] + [("actual", u) for u in row[1:]]
+        else:
+            cell = row[0]
             kind = "expected"
-            if "actual" in cols and cell.col is not None:
-                near_actual = abs(cell.col - cols["actual"]) < abs(cell.col - cols.get("expected", -99))
+            exp, act = heads.get("expected"), heads.get("actual")
+            if act is not None and act.col is not None and cell.col is not None:
+                near_actual = abs(cell.col - act.col) < abs(cell.col - (exp.col if exp and exp.col is not None
+                                                                        else -99))
                 kind = "actual" if near_actual else "expected"
             elif parts["expected"]:
                 kind = "actual"
             targets = [(kind, cell)]
         for kind, cell in targets:
             parts[kind] = join(parts[kind], cell.text)
-            ctx.at(f"goal_{kind}", row.line)
-    return tidy(parts["expected"]), tidy(parts["actual"])
+            lines[kind] = lines[kind] or cell.line
+    return True
 
 
-def _flow_goals(rows: list[Row], ctx: Context) -> tuple[str | None, str | None]:
-    """Flowed text: each goal is a paragraph, started by an indented line (or a blank line)."""
-    indented = any(r.indent >= 2 for r in rows)
-    paragraphs: list[tuple[int | None, str]] = []
-    for row in rows:
-        line = " ".join(row.texts)
-        if fold(line) in vocab.GOAL_LABEL_PIECES:
-            continue
-        kind, rest = _strip_heading(line)
-        if kind:
-            if fold(rest).startswith(vocab.GOAL_ACTUAL) or not rest:
-                continue
-            line = rest
-        starts = row.indent >= 2 if indented else row.break_before
-        if starts or not paragraphs:
-            paragraphs.append((row.line, line))
+def _number(text: str) -> int | None:
+    match = _NUMBERED.match(text)
+    return int(match.group(1)) if match else None
+
+
+def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context) -> None:
+    """Plain text: choose the cut between the two goal texts."""
+    if parts["expected"] and not parts["actual"]:
+        parts["actual"] = _joined(texts)
+        lines["actual"] = texts[0].line
+        return
+    if len(texts) == 1:
+        parts["expected"] = join(parts["expected"], texts[0].text)
+        lines["expected"] = texts[0].line
+        return
+    indented = [u.x for u in texts if u.gap >= Gap.LINE]
+    base = min(indented) if indented else 0
+    numbers = [_number(u.key) for u in texts]
+    options: list[tuple[float, int]] = []
+    for c in range(1, len(texts)):
+        u, before = texts[c], texts[c - 1]
+        points = {Gap.SPACE: 0.0, Gap.WIDE: 0.5, Gap.CELL: 3.0, Gap.LINE: 0.5, Gap.ROW: 2.0, Gap.BLANK: 2.0,
+                  Gap.PAGE: 0.5}[u.gap]
+        if u.gap >= Gap.LINE and u.x >= base + 2:
+            points += 3.0  # an indented line starts a paragraph
+        if before.text.rstrip().endswith(_SENTENCE_END):
+            points += 1.5
+        elif _CONTINUES.match(u.key):
+            points -= 3.0
         else:
-            first, text = paragraphs[-1]
-            paragraphs[-1] = (first, join(text, line))
-    if len(paragraphs) > 2:
-        ctx.warn("P031", f"年度总体目标有 {len(paragraphs)} 段，前一段作为预期目标，其余合并为实际完成情况",
-                 "goal_actual", paragraphs[2][0])
-        paragraphs = [paragraphs[0], (paragraphs[1][0], "\n".join(p for _, p in paragraphs[1:]))]
-    for kind, (line, _) in zip(("expected", "actual"), paragraphs, strict=False):
-        ctx.at(f"goal_{kind}", line)
-    texts = [tidy(p) for _, p in paragraphs] + [None, None]
-    return texts[0], texts[1]
+            points -= 1.0
+        if numbers[c] == 1 and any(n for n in numbers[:c]):
+            points += 4.0  # numbering starts again
+        prev_numbers = [n for n in numbers[:c] if n]
+        if numbers[c] and prev_numbers and numbers[c] == prev_numbers[-1] + 1:
+            points -= 2.0  # numbering goes on
+        if len(texts[0].key) >= 4 and u.key[:4] == texts[0].key[:4]:
+            points += 2.0  # the two texts open alike
+        options.append((points, c))
+    options.sort(key=lambda o: -o[0])
+    best = options[0][1]
+    ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起", p) for p, c in options],
+               texts[best].line)
+    sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
+    ctx.sure("goal_expected", sure)
+    ctx.sure("goal_actual", sure)
+    parts["expected"] = join(parts["expected"], _joined(texts[:best]))
+    parts["actual"] = join(parts["actual"], _joined(texts[best:]))
+    lines["expected"] = lines["expected"] or texts[0].line
+    lines["actual"] = lines["actual"] or texts[best].line
+
+
+def _joined(units: list[Unit]) -> str:
+    text = ""
+    for u in units:
+        text = text + " " + u.text if text and u.gap <= Gap.WIDE else join(text, u.text)
+    return text

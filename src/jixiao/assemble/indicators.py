@@ -1,81 +1,535 @@
-"""The 绩效指标 table: rows read per layout, then merged level labels resolved over the whole table.
+"""The 绩效指标 table, read from the stream by the table's own grammar, whatever the layout.
 
-A merged 一级/二级 label is printed once, on the first row of its span in most layouts, in the middle of
-it in others. A row takes the labels printed on it; otherwise it continues the block above. A 二级 label
-also names its 一级 block (数量指标 → 产出指标), which settles rows whose 一级 label is printed elsewhere in
-the span; rows above the first printed 一级 label take that label.
+The header defines the row's slots (any width: 指标性质/指标值/度量单位 in place of 年度指标值, a 备注 column, a
+caption column). A row ends on its 分值 and 得分, the last two of a run of small numbers; what stands between
+one row's 得分 and the next row's 分值 is the first row's 偏差原因 (and, in a table, the pieces a page break
+cut off it) followed by the next row's labels and cells. Where the source says where rows and cells end
+(table rows, lines), that is taken; where it does not (a document on one line), every cut is scored by the
+shapes of the cells it makes. The cells before 分值 are cut into the slots by column where the source knows
+columns, else by scoring every cut (`cells.split_cells`). Merged 一级/二级 labels are resolved afterwards, over
+the whole table (`levels`).
 """
 
 from __future__ import annotations
 
-from jixiao.assemble import vocab
-from jixiao.assemble.context import Context
-from jixiao.assemble.flow_rows import flow_indicators
-from jixiao.assemble.rows import RawIndicator
-from jixiao.assemble.table_rows import table_indicators
-from jixiao.assemble.text import fold
+import re
+from dataclasses import dataclass, field
+
+from jixiao.assemble.cells import BLANK, CERTAIN, NEWLINE, SPACE, WIDE, Cut, Piece, cell_text, split_cells
+from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
+from jixiao.assemble.levels import resolve_levels
+from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
+from jixiao.assemble.stream import Unit, title_of
+from jixiao.assemble.text import join, number, tidy
 from jixiao.model import Indicator
-from jixiao.read.grid import Row
+from jixiao.read.tokens import Gap
+
+MAX_POINTS = 100.0
+DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+COMPOSITE = ("target_kind", "target_value", "target_unit")
+_PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
+_CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
+_CAPTION = "绩效指标"
 
 
-def is_header(row: Row) -> bool:
-    if "标" not in row.text:  # both header words end in 标, which no other character folds to: most rows stop here
-        return False
-    key = fold(row.text)
-    return vocab.INDICATOR_HEADER[0] in key or (vocab.INDICATOR_HEADER[1] in key and "年度指标值" in key)
+@dataclass(slots=True)
+class RawRow:
+    labels: list[tuple[str, str | None]] = field(default_factory=list)  # (label key, column slot if known)
+    name: str | None = None
+    target: str | None = None
+    actual: str | None = None
+    weight: float | None = None
+    score: float | None = None
+    deviation: str | None = None
+    line: int | None = None
+    short: bool = False  # fewer cells than the slots
+    sure: float = 1.0  # confidence of the cut of its cells
+    slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
 
 
-def _split_labels(raw: RawIndicator) -> tuple[str | None, str | None]:
-    level1 = level2 = None
-    for k, key in enumerate(raw.labels):
-        follows = raw.labels[k + 1] if k + 1 < len(raw.labels) else None
-        if key == "成本指标":
-            if follows and vocab.LEVEL2_PARENT.get(follows) == "成本指标":
-                level1 = key
-            else:
-                level2 = key
-        elif key in vocab.LEVEL1 and not (key == "满意度指标" and level1 == "满意度指标"):
-            level1 = level1 or key
-            if level1 != key:
-                level2 = key
+def _gap(unit: Unit) -> int:
+    if unit.certain:
+        return CERTAIN
+    return {Gap.SPACE: SPACE, Gap.WIDE: WIDE, Gap.LINE: NEWLINE}.get(unit.gap, BLANK)
+
+
+def _score_like(unit: Unit) -> float | None:
+    key = unit.key
+    if "%" in key or len(key) > 7:
+        return None
+    value = number(unit.text)
+    return value if value is not None and 0 <= value <= MAX_POINTS else None
+
+
+@dataclass
+class Header:
+    slots: tuple[str, ...]
+    cols: dict[str, int]  # slot -> column of a certain header cell
+
+    @property
+    def contiguous(self) -> bool:
+        cols = sorted(self.cols.values())
+        return bool(cols) and cols == list(range(cols[0], cols[0] + len(cols)))
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The cell slots before 分值 (labels and caption excluded)."""
+        out = []
+        for slot in self.slots:
+            if slot in ("weight", "score", "deviation", "remark"):
+                break
+            if slot not in ("caption", "level1", "level2"):
+                out.append(slot)
+        return tuple(out) or ("name", "target", "actual")
+
+
+def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
+    """The header's slots in column order, and where the body starts."""
+    end = 0
+    while end < len(units):
+        u = units[end]
+        if lex.indicator_column(u.key) is None and label_key(u.key) != _CAPTION:
+            break
+        end += 1
+    head = units[:end]
+    if not head:
+        return Header(DEFAULT_SLOTS, {}), 0
+    named = [(lex.indicator_column(u.key) or "caption", u) for u in head]
+    present = {slot for slot, _ in named}
+    slots: list[str] = []
+    cols: dict[str, int] = {}
+    used: set[int] = set()
+    for k, (slot, u) in enumerate(named):
+        if k in used:
+            continue
+        children = lex.parents.get(label_key(u.key), ())
+        later = [(j, s, v) for j, (s, v) in enumerate(named) if s in children and v.row != u.row and j not in used]
+        if children and later and not any(s in children for s, v in named if v.row == u.row):
+            for j, s, v in later:
+                slots.append(s)
+                used.add(j)
+                if v.col is not None:
+                    cols[s] = v.col
+            continue
+        if slot == "target" and present & set(COMPOSITE):
+            continue
+        slots.append(slot)
+        if u.col is not None and u.certain:
+            cols.setdefault(slot, u.col)
+    if "name" not in slots or "weight" not in slots:
+        return Header(DEFAULT_SLOTS, {}), end
+    return Header(tuple(dict.fromkeys(slots)), cols), end
+
+
+def _is_label(unit: Unit, lex: Lexicon) -> str | None:
+    """'level' for a level label (also '(50分)' alone), 'caption' for 绩效指标 or a piece of it."""
+    key = unit.key
+    if lex.level(key) or is_points_only(key):
+        return "level"
+    bare = label_key(key)
+    if bare and (_CAPTION.startswith(bare) or _CAPTION.endswith(bare)) and len(bare) <= 4:
+        return "caption"
+    return None
+
+
+@dataclass
+class _Anchor:
+    weight: int  # index of the 分值 unit in the body
+    weight_value: float
+    score_value: float
+
+
+def _anchors(body: list[Unit]) -> list[_Anchor]:
+    out = []
+    run: list[tuple[int, float]] = []
+    for i, u in enumerate([*body, None]):
+        value = _score_like(u) if u is not None else None
+        if value is not None and (not run or not _hard_break(body[run[-1][0]], u)):
+            run.append((i, value))
+            continue
+        if len(run) >= 2:
+            (w, wv), (_, sv) = run[-2], run[-1]
+            out.append(_Anchor(w, wv, sv))
+        run = [(i, value)] if value is not None else []
+    return out
+
+
+def _hard_break(before: Unit, after: Unit) -> bool:
+    """A row boundary no run of 分值/得分 crosses: a new table row."""
+    return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
+
+
+def _row_units(units: list[Unit]) -> list[list[Unit]]:
+    rows: list[list[Unit]] = []
+    for u in units:
+        if rows and rows[-1][-1].row == u.row:
+            rows[-1].append(u)
         else:
-            level2 = key
-    return level1, level2
+            rows.append([u])
+    return rows
 
 
-def resolve_levels(raws: list[RawIndicator]) -> list[tuple[str | None, str | None]]:
-    out: list[tuple[str | None, str | None]] = []
-    level1 = level2 = None
-    for raw in raws:
-        printed1, printed2 = _split_labels(raw)
-        implied = vocab.LEVEL2_PARENT.get(printed2) if printed2 and printed2 != "成本指标" else None
-        new1 = printed1 or (implied if implied and implied != level1 else None)
-        if new1:
-            if level1 is not None and new1 != level1:
-                level2 = None
-            level1 = new1
-        if printed2:
-            level2 = printed2
-        out.append((level1, level2))
-    first = next((lv1 for lv1, _ in out if lv1), None)
-    return [(lv1 or first, lv2) for lv1, lv2 in out]
+class _Reader:
+    def __init__(self, header: Header, lex: Lexicon, ctx: Context) -> None:
+        self.header = header
+        self.lex = lex
+        self.ctx = ctx
+        self.fields = header.fields
+
+    # -- a row's cells ------------------------------------------------------------------------------------
+    def hint(self, unit: Unit, offset: int) -> str | None:
+        """The header slot of a certain cell, by its column (shifted like its row)."""
+        if unit.col is None or not unit.certain or not self.header.cols:
+            return None
+        col = unit.col - offset
+        for slot, c in self.header.cols.items():
+            if c == col:
+                return slot
+        return None
+
+    def prefix(self, units: list[Unit], offset: int | None, row: RawRow) -> float:
+        """Labels and cells of a row from the units before its 分值; returns the cut's score."""
+        certain = bool(units) and all(u.certain for u in units)
+        needed = len(self.fields) if certain else 1
+        i = 0
+        while i < len(units):
+            u = units[i]
+            kind = _is_label(u, self.lex)
+            hinted = self.hint(u, offset) if offset is not None else None
+            if hinted in ("level1", "level2") and kind is None and len(u.key) <= 10 and not _starts_value(u):
+                kind = "level"
+            if kind is None:
+                break
+            remaining = sum(1 for v in units[i + 1:] if _is_label(v, self.lex) is None)
+            if kind == "level" and remaining == needed - 1 and i + 1 + remaining == len(units):
+                break  # a name that reads like a label ('服务对象满意度指标'): the row needs it as a cell
+            if kind == "level":
+                if u.col is not None and u.certain:
+                    row.slot_cols[u.col] = f"label{len(row.labels)}"
+                row.labels.append((u.key, hinted))
+            i += 1
+        content = units[i:]
+        if not content:
+            return -3.0 * len(self.fields)
+        return self.cells(content, offset, row)
+
+    def cells(self, content: list[Unit], offset: int | None, row: RawRow) -> float:
+        fields = self.fields
+        certain = all(u.certain for u in content)
+        if certain and offset is not None and self.header.cols:
+            by_slot: dict[str, list[Unit]] = {}
+            ok = True
+            for u in content:
+                slot = self.hint(u, offset)
+                if slot not in fields:
+                    ok = False
+                    break
+                by_slot.setdefault(slot, []).append(u)
+            if ok:
+                self._assign(row, {s: tidy(" ".join(u.text for u in us)) for s, us in by_slot.items()})
+                row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
+                row.short = False
+                return 2.0
+        if certain and len(content) == len(fields):
+            self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=True)})
+            row.slot_cols.update({u.col: s for s, u in zip(fields, content, strict=True) if u.col is not None})
+            return 2.0
+        if certain and len(content) < len(fields):
+            # blank cells show where a cell is missing; without them the last cell is 实际完成值
+            slots = self._slots_by_blanks(content)
+            self._assign(row, {s: tidy(u.text) for s, u in zip(slots, content, strict=True)})
+            row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
+            row.short = len(content) < len(fields) and "target" not in slots and not set(COMPOSITE) & set(slots)
+            return 0.0
+        pieces = [Piece(u.text, u.line, _gap(u) if k else NEWLINE) for k, u in enumerate(content)]
+        for k, u in enumerate(content):
+            pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
+        cut = split_cells(pieces, fields)
+        texts = [cell_text(c) for c in cut.cells]
+        slots = fields[:len(texts)]
+        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
+            slots = ("name", "actual")
+            row.short = True
+        self._assign(row, dict(zip(slots, texts, strict=False)))
+        row.sure = min(row.sure, margin_confidence(cut.score, cut.runner_up))
+        self.last_cut = cut
+        return cut.score
+
+    _score_row: int = -1
+    last_cut: Cut | None = None
+
+    def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
+        fields = list(self.fields)
+        slots: list[str] = []
+        pos = 0
+        for k, u in enumerate(content):
+            pos += u.empties if k else 0
+            left = len(content) - k - 1
+            pos = min(pos, len(fields) - 1 - left)
+            slots.append(fields[pos])
+            pos += 1
+        if len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties:
+            slots = ["name", "actual"]
+        return tuple(slots)
+
+    def _assign(self, row: RawRow, cells: dict[str, str | None]) -> None:
+        if any(s in cells for s in COMPOSITE):
+            kind = cells.get("target_kind") or ""
+            kind = _CODE.sub("", kind).strip()
+            value, unit = cells.get("target_value") or "", cells.get("target_unit") or ""
+            target = tidy(f"{kind}{value}{unit}") if (kind or value) else None
+            cells = {**cells, "target": target}
+        row.name = cells.get("name")
+        row.target = cells.get("target")
+        row.actual = cells.get("actual")
+
+    # -- rows ---------------------------------------------------------------------------------------------
+    def rows(self, body: list[Unit]) -> list[RawRow]:
+        anchors = _anchors(body)
+        out: list[RawRow] = []
+        start = 0
+        prev: RawRow | None = None
+        prev_score_unit: Unit | None = None
+        for a in anchors:
+            between = body[start:a.weight]
+            self._score_row = body[a.weight].row
+            row = RawRow(weight=a.weight_value, score=a.score_value)
+            for k, slot in ((0, "weight"), (1, "score")):
+                if body[a.weight + k].col is not None:
+                    row.slot_cols[body[a.weight + k].col] = slot
+            offset = self._offset(body[a.weight])
+            dev, pieces_prev, prefix = self._split(between, prev, prev_score_unit, body[a.weight], offset)
+            if prev is not None:
+                self._finish(prev, dev, pieces_prev)
+            if not [u for u in prefix if _is_label(u, self.lex) is None] and not prefix:
+                self.ctx.choose("分值/得分小计行", [(f"{a.weight_value:g} / {a.score_value:g}", 0.0)],
+                                body[a.weight].line)
+                start = a.weight + 2
+                continue  # a block subtotal ('90.00 | 90.00'), not an indicator
+            wholes = self._whole_rows(prefix)
+            for whole in wholes[:-1]:
+                extra = RawRow(line=whole[0].line)
+                self.prefix(whole, None, extra)
+                out.append(extra)
+            prefix = wholes[-1] if wholes else prefix
+            row.line = prefix[0].line if prefix else body[a.weight].line
+            self.prefix(prefix, offset, row)
+            out.append(row)
+            prev, prev_score_unit = row, body[a.weight + 1]
+            start = a.weight + 2
+        tail = body[start:]
+        if prev is not None:
+            dev, pieces_prev, rest = self._split(tail, prev, prev_score_unit, None, None)
+            self._finish(prev, dev, pieces_prev)
+        else:
+            rest = tail
+        for whole in self._whole_rows(rest) if rest else []:
+            content = [u for u in whole if _is_label(u, self.lex) is None]
+            if not content or all(_PLACEHOLDER.match(u.key) for u in content):
+                continue
+            row = RawRow(line=whole[0].line)
+            self.prefix(whole, None, row)
+            out.append(row)
+        return [r for r in out if not _placeholder(r)]
+
+    def _offset(self, weight_unit: Unit) -> int | None:
+        """How far this row's columns are shifted against the header's, when that can be trusted: the row's
+        分值 stands under the header's, or the header has no blank spacer columns a row could lack."""
+        col = self.header.cols.get("weight")
+        if col is None or weight_unit.col is None or not weight_unit.certain:
+            return None
+        offset = weight_unit.col - col
+        return offset if offset == 0 or self.header.contiguous else None
+
+    def _whole_rows(self, units: list[Unit]) -> list[list[Unit]]:
+        """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more)."""
+        if not units or not all(u.certain for u in units):
+            return [units] if units else []
+        out: list[list[Unit]] = []
+        waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it
+        for r in _row_units(units):
+            content = [u for u in r if _is_label(u, self.lex) is None]
+            if len(content) < len(self.fields):
+                waiting.extend(r)
+            else:
+                out.append(waiting + r)
+                waiting = []
+        if waiting:
+            if out:
+                out[-1].extend(waiting)
+            else:
+                out.append(waiting)
+        return out
+
+    def _split(self, between: list[Unit], prev: RawRow | None, prev_score: Unit | None, weight: Unit | None,
+               offset: int | None) -> tuple[list[Unit], list[Unit], list[Unit]]:
+        """(deviation of the row above, pieces continuing the row above, this row's prefix)."""
+        if prev is None or prev_score is None:
+            return [], [], between
+        if not between:
+            return [], [], []
+        same_row = [u for u in between if u.row == prev_score.row]
+        if weight is not None and prev_score.row == weight.row:
+            return self._search(between, prev)
+        if weight is None and all(u.row == prev_score.row for u in between):
+            return between, [], []
+        rest = between[len(same_row):]
+        if not rest:
+            return same_row, [], []
+        if not all(u.certain for u in rest):
+            return same_row, [], rest
+        # table rows between two rows' scores: pieces cut by a page break or wrapped lines
+        rows = _row_units(rest)
+        anchor_row = weight.row if weight is not None else None
+        before: list[Unit] = []
+        after: list[Unit] = []
+        for k, r in enumerate(rows):
+            if r[0].row == anchor_row:
+                after.extend(u for rr in rows[k:] for u in rr)
+                break
+            content = [u for u in r if _is_label(u, self.lex) is None and not _caption(u, self.lex)]
+            whole = len(content) >= len(self.fields)
+            after_break = r[0].gap >= Gap.BLANK
+            next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
+            only_labels = not content
+            if whole or weight is None and not after_break and only_labels:
+                after.extend(u for rr in rows[k:] for u in rr)
+                break
+            if after_break and not only_labels or (not next_break and not only_labels and not after):
+                before.extend(r)
+            else:
+                after.extend(u for rr in rows[k:] for u in rr)
+                break
+        return same_row, before, after
+
+    def _search(self, between: list[Unit], prev: RawRow) -> tuple[list[Unit], list[Unit], list[Unit]]:
+        """No row boundary in the source: score every cut between the row above's 偏差原因 and this row."""
+        options: list[tuple[float, int]] = []
+        for c in range(len(between)):
+            dev, prefix = between[:c], between[c:]
+            points = 0.0
+            if dev:
+                points += 1.0 if (prev.score is not None and prev.weight is not None and prev.score < prev.weight) \
+                    else -2.5
+                points -= 8.0 * sum(1 for u in dev if _is_label(u, self.lex) == "level")
+                points -= 1.5 if _starts_value(dev[0]) else 0.0
+            trial = RawRow()
+            points += self.prefix(prefix, None, trial) * 0.5
+            content = [u for u in prefix if _is_label(u, self.lex) is None]
+            points -= 3.0 * max(0, len(self.fields) - len(content))
+            points -= 8.0 * sum(1 for u in prefix[1:] if _is_label(u, self.lex) == "level"
+                                and _is_label(prefix[prefix.index(u) - 1], self.lex) is None)
+            options.append((points, c))
+        options.sort(key=lambda o: -o[0])
+        best = options[0][1]
+        self.ctx.choose(f"第 {between[best].line} 行附近的指标行起点",
+                        [(f"偏差原因 {best} 段 / 本行从“{between[best].text[:12]}”起", options[0][0])]
+                        + [(f"偏差原因 {c} 段 / 本行从“{between[c].text[:12]}”起", p) for p, c in options[1:4]],
+                        between[best].line)
+        return between[:best], [], between[best:]
+
+    def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
+        """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
+        dev = list(dev)
+        for u in dev:
+            if u.col is not None:
+                row.slot_cols.setdefault(u.col, "deviation")
+        for u in pieces:
+            slot = self._slot_at(row, u.col)
+            if slot and slot.startswith("label") and u.col in row.slot_cols:
+                k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
+                key, hint = row.labels[k]
+                row.labels[k] = (key + u.key, hint)
+                continue
+            if _is_label(u, self.lex) == "level":
+                row.labels.append((u.key, None))
+                continue
+            if _caption(u, self.lex):
+                continue
+            if slot == "deviation":
+                dev.append(u)
+            elif slot in ("name", "target", "actual"):
+                setattr(row, slot, tidy(join(getattr(row, slot) or "", u.text)))
+        texts = [u.text for u in dev if not _is_label(u, self.lex)]
+        if texts:
+            joined = tidy("".join(texts)) if all(u.certain for u in dev) else tidy(" ".join(texts))
+            row.deviation = joined if row.deviation is None else tidy(join(row.deviation, joined or ""))
+
+    @staticmethod
+    def _slot_at(row: RawRow, col: int | None) -> str | None:
+        if col is None or not row.slot_cols:
+            return None
+        if col in row.slot_cols:
+            return row.slot_cols[col]
+        lower = [c for c in row.slot_cols if c < col]
+        if not lower:
+            return None
+        slot = row.slot_cols[max(lower)]
+        return "deviation" if col > max(row.slot_cols) else slot
 
 
-def read_indicators(rows: list[Row], ctx: Context) -> list[Indicator]:
-    body = [r for r in rows if not is_header(r)]
-    raws = flow_indicators(body) if ctx.layout == "flow" else table_indicators(body)
+def _caption(unit: Unit, lex: Lexicon) -> bool:
+    return _is_label(unit, lex) == "caption"
+
+
+def _starts_value(unit: Unit) -> bool:
+    return bool(re.match(r"^[≥≤=<>\d]", unit.key))
+
+
+def _placeholder(row: RawRow) -> bool:
+    """A template row left unfilled ('指标1:', '……'): nothing in it but its placeholder name."""
+    return (row.weight is None and row.score is None and not row.target and not row.actual
+            and (row.name is None or bool(_PLACEHOLDER.match(row.name))))
+
+
+def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indicator]:
+    header, start = read_header(units, lex)
+    body = _clean_body(units[start:], lex)
+    reader = _Reader(header, lex, ctx)
+    raws = reader.rows(body)
     indicators = []
-    for k, (raw, (level1, level2)) in enumerate(zip(raws, resolve_levels(raws), strict=True)):
+    for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, resolve_levels(raws, lex), strict=True)):
         ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
-        ctx.at(f"indicators.{k}", raw.line)
+        path = f"indicators.{k}"
+        ctx.at(path, raw.line)
+        for name in ("name", "target", "actual", "deviation"):
+            ctx.sure(f"{path}.{name}", raw.sure)
+        ctx.sure(f"{path}.level1", sure1)
+        ctx.sure(f"{path}.level2", sure2)
+        for name in ("weight", "score"):
+            ctx.sure(f"{path}.{name}", 1.0)
         if raw.weight is None or raw.score is None:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
-                     f"indicators.{k}.score", raw.line)
+                     f"{path}.score", raw.line)
         if raw.short:
             ctx.warn("P033", f"指标“{raw.name}”只读到两格，按三级指标和实际完成值读取，年度指标值为空",
-                     f"indicators.{k}.target", raw.line)
+                     f"{path}.target", raw.line)
         if raw.name is None:
-            ctx.warn("P032", "指标行未读到三级指标名称", f"indicators.{k}.name", raw.line)
+            ctx.warn("P032", "指标行未读到三级指标名称", f"{path}.name", raw.line)
+        if raw.sure < LOW_CONFIDENCE:
+            ctx.warn("P040", f"指标“{raw.name or '（无名称）'}”的各格切分不确定（置信度 {raw.sure:.2f}），请核对原件",
+                     f"{path}.name", raw.line)
         indicators.append(ind)
     return indicators
+
+
+def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """The body without a header or page title repeated after a page break."""
+    out: list[Unit] = []
+    i = 0
+    while i < len(units):
+        u = units[i]
+        if title_of(u, lex):
+            i += 1
+            continue
+        if lex.indicator_column(u.key) is not None and label_key(u.key) != _CAPTION:
+            j = i
+            while j < len(units) and (lex.indicator_column(units[j].key) is not None):
+                j += 1
+            if j - i >= 3:
+                i = j
+                continue
+        out.append(u)
+        i += 1
+    return out

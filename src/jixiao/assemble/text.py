@@ -6,6 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import opencc
+
+_T2S = opencc.OpenCC("t2s")
 _WS = re.compile(r"\s+")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
@@ -15,10 +18,16 @@ DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
-    """Matching key: NFKC (full-width to half-width), no whitespace.
+    """Matching key: NFKC (full-width to half-width), no whitespace, traditional characters as simplified
+    (OpenCC), so `項目名稱`, `项目 名称` and `项目名称` are one label.
 
     Cached: cells repeat across rows and forms, and each is matched against many labels."""
-    return "".join(unicodedata.normalize("NFKC", text).split()) if text else ""
+    if not text:
+        return ""
+    key = "".join(unicodedata.normalize("NFKC", text).split())
+    if not key.isascii():
+        key = _T2S.convert(key)
+    return key
 
 
 def tidy(text: str | None) -> str | None:
@@ -69,3 +78,14 @@ def number(text: str | None) -> float | None:
 def is_dash(text: str | None) -> bool:
     """A cell left empty on purpose ('-', '—', '/')."""
     return fold(text) in DASHES
+
+
+def after_chars(text: str, count: int) -> str:
+    """The text after its first `count` non-blank characters (a label printed with spaces inside)."""
+    seen = 0
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            seen += 1
+            if seen == count:
+                return text[i + 1:]
+    return ""

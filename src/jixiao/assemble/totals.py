@@ -2,29 +2,46 @@
 
 from __future__ import annotations
 
-from jixiao.assemble.text import fold, number, tidy
-from jixiao.read.grid import Row
+import re
+
+from jixiao.assemble.stream import Unit
+from jixiao.assemble.text import number, tidy
+
+GRADE_MAX = 6  # a grade is a short word (优, 良好, 不合格); longer text after the label is something else
+GRADE_WORD = re.compile(r"^(?:[优良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
 
 
-def read_total(rows: list[Row]) -> tuple[float | None, float | None, list[int]]:
-    """(total weight, total score, lines). The numbers may follow on lines of their own."""
+def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
+    """(total weight, total score, line, units used): the numbers after the label, also on lines of their own."""
     numbers: list[float] = []
-    lines: list[int] = []
-    for k, row in enumerate(rows):
-        values = [n for t in row.texts if (n := number(t)) is not None]
-        words = [t for t in row.texts if t and number(t) is None and not fold(t).startswith("总分")]
-        if k > 0 and (words or not values):
-            break
-        numbers.extend(values)
-        if row.line is not None:
-            lines.append(row.line)
-        if len(numbers) >= 2:
+    line = None
+    used = 0
+    for k, u in enumerate(units):
+        value = number(u.text)
+        if value is None:
+            if numbers or not u.certain and k >= 2:
+                break
+            used = k + 1
+            continue
+        numbers.append(value)
+        used = k + 1
+        line = line or u.line
+        if len(numbers) == 2:
             break
     if len(numbers) == 1:
-        return (numbers[0], None, lines) if numbers[0] == 100 else (None, numbers[0], lines)
-    return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, lines)
+        return ((numbers[0], None, line, used) if numbers[0] == 100 else (None, numbers[0], line, used))
+    return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, line, used)
 
 
-def read_grade(row: Row, label_words: tuple[str, ...]) -> str | None:
-    values = [t for t in row.texts if t and not any(fold(t).startswith(w) for w in label_words)]
-    return tidy("".join(values)) if values else None
+def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
+    """(grade, line, units used): the text after the label, on the label's row or the next cell."""
+    if not units:
+        return None, None, 0
+    first = units[0]
+    if first.certain or all(u.row == first.row for u in units[:1]):
+        row = [u for u in units if u.row == first.row]
+        text = tidy("".join(u.text for u in row))
+        if text and len(text) <= GRADE_MAX:
+            return text, first.line, len(row)
+    text = tidy(first.text)
+    return (text, first.line, 1) if text and GRADE_WORD.match(text) else (None, None, 0)

@@ -1,4 +1,4 @@
-"""Readers: one per input format, each turning a document into a `Grid`.
+"""Readers: one per input format, each turning a document into a token stream (`tokens.Document`).
 
 A new format is one module here plus one entry in `READERS`.
 """
@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jixiao.read import text
-from jixiao.read.grid import Cell, Grid, Row
+from jixiao.read.tokens import Document, Gap, Token
 
-Reader = Callable[[Path, str], Grid]
+Reader = Callable[[Path, str], Document]
 
-READERS: dict[str, Reader] = {suffix: text.read_file for suffix in text.SUFFIXES}
+READERS: dict[str, Reader] = {suffix: text.read_file for suffix in (*text.SUFFIXES, ".html", ".htm")}
 
 
 def reader_for(path: Path) -> Reader:
@@ -21,8 +21,8 @@ def reader_for(path: Path) -> Reader:
     return READERS.get(path.suffix.lower(), text.read_file)
 
 
-def read_path(path: Path, display: str | None = None) -> Grid:
+def read_path(path: Path, display: str | None = None) -> Document:
     return reader_for(path)(path, display or str(path))
 
 
-__all__ = ["Cell", "Grid", "Row", "READERS", "read_path", "reader_for"]
+__all__ = ["Document", "Gap", "Token", "READERS", "read_path", "reader_for"]

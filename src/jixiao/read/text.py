@@ -1,9 +1,12 @@
-"""Text reader: plain text extracted from published forms (PDF-to-text, Markdown, copy-paste).
+"""Text reader: plain text as forms are published and copied (PDF-to-text, Markdown, web pages, Word exports).
 
-It handles two layouts: tab-separated cells (one table row per line) and flowed text (cells broken into
-whitespace-separated fragments, one printed line per row). The format's own markup — Markdown heading
-marks, HTML paragraph tags, LaTeX math such as `$\\geq 90\\%$` — is resolved here, so nothing of the
-format reaches the assembler.
+It finds the structure each line really has and says how sure it is: a line with tabs, `|` separators
+(Markdown rows, `|||` runs of empty cells) or LaTeX `&` is a table row of certain cells, empty cells kept;
+any other line is plain text, split at whitespace, where a single space may be inside a cell and a run of
+spaces is probably a column boundary (column-aligned PDF text). Blank lines, form feeds and page-number
+lines become gaps. Markup is resolved before splitting — HTML tags (a document with HTML tables goes to the
+HTML reader, so `</td><td>` is a boundary, not glue), Markdown heading marks, LaTeX math (`$\\geq 90\\%$` →
+`≥90%`) — so nothing of the format reaches the assembler.
 """
 
 from __future__ import annotations
@@ -13,18 +16,13 @@ import re
 from pathlib import Path
 
 from jixiao.read.decode import decode
-from jixiao.read.grid import Cell, Grid, Row
+from jixiao.read.normalise import is_page_number, normalise
+from jixiao.read.tokens import Document, Gap, Token
 
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", "")
+SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
 
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
-# full-width digits, Latin letters and the signs written inside numbers ('２，２７０．００', '９９％');
-# CJK punctuation such as '，' and '（' between words is kept as printed
-_WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
-_WIDE_ASCII = {c: c - 0xFEE0 for c in _WIDE}
-_WIDE_CHARS = re.compile(f"[{''.join(map(chr, _WIDE))}]")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
 _PARA_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 _MARKUP = re.compile("[<&$]")  # what `clean_markup` acts on
@@ -36,8 +34,12 @@ _LATEX = {
 }
 _LATEX_CMD = re.compile("|".join(re.escape(k) for k in sorted(_LATEX, key=len, reverse=True)))
 _TEXT_CMD = re.compile(r"\\(?:text|mathrm|textrm|mathbf)\{([^{}]*)\}")
-
-TABLE_SHARE = 0.3  # share of non-blank lines with tabs above which the text is a tab-separated table
+_HTML_TABLE = re.compile(r"<t[dhr][\s>]", re.IGNORECASE)
+_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
+_LATEX_SPLIT = re.compile(r"(?<!\\)&")
+_WORD = re.compile(r"\S+")
+_WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def _math(match: re.Match[str]) -> str:
@@ -58,42 +60,102 @@ def clean_markup(text: str) -> str:
     return text
 
 
-def normalise(text: str) -> str:
-    """Line ends, invisible characters and the many Unicode spaces of Chinese documents."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text)
-    if _WIDE_CHARS.search(text):  # translating is slow (a lookup per character), and most text has none
-        text = text.translate(_WIDE_ASCII)
-    return _SPACES.sub(" ", text)
+def display_width(text: str) -> int:
+    """Columns a string takes in a monospaced rendering (CJK and full-width characters take two)."""
+    return len(text) + len(_WIDE_CHAR.findall(text))
 
 
-def read_text(text: str, file: str) -> Grid:
-    """Turn decoded text into a grid."""
-    lines = normalise(text).split("\n")
-    filled = [ln for ln in lines if ln.strip()]
-    tabbed = sum(1 for ln in filled if "\t" in ln)
-    layout = "table" if filled and tabbed / len(filled) >= TABLE_SHARE else "flow"
-    grid = Grid(file=file, layout=layout)
-    gap = False
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            gap = True
-            continue
-        line = _HEADING.sub("", raw.rstrip())
-        indent = len(line) - len(line.lstrip(" "))
-        pieces = line.split("\t") if layout == "table" else line.split()
-        if _MARKUP.search(line):  # rare: most lines need no cell cleaned
-            pieces = [clean_markup(t) for t in pieces]
-        if layout == "table":
-            cells = [Cell(t.strip(), col) for col, t in enumerate(pieces)]
-        else:
-            cells = [Cell(t) for t in pieces]
-        grid.rows.append(Row(cells=cells, line=number, break_before=gap, indent=indent))
-        gap = False
-    return grid
+def _cells(line: str) -> tuple[list[str], bool]:
+    """(pieces, certain): a table row's cells, or a plain line's whitespace-separated fragments."""
+    if "\t" in line:
+        return [c.strip() for c in line.split("\t")], True
+    if "|" in line:
+        cells = [c.strip() for c in line.split("|")]
+        if cells and not cells[0] and line.lstrip().startswith("|"):
+            cells = cells[1:]
+        if cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells, True
+    if "&" in line and (line.rstrip().endswith("\\\\") or len(_LATEX_SPLIT.findall(line)) >= 2):
+        body = line.rstrip().removesuffix("\\\\")
+        return [c.strip() for c in _LATEX_SPLIT.split(body)], True
+    return [], False
 
 
-def read_file(path: Path, display: str | None = None) -> Grid:
+def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
+    tokens = []
+    end = 0
+    for match in _WORD.finditer(line):
+        start = match.start()
+        if tokens:
+            gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
+        x = display_width(line[:start]) if start else 0
+        tokens.append(Token(match.group(0), gap, number, row, x=x))
+        end = match.end()
+    return tokens
+
+
+def _form_feed_lines(lines: list[str]) -> set[int]:
+    """Lines next to a form feed (where a bare number is a page number, not a value)."""
+    near: set[int] = set()
+    for i, line in enumerate(lines):
+        if "\f" in line:
+            near.update(range(max(0, i - 2), i + 3))
+    return near
+
+
+def read_text(text: str, file: str) -> Document:
+    """Turn decoded text into a token stream."""
+    text = normalise(text)
+    if _HTML_TABLE.search(text):
+        from jixiao.read.html import read_html  # lxml only for documents that need it
+
+        return read_html(text, file)
+    lines = text.split("\n")
+    near_feed = _form_feed_lines(lines) if "\f" in text else set()
+    doc = Document(file=file)
+    tokens = doc.tokens
+    pending = Gap.LINE
+    row = -1
+    for index, raw in enumerate(lines):
+        number = index + 1
+        segments = raw.split("\f")
+        for k, segment in enumerate(segments):
+            if k:
+                pending = Gap.PAGE
+            if not segment.strip():
+                if not k and len(segments) == 1:
+                    pending = max(pending, Gap.BLANK)
+                continue
+            if is_page_number(segment, index in near_feed):
+                pending = Gap.PAGE
+                continue
+            if _MD_RULE.match(segment) or _LATEX_SKIP.match(segment):
+                continue
+            line = _HEADING.sub("", segment.rstrip(" "))
+            stripped = line.strip()
+            emphasis = _EMPHASIS.match(stripped)
+            if emphasis:
+                line = emphasis.group(1)
+            cells, certain = _cells(line)
+            row += 1
+            if certain:
+                for col, cell in enumerate(cells):
+                    if _MARKUP.search(cell):
+                        cell = clean_markup(cell).strip()
+                    gap = max(pending, Gap.ROW) if col == 0 else Gap.CELL
+                    tokens.append(Token(cell, gap, number, row, col=col, x=col))
+            else:
+                if _MARKUP.search(line):
+                    line = clean_markup(line)
+                    if "\n" in line:  # <p> inside a plain line: the paragraphs stay one cell's text
+                        line = line.replace("\n", " ")
+                tokens.extend(_plain_tokens(line, number, row, pending))
+            pending = Gap.LINE
+    return doc
+
+
+def read_file(path: Path, display: str | None = None) -> Document:
     """Read a text document from disk (raises InputError with a user message when it cannot)."""
     name = display or str(path)
     text, _ = decode(path.read_bytes(), name)

@@ -17,7 +17,18 @@ from jixiao.check.findings import Finding, FormReport, Severity
 from jixiao.check.profile import Profile
 from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
 from jixiao.check.values import Value
-from jixiao.model import FUND_COLUMNS, FUND_ROWS, Form, FundRow, Funds, Indicator, ReadWarning, Source, Waiver
+from jixiao.model import (
+    FUND_COLUMNS,
+    FUND_ROWS,
+    Confidence,
+    Form,
+    FundRow,
+    Funds,
+    Indicator,
+    ReadWarning,
+    Source,
+    Waiver,
+)
 
 Row = dict[str, Any]
 INDICATOR_COLUMNS = tuple(Indicator.model_fields)
@@ -52,6 +63,8 @@ def _form_row(form: Form, card: Scorecard, report: FormReport, profile: Profile,
         "errors": counts["error"], "warnings": counts["warning"], "infos": counts["info"],
         "first_line": source.first_line, "last_line": source.last_line, "page": source.page,
         "field_lines": dict(source.fields),
+        "confidence": form.confidence.overall if form.confidence else None,
+        "field_confidence": dict(source.confidence),
         "read_warnings": [w.model_dump(mode="json") for w in form.warnings],
         "waivers": [w.model_dump(mode="json") for w in form.waivers],
     }
@@ -116,7 +129,9 @@ def form_from_rows(document_path: str, form: Row, fund_rows: list[Row], indicato
     funds = Funds(**{r["row"]: FundRow(**{c: r[c] for c in FUND_COLUMNS}) for r in fund_rows})
     return Form(
         source=Source(file=document_path, form_index=form["form_index"], first_line=form["first_line"],
-                      last_line=form["last_line"], page=form["page"], fields=form["field_lines"] or {}),
+                      last_line=form["last_line"], page=form["page"], fields=form["field_lines"] or {},
+                      confidence=form["field_confidence"] or {}),
+        confidence=Confidence.of(form["field_confidence"]) if form["field_confidence"] else None,
         **{k: form[k] for k in ("title", "year", "project_name", "department", "implementing_unit", "fund_unit",
                                 "goal_expected", "goal_actual", "total_weight", "total_score", "grade")},
         funds=funds,

@@ -66,6 +66,8 @@ class FormRow(Base):
     last_line: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)
     field_lines: Mapped[dict] = mapped_column(JSON, default=dict)  # record path → source line
+    confidence: Mapped[float | None] = mapped_column(Float)  # the reading's least sure field (0–1)
+    field_confidence: Mapped[dict | None] = mapped_column(JSON)  # record path → confidence of its reading
     read_warnings: Mapped[list] = mapped_column(JSON, default=list)  # what the reader had to repair or skip
     waivers: Mapped[list] = mapped_column(JSON, default=list)
 

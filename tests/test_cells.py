@@ -1,15 +1,15 @@
-"""Flowed text: fragments cut back into 三级指标 / 年度指标值 / 实际完成值 cells."""
+"""Text that lost its cell boundaries: fragments cut back into 三级指标 / 年度指标值 / 实际完成值 cells."""
 
 from __future__ import annotations
 
 import jixiao
-from jixiao.assemble.flow_rows import BLANK, NEWLINE, SPACE, Piece, split_cells
+from jixiao.assemble.cells import BLANK, CERTAIN, NEWLINE, SPACE, Piece, split_cells
 from tests.conftest import SEEDS
 
 
 def cells(*items: tuple[str, int]) -> list[str]:
     pieces = [Piece(text, None, gap) for text, gap in items]
-    return ["".join(p.text for p in cell) for cell in split_cells(pieces)]
+    return ["".join(p.text for p in cell) for cell in split_cells(pieces).cells]
 
 
 def test_letter_spaced_name_stays_whole():
@@ -21,6 +21,15 @@ def test_unit_broken_over_lines_stays_with_its_value():
     got = cells(("服务单位数量", NEWLINE), ("≥1200.00(万", NEWLINE), ("人次)", BLANK), ("10600.00(万", NEWLINE),
                 ("人次)", BLANK))
     assert got == ["服务单位数量", "≥1200.00(万人次)", "10600.00(万人次)"]
+
+
+def test_certain_boundaries_are_kept_and_composite_slots_ask_for_shapes():
+    got = cells(("甲项目", NEWLINE), ("完成", CERTAIN), ("≥95%", SPACE), ("98%", CERTAIN))
+    assert got == ["甲项目", "完成≥95%", "98%"]
+    pieces = [Piece(t, None, g) for t, g in (("经费支出", NEWLINE), ("≤", SPACE), ("33", SPACE), ("万元", SPACE),
+                                              ("32.9999", SPACE))]
+    cut = split_cells(pieces, ("name", "target_kind", "target_value", "target_unit", "actual"))
+    assert ["".join(p.text for p in c) for c in cut.cells] == ["经费支出", "≤", "33", "万元", "32.9999"]
 
 
 def test_wrapped_columns_are_told_apart_by_their_width():

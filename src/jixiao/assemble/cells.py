@@ -1,0 +1,146 @@
+"""Cutting a run of fragments into the cells of a row, by scoring every way of cutting it.
+
+Where the source lost the cell boundaries (flowed PDF text, a document on one line), a row's 三级指标,
+年度指标值 and 实际完成值 — or a goal's two texts — are fragments in reading order. A cut is good where the
+source shows a boundary (a certain cell boundary, a blank line, a run of spaces), where a value starts
+(`≥30.00(个)`), and where the fragments before it make a complete cell: brackets balanced, not ending on a
+word that continues, wrapped lines as wide as each other (the column width) but for the last. Each slot may
+also ask for a shape (an operator for 指标性质, a number for 指标值, a short word for 度量单位).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from jixiao.assemble.text import join, tidy, width
+
+_VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
+_CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
+_OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
+_VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
+SPACE, WIDE, NEWLINE, BLANK, CERTAIN = 0, 1, 2, 3, 4
+
+
+@dataclass(slots=True)
+class Piece:
+    text: str
+    line: int | None
+    gap: int  # the gap before this piece: SPACE, WIDE, NEWLINE, BLANK or CERTAIN
+    on_score_line: bool = False  # first fragment printed on the line of 分值/得分: starts a cell
+    balance: int = field(init=False)  # brackets opened minus closed
+    starts_value: bool = field(init=False)  # '≥30.00(个)', '95%'
+    continues: bool = field(init=False)  # starts with punctuation that ends what came before ('、', ')')
+
+    def __post_init__(self) -> None:
+        text = self.text
+        self.balance = text.count("(") + text.count("（") - text.count(")") - text.count("）")
+        self.starts_value = bool(_VALUE_START.match(text))
+        self.continues = bool(_CONTINUES.match(text))
+
+
+def _field_points(pieces: list[Piece]) -> float:
+    """How well a run of pieces reads as one cell."""
+    points = 0.0
+    if sum(p.balance for p in pieces) != 0:
+        points -= 6
+    lines: list[str] = []
+    for k, p in enumerate(pieces):
+        if k and p.gap == CERTAIN:
+            points -= 8  # two certain cells are two cells
+        if p.gap <= WIDE and lines:
+            lines[-1] += " " + p.text
+        else:
+            lines.append(p.text)
+    if len(lines) > 1:
+        widths = [width(ln.replace(" ", "")) for ln in lines]  # spaces inside fragments are artefacts
+        column = max(widths)
+        for k, w in enumerate(widths[:-1]):
+            nxt = lines[k + 1].lstrip()[:1]
+            room = column - (w + width(nxt))
+            if room >= -0.1:  # a wrapped line stopped short though the next character would have fitted
+                penalty = min(3.0, 1.0 + room)
+                ascii_edge = lines[k][-1:].isascii() or nxt.isascii()
+                points -= penalty / 2 if ascii_edge else penalty
+    for p in pieces[1:]:
+        if p.gap != SPACE and p.starts_value and not p.continues:
+            points -= 1.5
+        if p.gap == BLANK:
+            points -= 0.5
+        if p.gap == WIDE:
+            points -= 1.0
+    return points
+
+
+def _slot_points(slot: str, text: str) -> float:
+    """How well a cell's text fits the slot's shape."""
+    if slot == "target_kind":
+        return 3.0 if _OPERATOR.match(text) else -4.0
+    if slot == "target_value":
+        return 2.0 if _VALUE.match(text) else -1.0
+    if slot == "target_unit":
+        return 2.0 if len(text) <= 4 and not _VALUE.match(text) else -3.0
+    if slot == "name" and _VALUE_START.match(text):
+        return -1.0
+    return 0.0
+
+
+def _cut_points(piece: Piece, before: Piece) -> float:
+    points = {SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
+    if piece.starts_value:
+        points += 2.0
+    if piece.on_score_line:
+        points += 2.5
+    if piece.continues or before.balance > 0:
+        points -= 4.0
+    return points
+
+
+@dataclass
+class Cut:
+    cells: list[list[Piece]]
+    score: float
+    runner_up: float | None  # the next best cut's score (None when there was no other way)
+
+
+def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target", "actual")) -> Cut:
+    """Cut pieces into one cell per slot (fewer when there are fewer pieces), best-scoring cut first."""
+    count = min(len(slots), len(pieces))
+    if count <= 1:
+        return Cut([pieces] if pieces else [], 0.0, None)
+    slots = slots[len(slots) - count:] if count < len(slots) else slots
+    cut_points = {c: _cut_points(pieces[c], pieces[c - 1]) for c in range(1, len(pieces))}
+    field_points: dict[tuple[int, int, int], float] = {}
+
+    def cell_points(k: int, a: int, b: int) -> float:
+        if (k, a, b) not in field_points:
+            run = pieces[a:b]
+            points = _field_points(run)
+            if slots[k] in ("target_kind", "target_value", "target_unit", "name"):
+                points += _slot_points(slots[k], "".join(p.text for p in run))
+            field_points[k, a, b] = points
+        return field_points[k, a, b]
+
+    best: tuple[float, tuple[int, ...]] | None = None
+    second: float | None = None
+    for cuts in combinations(range(1, len(pieces)), count - 1):
+        bounds = (0, *cuts, len(pieces))
+        points = sum(cut_points[c] for c in cuts)
+        points += sum(cell_points(k, a, b) for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)))
+        if best is None or points > best[0] + 1e-9:
+            if best is not None:
+                second = best[0] if second is None else max(second, best[0])
+            best = (points, bounds)
+        elif second is None or points > second:
+            second = points
+    assert best is not None
+    bounds = best[1]
+    return Cut([pieces[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], best[0], second)
+
+
+def cell_text(pieces: list[Piece]) -> str | None:
+    text = ""
+    for k, p in enumerate(pieces):
+        text = text + " " + p.text if k and p.gap <= WIDE else join(text, p.text)
+    return tidy(text)

@@ -1,0 +1,56 @@
+"""The form's head: year, 项目名称, 主管部门, 实施单位 — a label and the value after it, in whatever layout.
+
+A value is what follows its label up to the next label: inline after a colon (`项目名称：X`), the next cell of
+a table row, or the next fragments of plain text (a value printed with spaces, a cell per line).
+"""
+
+from __future__ import annotations
+
+from jixiao.assemble.context import Context
+from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.stream import Unit, is_year_only, title_of, year_in
+from jixiao.assemble.text import after_chars, tidy
+
+HEAD_FIELDS = ("project_name", "department", "implementing_unit")
+
+
+def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
+    """(year, line): '(2023年度)' near the title, or in the title itself."""
+    candidates = ([title_unit] if title_unit else []) + units
+    for u in candidates:
+        if is_year_only(u.key) or (u is title_unit and "年度" in u.key):
+            return year_in(u.key), u.line
+    for u in units:
+        if "年度" in u.key and len(u.key) <= 24 and (year := year_in(u.key)):
+            return year, u.line
+    return None, None
+
+
+def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, str | None], set[int]]:
+    """Head values by field, and the indices of the units used."""
+    values: dict[str, str | None] = {}
+    used: set[int] = set()
+    for i, u in enumerate(units):
+        found = lex.head_field(u.key)
+        if not found or found[0] in values:
+            continue
+        field, length = found
+        used.add(i)
+        inline = after_chars(u.text, length).lstrip(":： ")
+        if inline and not lex.head_field(inline):
+            values[field] = tidy(inline)
+            ctx.at(field, u.line)
+            continue
+        parts: list[str] = []
+        for j in range(i + 1, len(units)):
+            v = units[j]
+            if lex.head_field(v.key) or lex.section(v.key) or title_of(v, lex):
+                break
+            if parts and (v.certain or units[j - 1].certain):
+                break  # a table cell holds the whole value: the next cell or row is not part of it
+            parts.append(v.text)
+            used.add(j)
+        values[field] = tidy(" ".join(parts)) if parts else None
+        if parts:
+            ctx.at(field, u.line)
+    return values, used

@@ -1,0 +1,212 @@
+"""The form's words, from the template files in `jixiao/templates/`: which word names which part of the form.
+
+All matching is on keys: NFKC-folded, whitespace removed, traditional characters converted to simplified
+(OpenCC), so `項目名稱`, `项目 名称` and `项目名称` are one label. A label's decorations — a trailing unit or
+points in brackets (`(万元)`, `(B/A)`, `(50分)`), a colon, a leading `其中：` — are not part of it.
+
+A document is read with the national template plus every variant whose `match` words it prints; a variant's
+lists are added to the national ones. Reading and checking share these words.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from jixiao.assemble.text import fold
+
+_DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：;；,，。.、])+$")
+_LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
+_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
+TEMPLATE_DIR = "templates"
+
+
+@lru_cache(maxsize=1 << 14)
+def label_key(key: str) -> str:
+    """A folded key without a label's decorations: '其中:本年财政拨款' → '本年财政拨款', '执行率(B/A)' → '执行率'."""
+    bare = _DECOR.sub("", key)
+    bare = _LEAD.sub("", bare)
+    return bare or key
+
+
+def points_of(key: str) -> float | None:
+    """The points a label prints after itself: '产出指标(50分)' → 50; '(50分)' alone → 50."""
+    match = re.search(r"[(（](\d+(?:\.\d+)?)分[)）]$", key)
+    return float(match.group(1)) if match else None
+
+
+def is_points_only(key: str) -> bool:
+    """A lost vertical label of which only its points survive: '(50分)'."""
+    return bool(_POINTS.match(key))
+
+
+@dataclass(frozen=True, eq=False)  # one object per set of templates (cached): hashed by identity
+class Lexicon:
+    names: tuple[str, ...]
+    title_word: str
+    head: dict[str, tuple[str, ...]]  # field -> labels
+    sections: dict[str, tuple[str, ...]]
+    not_title_prefix: tuple[str, ...]
+    fund_rows: dict[str, tuple[str, ...]]
+    fund_columns: dict[str, tuple[str, ...]]
+    indicator_columns: dict[str, tuple[str, ...]]
+    parents: dict[str, tuple[str, ...]]
+    levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
+
+    @property
+    def level1(self) -> frozenset[str]:
+        return frozenset(self.levels)
+
+    @property
+    def level2_parent(self) -> dict[str, str]:
+        return _level2_parent(self)
+
+    def head_field(self, key: str) -> tuple[str, int] | None:
+        """(field, label length) when the key starts with a head label ('项目名称：X')."""
+        for field, labels in self.head.items():
+            for label in labels:
+                if key.startswith(label):
+                    return field, len(label)
+        return None
+
+    def section(self, key: str) -> str | None:
+        return _section_of(self, key)
+
+    def fund_row(self, key: str) -> str | None:
+        return _fund_row(self, key)
+
+    def fund_column(self, key: str) -> str | None:
+        return _column(self, "fund", key)
+
+    def indicator_column(self, key: str) -> str | None:
+        return _column(self, "indicator", key)
+
+    def level(self, key: str) -> str | None:
+        """The canonical level label a key names ('产出指标(50分)' → 产出指标, '经济效益' → 经济效益指标), or None."""
+        return _level(self, key)
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            out[key] = _merge(out.get(key, {}), value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = list(dict.fromkeys(out[key] + value))
+        else:
+            out[key] = value
+    return out
+
+
+@cache
+def templates() -> dict[str, dict]:
+    """Every template file, by name."""
+    out = {}
+    folder = resources.files("jixiao").joinpath(TEMPLATE_DIR)
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".toml"):
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+            out[data["name"]] = data
+    return out
+
+
+def _words(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(label_key(fold(v)) for v in values))
+
+
+@cache
+def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
+    """The national template extended by the variants named."""
+    data = templates()["national"]
+    for name in names:
+        data = _merge(data, templates()[name])
+    fold_map = lambda table: {k: _words(v) for k, v in table.items()}  # noqa: E731
+    levels = {fold(k): tuple(fold(v) for v in vs) for k, vs in data["levels"].items()}
+    return Lexicon(
+        names=("national", *names), title_word=fold(data["head"]["title"]),
+        head={k: _words(v) for k, v in data["head"].items() if k != "title"},
+        sections=fold_map(data["sections"]) | {"not_title_prefix": ()},
+        not_title_prefix=_words(data["sections"]["not_title_prefix"]),
+        fund_rows=fold_map(data["funds"]["rows"]), fund_columns=fold_map(data["funds"]["columns"]),
+        indicator_columns=fold_map(data["indicators"]["columns"]),
+        parents={fold(k): tuple(v) for k, v in data["indicators"]["parents"].items()},
+        levels=levels,
+    )
+
+
+def select(keys: set[str]) -> Lexicon:
+    """The lexicon for a document that prints these folded keys: national plus every variant it matches."""
+    chosen = tuple(name for name, data in templates().items()
+                   if name != "national" and any(fold(w) in keys for w in data.get("match", ())))
+    return lexicon(chosen)
+
+
+@lru_cache(maxsize=256)
+def _level2_parent(lex: Lexicon) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for parent, children in lex.levels.items():
+        for child in children:
+            out.setdefault(child, parent)
+    return out
+
+
+_PREFIXED = frozenset({"goals", "tail", "grade", "goal_expected", "goal_actual", "funds"})
+
+
+@lru_cache(maxsize=1 << 14)
+def _section_of(lex: Lexicon, key: str) -> str | None:
+    """The section a label opens: the longest word that is the whole label, else the longest it starts with
+    (for sections whose label runs on: '年度总体目标完成情况')."""
+    bare = label_key(key)
+    best: tuple[int, int, str] | None = None
+    for kind, words in lex.sections.items():
+        for word in words:
+            if bare == word:
+                rank = (1, len(word), kind)
+            elif kind in _PREFIXED and bare.startswith(word) and len(bare) <= len(word) + 6:
+                rank = (0, len(word), kind)
+            else:
+                continue
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+    return best[2] if best else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _fund_row(lex: Lexicon, key: str) -> str | None:
+    bare = label_key(key)
+    if not bare or len(bare) > 14:
+        return None
+    for row, words in lex.fund_rows.items():
+        if any(w in bare for w in words):
+            return row
+    return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _column(lex: Lexicon, table: str, key: str) -> str | None:
+    bare = label_key(key)
+    if not bare or len(bare) > 14:
+        return None
+    columns = lex.fund_columns if table == "fund" else lex.indicator_columns
+    best: tuple[int, str] | None = None
+    for col, words in columns.items():
+        for w in words:
+            fits = bare == w or (table == "fund" and bare.startswith(w))
+            if fits and (best is None or len(w) > best[0]):
+                best = (len(w), col)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _level(lex: Lexicon, key: str) -> str | None:
+    bare = label_key(key)
+    if bare in lex.levels:
+        return bare
+    parents = lex.level2_parent
+    if bare in parents:
+        return bare if bare.endswith("指标") else bare + "指标"
+    return None

@@ -1,0 +1,269 @@
+"""From the reader's token stream to forms and their sections, by the form's own words.
+
+Empty cells are folded into the next unit (`empties`), so every unit has text but the position of a blank
+cell is still known. Labels that the layout cut into pieces ('年度' '总体' '目标', '绩效指' … '标') are joined
+into one unit when together they make a label. Forms start at their title (the last one before a form body:
+a page header or a web page that merely names a 自评表 starts nothing) or, without a title, at a second
+项目名称; sections start at their labels wherever they stand, not only in a row's first cell.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jixiao.assemble.lexicon import Lexicon, fold, label_key, select
+from jixiao.read.tokens import Document, Gap
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
+_TITLE_YEAR = re.compile(r"[(（]?((?:19|20)\d{2})年度?[)）]?$")
+_ATTACHMENT = re.compile(r"^附件\d*[:：]?")
+_YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年度?[)）]?$")
+
+
+@dataclass(slots=True)
+class Unit:
+    """A filled cell or cell fragment of the stream, with what the assembler asks of it."""
+
+    text: str
+    key: str  # fold(text)
+    gap: Gap
+    line: int
+    row: int  # source row
+    col: int | None
+    x: float
+    certain: bool  # the boundary before it is a certain cell boundary
+    empties: int = 0  # empty certain cells right before it, in its row
+    index: int = 0  # position in the form's unit list
+
+
+@dataclass
+class Section:
+    kind: str  # head, funds, goals, indicators, total, grade, tail
+    units: list[Unit] = field(default_factory=list)
+    anchor: Unit | None = None
+
+
+@dataclass
+class FormUnits:
+    title: str | None
+    units: list[Unit]
+    title_unit: Unit | None = None
+
+
+@dataclass
+class Fragment:
+    """Rows of a form whose head is not in the document (the tail of a form cut off before the excerpt)."""
+
+    first_line: int
+    last_line: int
+    units: list[Unit]
+
+
+def units_of(doc: Document) -> list[Unit]:
+    out: list[Unit] = []
+    empties = 0
+    last_row = -1
+    row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
+    for tok in doc.tokens:
+        if tok.row != last_row:
+            empties, last_row, row_gap = 0, tok.row, tok.gap
+        if not tok.text:
+            empties += 1
+            continue
+        gap = max(tok.gap, row_gap)
+        row_gap = Gap.SPACE
+        out.append(Unit(tok.text, fold(tok.text), gap, tok.line, tok.row, tok.col, tok.x, tok.certain, empties))
+        empties = 0
+    return out
+
+
+def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标'), never across certain cells."""
+    out: list[Unit] = []
+    i = 0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        joined = None
+        if len(u.key) <= 6 and not _known(u.key, lex):
+            key = u.key
+            for j in range(i + 1, min(n, i + 4)):
+                nxt = units[j]
+                if nxt.certain or nxt.gap == Gap.PAGE or len(nxt.key) > 8:
+                    break
+                key += nxt.key
+                if _known(key, lex):
+                    joined = j
+                    break
+        if joined is None:
+            out.append(u)
+            i += 1
+            continue
+        parts = units[i:joined + 1]
+        text = "".join(p.text for p in parts)
+        out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties))
+        i = joined + 1
+    return out
+
+
+def _known(key: str, lex: Lexicon) -> bool:
+    return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
+                or lex.head_field(key) or lex.fund_column(key))
+
+
+def title_of(unit: Unit, lex: Lexicon) -> str | None:
+    """The form's title when this unit is one ('财政项目支出绩效自评表', '附件1:…自评表(2022年度)')."""
+    key = unit.key
+    if lex.title_word not in key:
+        return None
+    key = _ATTACHMENT.sub("", key)
+    core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
+    core = core.strip("#*")
+    if not core.endswith(lex.title_word) or len(core) > 40:
+        return None
+    if any(core.startswith(p) for p in lex.not_title_prefix) or ":" in core or "：" in core:
+        return None
+    return core
+
+
+def year_in(key: str) -> int | None:
+    match = _YEAR.search(key)
+    return int(match.group(1)) if match else None
+
+
+def is_year_only(key: str) -> bool:
+    return bool(_YEAR_ONLY.match(key))
+
+
+def _body_kind(unit: Unit, lex: Lexicon) -> str | None:
+    """What part of a form body this unit opens, if any."""
+    if lex.head_field(unit.key):
+        return "head"
+    kind = lex.section(unit.key)
+    if kind in ("funds", "goals", "indicators"):
+        return kind
+    col = lex.indicator_column(unit.key)
+    if col in ("level1", "name"):
+        return "indicators"
+    if lex.fund_column(unit.key) in ("initial_budget", "annual_budget", "executed"):
+        return "funds"
+    return None
+
+
+def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[Fragment]]:
+    """Forms in document order, and the fragment before the first form when it holds a form's tail."""
+    titles = [(i, t) for i, u in enumerate(units) if (t := title_of(u, lex)) and not _after_name_label(units, i, lex)]
+    body = [(i, k) for i, u in enumerate(units) if (k := _body_kind(u, lex))]
+    starts: list[tuple[int, str | None]] = []
+    b = 0
+    for k, (i, title) in enumerate(titles):
+        nxt = titles[k + 1][0] if k + 1 < len(titles) else len(units)
+        while b < len(body) and body[b][0] <= i:
+            b += 1
+        kinds = {kind for j, kind in body[b:] if j < nxt}
+        if not kinds:
+            continue  # a title with no form after it before the next title: page chrome or the last of several
+        if starts and not kinds & {"head", "funds"}:
+            continue  # a title repeated as a page header inside a form
+        starts.append((i, title))
+    # without a title (or after a form with one), a 项目名称 after a form body starts another form
+    title_at = dict(starts)
+    next_title = sorted(title_at) + [len(units)]
+    points: list[tuple[int, str | None]] = []
+    seen_name = seen_body = False
+    t = 0
+    for i, u in enumerate(units):
+        while next_title[t] < i:
+            t += 1
+        if i in title_at:
+            points.append((i, title_at[i]))
+            seen_name = seen_body = False
+            continue
+        head = lex.head_field(u.key)
+        if head and head[0] == "project_name":
+            if (not points or (seen_name and seen_body)) and _has_body(units, i, next_title[t], lex):
+                points.append((i, None))
+                seen_body = False
+            seen_name = True
+        elif _body_kind(u, lex) in ("funds", "indicators"):
+            seen_body = True
+    forms: list[FormUnits] = []
+    for k, (i, title) in enumerate(points):
+        end = points[k + 1][0] if k + 1 < len(points) else len(units)
+        forms.append(FormUnits(title, units[i:end], units[i] if title else None))
+    fragments: list[Fragment] = []
+    first = points[0][0] if points else len(units)
+    before = units[:first]
+    if before and any(_fragment_word(u, lex) for u in before):
+        fragments.append(Fragment(before[0].line, before[-1].line, before))
+    return forms, fragments
+
+
+def _after_name_label(units: list[Unit], i: int, lex: Lexicon) -> bool:
+    """'名称: …绩效自评表': a page that names the form (its label stands before it on the same line)."""
+    if i == 0:
+        return False
+    prev = units[i - 1]
+    return prev.row == units[i].row and any(label_key(prev.key) == p for p in lex.not_title_prefix)
+
+
+def _has_body(units: list[Unit], i: int, end: int, lex: Lexicon) -> bool:
+    """A funds or indicator block follows before `end` (a list of project names has none)."""
+    return any(_body_kind(u, lex) in ("funds", "indicators") for u in units[i + 1:end])
+
+
+def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
+    return lex.section(unit.key) in ("indicators", "total", "tail") or lex.indicator_column(unit.key) is not None
+
+
+def document_lexicon(units: list[Unit]) -> Lexicon:
+    return select({u.key for u in units} | {label_key(u.key) for u in units if len(u.key) <= 16})
+
+
+def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
+    """Cut a form's units into sections at their labels."""
+    sections = [Section("head")]
+    current = sections[0]
+    units = form.units[1:] if form.title_unit is not None else form.units
+    for unit in units:
+        kind = _opens(unit, current.kind, lex)
+        if kind and kind != current.kind:
+            current = Section(kind, anchor=unit)
+            sections.append(current)
+            if kind in ("indicators", "funds") and _is_header_word(unit, kind, lex):
+                current.units.append(unit)  # the header word is part of the section's header
+            continue
+        current.units.append(unit)
+    return sections
+
+
+def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
+    if kind == "indicators":
+        return lex.indicator_column(unit.key) is not None and lex.section(unit.key) is None
+    return lex.fund_column(unit.key) is not None and lex.section(unit.key) is None
+
+
+def _opens(unit: Unit, current: str, lex: Lexicon) -> str | None:
+    kind = lex.section(unit.key)
+    if kind in ("goal_expected", "goal_actual"):
+        return "goals" if current in ("head", "funds") else None
+    if kind == "total":
+        if current == "funds" and lex.fund_row(unit.key):
+            return None  # '合计' as the fund block's total row
+        return "total" if current in ("indicators", "goals", "funds") else None
+    if kind == "funds" and current in ("goals", "indicators", "total", "grade"):
+        return None  # a fund word inside a later section's text
+    if kind == "indicators" and current == "indicators":
+        return None
+    if kind:
+        return kind
+    if current == "head":
+        col = lex.fund_column(unit.key)
+        if col in ("initial_budget", "annual_budget", "executed") or lex.fund_row(unit.key) == "total":
+            return "funds"
+    if current in ("head", "funds", "goals"):
+        col = lex.indicator_column(unit.key)
+        if col in ("level1", "name") or (col == "caption" and current != "indicators"):
+            return "indicators"
+    return None

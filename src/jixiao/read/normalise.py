@@ -1,0 +1,48 @@
+"""What is not layout, folded before any structure is looked for.
+
+Line ends, invisible characters and the many Unicode spaces of Chinese documents; full-width digits, Latin
+letters and the signs written inside numbers (`２，２７０．００`, `９９％`); the variants of comparison
+operators (`≧ ═ ﹦ 》 >=`) that forms print for ≥, =, ≤. CJK punctuation between words (`，` `（`) is kept as
+printed. Page-number lines are found here too, so that a page join is a gap, not a cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+_WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
+_FOLD = {c: c - 0xFEE0 for c in _WIDE}
+# operator glyphs: one form each (≥ ≤ = < >); '》' is printed for ≥ by some budget systems
+_FOLD.update({ord(a): b for a, b in {
+    "≧": "≥", "⩾": "≥", "》": "≥", "≦": "≤", "⩽": "≤", "═": "=", "﹦": "=", "＝": "=", "＜": "<", "＞": ">",
+}.items()})
+_FOLDED = re.compile(f"[{''.join(map(chr, _FOLD))}]")
+_ASCII_OPERATOR = re.compile(r"(?<![<>=])(>=|=>|<=|=<)(?![<>=])")
+_ASCII_OPS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤"}
+
+# a line that is only a page number: '- 2 -', '—3—', '第 2 页', '第2页 共5页', 'Page 2 of 5'
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+    r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")
+# a bare page number ('2', '2、', '2/5'): a value of a cell too, so only taken as a page number beside a form feed
+BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")
+
+
+def normalise(text: str) -> str:
+    """Fold what is not layout; keep every line where it was (source lines stay right)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    if _FOLDED.search(text):  # translating is a lookup per character: only when needed
+        text = text.translate(_FOLD)
+    if "=" in text or "<" in text or ">" in text:
+        text = _ASCII_OPERATOR.sub(lambda m: _ASCII_OPS[m.group(1)], text)
+    return _SPACES.sub(" ", text)
+
+
+def is_page_number(line: str, beside_form_feed: bool) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 16:
+        return False
+    return bool(PAGE_NUMBER.match(stripped) or (beside_form_feed and BARE_PAGE_NUMBER.match(stripped)))

@@ -1,0 +1,57 @@
+"""The reader contract: a document is a stream of cells (tokens) in reading order.
+
+Every reader — text, HTML, and later PDF, Word, Excel — emits the same stream, each token with its text and
+whatever structure the source really has: its line or row, its page, its horizontal position, and, where the
+source knows table cells, its column and spans. The gap before a token says how sure the boundary is: a tab,
+a `|` or `</td><td>` is a certain cell boundary; a single space inside a printed line may be inside a cell.
+Empty cells of a table row are kept as tokens with empty text, because their position is information.
+Nothing here decides what a row of the form is: the assembler does, with the form's grammar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Gap(IntEnum):
+    """What separates a token from the one before it, weakest first."""
+
+    SPACE = 0  # one space inside a printed line: perhaps inside a cell ('村民监督委员会 工资28000元')
+    WIDE = 1  # a run of spaces inside a printed line: probably a cell boundary (column-aligned text)
+    CELL = 2  # a certain cell boundary inside a table row (tab, '|', '&', </td><td>)
+    LINE = 3  # a line break of plain text: a wrapped cell, a new cell or a new row
+    ROW = 4  # a certain boundary between table rows (a new tab/pipe line, <tr>)
+    BLANK = 5  # one or more blank lines
+    PAGE = 6  # a page break (form feed, a removed page-number line)
+
+
+@dataclass(slots=True)
+class Token:
+    text: str
+    gap: Gap  # the gap before this token
+    line: int  # 1-based source line of text input; the row number in structured input
+    row: int  # index of the source row (printed line or table row) the token stands on, 0-based, increasing
+    col: int | None = None  # column index in its table row, when the source knows cells
+    x: float = 0.0  # horizontal position: display column in its line (text), points (PDF)
+    page: int | None = None  # 1-based page of paged input
+    row_span: int = 1
+    col_span: int = 1
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def certain(self) -> bool:
+        """The boundary before this token is a certain cell boundary: inside a table row, or the start of a
+        table row (a plain line may continue a cell wrapped over lines)."""
+        return self.gap == Gap.CELL or (self.col is not None and self.gap >= Gap.ROW)
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader gives the assembler: the file's display name and its token stream."""
+
+    file: str
+    tokens: list[Token] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return any(t.text for t in self.tokens)
