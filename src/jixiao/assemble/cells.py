@@ -20,7 +20,7 @@ _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
-SPACE, WIDE, NEWLINE, BLANK, CERTAIN = 0, 1, 2, 3, 4
+INNER, SPACE, WIDE, NEWLINE, BLANK, CERTAIN = -1, 0, 1, 2, 3, 4  # INNER: a gap known to be inside a cell
 
 
 @dataclass(slots=True)
@@ -87,7 +87,7 @@ def _slot_points(slot: str, text: str) -> float:
 
 
 def _cut_points(piece: Piece, before: Piece) -> float:
-    points = {SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
+    points = {INNER: -6.0, SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
     if piece.starts_value:
         points += 2.0
     if piece.on_score_line:

@@ -242,8 +242,9 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
             if key in mapped:
                 setattr(funds, key, _row_from(mapped[key], key, seen[key].line, ctx))
                 ctx.at(f"funds.{key}", seen[key].line)
-                for col in DEFAULT_COLUMNS:
-                    ctx.sure(f"funds.{key}.{col}", fitted[key][1])
+                if fitted[key][1] < 1.0:
+                    for col in DEFAULT_COLUMNS:
+                        ctx.sure(f"funds.{key}.{col}", fitted[key][1])
         if not seen:
             ctx.warn("P010", "未读到项目资金表的任何一行（年度资金总额、当年财政拨款等）", "funds",
                      units[0].line if units else None)

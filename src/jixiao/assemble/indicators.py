@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from jixiao.assemble.cells import BLANK, CERTAIN, NEWLINE, SPACE, WIDE, Cut, Piece, cell_text, split_cells
+from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Cut, Piece, cell_text, split_cells
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.levels import resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
@@ -47,9 +48,14 @@ class RawRow:
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
 
 
-def _gap(unit: Unit) -> int:
+def _gap(unit: Unit, separator: Gap) -> int:
+    """The piece gap of a unit for cutting cells. `separator` is what this table prints between two cells
+    (between 分值 and 得分): where that is a line break (a cell per line) or a blank line (a cell per
+    paragraph), a smaller gap is inside a cell and that gap or more a sure boundary."""
     if unit.certain:
         return CERTAIN
+    if separator >= Gap.LINE:
+        return CERTAIN if unit.gap >= separator else INNER
     return {Gap.SPACE: SPACE, Gap.WIDE: WIDE, Gap.LINE: NEWLINE}.get(unit.gap, BLANK)
 
 
@@ -123,7 +129,11 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
 
 def _is_label(unit: Unit, lex: Lexicon) -> str | None:
     """'level' for a level label (also '(50分)' alone), 'caption' for 绩效指标 or a piece of it."""
-    key = unit.key
+    return _label_kind(unit.key, lex)
+
+
+@lru_cache(maxsize=1 << 14)
+def _label_kind(key: str, lex: Lexicon) -> str | None:
     if lex.level(key) or is_points_only(key):
         return "level"
     bare = label_key(key)
@@ -189,8 +199,6 @@ class _Reader:
 
     def prefix(self, units: list[Unit], offset: int | None, row: RawRow) -> float:
         """Labels and cells of a row from the units before its 分值; returns the cut's score."""
-        certain = bool(units) and all(u.certain for u in units)
-        needed = len(self.fields) if certain else 1
         i = 0
         while i < len(units):
             u = units[i]
@@ -201,7 +209,7 @@ class _Reader:
             if kind is None:
                 break
             remaining = sum(1 for v in units[i + 1:] if _is_label(v, self.lex) is None)
-            if kind == "level" and remaining == needed - 1 and i + 1 + remaining == len(units):
+            if kind == "level" and remaining == len(self.fields) - 1 and i + 1 + remaining == len(units):
                 break  # a name that reads like a label ('服务对象满意度指标'): the row needs it as a cell
             if kind == "level":
                 if u.col is not None and u.certain:
@@ -241,7 +249,7 @@ class _Reader:
             row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
             row.short = len(content) < len(fields) and "target" not in slots and not set(COMPOSITE) & set(slots)
             return 0.0
-        pieces = [Piece(u.text, u.line, _gap(u) if k else NEWLINE) for k, u in enumerate(content)]
+        pieces = [Piece(u.text, u.line, _gap(u, self.separator) if k else NEWLINE) for k, u in enumerate(content)]
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, fields)
@@ -257,6 +265,7 @@ class _Reader:
 
     _score_row: int = -1
     last_cut: Cut | None = None
+    separator: Gap = Gap.SPACE
 
     def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
         fields = list(self.fields)
@@ -286,6 +295,8 @@ class _Reader:
     # -- rows ---------------------------------------------------------------------------------------------
     def rows(self, body: list[Unit]) -> list[RawRow]:
         anchors = _anchors(body)
+        gaps = sorted(body[a.weight + 1].gap for a in anchors if not body[a.weight + 1].certain)
+        self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         out: list[RawRow] = []
         start = 0
         prev: RawRow | None = None
@@ -369,8 +380,8 @@ class _Reader:
         if not between:
             return [], [], []
         same_row = [u for u in between if u.row == prev_score.row]
-        if weight is not None and prev_score.row == weight.row:
-            return self._search(between, prev)
+        if self.separator >= Gap.LINE or (weight is not None and prev_score.row == weight.row):
+            return self._search(between, prev)  # the source's rows are not the form's rows
         if weight is None and all(u.row == prev_score.row for u in between):
             return between, [], []
         rest = between[len(same_row):]
@@ -493,12 +504,13 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
         path = f"indicators.{k}"
         ctx.at(path, raw.line)
-        for name in ("name", "target", "actual", "deviation"):
-            ctx.sure(f"{path}.{name}", raw.sure)
-        ctx.sure(f"{path}.level1", sure1)
-        ctx.sure(f"{path}.level2", sure2)
-        for name in ("weight", "score"):
-            ctx.sure(f"{path}.{name}", 1.0)
+        if raw.sure < 1.0:
+            for name in ("name", "target", "actual", "deviation"):
+                ctx.sure(f"{path}.{name}", raw.sure)
+        if sure1 < 1.0:
+            ctx.sure(f"{path}.level1", sure1)
+        if sure2 < 1.0:
+            ctx.sure(f"{path}.level2", sure2)
         if raw.weight is None or raw.score is None:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
                      f"{path}.score", raw.line)

@@ -66,11 +66,7 @@ class Lexicon:
 
     def head_field(self, key: str) -> tuple[str, int] | None:
         """(field, label length) when the key starts with a head label ('项目名称：X')."""
-        for field, labels in self.head.items():
-            for label in labels:
-                if key.startswith(label):
-                    return field, len(label)
-        return None
+        return _head_field(self, key)
 
     def section(self, key: str) -> str | None:
         return _section_of(self, key)
@@ -142,6 +138,15 @@ def select(keys: set[str]) -> Lexicon:
     chosen = tuple(name for name, data in templates().items()
                    if name != "national" and any(fold(w) in keys for w in data.get("match", ())))
     return lexicon(chosen)
+
+
+@lru_cache(maxsize=1 << 14)
+def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
+    for field, labels in lex.head.items():
+        for label in labels:
+            if key.startswith(label):
+                return field, len(label)
+    return None
 
 
 @lru_cache(maxsize=256)

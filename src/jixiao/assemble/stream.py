@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon, fold, label_key, select
 from jixiao.read.tokens import Document, Gap
@@ -107,6 +108,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
 def _known(key: str, lex: Lexicon) -> bool:
     return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
                 or lex.head_field(key) or lex.fund_column(key))
@@ -114,7 +116,11 @@ def _known(key: str, lex: Lexicon) -> bool:
 
 def title_of(unit: Unit, lex: Lexicon) -> str | None:
     """The form's title when this unit is one ('财政项目支出绩效自评表', '附件1:…自评表(2022年度)')."""
-    key = unit.key
+    return _title(unit.key, lex) if lex.title_word in unit.key else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _title(key: str, lex: Lexicon) -> str | None:
     if lex.title_word not in key:
         return None
     key = _ATTACHMENT.sub("", key)
@@ -138,15 +144,20 @@ def is_year_only(key: str) -> bool:
 
 def _body_kind(unit: Unit, lex: Lexicon) -> str | None:
     """What part of a form body this unit opens, if any."""
-    if lex.head_field(unit.key):
+    return _body(unit.key, lex)
+
+
+@lru_cache(maxsize=1 << 14)
+def _body(key: str, lex: Lexicon) -> str | None:
+    if lex.head_field(key):
         return "head"
-    kind = lex.section(unit.key)
+    kind = lex.section(key)
     if kind in ("funds", "goals", "indicators"):
         return kind
-    col = lex.indicator_column(unit.key)
+    col = lex.indicator_column(key)
     if col in ("level1", "name"):
         return "indicators"
-    if lex.fund_column(unit.key) in ("initial_budget", "annual_budget", "executed"):
+    if lex.fund_column(key) in ("initial_budget", "annual_budget", "executed"):
         return "funds"
     return None
 
@@ -245,11 +256,16 @@ def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
 
 
 def _opens(unit: Unit, current: str, lex: Lexicon) -> str | None:
-    kind = lex.section(unit.key)
+    return _opens_key(unit.key, current, lex)
+
+
+@lru_cache(maxsize=1 << 14)
+def _opens_key(key: str, current: str, lex: Lexicon) -> str | None:
+    kind = lex.section(key)
     if kind in ("goal_expected", "goal_actual"):
         return "goals" if current in ("head", "funds") else None
     if kind == "total":
-        if current == "funds" and lex.fund_row(unit.key):
+        if current == "funds" and lex.fund_row(key):
             return None  # '合计' as the fund block's total row
         return "total" if current in ("indicators", "goals", "funds") else None
     if kind == "funds" and current in ("goals", "indicators", "total", "grade"):
@@ -259,11 +275,11 @@ def _opens(unit: Unit, current: str, lex: Lexicon) -> str | None:
     if kind:
         return kind
     if current == "head":
-        col = lex.fund_column(unit.key)
-        if col in ("initial_budget", "annual_budget", "executed") or lex.fund_row(unit.key) == "total":
+        col = lex.fund_column(key)
+        if col in ("initial_budget", "annual_budget", "executed") or lex.fund_row(key) == "total":
             return "funds"
     if current in ("head", "funds", "goals"):
-        col = lex.indicator_column(unit.key)
+        col = lex.indicator_column(key)
         if col in ("level1", "name") or (col == "caption" and current != "indicators"):
             return "indicators"
     return None

@@ -13,6 +13,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from jixiao.errors import InputError
+from jixiao.read.normalise import fold_operators
 from jixiao.read.tokens import Document, Gap, Token
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
@@ -52,7 +53,7 @@ def _cell_text(cell: etree._Element) -> str:
 
     walk(cell)
     lines = [" ".join(ln.split()) for ln in "".join(parts).split("\n")]
-    return "\n".join(ln for ln in lines if ln)
+    return fold_operators("\n".join(ln for ln in lines if ln))
 
 
 class _Emitter:
@@ -62,6 +63,7 @@ class _Emitter:
         self.gap = Gap.LINE
 
     def plain(self, text: str, line: int) -> None:
+        text = fold_operators(text)
         for k, piece in enumerate(ln for ln in text.split("\n") if ln.strip()):
             self.row += 1
             for j, match in enumerate(_WORD.finditer(piece)):

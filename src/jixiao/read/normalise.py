@@ -31,14 +31,20 @@ BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")
 
 
 def normalise(text: str) -> str:
-    """Fold what is not layout; keep every line where it was (source lines stay right)."""
+    """Fold what is not layout; keep every line where it was (source lines stay right). ASCII operators are
+    folded separately (`fold_operators`), after markup is parsed: '>=' is also where a tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
     if _FOLDED.search(text):  # translating is a lookup per character: only when needed
         text = text.translate(_FOLD)
-    if "=" in text or "<" in text or ">" in text:
-        text = _ASCII_OPERATOR.sub(lambda m: _ASCII_OPS[m.group(1)], text)
     return _SPACES.sub(" ", text)
+
+
+def fold_operators(text: str) -> str:
+    """'>=' → '≥', '<=' → '≤' (also '=>', '=<')."""
+    if "=" in text and ("<" in text or ">" in text):
+        text = _ASCII_OPERATOR.sub(lambda m: _ASCII_OPS[m.group(1)], text)
+    return text
 
 
 def is_page_number(line: str, beside_form_feed: bool) -> bool:

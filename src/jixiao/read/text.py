@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from jixiao.read.decode import decode
-from jixiao.read.normalise import is_page_number, normalise
+from jixiao.read.normalise import fold_operators, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
@@ -38,7 +38,11 @@ _HTML_TABLE = re.compile(r"<t[dhr][\s>]", re.IGNORECASE)
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
 _LATEX_SPLIT = re.compile(r"(?<!\\)&")
+_LATEX_SPAN = re.compile(r"^\\(multicolumn|multirow)\{(\d+)\}\{[^{}]*\}\{(.*)\}$", re.DOTALL)
+_LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
+_LATEX_HLINE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule)")
 _WORD = re.compile(r"\S+")
+CELL = Gap.CELL
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -65,6 +69,27 @@ def display_width(text: str) -> int:
     return len(text) + len(_WIDE_CHAR.findall(text))
 
 
+def _latex_cell(cell: str) -> tuple[str, int]:
+    """A LaTeX cell's text and column span: \\multicolumn{3}{|l|}{text}, \\multirow{2}{*}{text}, escapes."""
+    span = 1
+    match = _LATEX_SPAN.match(cell)
+    while match:
+        if match.group(1) == "multicolumn":
+            span = int(match.group(2))
+        cell = match.group(3)
+        match = _LATEX_SPAN.match(cell)
+    cell = _LATEX_ESCAPE.sub(r"\1", cell.replace("\\%", "%"))
+    return cell.strip(), span
+
+
+def _latex_row(line: str) -> list[tuple[str, int]] | None:
+    body = _LATEX_HLINE.sub("", line).strip()
+    if "&" not in body or not (body.endswith("\\\\") or len(_LATEX_SPLIT.findall(body)) >= 2):
+        return None
+    body = body.removesuffix("\\\\")
+    return [_latex_cell(c.strip()) for c in _LATEX_SPLIT.split(body)]
+
+
 def _cells(line: str) -> tuple[list[str], bool]:
     """(pieces, certain): a table row's cells, or a plain line's whitespace-separated fragments."""
     if "\t" in line:
@@ -76,9 +101,6 @@ def _cells(line: str) -> tuple[list[str], bool]:
         if cells and not cells[-1]:
             cells = cells[:-1]
         return cells, True
-    if "&" in line and (line.rstrip().endswith("\\\\") or len(_LATEX_SPLIT.findall(line)) >= 2):
-        body = line.rstrip().removesuffix("\\\\")
-        return [c.strip() for c in _LATEX_SPLIT.split(body)], True
     return [], False
 
 
@@ -111,7 +133,7 @@ def read_text(text: str, file: str) -> Document:
         from jixiao.read.html import read_html  # lxml only for documents that need it
 
         return read_html(text, file)
-    lines = text.split("\n")
+    lines = fold_operators(text).split("\n")
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     doc = Document(file=file)
     tokens = doc.tokens
@@ -137,14 +159,25 @@ def read_text(text: str, file: str) -> Document:
             emphasis = _EMPHASIS.match(stripped)
             if emphasis:
                 line = emphasis.group(1)
-            cells, certain = _cells(line)
+            latex = _latex_row(line) if "&" in line else None
             row += 1
-            if certain:
-                for col, cell in enumerate(cells):
-                    if _MARKUP.search(cell):
+            if latex is not None:
+                first = pending if pending > Gap.ROW else Gap.ROW
+                col = 0
+                for k, (cell, span) in enumerate(latex):
+                    if cell and _MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
-                    gap = max(pending, Gap.ROW) if col == 0 else Gap.CELL
-                    tokens.append(Token(cell, gap, number, row, col=col, x=col))
+                    tokens.append(Token(cell, first if k == 0 else CELL, number, row, col, col, col_span=span))
+                    col += span
+                pending = Gap.LINE
+                continue
+            cells, certain = _cells(line)
+            if certain:
+                first = pending if pending > Gap.ROW else Gap.ROW
+                for col, cell in enumerate(cells):
+                    if cell and _MARKUP.search(cell):
+                        cell = clean_markup(cell).strip()
+                    tokens.append(Token(cell, first if col == 0 else CELL, number, row, col, col))
             else:
                 if _MARKUP.search(line):
                     line = clean_markup(line)
