@@ -17,6 +17,7 @@ from itertools import combinations
 from jixiao.assemble.text import join, tidy, width
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
+_GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
@@ -49,6 +50,8 @@ def _field_points(pieces: list[Piece]) -> float:
     for k, p in enumerate(pieces):
         if k and p.gap == CERTAIN:
             points -= 8  # two certain cells are two cells
+        elif k and p.gap == SPACE and not p.continues and not pieces[k - 1].text.endswith(_GOES_ON):
+            points -= 1.0  # a space inside a printed line is more often a cell boundary than not
         if p.gap <= WIDE and lines:
             lines[-1] += " " + p.text
         else:

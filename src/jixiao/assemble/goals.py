@@ -18,7 +18,9 @@ from jixiao.assemble.text import after_chars, join, tidy
 from jixiao.read.tokens import Gap
 
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
-_NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2})[)）.、:：]")
+_NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2}|[一二三四五六七八九十])(?:[)）.、:：](?!\d)|是)")
+_CN_DIGITS = "一二三四五六七八九十"
+_GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
@@ -92,8 +94,12 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
 
 
 def _number(text: str) -> int | None:
+    """The item number a goal text opens with: '1.', '目标2:', '（三）', '二是'."""
     match = _NUMBERED.match(text)
-    return int(match.group(1)) if match else None
+    if not match:
+        return None
+    mark = match.group(1)
+    return int(mark) if mark.isdigit() else _CN_DIGITS.index(mark) + 1
 
 
 def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context) -> None:
@@ -118,7 +124,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points += 3.0  # an indented line starts a paragraph
         if before.text.rstrip().endswith(_SENTENCE_END):
             points += 1.5
-        elif _CONTINUES.match(u.key):
+        elif _CONTINUES.match(u.key) or before.text.rstrip().endswith(_GOES_ON):
             points -= 3.0
         else:
             points -= 1.0
@@ -129,6 +135,12 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points -= 2.0  # numbering goes on
         if len(texts[0].key) >= 4 and u.key[:4] == texts[0].key[:4]:
             points += 2.0  # the two texts open alike
+        if u.key[:1].isdigit() and not numbers[c]:
+            points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
+        left = sum(len(t.key) for t in texts[:c])
+        right = sum(len(t.key) for t in texts[c:])
+        if min(left, right) < 0.15 * max(left, right):
+            points -= 1.5  # the two texts say about as much
         options.append((points, c))
     options.sort(key=lambda o: -o[0])
     best = options[0][1]

@@ -421,11 +421,11 @@ class _Reader:
             points = 0.0
             if dev:
                 points += 1.0 if (prev.score is not None and prev.weight is not None and prev.score < prev.weight) \
-                    else -2.5
+                    else -0.75
                 points -= 8.0 * sum(1 for u in dev if _is_label(u, self.lex) == "level")
                 points -= 1.5 if _starts_value(dev[0]) else 0.0
             trial = RawRow()
-            points += self.prefix(prefix, None, trial) * 0.5
+            points += self.prefix(prefix, None, trial)
             content = [u for u in prefix if _is_label(u, self.lex) is None]
             points -= 3.0 * max(0, len(self.fields) - len(content))
             points -= 8.0 * sum(1 for u in prefix[1:] if _is_label(u, self.lex) == "level"
