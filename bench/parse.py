@@ -1,22 +1,32 @@
-"""Parsing throughput on the shipped samples (measured, not asserted).
+"""Parsing throughput on the shipped samples and on the layout grid (measured, not asserted).
 
-usage: python bench/parse.py [ROUNDS]
+Each of the 58 sample forms is also written in every layout of the test grid (`tests/layout_render.py`) and
+read back; the figures are forms per second on one core, reading only (rendering is done beforehand), and the
+peak traced memory of one pass.
+
+usage: python bench/parse.py [ROUNDS] [LAYOUT ...]
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 import tracemalloc
 from pathlib import Path
 
-import jixiao
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+import jixiao  # noqa: E402
+from tests.layout_render import LAYOUTS, render  # noqa: E402
+
+EXAMPLES = ROOT / "examples"
+GOLDEN = ROOT / "tests" / "data" / "golden"
 
 
-def main(rounds: int = 20) -> None:
-    texts = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+def measure(texts: list[tuple[str, str]], rounds: int) -> tuple[int, float, float]:
+    """(forms per pass, forms per second, peak traced MiB)."""
     for name, text in texts:  # warm caches
         jixiao.parse_text(text, name)
     start = time.perf_counter()
@@ -26,9 +36,22 @@ def main(rounds: int = 20) -> None:
     for name, text in texts:
         jixiao.parse_text(text, name)
     peak = tracemalloc.get_traced_memory()[1]
-    print(f"{forms} forms in {elapsed:.2f} s: {forms / elapsed:,.0f} forms/s on one core; "
-          f"peak traced memory {peak / 2**20:.1f} MiB")
+    tracemalloc.stop()
+    return forms // rounds, forms / elapsed, peak / 2**20
+
+
+def main(rounds: int = 10, layouts: list[str] | None = None) -> None:
+    samples = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(EXAMPLES.glob("*.txt"))]
+    goldens = [(p.stem, json.loads(p.read_text(encoding="utf-8"))["forms"]) for p in sorted(GOLDEN.glob("*.json"))]
+    print(f"{'layout':18} {'forms':>6} {'forms/s':>9} {'peak MiB':>9}")
+    if not layouts:
+        n, rate, peak = measure(samples, rounds)
+        print(f"{'samples (as shipped)':18} {n:6} {rate:9,.0f} {peak:9.1f}")
+    for layout in layouts or LAYOUTS:
+        texts = [(name, render(forms, layout)) for name, forms in goldens]
+        n, rate, peak = measure(texts, rounds)
+        print(f"{layout:18} {n:6} {rate:9,.0f} {peak:9.1f}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 20)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10, sys.argv[2:])

@@ -185,17 +185,14 @@ class _Reader:
         self.lex = lex
         self.ctx = ctx
         self.fields = header.fields
+        self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
         """The header slot of a certain cell, by its column (shifted like its row)."""
-        if unit.col is None or not unit.certain or not self.header.cols:
+        if unit.col is None or not unit.certain:
             return None
-        col = unit.col - offset
-        for slot, c in self.header.cols.items():
-            if c == col:
-                return slot
-        return None
+        return self.slot_at.get(unit.col - offset)
 
     def prefix(self, units: list[Unit], offset: int | None, row: RawRow) -> float:
         """Labels and cells of a row from the units before its 分值; returns the cut's score."""

@@ -57,6 +57,11 @@ class Lexicon:
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
 
     @property
+    def prefixes(self) -> frozenset[str]:
+        """Every proper beginning of a label word: where a label cut into pieces may start."""
+        return _prefixes(self)
+
+    @property
     def level1(self) -> frozenset[str]:
         return frozenset(self.levels)
 
@@ -147,6 +152,18 @@ def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
             if key.startswith(label):
                 return field, len(label)
     return None
+
+
+@lru_cache(maxsize=256)
+def _prefixes(lex: Lexicon) -> frozenset[str]:
+    words: set[str] = set()
+    for table in (lex.head, lex.sections, lex.fund_rows, lex.fund_columns, lex.indicator_columns):
+        for values in table.values():
+            words.update(values)
+    words.update(lex.levels)
+    for children in lex.levels.values():
+        words.update(children)
+    return frozenset(w[:k] for w in words for k in range(1, len(w)))
 
 
 @lru_cache(maxsize=256)

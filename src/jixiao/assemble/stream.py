@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from jixiao.assemble.lexicon import Lexicon, fold, label_key, select
 from jixiao.read.tokens import Document, Gap
@@ -19,12 +20,13 @@ from jixiao.read.tokens import Document, Gap
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _TITLE_YEAR = re.compile(r"[(（]?((?:19|20)\d{2})年度?[)）]?$")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
+_YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年度?[)）]?$")
 
 
-@dataclass(slots=True)
-class Unit:
-    """A filled cell or cell fragment of the stream, with what the assembler asks of it."""
+class Unit(NamedTuple):
+    """A filled cell or cell fragment of the stream, with what the assembler asks of it (a named tuple: there
+    are thousands per document)."""
 
     text: str
     key: str  # fold(text)
@@ -35,7 +37,6 @@ class Unit:
     x: float
     certain: bool  # the boundary before it is a certain cell boundary
     empties: int = 0  # empty certain cells right before it, in its row
-    index: int = 0  # position in the form's unit list
 
 
 @dataclass
@@ -80,22 +81,26 @@ def units_of(doc: Document) -> list[Unit]:
 
 
 def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
-    """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标'), never across certain cells."""
+    """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
+    certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
     out: list[Unit] = []
     i = 0
     n = len(units)
+    prefixes = lex.prefixes
     while i < n:
         u = units[i]
         joined = None
-        if len(u.key) <= 6 and not _known(u.key, lex):
-            key = u.key
-            for j in range(i + 1, min(n, i + 4)):
+        key = u.key
+        if (key in prefixes or _YEAR_START.match(key)) and not _known(key, lex):
+            for j in range(i + 1, min(n, i + 5)):
                 nxt = units[j]
-                if nxt.certain or nxt.gap == Gap.PAGE or len(nxt.key) > 8:
+                if nxt.certain or nxt.gap == Gap.PAGE:
                     break
                 key += nxt.key
                 if _known(key, lex):
                     joined = j
+                    break
+                if key not in prefixes:
                     break
         if joined is None:
             out.append(u)

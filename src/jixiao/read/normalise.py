@@ -13,12 +13,10 @@ import re
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
-_FOLD = {c: c - 0xFEE0 for c in _WIDE}
-# operator glyphs: one form each (≥ ≤ = < >); '》' is printed for ≥ by some budget systems
-_FOLD.update({ord(a): b for a, b in {
-    "≧": "≥", "⩾": "≥", "》": "≥", "≦": "≤", "⩽": "≤", "═": "=", "﹦": "=", "＝": "=", "＜": "<", "＞": ">",
-}.items()})
-_FOLDED = re.compile(f"[{''.join(map(chr, _FOLD))}]")
+_FOLD = {chr(c): chr(c - 0xFEE0) for c in _WIDE}
+# operator glyphs: one form each (≥ ≤ = < >)
+_FOLD.update({"≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "═": "=", "﹦": "=", "＝": "=", "＜": "<", "＞": ">"})
+_FOLDED = re.compile(f"[{''.join(_FOLD)}]|》(?=\\s*\\d)")  # '》90': some budget systems print 》 for ≥
 _ASCII_OPERATOR = re.compile(r"(?<![<>=])(>=|=>|<=|=<)(?![<>=])")
 _ASCII_OPS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤"}
 
@@ -30,13 +28,16 @@ PAGE_NUMBER = re.compile(
 BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")
 
 
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD.get(match.group(0), "≥")
+
+
 def normalise(text: str) -> str:
     """Fold what is not layout; keep every line where it was (source lines stay right). ASCII operators are
     folded separately (`fold_operators`), after markup is parsed: '>=' is also where a tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    if _FOLDED.search(text):  # translating is a lookup per character: only when needed
-        text = text.translate(_FOLD)
+    text = _FOLDED.sub(_fold_char, text)
     return _SPACES.sub(" ", text)
 
 
@@ -47,8 +48,8 @@ def fold_operators(text: str) -> str:
     return text
 
 
-def is_page_number(line: str, beside_form_feed: bool) -> bool:
-    stripped = line.strip()
+def is_page_number(stripped: str, beside_form_feed: bool) -> bool:
+    """A stripped line that is only a page number."""
     if not stripped or len(stripped) > 16:
         return False
     return bool(PAGE_NUMBER.match(stripped) or (beside_form_feed and BARE_PAGE_NUMBER.match(stripped)))

@@ -107,12 +107,13 @@ def _cells(line: str) -> tuple[list[str], bool]:
 def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
     tokens = []
     end = 0
+    ascii_line = line.isascii()
     for match in _WORD.finditer(line):
         start = match.start()
         if tokens:
             gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
-        x = display_width(line[:start]) if start else 0
-        tokens.append(Token(match.group(0), gap, number, row, x=x))
+        x = (start if ascii_line else display_width(line[:start])) if start else 0
+        tokens.append(Token(match.group(0), gap, number, row, None, x))
         end = match.end()
     return tokens
 
@@ -141,43 +142,47 @@ def read_text(text: str, file: str) -> Document:
     row = -1
     for index, raw in enumerate(lines):
         number = index + 1
-        segments = raw.split("\f")
+        if not raw or raw.isspace():
+            if pending < Gap.BLANK:
+                pending = Gap.BLANK
+            continue
+        segments = raw.split("\f") if "\f" in raw else (raw,)
         for k, segment in enumerate(segments):
             if k:
                 pending = Gap.PAGE
-            if not segment.strip():
-                if not k and len(segments) == 1:
-                    pending = max(pending, Gap.BLANK)
+            stripped = segment.strip()
+            if not stripped:
                 continue
-            if is_page_number(segment, index in near_feed):
+            if len(stripped) <= 16 and is_page_number(stripped, index in near_feed):
                 pending = Gap.PAGE
                 continue
-            if _MD_RULE.match(segment) or _LATEX_SKIP.match(segment):
+            if ("-" in stripped and _MD_RULE.match(stripped)) or ("\\" in stripped and _LATEX_SKIP.match(stripped)):
                 continue
-            line = _HEADING.sub("", segment.rstrip(" "))
-            stripped = line.strip()
-            emphasis = _EMPHASIS.match(stripped)
-            if emphasis:
+            line = segment.rstrip(" ")
+            if stripped[0] == "#":
+                line = _HEADING.sub("", line)
+            if stripped[0] == "*" and (emphasis := _EMPHASIS.match(stripped)):
                 line = emphasis.group(1)
-            latex = _latex_row(line) if "&" in line else None
             row += 1
+            latex = _latex_row(line) if "&" in line else None
             if latex is not None:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 col = 0
-                for k, (cell, span) in enumerate(latex):
+                for j, (cell, span) in enumerate(latex):
                     if cell and _MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
-                    tokens.append(Token(cell, first if k == 0 else CELL, number, row, col, col, col_span=span))
+                    tokens.append(Token(cell, first if j == 0 else CELL, number, row, col, col, col_span=span))
                     col += span
                 pending = Gap.LINE
                 continue
             cells, certain = _cells(line)
             if certain:
                 first = pending if pending > Gap.ROW else Gap.ROW
+                append = tokens.append
                 for col, cell in enumerate(cells):
                     if cell and _MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
-                    tokens.append(Token(cell, first if col == 0 else CELL, number, row, col, col))
+                    append(Token(cell, first if col == 0 else CELL, number, row, col, col))
             else:
                 if _MARKUP.search(line):
                     line = clean_markup(line)

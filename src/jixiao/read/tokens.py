@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import IntEnum
+from typing import NamedTuple
 
 
 class Gap(IntEnum):
@@ -26,8 +27,9 @@ class Gap(IntEnum):
     PAGE = 6  # a page break (form feed, a removed page-number line)
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
+    """One cell or fragment. A named tuple: immutable, and cheap to build (a document has thousands)."""
+
     text: str
     gap: Gap  # the gap before this token
     line: int  # 1-based source line of text input; the row number in structured input

@@ -1,0 +1,991 @@
+"""Render form records (tests/data/golden/*.json) as documents in many layouts, for reading them back.
+
+The printed form is the national 财政项目支出绩效自评表 grid, written from the record alone:
+
+    title / (2023年度)
+    项目名称 | value
+    主管部门 | value | 实施单位 | value
+    项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+    年度资金总额 | … ; 其中：当年财政拨款 | … ; 上年结转资金 | … ; 其他资金 | …
+    年度总体目标 | 预期目标 | 实际完成情况 ; | goal_expected | goal_actual
+    一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+    indicator rows (一级/二级 labels are merged cells)
+    总分 | total_weight | total_score ; 评分等级 | grade
+
+`render(forms, layout, ...)` writes a document; `LAYOUTS` names the layouts; `expected(form)` is the record a
+reader should give back for a rendered form. `python -m tests.layout_render OUTDIR` writes every golden in every
+layout (and a few variation combinations) for eyeballing.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as _html
+import json
+import random
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LAYOUTS = (
+    "tab",
+    "pipe",
+    "pipe_runs",
+    "cell_lines",
+    "cell_lines_blank",
+    "blank_separated",
+    "space_rows",
+    "one_line",
+    "html",
+    "pdf_flow",
+    "aligned",
+    "latex",
+)
+
+DEFAULT_TITLE = "财政项目支出绩效自评表"
+NCOLS = 8
+# column widths in CJK characters (a half-width character counts half) for the wrapping layouts
+COL_WIDTH = (5, 5, 12, 8, 8, 5, 5, 10)
+GOAL_WIDTH = 30
+FUND_ROWS = (
+    ("total", "年度资金总额"),
+    ("current_year", "其中：当年财政拨款"),
+    ("carryover", "上年结转资金"),
+    ("other", "其他资金"),
+)
+FUND_COLS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+IND_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+TEXT_FIELDS = ("title", "project_name", "department", "implementing_unit", "goal_expected", "goal_actual", "grade")
+IND_TEXT = ("level1", "level2", "name", "target", "actual", "deviation")
+
+
+# ----------------------------------------------------------------------------------------------- document model
+
+
+@dataclass
+class Merge:
+    """A merged (row-spanning) label cell, one segment of it (segments are cut at page breaks)."""
+
+    text: str  # the label
+    index: int  # this row's position in the segment
+    length: int  # rows in the segment
+    label_at: int | None  # row of the segment that prints the label (None: printed in another segment)
+    col: int
+
+
+@dataclass
+class Cell:
+    text: str
+    span: int = 1
+    merge: Merge | None = None
+    width: float | None = None  # wrapping width override (CJK characters)
+    kind: str = "text"  # text | num | label
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    header: bool = False
+    indicator: bool = False
+
+
+@dataclass
+class Line:
+    text: str
+    kind: str = "chrome"  # title | year | chrome
+
+
+@dataclass
+class Break:
+    marker: str  # "\f" or a page-number line
+
+
+@dataclass
+class FormSep:
+    pass
+
+
+@dataclass
+class Style:
+    amount: str = "comma"  # comma | plain | compact
+    percent: bool = False
+    dash: str = "-"
+    title_one_line: bool = False
+    year_paren: str = "()"
+    nbsp_entity: bool = False
+    blank_between_labels: bool = True
+    extras: dict = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------------------------------------- formatting
+
+_FW = str.maketrans("0123456789,.%-", "０１２３４５６７８９，．％－")
+
+
+def fmt_num(v, style: str) -> str:
+    """A number as printed: 2,270.00 (comma) / 2270.00 (plain) / 2270 or 10.5 (compact); never loses digits."""
+    if v is None:
+        return ""
+    f = float(v)
+    two = abs(round(f, 2) - f) < 1e-9
+    if style == "compact" or not two:
+        s = repr(round(f, 10))
+        if s.endswith(".0"):
+            s = s[:-2]
+        if "e" in s:
+            s = f"{f:.10f}".rstrip("0").rstrip(".")
+        if style == "comma":
+            head, _, tail = s.partition(".")
+            neg = head.startswith("-")
+            head = f"{int(head.lstrip('-') or 0):,}"
+            s = ("-" if neg else "") + head + ("." + tail if tail else "")
+        return s
+    return f"{f:,.2f}" if style == "comma" else f"{f:.2f}"
+
+
+def cjk_width(s: str) -> float:
+    """Width in CJK characters: a wide character counts 1, a half-width one 0.5."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in s)
+
+
+def display_width(s: str) -> int:
+    return int(round(cjk_width(s) * 2))
+
+
+def wrap(text: str, width: float) -> list[str]:
+    """Cut text into pieces no wider than width (CJK characters); never cuts inside an ASCII number or word
+    unless the word alone is wider than the column."""
+    if not text:
+        return []
+    tokens = re.findall(r"[A-Za-z0-9.,%()=<>≥≤+\-*/:]+|\s+|.", text)
+    pieces: list[str] = []
+    cur = ""
+    for tok in tokens:
+        if tok.isspace():
+            tok = " "
+        if cjk_width(cur + tok) <= width:
+            cur += tok
+            continue
+        if cur.strip():
+            pieces.append(cur.strip())
+        cur = "" if tok == " " else tok
+        while cjk_width(cur) > width:  # a word wider than the column: cut it
+            k = 1
+            while k < len(cur) and cjk_width(cur[: k + 1]) <= width:
+                k += 1
+            pieces.append(cur[:k])
+            cur = cur[k:]
+    if cur.strip():
+        pieces.append(cur.strip())
+    # a closing punctuation mark never starts a line: it hangs at the end of the line before
+    out: list[str] = []
+    for p in pieces:
+        if out and p[0] in _NO_START:
+            out[-1] += p[0]
+            p = p[1:]
+        if p:
+            out.append(p)
+    return out
+
+
+_NO_START = "。，、；：！？）)”’」》%"
+
+
+# ----------------------------------------------------------------------------------------------- building rows
+
+
+def _year_text(form: dict, style: Style) -> str:
+    y = form.get("year")
+    if y is None:
+        return ""
+    a, b = style.year_paren
+    return f"{a}{y}年度{b}"
+
+
+def _ind_row(ind: dict, nums: str) -> list[Cell]:
+    return [
+        Cell(ind.get("level1") or "", kind="label"),
+        Cell(ind.get("level2") or "", kind="label"),
+        Cell(ind.get("name") or ""),
+        Cell(ind.get("target") or ""),
+        Cell(ind.get("actual") or ""),
+        Cell(fmt_num(ind.get("weight"), nums), kind="num"),
+        Cell(fmt_num(ind.get("score"), nums), kind="num"),
+        Cell(ind.get("deviation") or ""),
+    ]
+
+
+def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
+    """The table rows of a form and the row indices that are indicator rows."""
+    unit = form.get("fund_unit") or "万元"
+    amt = style.amount
+    rows = [
+        Row([Cell("项目名称"), Cell(form.get("project_name") or "", span=7)]),
+        Row(
+            [
+                Cell("主管部门"),
+                Cell(form.get("department") or "", span=3),
+                Cell("实施单位"),
+                Cell(form.get("implementing_unit") or "", span=3),
+            ]
+        ),
+        Row(
+            [Cell(f"项目资金({unit})", span=2, width=4)]
+            + [
+                Cell(h)
+                for h in (
+                    "年初预算数",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "执行率(%)" if not style.percent else "执行率",
+                    "得分",
+                )
+            ],
+            header=True,
+        ),
+    ]
+    funds = form.get("funds") or {}
+    for key, label in FUND_ROWS:
+        fr = funds.get(key)
+        if fr is None:
+            continue
+        cells = [Cell(label, span=2)]
+        for c in FUND_COLS:
+            v = fr.get(c)
+            if v is None and key != "total" and c in ("weight", "score"):
+                cells.append(Cell(style.dash, kind="num"))
+            elif c == "execution_rate" and v is not None:
+                cells.append(
+                    Cell(fmt_num(v, "plain" if amt == "comma" else amt) + ("%" if style.percent else ""), kind="num")
+                )
+            else:
+                cells.append(
+                    Cell(
+                        fmt_num(v, amt if c in FUND_COLS[:3] else "compact" if amt == "compact" else "plain"),
+                        kind="num",
+                    )
+                )
+        rows.append(Row(cells))
+    rows.append(
+        Row(
+            [Cell("年度总体目标", span=2, width=2), Cell("预期目标", span=3), Cell("实际完成情况", span=3)], header=True
+        )
+    )
+    rows.append(
+        Row(
+            [
+                Cell("", span=2),
+                Cell(form.get("goal_expected") or "", span=3, width=GOAL_WIDTH),
+                Cell(form.get("goal_actual") or "", span=3, width=GOAL_WIDTH),
+            ]
+        )
+    )
+    rows.append(Row([Cell(h) for h in IND_HEADER], header=True))
+    first_ind = len(rows)
+    nums = "compact" if amt == "compact" else "plain"
+    for ind in form.get("indicators") or []:
+        rows.append(Row(_ind_row(ind, nums), indicator=True))
+    ind_rows = list(range(first_ind, len(rows)))
+    rows.append(
+        Row(
+            [
+                Cell("总分", span=5),
+                Cell(fmt_num(form.get("total_weight"), nums), kind="num"),
+                Cell(fmt_num(form.get("total_score"), nums), kind="num"),
+                Cell(""),
+            ]
+        )
+    )
+    rows.append(Row([Cell("评分等级", span=2), Cell(form.get("grade") or "", span=6)]))
+    return rows, ind_rows
+
+
+def _label_index(n: int, position: str) -> int:
+    return {"top": 0, "middle": (n - 1) // 2, "bottom": n - 1}[position]
+
+
+def _apply_merges(rows: list[Row], ind_rows: list[int], breaks_before: set[int], position: str) -> None:
+    """Turns the 一级/二级 cells of indicator rows into merged label cells (text on one row per span)."""
+    if not ind_rows:
+        return
+    keys = [(rows[i].cells[0].text, rows[i].cells[1].text) for i in ind_rows]
+    for col in (0, 1):
+        spans: list[list[int]] = []
+        for k, i in enumerate(ind_rows):
+            same = k > 0 and keys[k][0] == keys[k - 1][0] and (col == 0 or keys[k][1] == keys[k - 1][1])
+            if same:
+                spans[-1].append(i)
+            else:
+                spans.append([i])
+        for span in spans:
+            text = rows[span[0]].cells[col].text
+            at = span[_label_index(len(span), position)]
+            segs: list[list[int]] = [[span[0]]]
+            for i in span[1:]:
+                if i in breaks_before:
+                    segs.append([i])
+                else:
+                    segs[-1].append(i)
+            for seg in segs:
+                label_at = seg.index(at) if at in seg else None
+                for pos, i in enumerate(seg):
+                    cell = rows[i].cells[col]
+                    cell.merge = Merge(text, pos, len(seg), label_at, col)
+                    cell.text = text if pos == label_at else ""
+
+
+# ----------------------------------------------------------------------------------------------- variations
+
+
+def _page_marker(rng: random.Random, page: int, pages: int) -> str:
+    kind = rng.randrange(4)
+    if kind == 0:
+        return "\f"
+    if kind == 1:
+        return f"- {page} -"
+    if kind == 2:
+        return f"第 {page} 页 共 {pages} 页"
+    return str(page)
+
+
+_GE = re.compile(r"^(≥|>=)\s*([0-9.]+)\s*(%?)(.*)$")
+
+
+def _markup_target(t: str) -> str:
+    m = _GE.match(t)
+    if not m:
+        return t
+    num, pct, rest = m.group(2), m.group(3), m.group(4)
+    pct_tex = "\\%" if pct else ""
+    return f"$\\geq {num}{pct_tex}$" + rest
+
+
+def _variant_ge(t: str, rng: random.Random) -> str:
+    return t.replace("≥", rng.choice([">=", "≧", "》"])) if t else t
+
+
+def _prepare(form: dict, *, markup: bool, variants: bool, rng: random.Random) -> dict:
+    """The record as it will be printed (markup and variant spellings applied to text)."""
+    f = json.loads(json.dumps(form, ensure_ascii=False))
+    inds = f.get("indicators") or []
+    if variants:
+        for ind in inds:
+            for k in ("target", "actual"):
+                if ind.get(k):
+                    ind[k] = _variant_ge(ind[k], rng)
+    if markup:
+        for k in ("goal_expected", "goal_actual"):
+            if f.get(k):
+                txt = f[k].replace(" ", "&nbsp;")
+                txt = re.sub(r"(，)(?=.)", lambda m: m.group(1) + ("&nbsp;" if rng.random() < 0.3 else ""), txt)
+                f[k] = f"<p>{txt}</p>"
+        for ind in inds:
+            if ind.get("target"):
+                ind["target"] = _markup_target(ind["target"])
+            for k in ("name", "actual", "deviation"):
+                if ind.get(k) and " " in ind[k]:
+                    ind[k] = ind[k].replace(" ", "&nbsp;")
+    return f
+
+
+def _fullwidth(rows: list[Row]) -> None:
+    for row in rows:
+        for c in row.cells:
+            if c.kind == "num" and c.text not in ("-", "—"):
+                c.text = c.text.translate(_FW)
+
+
+CHROME_HEAD = [
+    "设为首页|加入收藏|长辈版|无障碍浏览",
+    "您现在所在的位置：网站首页 > 政务公开 > 财政预决算",
+    "索引号: 11310000002420374C/2024-00321",
+    "发布机构: {dept}",
+    "名称: {name}项目支出绩效自评表",
+    "发布日期: 2024-04-19",
+    "字体：[ 大 中 小 ]  浏览次数：128",
+    "附件1",
+]
+CHROME_FOOT = ["【打印本页】 【关闭窗口】", "打印本页 关闭窗口", "主办单位：某某市财政局  网站标识码：3100000001"]
+
+
+# ----------------------------------------------------------------------------------------------- the document
+
+
+def _build(
+    forms: list[dict],
+    *,
+    seed: int,
+    page_breaks: bool,
+    repeat_header: bool,
+    label_position: str,
+    chrome: bool,
+    markup: bool,
+    variants: bool,
+) -> tuple[list, Style, random.Random]:
+    rng = random.Random(seed)
+    style = Style(
+        amount=rng.choice(["comma", "plain", "compact"]),
+        percent=rng.random() < 0.4,
+        dash=rng.choice(["-", "-", "—"]),
+        title_one_line=rng.random() < 0.25,
+        year_paren=rng.choice(["()", "（）"]),
+        nbsp_entity=markup or rng.random() < 0.3,
+        blank_between_labels=rng.random() < 0.5,
+    )
+    per_form = []
+    for form in forms:
+        f = _prepare(form, markup=markup, variants=variants, rng=rng)
+        rows, ind_rows = _form_rows(f, style)
+        per_form.append((f, rows, ind_rows))
+    total_rows = sum(len(r) for _, r, _ in per_form)
+    breaks: dict[tuple[int, int], str] = {}
+    if page_breaks and total_rows > 2:
+        flat = [(fi, ri) for fi, (_, rows, _) in enumerate(per_form) for ri in range(1, len(rows))]
+        # prefer a break inside an indicator table, where the merged labels and a repeated header matter
+        inside = [(fi, ri) for fi, ri in flat if ri in per_form[fi][2][1:] or ri == len(per_form[fi][1]) - 2]
+        chosen = set(rng.sample(inside, 1)) if inside else set()
+        n = rng.randint(1, 3)
+        while len(chosen) < min(n, len(flat)):
+            chosen.add(rng.choice(flat))
+        pages = len(chosen) + 1
+        for page, pos in enumerate(sorted(chosen), start=2):
+            breaks[pos] = _page_marker(rng, page, pages)
+    doc: list = []
+    if chrome and forms:
+        doc += [
+            Line(t.format(dept=forms[0].get("department") or "", name=forms[0].get("project_name") or ""))
+            for t in CHROME_HEAD
+        ]
+    for fi, (f, rows, ind_rows) in enumerate(per_form):
+        if fi:
+            doc.append(FormSep())
+        before = {ri for (ffi, ri) in breaks if ffi == fi}
+        _apply_merges(rows, ind_rows, before, label_position)
+        if variants:
+            _fullwidth(rows)
+        title = f.get("title") or DEFAULT_TITLE
+        year = _year_text(f, style)
+        if style.title_one_line:
+            doc.append(Line(title + year, "title"))
+        else:
+            doc += [Line(title, "title"), Line(year, "year")]
+        header_row = rows[ind_rows[0] - 1] if ind_rows else None
+        for ri, row in enumerate(rows):
+            if (fi, ri) in breaks:
+                doc.append(Break(breaks[(fi, ri)]))
+                if repeat_header and header_row is not None and ind_rows and ind_rows[0] < ri <= ind_rows[-1] + 1:
+                    doc.append(Row([Cell(c.text) for c in header_row.cells], header=True))
+            doc.append(row)
+    if chrome:
+        doc += [Line(t) for t in CHROME_FOOT]
+    return doc, style, rng
+
+
+# ----------------------------------------------------------------------------------------------- layouts
+
+
+def _clean(text: str, bad: str, repl: str = " ") -> str:
+    for ch in bad:
+        text = text.replace(ch, repl)
+    return text
+
+
+def _grid(row: Row) -> list[str]:
+    """Row as NCOLS cells (a spanning cell's text in its first column, empty cells after)."""
+    out: list[str] = []
+    for c in row.cells:
+        out.append(c.text)
+        out += [""] * (c.span - 1)
+    return out
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", "", text)
+
+
+def _break_lines(marker: str) -> list[str]:
+    return ["", marker, ""]
+
+
+def _text_layout(doc: list, row_fn, *, blank_between_forms: bool = True, sep_after_first: str | None = None) -> str:
+    lines: list[str] = []
+    block_start = True
+    for item in doc:
+        if isinstance(item, Line):
+            lines.append(item.text)
+        elif isinstance(item, FormSep):
+            if blank_between_forms:
+                lines.append("")
+            block_start = True
+        elif isinstance(item, Break):
+            lines += _break_lines(item.marker)
+            block_start = True
+        else:
+            lines += row_fn(item)
+            if block_start and sep_after_first:
+                lines.append(sep_after_first)
+            block_start = False
+    return "\n".join(lines) + "\n"
+
+
+def layout_tab(doc: list, style: Style, rng: random.Random) -> str:
+    return _text_layout(doc, lambda r: ["\t".join(_clean(_one_line(t), "\t") for t in _grid(r))])
+
+
+def layout_pipe(doc: list, style: Style, rng: random.Random) -> str:
+    def row(r: Row) -> list[str]:
+        return ["| " + " | ".join(_clean(_one_line(t), "|", "｜") for t in _grid(r)) + " |"]
+
+    return _text_layout(doc, row, sep_after_first="|" + "---|" * NCOLS)
+
+
+def layout_pipe_runs(doc: list, style: Style, rng: random.Random) -> str:
+    def row(r: Row) -> list[str]:
+        out = ""
+        prev_empty = False
+        for t in _grid(r):
+            t = _clean(_one_line(t), "|", "｜").strip()
+            if t:
+                out += ("" if not out else " ") + f"{t} |"
+                prev_empty = False
+            else:
+                out += "|" if prev_empty or not out else " |"
+                prev_empty = True
+        return [out]
+
+    return _text_layout(doc, row)
+
+
+def layout_cell_lines(doc: list, style: Style, rng: random.Random) -> str:
+    return _text_layout(doc, lambda r: [_one_line(c.text) for c in r.cells if c.text.strip()])
+
+
+def layout_cell_lines_blank(doc: list, style: Style, rng: random.Random) -> str:
+    return _text_layout(doc, lambda r: [_one_line(c.text) for c in r.cells])
+
+
+def layout_blank_separated(doc: list, style: Style, rng: random.Random) -> str:
+    paras: list[str] = []
+    for item in doc:
+        if isinstance(item, Line):
+            if item.text:
+                paras.append(item.text)
+        elif isinstance(item, Break):
+            paras.append(item.marker)
+        elif isinstance(item, Row):
+            for c in item.cells:
+                t = _one_line(c.text)
+                if t.strip():
+                    paras.append("\n".join(wrap(t, 20)) if cjk_width(t) > 20 else t)
+    return "\n\n".join(paras) + "\n"
+
+
+def layout_space_rows(doc: list, style: Style, rng: random.Random) -> str:
+    def row(r: Row) -> list[str]:
+        cells = [_one_line(c.text).strip() for c in r.cells]
+        return [" ".join(t for t in cells if t)]
+
+    return _text_layout(doc, row)
+
+
+def layout_one_line(doc: list, style: Style, rng: random.Random) -> str:
+    parts: list[str] = []
+    for item in doc:
+        if isinstance(item, Line):
+            parts.append(item.text)
+        elif isinstance(item, Break):
+            if item.marker != "\f":
+                parts.append(item.marker)
+        elif isinstance(item, Row):
+            parts += [re.sub(r"\s+", " ", c.text).strip() for c in item.cells]
+    return " ".join(p for p in parts if p) + "\n"
+
+
+def layout_latex(doc: list, style: Style, rng: random.Random) -> str:
+    out: list[str] = []
+    open_table = False
+
+    def esc(t: str) -> str:
+        if t.startswith("$") and t.count("$") >= 2:  # already LaTeX math (markup)
+            head, rest = t[1:].split("$", 1)
+            return "$" + head + "$" + esc(rest)
+        t = t.replace("\\", "\\textbackslash{}")
+        return re.sub(r"([&%#_{}$])", r"\\\1", t)
+
+    def close():
+        nonlocal open_table
+        if open_table:
+            out.append(r"\end{tabular}")
+            open_table = False
+
+    def start():
+        nonlocal open_table
+        if not open_table:
+            out.append(r"\begin{tabular}{|" + "l|" * NCOLS + "}")
+            out.append(r"\hline")
+            open_table = True
+
+    for item in doc:
+        if isinstance(item, Line):
+            close()
+            out.append(esc(item.text))
+        elif isinstance(item, FormSep):
+            close()
+            out.append("")
+        elif isinstance(item, Break):
+            close()
+            out.append(r"\newpage" if item.marker == "\f" else esc(item.marker))
+        else:
+            start()
+            cells = []
+            for c in item.cells:
+                t = esc(_one_line(c.text))
+                cells.append(t if c.span == 1 else f"\\multicolumn{{{c.span}}}{{|l|}}{{{t}}}")
+            out.append(" & ".join(cells) + r" \\ \hline")
+    close()
+    return "\n".join(out) + "\n"
+
+
+def layout_html(doc: list, style: Style, rng: random.Random) -> str:
+    nbsp = style.nbsp_entity
+
+    def esc(t: str) -> str:
+        keep_nbsp = "&nbsp;" in t
+        parts = t.split("&nbsp;") if keep_nbsp else [t]
+        s = "&nbsp;".join(_html.escape(p, quote=False) for p in parts)
+        s = re.sub(r"<(/?p)>", r"<\1>", s)
+        s = s.replace("&lt;p&gt;", "<p>").replace("&lt;/p&gt;", "</p>")
+        if nbsp:  # spaces as entities, except inside LaTeX math ($…$) written by the markup variation
+            s = "$".join(p if k % 2 else p.replace(" ", "&nbsp;") for k, p in enumerate(s.split("$")))
+        return s.replace("\n", "<br>")
+
+    out = ['<html><head><meta charset="utf-8"><title>项目支出绩效自评表</title></head><body>']
+    open_table = False
+    for item in doc:
+        if isinstance(item, Line):
+            if open_table:
+                out.append("</table>")
+                open_table = False
+            tag = "h2" if item.kind == "title" else "p"
+            out.append(f"<{tag}>{esc(item.text)}</{tag}>")
+        elif isinstance(item, FormSep):
+            if open_table:
+                out.append("</table>")
+                open_table = False
+            out.append("<br>")
+        elif isinstance(item, Break):
+            if open_table:
+                out.append("</table>")
+                open_table = False
+            if item.marker == "\f":
+                out.append('<div style="page-break-after:always"></div>')
+            else:
+                out.append(f'<p class="page">{esc(item.marker)}</p>')
+        else:
+            if not open_table:
+                out.append('<table border="1" cellspacing="0">')
+                open_table = True
+            tds = []
+            tag = "th" if item.header and rng.random() < 0.5 else "td"
+            for c in item.cells:
+                if c.merge is not None:
+                    if c.merge.index:
+                        continue
+                    attrs = f' rowspan="{c.merge.length}"' if c.merge.length > 1 else ""
+                    text = c.merge.text if c.merge.label_at is not None else ""
+                else:
+                    attrs = f' colspan="{c.span}"' if c.span > 1 else ""
+                    text = c.text
+                tds.append(f"<{tag}{attrs}>{esc(text)}</{tag}>")
+            out.append("<tr>" + "".join(tds) + "</tr>")
+    if open_table:
+        out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def _cell_width(row: Row, col: int, cell: Cell) -> float:
+    return cell.width if cell.width is not None else sum(COL_WIDTH[col : col + cell.span])
+
+
+def _row_pieces(row: Row, skip_merged: bool) -> list[tuple[int, list[str]]]:
+    """(start column, wrapped pieces) for each cell of a row."""
+    out = []
+    col = 0
+    for c in row.cells:
+        if not (skip_merged and c.merge is not None):
+            out.append((col, wrap(_one_line(c.text), _cell_width(row, col, c))))
+        col += c.span
+    return out
+
+
+def layout_pdf_flow(doc: list, style: Style, rng: random.Random) -> str:
+    lines: list[str] = []
+    pending_cut: list[str] | None = None
+
+    items = list(doc)
+    for k, item in enumerate(items):
+        if isinstance(item, Line):
+            lines.append(item.text)
+        elif isinstance(item, FormSep):
+            lines += ["", ""]
+        elif isinstance(item, Break):
+            lines += _break_lines(item.marker)
+            if pending_cut:
+                lines += pending_cut
+                lines.append("")
+            pending_cut = None
+        else:
+            labels = [
+                c for c in item.cells if c.merge is not None and c.merge.label_at == c.merge.index and c.merge.text
+            ]
+            pieces = {id(c): wrap(c.merge.text, COL_WIDTH[c.merge.col]) for c in labels}
+            if all(c.merge.length == 1 and len(pieces[id(c)]) == 1 for c in labels):
+                inline = labels
+            else:
+                inline = []
+                for c in labels:
+                    lines += pieces[id(c)]
+                    if style.blank_between_labels:
+                        lines.append("")
+            rl = _inline_row_lines(item, inline)
+            nxt = items[k + 1] if k + 1 < len(items) else None
+            if isinstance(nxt, Break) and len(rl) >= 2:  # the page cuts this row in two
+                cut = max(1, len(rl) // 2)
+                lines += rl[:cut]
+                pending_cut = rl[cut:]
+                continue
+            lines += rl
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _inline_row_lines(row: Row, inline: list[Cell]) -> list[str]:
+    cells = []
+    col = 0
+    for c in row.cells:
+        if c.merge is None or any(c is x for x in inline):
+            cells.append((col, wrap(_one_line(c.text), _cell_width(row, col, c))))
+        col += c.span
+    height = max((len(p) for _, p in cells), default=0)
+    return [" ".join(p[j] for _, p in cells if len(p) > j) for j in range(height)]
+
+
+def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
+    starts = [0]
+    for w in COL_WIDTH[:-1]:
+        starts.append(starts[-1] + w * 2 + 2)
+    out: list[str] = []
+
+    def render_canvas(canvas: list[dict[int, str]]) -> list[str]:
+        res = []
+        for slots in canvas:
+            s = ""
+            for col in sorted(slots):
+                text = slots[col]
+                pad = starts[col] - display_width(s)
+                s += " " * max(pad, 1 if s else 0) + text
+            res.append(s.rstrip())
+        return res
+
+    # group consecutive rows into blocks (a block ends at a Line, FormSep or Break)
+    block: list[Row] = []
+
+    def flush(cut_after: bool = False) -> list[str]:
+        nonlocal block
+        if not block:
+            return []
+        canvas: list[dict[int, str]] = []
+        row_range: list[tuple[int, int]] = []
+        all_cells = [_row_pieces(row, skip_merged=True) for row in block]
+        heights = [max([len(p) for _, p in cells] + [1]) for cells in all_cells]
+        for col in (1, 0):
+            for ri, row in enumerate(block):
+                for c in row.cells:
+                    m = c.merge
+                    if m is None or m.col != col or m.index != 0 or m.label_at is None or not m.text:
+                        continue
+                    last = min(ri + m.length - 1, len(block) - 1)
+                    need = len(wrap(m.text, COL_WIDTH[col])) - sum(heights[ri : last + 1])
+                    if need > 0:
+                        heights[last] += need
+        for cells, height in zip(all_cells, heights, strict=True):
+            top = len(canvas)
+            canvas += [{} for _ in range(height)]
+            for col, pieces in cells:
+                for j, p in enumerate(pieces):
+                    canvas[top + j][col] = p
+            row_range.append((top, top + height))
+        # merged labels, vertically centred in their segment
+        for ri, row in enumerate(block):
+            for c in row.cells:
+                m = c.merge
+                if m is None or m.index != 0 or m.label_at is None or not m.text:
+                    continue
+                last = min(ri + m.length - 1, len(block) - 1)
+                top, bottom = row_range[ri][0], row_range[last][1]
+                pieces = wrap(m.text, COL_WIDTH[m.col])
+                first = top + max(0, (bottom - top - len(pieces)) // 2)
+                while len(canvas) < first + len(pieces):
+                    canvas.append({})
+                for j, p in enumerate(pieces):
+                    canvas[first + j][m.col] = p
+        lines = render_canvas(canvas)
+        block = []
+        if cut_after and len(row_range) and row_range[-1][1] - row_range[-1][0] >= 2:
+            top, bottom = row_range[-1]
+            return lines[: top + (bottom - top) // 2] + ["\0CUT"] + lines[top + (bottom - top) // 2 :]
+        return lines
+
+    for item in doc:
+        if isinstance(item, Row):
+            block.append(item)
+            continue
+        if isinstance(item, Break):
+            lines = flush(cut_after=True)
+            if "\0CUT" in lines:
+                k = lines.index("\0CUT")
+                out += lines[:k] + _break_lines(item.marker) + lines[k + 1 :]
+            else:
+                out += lines + _break_lines(item.marker)
+            continue
+        out += flush()
+        if isinstance(item, Line):
+            out.append(" " * 20 + item.text if item.text else "")
+        else:
+            out += ["", ""]
+    out += flush()
+    return "\n".join(out) + "\n"
+
+
+_LAYOUT_FNS = {
+    "tab": layout_tab,
+    "pipe": layout_pipe,
+    "pipe_runs": layout_pipe_runs,
+    "cell_lines": layout_cell_lines,
+    "cell_lines_blank": layout_cell_lines_blank,
+    "blank_separated": layout_blank_separated,
+    "space_rows": layout_space_rows,
+    "one_line": layout_one_line,
+    "html": layout_html,
+    "pdf_flow": layout_pdf_flow,
+    "aligned": layout_aligned,
+    "latex": layout_latex,
+}
+
+
+# ----------------------------------------------------------------------------------------------- public API
+
+
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def render(
+    forms: list[dict],
+    layout: str,
+    *,
+    seed: int = 0,
+    page_breaks: bool = False,
+    repeat_header: bool = False,
+    label_position: str = "top",
+    chrome: bool = False,
+    markup: bool = False,
+    variants: bool = False,
+    traditional: bool = False,
+) -> str:
+    """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
+    if layout not in _LAYOUT_FNS:
+        raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
+    if label_position not in ("top", "middle", "bottom"):
+        raise ValueError(f"label_position must be top, middle or bottom, not {label_position!r}")
+    doc, style, rng = _build(
+        forms,
+        seed=seed,
+        page_breaks=page_breaks,
+        repeat_header=repeat_header,
+        label_position=label_position,
+        chrome=chrome,
+        markup=markup,
+        variants=variants,
+    )
+    text = _LAYOUT_FNS[layout](doc, style, rng)
+    if traditional:
+        text = _s2t().convert(text)
+    if variants:
+        text = text.replace("\n", "\r\n")
+    return text
+
+
+def expected(form: dict, traditional: bool = False) -> dict:
+    """The record a reader should give back for `form` rendered with these options: the record itself, with every
+    free-text field converted to traditional characters when `traditional` (fund_unit stays 元/万元: it is an enum)."""
+    f = {k: v for k, v in form.items() if not k.startswith("_") and k != "source"}
+    f = json.loads(json.dumps(f, ensure_ascii=False))
+    if "_accept" in form:
+        f["_accept"] = form["_accept"]
+    if not traditional:
+        return f
+    cc = _s2t()
+    for k in TEXT_FIELDS:
+        if isinstance(f.get(k), str):
+            f[k] = cc.convert(f[k])
+    for ind in f.get("indicators") or []:
+        for k in IND_TEXT:
+            if isinstance(ind.get(k), str):
+                ind[k] = cc.convert(ind[k])
+    if "_accept" in f:
+        f["_accept"] = {
+            p: [cc.convert(a) if isinstance(a, str) else a for a in alts] for p, alts in f["_accept"].items()
+        }
+    return f
+
+
+COMBOS = {
+    "breaks": dict(page_breaks=True, repeat_header=True),
+    "middle": dict(label_position="middle"),
+    "bottom": dict(label_position="bottom"),
+    "chrome": dict(chrome=True),
+    "markup": dict(markup=True),
+    "variants": dict(variants=True),
+    "traditional": dict(traditional=True),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 1:
+        print("usage: python -m tests.layout_render OUTDIR", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    out.mkdir(parents=True, exist_ok=True)
+    golden = Path(__file__).resolve().parent / "data" / "golden"
+    n = 0
+    for path in sorted(golden.glob("*.json")):
+        forms = json.loads(path.read_text(encoding="utf-8"))["forms"]
+        for layout in LAYOUTS:
+            ext = {"html": "html", "latex": "tex"}.get(layout, "txt")
+            (out / f"{path.stem}.{layout}.{ext}").write_text(render(forms, layout), encoding="utf-8", newline="")
+            n += 1
+            for name, opts in COMBOS.items():
+                if name == "traditional":
+                    try:
+                        import opencc  # noqa: F401
+                    except ImportError:
+                        continue
+                (out / f"{path.stem}.{layout}.{name}.{ext}").write_text(
+                    render(forms, layout, seed=n, **opts), encoding="utf-8", newline=""
+                )
+                n += 1
+    print(f"wrote {n} documents to {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

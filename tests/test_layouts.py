@@ -1,0 +1,135 @@
+"""Layout regression grid: every record rendered in every layout (tests/layout_render.py) reads back field by field.
+
+Each golden document is written in each layout and in a few variations (page breaks with a repeated header, merged
+labels in the middle or at the bottom of their span, web-page chrome, markup, variant spellings, traditional
+characters), read back with `jixiao.parse_text` and scored with tests/compare_golden.py; a property test does the
+same for random forms (tests/random_forms.py) in a random layout.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import signal
+import threading
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import jixiao
+from tests.conftest import GOLDEN, load_compare
+from tests.layout_render import LAYOUTS, expected, render
+from tests.random_forms import forms
+
+COMPARE = load_compare()
+GOLDENS = sorted(GOLDEN.glob("*.json"))
+MIN_ACCURACY = 99.5
+PARSE_SECONDS = 5  # a reader that takes longer on one rendered document fails (it would hang the grid)
+
+VARIATIONS = {
+    "breaks": dict(page_breaks=True, repeat_header=True),
+    "middle": dict(label_position="middle"),
+    "bottom": dict(label_position="bottom"),
+    "chrome": dict(chrome=True),
+    "markup": dict(markup=True),
+    "variants": dict(variants=True),
+    "traditional": dict(traditional=True),
+}
+# each variation on a few layouts of different kinds (a text grid, a flowed text, a markup one)
+VARIATION_LAYOUTS = ("tab", "space_rows", "pdf_flow", "html")
+
+
+def _key(form: dict) -> str:
+    return COMPARE.norm_text(form.get("project_name")) + "|" + COMPARE.norm_text(form.get("implementing_unit"))
+
+
+def score(gold: list[dict], got: list[dict]) -> tuple[int, int, list[str], int, int]:
+    """(fields, matched, mismatch lines, missing forms, extra forms), pairing forms as tests/test_golden.py does."""
+    mapping = COMPARE.pair([_key(f) for f in gold], [_key(f) for f in got])
+    total = matched = 0
+    wrong: list[str] = []
+    for i, g in enumerate(gold):
+        out: list = []
+        COMPARE.compare_form(g, got[mapping[i]] if i in mapping else None, out)
+        for path, ok, want, have in out:
+            if not path.startswith("indicators.extra"):
+                total += 1
+                matched += ok
+            if not ok:
+                wrong.append(f"form {i} {path}: want {want!r:.60} got {have!r:.60}")
+    return total, matched, wrong, len(gold) - len(mapping), len(got) - len(mapping)
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float, what: str):
+    """Raises TimeoutError in the main thread after `seconds` (no limit off the main thread or without SIGALRM)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise TimeoutError(f"reading {what} took more than {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def read_back(forms_: list[dict], layout: str, seed: int = 0, **opts) -> tuple[int, int, list[str], int, int]:
+    text = render(forms_, layout, seed=seed, **opts)
+    timed_out = None
+    try:
+        with _time_limit(PARSE_SECONDS, f"{len(forms_)} form(s) in layout {layout} (seed {seed}, {opts})"):
+            got = [f.record() for f in jixiao.parse_text(text, f"layout.{layout}")]
+    except TimeoutError as exc:  # re-raised below without the reader's frames (pytest cannot always print them)
+        timed_out = str(exc)
+    if timed_out:
+        raise TimeoutError(timed_out)
+    gold = [expected(f, traditional=opts.get("traditional", False)) for f in forms_]
+    return score(gold, got)
+
+
+def _assert_reads(layout: str, **opts) -> None:
+    if opts.get("traditional"):
+        pytest.importorskip("opencc")
+    fields = matched = missing = extra = 0
+    wrong: list[str] = []
+    for seed, path in enumerate(GOLDENS):
+        forms_ = json.loads(path.read_text(encoding="utf-8"))["forms"]
+        t, m, w, mi, ex = read_back(forms_, layout, seed=seed, **opts)
+        fields, matched, missing, extra = fields + t, matched + m, missing + mi, extra + ex
+        wrong += [f"{path.stem} {line}" for line in w]
+    accuracy = 100.0 * matched / fields if fields else 0.0
+    summary = f"{layout} {opts}: accuracy {accuracy:.2f}% ({matched}/{fields}), missing {missing}, extra {extra}"
+    assert accuracy >= MIN_ACCURACY and not missing and not extra, summary + "\n" + "\n".join(wrong[:20])
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_golden_layout(layout):
+    _assert_reads(layout)
+
+
+@pytest.mark.parametrize(
+    "layout,variation",
+    [(layout, name) for name in VARIATIONS for layout in VARIATION_LAYOUTS],
+    ids=lambda v: v,
+)
+def test_golden_variation(layout, variation):
+    _assert_reads(layout, **VARIATIONS[variation])
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    form=forms(),
+    layout=st.sampled_from(LAYOUTS),
+    position=st.sampled_from(["top", "middle", "bottom"]),
+    seed=st.integers(0, 1000),
+)
+def test_random_form_reads_back(form, layout, position, seed):
+    fields, matched, wrong, missing, extra = read_back([form], layout, seed=seed, label_position=position)
+    assert not missing and not extra and matched == fields, "\n".join(wrong[:20])
