@@ -35,7 +35,7 @@ _CAPTION = "绩效指标"
 
 @dataclass(slots=True)
 class RawRow:
-    labels: list[tuple[str, str | None]] = field(default_factory=list)  # (label key, column slot if known)
+    labels: list[tuple[str, str | None, str]] = field(default_factory=list)  # (key, column slot if known, text)
     name: str | None = None
     target: str | None = None
     actual: str | None = None
@@ -211,7 +211,7 @@ class _Reader:
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted))
+                row.labels.append((u.key, hinted, u.text))
             i += 1
         content = units[i:]
         if not content:
@@ -446,11 +446,11 @@ class _Reader:
             slot = self._slot_at(row, u.col)
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
-                key, hint = row.labels[k]
-                row.labels[k] = (key + u.key, hint)
+                key, hint, text = row.labels[k]
+                row.labels[k] = (key + u.key, hint, join(text, u.text))
                 continue
             if _is_label(u, self.lex) == "level":
-                row.labels.append((u.key, None))
+                row.labels.append((u.key, None, u.text))
                 continue
             if _caption(u, self.lex):
                 continue

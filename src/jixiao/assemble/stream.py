@@ -91,15 +91,14 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         u = units[i]
         joined = None
         key = u.key
-        if (key in prefixes or _YEAR_START.match(key)) and not _known(key, lex):
+        if key in prefixes or _YEAR_START.match(key):
             for j in range(i + 1, min(n, i + 5)):
                 nxt = units[j]
                 if nxt.certain or nxt.gap == Gap.PAGE:
                     break
                 key += nxt.key
                 if _known(key, lex):
-                    joined = j
-                    break
+                    joined = j  # the longest label the pieces make ('可持续影响' + '指标')
                 if key not in prefixes:
                     break
         if joined is None:

@@ -11,11 +11,11 @@ HTML reader, so `</td><td>` is a boundary, not glue), Markdown heading marks, La
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 from jixiao.read.decode import decode
+from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import fold_operators, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
@@ -23,45 +23,17 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
-_PARA_BREAK = re.compile(r"</p>\s*<p[^>]*>|<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
-_MARKUP = re.compile("[<&$]")  # what `clean_markup` acts on
-_MATH = re.compile(r"\$([^$\n]{1,200})\$")
-_LATEX = {
-    r"\geqslant": "≥", r"\leqslant": "≤", r"\geq": "≥", r"\leq": "≤", r"\ge": "≥", r"\le": "≤",
-    r"\neq": "≠", r"\times": "×", r"\div": "÷", r"\pm": "±", r"\gt": ">", r"\lt": "<",
-    r"\%": "%", r"\left": "", r"\right": "", r"\,": "", r"\;": "", r"\ ": "",
-}
-_LATEX_CMD = re.compile("|".join(re.escape(k) for k in sorted(_LATEX, key=len, reverse=True)))
-_TEXT_CMD = re.compile(r"\\(?:text|mathrm|textrm|mathbf)\{([^{}]*)\}")
 _HTML_TABLE = re.compile(r"<t[dhr][\s>]", re.IGNORECASE)
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
 _LATEX_SPLIT = re.compile(r"(?<!\\)&")
+_LATEX_SEPARATOR = re.compile(r"(?<!\\)&(?![a-zA-Z]{2,8};|#\d{2,6};)")
 _LATEX_SPAN = re.compile(r"^\\(multicolumn|multirow)\{(\d+)\}\{[^{}]*\}\{(.*)\}$", re.DOTALL)
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 _LATEX_HLINE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule)")
 _WORD = re.compile(r"\S+")
 CELL = Gap.CELL
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def _math(match: re.Match[str]) -> str:
-    body = _TEXT_CMD.sub(r"\1", match.group(1))
-    body = _LATEX_CMD.sub(lambda m: _LATEX[m.group(0)], body)
-    return re.sub(r"\s+", "", body.replace("{", "").replace("}", ""))
-
-
-def clean_markup(text: str) -> str:
-    """Resolve HTML paragraph tags, entities and inline LaTeX math in one cell or line."""
-    if "<" in text:
-        text = _PARA_BREAK.sub("\n", text)
-        text = _TAG.sub("", text)
-    if "&" in text:
-        text = html.unescape(text)
-    if "$" in text:
-        text = _MATH.sub(_math, text)
-    return text
 
 
 def display_width(text: str) -> int:
@@ -84,8 +56,8 @@ def _latex_cell(cell: str) -> tuple[str, int]:
 
 def _latex_row(line: str) -> list[tuple[str, int]] | None:
     body = _LATEX_HLINE.sub("", line).strip()
-    if "&" not in body or not (body.endswith("\\\\") or len(_LATEX_SPLIT.findall(body)) >= 2):
-        return None
+    if not body.endswith("\\\\") and len(_LATEX_SEPARATOR.findall(body)) < 2:
+        return None  # '&nbsp;' is an entity, not a cell boundary
     body = body.removesuffix("\\\\")
     return [_latex_cell(c.strip()) for c in _LATEX_SPLIT.split(body)]
 
@@ -169,7 +141,7 @@ def read_text(text: str, file: str) -> Document:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 col = 0
                 for j, (cell, span) in enumerate(latex):
-                    if cell and _MARKUP.search(cell):
+                    if cell and MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
                     tokens.append(Token(cell, first if j == 0 else CELL, number, row, col, col, col_span=span))
                     col += span
@@ -180,11 +152,11 @@ def read_text(text: str, file: str) -> Document:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 append = tokens.append
                 for col, cell in enumerate(cells):
-                    if cell and _MARKUP.search(cell):
+                    if cell and MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
                     append(Token(cell, first if col == 0 else CELL, number, row, col, col))
             else:
-                if _MARKUP.search(line):
+                if MARKUP.search(line):
                     line = clean_markup(line)
                     if "\n" in line:  # <p> inside a plain line: the paragraphs stay one cell's text
                         line = line.replace("\n", " ")
