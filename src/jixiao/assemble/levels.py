@@ -12,7 +12,7 @@ printing puts it, wins. A row that prints a label keeps it as printed; a 一级 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from jixiao.assemble.lexicon import Lexicon, is_points_only
@@ -120,29 +120,29 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None) 
     return out, off
 
 
+def _within(cover1: list[int | None], k: int, start: int, end: int) -> float:
+    """A 二级 span stays inside one 一级 span."""
+    return 3.0 if len({cover1[r] for r in range(start, end + 1)}) > 1 else 0.0
+
+
 def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, str | None, float, float]]:
     """(level1, level2, confidence of level1, confidence of level2) per row."""
     printed = [_split(raw.labels, lex) for raw in raws]
     col1 = [p[0] for p in printed]
     col2 = [p[1] for p in printed]
     parents = lex.level2_parent
+    pos1 = [i for i, v in enumerate(col1) if v]
+
+    def against_two(k: int, start: int, end: int) -> float:
+        """A 一级 span must hold the rows whose printed 二级 label names it."""
+        label = col1[pos1[k]][0]  # type: ignore[index]
+        return 3.0 * sum(1 for r in range(start, end + 1) if col2[r]
+                         and parents.get(col2[r][0]) not in (None, label) and label != LOST)
+
     best: tuple[float, list, list] | None = None
     for mode in MODES:  # ties go to the first: labels on the first row of their span are the most common
-        pos1 = [i for i, v in enumerate(col1) if v]
-
-        def against_two(k: int, start: int, end: int) -> float:
-            """A 一级 span must hold the rows whose printed 二级 label names it."""
-            label = col1[pos1[k]][0]  # type: ignore[index]
-            return 3.0 * sum(1 for r in range(start, end + 1) if col2[r]
-                             and parents.get(col2[r][0]) not in (None, label) and label != LOST)
-
         cover1, off1 = spans(col1, mode, against_two)
-
-        def within_one(k: int, start: int, end: int) -> float:
-            """A 二级 span stays inside one 一级 span."""
-            return 3.0 if len({cover1[r] for r in range(start, end + 1)}) > 1 else 0.0
-
-        cover2, off2 = spans(col2, mode, within_one)
+        cover2, off2 = spans(col2, mode, partial(_within, cover1))
         cost = off1 + off2
         for i in range(len(raws)):
             two = col2[cover2[i]][0] if cover2[i] is not None else None
