@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
@@ -215,6 +216,10 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict
 
 
 def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
+    header = [u for u in units[:12] if lex.fund_column(u.key)]
+    starts = column_starts(header)
+    if starts and len(starts) >= 5:  # column-aligned text: row labels stand left of the first column
+        units = realign(units, [0.0, *starts])
     lines, unread = _lines(units, lex)
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)

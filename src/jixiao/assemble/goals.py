@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
@@ -53,6 +54,12 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
         if _FILLER.match(u.key):
             continue
         texts.append(u)
+    if "expected" in heads and "actual" in heads and not inline:
+        starts = column_starts([heads["expected"], heads["actual"]])
+        if starts:  # column-aligned text: each text under its heading
+            texts = realign(texts, [0.0, *starts])
+            heads = {"expected": heads["expected"]._replace(col=1, certain=True),
+                     "actual": heads["actual"]._replace(col=2, certain=True)}
     parts = {"expected": inline.get("expected", ""), "actual": inline.get("actual", "")}
     lines = {"expected": heads["expected"].line if "expected" in inline else None,
              "actual": heads["actual"].line if "actual" in inline else None}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Cut, Piece, cell_text, split_cells
+from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.levels import resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
@@ -201,8 +202,9 @@ class _Reader:
             u = units[i]
             kind = _is_label(u, self.lex)
             hinted = self.hint(u, offset) if offset is not None else None
-            if hinted in ("level1", "level2") and kind is None and len(u.key) <= 10 and not _starts_value(u):
-                kind = "level"
+            if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and self.aligned))
+                    and len(u.key) <= 10 and not _starts_value(u)):
+                kind = "level"  # what stands in a label column is a label (in aligned text also a piece: '标')
             if kind is None:
                 break
             remaining = sum(1 for v in units[i + 1:] if _is_label(v, self.lex) is None)
@@ -263,6 +265,7 @@ class _Reader:
     _score_row: int = -1
     last_cut: Cut | None = None
     separator: Gap = Gap.SPACE
+    aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
 
     def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
         fields = list(self.fields)
@@ -396,10 +399,15 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
             content = [u for u in r if _is_label(u, self.lex) is None and not _caption(u, self.lex)]
-            whole = len(content) >= len(self.fields)
+            # a row of three cells without scores is a row of its own; in column-aligned text it is the
+            # wrapped rest of the row above
+            whole = len(content) >= len(self.fields) and not self.aligned
             after_break = r[0].gap >= Gap.BLANK
             next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
             only_labels = not content
+            if only_labels and self._completes(prev, r):
+                before.extend(r)  # the rest of a label cut at the bottom of the row above ('社会效益指' + '标')
+                continue
             if whole or weight is None and not after_break and only_labels:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
@@ -449,8 +457,11 @@ class _Reader:
                 key, hint, text = row.labels[k]
                 row.labels[k] = (key + u.key, hint, join(text, u.text))
                 continue
-            if _is_label(u, self.lex) == "level":
-                row.labels.append((u.key, None, u.text))
+            hinted = self.hint(u, 0) if self.aligned else None
+            if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
+                if u.col is not None:
+                    row.slot_cols[u.col] = f"label{len(row.labels)}"
+                row.labels.append((u.key, hinted, u.text))
                 continue
             if _caption(u, self.lex):
                 continue
@@ -462,6 +473,16 @@ class _Reader:
         if texts:
             joined = tidy("".join(texts)) if all(u.certain for u in dev) else tidy(" ".join(texts))
             row.deviation = joined if row.deviation is None else tidy(join(row.deviation, joined or ""))
+
+    def _completes(self, row: RawRow, piece: list[Unit]) -> bool:
+        """The piece finishes a level label cut off in the same column of the row above."""
+        for u in piece:
+            slot = self._slot_at(row, u.col)
+            if slot and slot.startswith("label") and u.col in row.slot_cols:
+                key = row.labels[int(slot.removeprefix("label"))][0]
+                if self.lex.level(key + u.key):
+                    return True
+        return False
 
     @staticmethod
     def _slot_at(row: RawRow, col: int | None) -> str | None:
@@ -493,7 +514,15 @@ def _placeholder(row: RawRow) -> bool:
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indicator]:
     header, start = read_header(units, lex)
     body = _clean_body(units[start:], lex)
+    starts = column_starts(units[:start])
+    if starts and len(starts) == len(header.slots):  # column-aligned text: its columns are the header's
+        body = realign(body, starts)
+        header.cols = {slot: k for k, slot in enumerate(header.slots)}
+        aligned = True
+    else:
+        aligned = False
     reader = _Reader(header, lex, ctx)
+    reader.aligned = aligned
     raws = reader.rows(body)
     indicators = []
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, resolve_levels(raws, lex), strict=True)):

@@ -125,8 +125,23 @@ def _within(cover1: list[int | None], k: int, start: int, end: int) -> float:
     return 3.0 if len({cover1[r] for r in range(start, end + 1)}) > 1 else 0.0
 
 
+def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
+    """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
+    cell prints it) is one label, printed on the first of them."""
+    for above, below in zip(raws, raws[1:], strict=False):
+        for k, (key, hint, text) in enumerate(above.labels):
+            if is_points_only(key):
+                continue
+            for j, (key2, hint2, text2) in enumerate(below.labels):
+                if hint2 == hint and not lex.level(key2) and lex.level(key + key2):
+                    above.labels[k] = (key + key2, hint, text + text2)
+                    del below.labels[j]
+                    break
+
+
 def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, str | None, float, float]]:
     """(level1, level2, confidence of level1, confidence of level2) per row."""
+    _join_cut_labels(raws, lex)
     printed = [_split(raw.labels, lex) for raw in raws]
     col1 = [p[0] for p in printed]
     col2 = [p[1] for p in printed]

@@ -1,0 +1,55 @@
+"""Column-aligned plain text (what `pdftotext -layout` and many PDF extractors give) read as table cells.
+
+When a table's header words stand on plain lines at distinct horizontal positions, the header gives the
+columns: a fragment of the body that starts at a column (or after a run of spaces) begins the cell of the
+column its position falls in; a fragment after a single space continues the cell before it; every printed
+line is a table row. The units come out as certain cells with their column and the blank cells before them,
+so everything that reads tables — blank cells, pieces of a wrapped cell on the next lines joined by column —
+reads this text too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from jixiao.assemble.stream import Unit
+from jixiao.read.tokens import Gap
+
+SLACK = 1.0  # a column's text may start a little left of its header word (centred headers)
+
+
+def column_starts(header: list[Unit]) -> list[float] | None:
+    """The header words' positions, when they are plain text laid out in columns (else None)."""
+    if not header or any(u.certain for u in header):
+        return None
+    first_row = [u for u in header if u.row == header[0].row]
+    xs = [u.x for u in first_row]
+    if len(xs) < 2 or any(b <= a for a, b in zip(xs, xs[1:], strict=False)):
+        return None
+    if not any(u.gap == Gap.WIDE for u in first_row[1:]):
+        return None  # single spaces between header words: flowed text, not columns
+    return xs
+
+
+def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
+    """Plain units as the cells of the columns that start at `starts` (see the module docstring)."""
+    out: list[Unit] = []
+    last_col = -1
+    for u in units:
+        if u.certain:
+            out.append(u)
+            last_col = u.col if u.col is not None else -1
+            continue
+        col = max(0, bisect_right(starts, u.x + SLACK) - 1)
+        new_row = not out or out[-1].row != u.row
+        starts_cell = new_row or u.gap >= Gap.WIDE or (col > last_col and abs(u.x - starts[col]) <= SLACK)
+        if not starts_cell:
+            prev = out[-1]
+            text = f"{prev.text} {u.text}"
+            out[-1] = prev._replace(text=text, key=prev.key + u.key)
+            continue
+        empties = col if new_row else max(0, col - last_col - 1)
+        gap = max(u.gap, Gap.ROW) if new_row else Gap.CELL
+        out.append(Unit(u.text, u.key, gap, u.line, u.row, col, u.x, True, empties))
+        last_col = col
+    return out
