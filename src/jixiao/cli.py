@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from collections.abc import Callable
 from enum import StrEnum
 from importlib import resources
@@ -27,9 +28,9 @@ from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, progress_bar
 from jixiao.console import stderr_console as _stderr
 from jixiao.corpus_cli import register_corpus_commands
 from jixiao.errors import InputError
-from jixiao.parse import FileResult, iter_files, parse_file
+from jixiao.parse import FRAGMENT_MESSAGE, FileResult, explain_record, iter_files, parse_file
 from jixiao.records import load_records, read_document
-from jixiao.terminal import form_summary, profiles_table, report_view, rule_detail, rules_table
+from jixiao.terminal import explain_view, form_summary, profiles_table, report_view, rule_detail, rules_table
 
 app = typer.Typer(
     help="jixiao（绩效）：把财政项目支出绩效自评表读成结构化记录。",
@@ -84,10 +85,14 @@ def parse_command(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 摘要 / json 交换记录")] = (
         OutputFormat.table),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="列出每张表找到的各部分、所作的切分选择及其他读法的得分")] = (
+        False),
 ) -> None:
     """读取自评表，输出结构化记录（json）或每张表的摘要（table）。"""
     err = _stderr()
-    results = _read_all(paths, show_progress=err.is_terminal and (output is not None or sys.stdout.isatty()))
+    read = partial(parse_file, explain=True) if explain else parse_file
+    results = _read_all(paths, show_progress=err.is_terminal and (output is not None or sys.stdout.isatty()),
+                        read=read)
     if not results:
         err.print(f"[red]错误[/red]：{'、'.join(map(str, paths))} 中没有可读取的文件")
         raise typer.Exit(EXIT_INPUT)
@@ -96,16 +101,27 @@ def parse_command(
     for r in failed:
         assert r.error is not None
         err.print(f"[red]错误[/red] {r.error.where()}：{r.error.message}")
+    fragments = [(r.file, fr) for r in results for fr in r.fragments]
     if fmt is OutputFormat.json:
-        doc = {
+        doc: dict = {
             "forms": [f.record() for f in forms],
             "errors": [{"file": r.file, "line": r.error.line, "message": r.error.message} for r in failed if r.error],
+            "fragments": [{"file": file, "first_line": fr.first_line, "last_line": fr.last_line,
+                           "message": FRAGMENT_MESSAGE} for file, fr in fragments],
         }
+        if explain:
+            doc["explain"] = [explain_record(r.file, k, trace) for r in results if r.reading
+                              for k, trace in enumerate(r.reading.traces)]
         _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
         out = _output_console(output)
+        traces = [t for r in results if r.reading for t in r.reading.traces]
         for k, form in enumerate(forms, start=1):
             out.print(form_summary(form, k, len(forms)))
+            if explain:
+                out.print(explain_view(form, traces[k - 1]))
+        for file, fr in fragments:
+            out.print(f"[yellow]片段[/yellow] {file}:{fr.first_line}-{fr.last_line}：{FRAGMENT_MESSAGE}")
         warnings = sum(len(f.warnings) for f in forms)
         out.print(f"共读取 {len(results)} 个文件、{len(forms)} 张自评表；"
                   f"读取提示 {warnings} 条；出错文件 {len(failed)} 个")

@@ -9,11 +9,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jixiao.assemble import Reading, read_document
+from jixiao.assemble.context import Context
 from jixiao.assemble.stream import Fragment
 from jixiao.errors import InputError
 from jixiao.model import Form
 from jixiao.read import read_path
 from jixiao.read.text import read_text
+
+
+FRAGMENT_MESSAGE = "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
+
+
+def explain_record(file: str, index: int, trace: Context) -> dict:
+    """The trace of one form's reading as plain data (`jixiao parse --explain --format json`)."""
+    return {
+        "file": file, "form_index": index,
+        "sections": [{"section": kind, "first_line": first, "last_line": last} for kind, first, last in trace.sections],
+        "choices": [{"what": c.what, "line": c.line, "chosen": c.chosen, "score": c.score,
+                     "alternatives": [{"reading": what, "score": score} for what, score in c.alternatives]}
+                    for c in trace.choices],
+    }
 
 
 @dataclass

@@ -12,6 +12,7 @@ from rich.text import Text
 from jixiao.check.catalogue import Rule
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Report, Severity
 from jixiao.check.profile import Profile
+from jixiao.assemble.context import Context
 from jixiao.model import Form
 
 
@@ -58,8 +59,41 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
                       (ind.deviation or "")[:60])
     foot = Text(f"总分 {_num(form.total_score)} / {_num(form.total_weight)}   评分等级 {form.grade or '—'}")
     parts: list[RenderableType] = [head, units, money, table, foot]
+    if form.confidence and form.confidence.lowest:
+        sure = form.confidence
+        lowest = "，".join(f"{c.path} {c.confidence:.2f}" for c in sure.lowest[:3])
+        parts.append(Text(f"读取置信度 最低 {sure.overall:.2f}、平均 {sure.mean:.2f}（最低的字段：{lowest}）",
+                          style="yellow" if sure.overall < 0.6 else "dim"))
     for w in form.warnings:
         parts.append(Text(f"  提示 {w.code} 第{w.line}行 {w.path or ''}：{w.message}", style="yellow"))
+    return Group(*parts, Text(""))
+
+
+SECTION_ZH = {"head": "表头", "funds": "项目资金", "goals": "年度总体目标", "indicators": "绩效指标",
+              "total": "总分", "grade": "评分等级", "tail": "表后内容"}
+
+
+def explain_view(form: Form, trace: Context) -> RenderableType:
+    """Why a form was read as it was: its sections and the choices of the segmentation search (`--explain`)."""
+    parts: list[RenderableType] = [Text(f"读取过程：{form.project_name or '（未读到项目名称）'}", style="bold")]
+    sections = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    sections.add_column("部分")
+    sections.add_column("行", justify="right")
+    for kind, first, last in trace.sections:
+        sections.add_row(SECTION_ZH.get(kind, kind), f"{first}-{last}" if first is not None else "—")
+    parts.append(sections)
+    if trace.choices:
+        choices = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        choices.add_column("行", justify="right", no_wrap=True)
+        choices.add_column("判断")
+        choices.add_column("采用（得分）", overflow="fold")
+        choices.add_column("其他读法（得分）", overflow="fold")
+        for c in trace.choices:
+            others = "；".join(f"{what}（{score:+.1f}）" for what, score in c.alternatives) or "—"
+            choices.add_row(str(c.line or "—"), c.what, f"{c.chosen}（{c.score:+.1f}）", others)
+        parts.append(choices)
+    else:
+        parts.append(Text("各部分的行与格在原文中已确定，没有需要权衡的切分。", style="dim"))
     return Group(*parts, Text(""))
 
 

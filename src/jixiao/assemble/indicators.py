@@ -266,6 +266,7 @@ class _Reader:
     last_cut: Cut | None = None
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
+    split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
 
     def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
         fields = list(self.fields)
@@ -309,7 +310,9 @@ class _Reader:
                 if body[a.weight + k].col is not None:
                     row.slot_cols[body[a.weight + k].col] = slot
             offset = self._offset(body[a.weight])
+            self.split_sure = 1.0
             dev, pieces_prev, prefix = self._split(between, prev, prev_score_unit, body[a.weight], offset)
+            row.sure = self.split_sure
             if prev is not None:
                 self._finish(prev, dev, pieces_prev)
             if not [u for u in prefix if _is_label(u, self.lex) is None] and not prefix:
@@ -438,6 +441,7 @@ class _Reader:
             options.append((points, c))
         options.sort(key=lambda o: -o[0])
         best = options[0][1]
+        self.split_sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
         self.ctx.choose(f"第 {between[best].line} 行附近的指标行起点",
                         [(f"偏差原因 {best} 段 / 本行从“{between[best].text[:12]}”起", options[0][0])]
                         + [(f"偏差原因 {c} 段 / 本行从“{between[c].text[:12]}”起", p) for p, c in options[1:4]],

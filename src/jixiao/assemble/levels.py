@@ -155,6 +155,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, s
                          and parents.get(col2[r][0]) not in (None, label) and label != LOST)
 
     best: tuple[float, list, list] | None = None
+    readings: list[tuple[float, list, list]] = []
     for mode in MODES:  # ties go to the first: labels on the first row of their span are the most common
         cover1, off1 = spans(col1, mode, against_two)
         cover2, off2 = spans(col2, mode, partial(_within, cover1))
@@ -169,10 +170,15 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, s
                 cost += 3.0
             if two is None and col2[i] is None:
                 cost += 0.5
+        readings.append((cost, cover1, cover2))
         if best is None or cost < best[0] - 1e-9:
             best = (cost, cover1, cover2)
     assert best is not None
     _, cover1, cover2 = best
+    # how clearly the chosen way of printing fits, against the ways that would read the labels otherwise
+    others = [c for c, one, two in readings if (one, two) != (cover1, cover2)]
+    gap = min(others) - best[0] if others else 9.0
+    spanned = 1.0 if gap >= 1.0 else 0.9 if gap >= 0.5 else 0.7
     out: list[list] = []
     for i in range(len(raws)):
         two = col2[cover2[i]] if cover2[i] is not None else None
@@ -180,10 +186,10 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, s
         implied = parents.get(two[0]) if two and two[0] != COST else None
         if one is not None and one[0] == LOST:
             one = (implied, implied) if implied else None
-        sure1 = 1.0 if col1[i] else 0.9
+        sure1 = 1.0 if col1[i] else spanned
         if one is None and implied:
-            one, sure1 = (implied, implied), 0.8
-        out.append([one[1] if one else None, two[1] if two else None, sure1, 1.0 if col2[i] else 0.9])
+            one, sure1 = (implied, implied), min(spanned, 0.9)
+        out.append([one[1] if one else None, two[1] if two else None, sure1, 1.0 if col2[i] else spanned])
     first = next((row[0] for row in out if row[0]), None)
     for k, row in enumerate(out):
         if row[0] is None:

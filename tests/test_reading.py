@@ -1,0 +1,119 @@
+"""The reading core on what is not a layout of the samples: real forms of other provinces, template variants,
+fragments of forms, titles that start no form, page numbers, traditional characters, confidence and --explain."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import opencc
+import pytest
+from typer.testing import CliRunner
+
+import jixiao
+from jixiao.assemble.lexicon import select
+from jixiao.cli import app
+from tests.conftest import SEEDS, golden_forms
+
+REAL = Path(__file__).parent / "data" / "realforms"
+REAL_FORMS = sorted((REAL / "raw").glob("*.txt"))
+
+
+def _accuracy(compare, got: list[dict], gold: list[dict]) -> tuple[float, int]:
+    key = lambda f: compare.norm_text(f.get("project_name")) + "|" + compare.norm_text(f.get("implementing_unit"))  # noqa: E731
+    mapping = compare.pair([key(f) for f in gold], [key(f) for f in got])
+    total = matched = 0
+    for i, g in enumerate(gold):
+        out: list = []
+        compare.compare_form(g, got[mapping[i]] if i in mapping else None, out)
+        for path, ok, _, _ in out:
+            if not path.startswith("indicators.extra"):
+                total, matched = total + 1, matched + ok
+    return 100.0 * matched / total, len(got) - len(mapping)
+
+
+@pytest.mark.parametrize("raw", REAL_FORMS, ids=lambda p: p.stem)
+def test_real_forms_of_other_provinces(raw, compare):
+    """Development set (tests/data/realforms): at least 95% of fields, no extra form (all read 100% today)."""
+    gold = json.loads((REAL / "truth" / f"{raw.stem}.json").read_text(encoding="utf-8"))["forms"]
+    got = [f.record() for f in jixiao.parse(raw)]
+    accuracy, extra = _accuracy(compare, got, gold)
+    assert accuracy >= 95.0 and extra == 0, (accuracy, extra)
+
+
+def test_tail_of_a_form_without_its_head_is_a_fragment_not_a_form():
+    from jixiao.parse import parse_file
+
+    result = parse_file(REAL / "raw" / "06_sichuan_daying.txt")
+    assert len(result.forms) == 1 and result.forms[0].source.first_line == 8
+    [fragment] = result.fragments
+    assert (fragment.first_line, fragment.last_line) == (1, 7)
+
+
+def test_template_variants_are_chosen_by_the_words_a_form_prints():
+    assert select({"项目名称", "全年预算数"}).names == ("national",)
+    assert "sichuan" in select({"预算执行情况", "调整后预算数"}).names
+    assert "yunnan" in select({"指标性质", "度量单位"}).names
+    sichuan = select({"预算执行情况"})
+    assert sichuan.fund_column("调整后预算数") == "annual_budget" and sichuan.fund_row("其中:财政资金") == "current_year"
+    assert select(set()).fund_column("调整后预算数") is None  # a variant's words are not the national form's
+
+
+def test_a_page_that_names_a_form_starts_none_and_several_titles_take_the_last():
+    text = (
+        "名称: 某局2023年度某项目支出绩效自评表\n发布日期: 2024-04-19\n某局2023年度某项目支出绩效自评表\n附件1\n"
+        "项目支出绩效自评表\n(2023年度)\n项目名称 甲项目\n主管部门 某局 实施单位 某局\n"
+        "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 10 10 10 10 100% 10\n"
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+        "产出指标 数量指标 培训人数 ≥10人 12人 90 90\n总分 100 100\n评分等级 优\n")
+    [form] = jixiao.parse_text(text)
+    assert (form.title, form.year, form.project_name, form.source.first_line) == ("项目支出绩效自评表", 2023, "甲项目", 5)
+    assert form.indicators[0].name == "培训人数" and form.total_score == 100
+
+
+def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
+    lines.insert(19, "\n- 2 -\n\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施")
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert len(form.indicators) == 7 and not any(w.code == "P002" for w in form.warnings)
+
+
+def test_traditional_characters_read_as_the_same_form():
+    to_traditional = opencc.OpenCC("s2t")
+    text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))
+    forms = jixiao.parse_text(text)
+    gold = golden_forms(SEEDS[3])
+    assert len(forms) == len(gold)
+    for form, g in zip(forms, gold, strict=True):
+        assert form.project_name == to_traditional.convert(g["project_name"])
+        assert [i.weight for i in form.indicators] == [i["weight"] for i in g["indicators"]]
+        assert form.funds.total.executed == g["funds"]["total"]["executed"]
+
+
+def test_every_field_has_a_confidence_and_doubt_is_never_silent():
+    form = jixiao.parse(SEEDS[0])[0]
+    record = form.record()
+    assert record["source"]["confidence"]["indicators.0.name"] == 1.0
+    assert set(record["source"]["confidence"]) >= {"project_name", "funds.total.executed", "indicators.3.score"}
+    assert form.confidence.overall == 1.0
+    [one_line] = jixiao.parse(REAL / "raw" / "04_anhui_chizhou_guichi_b.txt")
+    assert one_line.confidence.overall < 1.0 and one_line.confidence.lowest
+    assert all(c.confidence < 1.0 for c in one_line.confidence.lowest)
+    for item in one_line.confidence.lowest:
+        if item.confidence < 0.6:
+            assert any(w.code == "P040" and w.path == item.path for w in one_line.warnings)
+
+
+def test_explain_shows_sections_and_the_cuts_chosen_with_their_runners_up():
+    runner = CliRunner()
+    raw = str(REAL / "raw" / "04_anhui_chizhou_guichi_b.txt")
+    result = runner.invoke(app, ["parse", raw, "--explain"])
+    assert result.exit_code == 0
+    assert "读取过程" in result.output and "绩效指标" in result.output and "其他读法" in result.output
+    result = runner.invoke(app, ["parse", raw, "--explain", "--format", "json"])
+    doc = json.loads(result.output)
+    [trace] = doc["explain"]
+    assert {s["section"] for s in trace["sections"]} >= {"head", "funds", "goals", "indicators"}
+    assert trace["choices"] and all(c["alternatives"] for c in trace["choices"])
+    frag = runner.invoke(app, ["parse", str(REAL / "raw" / "06_sichuan_daying.txt"), "--format", "json"])
+    assert json.loads(frag.output)["fragments"][0]["first_line"] == 1
