@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import partial
 from collections.abc import Callable
 from enum import StrEnum
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Annotated

@@ -16,7 +16,6 @@ from jixiao.model import Form
 from jixiao.read import read_path
 from jixiao.read.text import read_text
 
-
 FRAGMENT_MESSAGE = "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
 
 

@@ -9,10 +9,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from jixiao.assemble.context import Context
 from jixiao.check.catalogue import Rule
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Report, Severity
 from jixiao.check.profile import Profile
-from jixiao.assemble.context import Context
 from jixiao.model import Form
 
 
