@@ -85,8 +85,8 @@ def parse_command(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 摘要 / json 交换记录")] = (
         OutputFormat.table),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="列出每张表找到的各部分、所作的切分选择及其他读法的得分")] = (
-        False),
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="列出每张表找到的各部分、所作的切分选择及其他读法的得分")] = False,
 ) -> None:
     """读取自评表，输出结构化记录（json）或每张表的摘要（table）。"""
     err = _stderr()
