@@ -22,7 +22,7 @@ from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.levels import resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, title_of
-from jixiao.assemble.text import join, number, tidy
+from jixiao.assemble.text import join, number, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.tokens import Gap
 
@@ -47,6 +47,8 @@ class RawRow:
     short: bool = False  # fewer cells than the slots
     sure: float = 1.0  # confidence of the cut of its cells
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
+    first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
+    wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
 
 
 def _gap(unit: Unit, separator: Gap) -> int:
@@ -253,6 +255,10 @@ class _Reader:
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, fields)
         texts = [cell_text(c) for c in cut.cells]
+        for slot, cell in zip(fields, cut.cells, strict=False):
+            on_line = [p.text for p in cell if p.line == content[-1].line]
+            if on_line:
+                row.first_widths[slot] = width("".join(on_line))
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
             slots = ("name", "actual")
@@ -344,6 +350,7 @@ class _Reader:
             row = RawRow(line=whole[0].line)
             self.prefix(whole, None, row)
             out.append(row)
+        self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
 
     def _offset(self, weight_unit: Unit) -> int | None:
@@ -384,14 +391,16 @@ class _Reader:
             return [], [], []
         same_row = [u for u in between if u.row == prev_score.row]
         if self.separator >= Gap.LINE or (weight is not None and prev_score.row == weight.row):
-            return self._search(between, prev)  # the source's rows are not the form's rows
+            return self._search(between, prev, last=weight is None)  # the source's rows are not the form's rows
         if weight is None and all(u.row == prev_score.row for u in between):
             return between, [], []
         rest = between[len(same_row):]
         if not rest:
             return same_row, [], []
         if not all(u.certain for u in rest):
-            return same_row, [], rest
+            wraps = self._wrapped_lines(rest, weight)
+            prev.wraps.extend(wraps)
+            return same_row, [], rest[sum(len(w) for w in wraps):]
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
         rows = _row_units(rest)
         anchor_row = weight.row if weight is not None else None
@@ -421,12 +430,56 @@ class _Reader:
                 break
         return same_row, before, after
 
-    def _search(self, between: list[Unit], prev: RawRow) -> tuple[list[Unit], list[Unit], list[Unit]]:
-        """No row boundary in the source: score every cut between the row above's 偏差原因 and this row."""
+    def _wrapped_lines(self, rest: list[Unit], weight: Unit | None) -> list[list[Unit]]:
+        """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
+        the rest of its cells, wrapped (top-aligned cells of a PDF printed line by line)."""
+        out: list[list[Unit]] = []
+        for line in _row_units(rest):
+            first = line[0]
+            if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
+                break
+            if _is_label(first, self.lex) == "level" or (len(first.key) <= 6 and first.key in self.lex.prefixes):
+                break
+            out.append(line)
+        return out
+
+    def unwrap(self, rows: list[RawRow]) -> None:
+        """Give each row's wrapped lines to its cells: a line holds the next piece of every cell still wrapping
+        (one whose last piece filled its column), in column order."""
+        widths: dict[str, float] = {}
+        for row in rows:
+            for slot, w in row.first_widths.items():
+                widths[slot] = max(widths.get(slot, 0.0), w)
+        for row in rows:
+            if not row.wraps:
+                continue
+            slots = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths
+                     and row.first_widths[s] >= widths.get(s, 0.0) - 1.0] or ["name"]
+            for line in row.wraps:
+                texts = [u.text for u in line]
+                if len(texts) > len(slots):  # a cell with a space in it: the first cells take the extra fragments
+                    texts = [" ".join(texts[: len(texts) - len(slots) + 1]), *texts[len(texts) - len(slots) + 1:]]
+                still = []
+                for slot, text in zip(slots, texts, strict=False):
+                    setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
+                    if width(text.replace(" ", "")) >= widths.get(slot, 0.0) - 1.0:
+                        still.append(slot)
+                slots = still or slots[len(texts):] or ["name"]
+            row.wraps = []
+
+    def _search(self, between: list[Unit], prev: RawRow, last: bool = False
+                ) -> tuple[list[Unit], list[Unit], list[Unit]]:
+        """No row boundary in the source: score every cut between the row above's 偏差原因 and this row (after the
+        table's last row, all of it may be that row's 偏差原因)."""
         options: list[tuple[float, int]] = []
-        for c in range(len(between)):
+        for c in range(len(between) + (1 if last else 0)):
             dev, prefix = between[:c], between[c:]
             points = 0.0
+            if not prefix:  # the last row's 偏差原因 and nothing after it
+                points += 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight \
+                    else -0.75
+                options.append((points, c))
+                continue
             if dev:
                 points += 1.0 if (prev.score is not None and prev.weight is not None and prev.score < prev.weight) \
                     else -0.75
@@ -442,10 +495,12 @@ class _Reader:
         options.sort(key=lambda o: -o[0])
         best = options[0][1]
         self.split_sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
-        self.ctx.choose(f"第 {between[best].line} 行附近的指标行起点",
-                        [(f"偏差原因 {best} 段 / 本行从“{between[best].text[:12]}”起", options[0][0])]
-                        + [(f"偏差原因 {c} 段 / 本行从“{between[c].text[:12]}”起", p) for p, c in options[1:4]],
-                        between[best].line)
+        def reading(c: int) -> str:
+            start = f"本行从“{between[c].text[:12]}”起" if c < len(between) else "其后没有指标行"
+            return f"偏差原因 {c} 段 / {start}"
+
+        self.ctx.choose(f"第 {between[min(best, len(between) - 1)].line} 行附近的指标行起点",
+                        [(reading(c), p) for p, c in options[:4]], between[min(best, len(between) - 1)].line)
         return between[:best], [], between[best:]
 
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
