@@ -15,7 +15,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import after_chars, join, tidy
+from jixiao.assemble.text import after_chars, join, tidy, width
 from jixiao.read.tokens import Gap
 
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
@@ -119,6 +119,8 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
         parts["expected"] = join(parts["expected"], texts[0].text)
         lines["expected"] = texts[0].line
         return
+    if _interleaved(texts, parts, lines):
+        return
     indented = [u.x for u in texts if u.gap >= Gap.LINE]
     base = min(indented) if indented else 0
     numbers = [_number(u.key) for u in texts]
@@ -160,6 +162,47 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
     parts["actual"] = join(parts["actual"], _joined(texts[best:]))
     lines["expected"] = lines["expected"] or texts[0].line
     lines["actual"] = lines["actual"] or texts[best].line
+
+
+def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
+    """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): each line's first fragment
+    belongs to the left text as long as the left text's lines fill its column. Recognised when most lines hold
+    two fragments and their first fragments are equally wide (the column width)."""
+    rows: list[list[Unit]] = []
+    for u in texts:
+        if rows and rows[-1][-1].row == u.row:
+            rows[-1].append(u)
+        else:
+            rows.append([u])
+    double = [r for r in rows if len(r) >= 2]
+    if len(rows) < 3 or len(double) < 2 or len(double) < 0.6 * len(rows):
+        return False
+    column = max(width(r[0].text) for r in double)
+    if column < 6:
+        return False  # no column: a short word before a space is not a wrapped line
+    if sum(1 for r in double[:-1] if width(r[0].text) >= column - 1) < 0.8 * (len(double) - 1):
+        return False
+    rights = [width("".join(u.text for u in r[1:])) for r in double]
+    if sum(1 for w in rights[:-1] if w >= max(rights) - 1.5) < 0.6 * (len(rights) - 1):
+        return False  # the right-hand pieces fill a column too
+    left_open = True
+    left: list[str] = []
+    right: list[str] = []
+    for r in rows:
+        if len(r) >= 2 and left_open:
+            left.append(r[0].text)
+            right.append(" ".join(u.text for u in r[1:]))
+            left_open = width(r[0].text) >= column - 1
+        elif left_open and len(r) == 1 and width(r[0].text) >= column - 1:
+            left.append(r[0].text)
+        else:
+            (right if not left_open or len(r) >= 2 else left).append(" ".join(u.text for u in r))
+            left_open = False
+    parts["expected"] = join(parts["expected"], "".join(left))
+    parts["actual"] = join(parts["actual"], "".join(right))
+    lines["expected"] = lines["expected"] or rows[0][0].line
+    lines["actual"] = lines["actual"] or rows[0][-1].line
+    return True
 
 
 def _joined(units: list[Unit]) -> str:
