@@ -79,13 +79,16 @@ def _cells(line: str) -> tuple[list[str], bool]:
 def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
     tokens = []
     end = 0
+    x = 0  # display column, counted as the line goes (a document printed on one line is long)
     ascii_line = line.isascii()
     for match in _WORD.finditer(line):
         start = match.start()
         if tokens:
             gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
-        x = (start if ascii_line else display_width(line[:start])) if start else 0
-        tokens.append(Token(match.group(0), gap, number, row, None, x))
+        x += start - end
+        text = match.group(0)
+        tokens.append(Token(text, gap, number, row, None, x))
+        x += len(text) if ascii_line else display_width(text)
         end = match.end()
     return tokens
 
