@@ -77,7 +77,7 @@ def test_binary_garbage(tmp_path):
     result = run("parse", str(path), "--format", "json")
     assert result.returncode == 2
     assert "不是文本文件" in result.stderr and "Traceback" not in result.stderr
-    assert json.loads(result.stdout) == {"forms": [], "errors": [
+    assert json.loads(result.stdout) == {"forms": [], "fragments": [], "errors": [
         {"file": str(path), "line": None, "message": json.loads(result.stdout)["errors"][0]["message"]}]}
 
 

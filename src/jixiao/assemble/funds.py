@@ -202,9 +202,11 @@ def _rate_fits(computed: float, printed: float) -> bool:
 def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict[str, str], float]:
     """Map a row's values onto the columns: as printed where that reads well, else by shapes and arithmetic."""
     positional = _fit_positional(values, order, not certain)
-    base = _plausibility(positional)
     filled = [v for v in values if v]
-    if base >= 0 or len(filled) >= len(order) or not filled:
+    if len(filled) >= len(order) or not filled:
+        return positional, 1.0 if certain else 0.9
+    base = _plausibility(positional)
+    if base >= 0:
         return positional, 1.0 if certain else 0.9
     best, best_points = positional, base + 2  # printed order is a prior
     for slots in combinations(range(len(order)), len(filled)):

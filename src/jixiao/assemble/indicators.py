@@ -36,7 +36,8 @@ _CAPTION = "绩效指标"
 
 @dataclass(slots=True)
 class RawRow:
-    labels: list[tuple[str, str | None, str]] = field(default_factory=list)  # (key, column slot if known, text)
+    # (key, column slot if known, text, line) of each level label printed on the row
+    labels: list[tuple[str, str | None, str, int]] = field(default_factory=list)
     name: str | None = None
     target: str | None = None
     actual: str | None = None
@@ -44,6 +45,7 @@ class RawRow:
     score: float | None = None
     deviation: str | None = None
     line: int | None = None
+    last_line: int | None = None  # the row's last printed line (its wrapped lines and pieces included)
     short: bool = False  # fewer cells than the slots
     sure: float = 1.0  # confidence of the cut of its cells
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
@@ -215,7 +217,7 @@ class _Reader:
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text))
+                row.labels.append((u.key, hinted, u.text, u.line))
             i += 1
         content = units[i:]
         if not content:
@@ -273,6 +275,11 @@ class _Reader:
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
+
+    @property
+    def vertical(self) -> bool:
+        """Rows are printed lines with their cells side by side (plain text wrapped over lines, not a table)."""
+        return self.separator < Gap.LINE and self.aligned
 
     def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
         fields = list(self.fields)
@@ -333,6 +340,7 @@ class _Reader:
                 out.append(extra)
             prefix = wholes[-1] if wholes else prefix
             row.line = prefix[0].line if prefix else body[a.weight].line
+            row.last_line = body[a.weight + 1].line
             self.prefix(prefix, offset, row)
             out.append(row)
             prev, prev_score_unit = row, body[a.weight + 1]
@@ -456,6 +464,7 @@ class _Reader:
             slots = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths
                      and row.first_widths[s] >= widths.get(s, 0.0) - 1.0] or ["name"]
             for line in row.wraps:
+                row.last_line = max(row.last_line or line[-1].line, line[-1].line)
                 texts = [u.text for u in line]
                 if len(texts) > len(slots):  # a cell with a space in it: the first cells take the extra fragments
                     texts = [" ".join(texts[: len(texts) - len(slots) + 1]), *texts[len(texts) - len(slots) + 1:]]
@@ -506,6 +515,8 @@ class _Reader:
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
         dev = list(dev)
+        for u in (*dev, *pieces):
+            row.last_line = max(row.last_line or u.line, u.line)
         for u in dev:
             if u.col is not None:
                 row.slot_cols.setdefault(u.col, "deviation")
@@ -513,14 +524,14 @@ class _Reader:
             slot = self._slot_at(row, u.col)
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
-                key, hint, text = row.labels[k]
-                row.labels[k] = (key + u.key, hint, join(text, u.text))
+                key, hint, text, line = row.labels[k]
+                row.labels[k] = (key + u.key, hint, join(text, u.text), line)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
             if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text))
+                row.labels.append((u.key, hinted, u.text, u.line))
                 continue
             if _caption(u, self.lex):
                 continue
@@ -584,7 +595,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     reader.aligned = aligned
     raws = reader.rows(body)
     indicators = []
-    for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, resolve_levels(raws, lex), strict=True)):
+    levels = resolve_levels(raws, lex, reader.vertical)
+    for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
         path = f"indicators.{k}"

@@ -26,7 +26,7 @@ SATISFACTION = "满意度指标"
 LOST = "(分)"  # marker of a 一级 label of which only its points were printed
 MODES = ("top", "middle", "bottom")
 
-Printed = tuple[str, str]  # (canonical label, text as printed)
+Printed = tuple[str, str, int]  # (canonical label, text as printed, line)
 
 
 def _canonical(key: str, lex: Lexicon) -> str | None:
@@ -35,16 +35,17 @@ def _canonical(key: str, lex: Lexicon) -> str | None:
     return lex.level(key) or key
 
 
-def _split(labels: list[tuple[str, str | None, str]], lex: Lexicon) -> tuple[Printed | None, Printed | None]:
-    """The (canonical, printed) 一级 and 二级 labels printed on one row."""
+def _split(labels: list[tuple[str, str | None, str, int]], lex: Lexicon
+           ) -> tuple[Printed | None, Printed | None]:
+    """The (canonical, printed, line) 一级 and 二级 labels printed on one row."""
     level1: Printed | None = None
     level2: Printed | None = None
-    names = [(_canonical(k, lex), hint, text) for k, hint, text in labels]
+    names = [(_canonical(k, lex), hint, text, line) for k, hint, text, line in labels]
     parents = lex.level2_parent
-    for k, (key, hint, text) in enumerate(names):
+    for k, (key, hint, text, line) in enumerate(names):
         if key is None:
             continue
-        here = (key, tidy(text) or key)
+        here = (key, tidy(text) or key, line)
         follows = names[k + 1][0] if k + 1 < len(names) else None
         if hint == "level1" and key not in parents:
             level1 = here
@@ -66,9 +67,19 @@ def _split(labels: list[tuple[str, str | None, str]], lex: Lexicon) -> tuple[Pri
 
 
 Extra = Callable[[int, int, int], float]  # (label index, first row, last row) -> cost of that span
+Lines = list[tuple[int, int]]  # each row's first and last printed line
 
 
-def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None) -> list[int]:
+def _off_middle(lines: Lines | None, label_line: int, p: int, start: int, end: int) -> float:
+    """How far a label stands from the middle of the span [start, end]: in printed lines where rows have them
+    (a label between two rows' lines is the middle of an even span), else in rows."""
+    if lines is None:
+        return max(0.0, abs(p - (start + end) / 2) - 0.5)
+    return max(0.0, abs(label_line - (lines[start][0] + lines[end][1]) / 2) - 1.0) / 2
+
+
+def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None = None,
+                 label_lines: tuple[int, ...] = ()) -> list[int]:
     """The last row of each span when each label is printed in the middle of its span: the spans are chosen
     together (a two-row span puts its label on either row), so that the labels sit as near their middles as
     the rows allow, at the least `extra` cost (what the other label column says)."""
@@ -78,7 +89,8 @@ def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None) -> list[int]
         last = k == len(pos) - 1
         options = []
         for end in ([n - 1] if last else range(p, pos[k + 1])):
-            cost = max(0.0, abs(p - (start + end) / 2) - 0.5) + (extra(k, start, end) if extra else 0.0)
+            off = _off_middle(lines, label_lines[k] if label_lines else 0, p, start, end)
+            cost = off + (extra(k, start, end) if extra else 0.0)
             if last:
                 options.append((cost, (end,)))
             else:
@@ -90,7 +102,8 @@ def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None) -> list[int]
     return list(best(0, 0)[1])
 
 
-def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None) -> tuple[list[int | None], float]:
+def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, lines: Lines | None = None
+          ) -> tuple[list[int | None], float]:
     """For each row, the index of the row whose printed label covers it, under a way of printing merged cells;
     and how far the labels stand from where that way prints them (a centred label off the middle of the
     span the other labels leave it)."""
@@ -100,22 +113,27 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None) 
     off = 0.0
     if not pos:
         return out, off
+    label_lines = tuple(printed[p][2] for p in pos)  # type: ignore[index]
     if mode == "top":
         for k, p in enumerate(pos):
             for i in range(p, pos[k + 1] if k + 1 < len(pos) else n):
                 out[i] = p
+            if lines is not None:  # a first-row label stands on the first line of its row
+                off += (label_lines[k] - lines[p][0]) / 2
     elif mode == "bottom":
         start = 0
-        for p in pos:
+        for k, p in enumerate(pos):
             for i in range(start, p + 1):
                 out[i] = p
             start = p + 1
+            if lines is not None:
+                off += (lines[p][1] - label_lines[k]) / 2
     else:
         start = 0
-        for p, end in zip(pos, _middle_ends(tuple(pos), n, extra), strict=True):
+        for k, (p, end) in enumerate(zip(pos, _middle_ends(tuple(pos), n, extra, lines, label_lines), strict=True)):
             for i in range(start, end + 1):
                 out[i] = p
-            off += max(0.0, abs(p - (start + end) / 2) - 0.5)
+            off += _off_middle(lines, label_lines[k], p, start, end)
             start = end + 1
     return out, off
 
@@ -129,36 +147,57 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
     cell prints it) is one label, printed on the first of them."""
     for above, below in zip(raws, raws[1:], strict=False):
-        for k, (key, hint, text) in enumerate(above.labels):
+        for k, (key, hint, text, line) in enumerate(above.labels):
             if is_points_only(key):
                 continue
-            for j, (key2, hint2, text2) in enumerate(below.labels):
+            for j, (key2, hint2, text2, _) in enumerate(below.labels):
                 if hint2 == hint and not lex.level(key2) and lex.level(key + key2):
-                    above.labels[k] = (key + key2, hint, text + text2)
+                    above.labels[k] = (key + key2, hint, text + text2, line)
                     del below.labels[j]
                     break
 
 
-def resolve_levels(raws: list[RawRow], lex: Lexicon) -> list[tuple[str | None, str | None, float, float]]:
-    """(level1, level2, confidence of level1, confidence of level2) per row."""
+def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
+                   ) -> list[tuple[str | None, str | None, float, float]]:
+    """(level1, level2, confidence of level1, confidence of level2) per row. `vertical`: the rows are printed
+    lines of a page (a row's cells side by side), so a label's line tells where in its span it stands."""
     _join_cut_labels(raws, lex)
     printed = [_split(raw.labels, lex) for raw in raws]
     col1 = [p[0] for p in printed]
     col2 = [p[1] for p in printed]
     parents = lex.level2_parent
     pos1 = [i for i, v in enumerate(col1) if v]
+    # running counts of the rows whose printed 二级 label names a 一级 block, by block
+    named = [parents.get(v[0]) if v else None for v in col2]
+    counts: dict[str, list[int]] = {}
+    for block in set(filter(None, named)):
+        run = [0]
+        for name in named:
+            run.append(run[-1] + (name == block))
+        counts[block] = run
+    total = [0]
+    for name in named:
+        total.append(total[-1] + (name is not None))
 
     def against_two(k: int, start: int, end: int) -> float:
         """A 一级 span must hold the rows whose printed 二级 label names it."""
         label = col1[pos1[k]][0]  # type: ignore[index]
-        return 3.0 * sum(1 for r in range(start, end + 1) if col2[r]
-                         and parents.get(col2[r][0]) not in (None, label) and label != LOST)
+        if label == LOST:
+            return 0.0
+        own = counts[label][end + 1] - counts[label][start] if label in counts else 0
+        return 3.0 * (total[end + 1] - total[start] - own)
 
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
-    for mode in MODES:  # ties go to the first: labels on the first row of their span are the most common
-        cover1, off1 = spans(col1, mode, against_two)
-        cover2, off2 = spans(col2, mode, partial(_within, cover1))
+    every_row = (all(col1) and all(col2)) or len(raws) <= 1
+    firsts = [raw.line for raw in raws]
+    lines: Lines | None = None
+    if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
+        lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
+    for mode in (MODES[:1] if every_row else MODES):  # ties go to the first: labels on their span's first row
+
+        cover1, off1 = spans(col1, mode, against_two, lines)
+        cover2, off2 = spans(col2, mode, partial(_within, cover1), lines)
         cost = off1 + off2
         for i in range(len(raws)):
             two = col2[cover2[i]][0] if cover2[i] is not None else None
