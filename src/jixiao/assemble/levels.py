@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 COST = "成本指标"
 SATISFACTION = "满意度指标"
 LOST = "(分)"  # marker of a 一级 label of which only its points were printed
-MODES = ("top", "middle", "bottom")
+MODES = ("top", "bottom", "middle")  # in this order: ties go to the first
 
 Printed = tuple[str, str, int]  # (canonical label, text as printed, line)
 
@@ -87,17 +87,21 @@ def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines
     def best(k: int, start: int) -> tuple[float, tuple[int, ...]]:
         p = pos[k]
         last = k == len(pos) - 1
-        options = []
-        for end in ([n - 1] if last else range(p, pos[k + 1])):
-            off = _off_middle(lines, label_lines[k] if label_lines else 0, p, start, end)
-            cost = off + (extra(k, start, end) if extra else 0.0)
-            if last:
-                options.append((cost, (end,)))
-            else:
+        found: tuple[float, tuple[int, ...]] = (float("inf"), ())
+        # longest span first: at equal cost the longer earlier span wins (a label nearer the top of its span,
+        # as most forms print it)
+        for end in ((n - 1,) if last else range(pos[k + 1] - 1, p - 1, -1)):
+            cost = _off_middle(lines, label_lines[k] if label_lines else 0, p, start, end)
+            if extra:
+                cost += extra(k, start, end)
+            if not last:
                 rest, ends = best(k + 1, end + 1)
-                options.append((cost + rest, (end, *ends)))
-        # equal costs: the longer earlier span (a label nearer the top of its span, as most forms print it)
-        return min(options, key=lambda o: (round(o[0], 6), tuple(-e for e in o[1])))
+                cost, tail = cost + rest, (end, *ends)
+            else:
+                tail = (end,)
+            if cost < found[0] - 1e-9:
+                found = (cost, tail)
+        return found
 
     return list(best(0, 0)[1])
 
@@ -194,8 +198,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
     lines: Lines | None = None
     if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
-    for mode in (MODES[:1] if every_row else MODES):  # ties go to the first: labels on their span's first row
-
+    for mode in (MODES[:1] if every_row else MODES):
+        if mode == "middle" and best is not None and best[0] == 0:
+            continue  # a way of printing that fits without a flaw: the costlier search cannot do better
         cover1, off1 = spans(col1, mode, against_two, lines)
         cover2, off2 = spans(col2, mode, partial(_within, cover1), lines)
         cost = off1 + off2
