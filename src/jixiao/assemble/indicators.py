@@ -597,8 +597,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     indicators = []
     levels = resolve_levels(raws, lex, reader.vertical)
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
-        ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
-                        weight=raw.weight, score=raw.score, deviation=raw.deviation)
+        ind = Indicator.model_construct(  # values of the types the model asks for: no need to validate them
+            level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
+            weight=raw.weight, score=raw.score, deviation=raw.deviation)
         path = f"indicators.{k}"
         ctx.at(path, raw.line)
         if raw.sure < 1.0:
