@@ -94,8 +94,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if key in prefixes or _YEAR_START.match(key):
             for j in range(i + 1, min(n, i + 5)):
                 nxt = units[j]
-                if nxt.certain or nxt.gap == Gap.PAGE:
-                    break
+                if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
+                    break  # a column boundary, or a label of its own ('执行率' '得分')
                 key += nxt.key
                 if _known(key, lex):
                     joined = j  # the longest label the pieces make ('可持续影响' + '指标')
