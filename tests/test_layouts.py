@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 import jixiao
 from tests.conftest import GOLDEN, load_compare
-from tests.layout_render import LAYOUTS, expected, render
+from tests.layout_render import COMBOS, LAYOUTS, expected, render
 from tests.random_forms import forms
 
 COMPARE = load_compare()
@@ -32,15 +32,7 @@ MIN_ACCURACY = 99.5  # the target for every layout
 FLOOR = {"space_rows": 98.5, "one_line": 99.0, "aligned": 99.0, "pdf_flow": 95.0}
 PARSE_SECONDS = 5  # a reader that takes longer on one rendered document fails (it would hang the grid)
 
-VARIATIONS = {
-    "breaks": dict(page_breaks=True, repeat_header=True),
-    "middle": dict(label_position="middle"),
-    "bottom": dict(label_position="bottom"),
-    "chrome": dict(chrome=True),
-    "markup": dict(markup=True),
-    "variants": dict(variants=True),
-    "traditional": dict(traditional=True),
-}
+VARIATIONS = COMBOS
 # each variation on a few layouts of different kinds (a text grid, a flowed text, a markup one)
 VARIATION_LAYOUTS = ("tab", "space_rows", "pdf_flow", "html")
 

@@ -34,7 +34,7 @@ from jixiao.assemble.totals import read_grade, read_total
 from jixiao.model import Confidence, Form, Source
 from jixiao.read.tokens import Document
 
-__all__ = ["Reading", "assemble", "read_document"]
+__all__ = ["Reading", "read_document"]
 
 
 @dataclass
@@ -45,7 +45,6 @@ class Reading:
     forms: list[Form] = field(default_factory=list)
     fragments: list[Fragment] = field(default_factory=list)
     traces: list[Context] = field(default_factory=list)
-    lexicon: Lexicon | None = None
 
 
 def read_document(doc: Document, explain: bool = False) -> Reading:
@@ -53,17 +52,13 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     lex = document_lexicon(units)
     units = join_split_labels(units, lex)
     forms, fragments = split_forms(units, lex)
-    reading = Reading(fragments=fragments, lexicon=lex)
+    reading = Reading(fragments=fragments)
     for index, form_units in enumerate(forms):
         ctx = Context(file=doc.file, explain=explain)
         reading.forms.append(assemble_form(form_units, lex, ctx, index))
         if explain:
             reading.traces.append(ctx)
     return reading
-
-
-def assemble(doc: Document) -> list[Form]:
-    return read_document(doc).forms
 
 
 def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form:

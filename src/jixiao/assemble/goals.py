@@ -14,7 +14,7 @@ import re
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
-from jixiao.assemble.stream import Unit
+from jixiao.assemble.stream import Unit, source_rows
 from jixiao.assemble.text import after_chars, join, tidy, width
 from jixiao.read.tokens import Gap
 
@@ -74,12 +74,7 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
 
 def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str], lines: dict) -> bool:
     """Table cells: a row of two texts is (expected, actual); a lone cell goes under its heading."""
-    rows: list[list[Unit]] = []
-    for u in texts:
-        if rows and rows[-1][-1].row == u.row:
-            rows[-1].append(u)
-        else:
-            rows.append([u])
+    rows = source_rows(texts)
     for row in rows:
         if len(row) >= 2:
             targets = [("expected", row[0])] + [("actual", u) for u in row[1:]]
@@ -168,12 +163,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): each line's first fragment
     belongs to the left text as long as the left text's lines fill its column. Recognised when most lines hold
     two fragments and their first fragments are equally wide (the column width)."""
-    rows: list[list[Unit]] = []
-    for u in texts:
-        if rows and rows[-1][-1].row == u.row:
-            rows[-1].append(u)
-        else:
-            rows.append([u])
+    rows = source_rows(texts)
     double = [r for r in rows if len(r) >= 2]
     if len(rows) < 3 or len(double) < 2 or len(double) < 0.6 * len(rows):
         return False

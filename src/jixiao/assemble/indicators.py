@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Cut, Piece, cell_text, split_cells
+from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.levels import resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
-from jixiao.assemble.stream import Unit, title_of
+from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import join, number, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.tokens import Gap
@@ -174,16 +174,6 @@ def _hard_break(before: Unit, after: Unit) -> bool:
     return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
 
 
-def _row_units(units: list[Unit]) -> list[list[Unit]]:
-    rows: list[list[Unit]] = []
-    for u in units:
-        if rows and rows[-1][-1].row == u.row:
-            rows[-1].append(u)
-        else:
-            rows.append([u])
-    return rows
-
-
 class _Reader:
     def __init__(self, header: Header, lex: Lexicon, ctx: Context) -> None:
         self.header = header
@@ -267,11 +257,9 @@ class _Reader:
             row.short = True
         self._assign(row, dict(zip(slots, texts, strict=False)))
         row.sure = min(row.sure, margin_confidence(cut.score, cut.runner_up))
-        self.last_cut = cut
         return cut.score
 
     _score_row: int = -1
-    last_cut: Cut | None = None
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
@@ -376,7 +364,7 @@ class _Reader:
             return [units] if units else []
         out: list[list[Unit]] = []
         waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it
-        for r in _row_units(units):
+        for r in source_rows(units):
             content = [u for u in r if _is_label(u, self.lex) is None]
             if len(content) < len(self.fields):
                 waiting.extend(r)
@@ -410,7 +398,7 @@ class _Reader:
             prev.wraps.extend(wraps)
             return same_row, [], rest[sum(len(w) for w in wraps):]
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
-        rows = _row_units(rest)
+        rows = source_rows(rest)
         anchor_row = weight.row if weight is not None else None
         before: list[Unit] = []
         after: list[Unit] = []
@@ -442,7 +430,7 @@ class _Reader:
         """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
         the rest of its cells, wrapped (top-aligned cells of a PDF printed line by line)."""
         out: list[list[Unit]] = []
-        for line in _row_units(rest):
+        for line in source_rows(rest):
             first = line[0]
             if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
                 break

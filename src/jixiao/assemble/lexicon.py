@@ -32,12 +32,6 @@ def label_key(key: str) -> str:
     return bare or key
 
 
-def points_of(key: str) -> float | None:
-    """The points a label prints after itself: '产出指标(50分)' → 50; '(50分)' alone → 50."""
-    match = re.search(r"[(（](\d+(?:\.\d+)?)分[)）]$", key)
-    return float(match.group(1)) if match else None
-
-
 def is_points_only(key: str) -> bool:
     """A lost vertical label of which only its points survive: '(50分)'."""
     return bool(_POINTS.match(key))
@@ -60,10 +54,6 @@ class Lexicon:
     def prefixes(self) -> frozenset[str]:
         """Every proper beginning of a label word: where a label cut into pieces may start."""
         return _prefixes(self)
-
-    @property
-    def level1(self) -> frozenset[str]:
-        return frozenset(self.levels)
 
     @property
     def level2_parent(self) -> dict[str, str]:

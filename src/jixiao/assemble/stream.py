@@ -59,7 +59,17 @@ class Fragment:
 
     first_line: int
     last_line: int
-    units: list[Unit]
+
+
+def source_rows(units: list[Unit]) -> list[list[Unit]]:
+    """Units grouped by the source row (printed line or table row) they stand on."""
+    rows: list[list[Unit]] = []
+    for u in units:
+        if rows and rows[-1][-1].row == u.row:
+            rows[-1].append(u)
+        else:
+            rows.append([u])
+    return rows
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -211,7 +221,7 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     first = points[0][0] if points else len(units)
     before = units[:first]
     if before and any(_fragment_word(u, lex) for u in before):
-        fragments.append(Fragment(before[0].line, before[-1].line, before))
+        fragments.append(Fragment(before[0].line, before[-1].line))
     return forms, fragments
 
 

@@ -121,6 +121,12 @@ def read_html(text: str, file: str) -> Document:
             out.plain("".join(buffer), buffer_line[0])
             buffer.clear()
 
+    def take(text: str | None, el: etree._Element) -> None:
+        if text:
+            if not buffer:
+                buffer_line[0] = el.sourceline or 0
+            buffer.append(text)
+
     def walk(el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not isinstance(el.tag, str):
@@ -133,18 +139,12 @@ def read_html(text: str, file: str) -> Document:
         else:
             if tag in _BLOCKS:
                 flush()
-            if el.text:
-                if not buffer:
-                    buffer_line[0] = el.sourceline or 0
-                buffer.append(el.text)
+            take(el.text, el)
             for child in el:
                 walk(child)
             if tag in _BLOCKS:
                 flush()
-        if el.tail:
-            if not buffer:
-                buffer_line[0] = el.sourceline or 0
-            buffer.append(el.tail)
+        take(el.tail, el)
 
     body = root.find("body")
     walk(body if body is not None else root)
