@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 
 from jixiao.errors import InputError
 from jixiao.read.markup import latex_math
-from jixiao.read.normalise import fold_operators
+from jixiao.read.normalise import fold
 from jixiao.read.tokens import Document, Gap, Token
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
@@ -54,7 +54,7 @@ def _cell_text(cell: etree._Element) -> str:
 
     walk(cell)
     lines = [" ".join(ln.split()) for ln in "".join(parts).split("\n")]
-    return fold_operators(latex_math("\n".join(ln for ln in lines if ln)))
+    return fold(latex_math("\n".join(ln for ln in lines if ln)))
 
 
 class _Emitter:
@@ -64,7 +64,7 @@ class _Emitter:
         self.gap = Gap.LINE
 
     def plain(self, text: str, line: int) -> None:
-        text = fold_operators(latex_math(text))
+        text = fold(latex_math(text))
         for k, piece in enumerate(ln for ln in text.split("\n") if ln.strip()):
             self.row += 1
             for j, match in enumerate(_WORD.finditer(piece)):

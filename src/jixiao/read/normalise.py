@@ -33,16 +33,22 @@ def _fold_char(match: re.Match[str]) -> str:
 
 
 def normalise(text: str) -> str:
-    """Fold what is not layout; keep every line where it was (source lines stay right). ASCII operators are
-    folded separately (`fold_operators`), after markup is parsed: '>=' is also where a tag ends."""
+    """Line ends, invisible characters and Unicode spaces, keeping every line where it was (source lines stay
+    right). The forms of characters are folded per cell (`fold`), once the line's layout has been read: a
+    full-width digit is as wide as two columns, and '>=' is also where an HTML tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = _FOLDED.sub(_fold_char, text)
     return _SPACES.sub(" ", text)
 
 
-def fold_operators(text: str) -> str:
-    """'>=' → '≥', '<=' → '≤' (also '=>', '=<')."""
+def needs_fold(text: str) -> bool:
+    """Whether `fold` would change anything in this text (most lines: no)."""
+    return bool(_FOLDED.search(text)) or ("=" in text and ("<" in text or ">" in text))
+
+
+def fold(text: str) -> str:
+    """Full-width digits, letters and signs, operator glyphs and '>=' '<=' in one cell's text."""
+    text = _FOLDED.sub(_fold_char, text)
     if "=" in text and ("<" in text or ">" in text):
         text = _ASCII_OPERATOR.sub(lambda m: _ASCII_OPS[m.group(1)], text)
     return text

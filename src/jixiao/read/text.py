@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jixiao.read.decode import decode
 from jixiao.read.markup import MARKUP, clean_markup
-from jixiao.read.normalise import fold_operators, is_page_number, normalise
+from jixiao.read.normalise import fold, is_page_number, needs_fold, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
@@ -93,6 +93,14 @@ def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
     return tokens
 
 
+def _fold_tokens(tokens: list[Token], start: int) -> None:
+    """Fold the forms of characters in the tokens of one line, their positions measured already."""
+    for k in range(start, len(tokens)):
+        tok = tokens[k]
+        if tok.text:
+            tokens[k] = tok._replace(text=fold(tok.text))
+
+
 def _form_feed_lines(lines: list[str]) -> set[int]:
     """Lines next to a form feed (where a bare number is a page number, not a value)."""
     near: set[int] = set()
@@ -109,7 +117,7 @@ def read_text(text: str, file: str) -> Document:
         from jixiao.read.html import read_html  # lxml only for documents that need it
 
         return read_html(text, file)
-    lines = fold_operators(text).split("\n")
+    lines = text.split("\n")
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     doc = Document(file=file)
     tokens = doc.tokens
@@ -139,6 +147,8 @@ def read_text(text: str, file: str) -> Document:
             if stripped[0] == "*" and (emphasis := _EMPHASIS.match(stripped)):
                 line = emphasis.group(1)
             row += 1
+            folding = needs_fold(line)
+            first_token = len(tokens)
             latex = _latex_row(line) if "&" in line else None
             if latex is not None:
                 first = pending if pending > Gap.ROW else Gap.ROW
@@ -148,6 +158,8 @@ def read_text(text: str, file: str) -> Document:
                         cell = clean_markup(cell).strip()
                     tokens.append(Token(cell, first if j == 0 else CELL, number, row, col, col, col_span=span))
                     col += span
+                if folding:
+                    _fold_tokens(tokens, first_token)
                 pending = Gap.LINE
                 continue
             cells, certain = _cells(line)
@@ -164,6 +176,8 @@ def read_text(text: str, file: str) -> Document:
                     if "\n" in line:  # <p> inside a plain line: the paragraphs stay one cell's text
                         line = line.replace("\n", " ")
                 tokens.extend(_plain_tokens(line, number, row, pending))
+            if folding:
+                _fold_tokens(tokens, first_token)
             pending = Gap.LINE
     return doc
 
