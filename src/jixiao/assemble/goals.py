@@ -10,6 +10,7 @@ sentence that goes on. A dotted filler line between them is dropped.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
@@ -28,14 +29,23 @@ _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
 def _heading(unit: Unit, lex: Lexicon) -> tuple[str | None, str]:
     """('expected'|'actual'|None, text after the heading) for a unit that starts with a column heading."""
-    kind = lex.section(unit.key)
+    kind, length = _heading_of(unit.key, lex)
+    if kind is None:
+        return None, unit.text
+    return kind, after_chars(unit.text, length).lstrip(":： ") if length else ""
+
+
+@lru_cache(maxsize=1 << 12)
+def _heading_of(key: str, lex: Lexicon) -> tuple[str | None, int]:
+    """(kind, length of the heading when text follows it inline, else 0) for a folded key."""
+    kind = lex.section(key)
     if kind in ("goal_expected", "goal_actual"):
-        return kind.removeprefix("goal_"), ""
+        return kind.removeprefix("goal_"), 0
     for kind in ("goal_actual", "goal_expected"):
         for word in sorted(lex.sections[kind], key=len, reverse=True):
-            if unit.key.startswith(word) and len(unit.key) > len(word) + 1 and unit.key[len(word)] in ":：":
-                return kind.removeprefix("goal_"), after_chars(unit.text, len(word)).lstrip(":： ")
-    return None, unit.text
+            if key.startswith(word) and len(key) > len(word) + 1 and key[len(word)] in ":：":
+                return kind.removeprefix("goal_"), len(word)
+    return None, 0
 
 
 def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | None, str | None]:

@@ -192,16 +192,18 @@ class _Reader:
     def prefix(self, units: list[Unit], offset: int | None, row: RawRow) -> float:
         """Labels and cells of a row from the units before its 分值; returns the cut's score."""
         i = 0
+        lex = self.lex
+        kinds = [_label_kind(u.key, lex) for u in units]
         while i < len(units):
             u = units[i]
-            kind = _is_label(u, self.lex)
+            kind = kinds[i]
             hinted = self.hint(u, offset) if offset is not None else None
             if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and self.aligned))
                     and len(u.key) <= 10 and not _starts_value(u)):
                 kind = "level"  # what stands in a label column is a label (in aligned text also a piece: '标')
             if kind is None:
                 break
-            remaining = sum(1 for v in units[i + 1:] if _is_label(v, self.lex) is None)
+            remaining = kinds[i + 1:].count(None)
             if kind == "level" and remaining == len(self.fields) - 1 and i + 1 + remaining == len(units):
                 break  # a name that reads like a label ('服务对象满意度指标'): the row needs it as a cell
             if kind == "level":
@@ -316,7 +318,7 @@ class _Reader:
             row.sure = self.split_sure
             if prev is not None:
                 self._finish(prev, dev, pieces_prev)
-            if not [u for u in prefix if _is_label(u, self.lex) is None] and not prefix:
+            if not prefix:
                 self.ctx.choose("分值/得分小计行", [(f"{a.weight_value:g} / {a.score_value:g}", 0.0)],
                                 body[a.weight].line)
                 start = a.weight + 2
@@ -360,7 +362,7 @@ class _Reader:
 
     def _whole_rows(self, units: list[Unit]) -> list[list[Unit]]:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more)."""
-        if not units or not all(u.certain for u in units):
+        if not units or units[0].row == units[-1].row or not all(u.certain for u in units):
             return [units] if units else []
         out: list[list[Unit]] = []
         waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it

@@ -74,18 +74,22 @@ def source_rows(units: list[Unit]) -> list[list[Unit]]:
 
 def units_of(doc: Document) -> list[Unit]:
     out: list[Unit] = []
+    append = out.append
+    new = tuple.__new__  # thousands of units per document: the cheapest way to build one
     empties = 0
     last_row = -1
     row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
-    for tok in doc.tokens:
-        if tok.row != last_row:
-            empties, last_row, row_gap = 0, tok.row, tok.gap
-        if not tok.text:
+    for text, gap, line, row, col, x, *_ in doc.tokens:
+        if row != last_row:
+            empties, last_row, row_gap = 0, row, gap
+        if not text:
             empties += 1
             continue
-        gap = max(tok.gap, row_gap)
+        certain = gap == Gap.CELL or (col is not None and gap >= Gap.ROW)
+        if row_gap > gap:
+            gap = row_gap
         row_gap = Gap.SPACE
-        out.append(Unit(tok.text, fold(tok.text), gap, tok.line, tok.row, tok.col, tok.x, tok.certain, empties))
+        append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties)))
         empties = 0
     return out
 

@@ -33,6 +33,7 @@ _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 _LATEX_HLINE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule)")
 _WORD = re.compile(r"\S+")
 CELL = Gap.CELL
+_new = tuple.__new__
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -169,7 +170,8 @@ def read_text(text: str, file: str) -> Document:
                 for col, cell in enumerate(cells):
                     if cell and MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
-                    append(Token(cell, first if col == 0 else CELL, number, row, col, col))
+                    # tuple.__new__: a row of cells is built many times over, and this is the cheapest way
+                    append(_new(Token, (cell, first if col == 0 else CELL, number, row, col, col, None, 1, 1, None)))
             else:
                 if MARKUP.search(line):
                     line = clean_markup(line)
