@@ -118,9 +118,9 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
     levels = {fold(k): tuple(fold(v) for v in vs) for k, vs in data["levels"].items()}
     return Lexicon(
         names=("national", *names), title_word=fold(data["head"]["title"]),
-        head={k: _words(v) for k, v in data["head"].items() if k != "title"},
-        sections=fold_map(data["sections"]) | {"not_title_prefix": ()},
-        not_title_prefix=_words(data["sections"]["not_title_prefix"]),
+        head={k: _words(v) for k, v in data["head"].items() if k not in ("title", "not_title_prefix")},
+        sections=fold_map(data["sections"]),
+        not_title_prefix=_words(data["head"]["not_title_prefix"]),
         fund_rows=fold_map(data["funds"]["rows"]), fund_columns=fold_map(data["funds"]["columns"]),
         indicator_columns=fold_map(data["indicators"]["columns"]),
         parents={fold(k): tuple(v) for k, v in data["indicators"]["parents"].items()},

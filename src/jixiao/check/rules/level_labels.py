@@ -3,6 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from jixiao.assemble.lexicon import lexicon
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
@@ -18,11 +20,15 @@ ALLOWED = {
 
 @lru_cache(maxsize=1024)
 def level_key(text: str | None) -> str | None:
-    """A level label with spaces removed and 指标 supplied (数量 → 数量指标).
+    """A level label as the form's template names it (the words reading uses: `產出指標`, `产出指标(50分)` →
+    产出指标), else with spaces removed and 指标 supplied (数量 → 数量指标).
 
     Cached: several rules ask for every indicator's labels, and forms use few distinct labels."""
     if not text:
         return None
+    canonical = lexicon().level(fold(text))
+    if canonical:
+        return canonical
     text = "".join(text.split())
     return text if text.endswith("指标") else text + "指标"
 
