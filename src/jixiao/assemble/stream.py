@@ -190,7 +190,11 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
         nxt = titles[k + 1][0] if k + 1 < len(titles) else len(units)
         while b < len(body) and body[b][0] <= i:
             b += 1
-        kinds = {kind for j, kind in body[b:] if j < nxt}
+        kinds = set()
+        for j, kind in body[b:]:
+            if j >= nxt:
+                break
+            kinds.add(kind)
         if not kinds:
             continue  # a title with no form after it before the next title: page chrome or the last of several
         if starts and not kinds & {"head", "funds"}:
@@ -198,6 +202,7 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
         starts.append((i, title))
     # without a title (or after a form with one), a 项目名称 after a form body starts another form
     title_at = dict(starts)
+    kind_at = dict(body)
     next_title = sorted(title_at) + [len(units)]
     points: list[tuple[int, str | None]] = []
     seen_name = seen_body = False
@@ -209,13 +214,16 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             points.append((i, title_at[i]))
             seen_name = seen_body = False
             continue
+        kind = kind_at.get(i)
+        if kind is None:
+            continue
         head = lex.head_field(u.key)
         if head and head[0] == "project_name":
             if (not points or (seen_name and seen_body)) and _has_body(units, i, next_title[t], lex):
                 points.append((i, None))
                 seen_body = False
             seen_name = True
-        elif _body_kind(u, lex) in ("funds", "indicators"):
+        elif kind in ("funds", "indicators"):
             seen_body = True
     forms: list[FormUnits] = []
     for k, (i, title) in enumerate(points):
