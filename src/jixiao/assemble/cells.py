@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
 
 from jixiao.assemble.text import join, tidy, width
@@ -35,10 +36,14 @@ class Piece:
     continues: bool = field(init=False)  # starts with punctuation that ends what came before ('、', ')')
 
     def __post_init__(self) -> None:
-        text = self.text
-        self.balance = text.count("(") + text.count("（") - text.count(")") - text.count("）")
-        self.starts_value = bool(_VALUE_START.match(text))
-        self.continues = bool(_CONTINUES.match(text))
+        self.balance, self.starts_value, self.continues = _features(self.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _features(text: str) -> tuple[int, bool, bool]:
+    """(brackets opened minus closed, starts a value, starts with punctuation that ends what came before)."""
+    balance = text.count("(") + text.count("（") - text.count(")") - text.count("）")
+    return balance, bool(_VALUE_START.match(text)), bool(_CONTINUES.match(text))
 
 
 def _field_points(pieces: list[Piece]) -> float:

@@ -471,7 +471,13 @@ class _Reader:
         """No row boundary in the source: score every cut between the row above's 偏差原因 and this row (after the
         table's last row, all of it may be that row's 偏差原因)."""
         options: list[tuple[float, int]] = []
-        for c in range(len(between) + (1 if last else 0)):
+        kinds = [_label_kind(u.key, self.lex) for u in between]
+        content_from = [0] * (len(between) + 1)  # cells (not labels) from each cut on
+        for k in range(len(between) - 1, -1, -1):
+            content_from[k] = content_from[k + 1] + (kinds[k] is None)
+        needed = len(self.fields) - 1  # a row may lack one cell; a cut that leaves fewer is not worth scoring
+        cuts = [c for c in range(len(between)) if content_from[c] >= needed] or list(range(len(between)))
+        for c in cuts + ([len(between)] if last else []):
             dev, prefix = between[:c], between[c:]
             points = 0.0
             if not prefix:  # the last row's 偏差原因 and nothing after it

@@ -78,6 +78,10 @@ def _cells(line: str) -> tuple[list[str], bool]:
 
 
 def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
+    text = line.strip()
+    if " " not in text:  # most plain lines of a copied table: one cell
+        indent = len(line) - len(line.lstrip())
+        return [_new(Token, (text, gap, number, row, None, indent, None, 1, 1, None))]
     tokens = []
     end = 0
     x = 0  # display column, counted as the line goes (a document printed on one line is long)
