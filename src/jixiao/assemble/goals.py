@@ -175,8 +175,12 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     two fragments and their first fragments are equally wide (the column width)."""
     rows = source_rows(texts)
     double = [r for r in rows if len(r) >= 2]
-    if len(rows) < 3 or len(double) < 2 or len(double) < 0.6 * len(rows):
+    if len(rows) < 2 or len(double) < 2 or len(double) < 0.6 * len(rows):
         return False
+    if len(rows) == 2:  # two lines: the first must be two full columns side by side
+        left, right = width(rows[0][0].text), width("".join(u.text for u in rows[0][1:]))
+        if abs(left - right) > 1.5 or len(rows[0]) != 2:
+            return False
     column = max(width(r[0].text) for r in double)
     if column < 6:
         return False  # no column: a short word before a space is not a wrapped line

@@ -436,7 +436,7 @@ class _Reader:
             first = line[0]
             if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
-            if _is_label(first, self.lex) == "level" or (len(first.key) <= 6 and first.key in self.lex.prefixes):
+            if _is_label(first, self.lex) == "level":
                 break
             out.append(line)
         return out
