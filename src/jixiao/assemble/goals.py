@@ -179,12 +179,13 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
         return False
     if len(rows) == 2:  # two lines: the first must be two full columns side by side
         left, right = width(rows[0][0].text), width("".join(u.text for u in rows[0][1:]))
-        if abs(left - right) > 1.5 or len(rows[0]) != 2:
+        if abs(left - right) > 2 or len(rows[0]) != 2:
             return False
     column = max(width(r[0].text) for r in double)
     if column < 6:
         return False  # no column: a short word before a space is not a wrapped line
-    if sum(1 for r in double[:-1] if width(r[0].text) >= column - 1) < 0.8 * (len(double) - 1):
+    full = column - 2  # a line may run one character over (no line starts with a full stop)
+    if sum(1 for r in double[:-1] if width(r[0].text) >= full) < 0.8 * (len(double) - 1):
         return False
     rights = [width("".join(u.text for u in r[1:])) for r in double]
     if sum(1 for w in rights[:-1] if w >= max(rights) - 1.5) < 0.6 * (len(rights) - 1):
@@ -196,8 +197,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
         if len(r) >= 2 and left_open:
             left.append(r[0].text)
             right.append(" ".join(u.text for u in r[1:]))
-            left_open = width(r[0].text) >= column - 1
-        elif left_open and len(r) == 1 and width(r[0].text) >= column - 1:
+            left_open = width(r[0].text) >= full
+        elif left_open and len(r) == 1 and width(r[0].text) >= full:
             left.append(r[0].text)
         else:
             (right if not left_open or len(r) >= 2 else left).append(" ".join(u.text for u in r))
