@@ -130,7 +130,7 @@ def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context)
             ctx.warn("P021", f"项目资金“{CN_ROW[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
                      f"funds.{key}.{col}", line)
         values[col] = value
-    return FundRow.model_construct(**values)
+    return FundRow(**values)
 
 
 def _is_sub_pattern(mapping: dict[str, str]) -> bool:

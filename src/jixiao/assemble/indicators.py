@@ -229,7 +229,8 @@ class _Reader:
                     break
                 by_slot.setdefault(slot, []).append(u)
             if ok:
-                self._assign(row, {s: tidy(" ".join(u.text for u in us)) for s, us in by_slot.items()})
+                self._assign(row, {s: tidy(us[0].text if len(us) == 1 else " ".join(u.text for u in us))
+                                   for s, us in by_slot.items()})
                 row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
                 row.short = False
                 return 2.0
@@ -593,9 +594,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     indicators = []
     levels = resolve_levels(raws, lex, reader.vertical)
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
-        ind = Indicator.model_construct(  # values of the types the model asks for: no need to validate them
-            level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
-            weight=raw.weight, score=raw.score, deviation=raw.deviation)
+        ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
+                        weight=raw.weight, score=raw.score, deviation=raw.deviation)
         path = f"indicators.{k}"
         ctx.at(path, raw.line)
         if raw.sure < 1.0:
@@ -623,15 +623,16 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """The body without a header or page title repeated after a page break."""
     out: list[Unit] = []
+    columns = [lex.indicator_column(u.key) for u in units]
     i = 0
     while i < len(units):
         u = units[i]
-        if title_of(u, lex):
+        if lex.title_word in u.key and title_of(u, lex):
             i += 1
             continue
-        if lex.indicator_column(u.key) is not None and label_key(u.key) != _CAPTION:
+        if columns[i] is not None and columns[i] != "caption":
             j = i
-            while j < len(units) and (lex.indicator_column(units[j].key) is not None):
+            while j < len(units) and columns[j] is not None:
                 j += 1
             if j - i >= 3:
                 i = j
