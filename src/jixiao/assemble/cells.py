@@ -117,6 +117,8 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
     count = min(len(slots), len(pieces))
     if count <= 1:
         return Cut([pieces] if pieces else [], 0.0, None)
+    if count == len(pieces) and all(p.gap == CERTAIN for p in pieces[1:]):
+        return Cut([[p] for p in pieces], 6.0 * (count - 1), None)  # each piece a cell of its own, as printed
     slots = slots[len(slots) - count:] if count < len(slots) else slots
     cut_points = {c: _cut_points(pieces[c], pieces[c - 1]) for c in range(1, len(pieces))}
     field_points: dict[tuple[int, int, int], float] = {}
