@@ -129,6 +129,9 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
     indented = [u.x for u in texts if u.gap >= Gap.LINE]
     base = min(indented) if indented else 0
     numbers = [_number(u.key) for u in texts]
+    lengths = [0]  # running length of the text up to each cut
+    for t in texts:
+        lengths.append(lengths[-1] + len(t.key))
     options: list[tuple[float, int]] = []
     for c in range(1, len(texts)):
         u, before = texts[c], texts[c - 1]
@@ -151,15 +154,15 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points += 2.0  # the two texts open alike
         if u.key[:1].isdigit() and not numbers[c]:
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
-        left = sum(len(t.key) for t in texts[:c])
-        right = sum(len(t.key) for t in texts[c:])
+        left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right):
             points -= 1.5  # the two texts say about as much
         options.append((points, c))
     options.sort(key=lambda o: -o[0])
     best = options[0][1]
-    ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起", p) for p, c in options],
-               texts[best].line)
+    if ctx.explain:
+        ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起", p) for p, c in options],
+                   texts[best].line)
     sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
     ctx.sure("goal_expected", sure)
     ctx.sure("goal_actual", sure)

@@ -505,8 +505,9 @@ class _Reader:
             start = f"本行从“{between[c].text[:12]}”起" if c < len(between) else "其后没有指标行"
             return f"偏差原因 {c} 段 / {start}"
 
-        self.ctx.choose(f"第 {between[min(best, len(between) - 1)].line} 行附近的指标行起点",
-                        [(reading(c), p) for p, c in options[:4]], between[min(best, len(between) - 1)].line)
+        if self.ctx.explain:
+            self.ctx.choose(f"第 {between[min(best, len(between) - 1)].line} 行附近的指标行起点",
+                            [(reading(c), p) for p, c in options[:4]], between[min(best, len(between) - 1)].line)
         return between[:best], [], between[best:]
 
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:

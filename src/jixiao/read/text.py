@@ -12,6 +12,7 @@ HTML reader, so `</td><td>` is a boundary, not glue), Markdown heading marks, La
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from jixiao.read.decode import decode
@@ -37,8 +38,10 @@ _new = tuple.__new__
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
+@lru_cache(maxsize=1 << 14)
 def display_width(text: str) -> int:
-    """Columns a string takes in a monospaced rendering (CJK and full-width characters take two)."""
+    """Columns a string takes in a monospaced rendering (CJK and full-width characters take two). Cached:
+    the same words stand on many lines."""
     return len(text) + len(_WIDE_CHAR.findall(text))
 
 
