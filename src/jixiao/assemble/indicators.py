@@ -477,7 +477,10 @@ class _Reader:
         for k in range(len(between) - 1, -1, -1):
             content_from[k] = content_from[k + 1] + (kinds[k] is None)
         needed = len(self.fields) - 1  # a row may lack one cell; a cut that leaves fewer is not worth scoring
-        cuts = [c for c in range(len(between)) if content_from[c] >= needed] or list(range(len(between)))
+        # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
+        inside = self.separator >= Gap.LINE
+        cuts = [c for c in range(len(between)) if content_from[c] >= needed
+                and not (inside and c and between[c].gap < self.separator)] or list(range(len(between)))
         for c in cuts + ([len(between)] if last else []):
             dev, prefix = between[:c], between[c:]
             points = 0.0
