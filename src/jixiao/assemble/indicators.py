@@ -36,8 +36,8 @@ _CAPTION = "绩效指标"
 
 @dataclass(slots=True)
 class RawRow:
-    # (key, column slot if known, text, line) of each level label printed on the row
-    labels: list[tuple[str, str | None, str, int]] = field(default_factory=list)
+    # (key, column slot if known, text, (first line, last line)) of each level label printed on the row
+    labels: list[tuple[str, str | None, str, tuple[int, int]]] = field(default_factory=list)
     name: str | None = None
     target: str | None = None
     actual: str | None = None
@@ -209,7 +209,7 @@ class _Reader:
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, u.line))
+                row.labels.append((u.key, hinted, u.text, (u.line, u.line)))
             i += 1
         content = units[i:]
         if not content:
@@ -525,14 +525,14 @@ class _Reader:
             slot = self._slot_at(row, u.col)
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
-                key, hint, text, line = row.labels[k]
-                row.labels[k] = (key + u.key, hint, join(text, u.text), line)
+                key, hint, text, lines = row.labels[k]
+                row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line))
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
             if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, u.line))
+                row.labels.append((u.key, hinted, u.text, (u.line, u.line)))
                 continue
             if _caption(u, self.lex):
                 continue

@@ -26,7 +26,7 @@ SATISFACTION = "满意度指标"
 LOST = "(分)"  # marker of a 一级 label of which only its points were printed
 MODES = ("top", "bottom", "middle")  # in this order: ties go to the first
 
-Printed = tuple[str, str, int]  # (canonical label, text as printed, line)
+Printed = tuple[str, str, float]  # (canonical label, text as printed, the line of its middle)
 
 
 def _canonical(key: str, lex: Lexicon) -> str | None:
@@ -35,12 +35,12 @@ def _canonical(key: str, lex: Lexicon) -> str | None:
     return lex.level(key) or key
 
 
-def _split(labels: list[tuple[str, str | None, str, int]], lex: Lexicon
+def _split(labels: list[tuple[str, str | None, str, tuple[int, int]]], lex: Lexicon
            ) -> tuple[Printed | None, Printed | None]:
     """The (canonical, printed, line) 一级 and 二级 labels printed on one row."""
     level1: Printed | None = None
     level2: Printed | None = None
-    names = [(_canonical(k, lex), hint, text, line) for k, hint, text, line in labels]
+    names = [(_canonical(k, lex), hint, text, (lines[0] + lines[1]) / 2) for k, hint, text, lines in labels]
     parents = lex.level2_parent
     for k, (key, hint, text, line) in enumerate(names):
         if key is None:
@@ -70,16 +70,16 @@ Extra = Callable[[int, int, int], float]  # (label index, first row, last row) -
 Lines = list[tuple[int, int]]  # each row's first and last printed line
 
 
-def _off_middle(lines: Lines | None, label_line: int, p: int, start: int, end: int) -> float:
+def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int) -> float:
     """How far a label stands from the middle of the span [start, end]: in printed lines where rows have them
     (a label between two rows' lines is the middle of an even span), else in rows."""
     if lines is None:
         return max(0.0, abs(p - (start + end) / 2) - 0.5)
-    return max(0.0, abs(label_line - (lines[start][0] + lines[end][1]) / 2) - 1.0) / 2
+    return max(0.0, abs(label_line - (lines[start][0] + lines[end][1]) / 2) - 0.5) / 2
 
 
 def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None = None,
-                 label_lines: tuple[int, ...] = ()) -> list[int]:
+                 label_lines: tuple[float, ...] = ()) -> list[int]:
     """The last row of each span when each label is printed in the middle of its span: the spans are chosen
     together (a two-row span puts its label on either row), so that the labels sit as near their middles as
     the rows allow, at the least `extra` cost (what the other label column says)."""
@@ -151,12 +151,12 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
     cell prints it) is one label, printed on the first of them."""
     for above, below in zip(raws, raws[1:], strict=False):
-        for k, (key, hint, text, line) in enumerate(above.labels):
+        for k, (key, hint, text, lines) in enumerate(above.labels):
             if is_points_only(key):
                 continue
-            for j, (key2, hint2, text2, _) in enumerate(below.labels):
+            for j, (key2, hint2, text2, lines2) in enumerate(below.labels):
                 if hint2 == hint and not lex.level(key2) and lex.level(key + key2):
-                    above.labels[k] = (key + key2, hint, text + text2, line)
+                    above.labels[k] = (key + key2, hint, text + text2, (lines[0], lines2[1]))
                     del below.labels[j]
                     break
 
