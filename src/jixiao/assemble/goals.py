@@ -152,8 +152,11 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points -= 2.0  # numbering goes on
         if len(texts[0].key) >= 4 and u.key[:4] == texts[0].key[:4]:
             points += 2.0  # the two texts open alike
-        if u.key[:1].isdigit() and not numbers[c]:
+        ended = before.text.rstrip().endswith(_SENTENCE_END)
+        if u.key[:1].isdigit() and not numbers[c] and not ended:
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
+        if numbers[c] == 1 and not any(numbers[:c]):
+            points += 1.0  # a list begins
         left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right):
             points -= 1.5  # the two texts say about as much
