@@ -22,6 +22,7 @@ from jixiao.read.tokens import Gap
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
 _NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2}|[一二三四五六七八九十])(?:[)）.、:：](?!\d)|是)")
 _CN_DIGITS = "一二三四五六七八九十"
+_DIGIT = re.compile(r"\d")
 _GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
@@ -105,6 +106,11 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
     return True
 
 
+def _opening(key: str) -> str:
+    """A text's first four characters, digits as one shape."""
+    return _DIGIT.sub("0", key[:4])
+
+
 def _number(text: str) -> int | None:
     """The item number a goal text opens with: '1.', '目标2:', '（三）', '二是'."""
     match = _NUMBERED.match(text)
@@ -150,8 +156,8 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
         prev_numbers = [n for n in numbers[:c] if n]
         if numbers[c] and prev_numbers and numbers[c] == prev_numbers[-1] + 1:
             points -= 2.0  # numbering goes on
-        if len(texts[0].key) >= 4 and u.key[:4] == texts[0].key[:4]:
-            points += 2.0  # the two texts open alike
+        if len(texts[0].key) >= 4 and _opening(u.key) == _opening(texts[0].key):
+            points += 2.0  # the two texts open alike ('本项目共申请…' / '本项目共完成…', '2018年…' / '2023年…')
         ended = before.text.rstrip().endswith(_SENTENCE_END)
         if u.key[:1].isdigit() and not numbers[c] and not ended:
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
