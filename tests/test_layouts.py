@@ -26,10 +26,14 @@ COMPARE = load_compare()
 GOLDENS = sorted(GOLDEN.glob("*.json"))
 MIN_ACCURACY = 99.5  # the target for every layout
 # Layouts still below the target, with the floor they are held to (measured; see the README). What remains:
-# cells that themselves contain spaces, printed in layouts where a space is also the cell boundary
-# (space_rows, one_line: '网站无故障运行时间占比 >=99%' is a name that ends like its target), and, in pdf_flow,
-# cells wrapped top-aligned and printed line by line, whose pieces are told apart by their widths only.
-FLOOR = {"space_rows": 98.5, "one_line": 99.0, "pdf_flow": 96.0}
+# cells that themselves contain spaces, printed in a layout where a space is also the cell boundary
+# (space_rows, at target alone but not with page breaks or labels in the middle or at the bottom of their span:
+# '网站无故障运行时间占比 >=99%' is a name that ends like its target), and, in pdf_flow, cells wrapped
+# top-aligned and printed line by line, whose pieces are told apart by their widths only.
+FLOOR = {"space_rows": 98.5, "pdf_flow": 96.0}
+# the property test's layouts: those at target that print a merged label on the first row of its span (the
+# aligned renderer centres labels, which a random table may leave ambiguous)
+PROPERTY_LAYOUTS = [layout for layout in LAYOUTS if layout not in FLOOR and layout != "aligned"]
 PARSE_SECONDS = 5  # a reader that takes longer on one rendered document fails (it would hang the grid)
 
 VARIATIONS = COMBOS
@@ -124,7 +128,7 @@ def test_golden_variation(layout, variation):
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     form=forms(),
-    layout=st.sampled_from([layout for layout in LAYOUTS if layout not in FLOOR]),
+    layout=st.sampled_from(PROPERTY_LAYOUTS),
     seed=st.integers(0, 1000),
 )
 def test_random_form_reads_back(form, layout, seed):

@@ -18,6 +18,7 @@ from itertools import combinations
 from jixiao.assemble.text import join, tidy, width
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
+_LATIN_END = re.compile(r"[A-Za-z]$")
 _GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
@@ -55,7 +56,8 @@ def _field_points(pieces: list[Piece]) -> float:
     for k, p in enumerate(pieces):
         if k and p.gap == CERTAIN:
             points -= 8  # two certain cells are two cells
-        elif k and p.gap == SPACE and not p.continues and not pieces[k - 1].text.endswith(_GOES_ON):
+        elif (k and p.gap == SPACE and not p.continues and not pieces[k - 1].text.endswith(_GOES_ON)
+              and not _LATIN_END.search(pieces[k - 1].text)):
             points -= 1.0  # a space inside a printed line is more often a cell boundary than not
         if p.gap <= WIDE and lines:
             lines[-1] += " " + p.text
@@ -96,6 +98,8 @@ def _slot_points(slot: str, text: str) -> float:
 
 def _cut_points(piece: Piece, before: Piece) -> float:
     points = {INNER: -6.0, SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
+    if piece.gap == SPACE and _LATIN_END.search(before.text) and not piece.starts_value:
+        points -= 1.0  # Chinese sets a space after a Latin word inside its text ('BPAA 算法领域…')
     if piece.starts_value:
         points += 2.0
     if piece.on_score_line:
