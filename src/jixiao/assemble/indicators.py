@@ -452,8 +452,11 @@ class _Reader:
         for row in rows:
             if not row.wraps:
                 continue
-            slots = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths
-                     and row.first_widths[s] >= widths.get(s, 0.0) - 1.0] or ["name"]
+            cells = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths]
+            slots = [s for s in cells if row.first_widths[s] >= widths.get(s, 0.0) - 1.0]
+            if not slots and cells:  # none fills its widest: the one that comes nearest wraps
+                slots = [max(cells, key=lambda s: row.first_widths[s] / max(widths.get(s, 1.0), 1.0))]
+            slots = slots or ["name"]
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
                 texts = [u.text for u in line]
