@@ -120,3 +120,14 @@ def test_explain_shows_sections_and_the_cuts_chosen_with_their_runners_up():
     assert trace["choices"] and all(c["alternatives"] for c in trace["choices"])
     frag = runner.invoke(app, ["parse", str(REAL / "raw" / "06_sichuan_daying.txt"), "--format", "json"])
     assert json.loads(frag.output)["fragments"][0]["first_line"] == 1
+
+
+def test_text_that_is_no_table_is_read_in_bounded_work():
+    """Hundreds of words where indicator rows should be, or thousands of 项目名称, are read (not searched
+    through every way of cutting them, which would never end)."""
+    words = " ".join(f"词语{i}" for i in range(3000))
+    head = "项目支出绩效自评表 (2022年度) 项目名称 甲 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+    [form] = jixiao.parse_text(head + "a b c 10 10 " + words + " x y 10 10")
+    assert [i.weight for i in form.indicators] == [10.0, 10.0]
+    names = " ".join(f"项目名称 项目{i}" for i in range(3000))
+    assert len(jixiao.parse_text("项目支出绩效自评表 (2022年度) " + names)) == 1

@@ -24,6 +24,7 @@ _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
 INNER, SPACE, WIDE, NEWLINE, BLANK, CERTAIN = -1, 0, 1, 2, 3, 4  # INNER: a gap known to be inside a cell
+MAX_PIECES = 24  # beyond this (text that is no indicator row) every cut is not scored: it would take too long
 
 
 @dataclass(slots=True)
@@ -125,6 +126,10 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
         return Cut([[p] for p in pieces], 6.0 * (count - 1), None)  # each piece a cell of its own, as printed
     slots = slots[len(slots) - count:] if count < len(slots) else slots
     cut_points = {c: _cut_points(pieces[c], pieces[c - 1]) for c in range(1, len(pieces))}
+    if len(pieces) > MAX_PIECES:  # no row has this many fragments: cut where the boundaries are strongest
+        cuts = sorted(sorted(cut_points, key=lambda c: -cut_points[c])[:count - 1])
+        bounds = (0, *cuts, len(pieces))
+        return Cut([pieces[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], 0.0, 0.0)
     field_points: dict[tuple[int, int, int], float] = {}
 
     def cell_points(k: int, a: int, b: int) -> float:

@@ -27,6 +27,7 @@ from jixiao.model import Indicator
 from jixiao.read.tokens import Gap
 
 MAX_POINTS = 100.0
+MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 COMPOSITE = ("target_kind", "target_value", "target_unit")
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
@@ -482,8 +483,9 @@ class _Reader:
         needed = len(self.fields) - 1  # a row may lack one cell; a cut that leaves fewer is not worth scoring
         # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
         inside = self.separator >= Gap.LINE
-        cuts = [c for c in range(len(between)) if content_from[c] >= needed
-                and not (inside and c and between[c].gap < self.separator)] or list(range(len(between)))
+        reach = range(max(0, len(between) - MAX_ROW), len(between))  # a row is never longer than this
+        cuts = [c for c in reach if content_from[c] >= needed
+                and not (inside and c and between[c].gap < self.separator)] or list(reach)
         for c in cuts + ([len(between)] if last else []):
             dev, prefix = between[:c], between[c:]
             points = 0.0

@@ -10,6 +10,7 @@ a page header or a web page that merely names a 自评表 starts nothing) or, wi
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -203,6 +204,7 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     # without a title (or after a form with one), a 项目名称 after a form body starts another form
     title_at = dict(starts)
     kind_at = dict(body)
+    bodies = [j for j, kind in body if kind in ("funds", "indicators")]
     next_title = sorted(title_at) + [len(units)]
     points: list[tuple[int, str | None]] = []
     seen_name = seen_body = False
@@ -219,7 +221,8 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             continue
         head = lex.head_field(u.key)
         if head and head[0] == "project_name":
-            if (not points or (seen_name and seen_body)) and _has_body(units, i, next_title[t], lex):
+            at = bisect_right(bodies, i)  # a funds or indicator block follows before the next title
+            if (not points or (seen_name and seen_body)) and at < len(bodies) and bodies[at] < next_title[t]:
                 points.append((i, None))
                 seen_body = False
             seen_name = True
@@ -243,11 +246,6 @@ def _after_name_label(units: list[Unit], i: int, lex: Lexicon) -> bool:
         return False
     prev = units[i - 1]
     return prev.row == units[i].row and any(label_key(prev.key) == p for p in lex.not_title_prefix)
-
-
-def _has_body(units: list[Unit], i: int, end: int, lex: Lexicon) -> bool:
-    """A funds or indicator block follows before `end` (a list of project names has none)."""
-    return any(_body_kind(u, lex) in ("funds", "indicators") for u in units[i + 1:end])
 
 
 def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
