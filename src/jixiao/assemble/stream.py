@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao.assemble.lexicon import Lexicon, fold, label_key, select
-from jixiao.read.tokens import Document, Gap
+from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 _TITLE_YEAR = re.compile(r"[(（]?((?:19|20)\d{2})年度?[)）]?$")
@@ -86,7 +86,7 @@ def units_of(doc: Document) -> list[Unit]:
         if not text:
             empties += 1
             continue
-        certain = gap == Gap.CELL or (col is not None and gap >= Gap.ROW)
+        certain = is_certain(gap, col)
         if row_gap > gap:
             gap = row_gap
         row_gap = Gap.SPACE

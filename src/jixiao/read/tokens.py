@@ -43,9 +43,13 @@ class Token(NamedTuple):
 
     @property
     def certain(self) -> bool:
-        """The boundary before this token is a certain cell boundary: inside a table row, or the start of a
-        table row (a plain line may continue a cell wrapped over lines)."""
-        return self.gap == Gap.CELL or (self.col is not None and self.gap >= Gap.ROW)
+        return is_certain(self.gap, self.col)
+
+
+def is_certain(gap: Gap, col: int | None) -> bool:
+    """The boundary before a token is a certain cell boundary: inside a table row, or the start of a table
+    row (a plain line may continue a cell wrapped over lines)."""
+    return gap == Gap.CELL or (col is not None and gap >= Gap.ROW)
 
 
 @dataclass(slots=True)
