@@ -18,11 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jixiao
-from tests.conftest import GOLDEN, load_compare
+from tests.conftest import GOLDEN
 from tests.layout_render import COMBOS, LAYOUTS, expected, render
 from tests.random_forms import forms
+from tests.scoring import score
 
-COMPARE = load_compare()
 GOLDENS = sorted(GOLDEN.glob("*.json"))
 MIN_ACCURACY = 99.5  # the target for every layout
 # Layouts still below the target, with the floor they are held to (measured; see the README). What remains:
@@ -39,27 +39,6 @@ PARSE_SECONDS = 5  # a reader that takes longer on one rendered document fails (
 VARIATIONS = COMBOS
 # each variation on a few layouts of different kinds (a text grid, a flowed text, a markup one)
 VARIATION_LAYOUTS = ("tab", "space_rows", "pdf_flow", "html")
-
-
-def _key(form: dict) -> str:
-    return COMPARE.norm_text(form.get("project_name")) + "|" + COMPARE.norm_text(form.get("implementing_unit"))
-
-
-def score(gold: list[dict], got: list[dict]) -> tuple[int, int, list[str], int, int]:
-    """(fields, matched, mismatch lines, missing forms, extra forms), pairing forms as tests/test_golden.py does."""
-    mapping = COMPARE.pair([_key(f) for f in gold], [_key(f) for f in got])
-    total = matched = 0
-    wrong: list[str] = []
-    for i, g in enumerate(gold):
-        out: list = []
-        COMPARE.compare_form(g, got[mapping[i]] if i in mapping else None, out)
-        for path, ok, want, have in out:
-            if not path.startswith("indicators.extra"):
-                total += 1
-                matched += ok
-            if not ok:
-                wrong.append(f"form {i} {path}: want {want!r:.60} got {have!r:.60}")
-    return total, matched, wrong, len(gold) - len(mapping), len(got) - len(mapping)
 
 
 @contextlib.contextmanager

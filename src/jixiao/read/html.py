@@ -7,20 +7,16 @@ is not read as many labels). Text outside tables (title, year, page chrome) beco
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 from lxml import html as lxml_html
 
 from jixiao.errors import InputError
-from jixiao.read.markup import latex_math
-from jixiao.read.normalise import fold
-from jixiao.read.tokens import Document, Gap, Token
+from jixiao.read.grid import Cell, Emitter, cell_text
+from jixiao.read.tokens import Document
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
                      "article", "header", "footer", "title", "center", "dt", "dd", "blockquote", "pre"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
-_WORD = re.compile(r"\S+")
 MAX_SPAN = 1000  # a rowspan/colspan beyond this is an error of the page, not a layout
 
 
@@ -53,49 +49,29 @@ def _cell_text(cell: etree._Element) -> str:
             parts.append(el.tail)
 
     walk(cell)
-    lines = [" ".join(ln.split()) for ln in "".join(parts).split("\n")]
-    return fold(latex_math("\n".join(ln for ln in lines if ln)))
+    return cell_text("".join(parts).split("\n"))
 
 
-class _Emitter:
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.row = -1
-        self.gap = Gap.LINE
-
-    def plain(self, text: str, line: int) -> None:
-        text = fold(latex_math(text))
-        for k, piece in enumerate(ln for ln in text.split("\n") if ln.strip()):
-            self.row += 1
-            for j, match in enumerate(_WORD.finditer(piece)):
-                gap = (self.gap if k == 0 else Gap.LINE) if j == 0 else Gap.SPACE
-                self.doc.tokens.append(Token(match.group(0), gap, line, self.row, x=match.start()))
-            self.gap = Gap.LINE
-
-    def table(self, table: etree._Element) -> None:
-        taken: dict[int, set[int]] = {}  # table row -> grid columns covered by spans from above
-        rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
-        for r, tr in enumerate(rows):
-            self.row += 1
-            col = 0
-            covered = taken.get(r, set())
-            first = True
-            for cell in tr:
-                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
-                    continue
-                while col in covered:
-                    col += 1
-                rows_n, cols_n = _span(cell, "rowspan"), _span(cell, "colspan")
-                for dr in range(1, rows_n):
-                    taken.setdefault(r + dr, set()).update(range(col, col + cols_n))
-                gap = max(self.gap, Gap.ROW) if first else Gap.CELL
-                line = cell.sourceline or tr.sourceline or 0
-                self.doc.tokens.append(Token(_cell_text(cell), gap, line, self.row, col=col, x=col,
-                                             row_span=rows_n, col_span=cols_n))
-                first = False
-                col += cols_n
-            self.gap = Gap.LINE
-        self.gap = Gap.BLANK
+def _table(out: Emitter, table: etree._Element) -> None:
+    """A table's rows as grid cells: the column of each cell found past the spans from rows above."""
+    taken: dict[int, set[int]] = {}  # table row -> grid columns covered by spans from above
+    rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    for r, tr in enumerate(rows):
+        col = 0
+        covered = taken.get(r, set())
+        cells: list[Cell] = []
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            while col in covered:
+                col += 1
+            rows_n, cols_n = _span(cell, "rowspan"), _span(cell, "colspan")
+            for dr in range(1, rows_n):
+                taken.setdefault(r + dr, set()).update(range(col, col + cols_n))
+            cells.append(Cell(_cell_text(cell), col, rows_n, cols_n))
+            col += cols_n
+        out.table_row(cells, tr.sourceline or 0)
+    out.end_table()
 
 
 def _owner(tr: etree._Element) -> etree._Element | None:
@@ -112,7 +88,7 @@ def read_html(text: str, file: str) -> Document:
     except (etree.ParserError, ValueError) as exc:
         raise InputError(file, f"HTML 无法解析：{exc}") from exc
     doc = Document(file=file)
-    out = _Emitter(doc)
+    out = Emitter(doc)
     buffer: list[str] = []
     buffer_line = [0]
 
@@ -135,7 +111,7 @@ def read_html(text: str, file: str) -> Document:
             return
         if tag == "table":
             flush()
-            out.table(el)
+            _table(out, el)
         else:
             if tag in _BLOCKS:
                 flush()

@@ -1,0 +1,85 @@
+"""Tokens from structured sources: the one place that turns table cells and text outside tables into tokens.
+
+Every reader of a format that knows its tables — HTML, Word, Excel, PDF — finds the cells with the source's
+own structure (rowspan/colspan, gridSpan/vMerge, merged ranges, ruling lines) and hands them here as `Cell`s
+with their grid column and spans; text outside tables (title, year, page chrome) comes as lines. A spanned
+cell is given once, at its top-left position, so a merged 一级指标 label is one label, not many.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from jixiao.read.markup import latex_math
+from jixiao.read.normalise import fold, is_page_number, normalise
+from jixiao.read.tokens import Document, Gap, Token
+
+_WORD = re.compile(r"\S+")
+
+Box = tuple[float, float, float, float]
+
+
+class Cell(NamedTuple):
+    """One table cell as the source defines it."""
+
+    text: str
+    col: int  # grid column of its left edge
+    row_span: int = 1
+    col_span: int = 1
+    bbox: Box | None = None  # (x0, top, x1, bottom) in points, where the source has geometry
+
+
+def cell_text(lines: list[str]) -> str:
+    """A cell's text from its lines or paragraphs: spaces collapsed, empty lines dropped, glyphs folded."""
+    kept = [" ".join(normalise(ln).split()) for ln in lines]
+    return fold(latex_math("\n".join(ln for ln in kept if ln)))
+
+
+class Emitter:
+    """Appends tokens to a document, keeping the row counter and the gap before the next token."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.row = -1
+        self.gap = Gap.LINE
+        self.page: int | None = None
+
+    def new_page(self, page: int) -> None:
+        """The tokens that follow stand on `page`; from the second page on, the next token opens with a page gap."""
+        if self.page is not None and page != self.page:
+            self.gap = Gap.PAGE
+        self.page = page
+
+    def blank(self) -> None:
+        self.gap = max(self.gap, Gap.BLANK)
+
+    def plain(self, text: str, line: int = 0, x: float = 0.0, bbox: Box | None = None) -> None:
+        """A paragraph or line of text outside a table: words split at spaces (a space may be inside a cell).
+        A line that is only a page number ('第 2 页', '- 3 -') is a page gap, not text."""
+        text = fold(latex_math(normalise(text)))
+        for k, piece in enumerate(ln for ln in text.split("\n") if ln.strip()):
+            if is_page_number(piece.strip(), beside_form_feed=False):
+                self.gap = Gap.PAGE
+                continue
+            self.row += 1
+            for j, match in enumerate(_WORD.finditer(piece)):
+                gap = (self.gap if k == 0 else Gap.LINE) if j == 0 else Gap.SPACE
+                self.doc.tokens.append(Token(match.group(0), gap, line, self.row, x=x + match.start(),
+                                             page=self.page, bbox=bbox))
+            self.gap = Gap.LINE
+
+    def table_row(self, cells: list[Cell], line: int = 0) -> None:
+        """One row of a table; empty cells are kept (their position is information)."""
+        if not cells:
+            return
+        self.row += 1
+        for k, cell in enumerate(cells):
+            gap = max(self.gap, Gap.ROW) if k == 0 else Gap.CELL
+            self.doc.tokens.append(Token(cell.text, gap, line, self.row, col=cell.col, x=float(cell.col),
+                                         page=self.page, row_span=cell.row_span, col_span=cell.col_span,
+                                         bbox=cell.bbox))
+        self.gap = Gap.LINE
+
+    def end_table(self) -> None:
+        self.gap = max(self.gap, Gap.BLANK)

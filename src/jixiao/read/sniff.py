@@ -1,0 +1,58 @@
+"""What a file really is, from its first bytes: published files are often misnamed (a .xls that is an HTML
+page, a .doc that is a .docx, a .pdf saved as .txt), so the suffix is only the last word."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from jixiao.errors import InputError
+from jixiao.read.limits import check_zip
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP = b"PK\x03\x04"
+_OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
+_OLE_DOCUMENT = "WordDocument".encode("utf-16-le")
+_ODF = {"application/vnd.oasis.opendocument.text": "office", "application/vnd.oasis.opendocument.spreadsheet": "office"}
+
+
+def kind_of(path: Path, head: bytes, file: str) -> str:
+    """One of: pdf, docx, xlsx, xls, office (an old or other office format that LibreOffice converts), text."""
+    if head.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(ZIP):
+        return _zip_kind(path, file)
+    if head.startswith(OLE):
+        return _ole_kind(path)
+    if head.startswith(b"{\\rtf"):
+        return "office"
+    return "text"
+
+
+def _zip_kind(path: Path, file: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            check_zip(archive, file)
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "xl/workbook.xml" in names:
+                return "xlsx"
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                if mimetype in _ODF:
+                    return _ODF[mimetype]
+    except zipfile.BadZipFile as exc:
+        raise InputError(file, f"文件是损坏的 ZIP 容器（.docx/.xlsx 等），无法打开：{exc}") from exc
+    raise InputError(file, "文件是 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档；请解压后再读取其中的文件")
+
+
+def _ole_kind(path: Path) -> str:
+    """An OLE2 compound file: an Excel 97–2003 workbook (or a WPS 表格 .et that saved one) is read directly;
+    anything else (.doc, .wps) goes through LibreOffice."""
+    with path.open("rb") as handle:
+        data = handle.read(4 << 20)  # the directory sector of a small file; names are UTF-16
+    if any(name in data for name in _OLE_WORKBOOK) and _OLE_DOCUMENT not in data:
+        return "xls"
+    return "office"
+
