@@ -12,7 +12,7 @@ from jixiao.assemble import Reading, read_document
 from jixiao.assemble.context import Context
 from jixiao.assemble.stream import Fragment
 from jixiao.errors import InputError
-from jixiao.model import Form
+from jixiao.model import Form, ReadWarning
 from jixiao.read import read_path
 from jixiao.read.text import read_text
 
@@ -71,6 +71,9 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
         return FileResult(name, error=exc)
     except OSError as exc:
         return FileResult(name, error=InputError(name, f"无法读取文件：{os_reason(exc)}"))
+    except Exception as exc:  # noqa: BLE001 - a file that breaks a reader's library must not cost the batch
+        message = f"读取时发生内部错误（{type(exc).__name__}: {exc}），文件可能已损坏；请报告此问题"
+        return FileResult(name, error=InputError(name, message))
     if not doc:
         return FileResult(name, error=InputError(name, "文件为空：没有可读的文字"))
     try:
@@ -78,6 +81,8 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
     except Exception as exc:  # noqa: BLE001 - a reading bug must not cost the user the other files
         message = f"解析时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return FileResult(name, error=InputError(name, message))
+    for form in reading.forms:
+        form.warnings[:0] = [ReadWarning(code="P050", message=message) for message in doc.warnings]
     result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
                         reading=reading if explain else None)
     if not reading.forms:

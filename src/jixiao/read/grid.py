@@ -16,6 +16,7 @@ from jixiao.read.normalise import fold, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 _WORD = re.compile(r"\S+")
+_NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 
 Box = tuple[float, float, float, float]
 
@@ -34,6 +35,13 @@ def cell_text(lines: list[str]) -> str:
     """A cell's text from its lines or paragraphs: spaces collapsed, empty lines dropped, glyphs folded."""
     kept = [" ".join(normalise(ln).split()) for ln in lines]
     return fold(latex_math("\n".join(ln for ln in kept if ln)))
+
+
+def join_text(a: str, b: str) -> str:
+    """Two pieces of one cell's text: no space between CJK, one between Latin words or numbers."""
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
 
 
 class Emitter:
@@ -69,6 +77,19 @@ class Emitter:
                                              page=self.page, bbox=bbox))
             self.gap = Gap.LINE
 
+    def words(self, words: list[tuple[str, float, Gap]], line: int = 0, box: Box | None = None) -> None:
+        """A printed line given as positioned words: (text, x in character columns, gap before it). A PDF line
+        outside ruled tables; a line that is only a page number is a page gap."""
+        texts = [fold(normalise(text)) for text, _, _ in words]
+        if is_page_number(" ".join(texts), beside_form_feed=False):
+            self.gap = Gap.PAGE
+            return
+        self.row += 1
+        for k, ((_, x, gap), text) in enumerate(zip(words, texts, strict=True)):
+            self.doc.tokens.append(Token(text, self.gap if k == 0 else gap, line, self.row, x=x, page=self.page,
+                                         bbox=box))
+        self.gap = Gap.LINE
+
     def table_row(self, cells: list[Cell], line: int = 0) -> None:
         """One row of a table; empty cells are kept (their position is information)."""
         if not cells:
@@ -80,6 +101,35 @@ class Emitter:
                                          page=self.page, row_span=cell.row_span, col_span=cell.col_span,
                                          bbox=cell.bbox))
         self.gap = Gap.LINE
+
+    def last_row(self) -> list[Token]:
+        """The tokens of the last table row emitted (empty when the last thing emitted was not a table row)."""
+        tokens = self.doc.tokens
+        k = len(tokens)
+        while k and tokens[k - 1].row == self.row:
+            k -= 1
+        return tokens[k:] if k < len(tokens) and tokens[-1].col is not None else []
+
+    def continues(self, cells: list[Cell]) -> bool:
+        """Whether `cells`, the first row of a table at the top of a new page, is the rest of the last row emitted,
+        cut by the page break: its filled cells (leaving aside merged cells that open there for the rows below)
+        stand under filled cells of that row of the same width, fewer than they are (the cells that ran over),
+        and none is a bare number (a number never wraps onto the next page)."""
+        last = {t.col: t for t in self.last_row() if t.text and t.row_span == 1}
+        filled = [c for c in cells if c.text and c.row_span == 1]
+        return (bool(filled) and len(filled) < len(last)
+                and all(c.col in last and last[c.col].col_span == c.col_span and not _NUMBER.match(c.text)
+                        for c in filled))
+
+    def join_row(self, cells: list[Cell]) -> None:
+        """Append the rest of a row cut by a page break to the cells of the last row, by column."""
+        tokens = self.doc.tokens
+        start = len(tokens) - len(self.last_row())
+        by_col = {c.col: c for c in cells if c.text and c.row_span == 1}
+        for k in range(start, len(tokens)):
+            tok = tokens[k]
+            if tok.col in by_col:
+                tokens[k] = tok._replace(text=join_text(tok.text, by_col[tok.col].text))
 
     def end_table(self) -> None:
         self.gap = max(self.gap, Gap.BLANK)

@@ -58,6 +58,7 @@ class Document:
 
     file: str
     tokens: list[Token] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # what the reader could not read (Chinese, for the user)
 
     def __bool__(self) -> bool:
         return any(t.text for t in self.tokens)

@@ -1,0 +1,470 @@
+"""Text-layer PDF reader: characters and ruling lines with their coordinates (pypdfium2), cells from the rules.
+
+Published 自评表 PDFs are ruled tables whose 一级/二级 labels are vertically merged cells, often continued over a
+page break. The reader builds each table's grid from its ruling lines: the distinct row and column lines make
+atomic cells, and two neighbouring atoms are one cell where no rule separates them — so a merged cell is one cell
+with its spans, read from geometry, not guessed. Column lines are shared by the whole document (snapped), so a
+table continued on the next page keeps its column numbers and the assembler joins it by column. Text outside
+tables (title, year, page furniture) becomes lines; a page without rules is emitted as positioned lines, which the
+assembler reads by its column alignment. Running headers and footers repeated on most pages and page-number lines
+are dropped. Every token keeps its page and box.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import statistics
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from jixiao.errors import InputError
+from jixiao.read.grid import Box, Cell, Emitter, cell_text
+from jixiao.read.limits import MAX_PAGES, Deadline
+from jixiao.read.tokens import Document, Gap
+
+SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
+MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
+COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
+BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
+    vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
+    images: int = 0
+    unmapped: int = 0
+
+
+# ------------------------------------------------------------------------------------------------ extraction
+
+
+def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
+    n = raw.FPDFText_CountChars(textpage)
+    rect = raw.FS_RECTF()
+    get_box = raw.FPDFText_GetLooseCharBox  # the advance box: no false gaps between narrow glyphs
+    get_unicode = raw.FPDFText_GetUnicode
+    generated = raw.FPDFText_IsGenerated
+    map_error = raw.FPDFText_HasUnicodeMapError
+    h = page.height
+    for i in range(n):
+        code = get_unicode(textpage, i)
+        if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
+            continue
+        if map_error(textpage, i) == 1 or code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20:
+            page.unmapped += 1
+            continue
+        get_box(textpage, i, rect)
+        page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom))
+
+
+def _paths(pdf_page: raw.FPDF_PAGE, page: Page) -> None:
+    """Axis-parallel strokes and thin filled rectangles: the rules of tables."""
+    lo, b, r, t = (ctypes.c_float() for _ in range(4))
+    x, y = ctypes.c_float(), ctypes.c_float()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    matrix = raw.FS_MATRIX()
+    h = page.height
+    for i in range(raw.FPDFPage_CountObjects(pdf_page)):
+        obj = raw.FPDFPage_GetObject(pdf_page, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            page.images += 1
+        if kind != raw.FPDF_PAGEOBJ_PATH:
+            continue
+        raw.FPDFPageObj_GetBounds(obj, lo, b, r, t)
+        width, height = r.value - lo.value, t.value - b.value
+        if width < 3 and height >= MIN_RULE:  # a thin box or a single vertical stroke
+            page.vertical.append(((lo.value + r.value) / 2, h - t.value, h - b.value))
+            continue
+        if height < 3 and width >= MIN_RULE:
+            page.horizontal.append((h - (b.value + t.value) / 2, lo.value, r.value))
+            continue
+        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+        if not stroke.value:
+            continue  # a filled area (cell shading): its edges are not rules
+        raw.FPDFPageObj_GetMatrix(obj, matrix)
+        a, bb, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        start = last = None
+        for s in range(raw.FPDFPath_CountSegments(obj)):
+            segment = raw.FPDFPath_GetPathSegment(obj, s)
+            raw.FPDFPathSegment_GetPoint(segment, x, y)
+            point = (a * x.value + c * y.value + e, h - (bb * x.value + d * y.value + f))
+            kind = raw.FPDFPathSegment_GetType(segment)
+            if kind == raw.FPDF_SEGMENT_MOVETO:
+                start = last = point
+                continue
+            if last is not None:
+                _segment(page, last, point)
+            last = point
+            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                _segment(page, point, start)
+
+
+def _segment(page: Page, p: tuple[float, float], q: tuple[float, float]) -> None:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) < 1 and abs(x1 - x0) >= MIN_RULE:
+        page.horizontal.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+    elif abs(x0 - x1) < 1 and abs(y1 - y0) >= MIN_RULE:
+        page.vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+
+
+def _open(path: Path, file: str) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            raise InputError(file, "PDF 已加密（需要密码），无法读取；请提供未加密的版本") from exc
+        raise InputError(file, f"PDF 文件已损坏或格式不正确，无法打开（{exc}）") from exc
+
+
+def extract(path: Path, file: str, deadline: Deadline) -> list[Page]:
+    pdf = _open(path, file)
+    try:
+        count = len(pdf)
+        if count > MAX_PAGES:
+            raise InputError(file, f"PDF 页数过多（{count} 页，上限 {MAX_PAGES} 页）；未读取")
+        pages = []
+        for index in range(count):
+            deadline.check(f"第 {index + 1} 页")
+            try:
+                pdf_page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise InputError(file, f"PDF 第 {index + 1} 页已损坏，无法读取（{exc}）") from exc
+            width, height = pdf_page.get_size()
+            page = Page(index + 1, width, height)
+            textpage = pdf_page.get_textpage()
+            _chars(textpage.raw, page)
+            _paths(pdf_page.raw, page)
+            textpage.close()
+            pdf_page.close()
+            pages.append(page)
+        return pages
+    finally:
+        pdf.close()
+
+
+# ------------------------------------------------------------------------------------------------ geometry
+
+
+def _snap(values: list[float], tolerance: float = SNAP) -> list[float]:
+    """Cluster sorted coordinates closer than `tolerance` into their mean."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= tolerance:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(g) / len(g) for g in out]
+
+
+def _merge(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """Collinear, touching segments joined: (position, start, end)."""
+    groups: list[list[tuple[float, float, float]]] = []
+    for seg in sorted(segments):
+        if groups and seg[0] - groups[-1][-1][0] <= SNAP:
+            groups[-1].append(seg)
+        else:
+            groups.append([seg])
+    out: list[tuple[float, float, float]] = []
+    for group in groups:
+        pos = sum(p for p, _, _ in group) / len(group)
+        run: list[float] = []
+        for _, s, e in sorted(group, key=lambda seg: seg[1]):
+            if run and s <= run[1] + SNAP:
+                run[1] = max(run[1], e)
+            else:
+                if run:
+                    out.append((pos, run[0], run[1]))
+                run = [s, e]
+        out.append((pos, run[0], run[1]))
+    return out
+
+
+@dataclass
+class Table:
+    box: Box
+    horizontal: list[tuple[float, float, float]]
+    vertical: list[tuple[float, float, float]]
+
+
+def _tables(page: Page) -> list[Table]:
+    """Connected groups of rules that cross: each with at least two rows and two columns of rules is a table."""
+    hs, vs = _merge(page.horizontal), _merge(page.vertical)
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(hs):
+        for j, (x, y0, y1) in enumerate(vs):
+            if x0 - SNAP <= x <= x1 + SNAP and y0 - SNAP <= y <= y1 + SNAP:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list, list]] = {}
+    for i, seg in enumerate(hs):
+        groups.setdefault(find(i), ([], []))[0].append(seg)
+    for j, seg in enumerate(vs):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(seg)
+    tables = []
+    for h, v in groups.values():
+        if len(h) < 2 or len(v) < 2:
+            continue
+        # rules may run past the outermost crossing rules: a row cut open by the page break, a table without
+        # side borders
+        xs = [x for x, _, _ in v] + [x for _, x0, x1 in h for x in (x0, x1)]
+        ys = [y for y, _, _ in h] + [y for _, y0, y1 in v for y in (y0, y1)]
+        box = (min(xs), min(ys), max(xs), max(ys))
+        tables.append(Table(box, h, v))
+    return sorted(tables, key=lambda tb: tb.box[1])
+
+
+def _covered(segments: list[tuple[float, float, float]], pos: float, start: float, end: float) -> bool:
+    """A rule at `pos` covers most of [start, end]."""
+    length = 0.0
+    for p, s, e in segments:
+        if abs(p - pos) <= SNAP:
+            length += max(0.0, min(e, end) - max(s, start))
+    return length >= COVER * (end - start)
+
+
+def _lines(chars: list[Char]) -> list[list[Char]]:
+    """Characters grouped into printed lines (by vertical overlap), each in reading order."""
+    lines: list[list[Char]] = []
+    for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
+        if lines:
+            last = lines[-1]
+            top, bottom = min(c.top for c in last[-3:]), max(c.bottom for c in last[-3:])
+            overlap = min(bottom, ch.bottom) - max(top, ch.top)
+            if overlap > 0.5 * min(bottom - top, ch.size or 1):
+                last.append(ch)
+                continue
+        lines.append([ch])
+    for line in lines:
+        line.sort(key=lambda c: c.x0)
+    lines.sort(key=lambda ln: (min(c.top for c in ln), ln[0].x0))
+    return lines
+
+
+def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
+    """(text, x0, x1, wide): a line's words, split where the gap is a space or wider; `wide` when the gap
+    before the word is wider than two spaces (a column boundary of aligned text)."""
+    words: list[tuple[str, float, float, bool]] = []
+    text = [line[0].text]
+    x0, x1, wide = line[0].x0, line[0].x1, False
+    for ch in line[1:]:
+        size = max(ch.size, 1.0)
+        gap = ch.x0 - x1
+        if gap > 0.22 * size:
+            words.append(("".join(text), x0, x1, wide))
+            text, x0, wide = [], ch.x0, gap > 1.2 * size
+        text.append(ch.text)
+        x1 = max(x1, ch.x1)
+    words.append(("".join(text), x0, x1, wide))
+    return words
+
+
+def _joined(lines: list[list[Char]], right: float) -> str:
+    """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
+    over lines), a line that stops short ends a paragraph."""
+    parts: list[str] = []
+    for k, line in enumerate(lines):
+        text = " ".join(w for w, _, _, _ in _words(line))
+        if k and parts:
+            size = max(statistics.median(c.size for c in lines[k - 1]), 1.0)
+            short = right - lines[k - 1][-1].x1 > 2.5 * size
+            parts.append("\n" if short else ("" if not (parts[-1][-1:].isascii() and text[:1].isascii()) else " "))
+        parts.append(text)
+    return "".join(parts)
+
+
+# ------------------------------------------------------------------------------------------------ document
+
+
+@dataclass
+class _Item:
+    top: float
+    table: Table | None = None
+    line: list[Char] | None = None
+
+
+def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
+    """Running headers and footers: the same text at the same height, near the top or bottom, on most pages."""
+    if len(pages) < 3:
+        return set()
+    seen: Counter[tuple[str, int]] = Counter()
+    for page in pages:
+        margin = page.height * 0.1
+        keys = set()
+        for line in _lines([c for c in page.chars if c.top < margin or c.bottom > page.height - margin]):
+            keys.add(("".join(c.text for c in line), round(line[0].top)))
+        seen.update(keys)
+    return {key for key, n in seen.items() if n >= max(3, len(pages) // 2)}
+
+
+class _Columns:
+    """Column lines of the whole document: a table keeps its column numbers over a page break, because a
+    producer draws a continued table's rules at the same x (clustered finely: tables of different widths only
+    add columns, which spans absorb)."""
+
+    def __init__(self, pages_tables: list[list[Table]]) -> None:
+        self.xs = _snap([x for tables in pages_tables for t in tables for x, _, _ in _merge(t.vertical)], 0.6)
+
+    def indices(self, xs: list[float]) -> list[int]:
+        """Document column numbers of a table's own column lines, counted from its left edge; the table's own
+        numbering where two of its lines fall in one document column."""
+        found = []
+        for x in xs:
+            k = bisect_right(self.xs, x)
+            if k and (k == len(self.xs) or x - self.xs[k - 1] <= self.xs[k] - x):
+                k -= 1
+            found.append(k)
+        if any(b <= a for a, b in zip(found, found[1:], strict=False)):
+            return list(range(len(xs)))
+        return [k - found[0] for k in found]
+
+
+def _emit_table(out: Emitter, table: Table, chars: list[Char], columns: _Columns, page_top: bool) -> None:
+    """A ruled table's rows; at the top of a page, a first row that is the rest of the row cut by the page break
+    is joined to that row."""
+    hs, vs = _merge(table.horizontal), _merge(table.vertical)
+    x0, y0, x1, y1 = table.box
+    ys = _snap([y0, *(y for y, _, _ in hs), y1])
+    xs = _snap([x0, *(x for x, _, _ in vs), x1])
+    rows, cols = len(ys) - 1, len(xs) - 1
+    if rows < 1 or cols < 1:
+        return
+    owner = list(range(rows * cols))
+
+    def find(i: int) -> int:
+        while owner[i] != i:
+            owner[i] = owner[owner[i]]
+            i = owner[i]
+        return i
+
+    for i in range(rows):
+        for j in range(cols):
+            if j + 1 < cols and not _covered(vs, xs[j + 1], ys[i], ys[i + 1]):
+                owner[find(i * cols + j + 1)] = find(i * cols + j)
+            if i + 1 < rows and not _covered(hs, ys[i + 1], xs[j], xs[j + 1]):
+                owner[find((i + 1) * cols + j)] = find(i * cols + j)
+    extent: dict[int, list[int]] = {}
+    for i in range(rows):
+        for j in range(cols):
+            root = find(i * cols + j)
+            box = extent.setdefault(root, [i, j, i, j])
+            box[0], box[1] = min(box[0], i), min(box[1], j)
+            box[2], box[3] = max(box[2], i), max(box[3], j)
+    inside: dict[int, list[Char]] = {}
+    for ch in chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        i, j = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
+        if 0 <= i < rows and 0 <= j < cols:
+            inside.setdefault(find(i * cols + j), []).append(ch)
+    numbers = columns.indices(xs)
+    starts: dict[int, list[tuple[int, int]]] = {}
+    for root, (i0, j0, _, _) in extent.items():
+        starts.setdefault(i0, []).append((j0, root))
+    table_rows: list[list[Cell]] = []
+    for i in range(rows):
+        cells: list[Cell] = []
+        for j0, root in sorted(starts.get(i, [])):
+            i0, _, i1, j1 = extent[root]
+            col, end = numbers[j0], numbers[j1 + 1]
+            box = (xs[j0], ys[i0], xs[j1 + 1], ys[i1 + 1])
+            text = cell_text([_joined(_lines(inside.get(root, [])), xs[j1 + 1])]) if root in inside else ""
+            cells.append(Cell(text, col, i1 - i0 + 1, max(1, end - col), box))
+        table_rows.append(cells)
+    if page_top and out.gap == Gap.PAGE and len(table_rows) > 1 and out.continues(table_rows[0]):
+        # the rest of the row cut by the page break joins that row; merged cells opening there open a row later
+        out.join_row(table_rows[0])
+        carried = [c._replace(row_span=c.row_span - 1) for c in table_rows[0] if c.row_span > 1]
+        table_rows = [sorted(carried + table_rows[1], key=lambda c: c.col), *table_rows[2:]]
+        out.gap = Gap.LINE
+    for i, cells in enumerate(table_rows):
+        out.table_row(cells, i + 1)
+    out.end_table()
+
+
+def _emit_line(out: Emitter, line: list[Char], em: float) -> None:
+    """A line outside tables, with positions in character columns (half an em) so aligned text reads by column."""
+    words = _words(line)
+    box = (line[0].x0, min(c.top for c in line), max(c.x1 for c in line), max(c.bottom for c in line))
+    out.words([(text, x0 / (em / 2), Gap.WIDE if wide else Gap.SPACE) for text, x0, _, wide in words], box=box)
+
+
+def layout(pages: list[Page], file: str) -> Document:
+    doc = Document(file=file)
+    out = Emitter(doc)
+    tables = [_tables(page) for page in pages]
+    columns = _Columns(tables)
+    furniture = _furniture(pages)
+    for page, page_tables in zip(pages, tables, strict=True):
+        out.new_page(page.number)
+        em = statistics.median(c.size for c in page.chars) if page.chars else 10.0
+        claimed: dict[int, list[Char]] = {}
+        free: list[Char] = []
+        for ch in page.chars:
+            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            for k, t in enumerate(page_tables):
+                x0, y0, x1, y1 = t.box
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    claimed.setdefault(k, []).append(ch)
+                    break
+            else:
+                free.append(ch)
+        items = [_Item(t.box[1], table=t) for t in page_tables]
+        for line in _lines(free):
+            if ("".join(c.text for c in line), round(line[0].top)) not in furniture:
+                items.append(_Item(min(c.top for c in line), line=line))
+        for k, item in enumerate(sorted(items, key=lambda it: it.top)):
+            if item.table is not None:
+                _emit_table(out, item.table, claimed.get(page_tables.index(item.table), []), columns, k == 0)
+            elif item.line is not None:
+                _emit_line(out, item.line, em)
+    return doc
+
+
+def read_pdf(path: Path, file: str) -> Document:
+    deadline = Deadline(file)
+    pages = extract(path, file, deadline)
+    chars = sum(len(p.chars) for p in pages)
+    unmapped = sum(p.unmapped for p in pages)
+    if not chars and not unmapped:
+        if any(p.images for p in pages):
+            raise InputError(file, "这是扫描件：PDF 没有文字层（只有图像），"
+                                   "需要文字识别（OCR）才能读取，本版本尚不支持")
+        raise InputError(file, "PDF 中没有文字")
+    if unmapped > BAD_TEXT * (chars + unmapped):
+        raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
+                               "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF")
+    doc = layout(pages, file)
+    if unmapped:
+        doc.warnings.append(f"PDF 中有 {unmapped} 个字符缺少 Unicode 映射（字体 ToUnicode 表损坏），已略去；"
+                            "相关单元格的文字可能不完整")
+    return doc
