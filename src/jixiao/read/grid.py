@@ -16,7 +16,6 @@ from jixiao.read.normalise import fold, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 _WORD = re.compile(r"\S+")
-_NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 
 Box = tuple[float, float, float, float]
 
@@ -101,35 +100,6 @@ class Emitter:
                                          page=self.page, row_span=cell.row_span, col_span=cell.col_span,
                                          bbox=cell.bbox))
         self.gap = Gap.LINE
-
-    def last_row(self) -> list[Token]:
-        """The tokens of the last table row emitted (empty when the last thing emitted was not a table row)."""
-        tokens = self.doc.tokens
-        k = len(tokens)
-        while k and tokens[k - 1].row == self.row:
-            k -= 1
-        return tokens[k:] if k < len(tokens) and tokens[-1].col is not None else []
-
-    def continues(self, cells: list[Cell]) -> bool:
-        """Whether `cells`, the first row of a table at the top of a new page, is the rest of the last row emitted,
-        cut by the page break: its filled cells (leaving aside merged cells that open there for the rows below)
-        stand under filled cells of that row of the same width, fewer than they are (the cells that ran over),
-        and none is a bare number (a number never wraps onto the next page)."""
-        last = {t.col: t for t in self.last_row() if t.text and t.row_span == 1}
-        filled = [c for c in cells if c.text and c.row_span == 1]
-        return (bool(filled) and len(filled) < len(last)
-                and all(c.col in last and last[c.col].col_span == c.col_span and not _NUMBER.match(c.text)
-                        for c in filled))
-
-    def join_row(self, cells: list[Cell]) -> None:
-        """Append the rest of a row cut by a page break to the cells of the last row, by column."""
-        tokens = self.doc.tokens
-        start = len(tokens) - len(self.last_row())
-        by_col = {c.col: c for c in cells if c.text and c.row_span == 1}
-        for k in range(start, len(tokens)):
-            tok = tokens[k]
-            if tok.col in by_col:
-                tokens[k] = tok._replace(text=join_text(tok.text, by_col[tok.col].text))
 
     def end_table(self) -> None:
         self.gap = max(self.gap, Gap.BLANK)

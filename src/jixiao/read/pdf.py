@@ -13,23 +13,26 @@ are dropped. Every token keeps its page and box.
 from __future__ import annotations
 
 import ctypes
+import re
 import statistics
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from jixiao.errors import InputError
-from jixiao.read.grid import Box, Cell, Emitter, cell_text
+from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MAX_PAGES, Deadline
 from jixiao.read.tokens import Document, Gap
 
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
+_NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
 
@@ -349,16 +352,23 @@ class _Columns:
         return [k - found[0] for k in found]
 
 
-def _emit_table(out: Emitter, table: Table, chars: list[Char], columns: _Columns, page_top: bool) -> None:
-    """A ruled table's rows; at the top of a page, a first row that is the rest of the row cut by the page break
-    is joined to that row."""
+class _Slot(NamedTuple):
+    cell: Cell
+    open_top: bool  # no rule closes the cell at the table's top: it continues a cell of the page before
+    open_bottom: bool  # no rule closes it at the table's bottom: it goes on on the next page
+    full: bool  # its text reaches its bottom edge (a cell cut by the page break is full to the cut)
+
+
+def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
+    """A ruled table's cells by row: atoms between the row and column lines, joined where no rule separates
+    them, so a merged cell is one cell with its spans."""
     hs, vs = _merge(table.horizontal), _merge(table.vertical)
     x0, y0, x1, y1 = table.box
     ys = _snap([y0, *(y for y, _, _ in hs), y1])
     xs = _snap([x0, *(x for x, _, _ in vs), x1])
     rows, cols = len(ys) - 1, len(xs) - 1
     if rows < 1 or cols < 1:
-        return
+        return []
     owner = list(range(rows * cols))
 
     def find(i: int) -> int:
@@ -390,25 +400,95 @@ def _emit_table(out: Emitter, table: Table, chars: list[Char], columns: _Columns
     starts: dict[int, list[tuple[int, int]]] = {}
     for root, (i0, j0, _, _) in extent.items():
         starts.setdefault(i0, []).append((j0, root))
-    table_rows: list[list[Cell]] = []
+    grid: list[list[_Slot]] = []
     for i in range(rows):
-        cells: list[Cell] = []
+        slots: list[_Slot] = []
         for j0, root in sorted(starts.get(i, [])):
             i0, _, i1, j1 = extent[root]
             col, end = numbers[j0], numbers[j1 + 1]
-            box = (xs[j0], ys[i0], xs[j1 + 1], ys[i1 + 1])
-            text = cell_text([_joined(_lines(inside.get(root, [])), xs[j1 + 1])]) if root in inside else ""
-            cells.append(Cell(text, col, i1 - i0 + 1, max(1, end - col), box))
-        table_rows.append(cells)
-    if page_top and out.gap == Gap.PAGE and len(table_rows) > 1 and out.continues(table_rows[0]):
-        # the rest of the row cut by the page break joins that row; merged cells opening there open a row later
-        out.join_row(table_rows[0])
-        carried = [c._replace(row_span=c.row_span - 1) for c in table_rows[0] if c.row_span > 1]
-        table_rows = [sorted(carried + table_rows[1], key=lambda c: c.col), *table_rows[2:]]
-        out.gap = Gap.LINE
-    for i, cells in enumerate(table_rows):
-        out.table_row(cells, i + 1)
-    out.end_table()
+            left, right = xs[j0], xs[j1 + 1]
+            lines = _lines(inside[root]) if root in inside else []
+            text = cell_text([_joined(lines, right)]) if lines else ""
+            full = bool(lines) and ys[i1 + 1] - max(c.bottom for c in lines[-1]) < 0.6 * max(lines[-1][0].size, 1.0)
+            cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
+            slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
+                               i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full))
+        grid.append(slots)
+    return grid
+
+
+class _Stitcher:
+    """Joins a table continued at the top of a page to the table at the bottom of the page before.
+
+    A cell at the bottom of that table goes on in the cell of the same columns at the top of this one when the
+    geometry says so (no rule closes the two at the page break), or, where the producer closes each page's box,
+    when the cell above is full to the cut and the one below holds text that is not a bare number (a number never
+    wraps). A first row whose filled cells all go on this way is the rest of the row cut by the page break: it
+    joins that row; a merged cell going on extends its span."""
+
+    def __init__(self, out: Emitter) -> None:
+        self.out = out
+        self.bottom: dict[tuple[int, int], tuple[int, _Slot]] = {}  # (col, col_span) -> (token index, slot)
+        self.last_row: set[tuple[int, int]] = set()  # the cells of the last row emitted
+
+    def other(self) -> None:
+        """Something other than a table was emitted: nothing is continued across it."""
+        self.bottom = {}
+
+    def table(self, grid: list[list[_Slot]], page_top: bool) -> None:
+        out = self.out
+        rows = [list(r) for r in grid if r]
+        if page_top and out.gap == Gap.PAGE and rows and self.bottom:
+            rows = self._continue(rows)
+        self.bottom = {}
+        last = len(rows) - 1
+        for i, slots in enumerate(rows):
+            base = len(out.doc.tokens)
+            out.table_row([s.cell for s in slots], i + 1)
+            if i == last:
+                self.last_row = {(s.cell.col, s.cell.col_span) for s in slots}
+            for k, slot in enumerate(slots):
+                if i + slot.cell.row_span - 1 >= last:
+                    self.bottom[(slot.cell.col, slot.cell.col_span)] = (base + k, slot)
+        out.end_table()
+
+    def _goes_on(self, slot: _Slot, row_full: bool) -> bool:
+        """The cell continues the one above it: by geometry, or it holds text that is not a bare number and the
+        one above is full to the cut (a merged cell), or stands in a row that is (a row is cut across: a cell
+        whose text had ended is not full, a cell wrapping past the cut goes on)."""
+        above = self.bottom.get((slot.cell.col, slot.cell.col_span))
+        if above is None:
+            return False
+        if slot.open_top and above[1].open_bottom:
+            return True
+        full = row_full if slot.cell.row_span == 1 else above[1].full
+        return full and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+
+    def _continue(self, rows: list[list[_Slot]]) -> list[list[_Slot]]:
+        tokens = self.out.doc.tokens
+        first = rows[0]
+        filled = [s for s in first if s.cell.row_span == 1 and s.cell.text]
+        row_full = any(slot.full for key, (_, slot) in self.bottom.items() if key in self.last_row)
+        joined = bool(filled) and all(self._goes_on(s, row_full) and (s.cell.col, s.cell.col_span) in self.last_row
+                                      for s in filled)
+        kept = []
+        for slot in first:
+            cell = slot.cell
+            if (joined or cell.row_span > 1) and self._goes_on(slot, row_full):
+                k, _ = self.bottom[(cell.col, cell.col_span)]
+                tok = tokens[k]
+                tokens[k] = tok._replace(text=join_text(tok.text, cell.text),
+                                         row_span=tok.row_span + cell.row_span - joined)
+            elif not joined:
+                kept.append(slot)
+            elif cell.row_span > 1:  # opens here for the rows below: it opens a row later
+                kept.append(slot._replace(cell=cell._replace(row_span=cell.row_span - 1)))
+        if not joined:
+            return [kept, *rows[1:]] if kept else rows[1:]
+        self.out.gap = Gap.LINE
+        if len(rows) == 1:
+            return [kept] if kept else []
+        return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
 
 
 def _emit_line(out: Emitter, line: list[Char], em: float) -> None:
@@ -424,6 +504,7 @@ def layout(pages: list[Page], file: str) -> Document:
     tables = [_tables(page) for page in pages]
     columns = _Columns(tables)
     furniture = _furniture(pages)
+    stitcher = _Stitcher(out)
     for page, page_tables in zip(pages, tables, strict=True):
         out.new_page(page.number)
         em = statistics.median(c.size for c in page.chars) if page.chars else 10.0
@@ -444,9 +525,11 @@ def layout(pages: list[Page], file: str) -> Document:
                 items.append(_Item(min(c.top for c in line), line=line))
         for k, item in enumerate(sorted(items, key=lambda it: it.top)):
             if item.table is not None:
-                _emit_table(out, item.table, claimed.get(page_tables.index(item.table), []), columns, k == 0)
+                grid = _grid(item.table, claimed.get(page_tables.index(item.table), []), columns)
+                stitcher.table(grid, k == 0)
             elif item.line is not None:
                 _emit_line(out, item.line, em)
+                stitcher.other()
     return doc
 
 

@@ -1,0 +1,84 @@
+"""Excel 2007+ reader (.xlsx, and .et/.ods converted by LibreOffice): every worksheet, in tab order, as a table.
+
+openpyxl reads the whole workbook (its read-only mode has no merged cells, and the merged ranges are the form's
+label spans), with the values Excel cached for formulas (`data_only`). openpyxl parses the XML with defusedxml
+when it is installed (it is a dependency; `openpyxl.DEFUSEDXML`), so entity expansion and external entities
+are refused. A merged range is expanded by openpyxl into one object per covered cell when the sheet loads, so
+the sheets' cells and merged areas are counted in the raw XML first: a range of a million rows is refused
+before it costs memory.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+import zipfile
+import zlib
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+
+from jixiao.errors import InputError
+from jixiao.read.grid import Emitter
+from jixiao.read.limits import CellBudget, Deadline
+from jixiao.read.tokens import Document
+from jixiao.read.workbook import display, emit_sheet
+
+_CELL_OR_MERGE = re.compile(rb'<(?:\w+:)?c[\s/>]|<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_CHUNK = 1 << 20
+
+
+def read_xlsx(path: Path, file: str) -> Document:
+    """Read an .xlsx workbook: each worksheet a page, each row a table row; chart sheets have no cells."""
+    deadline = Deadline(file)
+    _count_cells(path, file)
+    try:
+        # a file object: openpyxl refuses a path whose suffix is not .xlsx/.xlsm (a misnamed file is common);
+        # it warns of features it drops (data validation, slicers), which the user can do nothing about
+        with path.open("rb") as handle, warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = load_workbook(handle, read_only=False, data_only=True)
+    except OSError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl fails on a broken file with any of a dozen types
+        raise InputError(file, f"Excel 文件（.xlsx）已损坏或已加密，无法打开：{type(exc).__name__}: {exc}") from exc
+    doc = Document(file=file)
+    out = Emitter(doc)
+    budget = CellBudget(file)
+    for index, sheet in enumerate(book.worksheets):
+        deadline.check(f"工作表“{sheet.title}”")
+        # the cells the file has (iter_rows would create every position of the claimed range)
+        cells = ((row - 1, col - 1, display(cell.value, cell.number_format))
+                 for (row, col), cell in sheet._cells.items() if cell.value is not None)
+        merges = ((r.min_row - 1, r.max_row, r.min_col - 1, r.max_col) for r in sheet.merged_cells.ranges)
+        emit_sheet(out, index + 1, cells, merges, budget, deadline)
+    return doc
+
+
+def _count_cells(path: Path, file: str) -> None:
+    """The cells openpyxl would build, counted in the XML before it loads: the `<c>` elements of the sheets and
+    the area of their merged ranges, against the workbook's cell budget."""
+    budget = CellBudget(file)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                if info.filename.endswith(".xml"):
+                    with archive.open(info) as member:
+                        _count_member(member, budget)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+        raise InputError(file, f"Excel 文件（.xlsx）已损坏或已加密，无法打开：{type(exc).__name__}: {exc}") from exc
+
+
+def _count_member(member: zipfile.ZipExtFile, budget: CellBudget) -> None:
+    carry = b""
+    while chunk := member.read(_CHUNK):
+        data = carry + chunk
+        cut = data.rfind(b">") + 1  # the matches end at a '>' or inside a tag: whole tags only
+        for match in _CELL_OR_MERGE.finditer(data, 0, cut):
+            if match.group(1):
+                min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode())
+                budget.take((abs(max_row - min_row) + 1) * (abs(max_col - min_col) + 1))
+            else:
+                budget.take(1)
+        carry = data[cut:][-4096:]
