@@ -80,8 +80,8 @@ def _span(value: str | None) -> int:
         return 1
 
 
-class _Merged:
-    """A table cell being built: a `vMerge` restart grows by the continue cells below it."""
+class _TableCell:
+    """A table cell being read: a `vMerge` restart grows by the continue cells below it."""
 
     __slots__ = ("col", "cols", "last", "lines", "rows")
 
@@ -113,7 +113,8 @@ class _Walker:
 
     def page_number(self, text: str) -> None:
         """A paragraph that is only a number ('2'): a page number when a page break stands next to it (a footer
-        or header left in the body, as converters of PDF files write it), else a value; held until known."""
+        or header left in the body, as converters of PDF files write it), else a value; held until known (the
+        end of the document ends a page too, so one held there is dropped)."""
         if self.page > 1 and len(self.out.doc.tokens) == self.page_start:
             return  # the first text of a page
         self.emit_pending()
@@ -291,8 +292,8 @@ class _Walker:
         n = self.n
         self.emit_pending()
         self.deadline.check(f"第 {self.line + 1} 行的表格")
-        above: dict[int, _Merged] = {}  # grid column -> the cell that last covered it
-        rows: list[tuple[int, bool, list[_Merged]]] = []
+        above: dict[int, _TableCell] = {}  # grid column -> the cell that last covered it
+        rows: list[tuple[int, bool, list[_TableCell]]] = []
         for r, tr in enumerate(self.rows(tbl)):
             if r % 64 == 0:
                 self.deadline.check(f"第 {self.line + 1} 行")
@@ -301,12 +302,12 @@ class _Walker:
             props = tr.find(n.tr_props)
             before = props.find(n.grid_before) if props is not None else None
             col = _span(before.get(n.val)) if before is not None else 0
-            cells: list[_Merged] = []
+            cells: list[_TableCell] = []
             for tc in self.children(tr, n.tc):
-                self.budget.take(1)
                 props = tc.find(n.tc_props)
                 span = props.find(n.grid_span) if props is not None else None
                 cols = _span(span.get(n.val)) if span is not None else 1
+                self.budget.take(cols)  # the grid positions it covers: a row of huge spans is many cells
                 lines = self.cell_lines(tc, [])
                 owner = above.get(col)
                 if self.merge(tc) == "continue" and owner is not None and owner.col == col and owner.last == r - 1:
@@ -314,7 +315,7 @@ class _Walker:
                     owner.last = r
                     owner.lines += lines  # text left in a continue cell is kept, under its merged cell's
                 else:
-                    cell = _Merged(lines, col, cols, r)
+                    cell = _TableCell(lines, col, cols, r)
                     cells.append(cell)
                     for c in range(col, col + cols):
                         above[c] = cell

@@ -215,7 +215,7 @@ class Table:
 
 
 def _tables(page: Page) -> list[Table]:
-    """Connected groups of rules that cross: each with at least two rows and two columns of rules is a table."""
+    """Connected groups of rules that cross: each with a row rule and two column rules is a table."""
     hs, vs = _merge(page.horizontal), _merge(page.vertical)
     parent = list(range(len(hs) + len(vs)))
 
@@ -236,7 +236,7 @@ def _tables(page: Page) -> list[Table]:
         groups.setdefault(find(len(hs) + j), ([], []))[1].append(seg)
     tables = []
     for h, v in groups.values():
-        if len(h) < 2 or len(v) < 2:
+        if not h or len(v) < 2:  # one rule and two sides make a row left open by the page break
             continue
         # rules may run past the outermost crossing rules: a row cut open by the page break, a table without
         # side borders
@@ -317,17 +317,18 @@ class _Item:
 
 
 def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
-    """Running headers and footers: the same text at the same height, near the top or bottom, on most pages."""
+    """Running headers and footers: the same text at the same height, in the top or bottom margin, on most pages.
+    The band is narrow (a header sits above the body's top margin), so a form's title opening every page is kept."""
     if len(pages) < 3:
         return set()
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
-        margin = page.height * 0.1
+        margin = page.height * 0.06
         keys = set()
         for line in _lines([c for c in page.chars if c.top < margin or c.bottom > page.height - margin]):
             keys.add(("".join(c.text for c in line), round(line[0].top)))
         seen.update(keys)
-    return {key for key, n in seen.items() if n >= max(3, len(pages) // 2)}
+    return {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
 
 
 class _Columns:
@@ -469,8 +470,8 @@ class _Stitcher:
         first = rows[0]
         filled = [s for s in first if s.cell.row_span == 1 and s.cell.text]
         row_full = any(slot.full for key, (_, slot) in self.bottom.items() if key in self.last_row)
-        joined = bool(filled) and all(self._goes_on(s, row_full) and (s.cell.col, s.cell.col_span) in self.last_row
-                                      for s in filled)
+        above = sum(1 for key, (_, slot) in self.bottom.items() if slot.cell.text)
+        joined = bool(filled) and len(filled) < above and all(self._goes_on(s, row_full) for s in filled)
         kept = []
         for slot in first:
             cell = slot.cell

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from jixiao.errors import InputError
 from jixiao.read.grid import Cell, Emitter, cell_text
 from jixiao.read.limits import CellBudget, Deadline
 
@@ -94,6 +95,15 @@ def _row(r: int, first_col: int, end: int, texts: dict[tuple[int, int], str], sp
     while row and not row[-1].text:
         row.pop()
     return row
+
+
+def unreadable(file: str, kind: str, exc: BaseException) -> InputError:
+    """The error for a workbook its library cannot open, with the innermost reason on one line (the libraries
+    wrap the parser's error in long messages of their own)."""
+    while (inner := exc.__cause__ or exc.__context__) is not None:
+        exc = inner
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split())
+    return InputError(file, f"Excel 文件（{kind}）已损坏或已加密，无法打开：{reason[:200]}")
 
 
 # ----------------------------------------------------------------------------------------------- values

@@ -16,11 +16,10 @@ import xlrd
 from xlrd.book import Book
 from xlrd.sheet import Sheet
 
-from jixiao.errors import InputError
 from jixiao.read.grid import Emitter
 from jixiao.read.limits import CellBudget, Deadline
 from jixiao.read.tokens import Document
-from jixiao.read.workbook import display, emit_sheet, number
+from jixiao.read.workbook import display, emit_sheet, number, unreadable
 
 _SKIP = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
 
@@ -31,10 +30,10 @@ def read_xls(path: Path, file: str) -> Document:
     book = _open(path, file)
     doc = Document(file=file)
     out = Emitter(doc)
-    held, budget = CellBudget(file), CellBudget(file)
+    budget = CellBudget(file)
     for index, sheet in enumerate(book.sheets()):
         deadline.check(f"工作表“{sheet.name}”")
-        emit_sheet(out, index + 1, _cells(book, sheet, held, deadline), sheet.merged_cells, budget, deadline)
+        emit_sheet(out, index + 1, _cells(book, sheet, deadline), sheet.merged_cells, budget, deadline)
     return doc
 
 
@@ -53,18 +52,18 @@ def _open(path: Path, file: str) -> Book:
     except OSError:
         raise
     except Exception as exc:  # noqa: BLE001
-        raise InputError(file, f"Excel 文件（.xls）已损坏或已加密，无法打开：{type(exc).__name__}: {exc}") from exc
+        raise unreadable(file, ".xls", exc) from exc
 
 
-def _cells(book: Book, sheet: Sheet, held: CellBudget, deadline: Deadline) -> Iterator[tuple[int, int, str]]:
-    """(row, column, displayed text) of the cells with a value; rows are ragged, so only cells the file has."""
+def _cells(book: Book, sheet: Sheet, deadline: Deadline) -> Iterator[tuple[int, int, str]]:
+    """(row, column, displayed text) of the cells with a value. Rows are ragged (only the cells the file has),
+    and the formatted blank cells of a bordered area are passed over by their type, without a cell object;
+    xlrd holds the sheet in memory already, so time, not a cell count, is what bounds this."""
     for r in range(sheet.nrows):
         deadline.check(f"工作表“{sheet.name}”第 {r + 1} 行")
-        row = sheet.row(r)
-        held.take(len(row))
-        for c, cell in enumerate(row):
-            if cell.ctype not in _SKIP:
-                yield r, c, _text(book, cell)
+        for c, ctype in enumerate(sheet.row_types(r)):
+            if ctype not in _SKIP:
+                yield r, c, _text(book, sheet.cell(r, c))
 
 
 def _text(book: Book, cell: xlrd.sheet.Cell) -> str:

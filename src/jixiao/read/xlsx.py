@@ -16,6 +16,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
@@ -23,10 +24,11 @@ from jixiao.errors import InputError
 from jixiao.read.grid import Emitter
 from jixiao.read.limits import CellBudget, Deadline
 from jixiao.read.tokens import Document
-from jixiao.read.workbook import display, emit_sheet
+from jixiao.read.workbook import display, emit_sheet, unreadable
 
 _CELL_OR_MERGE = re.compile(rb'<(?:\w+:)?c[\s/>]|<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _CHUNK = 1 << 20
+FORBIDDEN = "Excel 文件（.xlsx）中含有被禁止的 XML 实体或外部引用（疑为恶意文件）；未读取"
 
 
 def read_xlsx(path: Path, file: str) -> Document:
@@ -42,7 +44,9 @@ def read_xlsx(path: Path, file: str) -> Document:
     except OSError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl fails on a broken file with any of a dozen types
-        raise InputError(file, f"Excel 文件（.xlsx）已损坏或已加密，无法打开：{type(exc).__name__}: {exc}") from exc
+        if isinstance(exc, DefusedXmlException) or isinstance(exc.__context__, DefusedXmlException):
+            raise InputError(file, FORBIDDEN) from exc  # openpyxl wraps the parser's error once
+        raise unreadable(file, ".xlsx", exc) from exc
     doc = Document(file=file)
     out = Emitter(doc)
     budget = CellBudget(file)
@@ -67,7 +71,7 @@ def _count_cells(path: Path, file: str) -> None:
                     with archive.open(info) as member:
                         _count_member(member, budget)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
-        raise InputError(file, f"Excel 文件（.xlsx）已损坏或已加密，无法打开：{type(exc).__name__}: {exc}") from exc
+        raise unreadable(file, ".xlsx", exc) from exc
 
 
 def _count_member(member: zipfile.ZipExtFile, budget: CellBudget) -> None:
@@ -75,10 +79,12 @@ def _count_member(member: zipfile.ZipExtFile, budget: CellBudget) -> None:
     while chunk := member.read(_CHUNK):
         data = carry + chunk
         cut = data.rfind(b">") + 1  # the matches end at a '>' or inside a tag: whole tags only
+        cells = 0
         for match in _CELL_OR_MERGE.finditer(data, 0, cut):
             if match.group(1):
                 min_col, min_row, max_col, max_row = range_boundaries(match.group(1).decode())
-                budget.take((abs(max_row - min_row) + 1) * (abs(max_col - min_col) + 1))
+                cells += (abs(max_row - min_row) + 1) * (abs(max_col - min_col) + 1)
             else:
-                budget.take(1)
-        carry = data[cut:][-4096:]
+                cells += 1
+        budget.take(cells)
+        carry = data[cut:][-4096:]  # a tag cut by the chunk (text without '>' is kept short: tags are)

@@ -1,0 +1,160 @@
+"""The PDF reader on PDFs made by real producers: every golden form read back from LibreOffice and Chromium PDFs
+(tables crossing page breaks, merged 一级/二级 labels split by them), and the bad PDFs users meet — scans, broken
+ToUnicode maps, encrypted and damaged files — each with a clear message."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+from jixiao.parse import parse_file
+from tests.conftest import GOLDEN
+from tests.docx_render import render_docx
+from tests.layout_render import expected, render
+from tests.pdf_render import chromium, chromium_pdf, libreoffice_pdf, soffice
+from tests.scoring import score
+
+GOLDENS = sorted(GOLDEN.glob("*.json"))
+MIN_ACCURACY = 99.5
+needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffice) is not installed")
+needs_chromium = pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
+# Word documents exported to PDF by LibreOffice Writer (the way most published PDFs are made): as written, with
+# page breaks forced inside tables and a repeated header, with merged labels printed in the middle of their span
+LO_VARIANTS = {
+    "plain": {},
+    "breaks": {"page_breaks": True, "repeat_header": True},
+    "middle": {"label_position": "middle"},
+}
+
+
+def _forms(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8"))["forms"]
+
+
+def _accuracy(pdf: Path, gold_forms: list[dict]) -> tuple[float, str]:
+    result = parse_file(pdf)
+    assert result.error is None, result.error.message
+    fields, matched, wrong, missing, extra = score([expected(f) for f in gold_forms],
+                                                   [f.record() for f in result.forms])
+    accuracy = 100.0 * matched / fields
+    summary = f"{pdf.name}: {accuracy:.2f}% ({matched}/{fields}), missing {missing}, extra {extra}\n"
+    summary += "\n".join(wrong[:10])
+    assert not missing and not extra, summary
+    return accuracy, summary
+
+
+@pytest.fixture(scope="module")
+def libreoffice_pdfs(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every golden file, as a Word document in each variant, exported to PDF by LibreOffice in one run."""
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("lo-pdf")
+    sources = []
+    for variant, options in LO_VARIANTS.items():
+        for seed, path in enumerate(GOLDENS):
+            document = root / f"{path.stem}.{variant}.docx"
+            render_docx(_forms(path), document, seed=seed, **options)
+            sources.append(document)
+    pdfs = libreoffice_pdf(sources, root / "out", root / "profile")
+    return {(src.stem.split(".")[0], src.stem.split(".")[1]): pdf for src, pdf in zip(sources, pdfs, strict=True)}
+
+
+@needs_soffice
+@pytest.mark.parametrize("variant", LO_VARIANTS)
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
+def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
+    accuracy, summary = _accuracy(libreoffice_pdfs[(golden.stem, variant)], _forms(golden))
+    print(summary.splitlines()[0])
+    assert accuracy >= MIN_ACCURACY, summary
+
+
+@needs_chromium
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
+def test_chromium_pdf_reads_back(tmp_path, golden):
+    """Chromium prints each cell with its own borders and leaves a cell cut by the page break open: the reader
+    stitches it from the open rules."""
+    page = tmp_path / f"{golden.stem}.html"
+    page.write_text(render(_forms(golden), "html", seed=1), encoding="utf-8")
+    pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile")
+    accuracy, summary = _accuracy(pdf, _forms(golden))
+    print(summary.splitlines()[0])
+    assert accuracy >= MIN_ACCURACY, summary
+
+
+def _image_only_pdf(path: Path) -> Path:
+    """A 'scan': one page holding only an image."""
+    pdf = pdfium.PdfDocument.new()
+    page = pdf.new_page(595, 842)
+    image = pdfium.PdfImage.new(pdf)
+    bitmap = pdfium.PdfBitmap.new_native(200, 100, pdfium.raw.FPDFBitmap_BGR)
+    bitmap.fill_rect((255, 255, 255, 255), 0, 0, 200, 100)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(400, 200).translate(50, 500))
+    page.insert_obj(image)
+    page.gen_content()
+    pdf.save(path)
+    return path
+
+
+def test_scan_gets_a_clear_message(tmp_path):
+    result = parse_file(_image_only_pdf(tmp_path / "scan.pdf"))
+    assert result.error is not None and "扫描件" in result.error.message and "OCR" in result.error.message
+
+
+@needs_soffice
+def test_broken_tounicode_is_reported_not_garbled(libreoffice_pdfs, tmp_path):
+    """A PDF whose fonts lost their ToUnicode maps: the text would be garbage, so the file is refused, saying why."""
+    data = libreoffice_pdfs[(GOLDENS[3].stem, "plain")].read_bytes()
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
+    result = parse_file(broken)
+    assert result.error is not None and "Unicode" in result.error.message and "乱码" in result.error.message
+
+
+@needs_soffice
+def test_encrypted_pdf(tmp_path):
+    page = tmp_path / "form.docx"
+    render_docx(_forms(GOLDENS[3])[:1], page)
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"secret"}}')
+    subprocess.run([soffice(), f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+                    "--convert-to", options, "--outdir", str(tmp_path / "out"), str(page)], check=True,
+                   capture_output=True, timeout=300)
+    result = parse_file(tmp_path / "out" / "form.pdf")
+    assert result.error is not None and "加密" in result.error.message
+
+
+@needs_soffice
+def test_damaged_pdf_keeps_the_batch_going(libreoffice_pdfs, tmp_path):
+    data = libreoffice_pdfs[(GOLDENS[3].stem, "plain")].read_bytes()
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(data[: len(data) // 3])
+    garbage = tmp_path / "garbage.pdf"
+    garbage.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 40)
+    for path in (cut, garbage):
+        result = parse_file(path)  # never raises
+        assert result.error is not None or result.forms, path
+        if result.error is not None:
+            assert "PDF" in result.error.message
+
+
+def test_pdf_named_txt_is_read_as_pdf(tmp_path):
+    """Detection by content: a PDF saved with another suffix is still a PDF."""
+    result = parse_file(_image_only_pdf(tmp_path / "scan.txt"))
+    assert result.error is not None and "扫描件" in result.error.message
+
+
+@needs_soffice
+def test_cells_keep_page_and_box(libreoffice_pdfs):
+    from jixiao.read import read_path
+
+    doc = read_path(libreoffice_pdfs[(GOLDENS[0].stem, "plain")])
+    cells = [t for t in doc.tokens if t.col is not None]
+    assert cells and all(t.page and t.bbox for t in cells)
+    assert max(t.page for t in cells) > 1
+    merged = [t for t in cells if t.row_span > 1]
+    assert merged, "merged 一级/二级 labels are found from the geometry"
