@@ -299,9 +299,6 @@ def test_a_form_split_over_two_tables_with_title_and_year_above(tmp_path):
     assert (form.total_weight, form.total_score, form.grade) == (100, 97, "优")
 
 
-@pytest.mark.xfail(strict=True, reason="the assembler drops Token.row_span and re-infers merged label extents; "
-                                       "an empty merged label before a page break makes it read rows that "
-                                       "continue a merge above as rows of the label below")
 def test_rows_continuing_a_merged_label_keep_it_after_a_span_cut_by_a_page_break(tmp_path):
     """The 产出指标 span is cut by the page break and its label printed after it, as Word producers do; on the
     new page, 完成率 continues both merges above it (一级 产出指标, 二级 时效指标), which the reader says with the

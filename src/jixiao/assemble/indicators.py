@@ -19,7 +19,7 @@ from functools import lru_cache
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
-from jixiao.assemble.levels import resolve_levels
+from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import join, number, tidy, width
@@ -37,8 +37,8 @@ _CAPTION = "绩效指标"
 
 @dataclass(slots=True)
 class RawRow:
-    # (key, column slot if known, text, (first line, last line)) of each level label printed on the row
-    labels: list[tuple[str, str | None, str, tuple[int, int]]] = field(default_factory=list)
+    # (key, column slot if known, text, (first line, last line), (first, last) source row its merged cell covers)
+    labels: list[Label] = field(default_factory=list)
     name: str | None = None
     target: str | None = None
     actual: str | None = None
@@ -46,6 +46,7 @@ class RawRow:
     score: float | None = None
     deviation: str | None = None
     line: int | None = None
+    row: int | None = None  # the source row of its 分值 (a merged label's span is counted in source rows)
     last_line: int | None = None  # the row's last printed line (its wrapped lines and pieces included)
     short: bool = False  # fewer cells than the slots
     sure: float = 1.0  # confidence of the cut of its cells
@@ -210,7 +211,7 @@ class _Reader:
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, (u.line, u.line)))
+                row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
             i += 1
         content = units[i:]
         if not content:
@@ -327,11 +328,12 @@ class _Reader:
                 continue  # a block subtotal ('90.00 | 90.00'), not an indicator
             wholes = self._whole_rows(prefix)
             for whole in wholes[:-1]:
-                extra = RawRow(line=whole[0].line)
+                extra = RawRow(line=whole[0].line, row=whole[-1].row)
                 self.prefix(whole, None, extra)
                 out.append(extra)
             prefix = wholes[-1] if wholes else prefix
             row.line = prefix[0].line if prefix else body[a.weight].line
+            row.row = body[a.weight].row
             row.last_line = body[a.weight + 1].line
             self.prefix(prefix, offset, row)
             out.append(row)
@@ -347,7 +349,7 @@ class _Reader:
             content = [u for u in whole if _is_label(u, self.lex) is None]
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
-            row = RawRow(line=whole[0].line)
+            row = RawRow(line=whole[0].line, row=whole[-1].row)
             self.prefix(whole, None, row)
             out.append(row)
         self.unwrap(out)
@@ -530,14 +532,14 @@ class _Reader:
             slot = self._slot_at(row, u.col)
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
-                key, hint, text, lines = row.labels[k]
-                row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line))
+                key, hint, text, lines, rows = row.labels[k]
+                row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
             if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, (u.line, u.line)))
+                row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
                 continue
             if _caption(u, self.lex):
                 continue

@@ -26,7 +26,10 @@ SATISFACTION = "满意度指标"
 LOST = "(分)"  # marker of a 一级 label of which only its points were printed
 MODES = ("top", "bottom", "middle")  # in this order: ties go to the first
 
-Printed = tuple[str, str, float]  # (canonical label, text as printed, the line of its middle)
+# a label printed on a row: (key, column slot if known, text, (first line, last line), (first, last) source row)
+Label = tuple[str, str | None, str, tuple[int, int], tuple[int, int]]
+# (canonical label, text as printed, the line of its middle, the source rows its merged cell covers)
+Printed = tuple[str, str, float, tuple[int, int]]
 
 
 def _canonical(key: str, lex: Lexicon) -> str | None:
@@ -35,17 +38,16 @@ def _canonical(key: str, lex: Lexicon) -> str | None:
     return lex.level(key) or key
 
 
-def _split(labels: list[tuple[str, str | None, str, tuple[int, int]]], lex: Lexicon
-           ) -> tuple[Printed | None, Printed | None]:
-    """The (canonical, printed, line) 一级 and 二级 labels printed on one row."""
+def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed | None]:
+    """The (canonical, printed, line, source rows) 一级 and 二级 labels printed on one row."""
     level1: Printed | None = None
     level2: Printed | None = None
-    names = [(_canonical(k, lex), hint, text, (lines[0] + lines[1]) / 2) for k, hint, text, lines in labels]
+    names = [(_canonical(k, lex), hint, text, (lines[0] + lines[1]) / 2, rows) for k, hint, text, lines, rows in labels]
     parents = lex.level2_parent
-    for k, (key, hint, text, line) in enumerate(names):
+    for k, (key, hint, text, line, rows) in enumerate(names):
         if key is None:
             continue
-        here = (key, tidy(text) or key, line)
+        here = (key, tidy(text) or key, line, rows)
         follows = names[k + 1][0] if k + 1 < len(names) else None
         if hint == "level1" and key not in parents:
             level1 = here
@@ -142,6 +144,24 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
     return out, off
 
 
+def _merged(cover: list[int | None], printed: list[Printed | None], rows: list[int | None]) -> set[int]:
+    """Rows inside a merged cell the source defines (HTML rowspan, Word vMerge, an Excel merge, a ruled PDF
+    cell) are that label's, whichever way of printing was chosen for the rest: the source's spans are certain."""
+    forced: set[int] = set()
+    for p, label in enumerate(printed):
+        if label is None or label[3][1] <= label[3][0]:
+            continue
+        first, last = label[3]
+        for i in range(p, len(rows)):
+            row = rows[i]
+            if row is None or row > last:
+                break
+            if row >= first:
+                cover[i] = p
+                forced.add(i)
+    return forced
+
+
 def _within(cover1: list[int | None], k: int, start: int, end: int) -> float:
     """A 二级 span stays inside one 一级 span."""
     return 3.0 if len({cover1[r] for r in range(start, end + 1)}) > 1 else 0.0
@@ -151,12 +171,12 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
     cell prints it) is one label, printed on the first of them."""
     for above, below in zip(raws, raws[1:], strict=False):
-        for k, (key, hint, text, lines) in enumerate(above.labels):
+        for k, (key, hint, text, lines, rows) in enumerate(above.labels):
             if is_points_only(key):
                 continue
-            for j, (key2, hint2, text2, lines2) in enumerate(below.labels):
+            for j, (key2, hint2, text2, lines2, rows2) in enumerate(below.labels):
                 if hint2 == hint and not lex.level(key2) and lex.level(key + key2):
-                    above.labels[k] = (key + key2, hint, text + text2, (lines[0], lines2[1]))
+                    above.labels[k] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
                     del below.labels[j]
                     break
 
@@ -219,6 +239,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
             best = (cost, cover1, cover2)
     assert best is not None
     _, cover1, cover2 = best
+    source_rows = [raw.row for raw in raws]
+    merged1 = _merged(cover1, col1, source_rows)
+    merged2 = _merged(cover2, col2, source_rows)
     # how clearly the chosen way of printing fits, against the ways that would read the labels otherwise
     others = [c for c, one, two in readings if (one, two) != (cover1, cover2)]
     gap = min(others) - best[0] if others else 9.0
@@ -230,10 +253,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
         implied = parents.get(two[0]) if two and two[0] != COST else None
         if one is not None and one[0] == LOST:
             one = (implied, implied) if implied else None
-        sure1 = 1.0 if col1[i] else spanned
+        sure1 = 1.0 if col1[i] or i in merged1 else spanned
         if one is None and implied:
             one, sure1 = (implied, implied), min(spanned, 0.9)
-        out.append([one[1] if one else None, two[1] if two else None, sure1, 1.0 if col2[i] else spanned])
+        out.append([one[1] if one else None, two[1] if two else None, sure1,
+                    1.0 if col2[i] or i in merged2 else spanned])
     first = next((row[0] for row in out if row[0]), None)
     for k, row in enumerate(out):
         if row[0] is None:

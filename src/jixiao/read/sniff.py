@@ -13,6 +13,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
 _OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
 _OLE_DOCUMENT = "WordDocument".encode("utf-16-le")
+_OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # an encrypted .docx/.xlsx is an OLE file holding it
 _ODF = {"application/vnd.oasis.opendocument.text": "office", "application/vnd.oasis.opendocument.spreadsheet": "office"}
 
 
@@ -23,7 +24,7 @@ def kind_of(path: Path, head: bytes, file: str) -> str:
     if head.startswith(ZIP):
         return _zip_kind(path, file)
     if head.startswith(OLE):
-        return _ole_kind(path)
+        return _ole_kind(path, file)
     if head.startswith(b"{\\rtf"):
         return "office"
     return "text"
@@ -47,11 +48,13 @@ def _zip_kind(path: Path, file: str) -> str:
     raise InputError(file, "文件是 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档；请解压后再读取其中的文件")
 
 
-def _ole_kind(path: Path) -> str:
+def _ole_kind(path: Path, file: str) -> str:
     """An OLE2 compound file: an Excel 97–2003 workbook (or a WPS 表格 .et that saved one) is read directly;
-    anything else (.doc, .wps) goes through LibreOffice."""
+    anything else (.doc, .wps) goes through LibreOffice; an encrypted Office file is refused, saying so."""
     with path.open("rb") as handle:
         data = handle.read(4 << 20)  # the directory sector of a small file; names are UTF-16
+    if _OLE_ENCRYPTED in data:
+        raise InputError(file, "Office 文档已加密（需要密码），无法读取；请提供未加密的版本")
     if any(name in data for name in _OLE_WORKBOOK) and _OLE_DOCUMENT not in data:
         return "xls"
     return "office"
