@@ -158,3 +158,18 @@ def test_cells_keep_page_and_box(libreoffice_pdfs):
     assert max(t.page for t in cells) > 1
     merged = [t for t in cells if t.row_span > 1]
     assert merged, "merged 一级/二级 labels are found from the geometry"
+
+
+@needs_soffice
+def test_findings_point_at_the_page(libreoffice_pdfs):
+    """A finding on a form read from a PDF names the page of its field."""
+    import jixiao
+
+    result = parse_file(libreoffice_pdfs[(GOLDENS[0].stem, "plain")])
+    form = result.forms[-1]
+    assert form.source.page and form.source.page > 1
+    assert form.source.pages["indicators.0"] >= form.source.page
+    findings = [f for form in result.forms for f in jixiao.check(form).findings]
+    assert findings and all(f.source and "页）" in f.source for f in findings)
+    pages = {int(f.source.split("（第")[1].split("页")[0]) for f in findings}
+    assert len(pages) > 1  # findings of later forms point at later pages

@@ -74,8 +74,8 @@ class Waiver(BaseModel):
 
 
 class Source(BaseModel):
-    """Where a form was read from; `fields` maps dotted record paths to their source line, `confidence` maps
-    every field's dotted path to how sure the reading is (0–1)."""
+    """Where a form was read from; `fields` maps dotted record paths to their source line, `pages` (paged input:
+    PDF, Word, workbooks) to their page, `confidence` every field's dotted path to how sure the reading is (0–1)."""
 
     file: str
     form_index: int = Field(ge=0)
@@ -83,6 +83,7 @@ class Source(BaseModel):
     last_line: int | None = None
     page: int | None = None
     fields: dict[str, int] = Field(default_factory=dict)
+    pages: dict[str, int] = Field(default_factory=dict)
     confidence: dict[str, float] = Field(default_factory=dict)
 
 

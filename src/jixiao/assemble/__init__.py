@@ -113,8 +113,14 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     for tail in by_kind.get("tail", []):
         _unread(ctx, ([tail.anchor] if tail.anchor else []) + tail.units)
     _arithmetic_confidence(form, ctx)
+    pages: dict[int, int] = {}
+    for u in fu.units:
+        if u.page is not None:
+            pages.setdefault(u.line, u.page)
     form.source = Source(file=ctx.file, form_index=index, first_line=first, last_line=last,
-                         fields=dict(ctx.fields), confidence=_confidences(form, ctx))
+                         page=pages.get(first) if first is not None else None,
+                         fields=dict(ctx.fields), confidence=_confidences(form, ctx),
+                         pages={path: pages[line] for path, line in ctx.fields.items() if line in pages})
     form.confidence = Confidence.of(form.source.confidence)
     for item in form.confidence.lowest:
         if item.confidence < LOW_CONFIDENCE and not any(w.path == item.path for w in ctx.warnings):

@@ -39,6 +39,7 @@ class Unit(NamedTuple):
     certain: bool  # the boundary before it is a certain cell boundary
     empties: int = 0  # empty certain cells right before it, in its row
     span: int = 1  # source rows the cell covers (a merged cell of HTML, Word, Excel or PDF)
+    page: int | None = None  # 1-based page of paged input (PDF, Word at its page breaks, a workbook's sheet)
 
 
 @dataclass
@@ -81,7 +82,7 @@ def units_of(doc: Document) -> list[Unit]:
     empties = 0
     last_row = -1
     row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
-    for text, gap, line, row, col, x, _page, row_span, *_ in doc.tokens:
+    for text, gap, line, row, col, x, page, row_span, *_ in doc.tokens:
         if row != last_row:
             empties, last_row, row_gap = 0, row, gap
         if not text:
@@ -91,7 +92,7 @@ def units_of(doc: Document) -> list[Unit]:
         if row_gap > gap:
             gap = row_gap
         row_gap = Gap.SPACE
-        append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span)))
+        append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span, page)))
         empties = 0
     return out
 
@@ -123,7 +124,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
-        out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span))
+        out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         i = joined + 1
     return out
 

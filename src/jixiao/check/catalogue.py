@@ -48,16 +48,21 @@ class RuleContext:
 
 
 def source_of(form: Form, path: str) -> str | None:
-    """file:line of a record path: the line of the path itself or of its nearest enclosing record."""
+    """file:line of a record path — the line of the path itself or of its nearest enclosing record — and, in paged
+    input (PDF, Word, workbooks), its page: 'report.pdf:41（第3页）'."""
     src = form.source
     if src is None:
         return None
     parts = path.split(".")
     for end in range(len(parts), 0, -1):
-        line = src.fields.get(".".join(parts[:end]))
+        key = ".".join(parts[:end])
+        line = src.fields.get(key)
         if line is not None:
-            return f"{src.file}:{line}"
-    return f"{src.file}:{src.first_line}" if src.first_line else src.file
+            page = src.pages.get(key)
+            return f"{src.file}:{line}" + (f"（第{page}页）" if page else "")
+    if not src.first_line:
+        return src.file
+    return f"{src.file}:{src.first_line}" + (f"（第{src.page}页）" if src.page else "")
 
 
 class Rule:

@@ -44,7 +44,9 @@ def join_text(a: str, b: str) -> str:
 
 
 class Emitter:
-    """Appends tokens to a document, keeping the row counter and the gap before the next token."""
+    """Appends tokens to a document, keeping the row counter and the gap before the next token. A token's line is
+    the one its reader gives (an HTML source line, a Word paragraph, an Excel row) or, without one, its row
+    counted from 1 over the document (a PDF's printed rows)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -72,7 +74,7 @@ class Emitter:
             self.row += 1
             for j, match in enumerate(_WORD.finditer(piece)):
                 gap = (self.gap if k == 0 else Gap.LINE) if j == 0 else Gap.SPACE
-                self.doc.tokens.append(Token(match.group(0), gap, line, self.row, x=x + match.start(),
+                self.doc.tokens.append(Token(match.group(0), gap, line or self.row + 1, self.row, x=x + match.start(),
                                              page=self.page, bbox=bbox))
             self.gap = Gap.LINE
 
@@ -85,8 +87,8 @@ class Emitter:
             return
         self.row += 1
         for k, ((_, x, gap), text) in enumerate(zip(words, texts, strict=True)):
-            self.doc.tokens.append(Token(text, self.gap if k == 0 else gap, line, self.row, x=x, page=self.page,
-                                         bbox=box))
+            self.doc.tokens.append(Token(text, self.gap if k == 0 else gap, line or self.row + 1, self.row, x=x,
+                                         page=self.page, bbox=box))
         self.gap = Gap.LINE
 
     def table_row(self, cells: list[Cell], line: int = 0) -> None:
@@ -96,9 +98,9 @@ class Emitter:
         self.row += 1
         for k, cell in enumerate(cells):
             gap = max(self.gap, Gap.ROW) if k == 0 else Gap.CELL
-            self.doc.tokens.append(Token(cell.text, gap, line, self.row, col=cell.col, x=float(cell.col),
-                                         page=self.page, row_span=cell.row_span, col_span=cell.col_span,
-                                         bbox=cell.bbox))
+            self.doc.tokens.append(Token(cell.text, gap, line or self.row + 1, self.row, col=cell.col,
+                                         x=float(cell.col), page=self.page, row_span=cell.row_span,
+                                         col_span=cell.col_span, bbox=cell.bbox))
         self.gap = Gap.LINE
 
     def end_table(self) -> None:

@@ -445,7 +445,7 @@ class _Stitcher:
         last = len(rows) - 1
         for i, slots in enumerate(rows):
             base = len(out.doc.tokens)
-            out.table_row([s.cell for s in slots], i + 1)
+            out.table_row([s.cell for s in slots])
             if i == last:
                 self.last_row = {(s.cell.col, s.cell.col_span) for s in slots}
             for k, slot in enumerate(slots):
