@@ -276,7 +276,7 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
 
 def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
     """(text, x0, x1, wide): a line's words, split where the gap is a space or wider; `wide` when the gap
-    before the word is wider than two spaces (a column boundary of aligned text)."""
+    before the word is an em or more, wider than any space between words (a column boundary of aligned text)."""
     words: list[tuple[str, float, float, bool]] = []
     text = [line[0].text]
     x0, x1, wide = line[0].x0, line[0].x1, False
@@ -285,7 +285,7 @@ def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
         gap = ch.x0 - x1
         if gap > 0.22 * size:
             words.append(("".join(text), x0, x1, wide))
-            text, x0, wide = [], ch.x0, gap > 1.2 * size
+            text, x0, wide = [], ch.x0, gap > 1.0 * size
         text.append(ch.text)
         x1 = max(x1, ch.x1)
     words.append(("".join(text), x0, x1, wide))
