@@ -173,3 +173,15 @@ def test_findings_point_at_the_page(libreoffice_pdfs):
     assert findings and all(f.source and "页）" in f.source for f in findings)
     pages = {int(f.source.split("（第")[1].split("页")[0]) for f in findings}
     assert len(pages) > 1  # findings of later forms point at later pages
+
+
+@needs_soffice
+def test_rotated_pages(libreoffice_pdfs, tmp_path):
+    """Pages carrying a /Rotate entry: coordinates stay in the page's own space (its size is reported rotated)."""
+    pdf = pdfium.PdfDocument(libreoffice_pdfs[(GOLDENS[3].stem, "plain")])
+    for page in pdf:
+        page.set_rotation(90)
+    rotated = tmp_path / "rotated.pdf"
+    pdf.save(rotated)
+    accuracy, summary = _accuracy(rotated, _forms(GOLDENS[3]))
+    assert accuracy >= MIN_ACCURACY, summary

@@ -158,6 +158,8 @@ def extract(path: Path, file: str, deadline: Deadline) -> list[Page]:
             except pdfium.PdfiumError as exc:
                 raise InputError(file, f"PDF 第 {index + 1} 页已损坏，无法读取（{exc}）") from exc
             width, height = pdf_page.get_size()
+            if pdf_page.get_rotation() in (90, 270):  # the size is the displayed one; the coordinates are not
+                width, height = height, width
             page = Page(index + 1, width, height)
             textpage = pdf_page.get_textpage()
             _chars(textpage.raw, page)
