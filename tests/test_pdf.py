@@ -17,6 +17,7 @@ from tests.docx_render import render_docx
 from tests.layout_render import expected, render
 from tests.pdf_render import chromium, chromium_pdf, libreoffice_pdf, soffice
 from tests.scoring import score
+from tests.xlsx_render import render_xlsx
 
 GOLDENS = sorted(GOLDEN.glob("*.json"))
 MIN_ACCURACY = 99.5
@@ -70,6 +71,31 @@ def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
     accuracy, summary = _accuracy(libreoffice_pdfs[(golden.stem, variant)], _forms(golden))
     print(summary.splitlines()[0])
     assert accuracy >= MIN_ACCURACY, summary
+
+
+# Workbooks printed to PDF by LibreOffice Calc: centred merged labels whose text runs past a page break into a
+# closed box are split from their rows (measured 97.00–100% per file, see the README); held to this floor.
+CALC_FLOOR = 96.5
+
+
+@pytest.fixture(scope="module")
+def calc_pdfs(tmp_path_factory) -> list[Path]:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("calc-pdf")
+    sources = []
+    for seed, path in enumerate(GOLDENS):
+        sources.append(root / f"{path.stem}.xlsx")
+        render_xlsx(_forms(path), sources[-1], seed=seed, sheet_per_form=True)
+    return libreoffice_pdf(sources, root / "out", root / "profile")
+
+
+@needs_soffice
+@pytest.mark.parametrize("index", range(len(GOLDENS)), ids=[p.stem for p in GOLDENS])
+def test_calc_pdf_reads_back(calc_pdfs, index):
+    accuracy, summary = _accuracy(calc_pdfs[index], _forms(GOLDENS[index]))
+    print(summary.splitlines()[0])
+    assert accuracy >= CALC_FLOOR, summary
 
 
 @needs_chromium

@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +31,11 @@ from tests.layout_render import COL_WIDTH, NCOLS, Break, FormSep, Line, Row, _bu
 _THIN = Side(style="thin")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="center")
+
+
+def _cjk_width(text: str) -> float:
+    """Printed width in CJK characters (a half-width character counts half)."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
 AMOUNT_FORMATS = ("#,##0.00", "0.00", "General")
 
 
@@ -50,6 +56,11 @@ class _Writer:
         sheet.title = f"表{len(self.book.worksheets)}"
         for k, width in enumerate(COL_WIDTH):
             sheet.column_dimensions[get_column_letter(self.offset + k + 1)].width = width * 2 + 2
+        # printed as a unit prints it: A4 landscape, all columns on one page width
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
 
     def new_sheet(self) -> None:
         self.finish()
@@ -89,7 +100,21 @@ class _Writer:
                 if c.span > 1:
                     self.merges.append((self.row, col, self.row, col + c.span - 1))
             col += c.span
+        self._fit_height(item)
         self.row += 1
+
+    def _fit_height(self, item: Row) -> None:
+        """Row height for the wrapped text, as Excel's autofit sets it when a unit types the form in (a sheet
+        written by a program has none, and LibreOffice prints it at one line per row, text running over)."""
+        lines = 1
+        col = 0
+        for c in item.cells:
+            text = c.merge.text if c.merge is not None and c.merge.index == 0 and c.merge.length == 1 else (
+                c.text if c.merge is None else "")
+            width = sum(COL_WIDTH[col:col + c.span]) * 2 + 2 * c.span  # column width in Excel's character units
+            lines = max(lines, -(-int(2 * _cjk_width(text) + 2) // max(int(width), 1)))
+            col += c.span
+        self.sheet.row_dimensions[self.row].height = 15 * lines
 
     def _put(self, col: int, text: str, kind: str) -> None:
         if not text:

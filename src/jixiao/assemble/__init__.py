@@ -22,6 +22,7 @@ from jixiao.assemble.stream import (
     FormUnits,
     Fragment,
     Section,
+    blank_merges,
     document_lexicon,
     is_year_only,
     join_split_labels,
@@ -53,8 +54,9 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     units = join_split_labels(units, lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
+    blanks = blank_merges(doc)
     for index, form_units in enumerate(forms):
-        ctx = Context(file=doc.file, explain=explain)
+        ctx = Context(file=doc.file, explain=explain, blank_merges=blanks)
         reading.forms.append(assemble_form(form_units, lex, ctx, index))
         if explain:
             reading.traces.append(ctx)

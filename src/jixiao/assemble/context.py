@@ -31,6 +31,7 @@ class Context:
     explain: bool = False
     choices: list[Choice] = field(default_factory=list)
     sections: list[tuple[str, int | None, int | None]] = field(default_factory=list)
+    blank_merges: list[tuple[int, int, int]] = field(default_factory=list)  # (col, first, last row): empty merges
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"

@@ -603,7 +603,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     reader.aligned = aligned
     raws = reader.rows(body)
     indicators = []
-    levels = resolve_levels(raws, lex, reader.vertical)
+    blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
+                    for r in range(first, last + 1)} for slot in ("level1", "level2")}
+    levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]))
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)

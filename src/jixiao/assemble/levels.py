@@ -181,10 +181,12 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
                     break
 
 
-def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
+def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
+                   blank: tuple[set[int], set[int]] = (set(), set())
                    ) -> list[tuple[str | None, str | None, float, float]]:
     """(level1, level2, confidence of level1, confidence of level2) per row. `vertical`: the rows are printed
-    lines of a page (a row's cells side by side), so a label's line tells where in its span it stands."""
+    lines of a page (a row's cells side by side), so a label's line tells where in its span it stands.
+    `blank`: the source rows under an empty merged cell of the 一级 and of the 二级 column (no label there)."""
     _join_cut_labels(raws, lex)
     printed = [_split(raw.labels, lex) for raw in raws]
     col1 = [p[0] for p in printed]
@@ -242,6 +244,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False
     source_rows = [raw.row for raw in raws]
     merged1 = _merged(cover1, col1, source_rows)
     merged2 = _merged(cover2, col2, source_rows)
+    for cover, merged, rows in ((cover1, merged1, blank[0]), (cover2, merged2, blank[1])):
+        for i, row in enumerate(source_rows):
+            if row in rows and i not in merged:
+                cover[i] = None
+                merged.add(i)
     # how clearly the chosen way of printing fits, against the ways that would read the labels otherwise
     others = [c for c, one, two in readings if (one, two) != (cover1, cover2)]
     gap = min(others) - best[0] if others else 9.0

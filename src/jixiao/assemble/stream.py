@@ -75,6 +75,29 @@ def source_rows(units: list[Unit]) -> list[list[Unit]]:
     return rows
 
 
+def blank_merges(doc: Document) -> list[tuple[int, int, int]]:
+    """(col, first row, last row) of each empty merged cell the source defines — a label column merged over rows
+    that print no label — but for one touching a break of the table (a page break, or blank lines where a page
+    break was): opening a part (on its first row, or below a header repeated there) or closing one, it is a piece
+    of a merged label printed on the other side of the break."""
+    since_page: dict[int, int] = {}  # row -> rows since the last break
+    before_page: set[int] = set()  # rows right before a break
+    count = 0
+    last_row = -1
+    for tok in doc.tokens:
+        if tok.row != last_row:
+            if tok.gap >= Gap.BLANK:
+                before_page.add(last_row)
+                count = 0
+            else:
+                count += 1
+            last_row = tok.row
+            since_page[tok.row] = count
+    return [(tok.col, tok.row, tok.row + tok.row_span - 1) for tok in doc.tokens
+            if not tok.text and tok.row_span > 1 and tok.col is not None and since_page[tok.row] > 1
+            and tok.row + tok.row_span - 1 not in before_page]
+
+
 def units_of(doc: Document) -> list[Unit]:
     out: list[Unit] = []
     append = out.append

@@ -488,8 +488,7 @@ class _Stitcher:
                 kept.append(slot._replace(cell=cell._replace(row_span=cell.row_span - 1)))
         if not joined:
             return [kept, *rows[1:]] if kept else rows[1:]
-        self.out.gap = Gap.LINE
-        if len(rows) == 1:
+        if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
 
