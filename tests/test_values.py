@@ -127,6 +127,11 @@ NUMBERS = [
     ("3个百分点", EQ, False, 3, "个百分点", "个百分点", 1),
     ("95%。", EQ, False, 95, "%", "%", 1),
     ("≥90%；", GE, True, 90, "%", "%", 1),
+    # Yunnan's budget system prints an operator code before the operator
+    ("004 >= 1亿元", GE, True, 1, "亿元", "元", 1e8),
+    ("004>=20次", GE, True, 20, "次", "次", 1),
+    ("005 <= 33万元", LE, True, 33, "万元", "元", 1e4),
+    ("001 =100%", EQ, True, 100, "%", "%", 1),
 ]
 
 
@@ -335,7 +340,9 @@ def test_empty(text):
         ("1.84亿小时", "184400457小时", True),
         ("≥2800(万)", "3000(万)", True),
         ("≥5000.00(%)", "7400.00(人次)", False),  # R29
-        ("≥100.00(万人)", "3000(万)", False),
+        ("≥100.00(万人)", "3000(万)", True),  # a bare scale takes the other side's base unit, like a bare number
+        ("≥1亿元", "24亿", True),  # Yunnan: 形成新能源投资增加数 ≥1亿元, actual 24亿
+        ("≥100.00(万人)", "3000(万元)", False),
         ("≥1:3", "1:4", True),
         ("≥1:3", "2:5", False),
         ("前三名", "前三", True),
@@ -435,3 +442,21 @@ def test_printed_operator_number_unit_round_trips(op, number, unit):
     assert v.kind is Kind.NUMBER
     assert v.number == pytest.approx(float(number))
     assert v.explicit_op == bool(op)
+
+
+def test_absurdly_long_number_is_no_number():
+    """A 400-digit amount is not read as a number (as a float it would be infinite and poison the JSON): the cell is
+    null with a warning, and the record stays valid JSON."""
+    import json
+
+    import jixiao
+    from jixiao.assemble.text import number
+    from tests.conftest import EXAMPLES
+
+    assert number("1" * 400) is None
+    assert number("123,456,789,012,345.67") == 123456789012345.67
+    text = (EXAMPLES / "003_a203d4b834672a09.txt").read_text(encoding="utf-8").replace("409.90", "9" * 400, 1)
+    forms = jixiao.parse_text(text)
+    assert forms and forms[0].funds.total.initial_budget is None
+    assert any(w.path and w.path.startswith("funds.total") for w in forms[0].warnings)
+    json.loads(json.dumps([f.record() for f in forms], allow_nan=False, ensure_ascii=False))

@@ -13,6 +13,7 @@ _WS = re.compile(r"\s+")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+MAX_DIGITS = 15  # integer digits of a number jixiao reads: 10^15 元 is far beyond any budget, and floats stay exact
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 
 
@@ -72,7 +73,10 @@ def number(text: str | None) -> float | None:
     key = fold(text).rstrip("%分元").removesuffix("万")
     if not _NUMBER.match(key):
         return None
-    return float(key.replace(",", ""))
+    digits = key.replace(",", "")
+    if len(digits.lstrip("+-").split(".")[0]) > MAX_DIGITS:
+        return None  # no form holds such an amount, and a float would not hold it exactly (or at all: 1e400)
+    return float(digits)
 
 
 def is_dash(text: str | None) -> bool:
