@@ -211,3 +211,20 @@ def test_rotated_pages(libreoffice_pdfs, tmp_path):
     pdf.save(rotated)
     accuracy, summary = _accuracy(rotated, _forms(GOLDENS[3]))
     assert accuracy >= MIN_ACCURACY, summary
+
+
+@needs_soffice
+def test_rules_inside_form_xobjects(libreoffice_pdfs, tmp_path):
+    """A page whose content is wrapped in a form XObject (stamped, imposed or printed to PDF): its rules are found
+    inside it, transformed to the page."""
+    src = pdfium.PdfDocument(libreoffice_pdfs[(GOLDENS[3].stem, "plain")])
+    dst = pdfium.PdfDocument.new()
+    for index in range(len(src)):
+        width, height = src[index].get_size()
+        page = dst.new_page(width, height)
+        page.insert_obj(src.page_as_xobject(index, dst).as_pageobject())
+        page.gen_content()
+    wrapped = tmp_path / "wrapped.pdf"
+    dst.save(wrapped)
+    accuracy, summary = _accuracy(wrapped, _forms(GOLDENS[3]))
+    assert accuracy >= MIN_ACCURACY, summary

@@ -83,47 +83,78 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
         page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom))
 
 
+Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = ax + cy + e, y' = bx + dy + f
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+MAX_DEPTH = 8  # form XObjects nested deeper than this are not a table's rules
+
+
+def _compose(inner: Matrix, outer: Matrix) -> Matrix:
+    """The matrix applying `inner`, then `outer`."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer  # noqa: N806 - the matrix's own names
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
 def _paths(pdf_page: raw.FPDF_PAGE, page: Page) -> None:
-    """Axis-parallel strokes and thin filled rectangles: the rules of tables."""
-    lo, b, r, t = (ctypes.c_float() for _ in range(4))
-    x, y = ctypes.c_float(), ctypes.c_float()
-    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    """Axis-parallel strokes and thin filled rectangles: the rules of tables, also inside form XObjects (a page
+    stamped, imposed or printed to PDF wraps its content in one)."""
+    objects = [raw.FPDFPage_GetObject(pdf_page, i) for i in range(raw.FPDFPage_CountObjects(pdf_page))]
+    _walk(objects, IDENTITY, page, 0)
+
+
+def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
     matrix = raw.FS_MATRIX()
-    h = page.height
-    for i in range(raw.FPDFPage_CountObjects(pdf_page)):
-        obj = raw.FPDFPage_GetObject(pdf_page, i)
+    for obj in objects:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
-        if kind != raw.FPDF_PAGEOBJ_PATH:
+        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+            inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
+            _walk(inner, _compose(own, outer), page, depth + 1)
+        elif kind == raw.FPDF_PAGEOBJ_PATH:
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            _path(obj, _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer), page)
+
+
+def _path(obj: raw.FPDF_PAGEOBJECT, m: Matrix, page: Page) -> None:
+    """One path: a thin one (a stroked line, a thin filled box) is a rule along its length; a stroked outline gives
+    its axis-parallel segments; a filled area (cell shading) gives none."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    a, b, c, d, e, f = m
+    h = page.height
+    points: list[tuple[tuple[float, float], int, bool]] = []
+    for s in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, s)
+        raw.FPDFPathSegment_GetPoint(segment, x, y)
+        point = (a * x.value + c * y.value + e, h - (b * x.value + d * y.value + f))
+        points.append((point, raw.FPDFPathSegment_GetType(segment), bool(raw.FPDFPathSegment_GetClose(segment))))
+    if not points:
+        return
+    xs = [p[0] for p, _, _ in points]
+    ys = [p[1] for p, _, _ in points]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    if x1 - x0 < 3 and y1 - y0 >= MIN_RULE:
+        page.vertical.append(((x0 + x1) / 2, y0, y1))
+        return
+    if y1 - y0 < 3 and x1 - x0 >= MIN_RULE:
+        page.horizontal.append(((y0 + y1) / 2, x0, x1))
+        return
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj, fill, stroke)
+    if not stroke.value:
+        return
+    start = last = None
+    for point, kind, closes in points:
+        if kind == raw.FPDF_SEGMENT_MOVETO:
+            start = last = point
             continue
-        raw.FPDFPageObj_GetBounds(obj, lo, b, r, t)
-        width, height = r.value - lo.value, t.value - b.value
-        if width < 3 and height >= MIN_RULE:  # a thin box or a single vertical stroke
-            page.vertical.append(((lo.value + r.value) / 2, h - t.value, h - b.value))
-            continue
-        if height < 3 and width >= MIN_RULE:
-            page.horizontal.append((h - (b.value + t.value) / 2, lo.value, r.value))
-            continue
-        raw.FPDFPath_GetDrawMode(obj, fill, stroke)
-        if not stroke.value:
-            continue  # a filled area (cell shading): its edges are not rules
-        raw.FPDFPageObj_GetMatrix(obj, matrix)
-        a, bb, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
-        start = last = None
-        for s in range(raw.FPDFPath_CountSegments(obj)):
-            segment = raw.FPDFPath_GetPathSegment(obj, s)
-            raw.FPDFPathSegment_GetPoint(segment, x, y)
-            point = (a * x.value + c * y.value + e, h - (bb * x.value + d * y.value + f))
-            kind = raw.FPDFPathSegment_GetType(segment)
-            if kind == raw.FPDF_SEGMENT_MOVETO:
-                start = last = point
-                continue
-            if last is not None:
-                _segment(page, last, point)
-            last = point
-            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
-                _segment(page, point, start)
+        if last is not None:
+            _segment(page, last, point)
+        last = point
+        if closes and start is not None:
+            _segment(page, point, start)
 
 
 def _segment(page: Page, p: tuple[float, float], q: tuple[float, float]) -> None:
