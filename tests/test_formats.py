@@ -130,3 +130,25 @@ def test_cli_names_paths_in_messages(tmp_path):
     missing = Path(tmp_path / "nope.pdf")
     result = parse_file(missing)
     assert result.error is not None and result.error.file.endswith("nope.pdf")
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads every directory")
+def test_unreadable_directory_is_reported(tmp_path):
+    from jixiao.parse import iter_files
+
+    (tmp_path / "good.txt").write_bytes(SAMPLE.read_bytes())
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        files = list(iter_files([tmp_path]))
+        assert locked in files
+        result = parse_file(locked)
+        assert result.error is not None and "无法读取目录" in result.error.message
+    finally:
+        locked.chmod(0o755)
+
+
+def test_directory_given_where_a_file_is_read(tmp_path):
+    result = parse_file(tmp_path)
+    assert result.error is not None and "目录" in result.error.message

@@ -40,14 +40,18 @@ class FileResult:
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:
-    """Files named directly, and the files below named directories (sorted; hidden ones skipped)."""
+    """Files named directly, and the files below named directories (sorted; hidden ones skipped). A directory that
+    cannot be listed is yielded itself, so that reading it reports why instead of skipping it silently."""
     for path in paths:
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
                         yield Path(root) / name
+            for error in unreadable:
+                yield Path(error.filename)
         else:
             yield path
 
@@ -65,6 +69,12 @@ def os_reason(exc: OSError) -> str:
 def parse_file(path: Path, explain: bool = False) -> FileResult:
     """Read one document; never raises: a document that cannot be read gives an error naming why."""
     name = str(path)
+    if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            return FileResult(name, error=InputError(name, f"无法读取目录：{os_reason(exc)}，其中的文件未读取"))
+        return FileResult(name, error=InputError(name, "这是一个目录，不是文件"))
     try:
         doc = read_path(path, name)
     except InputError as exc:
