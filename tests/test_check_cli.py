@@ -3,13 +3,25 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
-from tests.conftest import EXAMPLES, SEEDS
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT, SEEDS
 from tests.test_cli import run
 from tests.test_rules import BASE
 
 FINDING_KEYS = {"code", "name", "severity", "form_index", "path", "provided", "expected", "difference", "message",
                 "source"}
+
+
+def run_in(folder, *args: str) -> subprocess.CompletedProcess:
+    """`jixiao` run in `folder` (where it looks for jixiao.toml), on the source tree."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True, cwd=folder,
+                          env=env)
 
 
 def _write(tmp_path, record: dict, name: str = "forms.json"):
@@ -18,29 +30,108 @@ def _write(tmp_path, record: dict, name: str = "forms.json"):
     return path
 
 
-def test_check_json_report_on_all_seeds():
+def seeds_report() -> dict:
     result = run("check", str(EXAMPLES), "--format", "json")
     assert result.returncode == 1, result.stderr  # the seeds hold real errors
-    doc = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def test_check_json_report_on_all_seeds():
+    doc = seeds_report()
     assert [f["index"] for f in doc["forms"]] == list(range(58))
     summary = doc["summary"]
     assert summary["forms"] == 58 and summary["files"] == 5
-    assert summary["by_severity"]["error"] == 9
+    assert summary["by_severity"]["error"] == 7
     assert sum(summary["by_rule"].values()) == summary["findings"] == sum(summary["by_severity"].values())
     finding = next(f for form in doc["forms"] for f in form["findings"] if f["code"] == "EX01")
     assert set(finding) >= FINDING_KEYS
-    assert finding["path"] == "funds.total.execution_rate" and finding["severity"] == "error"
-    assert finding["provided"] == 98.29 and finding["expected"] == 98.28
-    assert "23,435,000 / 23,845,000" in finding["explanation"]
+    assert finding["path"] == "funds.current_year.execution_rate" and finding["severity"] == "error"
+    assert finding["provided"] == 0.0 and finding["expected"] == 88.7
+    assert "62.07 / 69.98" in finding["explanation"]
+    risks = [form["risk"] for form in doc["forms"]]
+    assert all(set(r) >= {"score", "findings", "inflation", "execution", "factor", "budget_wan", "parts"}
+               for r in risks)
+    low = next(form for form in doc["forms"] if form["project_name"] == "纪检专项工作经费")
+    assert low["risk"]["execution"] == pytest.approx(0.5 * (90 - 2.2), abs=0.01)  # 执行率 2.20% 自评优
+    assert any(part.startswith("执行 43.9") for part in low["risk"]["parts"])
 
 
-def test_check_terminal_groups_by_form_with_file_line_code():
-    result = run("check", str(SEEDS[1]), "--level", "error", "--explain")
+def test_default_output_starts_with_the_errors_and_fits_on_a_few_screens():
+    doc = seeds_report()
+    result = run("check", str(EXAMPLES))
     assert result.returncode == 1
-    out = result.stdout
-    assert "综合部门重点工作" in out
-    assert f"{SEEDS[1]}:" in out and "  EX01  " in out and "98.29" in out
-    assert "共检查 1 个文件、5 张自评表：错误 6" in out
+    lines = result.stdout.splitlines()
+    counts = doc["summary"]["by_severity"]
+    assert lines[0] == f"错误（{counts['error']} 条）"
+    errors = lines[1:1 + counts["error"]]
+    assert all("  错误  " in line for line in errors)
+    places = [(line.split(":")[0], int(line.split(":")[1].split()[0])) for line in errors]
+    assert places == sorted(places)  # then by file and line
+    assert f"警告（{counts['warning']} 条）" in lines
+    assert not any("  提示  " in line for line in lines)  # infos are not listed by default
+    assert len(lines) < 250
+    # the summary keeps every count, and says what was left out
+    assert (f"共检查 5 个文件、58 张自评表：错误 {counts['error']}，警告 {counts['warning']}，"
+            f"提示 {counts['info']}，已豁免 0；评分配置 national") in lines
+    assert f"未列出提示 {counts['info']} 条（--level info 列出全部）" in lines
+    assert any(line.startswith("风险最高的表") for line in lines)
+
+
+def test_level_info_lists_every_finding_and_grouped_is_the_old_view():
+    doc = seeds_report()
+    everything = run("check", str(EXAMPLES), "--level", "info").stdout.splitlines()
+    listed = [line for line in everything if line.startswith(str(EXAMPLES))]
+    assert len(listed) == doc["summary"]["findings"]
+    assert not any(line.startswith("未列出") for line in everything)
+    grouped = run("check", str(SEEDS[1]), "--level", "error", "--explain", "--format", "grouped")
+    out = grouped.stdout
+    assert grouped.returncode == 1
+    assert out.startswith("[") and "综合部门重点工作" in out and "风险分" in out
+    assert f"{SEEDS[1]}:" in out and "  AR04  " in out and "44,497,200" in out
+    assert "共检查 1 个文件、5 张自评表：错误 3" in out
+
+
+def test_select_and_ignore_on_the_command_line():
+    result = run("check", str(EXAMPLES), "--format", "json", "--select", "EX,AR", "--ignore", "EX04")
+    doc = json.loads(result.stdout)
+    codes = set(doc["summary"]["by_rule"])
+    assert codes and all(code[:2] in ("EX", "AR") for code in codes) and "EX04" not in codes
+    only_info = run("check", str(EXAMPLES), "--select", "RF01", "--format", "json")
+    assert only_info.returncode == 0  # no error-severity finding is reported, so none fails the run
+    assert set(json.loads(only_info.stdout)["summary"]["by_rule"]) == {"RF01"}
+    shown = run("check", str(EXAMPLES), "--select", "AR", "--select", "SC08").stdout
+    assert "条规则（AR、SC08）" in shown
+    bad = run("check", str(EXAMPLES), "--ignore", "RF01,XY1")
+    assert bad.returncode == 2 and "--ignore 中的 XY1 不是规则代码或代码前缀" in bad.stderr
+
+
+def test_project_file_and_command_line_over_it(tmp_path):
+    project = tmp_path / "project"
+    (project / "sub").mkdir(parents=True)
+    (project / "jixiao.toml").write_text('[check]\nselect = ["SC", "EX", "AR"]\nignore = ["SC10"]\n'
+                                         'level = "error"\nprofile = "shanghai"\n', encoding="utf-8")
+
+    def check(*args: str) -> dict:
+        result = run_in(project / "sub", "check", str(EXAMPLES), "--format", "json", *args)
+        assert result.returncode in (0, 1), result.stderr
+        return json.loads(result.stdout)
+
+    from_file = check()
+    assert from_file["profile"] == "shanghai"
+    codes = set(from_file["summary"]["by_rule"])
+    assert codes and all(code[:2] in ("SC", "EX", "AR") for code in codes) and "SC10" not in codes
+    assert set(check("--ignore", "AR")["summary"]["by_rule"]) == {c for c in codes if not c.startswith("AR")}
+    assert set(check("--select", "RF07")["summary"]["by_rule"]) == {"RF07"}
+    assert check("--profile", "national")["profile"] == "national"
+    terminal = run_in(project / "sub", "check", str(EXAMPLES)).stdout
+    assert "  警告  " not in terminal and "未列出警告" in terminal  # level = "error" from the file
+    assert "  警告  " in run_in(project / "sub", "check", str(EXAMPLES), "--level", "warning").stdout
+    other = tmp_path / "other.toml"
+    other.write_text('[check]\nselect = ["GR"]\n', encoding="utf-8")
+    assert all(c.startswith("GR") for c in check("--config", str(other))["summary"]["by_rule"])
+    (project / "jixiao.toml").write_text('[check]\nlevel = "loud"\n', encoding="utf-8")
+    bad = run_in(project / "sub", "check", str(EXAMPLES))
+    assert bad.returncode == 2 and "jixiao.toml" in bad.stderr and "level 应为 error、warning 或 info" in bad.stderr
 
 
 def test_clean_form_exits_zero_and_interchange_input_is_checked(tmp_path):
@@ -70,7 +161,7 @@ def test_waivers_set_findings_aside_and_are_audited(tmp_path):
     assert form["findings"] == []
     assert [(f["code"], f["waived"]) for f in form["waived"]] == [("AR02", "原表如此，已向单位核实")]
     assert [w["code"] for w in form["unused_waivers"]] == ["EX01"]
-    shown = run("check", str(path), "--show-waived").stdout
+    shown = run("check", str(path), "--show-waived", "--level", "info").stdout
     assert "已豁免：原表如此，已向单位核实" in shown and "EX01 没有对应的问题" in shown
 
 
@@ -83,8 +174,9 @@ def test_unreadable_input_exits_two_and_other_files_are_checked(tmp_path):
     assert result.returncode == 2
     doc = json.loads(result.stdout)
     assert doc["summary"]["forms"] == 1 and doc["summary"]["unreadable"] == 2
-    assert "forms.0.indicators" in result.stderr and "不是有效的 JSON" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert "forms.0.indicators：应为列表 [...]，而不是 \"不是列表\"" in result.stderr
+    assert "不是有效的 JSON" in result.stderr
+    assert "Traceback" not in result.stderr and "Input should" not in result.stderr
 
 
 def test_profile_option(tmp_path):
@@ -103,7 +195,7 @@ def test_profile_option(tmp_path):
 
 def test_rules_list_and_explain():
     listing = run("rules")
-    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 49 条规则" in listing.stdout
+    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 58 条规则" in listing.stdout
     one = run("rules", "ex02")
     assert one.returncode == 0 and "execution.score" in one.stdout and "不合格示例" in one.stdout
     params = run("rules", "RF07")
@@ -122,17 +214,17 @@ def test_profiles_listing():
 def test_waiver_file_for_documents(tmp_path):
     waivers = tmp_path / "waivers.toml"
     waivers.write_text('[[waiver]]\nproject = "综合部门重点工作"\ncode = "AR04"\nreason = "原表如此，已与单位核实"\n\n'
-                       '[[waiver]]\nfile = "001_b9ea70bf1d9aee39.txt"\nform = 2\ncode = "EX01"\n'
-                       'path = "funds.total.execution_rate"\nreason = "印刷错误"\n', encoding="utf-8")
+                       '[[waiver]]\nfile = "001_b9ea70bf1d9aee39.txt"\nform = 4\ncode = "AR04"\n'
+                       'path = "funds.current_year.executed"\nreason = "原表空白，已向单位核实"\n', encoding="utf-8")
     result = run("check", str(SEEDS[1]), "--format", "json", "--waivers", str(waivers), "--show-waived")
     doc = json.loads(result.stdout)
     waived = {(f["form_index"], f["code"]) for form in doc["forms"] for f in form["waived"]}
-    assert waived == {(1, "AR04"), (2, "EX01")}
-    assert doc["summary"]["by_severity"]["error"] == 3 and result.returncode == 1
+    assert waived == {(1, "AR04"), (4, "AR04")}
+    assert doc["summary"]["by_severity"]["error"] == 0 and result.returncode == 0
     bad = tmp_path / "bad.toml"
     bad.write_text('[[waiver]]\ncode = "AR04"\n', encoding="utf-8")
     result = run("check", str(SEEDS[1]), "--waivers", str(bad))
-    assert result.returncode == 2 and "第 1 条豁免" in result.stderr and "reason" in result.stderr
+    assert result.returncode == 2 and "第 1 条豁免（[[waiver]]）的 reason 不对：缺少这一项（必填）" in result.stderr
 
 
 def test_interchange_amounts_given_as_text_are_read(tmp_path):
@@ -148,4 +240,4 @@ def test_interchange_amounts_given_as_text_are_read(tmp_path):
     bad = json.loads(json.dumps(BASE))
     bad["funds"]["total"]["executed"] = "九十五"
     result = run("check", str(_write(tmp_path, {"forms": [bad]}, "bad.json")))
-    assert result.returncode == 2 and "forms.0.funds.total.executed" in result.stderr
+    assert result.returncode == 2 and "forms.0.funds.total.executed：应为数字，而不是 \"九十五\"" in result.stderr

@@ -84,6 +84,6 @@ def test_filters_and_empty_selection(corpus: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json", "parquet", "fdp"])
 def test_export_formats(corpus: Path, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / (f"out.{fmt}" if fmt in ("json", "xlsx") else "out")
-    result = run("export", "-f", fmt, "-o", str(target), "--db", str(corpus), "--rule", "ex01")
+    result = run("export", "-f", fmt, "-o", str(target), "--db", str(corpus), "--rule", "ex06")
     assert result.exit_code == 0, result.output
     assert target.exists() and "4 张自评表" in result.output

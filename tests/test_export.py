@@ -23,7 +23,7 @@ from jixiao.records import load_records
 from jixiao.store.database import open_engine
 from jixiao.store.query import Filter, findings_t, forms_t, fund_rows_t, load_forms
 
-COUNTS = {"forms": 58, "fund_rows": 232, "indicators": 495, "findings": 622}
+COUNTS = {"forms": 58, "fund_rows": 232, "indicators": 495, "findings": 450}
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -42,9 +42,12 @@ def test_csv_files_link_by_form_id(sample_engine: Engine, tmp_path: Path) -> Non
     forms = {row["form_id"] for row in read_csv(paths[0])}
     for path in paths[1:]:
         assert {row["form_id"] for row in read_csv(path)} <= forms
-    first = read_csv(paths[0])[0]
-    assert (first["year"], first["project_name"], first["fund_unit"], first["lines"]) == (
-        "2023", "产业转型升级重点工作", "万元", "3-29")
+    forms_rows = read_csv(paths[0])
+    risks = [float(row["risk"]) for row in forms_rows]
+    assert risks == sorted(risks, reverse=True)  # the highest risk first, as the report's forms table
+    first = next(row for row in forms_rows if row["lines"] == "3-29")
+    assert (first["year"], first["project_name"], first["fund_unit"], first["annual_budget_wan"]) == (
+        "2023", "产业转型升级重点工作", "万元", "1995.03")
     finding = next(r for r in read_csv(paths[3]) if r["code"] == "AR04")
     assert finding["severity"] == "error" and finding["category"] == "accuracy"  # codes, not labels
     assert read_csv(paths[1])[0]["row"] == "total"
@@ -60,11 +63,12 @@ def test_parquet_files_are_typed(sample_engine: Engine, tmp_path: Path) -> None:
     assert forms.schema.field("form_id").type == pa.int64() and forms.schema.field("year").type == pa.int64()
     assert forms.schema.field("total_score").type == pa.float64()
     assert forms.schema.field("project_name").type == pa.string()
-    assert forms.schema.field("execution_rate_recomputed").metadata[b"header"].decode() == "执行率（复核）"
+    assert forms.schema.field("execution_rate_recomputed").metadata[b"header"].decode() == "执行率（重算）"
+    assert forms.schema.field("risk").type == pa.float64()
     assert forms.column_names == FORMS.keys
     funds = tables["fund_rows"]
-    assert funds.schema.field("initial_budget").type == pa.float64()
-    assert funds.column("initial_budget")[0].as_py() == 2270
+    assert funds.schema.field("initial_budget_wan").type == pa.float64()
+    assert funds.column("initial_budget_wan")[0].as_py() == 2270
     assert pq.ParquetFile(paths[2]).metadata.num_row_groups == 1
     csv_rows = read_csv(export(sample_engine, "csv", tmp_path / "csv")[2])
     assert [str(v) for v in tables["indicators"].column("name").to_pylist()] == [r["name"] for r in csv_rows]
@@ -82,7 +86,7 @@ def test_json_reads_back_as_interchange_records(sample_engine: Engine, tmp_path:
     doc = json.loads(path.read_text(encoding="utf-8"))
     for record in doc["forms"]:
         assert not list(validator.iter_errors(record))
-    assert len(doc["findings"]) == 622
+    assert len(doc["findings"]) == 450
     finding = next(f for f in doc["findings"] if f["code"] == "AR04")
     with sample_engine.connect() as conn:
         stored_finding = conn.execute(select(findings_t).where(findings_t.c.code == "AR04")
@@ -99,7 +103,7 @@ def test_json_checks_like_the_documents(sample_engine: Engine, tmp_path: Path) -
     (path,) = export(sample_engine, "json", tmp_path / "forms.json")
     from_json = json.loads(run("check", str(path), "--input-format", "json", "--format", "json").stdout)
     assert from_json["summary"]["forms"] == 58 and from_json["errors"] == []
-    assert from_json["summary"]["by_severity"]["error"] == 9
+    assert from_json["summary"]["by_severity"]["error"] == 7
 
 
 FDP_STRUCTURE = {  # what the Fiscal Data Package spec (0.3) asks of datapackage.json

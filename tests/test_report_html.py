@@ -12,14 +12,14 @@ import zlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 import jixiao
 from jixiao.ingest import ingest
 from jixiao.report import html as report_html
 from jixiao.report.html import write_html
 from jixiao.store.database import open_engine
-from jixiao.store.query import Filter, documents_t, findings_t, forms_t, indicators_t
+from jixiao.store.query import Filter, documents_t, findings_t, forms_t, fund_rows_t, indicators_t
 
 from .conftest import EXAMPLES
 from .test_store import fresh_postgres
@@ -29,6 +29,7 @@ EVIL_NAME = "<script>alert(1)</script></script><img src=x onerror=alert(2)>"
 EVIL_DEPARTMENT = "</script><b>部门</b>"
 EVIL_INDICATOR = "<img src=x onerror=alert(3)>"
 CHARTS = ("chart-grades", "chart-scatter", "chart-rules", "chart-departments", "chart-deductions")
+RISK = report_html.pagedata.SCHEMA["index"].index("risk")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
 
@@ -90,16 +91,30 @@ def test_filtered_report_holds_only_its_forms(sample_engine, tmp_path):
     assert "2023 年" in text  # the scope line
 
 
-def test_limited_pages_keep_the_forms_with_most_errors(sample_engine, tmp_path):
+def test_limited_pages_keep_the_forms_of_highest_risk(sample_engine, tmp_path):
     text = write_html(sample_engine, tmp_path / "few.html", max_form_pages=5).read_text(encoding="utf-8")
     paged = [form_id for _, forms, *_ in blocks(text, "jx-pages") for form_id in forms[0]]
     with sample_engine.connect() as conn:
-        with_errors = set(conn.execute(select(findings_t.c.form_id).where(findings_t.c.severity == "error",
-                                                                          findings_t.c.waived.is_(None))).scalars())
-    assert len(with_errors) >= 5  # the sample has 7
-    assert len(paged) == 5 and set(paged) <= with_errors
+        riskiest = conn.execute(select(forms_t.c.id).order_by(forms_t.c.risk.desc(), forms_t.c.errors.desc(),
+                                                              forms_t.c.id).limit(5)).scalars().all()
+    assert sorted(paged) == sorted(riskiest)
     assert len(index_rows(text)) == 58
-    assert "只收录了错误最多的 5 张表的详细页面（共 58 张）" in text
+    assert "只收录了风险分最高的 5 张表的详细页面（共 58 张）" in text
+
+
+def test_index_rows_carry_risk_budget_and_rule_codes(report: Path, sample_engine):
+    names = report_html.pagedata.SCHEMA["index"]
+    rows = {r[0]: dict(zip(names, r, strict=True)) for r in index_rows(report.read_text(encoding="utf-8"))}
+    with sample_engine.connect() as conn:
+        stored = conn.execute(select(forms_t.c.id, forms_t.c.risk, forms_t.c.risk_parts, forms_t.c.fund_unit)).all()
+        codes = conn.execute(select(findings_t.c.form_id, findings_t.c.code).where(findings_t.c.waived.is_(None))).all()
+    for form_id, risk, parts, unit in stored:
+        row = rows[form_id]
+        assert row["risk"] == pytest.approx(risk) and row["fund_unit"] == unit
+        assert row["risk_parts"] == [pytest.approx(parts[k], abs=0.01) for k in ("findings", "inflation", "execution",
+                                                                                  "factor")]
+        assert row["budget_wan"] == pytest.approx(parts["budget_wan"])
+        assert set(row["codes"].split()) == {code for i, code in codes if i == form_id}
 
 
 def test_several_processes_write_the_same_data(sample_engine, tmp_path, monkeypatch):
@@ -224,13 +239,18 @@ def test_forms_table_sorts_and_filters(opened, sample_engine):
     table = "#table-forms"
     assert page.inner_text(f"{table} .count") == "共 58 条"
     assert page.evaluate("window.jixiaoReport.tables.forms.view.length") == 58
+    risks = page.evaluate(f"window.jixiaoReport.tables.forms.view.map(r => r[{RISK}])")
+    assert risks == sorted(risks, reverse=True) and risks[0] > risks[-1]  # highest risk first by default
+    assert page.get_attribute(f"{table} th:has-text('风险分')", "data-sort") == "desc"
     page.click(f"{table} th:has-text('自评得分')")  # numbers sort high to low first
     scores = page.evaluate("window.jixiaoReport.tables.forms.view.map(r => r[4]).filter(v => v != null)")
     assert scores == sorted(scores, reverse=True)
     page.click(f"{table} th:has-text('自评得分')")
     scores = page.evaluate("window.jixiaoReport.tables.forms.view.map(r => r[4]).filter(v => v != null)")
     assert scores == sorted(scores)
-    first = page.inner_text(f"{table} tbody tr:first-child td:nth-child(4)")
+    column = page.evaluate(f"[...document.querySelectorAll('{table} thead th')].findIndex(th => th.textContent"
+                           ".startsWith('自评得分'))")
+    first = page.inner_text(f"{table} tbody tr:first-child td:nth-child({column + 1})")
     assert float(first) == scores[0]
 
     with sample_engine.connect() as conn:
@@ -321,8 +341,9 @@ def test_html_in_documents_is_shown_as_text(browser, evil_db, tmp_path):
 def test_pages_left_out_say_so(browser, sample_engine, tmp_path):
     path = write_html(sample_engine, tmp_path / "few.html", max_form_pages=3)
     with sample_engine.connect() as conn:
-        kept = conn.execute(select(forms_t.c.id).order_by(forms_t.c.errors.desc(), forms_t.c.warnings.desc(),
-                                                          forms_t.c.infos.desc(), forms_t.c.id).limit(3)).scalars()
+        kept = conn.execute(select(forms_t.c.id).order_by(forms_t.c.risk.desc(), forms_t.c.errors.desc(),
+                                                          forms_t.c.warnings.desc(), forms_t.c.infos.desc(),
+                                                          forms_t.c.id).limit(3)).scalars()
         left_out = sorted(set(conn.execute(select(forms_t.c.id)).scalars()) - set(kept))[0]
     page = Opened(browser, path)
     try:
@@ -333,3 +354,85 @@ def test_pages_left_out_say_so(browser, sample_engine, tmp_path):
         assert page.problems == []
     finally:
         page.close()
+
+
+def test_cards_and_chart_bars_filter_the_forms_table(opened, sample_engine):
+    page = opened.page
+    table = "window.jixiaoReport.tables.forms"
+    with sample_engine.connect() as conn:
+        with_errors = set(conn.execute(select(forms_t.c.id).where(forms_t.c.errors > 0)).scalars())
+        with_warnings = set(conn.execute(select(forms_t.c.id).where(forms_t.c.warnings > 0)).scalars())
+        department, in_department = conn.execute(
+            select(forms_t.c.department, func.count()).group_by(forms_t.c.department)
+            .order_by(func.count().desc())).first()
+        code = conn.execute(select(findings_t.c.code).where(findings_t.c.waived.is_(None))
+                            .group_by(findings_t.c.code).order_by(func.count().desc())).first()[0]
+        with_code = set(conn.execute(select(findings_t.c.form_id).where(findings_t.c.code == code,
+                                                                       findings_t.c.waived.is_(None))).scalars())
+
+    def view() -> set[int]:
+        return set(page.evaluate(f"{table}.view.map(r => r[0])"))
+
+    page.click(".card[data-filter=error] >> nth=0")
+    assert view() == with_errors and "有错误的表" in page.inner_text("#table-forms .chip")
+    assert page.inner_text("#table-forms .count") == f"筛选出 {len(with_errors)} 条（共 58 条）"
+    page.click(".card[data-filter=warning]")
+    assert view() == with_warnings
+    page.click("#table-forms .chip-clear")
+    assert len(view()) == 58 and page.locator("#table-forms .chip").is_hidden()
+    page.focus(".card[data-filter=error] >> nth=1")  # 有错误的表, from the keyboard
+    page.keyboard.press("Enter")
+    assert view() == with_errors
+    page.click(".card[data-filter=all]")
+    assert len(view()) == 58
+
+    def click_bar(chart: str, name: str) -> None:
+        """A mouse click in the middle of the stacked bar of `name`."""
+        node = page.locator(f"#{chart}")
+        node.scroll_into_view_if_needed()
+        x, y = page.evaluate("""([id, name]) => {
+            const c = echarts.getInstanceByDom(document.getElementById(id));
+            const option = c.getOption();
+            const across = option.xAxis[0].type === "category";
+            const i = (across ? option.xAxis[0] : option.yAxis[0]).data.indexOf(name);
+            const total = option.series.reduce((sum, s) => sum + (s.data[i] || 0), 0);
+            return c.convertToPixel({xAxisIndex: 0, yAxisIndex: 0}, across ? [i, total / 2] : [total / 2, i]);
+        }""", [chart, name])
+        box = node.bounding_box()
+        page.mouse.click(box["x"] + x, box["y"] + y)
+
+    click_bar("chart-rules", code)
+    assert view() == with_code and f"有 {code} 问题的表" in page.inner_text("#table-forms .chip")
+    click_bar("chart-departments", department)
+    assert len(view()) == in_department and f"主管部门：{department}" in page.inner_text("#table-forms .chip")
+
+
+def test_amounts_are_shown_in_wan_with_the_printed_unit_kept(opened, sample_engine):
+    with sample_engine.connect() as conn:
+        form_id, budget = conn.execute(
+            select(forms_t.c.id, fund_rows_t.c.annual_budget).join(fund_rows_t, fund_rows_t.c.form_id == forms_t.c.id)
+            .where(forms_t.c.fund_unit == "元", fund_rows_t.c.row == "total").order_by(forms_t.c.id)).first()
+    page = opened.page
+    page.select_option("#table-forms .pager select[aria-label='每页行数']", "100")
+    cell = page.locator(f"#table-forms tr:has(a[href='#form/{form_id}']) td:nth-child(5)")
+    assert cell.inner_text().replace("\n", "").startswith(f"{budget / 10_000:,.2f}")
+    assert f"原表：{budget:,.2f} 元" in cell.locator("span").first.get_attribute("title")
+    opened.go(f"form/{form_id}")
+    page.wait_for_selector("table.jxform")
+    head = page.inner_text("table.jxform th[data-path='funds']")
+    assert "（万元）" in head and "原表单位：元" in head
+    total = page.inner_text("table.jxform td[data-path='funds.total.annual_budget']")
+    assert f"{budget / 10_000:,.2f}" in total and f"原表 {budget:,.2f} 元" in total
+    assert "风险分" in page.inner_text(".form-summary")
+
+
+def test_recomputation_is_called_重算_and_复核_is_left_for_a_person(report: Path):
+    text = report.read_text(encoding="utf-8")
+    data = [zlib.decompress(base64.b64decode(b)).decode() for b in re.findall(
+        r'<script type="text/plain"[^>]*>([^<]*)</script>', text)]
+    own = re.sub(r'<script type="text/plain"[^>]*>[^<]*</script>', "", text)  # the page without document data
+    for place in (own, *data):
+        for hit in re.finditer("复核", place):
+            around = place[hit.start() - 40:hit.end() + 10]
+            assert "需复核" in around or "实名复核" in around, around  # RF08's title; a form's own words
+    assert "重算" in own

@@ -79,7 +79,7 @@ def test_filters_select_current_forms(sample_engine: Engine) -> None:
     assert count(Filter()) == 58
     years = {year: count(Filter(year=year)) for year in (2021, 2022, 2023, 2024)}
     assert sum(years.values()) == 58 and years[2023] == 35
-    assert count(Filter(rule="AR04")) == 2 and count(Filter(rule="EX01")) == 4
+    assert count(Filter(rule="AR04")) == 2 and count(Filter(rule="EX06")) == 4
     assert count(Filter(department="没有这个部门")) == 0
 
 

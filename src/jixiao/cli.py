@@ -16,28 +16,60 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.main
 from rich.console import Console
+from rich.markup import escape
+from typer._click import exceptions as click_errors
 
+import jixiao
 from jixiao.check import check_forms
 from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
 from jixiao.check.findings import InputFailure, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
+from jixiao.check.risk import assess
+from jixiao.check.select import Selection, SelectionError, parse_codes, select_report
 from jixiao.check.waivers import attach, load_waivers
-from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, progress_bar
+from jixiao.cli_help import ChineseCommand, ChineseGroup, render_help, usage_error
+from jixiao.config import CheckConfig, ProjectConfig, load_config, selection_for
+from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, error, progress_bar
 from jixiao.console import stderr_console as _stderr
 from jixiao.corpus_cli import register_corpus_commands
 from jixiao.errors import InputError
 from jixiao.parse import FRAGMENT_MESSAGE, FileResult, explain_record, iter_files, parse_file
 from jixiao.records import load_records, read_document
-from jixiao.terminal import explain_view, form_summary, profiles_table, report_view, rule_detail, rules_table
+from jixiao.terminal import (
+    explain_view,
+    form_summary,
+    grouped_view,
+    profiles_table,
+    report_view,
+    rule_detail,
+    rules_table,
+)
 
 app = typer.Typer(
-    help="jixiao（绩效）：把财政项目支出绩效自评表读成结构化记录。",
+    help="jixiao（绩效）：读取财政项目支出绩效自评表，按评分规则重算、检查，建语料库并生成报告。",
+    cls=ChineseGroup,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"jixiao {jixiao.__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option(
+        "--version", "-V", is_eager=True, callback=_version, help="显示版本号并退出")] = False,
+) -> None:
+    """jixiao（绩效）：读取财政项目支出绩效自评表，按评分规则重算、检查，建语料库并生成报告。"""
 
 
 class OutputFormat(StrEnum):
@@ -79,9 +111,10 @@ def _read_all(paths: list[Path], show_progress: bool,
     return results
 
 
-@app.command("parse")
+@app.command("parse", cls=ChineseCommand)
 def parse_command(
-    paths: Annotated[list[Path], typer.Argument(help="文档或目录（目录会递归读取）", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        help="文档或目录（目录会递归读取）", show_default=False, metavar="路径")],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 摘要 / json 交换记录")] = (
         OutputFormat.table),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
@@ -94,13 +127,13 @@ def parse_command(
     results = _read_all(paths, show_progress=err.is_terminal and (output is not None or sys.stdout.isatty()),
                         read=read)
     if not results:
-        err.print(f"[red]错误[/red]：{'、'.join(map(str, paths))} 中没有可读取的文件")
+        error(err, f"{'、'.join(map(str, paths))} 中没有可读取的文件")
         raise typer.Exit(EXIT_INPUT)
     forms = [f for r in results for f in r.forms]
     failed = [r for r in results if r.error]
     for r in failed:
         assert r.error is not None
-        err.print(f"[red]错误[/red] {r.error.where()}：{r.error.message}")
+        error(err, r.error.message, r.error.where())
     fragments = [(r.file, fr) for r in results for fr in r.fragments]
     if fmt is OutputFormat.json:
         doc: dict = {
@@ -121,7 +154,7 @@ def parse_command(
             if explain:
                 out.print(explain_view(form, traces[k - 1]))
         for file, fr in fragments:
-            out.print(f"[yellow]片段[/yellow] {file}:{fr.first_line}-{fr.last_line}：{FRAGMENT_MESSAGE}")
+            out.print(f"[yellow]片段[/yellow] {escape(file)}:{fr.first_line}-{fr.last_line}：{FRAGMENT_MESSAGE}")
         warnings = sum(len(f.warnings) for f in forms)
         out.print(f"共读取 {len(results)} 个文件、{len(forms)} 张自评表；"
                   f"读取提示 {warnings} 条；出错文件 {len(failed)} 个")
@@ -148,60 +181,111 @@ def _profile_or_exit(name: str):
     try:
         return load_profile(name)
     except ProfileError as exc:
-        _stderr().print(f"[red]错误[/red]：{exc}")
+        error(_stderr(), str(exc))
         raise typer.Exit(EXIT_INPUT) from None
 
 
-@app.command("check")
+class CheckFormat(StrEnum):
+    table = "table"
+    grouped = "grouped"
+    json = "json"
+
+
+def _selection_or_exit(config: CheckConfig, select: list[str] | None, ignore: list[str] | None,
+                       level: Severity | None) -> Selection:
+    try:
+        chosen = parse_codes(select, where="--select") if select else None
+        left_out = parse_codes(ignore, where="--ignore") if ignore else ()
+    except SelectionError as exc:
+        error(_stderr(), str(exc))
+        raise typer.Exit(EXIT_INPUT) from None
+    return selection_for(config, select=chosen, ignore=left_out, level=level)
+
+
+def _config_or_exit(path: Path | None) -> ProjectConfig:
+    try:
+        return load_config(path)
+    except InputError as exc:
+        error(_stderr(), exc.message, exc.where())
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+@app.command("check", cls=ChineseCommand)
 def check_command(
-    paths: Annotated[list[Path], typer.Argument(help="文档、交换记录（.json）或目录", show_default=False)],
-    profile: Annotated[str, typer.Option("--profile", "-p", help="评分配置（jixiao profiles 列出全部）")] = (
-        DEFAULT_PROFILE),
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 终端 / json")] = (
-        OutputFormat.table),
+    paths: Annotated[list[Path], typer.Argument(
+        help="文档、交换记录（.json）或目录", show_default=False, metavar="路径")],
+    profile: Annotated[str | None, typer.Option(
+        "--profile", "-p", show_default=False, metavar="名称",
+        help=f"评分配置（jixiao profiles 列出全部）；默认取 jixiao.toml 的 profile，否则为 {DEFAULT_PROFILE}")] = (
+        None),
+    select: Annotated[list[str] | None, typer.Option(
+        "--select", show_default=False, metavar="代码",
+        help="只报告这些规则：代码或前缀，逗号分隔（如 AR,EX,SC01；ALL 为全部）；取代 jixiao.toml 的 select")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", show_default=False, metavar="代码",
+        help="不报告这些规则：代码或前缀，逗号分隔（如 RF01,DS07）；在 jixiao.toml 的选择之外再去掉")] = None,
+    level: Annotated[Severity | None, typer.Option(
+        "--level", "-l", show_default=False,
+        help="终端列出此级别及以上的问题：error / warning / info；默认取 jixiao.toml，否则为 warning")] = None,
+    fmt: Annotated[CheckFormat, typer.Option(
+        "--format", "-f", help="输出格式：table 按级别和位置排列 / grouped 按表分组 / json")] = CheckFormat.table,
     input_format: Annotated[InputFormat, typer.Option(
         "--input-format", help="输入格式：auto 按扩展名（.json 为交换记录）/ text 文档 / json 交换记录")] = (
         InputFormat.auto),
-    level: Annotated[Severity, typer.Option("--level", "-l", help="终端只显示此级别及以上的问题")] = Severity.info,
     explain: Annotated[bool, typer.Option("--explain", "-e", help="在每个问题下显示重算公式")] = False,
     show_waived: Annotated[bool, typer.Option("--show-waived", help="同时列出已豁免的问题和没有用到的豁免")] = False,
     waivers: Annotated[Path | None, typer.Option(
-        "--waivers", help="豁免文件（TOML，[[waiver]] 按项目或文件选表）")] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+        "--waivers", metavar="文件", help="豁免文件（TOML，[[waiver]] 按项目或文件选表）", show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", show_default=False, metavar="文件",
+        help="项目配置文件；默认在当前目录及其上级目录中找 jixiao.toml")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="写入文件而不是标准输出", show_default=False)] = None,
 ) -> None:
-    """按评分规则重算并检查自评表，像 linter 一样列出每个问题。有错误级问题时退出码为 1。"""
-    rules = _profile_or_exit(profile)
+    """按评分规则重算并检查自评表，像 linter 一样列出问题：先列错误，再按文件和行号；然后是风险最高的表和各项计数。
+    有错误级问题时退出码为 1，有文件无法读取时为 2。"""
+    settings = _config_or_exit(config)
+    selection = _selection_or_exit(settings.check, select, ignore, level)
+    rules = _profile_or_exit(profile or settings.check.profile or DEFAULT_PROFILE)
     err = _stderr()
     try:
         scoped = load_waivers(waivers) if waivers else []
     except InputError as exc:
-        err.print(f"[red]错误[/red] {exc.where()}：{exc.message}")
+        error(err, exc.message, exc.where())
         raise typer.Exit(EXIT_INPUT) from None
     results = _read_all(paths, err.is_terminal and (output is not None or sys.stdout.isatty()), _reader(input_format))
     if not results:
-        err.print(f"[red]错误[/red]：{'、'.join(map(str, paths))} 中没有可读取的文件")
+        error(err, f"{'、'.join(map(str, paths))} 中没有可读取的文件")
         raise typer.Exit(EXIT_INPUT)
-    report = check_forms([attach(f, scoped) for r in results for f in r.forms], rules)
+    forms = [attach(f, scoped) for r in results for f in r.forms]
+    report = select_report(check_forms(forms, rules), selection)
     report.files = len(results)
     report.errors = [InputFailure(file=r.error.file, line=r.error.line, message=r.error.message)
                      for r in results if r.error]
+    risks = assess(forms, report, rules)
     for failure in report.errors:
-        err.print(f"[red]错误[/red] {failure.file}{f':{failure.line}' if failure.line else ''}：{failure.message}")
-    if fmt is OutputFormat.json:
-        _write(json.dumps(report.document(show_waived), ensure_ascii=False, indent=2) + "\n", output)
+        error(err, failure.message, f"{failure.file}{f':{failure.line}' if failure.line else ''}")
+    if fmt is CheckFormat.json:
+        doc = report.document(show_waived)
+        for entry, risk in zip(doc["forms"], risks, strict=True):
+            entry["risk"] = {**risk.model_dump(mode="json"), "parts": risk.parts()}
+        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
     else:
         out = _output_console(output)
-        for part in report_view(report, level, explain, show_waived):
+        view = grouped_view if fmt is CheckFormat.grouped else report_view
+        for part in view(report, selection.level, explain, show_waived, risks, selection.describe()):
             out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
         if output:
             out.file.close()
     raise typer.Exit(EXIT_INPUT if report.errors else EXIT_FINDINGS if report.has_errors else EXIT_OK)
 
 
-@app.command("rules")
+@app.command("rules", cls=ChineseCommand)
 def rules_command(
-    code: Annotated[str | None, typer.Argument(help="规则代码，如 EX02；不写则列出全部", show_default=False)] = None,
-    profile: Annotated[str, typer.Option("--profile", "-p", help="按此评分配置显示级别和参数")] = DEFAULT_PROFILE,
+    code: Annotated[str | None, typer.Argument(
+        help="规则代码，如 EX02；不写则列出全部", show_default=False, metavar="代码")] = None,
+    profile: Annotated[str, typer.Option(
+        "--profile", "-p", metavar="名称", help="按此评分配置显示级别和参数")] = DEFAULT_PROFILE,
     fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="table 终端 / markdown 文档（docs/rules.md）")] = (
         DocFormat.table),
 ) -> None:
@@ -217,12 +301,12 @@ def rules_command(
         return
     rule = catalogue.get(code.upper())
     if rule is None:
-        _stderr().print(f"[red]错误[/red]：没有代码为 {code} 的规则；jixiao rules 列出全部规则")
+        error(_stderr(), f"没有代码为 {code} 的规则；jixiao rules 列出全部规则")
         raise typer.Exit(EXIT_INPUT)
     out.print(rule_detail(rule, chosen))
 
 
-@app.command("profiles")
+@app.command("profiles", cls=ChineseCommand)
 def profiles_command(
     fmt: Annotated[DocFormat, typer.Option("--format", "-f", help="table 终端 / markdown 文档（docs/profiles.md）")] = (
         DocFormat.table),
@@ -234,14 +318,27 @@ def profiles_command(
     _output_console(None).print(profiles_table([load_profile(name) for name in profile_names()]))
 
 
-@app.command("schema")
+@app.command("schema", cls=ChineseCommand)
 def schema_command() -> None:
     """打印交换记录的 JSON Schema（jixiao parse --format json 输出的每张表）。"""
     sys.stdout.write(resources.files("jixiao").joinpath("schema/form.schema.json").read_text(encoding="utf-8"))
 
 
-register_corpus_commands(app)
+register_corpus_commands(app, ChineseCommand)
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """`jixiao`: the app, with command-line mistakes reported in Chinese (see `jixiao.cli_help`)."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=argv, prog_name="jixiao", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as exc:  # `jixiao` alone: the help page
+        sys.stdout.write(render_help(exc.ctx.command, exc.ctx))
+        sys.exit(EXIT_INPUT)
+    except click_errors.ClickException as exc:
+        _stderr().print(usage_error(exc), markup=False)
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        _stderr().print("已中止")
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(code or EXIT_OK)

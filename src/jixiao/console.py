@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
@@ -20,5 +21,7 @@ def progress_bar(verb: str, console: Console) -> Progress:
     return Progress(*columns, console=console, transient=True)
 
 
-def error(console: Console, message: str) -> None:
-    console.print(f"[red]错误[/red]：{message}")
+def error(console: Console, message: str, where: str | None = None) -> None:
+    """错误 [where]：message — the texts as given (a file name or message with [brackets] is not markup)."""
+    place = f" {escape(where)}" if where else ""
+    console.print(f"[red]错误[/red]{place}：{escape(message)}")

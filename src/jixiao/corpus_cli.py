@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
@@ -32,8 +33,8 @@ from jixiao.store.tables import Base
 ProgressFn = Callable[[int, int], None]
 
 DbOption = Annotated[str | None, typer.Option(
-    "--db", help=f"语料库：SQLite 文件路径或数据库地址（postgresql://…）；默认取环境变量 {ENV_VAR}，否则为 jixiao.db",
-    show_default=False)]
+    "--db", metavar="地址", show_default=False,
+    help=f"语料库：SQLite 文件路径或数据库地址（postgresql://…）；默认取环境变量 {ENV_VAR}，否则为 jixiao.db")]
 
 OUTCOME_ZH = {Outcome.added: "新增", Outcome.new_version: "新版本", Outcome.unchanged: "未变（跳过）",
               Outcome.restored: "恢复为旧版本", Outcome.duplicate: "内容重复（跳过）", Outcome.failed: "失败"}
@@ -59,13 +60,16 @@ def open_corpus(db: str | None, err: Console, *, must_exist: bool = False) -> En
 
 
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="文档、交换记录（.json）或目录（递归读取）", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(
+        help="文档、交换记录（.json）或目录（递归读取）", show_default=False, metavar="路径")],
     db: DbOption = None,
-    profile: Annotated[str, typer.Option("--profile", "-p", help="检查所用的评分配置")] = DEFAULT_PROFILE,
+    profile: Annotated[str, typer.Option(
+        "--profile", "-p", metavar="名称", help="检查所用的评分配置")] = DEFAULT_PROFILE,
     jobs: Annotated[int | None, typer.Option(
-        "--jobs", "-j", min=1, help="并行解析的进程数（默认为 CPU 核数）", show_default=False)] = None,
+        "--jobs", "-j", min=1, metavar="进程数", help="并行解析的进程数（默认为 CPU 核数）",
+        show_default=False)] = None,
 ) -> None:
-    """把文档读入语料库：解析、复核评分、检查，每个文件一个事务。重复导入会跳过未变的文件，文件有变化则存为新版本。"""
+    """把文档读入语料库：解析、重算评分、检查，每个文件一个事务。重复导入会跳过未变的文件，文件有变化则存为新版本。"""
     err = stderr_console()
     try:
         load_profile(profile)
@@ -108,19 +112,19 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
         table.add_row(f"  {SEVERITY_ZH[severity]}", str(summary.findings[severity.value]))
     out.print(table)
     for path, stored in summary.duplicates:
-        out.print(f"[dim]跳过 {path}：内容与已导入的 {stored} 相同[/dim]")
+        out.print(f"[dim]跳过 {escape(str(path))}：内容与已导入的 {escape(str(stored))} 相同[/dim]")
     for failure in summary.failures:
         where = f"{failure.path}:{failure.line}" if failure.line else failure.path
-        err.print(f"[red]失败[/red] {where}：{failure.message}")
+        err.print(f"[red]失败[/red] {escape(where)}：{escape(failure.message)}")
 
 
-YearOption = Annotated[int | None, typer.Option("--year", help="只含此年度的表", show_default=False)]
+YearOption = Annotated[int | None, typer.Option("--year", metavar="年份", help="只含此年度的表", show_default=False)]
 DepartmentOption = Annotated[str | None, typer.Option(
-    "--department", help="只含此主管部门的表（全称）", show_default=False)]
+    "--department", metavar="部门", help="只含此主管部门的表（全称）", show_default=False)]
 GradeOption = Annotated[str | None, typer.Option(
-    "--grade", help="只含自评为此等级的表（优/良/中/差）", show_default=False)]
+    "--grade", metavar="等级", help="只含自评为此等级的表（优/良/中/差）", show_default=False)]
 RuleOption = Annotated[str | None, typer.Option(
-    "--rule", help="只含有此规则问题的表（规则代码，如 EX02）", show_default=False)]
+    "--rule", metavar="代码", help="只含有此规则问题的表（规则代码，如 EX02）", show_default=False)]
 
 
 def _filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
@@ -212,10 +216,10 @@ def db_command(db: DbOption = None) -> None:
     out.print(table)
 
 
-def register_corpus_commands(app: typer.Typer) -> None:
-    app.command("ingest")(ingest_command)
-    app.command("report")(report_command)
-    app.command("export")(export_command)
-    app.command("db")(db_command)
+def register_corpus_commands(app: typer.Typer, cls: type | None = None) -> None:
+    """Add the corpus commands to `app`, built with the command class `cls` (the CLI's Chinese help)."""
+    for name, command in (("ingest", ingest_command), ("report", report_command), ("export", export_command),
+                          ("db", db_command)):
+        app.command(name, cls=cls)(command)
 
 

@@ -11,14 +11,10 @@ from pydantic import ValidationError
 
 from jixiao.check.values import parse_amount
 from jixiao.errors import InputError
+from jixiao.messages import place, validation_message
 from jixiao.model import FUND_COLUMNS, Form
 from jixiao.parse import FileResult, os_reason, parse_file
 from jixiao.read.decode import decode
-
-
-def _where(loc: tuple[int | str, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "（整张表）"
-
 
 _YUAN = {"元": 1.0, "千元": 1e3, "万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8}
 
@@ -72,7 +68,7 @@ def load_records(path: Path) -> FileResult:
             form = Form.model_validate(_amounts(item) if isinstance(item, dict) else item)
         except ValidationError as exc:
             first = exc.errors()[0]
-            problems.append(f"forms.{i}.{_where(first['loc'])}：{first['msg']}"
+            problems.append(f"forms.{i}.{place(first['loc'])}：{validation_message(first)}"
                             f"（共 {exc.error_count()} 处不符合交换记录格式）")
             continue
         result.forms.append(form)

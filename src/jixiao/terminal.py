@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -11,8 +11,10 @@ from rich.text import Text
 
 from jixiao.assemble.context import Context
 from jixiao.check.catalogue import Rule
-from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Report, Severity
+from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, FormReport, Report, Severity
 from jixiao.check.profile import Profile
+from jixiao.check.risk import Risk
+from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK, place, reviewer_order, shown
 from jixiao.model import Form
 
 
@@ -98,21 +100,18 @@ def explain_view(form: Form, trace: Context) -> RenderableType:
 
 
 SEVERITY_STYLE = {Severity.error: "bold red", Severity.warning: "yellow", Severity.info: "cyan"}
-_RANK = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
+RISK_ROWS = 10  # forms in the risk table unless every finding is shown
 
 
-def _line_of(finding: Finding) -> tuple[str, int]:
-    file, _, line = (finding.source or "").rpartition(":")
-    return (file, int(line)) if line.isdigit() else (finding.source or "", 0)
-
-
-def _finding_line(finding: Finding, explain: bool) -> Text:
+def _finding_line(finding: Finding, explain: bool, project: str | None = None) -> Text:
     text = Text()
     text.append(f"{finding.source or '—'}  ", style="dim")
     text.append(f"{finding.code}  ", style=SEVERITY_STYLE[finding.severity])
     text.append(f"{SEVERITY_ZH[finding.severity]}  ", style=SEVERITY_STYLE[finding.severity])
     text.append(finding.message)
     text.append(f"  [{finding.path}]", style="dim")
+    if project:
+        text.append(f"  〈{project}〉", style="dim")
     if finding.waived:
         text.append(f"\n    已豁免：{finding.waived}", style="green")
     if explain and finding.explanation:
@@ -120,28 +119,65 @@ def _finding_line(finding: Finding, explain: bool) -> Text:
     return text
 
 
-def report_view(report: Report, level: Severity = Severity.info, explain: bool = False,
-                show_waived: bool = False) -> Iterator[RenderableType]:
-    """The check report for a terminal: findings grouped by form as `file:line  CODE  message`, then the summary."""
-    for form in report.forms:
-        shown = sorted((f for f in form.findings if _RANK[f.severity] <= _RANK[level]),
-                       key=lambda f: (_line_of(f), _RANK[f.severity], f.code))
-        waived = form.waived if show_waived else []
-        if not shown and not waived and not (show_waived and form.unused_waivers):
+def _unused_waivers(form: FormReport) -> Iterator[Text]:
+    for waiver in form.unused_waivers:
+        project = form.project_name or "（未读到项目名称）"
+        yield Text(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
+                   f"（理由：{waiver.reason}）〈{project}〉，可以删除", style="yellow")
+
+
+def report_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool = False, show_waived: bool = False,
+                risks: Sequence[Risk] | None = None, selection: str = "") -> Iterator[RenderableType]:
+    """The check report for a reviewer: the findings at `level` and above in one list — errors first, then by
+    place (file, line) — then the forms by risk, then the summary with every count."""
+    projects = {form.index: form.project_name or "（未读到项目名称）" for form in report.forms}
+    findings = reviewer_order(shown([f for form in report.forms for f in form.findings], level))
+    for severity in Severity:
+        these = [f for f in findings if f.severity is severity]
+        if not these:
             continue
-        head = Text()
-        head.append(f"[{form.index}] ", style="dim")
-        head.append(form.project_name or "（未读到项目名称）", style="bold")
-        counts = "，".join(f"{SEVERITY_ZH[s]} {form.count(s)}" for s in Severity if form.count(s))
-        head.append(f"  {form.file or ''}  {counts}", style="dim")
-        yield head
-        for finding in [*shown, *waived]:
-            yield _finding_line(finding, explain)
-        if show_waived:
-            for waiver in form.unused_waivers:
-                yield Text(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
-                           f"（理由：{waiver.reason}），可以删除", style="yellow")
+        yield Text(f"{SEVERITY_ZH[severity]}（{len(these)} 条）", style=f"bold {SEVERITY_STYLE[severity]}")
+        for finding in these:
+            yield _finding_line(finding, explain, projects.get(finding.form_index))
         yield Text("")
+    if show_waived:
+        waived = reviewer_order(f for form in report.forms for f in form.waived)
+        unused = [line for form in report.forms for line in _unused_waivers(form)]
+        if waived or unused:
+            yield Text(f"已豁免（{len(waived)} 条）", style="bold green")
+            for finding in waived:
+                yield _finding_line(finding, explain, projects.get(finding.form_index))
+            yield from unused
+            yield Text("")
+    if risks:
+        yield from risk_view(report, risks, None if level is Severity.info else RISK_ROWS)
+    yield from summary_view(report, level, selection)
+
+
+def risk_view(report: Report, risks: Sequence[Risk], rows: int | None = RISK_ROWS) -> Iterator[RenderableType]:
+    """The forms by risk score, highest first (the first `rows` of them; None: all), each with what makes it up."""
+    ranked = sorted(zip(report.forms, risks, strict=True), key=lambda pair: (-pair[1].score, pair[0].index))
+    ranked = [(form, risk) for form, risk in ranked if risk.score > 0]
+    if not ranked:
+        return
+    yield Text("风险最高的表（风险分 =（问题 + 虚高 + 执行）× 金额系数，见 docs/risk.md）", style="bold")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("风险分", justify="right", no_wrap=True)
+    table.add_column("项目", overflow="fold", ratio=2)
+    table.add_column("来源", overflow="fold", ratio=2)
+    table.add_column("构成", overflow="fold", ratio=5)
+    for form, risk in ranked[:rows]:
+        table.add_row(f"{risk.score:g}", f"[{form.index}] {form.project_name or '（未读到项目名称）'}",
+                      form.file or "—", "；".join(risk.parts()))
+    yield table
+    if rows is not None and len(ranked) > rows:
+        yield Text(f"（另有 {len(ranked) - rows} 张表风险分大于 0；--level info 列出全部，"
+                   "--format json 给出每张表的风险分）", style="dim")
+    yield Text("")
+
+
+def summary_view(report: Report, level: Severity = DEFAULT_LEVEL, selection: str = "") -> Iterator[Text]:
+    """The closing lines: every count (whatever `level` hid), what was not shown, the counts by rule."""
     s = report.summary
     line = Text(f"共检查 {s.files} 个文件、{s.forms} 张自评表：")
     for sev in Severity:
@@ -151,8 +187,40 @@ def report_view(report: Report, level: Severity = Severity.info, explain: bool =
     if s.unreadable:
         line.append(f"；无法读取 {s.unreadable} 个文件", style="red")
     yield line
+    hidden = [(sev, s.by_severity.get(sev.value, 0)) for sev in Severity
+              if SEVERITY_RANK[sev] > SEVERITY_RANK[level] and s.by_severity.get(sev.value, 0)]
+    if hidden:
+        words = "、".join(f"{SEVERITY_ZH[sev]} {n} 条" for sev, n in hidden)
+        yield Text(f"未列出{words}（--level info 列出全部）", style="dim")
+    if selection:
+        yield Text(selection, style="dim")
     if s.by_rule:
         yield Text("按规则：" + "  ".join(f"{code} {n}" for code, n in s.by_rule.items()), style="dim")
+
+
+def grouped_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool = False, show_waived: bool = False,
+                 risks: Sequence[Risk] | None = None, selection: str = "") -> Iterator[RenderableType]:
+    """The findings grouped by form in input order, each form's in source-line order (`--format grouped`: how
+    `jixiao check` printed them before the reviewer's order), then the summary."""
+    for k, form in enumerate(report.forms):
+        listed = sorted(shown(form.findings, level), key=lambda f: (place(f), SEVERITY_RANK[f.severity], f.code))
+        waived = form.waived if show_waived else []
+        if not listed and not waived and not (show_waived and form.unused_waivers):
+            continue
+        head = Text()
+        head.append(f"[{form.index}] ", style="dim")
+        head.append(form.project_name or "（未读到项目名称）", style="bold")
+        counts = "，".join(f"{SEVERITY_ZH[s]} {form.count(s)}" for s in Severity if form.count(s))
+        head.append(f"  {form.file or ''}  {counts}", style="dim")
+        if risks:
+            head.append(f"  风险分 {risks[k].score:g}", style="dim")
+        yield head
+        for finding in [*listed, *waived]:
+            yield _finding_line(finding, explain)
+        if show_waived:
+            yield from _unused_waivers(form)
+        yield Text("")
+    yield from summary_view(report, level, selection)
 
 
 def _severity_text(rule: type[Rule], profile: Profile) -> Text:

@@ -29,10 +29,10 @@ class OutlierRule:
         grade = printed or row.grade_recomputed
         rate = row.execution_rate_recomputed
         if grade in self.grades and rate is not None and rate < self.max_rate:
-            said = "自评为" if printed else "复核等级为"
+            said = "自评为" if printed else "重算等级为"
             reasons.append(f"{said}{grade}，但预算执行率仅 {rate:.1f}%")
         if inflation is not None and inflation >= self.min_inflation:
-            reasons.append(f"自评得分 {row.total_score:.2f} 比复核得分 {row.total_score_recomputed:.2f} "
+            reasons.append(f"自评得分 {row.total_score:.2f} 比重算得分 {row.total_score_recomputed:.2f} "
                            f"高 {inflation:.2f} 分")
         return "；".join(reasons) or None
 

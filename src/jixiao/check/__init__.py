@@ -4,7 +4,7 @@
     >>> form = jixiao.parse("examples/003_a203d4b834672a09.txt")[0]
     >>> report = jixiao.check(form)
     >>> sorted({f.code for f in report.findings})
-    ['DS03', 'DS04', 'DS05', 'DS11', 'GR04', 'SC10']
+    ['DS03', 'DS04', 'DS05', 'DS11', 'DS12', 'GR04', 'SC10']
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from jixiao.check.profile import DEFAULT_PROFILE, Profile, load_profile
 from jixiao.check.score import Scorecard, score
 from jixiao.model import Form, Waiver
 
-__all__ = ["Report", "FormReport", "Finding", "Scorecard", "check", "check_forms", "score", "load_profile"]
+__all__ = ["Report", "FormReport", "Finding", "Scorecard", "check", "check_forms", "score", "load_profile",
+           "merge", "run_rules"]
 
 
 def _profile(profile: Profile | str | None) -> Profile:
@@ -68,15 +69,34 @@ def active_rules(profile: Profile) -> dict[str, ActiveRule]:
     return rules
 
 
+def row_of(path: str) -> str:
+    """The row a finding's path lies in: indicators.3.score → indicators.3, funds.total.score → funds.total, the
+    two 年度总体目标 cells → goal; a form-level path is its own row."""
+    parts = path.split(".")
+    if parts[0] in ("goal_expected", "goal_actual"):
+        return "goal"
+    return ".".join(parts[:2]) if parts[0] in ("indicators", "funds") and len(parts) > 1 else parts[0]
+
+
+def merge(findings: list[Finding]) -> list[Finding]:
+    """One finding per problem: drop the findings another finding on the same row supersedes (`Rule.supersedes`)."""
+    rules = load_rules()
+    covered = {(code, row_of(f.path)) for f in findings for code in rules[f.code].supersedes}
+    if not covered:
+        return findings
+    return [f for f in findings if (f.code, row_of(f.path)) not in covered]
+
+
 def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
               codes: Iterable[str] | None = None) -> list[Finding]:
-    """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order."""
+    """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order, with the
+    findings another one supersedes on the same row left out (only among the rules run)."""
     active = active_rules(profile)
     selected = [active[code] for code in codes if code in active] if codes else active.values()
     findings: list[Finding] = []
     for rule, params, severity in selected:
         findings.extend(rule.check(RuleContext(rule, form, card, profile, params, form_index, severity)))
-    return findings
+    return merge(findings)
 
 
 def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
@@ -84,16 +104,19 @@ def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
 
 
 def check(form: Form, profile: Profile | str | None = None, *, index: int | None = None,
-          waivers: Iterable[Waiver] = (), card: Scorecard | None = None) -> FormReport:
+          waivers: Iterable[Waiver] = (), card: Scorecard | None = None,
+          codes: Iterable[str] | None = None) -> FormReport:
     """Check one form: its findings, with those the form's waivers (and `waivers`) cover set aside.
 
-    Pass `card` when the caller has already scored the form under the same profile (the store keeps both)."""
+    Pass `card` when the caller has already scored the form under the same profile (the store keeps both), and
+    `codes` to run only those rules: a finding another one supersedes (SC07 under SC09) is then kept when the other
+    rule is not run, which filtering the findings afterwards cannot do."""
     profile = _profile(profile)
     if index is None:
         index = form.source.form_index if form.source else 0
     all_waivers = [*form.waivers, *waivers]
     report = FormReport(index=index, file=form.source.file if form.source else None, project_name=form.project_name)
-    for finding in run_rules(form, card or score(form, profile), profile, index):
+    for finding in run_rules(form, card or score(form, profile), profile, index, codes):
         waiver = _waiver_of(all_waivers, finding) if all_waivers else None
         if waiver:
             finding.waived = waiver.reason
@@ -106,8 +129,10 @@ def check(form: Form, profile: Profile | str | None = None, *, index: int | None
     return report
 
 
-def check_forms(forms: Iterable[Form], profile: Profile | str | None = None) -> Report:
-    """Check forms in order; each form's index is its position in the input."""
+def check_forms(forms: Iterable[Form], profile: Profile | str | None = None,
+                codes: Iterable[str] | None = None) -> Report:
+    """Check forms in order; each form's index is its position in the input (`codes`: only these rules)."""
     profile = _profile(profile)
-    reports = [check(form, profile, index=i) for i, form in enumerate(forms)]
+    codes = list(codes) if codes is not None else None
+    reports = [check(form, profile, index=i, codes=codes) for i, form in enumerate(forms)]
     return Report(profile=profile.name, forms=reports, files=len({r.file for r in reports}))

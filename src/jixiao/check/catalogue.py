@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-from jixiao.check.findings import Category, Finding, Severity
+from jixiao.check.findings import Category, Detail, Finding, Severity
 from jixiao.check.profile import Profile
 from jixiao.check.score import Scorecard
 from jixiao.model import Form
@@ -37,14 +37,25 @@ class RuleContext:
 
     def finding(self, path: str, message: str, *, provided: Any = None, expected: Any = None,
                 difference: float | None = None, explanation: str | None = None,
-                minor: bool = False) -> Finding:
-        """A finding of this rule at `path`; `minor` ones (a rounding-size gap, say) are reported as info."""
+                minor: bool = False, severe: bool = False, details: list[Detail] | None = None) -> Finding:
+        """A finding of this rule at `path`; `minor` ones (a rounding-size gap, say) are reported as info, `severe`
+        ones (a value that cannot be right whatever the province) as errors, unless the profile switched the
+        rule's severity; `details` lists the rows a summary finding stands for."""
         if difference is not None:
             difference = round(difference, 4)
-        return Finding(code=self.rule.code, name=self.rule.name, severity=Severity.info if minor else self.severity,
+        severity = self.severity
+        if minor:
+            severity = Severity.info
+        elif severe and self.rule.code not in self.profile.severity:
+            severity = Severity.error
+        return Finding(code=self.rule.code, name=self.rule.name, severity=severity,
                        form_index=self.form_index,
                        path=path, provided=provided, expected=expected, difference=difference, message=message,
-                       source=source_of(self.form, path), explanation=explanation)
+                       source=source_of(self.form, path), explanation=explanation, details=details or [])
+
+    def detail(self, path: str, text: str) -> Detail:
+        """One row of a summary finding: its path, its source line and what is said of it."""
+        return Detail(path=path, source=source_of(self.form, path), text=text)
 
 
 def source_of(form: Form, path: str) -> str | None:
@@ -76,6 +87,9 @@ class Rule:
     refs: ClassVar[tuple[str, ...]]  # the rules.md entries it implements, e.g. ("R8", "R9")
     params: ClassVar[dict[str, Any]] = {}  # defaults; a profile overrides them under [params.CODE]
     param_docs: ClassVar[dict[str, str]] = {}  # Chinese description of each parameter
+    # one finding per problem: codes whose findings on the same row (indicators.3, funds.total, or the form) a
+    # finding of this rule replaces, because it says the same and more (SC09 over SC07, RF02 over RF01)
+    supersedes: ClassVar[tuple[str, ...]] = ()
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -48,6 +48,9 @@ def rules_markdown() -> str:
         if rule.params:
             parts[-1] += "\n- parameters (profile `[params." + code + "]`): " + "; ".join(
                 f"`{k}` = {v}（{rule.param_docs[k]}）" for k, v in rule.params.items())
+        if rule.supersedes:
+            parts[-1] += "\n- one finding per problem: replaces " + ", ".join(f"`{c}`" for c in rule.supersedes) + \
+                " on the same row"
         parts[-1] += "\n"
         parts.append(rule.doc() + "\n")
     return "\n".join(parts)
@@ -79,5 +82,8 @@ def profiles_markdown() -> str:
                 f"rate < {b.rate_below:g}% → total ≤ {b.max_total:g}" for b in sc.execution_cap)
         if p.severity:
             parts[-1] += "\n- severity overrides: " + ", ".join(f"`{k}` → {v}" for k, v in p.severity.items())
+        if any(p.params.values()):
+            parts[-1] += "\n- rule parameters: " + ", ".join(
+                f"`{code}.{k}` = {v}" for code, params in sorted(p.params.items()) for k, v in params.items())
         parts[-1] += "\n- sources: " + "；".join(p.sources) + "\n"
     return "\n".join(parts)

@@ -37,6 +37,14 @@ CATEGORY_ZH = {Category.accuracy: "准确性", Category.completeness: "完整性
                Category.design: "指标设计", Category.plausibility: "合理性"}
 
 
+class Detail(BaseModel):
+    """One place a summary finding stands for (RF01 lists its rows): path, source line, and what is said of it."""
+
+    path: str
+    source: str | None = None
+    text: str
+
+
 class Finding(BaseModel):
     code: str
     name: str
@@ -50,6 +58,7 @@ class Finding(BaseModel):
     source: str | None = None  # file:line
     explanation: str | None = None  # the recomputation with the numbers filled in
     waived: str | None = None  # the waiver's reason, when a waiver covers this finding
+    details: list[Detail] = Field(default_factory=list)  # the rows a summary finding stands for (RF01)
 
 
 class FormReport(BaseModel):

@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Rounding = Literal["auto", "round", "truncate"]
+from jixiao.assemble.text import fold
+
+Rounding = Literal["auto", "round", "truncate", "up"]
 SeverityName = Literal["error", "warning", "info", "off"]
 
 
@@ -83,7 +85,7 @@ class Profile(BaseModel):
 
     def normal_grade(self, label: str) -> str | None:
         """A printed grade label in its standard form (优秀 → 优), or None when it is not a known grade."""
-        label = label.strip()
+        label = fold(label)  # 優秀 → 优秀, as the reader folds labels
         known = {b.label for b in self.grades}
         label = self.grade_aliases.get(label, label)
         return label if label in known else None

@@ -1,4 +1,5 @@
-"""Two-decimal rounding as forms print it (R9): half-up rounding or truncation, and which one a form uses."""
+"""Two-decimal rounding as forms print it (R9): half-up rounding, truncation or rounding up, and which one a
+form uses."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ _EPS = 1e-9
 class Method(StrEnum):
     round = "round"
     truncate = "truncate"
+    up = "up"  # rounding up (进位): some platforms print 86.183 as 86.19
 
 
-METHOD_ZH = {Method.round: "四舍五入", Method.truncate: "截位"}
+METHOD_ZH = {Method.round: "四舍五入", Method.truncate: "截位", Method.up: "进位"}
 
 
 _LARGE = 1e15  # beyond this a two-decimal rounding is meaningless (and Decimal/floor would overflow)
@@ -35,17 +37,39 @@ def truncate(x: float, digits: int = 2) -> float:
     return math.floor(x * factor + _EPS) / factor
 
 
-def apply(method: Method, x: float) -> float:
-    return round_half_up(x) if method is Method.round else truncate(x)
+def round_up(x: float, digits: int = 2) -> float:
+    if not math.isfinite(x) or abs(x) >= _LARGE:
+        return x
+    factor = 10**digits
+    return math.ceil(x * factor - _EPS) / factor
 
 
-def candidates(x: float) -> dict[Method, float]:
-    return {Method.round: round_half_up(x), Method.truncate: truncate(x)}
+_APPLY = {Method.round: round_half_up, Method.truncate: truncate, Method.up: round_up}
 
 
-def matching(printed: float, exact: float, tolerance: float) -> set[Method]:
-    """The methods whose 2-decimal result the printed value equals (within `tolerance`)."""
-    return {m for m, v in candidates(exact).items() if abs(printed - v) <= tolerance + _EPS}
+def apply(method: Method, x: float, digits: int = 2) -> float:
+    return _APPLY[method](x, digits)
+
+
+def candidates(x: float, digits: int = 2) -> dict[Method, float]:
+    return {m: apply(m, x, digits) for m in Method}
+
+
+def matching(printed: float, exact: float, tolerance: float, digits: int = 2,
+             methods: tuple[Method, ...] = tuple(Method)) -> set[Method]:
+    """The methods whose result at `digits` decimals the printed value equals (within `tolerance`)."""
+    return {m for m in methods if abs(printed - apply(m, exact, digits)) <= tolerance + _EPS}
+
+
+def decimals(x: float) -> int:
+    """How many decimals a number read from a form shows (86.0 → 0, 0.958 → 3); a float keeps no trailing zeros,
+    so 86.20 printed counts as 1."""
+    text = repr(float(x))
+    if "e" in text or "E" in text:
+        return 2
+    head, _, tail = text.partition(".")
+    tail = tail.rstrip("0")
+    return len(tail)
 
 
 @lru_cache(maxsize=4096)

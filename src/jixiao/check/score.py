@@ -21,10 +21,10 @@ FUND_ROW_ZH = {
 
 @dataclass
 class Convention:
-    """How a form rounds one kind of number: recognised from the numbers that tell the two methods apart."""
+    """How a form rounds one kind of number: recognised from the numbers that tell the methods apart."""
 
-    method: Method | None = None  # None: no number of the form tells (both are accepted)
-    mixed: bool = False  # the form uses both methods
+    method: Method | None = None  # None: no number of the form tells (all that fit are accepted)
+    mixed: bool = False  # the form uses both half-up rounding and truncation
     fixed: bool = False  # the profile prescribes the method
     evidence: list[str] = field(default_factory=list)
 
@@ -32,7 +32,7 @@ class Convention:
         if self.mixed:
             return "本表混用四舍五入和截位"
         if self.method is None:
-            return "本表的数字不能区分四舍五入和截位（两者均接受）"
+            return "本表的数字不能区分四舍五入、截位和进位（均接受）"
         how = "配置规定" if self.fixed else "本表"
         return f"{how}按{METHOD_ZH[self.method]}保留两位小数"
 
@@ -45,8 +45,11 @@ class Number:
     printed: float | None
     exact: float
     formula: str
-    matches: set[Method] = field(default_factory=set)  # methods whose result equals the printed value
+    matches: set[Method] = field(default_factory=set)  # methods whose two-decimal result equals the printed value
     convention: Convention | None = None
+    reading: str | None = None  # how a rate that is not two decimals was printed: 整数百分比, 小数 (0.958)
+    percent: bool = False  # a rate, which may be printed as a whole percent or a fraction
+    tells: Method | None = None  # the one method this number shows the form uses, when it tells them apart
 
     @property
     def expected(self) -> float:
@@ -55,13 +58,15 @@ class Number:
 
     @property
     def ok(self) -> bool:
-        return self.printed is None or bool(self.matches)
+        return self.printed is None or bool(self.matches) or self.reading is not None
 
     @property
     def explanation(self) -> str:
         values = rounding.candidates(self.exact)
         shown = "，".join(f"{METHOD_ZH[m]} {values[m]:.2f}" for m in Method)
         text = f"{self.formula} = {fmt(self.exact)}（{shown}）"
+        if self.reading:
+            text += f"；表上写 {fmt(self.printed or 0, 4)}，{self.reading}"
         return f"{text}；{self.convention.describe()}" if self.convention else text
 
 
@@ -168,7 +173,8 @@ def _fund_numbers(name: str, row: FundRow, weight: float) -> FundCheck:
         ann, exe = row.annual_budget, row.executed
         label = FUND_ROW_ZH[name]
         check.rate = Number(f"funds.{name}.execution_rate", row.execution_rate, exe / ann * 100,
-                            f"{label}执行率 = 全年执行数 / 全年预算数 × 100% = {fmt(exe)} / {fmt(ann)} × 100%")
+                            f"{label}执行率 = 全年执行数 / 全年预算数 × 100% = {fmt(exe)} / {fmt(ann)} × 100%",
+                            percent=True)
         if name == "total":
             capped = "min(执行率, 100%)" if exe <= ann else "min(执行率, 100%)，执行率超过 100% 按 100% 计"
             check.score = Number("funds.total.score", row.score, weight * min(exe / ann, 1),
@@ -176,19 +182,53 @@ def _fund_numbers(name: str, row: FundRow, weight: float) -> FundCheck:
     return check
 
 
+def _lower_precision(number: Number, tolerance: float) -> str | None:
+    """How a rate that matches no two-decimal rounding was printed, when it is a rounding of the exact rate at the
+    precision it shows: a whole percent (86 for 86.183%), one decimal, or a fraction (0.958 for 95.8%)."""
+    printed, exact = number.printed, number.exact
+    assert printed is not None
+    shown = rounding.decimals(printed)
+    plain = (rounding.Method.round, rounding.Method.truncate)
+    if shown < 2 and rounding.matching(printed, exact, tolerance, shown, plain):
+        return "按整数百分比书写" if shown == 0 else "按一位小数书写"
+    if 0 <= printed <= 1 + 1e-9 and exact > 1.5 and rounding.matching(printed * 100, exact, tolerance,
+                                                                          max(shown - 2, 0), plain):
+        return f"按小数书写（{fmt(printed, 4)} 即 {fmt(printed * 100, 2)}%）"
+    return None
+
+
 def _recognise(numbers: list[Number], prescribed: str, tolerance: float) -> Convention:
+    """The form's rounding of one kind of number, from all its numbers of that kind.
+
+    Half-up rounding and truncation are both accepted (mixing them is reported by EX03). Rounding up is accepted
+    as the form's habit only when every number of the kind fits it: a number that only rounding up explains, on a
+    form whose other numbers are not rounded up, is a misprint."""
     convention = Convention()
     if prescribed != "auto":
         convention.method, convention.fixed = Method(prescribed), True
-    found: set[Method] = set()
-    for number in numbers:
-        if number.printed is None:
-            continue
+    printed = [n for n in numbers if n.printed is not None]
+    for number in printed:
+        assert number.printed is not None
         number.matches = rounding.matching(number.printed, number.exact, tolerance)
-        if len(number.matches) == 1:
-            found |= number.matches
-            convention.evidence.append(number.path)
         number.convention = convention
+    fitting = [n for n in printed if n.matches]
+    rounds_up = (convention.method is Method.up if convention.fixed
+                 else bool(fitting) and all(Method.up in n.matches for n in fitting)
+                 and any(n.matches == {Method.up} for n in fitting))
+    if not rounds_up:
+        for number in fitting:
+            if number.matches == {Method.up}:
+                number.matches = set()
+    for number in printed:
+        if not number.matches and number.percent:
+            number.reading = _lower_precision(number, tolerance)
+    found: set[Method] = set()
+    for number in printed:
+        telling = number.matches if rounds_up else number.matches - {Method.up}
+        if len(telling) == 1 and (not rounds_up or telling == {Method.up}):
+            number.tells = next(iter(telling))
+            found.add(number.tells)
+            convention.evidence.append(number.path)
     if not convention.fixed:
         convention.mixed = len(found) > 1
         convention.method = next(iter(found)) if len(found) == 1 else None

@@ -7,11 +7,12 @@ so every decision about what a printed string means is made here, once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+
+from jixiao.assemble.text import fold
 
 
 class Op(StrEnum):
@@ -89,6 +90,8 @@ _BASE_UNITS = frozenset({
     "条", "本", "部", "所", "名", "位", "批", "批次", "节点", "课时", "学时", "天", "日", "周", "月", "年",
     "小时", "分钟", "秒", "工作日", "个工作日", "核小时", "元", "分", "倍", "百分点", "个百分点", "百分比",
     "GB", "TB", "吨", "米", "公里", "平方米",
+    "处", "座", "辆", "亩", "株", "头", "只", "册", "张", "间", "栋", "班", "个次", "人天", "千瓦", "千米",
+    "平方公里", "立方米", "公顷",
 })  # fmt: skip
 
 
@@ -104,6 +107,7 @@ _PLAIN_UNIT = re.compile(rf"(?:{_alt(_SCALES)})?(?:{_alt(_BASE_UNITS)})?")
 _RATIO = re.compile(rf"{_OP}(?P<a>{_NUM}):(?P<b>{_NUM})")
 _RANK = re.compile(r"(?:排名)?(?P<pos>[前第])(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3})[名位]?(?P<within>以内)?")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_OPERATOR_CODE = re.compile(r"^[0-9]{3}(?=[<>=≥≤≧≦》])")  # Yunnan's budget system: "004 >=" before the target
 _THOUSANDS = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?:[^0-9]|$))")
 _EMPTY = frozenset({"", "-", "--", "—", "——", "/", "无"})
 
@@ -164,11 +168,12 @@ def parse_value(text: str | None) -> Value:
 def comparable(a: Value, b: Value) -> bool:
     """Whether a rule may compare the two values as quantities.
 
-    Numbers compare when their base units agree (then compare `base_number`) or when one side
-    prints no unit, as in "95" against "95%" (then compare `number`).
+    Numbers compare when their base units agree (then compare `base_number`), when one side prints only a
+    scale, as in "24亿" against "≥1亿元" (the scale takes the other side's base unit; compare `base_number`), or
+    when one side prints no unit, as in "95" against "95%" (then compare `number`).
     """
     if a.kind is Kind.NUMBER and b.kind is Kind.NUMBER:
-        return not a.unit or not b.unit or a.base_unit == b.base_unit
+        return not a.unit or not b.unit or a.base_unit == b.base_unit or not a.base_unit or not b.base_unit
     if a.kind is Kind.RATIO and b.kind is Kind.RATIO and a.ratio and b.ratio:
         return a.ratio[0] == b.ratio[0] or a.ratio[1] == b.ratio[1]
     return a.kind is Kind.RANK and b.kind is Kind.RANK
@@ -186,9 +191,9 @@ def parse_amount(text: str | None) -> tuple[float | None, str]:
 
 def _normalise(text: str) -> str:
     """Full-width to half-width, no spaces, no thousands commas, no closing 。/;."""
-    s = unicodedata.normalize("NFKC", text).replace("−", "-")
-    s = _THOUSANDS.sub("", "".join(s.split()))
-    return s.rstrip("。;")
+    s = fold(text).replace("−", "-")  # NFKC, no spaces, traditional as simplified: the reader's matching key
+    s = _THOUSANDS.sub("", s)
+    return _OPERATOR_CODE.sub("", s).rstrip("。;")
 
 
 def _operator(m: re.Match[str], after: Op | None) -> tuple[Op, bool]:

@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import ConfigDict, Field, ValidationError
 
 from jixiao.errors import InputError
+from jixiao.messages import place, validation_message
 from jixiao.model import Form, Waiver
 
 
@@ -51,9 +52,8 @@ def load_waivers(path: Path) -> list[ScopedWaiver]:
             waivers.append(ScopedWaiver.model_validate(entry))
         except ValidationError as exc:
             first = exc.errors()[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise InputError(name, f"第 {i + 1} 条豁免（[[waiver]]）的 {where} 不对：{first['msg']}；"
-                                   "每条须有 code 和 reason") from exc
+            raise InputError(name, f"第 {i + 1} 条豁免（[[waiver]]）的 {place(first['loc'])} 不对："
+                                   f"{validation_message(first)}；每条须有 code 和 reason") from exc
     return waivers
 
 

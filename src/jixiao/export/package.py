@@ -76,6 +76,7 @@ class Part:
     title: str
     name: str  # its path in the package
     columns: int
+    landscape: bool = True
     rows: int = 0
 
 
@@ -117,23 +118,27 @@ class Package:
         """Write a table as `title`, `title`（续1）, …: its header row, then the `rendered` rows."""
         header = sheet.RowFormat([self.styles.header] * len(columns), [False] * len(columns))
         top = sheet.head(widths, header.render([[c.header for c in columns]]))
+        wide = sheet.is_wide(widths)
         part, current = None, -1
         for index, data, rows in rendered:
             if index != current:
                 if part is not None:
                     self._close(part)
-                part, current = self._open(title if index == 0 else f"{title}（续{index}）", len(columns), top), index
+                part = self._open(title if index == 0 else f"{title}（续{index}）", len(columns), top, wide)
+                current = index
             self._background(self._write, data)
             part.rows += rows
             advance(rows)
-        self._close(part or self._open(title, len(columns), top))
+        self._close(part or self._open(title, len(columns), top, wide))
 
     def close(self, book: Workbook) -> None:
         """Finish the streamed sheets and add `book`, which holds only the sheets before them (概览). On a failure
         here or before, call `abandon` instead."""
         self._background.finish()
-        for part in self.parts:  # stand-ins: the name, and the filter range the workbook's names refer to
-            book.create_sheet(part.title).auto_filter.ref = sheet.filter_ref(part.columns, part.rows)
+        for part in self.parts:  # stand-ins: the name, the filter range and print titles the workbook's names hold
+            stand_in = book.create_sheet(part.title)
+            stand_in.auto_filter.ref = sheet.filter_ref(part.columns, part.rows)
+            stand_in.print_title_rows = "1:1"  # the header row on every printed page
         frame = BytesIO()
         book.save(frame)
         streamed = {p.name for p in self.parts}
@@ -152,15 +157,15 @@ class Package:
                 self._entry.close()
             self.zip.close()
 
-    def _open(self, title: str, columns: int, top: bytes) -> Part:
-        part = Part(title, f"xl/worksheets/sheet{len(self.parts) + 2}.xml", columns)
+    def _open(self, title: str, columns: int, top: bytes, landscape: bool) -> Part:
+        part = Part(title, f"xl/worksheets/sheet{len(self.parts) + 2}.xml", columns, landscape)
         self.parts.append(part)
         self._background(self._start, part.name)
         self._background(self._write, top)
         return part
 
     def _close(self, part: Part) -> None:
-        self._background(self._write, sheet.tail(part.columns, part.rows))
+        self._background(self._write, sheet.tail(part.columns, part.rows, part.landscape))
         self._background(self._end)
 
     def _start(self, name: str) -> None:

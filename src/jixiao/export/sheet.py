@@ -29,6 +29,11 @@ _NUMBER = ("<c{style}><v>", "</v></c>")
 _NON_FINITE = ("<v>nan</v>", "<v>inf</v>", "<v>-inf</v>")
 _NULLS = {None: _NULL}.get  # map(_NULLS, values, values): None → _NULL, any other value itself
 MIN_WIDTH, MAX_WIDTH = 6, 60
+PORTRAIT_WIDTH = 95  # column width units an A4 page holds upright at 100%; a wider sheet prints landscape
+A4 = 9  # paperSize code
+MARGINS = {"left": 0.4, "right": 0.4, "top": 0.6, "bottom": 0.6, "header": 0.3, "footer": 0.3}  # inches
+PAGE_HEADER = "&L&A&R财政项目支出绩效自评核查"  # sheet name on the left, the report on the right
+PAGE_FOOTER = "&C第 &P 页，共 &N 页"
 
 
 class RowFormat:
@@ -98,10 +103,17 @@ def column_widths(headers: Sequence[str], sample: Sequence[Sequence]) -> list[fl
     return [min(MAX_WIDTH, max(MIN_WIDTH, w + 2)) for w in widths]
 
 
+def is_wide(widths: Sequence[float]) -> bool:
+    """Whether a sheet of these column widths prints landscape (it does not fit an upright A4 page)."""
+    return sum(widths) > PORTRAIT_WIDTH
+
+
 def head(widths: Sequence[float], header: bytes) -> bytes:
-    """A worksheet up to and including its header row: the header row frozen, column widths set."""
+    """A worksheet up to and including its header row: the header row frozen, column widths set, printed fitted to
+    the page width (see `tail` for the rest of the page setup)."""
     cols = "".join(f'<col min="{i}" max="{i}" width="{w:g}" customWidth="1"/>' for i, w in enumerate(widths, 1))
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{NAMESPACE}">'
+            '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft"'
             ' state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>'
             f'<sheetFormatPr defaultRowHeight="15"/><cols>{cols}</cols><sheetData>').encode() + header
@@ -117,6 +129,22 @@ def filter_ref(columns: int, rows: int) -> str:
     return area(columns, 1, rows + 1)
 
 
-def tail(columns: int, rows: int) -> bytes:
-    """The rest of a worksheet after its last data row: the autofilter over header and rows."""
-    return f'</sheetData><autoFilter ref="{filter_ref(columns, rows)}"/></worksheet>'.encode()
+def page_setup(landscape: bool) -> str:
+    """Print settings of a data sheet: A4, `landscape` or upright, fitted to one page wide and as many tall as it
+    takes, narrow margins, the sheet's name in the page header and page numbers in the footer. (The header row is
+    repeated on every page by the workbook's print titles, which `Package.close` sets.)"""
+    margins = " ".join(f'{side}="{inches:g}"' for side, inches in MARGINS.items())
+    orientation = "landscape" if landscape else "portrait"
+    return (f'<pageMargins {margins}/><pageSetup paperSize="{A4}" orientation="{orientation}" fitToWidth="1"'
+            f' fitToHeight="0"/><headerFooter><oddHeader>{_xml(PAGE_HEADER)}</oddHeader>'
+            f'<oddFooter>{_xml(PAGE_FOOTER)}</oddFooter></headerFooter>')
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def tail(columns: int, rows: int, landscape: bool = True) -> bytes:
+    """The rest of a worksheet after its last data row: the autofilter over header and rows, the page setup."""
+    return (f'</sheetData><autoFilter ref="{filter_ref(columns, rows)}"/>{page_setup(landscape)}'
+            '</worksheet>').encode()

@@ -12,12 +12,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import Connection, FromClause, Row, Select, String, case, cast, func, literal, select
+from sqlalchemy import Connection, FromClause, Row, Select, String, and_, case, cast, func, literal, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
 from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
+from jixiao.money import YUAN_PER_WAN
 from jixiao.store.query import ALL, Filter, documents_t, findings_t, form_ids, forms_t, fund_rows_t, indicators_t
 
 CHUNK = 2000  # rows fetched and written at a time
@@ -29,7 +30,7 @@ class Kind(StrEnum):
     text = "text"
     integer = "integer"
     number = "number"  # a plain number (parsed indicator values, differences)
-    amount = "amount"  # money in the form's unit (万元 or 元)
+    amount = "amount"  # money in 万元 (amounts printed in 元 are converted; the printed unit has a column)
     percent = "percent"  # percent numbers: 85.3 means 85.3%
     score = "score"  # points
 
@@ -90,42 +91,56 @@ def _text(expr: ColumnElement) -> ColumnElement:
 
 _f, _d, _r, _i, _x = forms_t.c, documents_t.c, fund_rows_t.c, indicators_t.c, findings_t.c
 FORM_ID = "表单ID"
+UNIT = "原表单位"
+
+
+def _wan(amount: ColumnElement) -> ColumnElement:
+    """An amount of a fund row in 万元, as `jixiao.money.to_wan` gives it: 元 divided by 10,000; 万元 and an
+    unstated unit (taken as 万元, the official form's unit) as printed."""
+    return case((_f.fund_unit == "元", amount / YUAN_PER_WAN), else_=amount)
+
+
+_total = fund_rows_t.alias("total_row")  # the 年度资金总额 row of a form, for its budget on 表单
 
 FORMS = Table("forms", "表单", (
     Column("form_id", FORM_ID, Kind.integer, _f.id),
+    Column("risk", "风险分", Kind.number, _f.risk),
     Column("document", "文件", Kind.text, _d.name),
     Column("form_number", "序号", Kind.integer, _f.form_index + 1),
     Column("year", "年度", Kind.integer, _f.year),
     Column("project_name", "项目名称", Kind.text, _f.project_name),
     Column("department", "主管部门", Kind.text, _f.department),
     Column("implementing_unit", "实施单位", Kind.text, _f.implementing_unit),
-    Column("fund_unit", "单位", Kind.text, _f.fund_unit),
+    Column("annual_budget_wan", "全年预算数（万元）", Kind.amount, _wan(_total.c.annual_budget)),
+    Column("fund_unit", UNIT, Kind.text, _f.fund_unit),
     Column("total_weight", "总分值", Kind.score, _f.total_weight),
     Column("total_score", "自评得分", Kind.score, _f.total_score),
-    Column("total_score_recomputed", "复核得分", Kind.score, _f.total_score_recomputed),
-    Column("execution_rate_recomputed", "执行率（复核）", Kind.percent, _f.execution_rate_recomputed),
+    Column("total_score_recomputed", "重算得分", Kind.score, _f.total_score_recomputed),
+    Column("execution_rate_recomputed", "执行率（重算）", Kind.percent, _f.execution_rate_recomputed),
     Column("grade", "评分等级", Kind.text, _f.grade),
-    Column("grade_recomputed", "复核等级", Kind.text, _f.grade_recomputed),
+    Column("grade_recomputed", "重算等级", Kind.text, _f.grade_recomputed),
     Column("errors", "错误", Kind.integer, _f.errors),
     Column("warnings", "警告", Kind.integer, _f.warnings),
     Column("infos", "提示", Kind.integer, _f.infos),
     Column("lines", "起止行", Kind.text,
            func.coalesce(_text(_f.first_line) + literal("-") + _text(_f.last_line), _text(_f.first_line))),
-), forms_t.join(documents_t, _d.id == _f.document_id), _f.id, (_f.id,))
+), forms_t.join(documents_t, _d.id == _f.document_id).outerjoin(
+    _total, and_(_total.c.form_id == _f.id, _total.c.row == "total")),
+    _f.id, (_f.risk.desc().nulls_last(), _f.id))  # the highest risk first, as the report's forms table
 
 FUND_ROWS = Table("fund_rows", "资金", (
     Column("form_id", FORM_ID, Kind.integer, _r.form_id),
     Column("project_name", "项目名称", Kind.text, _f.project_name),
     Column("row", "资金类别", Kind.text, _r.row, FUND_ROW_ZH),
-    Column("fund_unit", "单位", Kind.text, _f.fund_unit),
-    Column("initial_budget", "年初预算数", Kind.amount, _r.initial_budget),
-    Column("annual_budget", "全年预算数", Kind.amount, _r.annual_budget),
-    Column("executed", "全年执行数", Kind.amount, _r.executed),
+    Column("initial_budget_wan", "年初预算数（万元）", Kind.amount, _wan(_r.initial_budget)),
+    Column("annual_budget_wan", "全年预算数（万元）", Kind.amount, _wan(_r.annual_budget)),
+    Column("executed_wan", "全年执行数（万元）", Kind.amount, _wan(_r.executed)),
+    Column("fund_unit", UNIT, Kind.text, _f.fund_unit),
     Column("weight", "分值", Kind.score, _r.weight),
     Column("execution_rate", "执行率（填报）", Kind.percent, _r.execution_rate),
-    Column("execution_rate_recomputed", "执行率（复核）", Kind.percent, _r.execution_rate_recomputed),
+    Column("execution_rate_recomputed", "执行率（重算）", Kind.percent, _r.execution_rate_recomputed),
     Column("score", "得分（填报）", Kind.score, _r.score),
-    Column("score_recomputed", "得分（复核）", Kind.score, _r.score_recomputed),
+    Column("score_recomputed", "得分（重算）", Kind.score, _r.score_recomputed),
 ), fund_rows_t.join(forms_t, _f.id == _r.form_id), _r.form_id, (_r.form_id, _r.id))
 
 INDICATORS = Table("indicators", "指标", (
@@ -167,7 +182,7 @@ FINDINGS = Table("findings", "发现", (
     Column("document", "文件", Kind.text, _d.name),
     Column("project_name", "项目名称", Kind.text, _f.project_name),
     Column("waived", "已豁免原因", Kind.text, _x.waived),
-    Column("explanation", "复核计算", Kind.text, _x.explanation),
+    Column("explanation", "重算过程", Kind.text, _x.explanation),
 ), findings_t.join(forms_t, _f.id == _x.form_id).join(documents_t, _d.id == _f.document_id), _x.form_id,
     (_x.form_id, _x.id))
 

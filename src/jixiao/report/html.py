@@ -29,8 +29,10 @@ from jixiao import analytics
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
 from jixiao.check.profile import load_profile
+from jixiao.check.risk import FORMULA as RISK_FORMULA
 from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
 from jixiao.model import FUND_ROWS
+from jixiao.money import UNSTATED, WAN, YUAN_PER_WAN
 from jixiao.report import pagedata
 from jixiao.store.database import open_engine
 from jixiao.store.query import ALL, Filter
@@ -55,7 +57,7 @@ def write_html(engine: Engine, path: Path, flt: Filter = ALL, *, progress: Progr
     """Write the report on the forms `flt` selects to `path` (one HTML file) and return the path.
 
     `progress(done, total)` follows the forms as they are written. `max_form_pages` keeps a page for only that
-    many forms, those with the most errors first (None: every form); the report says so on its first screen.
+    many forms, those of the highest risk first (None: every form); the report says so on its first screen.
     The file appears complete or not at all: it is written beside `path` and renamed at the end.
     """
     path = Path(path)
@@ -242,15 +244,16 @@ def _cards(o: analytics.Overview) -> list[dict]:
         return "—" if value is None else f"{value:.2f}"
 
     share = f"占 {o.forms_with_errors / o.forms:.0%}" if o.forms else None
+    # "filter": what clicking the card selects in the forms table (report.js: CARD_FILTERS)
     return [
         {"label": "文件", "value": f"{o.documents:,}"},
-        {"label": "绩效自评表", "value": f"{o.forms:,}"},
+        {"label": "绩效自评表", "value": f"{o.forms:,}", "filter": "all", "note": "点击显示全部"},
         {"label": "主管部门", "value": f"{o.departments:,}"},
         {"label": "年度", "value": year_text, "note": year_note},
-        {"label": "错误", "value": f"{o.findings.get('error', 0):,}", "tone": "error"},
-        {"label": "警告", "value": f"{o.findings.get('warning', 0):,}", "tone": "warning"},
-        {"label": "提示", "value": f"{o.findings.get('info', 0):,}", "tone": "info"},
-        {"label": "有错误的表", "value": f"{o.forms_with_errors:,}", "note": share, "tone": "error"},
+        {"label": "错误", "value": f"{o.findings.get('error', 0):,}", "tone": "error", "filter": "error"},
+        {"label": "警告", "value": f"{o.findings.get('warning', 0):,}", "tone": "warning", "filter": "warning"},
+        {"label": "提示", "value": f"{o.findings.get('info', 0):,}", "tone": "info", "filter": "info"},
+        {"label": "有错误的表", "value": f"{o.forms_with_errors:,}", "note": share, "tone": "error", "filter": "error"},
         {"label": "平均得分：自评 / 重算", "value": f"{score(o.mean_self_score)} / {score(o.mean_recomputed_score)}",
          "small": True},
         {"label": "平均预算执行率（重算）",
@@ -261,7 +264,7 @@ def _cards(o: analytics.Overview) -> list[dict]:
 
 def _context(engine: Engine, flt: Filter, overview: analytics.Overview, ids: list[int],
              pages: set[int] | None) -> dict:
-    pages_note = (f"本报告只收录了错误最多的 {len(pages):,} 张表的详细页面（共 {len(ids):,} 张）；"
+    pages_note = (f"本报告只收录了风险分最高的 {len(pages):,} 张表的详细页面（共 {len(ids):,} 张）；"
                   "其余的表在总表中列出，但没有单独的页面") if pages is not None else ""
     meta = {
         "title": TITLE,
@@ -271,6 +274,8 @@ def _context(engine: Engine, flt: Filter, overview: analytics.Overview, ids: lis
         "kinds": {str(k): v for k, v in KIND_ZH.items()},
         "rules": {code: rule.title for code, rule in load_rules().items()},
         "fund_rows": [[row, ("其中：" if row == "current_year" else "") + FUND_ROW_ZH[row]] for row in FUND_ROWS],
+        "money": {"unit": WAN, "yuan_per_wan": YUAN_PER_WAN, "unstated": UNSTATED},
+        "risk": {"formula": RISK_FORMULA, "doc": "docs/risk.md"},
         "fields": FIELD_ZH,
         "grades": _grade_order(),
         "pages": {"all": pages is None, "kept": len(ids) if pages is None else len(pages), "forms": len(ids),

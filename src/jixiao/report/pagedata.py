@@ -28,13 +28,19 @@ from jixiao.store.query import Filter, documents_t, findings_t, form_ids, forms_
 
 _f = forms_t.c
 INDEX_COLUMNS = (_f.id, _f.project_name, _f.department, _f.year, _f.total_score, _f.total_score_recomputed,
-                 _f.execution_rate_recomputed, _f.grade, _f.grade_recomputed, _f.errors, _f.warnings, _f.infos)
+                 _f.execution_rate_recomputed, _f.grade, _f.grade_recomputed, _f.errors, _f.warnings, _f.infos,
+                 _f.risk, _f.fund_unit)
+# Index columns computed here after those: the risk's parts [问题, 虚高, 执行, 金额系数], the annual budget in 万元
+# (both from forms.risk_parts), the codes of the form's unwaived findings ("AR04 EX01"), whether it has a page.
+INDEX_EXTRA = ("risk_parts", "budget_wan", "codes", "page")
+RISK_PARTS = ("findings", "inflation", "execution", "factor")
 # The page tables; each child table's first column is form_id, and its rows come sorted by form.
 TABLES = {
     "forms": (_f.id, documents_t.c.path.label("file"), _f.form_index, _f.title, _f.year, _f.project_name,
               _f.department, _f.implementing_unit, _f.fund_unit, _f.goal_expected, _f.goal_actual, _f.total_weight,
               _f.total_score, _f.grade, _f.execution_rate_recomputed, _f.funds_score_recomputed,
-              _f.total_score_recomputed, _f.grade_recomputed, _f.first_line, _f.last_line, _f.page),
+              _f.total_score_recomputed, _f.grade_recomputed, _f.first_line, _f.last_line, _f.page, _f.risk,
+              _f.risk_parts),
     **{table.name: (table.c.form_id, *(table.c[name] for name in names)) for table, names in (
         (fund_rows_t, ("row", "initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score",
                        "execution_rate_recomputed", "score_recomputed")),
@@ -68,7 +74,7 @@ _INDEX_KINDS = _kinds(INDEX_COLUMNS)
 # numbers into the string table. The forms table has one more column, read_warnings: per form a list of
 # [code, message, path, line] with the first three in the string table.
 SCHEMA: dict[str, Any] = {
-    "index": [*(c.name for c in INDEX_COLUMNS), "page"],
+    "index": [*(c.name for c in INDEX_COLUMNS), *INDEX_EXTRA],
     "tables": [[name, [c.name for c in columns] + (["read_warnings"] if name == "forms" else [])]
                for name, columns in TABLES.items()],
     "strings": {name: [i for i, kind in enumerate(kinds) if kind == "s"] for name, kinds in _KINDS.items()},
@@ -129,19 +135,33 @@ def matching_ids(conn: Connection, flt: Filter) -> list[int]:
 
 
 def page_ids(conn: Connection, flt: Filter, limit: int) -> set[int]:
-    """The forms that keep a page when only `limit` pages fit: most errors first, then warnings, then infos."""
+    """The forms that keep a page when only `limit` pages fit: the highest risk first (jixiao.check.risk), then
+    most errors, warnings, infos."""
     query = (select(forms_t.c.id).where(forms_t.c.id.in_(form_ids(flt)))
-             .order_by(forms_t.c.errors.desc(), forms_t.c.warnings.desc(), forms_t.c.infos.desc(), forms_t.c.id)
+             .order_by(forms_t.c.risk.desc().nulls_last(), forms_t.c.errors.desc(), forms_t.c.warnings.desc(),
+                       forms_t.c.infos.desc(), forms_t.c.id)
              .limit(limit))
     return {row[0] for row in conn.execute(query)}
 
 
+def _index_extra(form_id: int, parts: dict | None, codes: dict[int, list[str]], paged: set[int]) -> list:
+    """The computed index columns (INDEX_EXTRA) of one form."""
+    parts = parts or {}
+    return [[short(parts.get(key), 2) for key in RISK_PARTS] if parts else None, short(parts.get("budget_wan"), 6),
+            " ".join(codes.get(form_id, ())), int(form_id in paged)]
+
+
 def read_block(conn: Connection, chunk: list[int], paged: list[int]) -> Block:
     """The block of the forms `chunk` (ascending), with pages for those in `paged`."""
-    rows = conn.execute(select(*INDEX_COLUMNS).where(_f.id.in_(chunk)).order_by(_f.id)).all()
+    rows = conn.execute(select(*INDEX_COLUMNS, _f.risk_parts).where(_f.id.in_(chunk)).order_by(_f.id)).all()
+    codes: dict[int, list[str]] = {}
+    for form_id, code in conn.execute(select(findings_t.c.form_id, findings_t.c.code).distinct()
+                                      .where(findings_t.c.form_id.in_(chunk), findings_t.c.waived.is_(None))
+                                      .order_by(findings_t.c.form_id, findings_t.c.code)):
+        codes.setdefault(form_id, []).append(code)
     wanted = set(paged)
-    index = pack([[short(v, 2) if k == "r" else v for v, k in zip(row, _INDEX_KINDS, strict=True)]
-                  + [int(row[0] in wanted)] for row in rows])
+    index = pack([[short(v, 2) if k == "r" else v for v, k in zip(row[:-1], _INDEX_KINDS, strict=True)]
+                  + _index_extra(row[0], row[-1], codes, wanted) for row in rows])
     if not paged:
         return Block(len(rows), index)
     strings = _Strings()

@@ -40,7 +40,8 @@ from jixiao.store.query import ALL, Filter
 SUMMARY = "概览"
 DEDUCTION_ROWS = 10_000  # the biggest deductions listed on 扣分; 指标 has every indicator's weight and score
 PARALLEL_ROWS = 200_000  # with a table this long, a second process renders it and runs the analytics
-NUMBER_FORMATS = {Kind.amount: "#,##0.00", Kind.percent: '0.00"%"', Kind.score: "0.00"}
+# 万元 with two decimals, up to six where an amount printed in 元 needs them (1,234.56 元 = 0.123456 万元)
+NUMBER_FORMATS = {Kind.amount: "#,##0.00####", Kind.percent: '0.00"%"', Kind.score: "0.00"}
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 TITLE_FONT = Font(bold=True, size=14)
@@ -57,15 +58,15 @@ DEDUCTIONS = (
 OUTLIERS = (
     Column("form_id", FORM_ID, Kind.integer), Column("year", "年度", Kind.integer),
     Column("department", "主管部门"), Column("project_name", "项目名称"),
-    Column("execution_rate", "执行率（复核）", Kind.percent), Column("self_score", "自评得分", Kind.score),
-    Column("recomputed_score", "复核得分", Kind.score), Column("inflation", "自评高出复核", Kind.score),
-    Column("grade", "评分等级"), Column("grade_recomputed", "复核等级"), Column("reason", "原因"),
+    Column("execution_rate", "执行率（重算）", Kind.percent), Column("self_score", "自评得分", Kind.score),
+    Column("recomputed_score", "重算得分", Kind.score), Column("inflation", "自评高出重算", Kind.score),
+    Column("grade", "评分等级"), Column("grade_recomputed", "重算等级"), Column("reason", "原因"),
     Column("document", "文件"), Column("line", "起始行", Kind.integer),
 )
 GROUP_COLUMNS = (
     Column("forms", "表数", Kind.integer), Column("mean_self_score", "平均自评得分", Kind.score),
-    Column("mean_recomputed_score", "平均复核得分", Kind.score),
-    Column("mean_execution_rate", "平均执行率（复核）", Kind.percent), Column("errors", "错误", Kind.integer),
+    Column("mean_recomputed_score", "平均重算得分", Kind.score),
+    Column("mean_execution_rate", "平均执行率（重算）", Kind.percent), Column("errors", "错误", Kind.integer),
     Column("warnings", "警告", Kind.integer), Column("infos", "提示", Kind.integer),
 )
 RULE_COLUMNS = (
@@ -244,10 +245,26 @@ def _groups(stats: Sequence[analytics.GroupStats]) -> list[tuple]:
                                                                          strict=True)]
 
 
+def _page_setup(ws: Worksheet, landscape: bool) -> None:
+    """Print settings of 概览, as the streamed sheets get them (`sheet.page_setup`): A4, fitted to the page width,
+    the first row repeated, the sheet's name in the header and page numbers in the footer."""
+    ws.page_setup.paperSize = sheet.A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for side, inches in sheet.MARGINS.items():
+        setattr(ws.page_margins, side, inches)
+    ws.print_title_rows = "1:1"
+    left, right = sheet.PAGE_HEADER.removeprefix("&L").split("&R")
+    ws.oddHeader.left.text, ws.oddHeader.right.text = left, right
+    ws.oddFooter.center.text = sheet.PAGE_FOOTER.removeprefix("&C")
+
+
 def _write_summary(cells: _Cells, found: _Facts, flt: Filter) -> None:
-    cells.ws.column_dimensions["A"].width = 40
-    for letter in "BCDEFGHI":
-        cells.ws.column_dimensions[letter].width = 16
+    widths = [40, *[16] * 8]
+    for letter, width in zip("ABCDEFGHI", widths, strict=True):
+        cells.ws.column_dimensions[letter].width = width
+    _page_setup(cells.ws, sheet.is_wide(widths))
     s = _Summary(cells)
     o = found.overview
     s.line(cells.cell("财政项目支出绩效自评表核查汇总", font=TITLE_FONT))
@@ -257,8 +274,8 @@ def _write_summary(cells: _Cells, found: _Facts, flt: Filter) -> None:
         ("主管部门", o.departments, Kind.integer), ("年度", "、".join(map(str, o.years)) or "—", Kind.text),
         ("错误", o.findings.get("error", 0), Kind.integer), ("警告", o.findings.get("warning", 0), Kind.integer),
         ("提示", o.findings.get("info", 0), Kind.integer), ("有错误的表", o.forms_with_errors, Kind.integer),
-        ("平均自评得分", o.mean_self_score, Kind.score), ("平均复核得分", o.mean_recomputed_score, Kind.score),
-        ("平均执行率（复核）", o.mean_execution_rate, Kind.percent), ("读取失败的文件", o.failures, Kind.integer),
+        ("平均自评得分", o.mean_self_score, Kind.score), ("平均重算得分", o.mean_recomputed_score, Kind.score),
+        ("平均执行率（重算）", o.mean_execution_rate, Kind.percent), ("读取失败的文件", o.failures, Kind.integer),
         *((f"评分等级：{grade}", n, Kind.integer) for grade, n in o.grades.items()),
     ]
     s.line()

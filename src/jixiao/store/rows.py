@@ -15,6 +15,7 @@ from jixiao.check import check
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import Finding, FormReport, Severity
 from jixiao.check.profile import Profile
+from jixiao.check.risk import Risk, claimed_grade, form_risk, risk_of
 from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
 from jixiao.check.values import Value
 from jixiao.model import (
@@ -29,6 +30,7 @@ from jixiao.model import (
     Source,
     Waiver,
 )
+from jixiao.money import to_wan
 
 Row = dict[str, Any]
 INDICATOR_COLUMNS = tuple(Indicator.model_fields)
@@ -40,6 +42,7 @@ def checked_rows(form: Form, profile: Profile, index: int) -> Row:
     card = score(form, profile)
     report = check(form, profile, index=index, card=card)
     row = _form_row(form, card, report, profile, index)
+    row.update(_risk(form_risk(form, report.findings, card, profile)))
     row["fund_rows"] = _fund_rows(form, card)
     row["indicators"] = _indicator_rows(form, card)
     row["findings"] = [_finding_row(f) for f in [*report.findings, *report.waived]]
@@ -68,6 +71,20 @@ def _form_row(form: Form, card: Scorecard, report: FormReport, profile: Profile,
         "read_warnings": [w.model_dump(mode="json") for w in form.warnings],
         "waivers": [w.model_dump(mode="json") for w in form.waivers],
     }
+
+
+def _risk(risk: Risk) -> Row:
+    return {"risk": risk.score, "risk_parts": risk.model_dump(mode="json", exclude={"score"})}
+
+
+def risk_columns(profile: Profile, *, errors: int, warnings: int, self_score: float | None,
+                 recomputed_score: float | None, execution_rate: float | None, grade: str | None,
+                 annual_budget: float | None, fund_unit: str | None) -> Row:
+    """`risk` and `risk_parts` of a stored form, from its columns (the migration that added them uses this)."""
+    label, floor = claimed_grade(profile, grade, self_score)
+    return _risk(risk_of(errors=errors, warnings=warnings, self_score=self_score, recomputed_score=recomputed_score,
+                         execution_rate=execution_rate, grade=label, grade_floor=floor,
+                         budget_wan=to_wan(annual_budget, fund_unit)))
 
 
 def _columns(record: BaseModel, names: Iterable[str]) -> Row:

@@ -62,6 +62,8 @@ class FormRow(Base):
     errors: Mapped[int] = mapped_column(Integer, default=0)  # findings by severity, not counting waived ones
     warnings: Mapped[int] = mapped_column(Integer, default=0)
     infos: Mapped[int] = mapped_column(Integer, default=0)
+    risk: Mapped[float | None] = mapped_column(Float, index=True)  # jixiao.check.risk: the reviewer's order
+    risk_parts: Mapped[dict | None] = mapped_column(JSON)  # the score's parts (Risk without its score)
     first_line: Mapped[int | None] = mapped_column(Integer)
     last_line: Mapped[int | None] = mapped_column(Integer)
     page: Mapped[int | None] = mapped_column(Integer)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
@@ -30,8 +31,8 @@ class BudgetIndicator(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, ind in enumerate(ctx.form.indicators):
-            name = "".join((ind.name or "").split())
-            cost_capped = "成本" in name and NOT_OVERSPENT.search(ind.target or "")
+            name = fold(ind.name)
+            cost_capped = "成本" in name and NOT_OVERSPENT.search(fold(ind.target))
             if not (BUDGET_MEASURE.search(name) or cost_capped):
                 continue
             where = f"{ind.level1 or ''}/{ind.level2 or ''}".strip("/")

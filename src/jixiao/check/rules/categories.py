@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
+from jixiao.check.rules.common import truncated
 from jixiao.check.rules.level_labels import level_key
 
 REQUIRED = ("产出指标", "效益指标", "满意度指标")
@@ -15,7 +16,7 @@ REQUIRED = ("产出指标", "效益指标", "满意度指标")
 
 class RequiredCategories(Rule):
     """每张表至少要有产出、效益、满意度三类一级指标各一项。缺了满意度，就没有服务对象的评价；缺了效益，
-    就只说了花钱做了什么、没说起了什么作用。
+    就只说了花钱做了什么、没说起了什么作用。表格在总分行之前中断的，后面的类别可能只是没有读到，不判断。
 
     不合格示例：只有产出指标和效益指标，没有满意度指标。
     合格示例：产出、效益、满意度指标各有一项以上。
@@ -29,7 +30,7 @@ class RequiredCategories(Rule):
     refs = ("R24",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
-        if not ctx.form.indicators:
+        if not ctx.form.indicators or truncated(ctx.form):
             return
         present = {level_key(ind.level1) for ind in ctx.form.indicators}
         for category in REQUIRED:
@@ -44,6 +45,7 @@ def _split(weights: dict[str, float]) -> str:
 class Level1Weights(Rule):
     """一级指标分值“原则上”为产出 50、效益 30、满意度 10（另有预算执行率 10），可按实际调整，偏离时只作提示。
     成本作为一级指标时没有公认的分配，只报告实际分配。上海配置不提示（上海各部门不按此分配）。
+    表格在总分行之前中断的，读到的分值不是全部，不判断。
 
     不合格示例：产出 60、效益 20、满意度 10。
     合格示例：产出 50、效益 30、满意度 10。
@@ -58,6 +60,8 @@ class Level1Weights(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         expected = ctx.profile.scoring.level1_weights
+        if truncated(ctx.form):
+            return
         sums: dict[str, float] = defaultdict(float)
         for ind in ctx.form.indicators:
             key = level_key(ind.level1)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
-from jixiao.check.rules.common import blank, label
+from jixiao.check.rules.common import blank, label, says_no_reason
 from jixiao.check.score import IndicatorScore
 
-IMPROVEMENT = re.compile(r"改进|加强|措施|下一步|将|优化|完善|提高|加快|做好|推进|落实|避免|确保|争取|计划|调整")
+IMPROVEMENT = re.compile(
+    r"改进|加强|措施|下一步|下阶段|下一年度?|今后|以后|后续|将|拟|优化|完善|提高|加快|做好|推进|落实|避免|确保|争取|进一步"
+    r"|继续|持续|加大|督促|提前|及早|尽早|尽快|整改|规范")
 
 
 def needs_reason(s: IndicatorScore, tolerance: float) -> bool:
@@ -24,7 +27,7 @@ class DeviationMissing(Rule):
     """扣了分或未完成目标的三级指标，必须填写偏差原因分析及改进措施。
 
     财预〔2020〕10号要求对未完成目标的说明原因、提出改进措施；各地系统对得分低于分值而偏差原因为空的行拒绝保存。
-    相邻一行已填写原因、同样扣分的，可能是合并单元格，只作提示。
+    每一行都要有自己的原因：相邻一行写了原因不算；“0”“无”“详见自评报告”之类不是原因。
 
     不合格示例：分值 10，得分 8，偏差原因空白。
     合格示例：分值 10，得分 8，偏差原因“部分活动延期至下年，下一步加快推进”。
@@ -39,19 +42,14 @@ class DeviationMissing(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tol = ctx.profile.scoring.score_tolerance
-        cards = ctx.card.indicators
-        for s in cards:
+        for s in ctx.card.indicators:
             ind = ctx.form.indicators[s.index]
-            if not blank(ind.deviation) or not needs_reason(s, tol):
+            if not says_no_reason(ind.deviation) or not needs_reason(s, tol):
                 continue
-            neighbours = [n for n in cards if abs(n.index - s.index) == 1]
-            merged = any(needs_reason(n, tol) and not blank(ctx.form.indicators[n.index].deviation) for n in neighbours)
             lost = f"得分 {fmt(s.printed, 2)} / {fmt(s.weight, 2)}" if s.printed is not None and s.weight else "未达成"
-            message = f"{label(ind, s.index)}{lost}，偏差原因分析及改进措施未填写"
-            if merged:
-                message += "（相邻一行填写了原因，可能是合并单元格）"
-            yield ctx.finding(f"{s.path}.deviation", message, provided=ind.deviation,
-                              expected="偏差原因分析及改进措施", minor=merged)
+            said = "未填写" if blank(ind.deviation) else f"只写了“{ind.deviation}”，没有说明原因"
+            yield ctx.finding(f"{s.path}.deviation", f"{label(ind, s.index)}{lost}，偏差原因分析及改进措施{said}",
+                              provided=ind.deviation, expected="偏差原因分析及改进措施")
 
 
 class NoImprovement(Rule):
@@ -72,6 +70,7 @@ class NoImprovement(Rule):
         tol = ctx.profile.scoring.score_tolerance
         for s in ctx.card.indicators:
             ind = ctx.form.indicators[s.index]
-            if needs_reason(s, tol) and not blank(ind.deviation) and not IMPROVEMENT.search(ind.deviation or ""):
+            if needs_reason(s, tol) and not says_no_reason(ind.deviation) \
+                    and not IMPROVEMENT.search(fold(ind.deviation)):
                 yield ctx.finding(f"{s.path}.deviation", f"{label(ind, s.index)}的偏差原因没有改进措施",
                                   provided=ind.deviation, expected="原因及改进措施")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.profile import Profile
@@ -37,7 +38,7 @@ class GradeLabel(Rule):
         if normal is None:
             yield ctx.finding("grade", f"评分等级“{grade}”不是标准等级（{bands(ctx.profile)}）", provided=grade,
                               expected="/".join(b.label for b in ctx.profile.grades))
-        elif normal != grade.strip():
+        elif normal != fold(grade):  # 優 is 优 in traditional characters, not another spelling
             yield ctx.finding("grade", f"评分等级写作“{grade}”，标准写法为“{normal}”", provided=grade,
                               expected=normal, minor=True)
 

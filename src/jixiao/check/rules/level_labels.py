@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from jixiao.assemble.lexicon import lexicon
+from jixiao.assemble.lexicon import label_key, lexicon
 from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
@@ -20,17 +20,21 @@ ALLOWED = {
 
 @lru_cache(maxsize=1024)
 def level_key(text: str | None) -> str | None:
-    """A level label as the form's template names it (the words reading uses: `產出指標`, `产出指标(50分)` →
-    产出指标), else with spaces removed and 指标 supplied (数量 → 数量指标).
+    """A level label as the form's template names it, by the reader's own lexicon (`產出指標`, `产出指标(50分)`,
+    `一、产出指标` → 产出指标), also when the form leaves out 指标 (`产出`, `效益(30分)`, `数量` → …指标); a label the
+    lexicon does not know is returned folded, without decorations, with 指标 supplied.
 
     Cached: several rules ask for every indicator's labels, and forms use few distinct labels."""
     if not text:
         return None
-    canonical = lexicon().level(fold(text))
+    lex, key = lexicon(), fold(text)
+    canonical = lex.level(key)
     if canonical:
         return canonical
-    text = "".join(text.split())
-    return text if text.endswith("指标") else text + "指标"
+    bare = label_key(key)
+    if not bare.endswith("指标"):
+        bare += "指标"
+    return lex.level(bare) or bare
 
 
 class LevelLabels(Rule):

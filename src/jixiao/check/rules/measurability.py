@@ -12,7 +12,7 @@ from jixiao.check.values import Kind
 
 class VagueTarget(Rule):
     """年度指标值只写“有效、有所提升、及时、健全、规范、年内完成、按合同”之类的字样时提示：
-    没有可核对的标准，完成与否无从判断。
+    没有可核对的标准，完成与否无从判断。这一行因此无法自动计分的，不再另报 SC00。
 
     不合格示例：“系统运行稳定性”指标值“有效”。
     合格示例：“系统可用率”指标值 ≥99.9%。
@@ -24,6 +24,7 @@ class VagueTarget(Rule):
     severity = Severity.info
     category = Category.design
     refs = ("R28",)
+    supersedes = ("SC00",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for s in ctx.card.indicators:
@@ -64,6 +65,8 @@ class QualitativeShare(Rule):
 class TextActual(Rule):
     """指标值是数字，实际完成值却只写“达成指标”之类的字样：实际完成了多少没有填。
 
+    这一行因此无法自动计分的，不再另报 SC00。
+
     不合格示例：“带动社会资金投入比例”指标值 ≥1:3，实际完成值“达成指标”。
     合格示例：指标值 ≥1:3，实际完成值 1:3.5。
     """
@@ -74,6 +77,7 @@ class TextActual(Rule):
     severity = Severity.warning
     category = Category.completeness
     refs = ("R28",)
+    supersedes = ("SC00",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for s in ctx.card.indicators:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
@@ -34,7 +35,7 @@ class MidyearBenchmark(Rule):
         benchmark, yellow = ctx.params["benchmark"], ctx.params["yellow"]
         for s in ctx.card.indicators:
             ind = ctx.form.indicators[s.index]
-            if not ind.name or not MIDYEAR.search(ind.name):
+            if not ind.name or not MIDYEAR.search(fold(ind.name)):
                 continue
             if s.target.kind is Kind.NUMBER and s.target.number is not None and s.target.number < benchmark:
                 yield ctx.finding(f"{s.path}.target",

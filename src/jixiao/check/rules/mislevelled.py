@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
@@ -29,7 +30,7 @@ class Mislevelled(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i, ind in enumerate(ctx.form.indicators):
-            name, level1, level2 = ind.name or "", level_key(ind.level1), level_key(ind.level2)
+            name, level1, level2 = fold(ind.name), level_key(ind.level1), level_key(ind.level2)
             if level1 == "效益指标" and "满意" in name:
                 why = "是满意度，却放在效益指标下"
             elif level1 == "效益指标" and PROCESS.search(name):

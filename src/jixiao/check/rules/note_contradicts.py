@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
@@ -32,7 +33,7 @@ class NoteContradictsActual(Rule):
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for s in ctx.card.indicators:
             ind = ctx.form.indicators[s.index]
-            note = ind.deviation or ""
+            note = fold(ind.deviation)
             if s.actual.kind is not Kind.NUMBER or s.actual.number is None or not RESULT_WORDS.search(note):
                 continue
             known = {s.actual.number, s.target.number}

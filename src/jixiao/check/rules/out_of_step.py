@@ -12,7 +12,8 @@ from jixiao.check.rules.common import indicator_weight_sum
 
 class OutOfStep(Rule):
     """产出效益得分率明显高于预算执行得分率（(S/指标分值 − B/资金分值) ÷ (S/指标分值) 超过 5%）时警告：
-    钱没花完，目标却几乎都完成了——要么目标定得太低，要么自评偏高。
+    钱没花完，目标却几乎都完成了——要么目标定得太低，要么自评偏高。这一条已说明预算没有花完，不再另报 RF06；
+    年度资金总额一行没有预算数的（合计行未填，见 AR04），不判断。
 
     不合格示例：执行率 44.05%（资金得分 4.41/10），三级指标得分 90/90。
     合格示例：执行率 98%（资金得分 9.8/10），三级指标得分 88/90。
@@ -26,6 +27,7 @@ class OutOfStep(Rule):
     refs = ("R33",)
     params = {"gap": 0.05}
     param_docs = {"gap": "得分率之差占指标得分率的比例超过此值时警告"}
+    supersedes = ("RF06",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         form = ctx.form
@@ -34,8 +36,12 @@ class OutOfStep(Rule):
         scores = [i.score for i in form.indicators]
         if not total or total.score is None or not total.weight or not weights or any(s is None for s in scores):
             return
+        if not total.annual_budget or total.annual_budget <= 0:
+            return  # no budget on the total row: the row was not filled in, not money left unspent
         s_rate = sum(s for s in scores if s is not None) / weights
-        b_rate = total.score / total.weight
+        sc = ctx.profile.scoring
+        funds_weight = total.weight if total.weight < sc.total_weight / 2 else sc.funds_weight  # 100: EX07's
+        b_rate = total.score / funds_weight
         if s_rate <= 0:
             return
         gap = (s_rate - b_rate) / s_rate

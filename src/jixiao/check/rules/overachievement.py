@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
-from jixiao.check.rules.common import blank, label
+from jixiao.check.rules.common import label, says_no_reason
 from jixiao.check.score import IndicatorScore
 from jixiao.model import Indicator
 
@@ -51,7 +51,8 @@ class Overachievement(Rule):
 
 class OverachievementUnexplained(Rule):
     """超额完成 30% 及以上却没有填写偏差原因。财预〔2020〕10号要求对偏离目标较大的说明原因；
-    广西等地的系统在此情况下强制填写（配置 guangxi 把它升为错误）。
+    广西等地的系统在此情况下强制填写（配置 guangxi 把它升为错误）。同一行不再另报 SC07：
+    这一条已经说了完成值远超指标值。
 
     不合格示例：指标值 ≥4 次，实际 10 次，偏差原因空白。
     合格示例：指标值 ≥4 次，实际 10 次，偏差原因“新增专题培训 6 次，明年按实际需求调高指标值”。
@@ -63,12 +64,16 @@ class OverachievementUnexplained(Rule):
     severity = Severity.warning
     category = Category.completeness
     refs = ("R19", "R20")
+    supersedes = ("SC07",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for s, ind in overshooting(ctx):
-            if blank(ind.deviation):
-                yield ctx.finding(f"{s.path}.deviation", f"{label(ind, s.index)}{_shown(s)}，偏差原因未填写",
-                                  provided=ind.deviation, expected="超额完成的原因及改进措施")
+            if says_no_reason(ind.deviation):
+                yield ctx.finding(f"{s.path}.deviation",
+                                  f"{label(ind, s.index)}指标值 {ind.target}，实际 {ind.actual}，{_shown(s)}，"
+                                  "指标值可能设定偏低，偏差原因未说明",
+                                  provided=ind.deviation, expected="超额完成的原因及改进措施",
+                                  difference=round((s.achievement or 0) - 1, 4), explanation=s.formula)
 
 
 class OvershootDeduction(Rule):

@@ -12,7 +12,8 @@ from jixiao.model import FUND_ROWS
 class Overspend(Rule):
     """全年执行数超过全年预算数（执行率高于 100%）时提示。资金得分仍按 100% 计满分。
 
-    超支说明预算调整没有跟上实际支出，或执行数填错；逐行核对，资金来源分行也一样。
+    超支说明预算调整没有跟上实际支出，或执行数填错；逐行核对，资金来源分行也一样（年度资金总额已超支的，
+    分行不再另报）。
 
     不合格示例：全年预算数 187,229.00，全年执行数 298,771.40（执行率 159.57%）。
     合格示例：全年预算数 495.40，全年执行数 492.92。
@@ -27,11 +28,15 @@ class Overspend(Rule):
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         tol = ctx.profile.scoring.amount_tolerance
+        total_over = False
         for name in FUND_ROWS:
             row = getattr(ctx.form.funds, name)
             if row is None or not row.annual_budget or row.annual_budget <= 0 or row.executed is None:
                 continue
             if row.executed > row.annual_budget + tol:
+                if total_over:
+                    continue  # the total's overspend says it
+                total_over = name == "total"
                 rate = row.executed / row.annual_budget * 100
                 yield ctx.finding(f"funds.{name}.executed",
                                   f"{FUND_ROW_ZH[name]}全年执行数 {fmt(row.executed, 2)} 超过全年预算数 "

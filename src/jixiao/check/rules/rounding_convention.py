@@ -31,13 +31,13 @@ class RoundingConvention(Rule):
             ("资金得分", [c.score for c in card.funds.values() if c.score]),
         ]
         for what, numbers in groups:
-            telling = [n for n in numbers if len(n.matches) == 1]
+            telling = [n for n in numbers if n.tells is not None]
             if not telling:
                 continue
             convention = telling[0].convention
             assert convention is not None
             if convention.mixed:
-                shown = "；".join(f"{n.path} {fmt(n.printed or 0, 2)} 为{METHOD_ZH[next(iter(n.matches))]}"
+                shown = "；".join(f"{n.path} {fmt(n.printed or 0, 2)} 为{METHOD_ZH[n.tells]}"
                                   for n in telling)
                 yield ctx.finding(telling[0].path, f"本表{what}混用四舍五入和截位：{shown}",
                                   provided=telling[0].printed, expected=None, explanation=telling[0].explanation)

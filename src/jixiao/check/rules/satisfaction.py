@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
@@ -19,7 +20,7 @@ def satisfaction_rows(ctx: RuleContext) -> Iterator[int]:
 
 class SatisfactionName(Rule):
     """满意度指标下的三级指标应衡量满意程度（名称含“满意”，如满意度、满意率）；否则指标放错了类别，
-    表上等于没有满意度评价。
+    表上等于没有满意度评价。同一行不再另报 DS06。
 
     不合格示例：满意度指标 / 服务对象满意度指标下的“保障公务外出准点率”。
     合格示例：满意度指标 / 服务对象满意度指标下的“服务对象满意度”。
@@ -31,17 +32,19 @@ class SatisfactionName(Rule):
     severity = Severity.warning
     category = Category.design
     refs = ("R27",)
+    supersedes = ("DS06",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for i in satisfaction_rows(ctx):
             ind = ctx.form.indicators[i]
-            if ind.name and "满意" not in ind.name:
+            if ind.name and "满意" not in fold(ind.name):
                 yield ctx.finding(f"indicators.{i}.name", f"满意度指标下的{label(ind, i)}不是满意度或满意率",
                                   provided=ind.name, expected="……满意度")
 
 
 class SatisfactionUnmeasured(Rule):
     """满意度指标只写“满意”“达成指标”之类的字样、没有调查得出的数字时提示：满意程度没有被测量。
+    同一行不再另报 DS07（指标值含糊）。
 
     不合格示例：“使用人员满意度”指标值“满意”，实际完成值“达成指标”。
     合格示例：“使用人员满意度”指标值 ≥90%，实际完成值 95%。
@@ -53,6 +56,7 @@ class SatisfactionUnmeasured(Rule):
     severity = Severity.info
     category = Category.design
     refs = ("R27",)
+    supersedes = ("DS07",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         rows = set(satisfaction_rows(ctx))

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jixiao.assemble.text import fold
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rules.common import label
@@ -18,6 +19,8 @@ class Units(Rule):
 
     不合格示例：“上海市气象局机时量”指标值 ≥5000.00(%)。
     合格示例：“上海市气象局机时量”指标值 ≥5000(万核小时)。
+
+    单位错了，完成比例也就没有意义：同一行不再另报 SC07、SC09（超额完成）。
     """
 
     code = "DS10"
@@ -26,11 +29,12 @@ class Units(Rule):
     severity = Severity.warning
     category = Category.accuracy
     refs = ("R29",)
+    supersedes = ("SC07", "SC09")
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
         for s in ctx.card.indicators:
             ind = ctx.form.indicators[s.index]
-            name = ind.name or ""
+            name = fold(ind.name)
             t, a = s.target, s.actual
             if t.kind is Kind.NUMBER and a.kind is Kind.NUMBER and t.unit and a.unit and not comparable(t, a):
                 yield ctx.finding(f"{s.path}.actual",

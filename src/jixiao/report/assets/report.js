@@ -35,7 +35,13 @@
     rate: v => v == null ? "" : v.toFixed(2),
     pct: v => v == null ? "" : v.toFixed(2) + "%",
     int: v => v == null ? "" : v.toLocaleString("zh-CN"),
+    risk: v => v == null ? "" : v.toFixed(1),
+    // 万元: two decimals, more when a sum in 元 converts to a longer fraction (1,234.56 元 → 0.123456 万元)
+    wan: v => v == null ? "" : v.toLocaleString("zh-CN", {minimumFractionDigits: 2, maximumFractionDigits: 6}),
   };
+  const MONEY = META.money;
+  const toWan = (v, unit) => v == null ? null : unit === "元" ? v / MONEY.yuan_per_wan : v;
+  const unitNote = unit => unit || MONEY.unstated;
   const plain = v => v == null ? "" : /^-?\d+(\.\d+)?$/.test(v) ? Number(v).toLocaleString("zh-CN", {maximumFractionDigits: 4}) : v;
   const debounce = (fn, ms) => { let t; return () => { clearTimeout(t); t = setTimeout(fn, ms); }; };
   const distinct = values => [...new Set(values.filter(v => v != null && v !== ""))].sort((a, b) =>
@@ -107,6 +113,7 @@
       this.sortCol = spec.sort ? spec.columns.findIndex(c => c.label === spec.sort[0]) : -1;
       this.sortDir = spec.sort ? spec.sort[1] : 1;
       this.query = "";
+      this.external = null;  // {label, test}: set by clicking a card or a chart bar
       this.selected = (spec.filters || []).map(() => "");
       this.build(host);
       this.refresh();
@@ -123,15 +130,30 @@
         return select;
       });
       this.count = el("span", {class: "count"});
+      this.chip = el("span", {class: "chip", hidden: true});
       this.heads = spec.columns.map((c, i) => el("th", {class: c.num ? "num sortable" : "sortable", scope: "col",
         title: "点击按此列排序", onclick: () => this.sortBy(i)}, c.label));
       this.tbody = el("tbody");
       this.pager = el("div", {class: "pager"});
-      host.append(el("div", {class: "toolbar"}, this.search, this.selects, this.count),
+      host.append(el("div", {class: "toolbar"}, this.search, this.selects, this.chip, this.count),
         el("div", {class: "table-wrap"}, el("table", {class: "data"}, el("thead", {}, el("tr", {}, this.heads)), this.tbody)),
         this.pager);
     }
     setQuery(text) { this.query = text.trim().toLowerCase(); this.page = 0; this.refresh(); }
+    setExternal(label, test) {
+      this.external = label ? {label, test} : null;
+      this.chip.replaceChildren(...(label ? ["筛选：", el("b", {}, label), " ",
+        el("button", {type: "button", class: "chip-clear", title: "清除这个筛选", onclick: () => this.setExternal(null)}, "✕ 清除")] : []));
+      this.chip.hidden = !label;
+      this.page = 0;
+      this.refresh();
+    }
+    clearAll() {
+      this.search.value = "";
+      this.query = "";
+      this.selects.forEach((select, i) => { select.value = ""; this.selected[i] = ""; });
+      this.setExternal(null);
+    }
     sortBy(i) {
       if (this.sortCol === i) this.sortDir = -this.sortDir;
       else { this.sortCol = i; this.sortDir = this.spec.columns[i].num ? -1 : 1; }
@@ -142,6 +164,7 @@
       const filters = this.spec.filters || [];
       const active = this.selected.map((v, i) => [v, filters[i]]).filter(([v]) => v);
       let rows = this.rows;
+      if (this.external) rows = rows.filter(this.external.test);
       if (active.length) rows = rows.filter(r => active.every(([v, f]) => String(f.get(r) ?? "") === v));
       if (this.query) {
         if (!this.haystack) this.haystack = new Map(this.rows.map(r => [r, this.spec.text(r).toLowerCase()]));
@@ -273,13 +296,18 @@
 
     // 3. findings by rule, stacked by severity
     const rules = a.rules.slice().sort((x, y) => y.findings - x.findings);
-    chart("chart-rules", {
+    const rulesChart = chart("chart-rules", {
       tooltip: axisTooltip(i => `<b>${esc(rules[i].code)}</b> ${esc(rules[i].title)}<br>涉及 ${fmt.int(rules[i].forms)} 张表`),
       legend: {top: 0}, grid: {left: 50, right: 20, top: 36, bottom: 30},
-      xAxis: {type: "category", data: rules.map(r => r.code), axisLabel: {interval: 0, rotate: rules.length > 30 ? 45 : 0}},
+      xAxis: {type: "category", data: rules.map(r => r.code), triggerEvent: true,
+              axisLabel: {interval: 0, rotate: rules.length > 30 ? 45 : 0}},
       yAxis: {type: "value", name: "条数", minInterval: 1},
       series: sevSeries(rules),
     }, !rules.length);
+    rulesChart.on("click", p => {
+      const code = p.componentType === "xAxis" ? p.value : rules[p.dataIndex] && rules[p.dataIndex].code;
+      if (code) filterForms(`有 ${code} 问题的表`, r => (r[IX.codes] || "").split(" ").includes(code));
+    });
 
     // 4. findings by department, stacked by severity
     const departments = a.departments.slice().sort((x, y) => (y.errors - x.errors) || (y.warnings - x.warnings) || (y.infos - x.infos));
@@ -287,17 +315,22 @@
     const rows = Math.max(Math.min(departments.length, 20), levels.length);  // the two charts share a row
     barHeight(document.getElementById("chart-departments"), rows);
     barHeight(document.getElementById("chart-deductions"), rows);
-    chart("chart-departments", {
+    const departmentsChart = chart("chart-departments", {
       tooltip: axisTooltip(i => `<b>${esc(departments[i].department || "（未填主管部门）")}</b>，${fmt.int(departments[i].forms)} 张表` +
         (departments[i].top_rules.length ? `<br>最常见：${esc(departments[i].top_rules.join("、"))}` : "")),
       legend: {top: 0}, grid: {left: 10, right: 40, top: 36, bottom: 24, containLabel: true},
-      yAxis: {type: "category", data: departments.map(d => d.department || "（未填主管部门）"), inverse: true,
+      yAxis: {type: "category", data: departments.map(d => d.department || "（未填主管部门）"), inverse: true, triggerEvent: true,
               axisLabel: {interval: 0, width: 220, overflow: "truncate"}},
       xAxis: {type: "value", name: "条数", minInterval: 1},
       dataZoom: departments.length > 20 ? [{type: "slider", yAxisIndex: 0, startValue: 0, endValue: 19, right: 4, width: 14},
                                            {type: "inside", yAxisIndex: 0}] : [],
       series: sevSeries(departments),
     }, !departments.length);
+    departmentsChart.on("click", p => {
+      const i = p.componentType === "yAxis" ? departments.findIndex(d => (d.department || "（未填主管部门）") === p.value) : p.dataIndex;
+      const d = departments[i];
+      if (d) filterForms(`主管部门：${d.department || "（未填主管部门）"}`, r => (r[IX.department] ?? null) === (d.department ?? null));
+    });
 
     // 5. points lost by 二级指标
     chart("chart-deductions", {
@@ -316,6 +349,44 @@
   }
 
   // ---------------------------------------------------------------- tables
+  function riskText(r) {
+    const p = r[IX.risk_parts];
+    if (!p || r[IX.risk] == null) return "";
+    const [findings, inflation, execution, factor] = p;
+    const budget = r[IX.budget_wan] == null ? "全年预算未知" : `全年预算 ${fmt.wan(r[IX.budget_wan])} 万元`;
+    return `风险分 ${fmt.risk(r[IX.risk])} =（问题 ${fmt.score(findings)} + 虚高 ${fmt.score(inflation)} + 执行 ${fmt.score(execution)}）` +
+      `× 金额系数 ${factor.toFixed(2)}（${budget}）\n${META.risk.formula}`;
+  }
+  function budgetCell(v, r) {
+    if (v == null) return "";
+    const unit = r[IX.fund_unit];
+    const original = unit === "元" ? `原表：${fmt.amount(v * MONEY.yuan_per_wan)} 元` : `原表单位：${unitNote(unit)}`;
+    return el("span", {title: original}, fmt.wan(v), unit === "元" ? el("span", {class: "unit-note"}, "元") : null);
+  }
+  function filterForms(label, test) {
+    const table = state.tables.forms;
+    if (!table) return;
+    table.setExternal(label, test);
+    document.getElementById("sec-forms").scrollIntoView({block: "start"});
+  }
+  const CARD_FILTERS = {
+    error: ["有错误的表", r => r[IX.errors] > 0],
+    warning: ["有警告的表", r => r[IX.warnings] > 0],
+    info: ["有提示的表", r => r[IX.infos] > 0],
+  };
+  function wireCards() {
+    for (const card of document.querySelectorAll(".card[data-filter]")) {
+      const apply = () => {
+        const key = card.dataset.filter;
+        if (key === "all") { state.tables.forms.clearAll(); document.getElementById("sec-forms").scrollIntoView({block: "start"}); }
+        else filterForms(...CARD_FILTERS[key]);
+      };
+      card.addEventListener("click", apply);
+      card.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); apply(); } });
+    }
+    document.getElementById("risk-formula").textContent = META.risk.formula;
+  }
+
   const worst = r => r[IX.errors] ? "有错误" : r[IX.warnings] ? "有警告" : r[IX.infos] ? "仅有提示" : "无问题";
   const countCell = sev => v => v ? el("span", {class: "n n-" + sev}, fmt.int(v)) : el("span", {class: "n-zero"}, "0");
   const byIdx = key => r => r[IX[key]];
@@ -326,9 +397,11 @@
     const a = state.analytics;
     const T = state.tables;
     const formColumns = [
+      {label: "风险分", get: byIdx("risk"), num: true, render: (v, r) => el("span", {class: "risk", title: riskText(r)}, fmt.risk(v))},
       {label: "项目名称", get: byIdx("project_name"), render: (v, r) => formLink(r[IX.id], v)},
       {label: "主管部门", get: byIdx("department")},
       {label: "年度", get: byIdx("year"), num: true},
+      {label: "全年预算（万元）", get: byIdx("budget_wan"), num: true, render: (v, r) => budgetCell(v, r)},
       {label: "自评得分", get: byIdx("total_score"), num: true, fmt: fmt.score},
       {label: "重算得分", get: byIdx("total_score_recomputed"), num: true, fmt: fmt.score},
       {label: "执行率（重算）", get: byIdx("execution_rate_recomputed"), num: true, fmt: fmt.pct},
@@ -339,7 +412,7 @@
       {label: "提示", get: byIdx("infos"), num: true, render: countCell("info")},
     ];
     T.forms = new Table(document.getElementById("table-forms"), {
-      rows: state.index, columns: formColumns, sort: ["错误", -1],
+      rows: state.index, columns: formColumns, sort: ["风险分", -1],
       text: r => `${r[IX.project_name] ?? ""} ${r[IX.department] ?? ""} ${r[IX.id]}`, placeholder: "项目名称或主管部门…",
       filters: [yearSel(byIdx("year")), depSel(byIdx("department")), {label: "评分等级", get: byIdx("grade")},
                 {label: "问题", get: worst, options: ["有错误", "有警告", "仅有提示", "无问题"]}],
@@ -471,7 +544,8 @@
     rows.push(el("tr", {}, el("th", {}, "项目名称"), td("project_name", {colspan: 7}, f.project_name ?? "")));
     rows.push(el("tr", {}, el("th", {}, "主管部门"), td("department", {colspan: 3}, f.department ?? ""),
       el("th", {}, "实施单位"), td("implementing_unit", {colspan: 3}, f.implementing_unit ?? "")));
-    const fundHead = put("funds", el("th", {rowspan: 5, "data-path": "funds"}, "项目资金", el("br"), f.fund_unit ? `（${f.fund_unit}）` : ""));
+    const fundHead = put("funds", el("th", {rowspan: 5, "data-path": "funds"}, "项目资金", el("br"), `（${MONEY.unit}）`,
+      f.fund_unit === MONEY.unit ? null : el("span", {class: "recomp", title: "原表的金额单位；表中金额已换算为万元"}, f.fund_unit ? `原表单位：${f.fund_unit}` : "原表未注明单位")));
     put("fund_unit", fundHead);
     rows.push(el("tr", {class: "head"}, fundHead, el("th", {}, ""), FUND_COLUMNS.map(([, label]) => el("th", {}, label))));
     const funds = Object.fromEntries(f.funds.map(r => [r.row, r]));
@@ -480,9 +554,12 @@
       const tr = put("funds." + key, el("tr", {"data-path": "funds." + key}, el("th", {class: "rowlabel"}, label)));
       for (const [column] of FUND_COLUMNS) {
         const value = r[column];
-        const text = column === "weight" || column === "score" ? fmt.score(value) : column === "execution_rate" ? fmt.rate(value) : fmt.amount(value);
+        const amount = column !== "weight" && column !== "score" && column !== "execution_rate";
+        const text = column === "weight" || column === "score" ? fmt.score(value) : column === "execution_rate" ? fmt.rate(value)
+          : fmt.wan(toWan(value, f.fund_unit));
         const extra = column === "execution_rate" ? recomputedNote(value, r.execution_rate_recomputed, 2, "执行率")
-          : column === "score" ? recomputedNote(value, r.score_recomputed, 1, "得分") : null;
+          : column === "score" ? recomputedNote(value, r.score_recomputed, 1, "得分")
+          : amount && value && f.fund_unit === "元" ? el("span", {class: "recomp", title: "原表所填的数（元）"}, `原表 ${fmt.amount(value)} 元`) : null;
         tr.append(td(`funds.${key}.${column}`, {class: "num"}, text, extra));
       }
       rows.push(tr);
@@ -643,7 +720,8 @@
     cells.year = [year];
     markCells(f, cells, table, popup);
     const rate = f.execution_rate_recomputed;
-    const summary = el("div", {class: "form-summary"},
+    const risk = row && row[IX.risk] != null ? el("span", {title: riskText(row)}, "风险分 ", el("b", {class: "c-risk"}, fmt.risk(row[IX.risk]))) : null;
+    const summary = el("div", {class: "form-summary"}, risk,
       el("span", {}, "自评得分 ", el("b", {}, fmt.score(f.total_score) || "未填")),
       el("span", {}, "重算得分 ", el("b", {}, fmt.score(f.total_score_recomputed) || "无法重算")),
       el("span", {}, "自评等级 ", el("b", {}, f.grade || "未填")),
@@ -698,6 +776,7 @@
     for (const r of state.index) state.byId.set(r[IX.id], r);
     drawCharts();
     buildTables();
+    wireCards();
     document.getElementById("loading").hidden = true;
     window.addEventListener("hashchange", route);
     window.addEventListener("resize", debounce(() => Object.values(state.charts).forEach(c => c.resize()), 150));
