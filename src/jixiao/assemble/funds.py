@@ -217,6 +217,21 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict
     return best, 1.0 if best is positional else 0.8
 
 
+def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
+    """The columns in the order the header names them: the lines of header words (no values) before the first
+    row, together (a header may wrap onto a second line); unless the text jumbled them with values, or names
+    fewer than three columns."""
+    words: list[str] = []
+    for fl in lines:
+        if fl.label or fl.numbers or not fl.columns:
+            if words:
+                break
+            continue
+        words.extend(fl.columns)
+    order = tuple(dict.fromkeys(words))
+    return order if len(order) >= 3 else DEFAULT_COLUMNS
+
+
 def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     header = [u for u in units[:12] if lex.fund_column(u.key)]
     starts = column_starts(header)
@@ -225,9 +240,7 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     lines, unread = _lines(units, lex)
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
-    # the header names the columns in order, unless the text jumbled it with values
-    header = next((fl for fl in lines if len(set(fl.columns)) >= 5 and not fl.numbers), None)
-    order = tuple(dict.fromkeys(header.columns)) if header else DEFAULT_COLUMNS
+    order = _header_order(lines)
 
     labelled = [fl for fl in lines if fl.label]
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
@@ -242,7 +255,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
             seen[fl.label] = fl
     fitted = {k: _fit(fl.values, order, fl.certain) for k, fl in seen.items()}
     mapped = {k: m for k, (m, _) in fitted.items()}
-    total_ok = "total" in mapped and not _is_sub_pattern(mapped["total"])
+    scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
+    total_ok = "total" in mapped and (not scored or not _is_sub_pattern(mapped["total"]))
     if not orphans and not duplicates and (total_ok or "total" not in mapped):
         funds = Funds()
         for key in FUND_ROWS:

@@ -13,6 +13,7 @@ the whole table (`levels`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -33,6 +34,8 @@ COMPOSITE = ("target_kind", "target_value", "target_unit")
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
+_OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
+_BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 
 
 @dataclass(slots=True)
@@ -156,8 +159,15 @@ class _Anchor:
     score_value: float
 
 
-def _anchors(body: list[Unit]) -> list[_Anchor]:
-    out = []
+def _decimals(text: str) -> int:
+    """Digits after the decimal point of a printed number ('20.00' → 2, '20' → 0)."""
+    head, dot, tail = text.strip().partition(".")
+    return len(tail.rstrip("%")) if dot else 0
+
+
+def _runs(body: list[Unit]) -> list[list[tuple[int, float]]]:
+    """Runs of two or more small numbers in a row: a row's 分值 and 得分 are two of them."""
+    runs: list[list[tuple[int, float]]] = []
     run: list[tuple[int, float]] = []
     for i, u in enumerate([*body, None]):
         value = _score_like(u) if u is not None else None
@@ -165,10 +175,9 @@ def _anchors(body: list[Unit]) -> list[_Anchor]:
             run.append((i, value))
             continue
         if len(run) >= 2:
-            (w, wv), (_, sv) = run[-2], run[-1]
-            out.append(_Anchor(w, wv, sv))
+            runs.append(run)
         run = [(i, value)] if value is not None else []
-    return out
+    return runs
 
 
 def _hard_break(before: Unit, after: Unit) -> bool:
@@ -203,11 +212,15 @@ class _Reader:
             if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and self.aligned))
                     and len(u.key) <= 10 and not _starts_value(u)):
                 kind = "level"  # what stands in a label column is a label (in aligned text also a piece: '标')
+            elif kind == "level" and hinted in self.fields and _short_label(u.key):
+                kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
             if kind is None:
                 break
             remaining = kinds[i + 1:].count(None)
-            if kind == "level" and remaining == len(self.fields) - 1 and i + 1 + remaining == len(units):
-                break  # a name that reads like a label ('服务对象满意度指标'): the row needs it as a cell
+            if (kind == "level" and hinted not in ("level1", "level2") and remaining == len(self.fields) - 1
+                    and i + 1 + remaining == len(units) and "满意度" in u.key
+                    and (len(row.labels) >= 2 or _starts_value(units[i + 1]))):
+                break  # a name that reads like a label ('服务对象满意度指标 ≥90% 95%'): the row needs it as a cell
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
@@ -258,8 +271,8 @@ class _Reader:
                 row.first_widths[slot] = width("".join(on_line))
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
-            slots = ("name", "actual")
-            row.short = True
+            slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
+            row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
         row.sure = min(row.sure, margin_confidence(cut.score, cut.runner_up))
         return cut.score
@@ -284,8 +297,9 @@ class _Reader:
             pos = min(pos, len(fields) - 1 - left)
             slots.append(fields[pos])
             pos += 1
-        if len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties:
-            slots = ["name", "actual"]
+        if (len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties
+                and not _OPERATOR_START.match(content[1].key)):
+            slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
 
     def _assign(self, row: RawRow, cells: dict[str, str | None]) -> None:
@@ -300,8 +314,42 @@ class _Reader:
         row.actual = cells.get("actual")
 
     # -- rows ---------------------------------------------------------------------------------------------
+    def anchors(self, body: list[Unit]) -> list[_Anchor]:
+        """Each row's 分值 and 得分: the last two of a run of small numbers — unless the run is longer and the
+        table tells which two they are: in a table row that stands under the header (its 三级指标 in the
+        header's column), the two under the header's 分值 and 得分; where the table prints every 分值 and 得分
+        with the same decimals ('20.00'), the last two so printed (a 偏差原因 printed '0' is no score)."""
+        cols = self.header.cols
+        under = (cols.get("weight"), cols.get("score"))
+        runs = _runs(body)
+        styles = Counter((_decimals(body[r[0][0]].text), _decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
+        style = styles.most_common(1)[0][0] if styles else None
+        places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
+        out = []
+        for run in runs:
+            pairs = list(zip(run, run[1:], strict=False))
+            pick = pairs[-1]
+            if len(pairs) > 1 and None not in under and self._under_header(body, run[0][0]):
+                pick = next((p for p in pairs if (body[p[0][0]].col, body[p[1][0]].col) == under
+                             and body[p[0][0]].certain and body[p[1][0]].certain), pick)
+            elif len(pairs) > 1 and places is not None:
+                pick = next((p for p in reversed(pairs)
+                             if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
+            (w, wv), (_, sv) = pick
+            out.append(_Anchor(w, wv, sv))
+        return out
+
+    def _under_header(self, body: list[Unit], at: int) -> bool:
+        """The certain table row of unit `at` has its first cell that is no label in the header's 三级指标 column."""
+        row = body[at].row
+        first = at
+        while first > 0 and body[first - 1].row == row:
+            first -= 1
+        name = next((u for u in body[first:at] if _is_label(u, self.lex) is None), None)
+        return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
+
     def rows(self, body: list[Unit]) -> list[RawRow]:
-        anchors = _anchors(body)
+        anchors = self.anchors(body)
         gaps = sorted(body[a.weight + 1].gap for a in anchors if not body[a.weight + 1].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         out: list[RawRow] = []
@@ -505,6 +553,8 @@ class _Reader:
             points += self.prefix(prefix, None, trial)
             content = [u for u in prefix if _is_label(u, self.lex) is None]
             points -= 3.0 * max(0, len(self.fields) - len(content))
+            if content and _BARE_NUMBER.match(content[0].key):
+                points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
             points -= 8.0 * sum(1 for u in prefix[1:] if _is_label(u, self.lex) == "level"
                                 and _is_label(prefix[prefix.index(u) - 1], self.lex) is None)
             options.append((points, c))
@@ -536,7 +586,8 @@ class _Reader:
                 row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
-            if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
+            label = _is_label(u, self.lex) == "level" and not (hinted in self.fields and _short_label(u.key))
+            if label or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                 row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
@@ -573,6 +624,11 @@ class _Reader:
             return None
         slot = row.slot_cols[max(lower)]
         return "deviation" if col > max(row.slot_cols) else slot
+
+
+def _short_label(key: str) -> bool:
+    """A level label printed without its 指标 ('成本', '数量'): also a common word of a name."""
+    return not label_key(key).endswith("指标")
 
 
 def _caption(unit: Unit, lex: Lexicon) -> bool:
