@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
 from jixiao.assemble.columns import column_starts, realign
@@ -35,6 +36,7 @@ _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
+_HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 
 
@@ -56,6 +58,7 @@ class RawRow:
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
     wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
+    atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
 
 
 def _gap(unit: Unit, separator: Gap) -> int:
@@ -268,7 +271,9 @@ class _Reader:
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
-                row.first_widths[slot] = width("".join(on_line))
+                row.first_widths[slot] = _line_width("".join(on_line))
+                if len(on_line) == 1 and on_line[0].isascii():
+                    row.atomic.add(slot)
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
             slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
@@ -450,6 +455,8 @@ class _Reader:
         if not all(u.certain for u in rest):
             wraps = self._wrapped_lines(rest, weight)
             prev.wraps.extend(wraps)
+            if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
+                prev.first_widths["deviation"] = _line_width(" ".join(u.text for u in same_row))
             return same_row, [], rest[sum(len(w) for w in wraps):]
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
         rows = source_rows(rest)
@@ -500,23 +507,36 @@ class _Reader:
         for row in rows:
             for slot, w in row.first_widths.items():
                 widths[slot] = max(widths.get(slot, 0.0), w)
+        known = self.ctx.column_widths
         for row in rows:
             if not row.wraps:
                 continue
+            self.ctx.table_widths.update(widths)
             cells = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths]
             slots = [s for s in cells if row.first_widths[s] >= widths.get(s, 0.0) - 1.0]
+            if len(slots) > 1 and set(slots) - row.atomic:
+                # a number or word ('90.00(%)') is not cut over lines: its cell ends on its first line
+                slots = [s for s in slots if s not in row.atomic]
             if not slots and cells:  # none fills its widest: the one that comes nearest wraps
                 slots = [max(cells, key=lambda s: row.first_widths[s] / max(widths.get(s, 1.0), 1.0))]
             slots = slots or ["name"]
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
                 texts = [u.text for u in line]
+                if len(texts) < len(slots) and known:
+                    # fewer pieces than cells that may wrap: a cell narrower than its column in the document's
+                    # other tables (the same columns) is not full, it ends on its first line
+                    full = [s for s in slots if row.first_widths.get(s, 0.0) >= known.get(s, 0.0) - 1.0]
+                    slots = full if len(full) >= len(texts) else slots
                 if len(texts) > len(slots):  # a cell with a space in it: the first cells take the extra fragments
                     texts = [" ".join(texts[: len(texts) - len(slots) + 1]), *texts[len(texts) - len(slots) + 1:]]
+                elif len(texts) < len(slots):  # some cells ended: the pieces go to cells as wide as they are
+                    # a wrapping cell's column is as wide as its first line, which filled it
+                    slots = _fitting(slots, texts, {s: max(row.first_widths.get(s, 0.0), 1.0) for s in slots})
                 still = []
                 for slot, text in zip(slots, texts, strict=False):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
-                    if width(text.replace(" ", "")) >= widths.get(slot, 0.0) - 1.0:
+                    if _line_width(text.replace(" ", "")) >= widths.get(slot, 0.0) - 1.0:
                         still.append(slot)
                 slots = still or slots[len(texts):] or ["name"]
             row.wraps = []
@@ -624,6 +644,25 @@ class _Reader:
             return None
         slot = row.slot_cols[max(lower)]
         return "deviation" if col > max(row.slot_cols) else slot
+
+
+def _fitting(slots: list[str], texts: list[str], columns: dict[str, float]) -> list[str]:
+    """The cells, in column order, that take a wrapped line's pieces when there are fewer pieces than cells
+    still wrapping: a piece is never wider than its cell's column (a hanging mark aside); at equal fit the
+    widest cells."""
+    best: tuple[int, float, list[str]] | None = None
+    for chosen in combinations(slots, len(texts)):
+        over = sum(1 for slot, text in zip(chosen, texts, strict=True)
+                   if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
+        wide = -sum(columns[slot] for slot in chosen)  # at equal fit the wider cells: long texts wrap
+        if best is None or (over, wide) < best[:2]:
+            best = (over, wide, list(chosen))
+    return (best[2] + [s for s in slots if s not in best[2]]) if best else slots
+
+
+def _line_width(text: str) -> float:
+    """A printed line's width in its column: a closing mark hanging past the column's edge ('立项、') not counted."""
+    return width(text[:-1] if text and text[-1] in _HANGING else text)
 
 
 def _short_label(key: str) -> bool:
