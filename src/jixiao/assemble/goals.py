@@ -60,6 +60,8 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
         if lex.section(u.key) == "goals" or lex.level(u.key):
             continue
         kind, rest = _heading(u, lex)
+        if kind and (kind in heads or len(heads) == 2) and texts:
+            kind = None  # a heading's word inside a text ('项目年度目标: 1、…'): the headings were printed above
         if kind:
             heads.setdefault(kind, u)
             if rest:
@@ -225,10 +227,18 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
             over += width(text) > (column if left_open else right_width) + _OVER
             (left if left_open else right).append(text)
             continue
-        cut = _full_cut(r, column) if len(r) >= 2 else None
+        if len(r) == 1:  # one of the two texts ended on the line above: which one
+            if _left_alone(text, column, left[-1] if left else "", right[-1] if right else ""):
+                left.append(text)
+                right_open = False
+            else:
+                right.append(text)
+                left_open = False
+            continue
+        cut = _full_cut(r, column)
         if cut is None:
             left_open = False
-            cut = _last_cut(r, column, right_width) if len(r) >= 2 else 0
+            cut = _last_cut(r, column, right_width)
         rest = " ".join(u.text for u in r[cut:])
         over += width(rest) > right_width + _OVER
         if cut:
@@ -237,6 +247,15 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
             right.append(rest)
         right_open = width(rest) >= right_width - _SHORT
     return left, right, over
+
+
+def _left_alone(text: str, column: float, left: str, right: str) -> bool:
+    """A line of one fragment below two texts side by side is the left text's, unless it is wider than the
+    left column or the left text ended in a sentence on the line above and the right one did not."""
+    if width(text) > column + 1.0:
+        return False
+    left_ended, right_ended = left.rstrip().endswith(_SENTENCE_END), right.rstrip().endswith(_SENTENCE_END)
+    return not (left_ended and not right_ended)
 
 
 def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
@@ -273,7 +292,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
         rest = width(" ".join(u.text for u in second))
         right_fills = any(right_width - _SHORT <= rest - w - 0.5 <= right_width + 1.0 and w <= column
                           for w, _ in _cuts(second))
-        if not right_fills and (abs(column - right_width) > 2 or len(rows[0]) > 2):
+        halves = abs(column - right_width) <= (2 if len(rows[0]) == 2 else 1)
+        if not right_fills and not halves:
             return False
     left, right, _ = _split_lines(rows, column, right_width)
     parts["expected"] = join(parts["expected"], _glued(left))
