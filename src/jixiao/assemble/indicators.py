@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
@@ -29,6 +29,7 @@ from jixiao.model import Indicator
 from jixiao.read.tokens import Gap
 
 MAX_POINTS = 100.0
+MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
 MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 COMPOSITE = ("target_kind", "target_value", "target_unit")
@@ -522,23 +523,13 @@ class _Reader:
             slots = slots or ["name"]
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
-                texts = [u.text for u in line]
-                if len(texts) < len(slots) and known:
-                    # fewer pieces than cells that may wrap: a cell narrower than its column in the document's
-                    # other tables (the same columns) is not full, it ends on its first line
-                    full = [s for s in slots if row.first_widths.get(s, 0.0) >= known.get(s, 0.0) - 1.0]
-                    slots = full if len(full) >= len(texts) else slots
-                if len(texts) > len(slots):  # a cell with a space in it: the first cells take the extra fragments
-                    texts = [" ".join(texts[: len(texts) - len(slots) + 1]), *texts[len(texts) - len(slots) + 1:]]
-                elif len(texts) < len(slots):  # some cells ended: the pieces go to cells as wide as they are
-                    # a wrapping cell's column is as wide as its first line, which filled it
-                    slots = _fitting(slots, texts, {s: max(row.first_widths.get(s, 0.0), 1.0) for s in slots})
-                still = []
-                for slot, text in zip(slots, texts, strict=False):
+            columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
+            narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
+            plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
+                              frozenset(narrow))
+            for chosen, pieces in plan:
+                for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
-                    if _line_width(text.replace(" ", "")) >= widths.get(slot, 0.0) - 1.0:
-                        still.append(slot)
-                slots = still or slots[len(texts):] or ["name"]
             row.wraps = []
 
     def _search(self, between: list[Unit], prev: RawRow, last: bool = False
@@ -646,18 +637,46 @@ class _Reader:
         return "deviation" if col > max(row.slot_cols) else slot
 
 
-def _fitting(slots: list[str], texts: list[str], columns: dict[str, float]) -> list[str]:
-    """The cells, in column order, that take a wrapped line's pieces when there are fewer pieces than cells
-    still wrapping: a piece is never wider than its cell's column (a hanging mark aside); at equal fit the
-    widest cells."""
-    best: tuple[int, float, list[str]] | None = None
-    for chosen in combinations(slots, len(texts)):
-        over = sum(1 for slot, text in zip(chosen, texts, strict=True)
-                   if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
-        wide = -sum(columns[slot] for slot in chosen)  # at equal fit the wider cells: long texts wrap
-        if best is None or (over, wide) < best[:2]:
-            best = (over, wide, list(chosen))
-    return (best[2] + [s for s in slots if s not in best[2]]) if best else slots
+def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
+               narrow: frozenset[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Which cells take each wrapped line's pieces: a line holds the next piece of every cell still wrapping, in
+    column order; a cell goes on wrapping while its pieces fill its column. Chosen over all the row's lines
+    together, at the least cost: a piece wider than its column, fragments joined into one piece (a space
+    inside a cell), a line when no cell is still wrapping, a cell
+    narrower than its column in the document's other tables (`narrow`); at equal cost the widest cells (long
+    texts wrap)."""
+
+    @cache
+    def best(j: int, open_: tuple[str, ...]) -> tuple[float, float, tuple]:
+        if j == len(lines):
+            return 0.0, 0.0, ()
+        texts = lines[j]
+        cost0 = 0.0
+        if not open_:  # every cell ended: the line is the last cells' (a guess)
+            open_, cost0 = slots, 2.0
+        options: list[tuple[tuple[str, ...], tuple[str, ...], float]] = []
+        for m in range(1, min(len(texts), len(open_)) + 1):
+            cuts = (combinations(range(1, len(texts)), m - 1) if len(texts) <= MAX_FRAGMENTS
+                    else [tuple(range(len(texts) - m + 1, len(texts)))])  # many: the first piece takes the rest
+            for bounds in cuts:  # the fragments cut into m pieces
+                edges = (0, *bounds, len(texts))
+                pieces = tuple(" ".join(texts[a:b]) for a, b in zip(edges, edges[1:], strict=False))
+                options.extend((chosen, pieces, 0.5 * (len(texts) - m)) for chosen in combinations(open_, m))
+        found: tuple[float, float, tuple] | None = None
+        for chosen, pieces, extra_cost in options:
+            cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
+            cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
+                        if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
+            still = tuple(slot for slot, text in zip(chosen, pieces, strict=True)
+                          if _line_width(text.replace(" ", "")) >= columns[slot] - 1.0)
+            rest_cost, rest_wide, rest = best(j + 1, still)
+            wide = -sum(columns[slot] for slot in chosen) + rest_wide
+            if found is None or (cost + rest_cost, wide) < found[:2]:
+                found = (cost + rest_cost, wide, ((chosen, pieces), *rest))
+        assert found is not None
+        return found
+
+    return list(best(0, slots)[2])
 
 
 def _line_width(text: str) -> float:
