@@ -496,8 +496,8 @@ class _Reader:
             first = line[0]
             if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
-            if _is_label(first, self.lex) == "level":
-                break
+            if _is_label(first, self.lex) == "level" and (len(line) > 1 or not _short_label(first.key)):
+                break  # a label; a word such as '成本' alone on a line is the end of a wrapped name
             out.append(line)
         return out
 
@@ -525,8 +525,9 @@ class _Reader:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
             columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
             narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
+            fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
             plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
-                              frozenset(narrow))
+                              frozenset(narrow), fullness)
             for chosen, pieces in plan:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
@@ -638,22 +639,22 @@ class _Reader:
 
 
 def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
-               narrow: frozenset[str]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+               narrow: frozenset[str], fullness: dict[str, float]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Which cells take each wrapped line's pieces: a line holds the next piece of every cell still wrapping, in
     column order; a cell goes on wrapping while its pieces fill its column. Chosen over all the row's lines
     together, at the least cost: a piece wider than its column, fragments joined into one piece (a space
     inside a cell), a line when no cell is still wrapping, a cell
-    narrower than its column in the document's other tables (`narrow`); at equal cost the widest cells (long
-    texts wrap)."""
+    narrower than its column in the document's other tables (`narrow`); at equal cost the cells whose first
+    line fills their column most nearly (`fullness`), then the widest (long texts wrap)."""
 
     @cache
-    def best(j: int, open_: tuple[str, ...]) -> tuple[float, float, tuple]:
+    def best(j: int, open_: tuple[str, ...], nearest: str | None = None) -> tuple[float, float, tuple]:
         if j == len(lines):
             return 0.0, 0.0, ()
         texts = lines[j]
         cost0 = 0.0
-        if not open_:  # every cell ended: the line is the last cells' (a guess)
-            open_, cost0 = slots, 2.0
+        if not open_:  # every cell ended: the line is the one's that came nearest to filling its column
+            open_, cost0 = ((nearest,) if nearest else slots), 2.0
         options: list[tuple[tuple[str, ...], tuple[str, ...], float]] = []
         for m in range(1, min(len(texts), len(open_)) + 1):
             cuts = (combinations(range(1, len(texts)), m - 1) if len(texts) <= MAX_FRAGMENTS
@@ -667,10 +668,11 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
             cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
                         if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
-            still = tuple(slot for slot, text in zip(chosen, pieces, strict=True)
-                          if _line_width(text.replace(" ", "")) >= columns[slot] - 1.0)
-            rest_cost, rest_wide, rest = best(j + 1, still)
-            wide = -sum(columns[slot] for slot in chosen) + rest_wide
+            fills = {slot: _line_width(text.replace(" ", "")) / columns[slot]
+                     for slot, text in zip(chosen, pieces, strict=True)}
+            still = tuple(slot for slot in chosen if fills[slot] * columns[slot] >= columns[slot] - 1.0)
+            rest_cost, rest_wide, rest = best(j + 1, still, max(fills, key=fills.__getitem__))
+            wide = rest_wide - sum(fullness.get(slot, 0.0) * 100 + columns[slot] for slot in chosen)
             if found is None or (cost + rest_cost, wide) < found[:2]:
                 found = (cost + rest_cost, wide, ((chosen, pieces), *rest))
         assert found is not None
