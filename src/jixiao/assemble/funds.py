@@ -9,6 +9,7 @@ and the table's own arithmetic (sub-rows add up to the total; 执行率 = 执行
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -16,7 +17,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import fold, is_dash, number
+from jixiao.assemble.text import fold, is_dash, number, width
 from jixiao.model import FUND_ROWS, FundRow, Funds
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
@@ -99,6 +100,48 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             continue
         kept.append(fl)
     return kept, unread
+
+
+_FRAGMENT = re.compile(r"^[0-9.,%]+$")
+
+
+def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], list[Unit]]:
+    """Flowed text: a line of bare number fragments right below a row is the rest of that row's numbers, wrapped
+    in their narrow columns ('18,250,000.0' / '0'). The fragments join the row's widest values (those filled
+    their columns), at equal width the ones printed short of the row's decimals."""
+    out: list[FundLine] = []
+    for fl in lines:
+        prev = out[-1] if out else None
+        pieces = fl.filled()
+        if (prev is None or fl.label or fl.columns or fl.certain or prev.certain or not pieces
+                or fl.line is None or prev.line is None or fl.line != prev.line + 1
+                or not all(_FRAGMENT.match(fold(v)) for v in pieces)):
+            out.append(fl)
+            continue
+        values = [k for k, v in enumerate(prev.values) if v]
+        if len(pieces) > len(values):
+            out.append(fl)
+            continue
+        places = [_decimals(prev.values[k]) for k in values]
+        usual = max(set(places), key=places.count)
+        best = max(combinations(values, len(pieces)),
+                   key=lambda chosen: _wrap_score(prev.values, chosen, pieces, usual))
+        for k, piece in zip(best, pieces, strict=True):
+            prev.values[k] = prev.values[k] + piece
+    return out, unread
+
+
+def _wrap_score(values: list[str], chosen: tuple[int, ...], pieces: list[str], usual: int) -> float:
+    """How well wrapped fragments continue these values: wide values (they filled their columns), numbers with
+    the row's usual decimals once joined, never a joined text that is no number."""
+    joined = [fold(values[k]) + fold(p) for k, p in zip(chosen, pieces, strict=True)]
+    return (sum(width(values[k]) for k in chosen) + sum(3.0 for j in joined if _decimals(j) == usual)
+            - sum(10.0 for j in joined if number(j) is None))
+
+
+def _decimals(text: str) -> int:
+    head, dot, tail = fold(text).rstrip("%").partition(".")
+    return len(tail) if dot else 0
 
 
 def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> dict[str, str]:
@@ -237,7 +280,7 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     starts = column_starts(header)
     if starts and len(starts) >= 5:  # column-aligned text: row labels stand left of the first column
         units = realign(units, [0.0, *starts])
-    lines, unread = _lines(units, lex)
+    lines, unread = _unwrap(*_lines(units, lex))
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
     order = _header_order(lines)
