@@ -77,3 +77,18 @@ def test_a_form_without_scores_and_a_three_column_fund_table():
     assert form.funds.current_year.annual_budget == 500.0 and form.funds.carryover is None
     assert [(i.name, i.target, i.actual, i.weight) for i in form.indicators][:2] == [
         ("改造工程数量", "12处", "12处", None), ("工程验收合格率", "100%", "100%", None)]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | ", " "])
+def test_a_column_the_templates_do_not_know_is_read_past(separator):
+    """A 评分标准 column between 实际完成值 and 分值 (a heading no template names), in a tab table, pipe rows and
+    space-separated rows: the header keeps its other columns and the column's cells go nowhere."""
+    text = (SHAPES / "unknown_column.txt").read_text(encoding="utf-8")
+    if separator != "\t":
+        text = "\n".join(separator.join(c for c in line.split("\t") if c or separator != " ")
+                         for line in text.splitlines())
+    [form] = jixiao.parse_text(text, "unknown_column.txt")
+    rows = [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators]
+    assert rows[0] == ("数量指标", "改造小区数量", "3个", "3个", 30.0, 30.0, None)
+    assert rows[2] == ("时效指标", "按期完工率", "100%", "90%", 10.0, 0.0, "个别小区施工延期")
+    assert [r[1] for r in rows] == ["改造小区数量", "竣工验收合格率", "按期完工率", "居民居住条件改善", "居民满意度"]

@@ -106,15 +106,20 @@ class Header:
 def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     """The header's slots in column order, and where the body starts."""
     end = 0
+    kinds: list[str] = []
     while end < len(units):
         u = units[end]
-        if lex.indicator_column(u.key) is None and label_key(u.key) != _CAPTION:
+        kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == _CAPTION else None)
+        if kind is None and end and _extra_column(units, end, lex):
+            kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
+        if kind is None:
             break
+        kinds.append(kind)
         end += 1
     head = units[:end]
     if not head:
         return Header(DEFAULT_SLOTS, {}), 0
-    named = [(lex.indicator_column(u.key) or "caption", u) for u in head]
+    named = list(zip(kinds, head, strict=True))
     present = {slot for slot, _ in named}
     slots: list[str] = []
     cols: dict[str, int] = {}
@@ -139,6 +144,20 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
     return Header(tuple(dict.fromkeys(slots)), cols), end
+
+
+def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
+    """An unknown word inside the header row, between columns it knows: a short heading on the row of the one
+    before it, with a known column after it on the same row."""
+    u = units[at]
+    if u.row != units[at - 1].row or len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
+        return False
+    for v in units[at + 1:]:
+        if v.row != u.row:
+            return False
+        if lex.indicator_column(v.key):
+            return True
+    return False
 
 
 def _is_label(unit: Unit, lex: Lexicon) -> str | None:
