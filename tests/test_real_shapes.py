@@ -92,3 +92,16 @@ def test_a_column_the_templates_do_not_know_is_read_past(separator):
     assert rows[0] == ("数量指标", "改造小区数量", "3个", "3个", 30.0, 30.0, None)
     assert rows[2] == ("时效指标", "按期完工率", "100%", "90%", 10.0, 0.0, "个别小区施工延期")
     assert [r[1] for r in rows] == ["改造小区数量", "竣工验收合格率", "按期完工率", "居民居住条件改善", "居民满意度"]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+def test_a_fund_column_the_templates_do_not_know_is_read_past(separator):
+    """A 追加预算数 column in the fund table (a heading no template names): the other columns keep their values."""
+    text = (SHAPES / "unknown_fund_column.txt").read_text(encoding="utf-8")
+    if separator != "\t":
+        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.splitlines())
+    [form] = jixiao.parse_text(text, "unknown_fund_column.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (300.0, 300.0, 285.0, 10.0, 95.0, 9.5)
+    assert form.funds.current_year.executed == 285.0 and form.funds.carryover.annual_budget == 0.0

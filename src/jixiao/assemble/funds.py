@@ -32,6 +32,7 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 IGNORED = "ignored"  # a fund row the record has no place for (财政专户管理资金): read past
+EXTRA = "extra"  # prefix of a column the templates do not know
 
 
 @dataclass(slots=True)
@@ -88,6 +89,10 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             current.columns.append(column)
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
+            continue
+        if current.columns and not current.values and number(u.text) is None and not is_dash(u.text):
+            # a heading no template knows ('追加预算数') among the header's: a column read past
+            current.columns.append(f"{EXTRA}{len(current.columns)}")
             continue
         if current.values or u.certain:
             current.values.extend([""] * u.empties)
