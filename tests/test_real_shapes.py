@@ -105,3 +105,16 @@ def test_a_fund_column_the_templates_do_not_know_is_read_past(separator):
     assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
             total.score) == (300.0, 300.0, 285.0, 10.0, 95.0, 9.5)
     assert form.funds.current_year.executed == 285.0 and form.funds.carryover.annual_budget == 0.0
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_real_shapes_in_office_files(kind, tmp_path):
+    """The same changed forms as a Word document and a workbook (merged label cells, blank cells kept)."""
+    from tests.docx_render import render_docx
+    from tests.xlsx_render import render_xlsx
+
+    path = tmp_path / f"shapes.{kind}"
+    (render_docx if kind == "docx" else render_xlsx)(FORMS, path, seed=3)
+    got = [f.record() for f in jixiao.parse(path)]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in FORMS], got)
+    assert not missing and not extra and not wrong, "\n".join(wrong[:20])
