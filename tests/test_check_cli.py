@@ -134,6 +134,28 @@ def test_project_file_and_command_line_over_it(tmp_path):
     assert bad.returncode == 2 and "jixiao.toml" in bad.stderr and "level 应为 error、warning 或 info" in bad.stderr
 
 
+def test_ignoring_a_superseding_rule_lets_the_superseded_one_show(tmp_path):
+    """The selection reaches the checker before it merges overlapping findings: SC09 (overshoot without a reason)
+    replaces SC07 (overshoot) on its row, so ignoring SC09 must bring SC07 back, not leave the row silent."""
+    import copy
+
+    record = copy.deepcopy(BASE)
+    record["indicators"][0]["actual"] = "26(场)"  # target ≥10(场), no reason given
+    path = _write(tmp_path, {"forms": [record]})
+
+    def found(folder, *args: str) -> list[tuple[str, str]]:
+        result = run_in(folder, "check", str(path), "--format", "json", *args)
+        assert result.returncode in (0, 1), result.stderr
+        return [(f["code"], f["path"]) for f in json.loads(result.stdout)["forms"][0]["findings"]]
+
+    assert found(tmp_path) == [("SC09", "indicators.0.deviation")]
+    assert found(tmp_path, "--ignore", "SC09") == [("SC07", "indicators.0.target")]
+    assert found(tmp_path, "--select", "SC07") == [("SC07", "indicators.0.target")]
+    (tmp_path / "jixiao.toml").write_text('[check]\nignore = ["SC09"]\n', encoding="utf-8")
+    assert found(tmp_path) == [("SC07", "indicators.0.target")]
+    assert found(tmp_path, "--select", "SC", "--ignore", "SC") == []  # nothing selected: no rule runs
+
+
 def test_clean_form_exits_zero_and_interchange_input_is_checked(tmp_path):
     path = _write(tmp_path, {"forms": [BASE]})
     result = run("check", str(path), "--format", "json")

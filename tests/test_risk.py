@@ -114,3 +114,27 @@ def test_forms_stored_before_the_score_get_it_when_the_corpus_is_upgraded(tmp_pa
     with engine.connect() as conn:
         assert conn.execute(query).all() == stored
     engine.dispose()
+
+
+def test_a_checked_form_is_scored_once(monkeypatch):
+    """`jixiao check` scores each form once and hands the scorecard to both the rules and the risk score."""
+    import sys
+
+    from jixiao.check import check_forms
+    from jixiao.check.risk import assess
+
+    forms = [Form.model_validate(BASE), Form.model_validate(BASE)]
+    cards = [score(form, NATIONAL) for form in forms]
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return score(*args, **kwargs)
+
+    monkeypatch.setattr(sys.modules["jixiao.check"], "score", counted)  # `jixiao.check` is also a function
+    monkeypatch.setattr(sys.modules["jixiao.check.risk"], "score", counted)
+    report = check_forms(forms, NATIONAL, cards=cards)
+    assert [r.score for r in assess(forms, report, NATIONAL, cards)] == [0.0, 0.0]
+    assert calls == []
+    assess(forms, check_forms(forms, NATIONAL), NATIONAL)
+    assert len(calls) == 4  # without cards: once to check, once for the risk

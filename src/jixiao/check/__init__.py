@@ -92,7 +92,7 @@ def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
     """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order, with the
     findings another one supersedes on the same row left out (only among the rules run)."""
     active = active_rules(profile)
-    selected = [active[code] for code in codes if code in active] if codes else active.values()
+    selected = active.values() if codes is None else [active[code] for code in codes if code in active]
     findings: list[Finding] = []
     for rule, params, severity in selected:
         findings.extend(rule.check(RuleContext(rule, form, card, profile, params, form_index, severity)))
@@ -130,9 +130,14 @@ def check(form: Form, profile: Profile | str | None = None, *, index: int | None
 
 
 def check_forms(forms: Iterable[Form], profile: Profile | str | None = None,
-                codes: Iterable[str] | None = None) -> Report:
-    """Check forms in order; each form's index is its position in the input (`codes`: only these rules)."""
+                codes: Iterable[str] | None = None, cards: Iterable[Scorecard] | None = None) -> Report:
+    """Check forms in order; each form's index is its position in the input (`codes`: only these rules; `cards`:
+    the forms' scorecards under `profile`, in the same order, when the caller has them — `risk.assess` needs
+    them too, so a form is scored once)."""
     profile = _profile(profile)
     codes = list(codes) if codes is not None else None
-    reports = [check(form, profile, index=i, codes=codes) for i, form in enumerate(forms)]
+    forms = list(forms)
+    scored = list(cards) if cards is not None else [None] * len(forms)
+    reports = [check(form, profile, index=i, codes=codes, card=card)
+               for i, (form, card) in enumerate(zip(forms, scored, strict=True))]
     return Report(profile=profile.name, forms=reports, files=len({r.file for r in reports}))

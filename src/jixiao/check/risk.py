@@ -136,9 +136,13 @@ def form_risk(form: Form, findings: Iterable[Finding], card: Scorecard, profile:
                    budget_wan=to_wan(total.annual_budget, form.fund_unit) if total else None)
 
 
-def assess(forms: Iterable[Form], report: Report, profile: Profile) -> list[Risk]:
-    """The risk of each form of `report` (in its order), `forms` being the forms it checked, in the same order.
-    The findings counted are the report's: a selection (`jixiao.check.select`) that leaves rules out leaves
-    their findings out of the risk too."""
-    return [form_risk(form, checked.findings, score(form, profile), profile)
-            for form, checked in zip(forms, report.forms, strict=True)]
+def assess(forms: Iterable[Form], report: Report, profile: Profile,
+           cards: Iterable[Scorecard] | None = None) -> list[Risk]:
+    """The risk of each form of `report` (in its order), `forms` being the forms it checked, in the same order,
+    and `cards` their scorecards when the caller has them (else they are scored here). The findings counted are
+    the report's: a selection (`jixiao.check.select`) that leaves rules out leaves their findings out of the
+    risk too."""
+    forms = list(forms)
+    scored = list(cards) if cards is not None else [score(form, profile) for form in forms]
+    return [form_risk(form, checked.findings, card, profile)
+            for form, checked, card in zip(forms, report.forms, scored, strict=True)]
