@@ -217,7 +217,7 @@ def test_profile_option(tmp_path):
 
 def test_rules_list_and_explain():
     listing = run("rules")
-    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 58 条规则" in listing.stdout
+    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 59 条规则" in listing.stdout
     one = run("rules", "ex02")
     assert one.returncode == 0 and "execution.score" in one.stdout and "不合格示例" in one.stdout
     params = run("rules", "RF07")
