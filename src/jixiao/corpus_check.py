@@ -25,7 +25,8 @@ from jixiao.store.query import Filter, documents_t, findings_t, form_ids, forms_
 from jixiao.store.rows import finding_row, risk_row
 
 COUNT_COLUMN = {Severity.error.value: "errors", Severity.warning.value: "warnings", Severity.info.value: "infos"}
-RISK_INPUTS = ("self_score", "recomputed_score", "execution_rate", "grade", "grade_floor", "budget_wan")
+RISK_INPUTS = ("self_score", "recomputed_score", "execution_rate", "grade", "grade_floor", "budget_wan",
+               "unit_assumed")
 
 
 def corpus_codes(codes: Iterable[str] | None = None) -> list[str]:
@@ -104,5 +105,5 @@ def _replace(conn: Connection, form_id: int, rules: list[str], new: list[dict]) 
     values: dict = dict(counts)
     if form.risk_parts:
         values.update(risk_row(risk_of(errors=counts["errors"], warnings=counts["warnings"],
-                                       **{k: form.risk_parts.get(k) for k in RISK_INPUTS})))
+                                       **{k: form.risk_parts[k] for k in RISK_INPUTS if k in form.risk_parts})))
     conn.execute(update(forms_t).where(forms_t.c.id == form_id).values(**values))

@@ -84,7 +84,7 @@ def risk_columns(profile: Profile, *, errors: int, warnings: int, self_score: fl
     label, floor = claimed_grade(profile, grade, self_score)
     return risk_row(risk_of(errors=errors, warnings=warnings, self_score=self_score, recomputed_score=recomputed_score,
                             execution_rate=execution_rate, grade=label, grade_floor=floor,
-                            budget_wan=to_wan(annual_budget, fund_unit)))
+                            budget_wan=to_wan(annual_budget, fund_unit), unit_assumed=fund_unit is None))
 
 
 def _columns(record: BaseModel, names: Iterable[str]) -> Row:
