@@ -54,6 +54,13 @@ def test_check_json_report_on_all_seeds():
     low = next(form for form in doc["forms"] if form["project_name"] == "纪检专项工作经费")
     assert low["risk"]["execution"] == pytest.approx(0.5 * (90 - 2.2), abs=0.01)  # 执行率 2.20% 自评优
     assert any(part.startswith("执行 43.9") for part in low["risk"]["parts"])
+    # the files checked together are a small corpus: 2023 经信委 targets below the same project's 2021 ones (RF10)
+    lowered = [f for form in doc["forms"] for f in form["findings"] if f["code"] == "RF10"]
+    assert summary["by_rule"]["RF10"] == len(lowered) == 9 and {f["severity"] for f in lowered} == {"warning"}
+    report = next(f for f in lowered if "产业投资年报" in f["message"])
+    assert report["source"].startswith(str(EXAMPLES / "000_")) and "001_b9ea70bf1d9aee39.txt:" in report["explanation"]
+    alone = json.loads(run("check", str(SEEDS[0]), "--format", "json").stdout)  # 2023 alone: nothing to compare
+    assert "RF10" not in alone["summary"]["by_rule"]
 
 
 def test_default_output_starts_with_the_errors_and_fits_on_a_few_screens():
