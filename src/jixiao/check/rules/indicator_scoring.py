@@ -8,6 +8,7 @@ from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
 from jixiao.check.rules.common import label
+from jixiao.check.rules.missing_values import unscored_form
 from jixiao.check.score import KIND_ZH, IndicatorKind
 
 
@@ -60,6 +61,8 @@ class Unscored(Rule):
     refs = ("R12",)
 
     def check(self, ctx: RuleContext) -> Iterator[Finding]:
+        if unscored_form(ctx.form):
+            return  # a form without 分值/得分 columns: AR07 says so once
         for s in ctx.card.indicators:
             if s.kind is IndicatorKind.unscored:
                 ind = ctx.form.indicators[s.index]
