@@ -4,7 +4,8 @@ In: an interchange record is somebody else's file. Python's `json` accepts NaN a
 infinite float, stops with a traceback on an integer of more than 4,300 digits or on nesting a thousand levels
 deep, and passes lone surrogates ("\\ud800") that no output can encode. `loads` reads such a file into plain data
 in which every value a form cannot hold is an `Unreadable` (so validation rejects that form by place, keeping
-the others) and every string with a lone surrogate is null with a note (the form keeps the rest).
+the others) and every string with a lone surrogate or a NUL (which PostgreSQL cannot store) is null with a note
+(the form keeps the rest).
 
 Out: `dumps` never writes NaN or Infinity (which are not JSON); a non-finite number becomes null.
 """
@@ -85,6 +86,9 @@ def _clean(value: Any, path: str, depth: int, notes: list[tuple[str, str]]) -> A
     if isinstance(value, str):
         if _has_surrogate(value):
             notes.append((path, "含有无效的 Unicode 字符（孤立的代理项，如 \\ud800），按空值处理"))
+            return None
+        if "\x00" in value:
+            notes.append((path, "含有 NUL 字符（\\u0000），按空值处理"))
             return None
         return value
     if isinstance(value, dict | list) and depth >= MAX_DEPTH:
