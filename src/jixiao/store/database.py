@@ -88,6 +88,8 @@ def upgrade(engine: Engine) -> None:
     """Apply the migrations the database has not had yet (none when it is current), under the migration lock."""
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
+    if current_revision(engine) == head:  # the usual case, without waiting for the lock
+        return
     with _migration_lock(engine) as connection:
         if MigrationContext.configure(connection).get_current_revision() == head:
             return

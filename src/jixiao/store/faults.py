@@ -9,7 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 BUSY = "语料库正被另一个 jixiao 进程写入，等待后仍未释放；请等它结束后再试"
 READ_ONLY = "语料库是只读的（数据库文件或其所在目录没有写权限），无法写入"
-FULL = "磁盘已满（或超出了文件大小限制），无法写入；已完成的部分都已保存，未完成的部分没有写入"
+FULL = "磁盘已满（或超出了文件大小限制），无法写入"
+IO = "磁盘读写出错（磁盘可能已满、超出了文件大小限制或已损坏），无法写入"
 DAMAGED = "语料库文件已损坏，或不是 jixiao 的 SQLite 数据库；请从备份恢复，或用 --db 指定另一个语料库"
 CANNOT_OPEN = "无法打开语料库文件（所在目录不存在或没有权限）"
 UNREACHABLE = "无法连接数据库服务器（地址、端口、用户名或密码有误，或服务器未运行）"
@@ -20,17 +21,20 @@ _KNOWN = (
     (("readonly database", "read-only", "read only"), READ_ONLY),
     (("disk is full", "no space left", "file too large", "could not extend file", "diskfull"), FULL),
     (("file is not a database", "malformed", "file is encrypted", "not a database"), DAMAGED),
+    (("disk i/o error",), IO),
     (("unable to open database file",), CANNOT_OPEN),
     (("connection refused", "could not connect", "connection failed", "password authentication failed",
       "could not translate host name"), UNREACHABLE),
 )
-_OS = {errno.ENOSPC: FULL, errno.EFBIG: FULL, errno.EDQUOT: FULL, errno.EROFS: READ_ONLY, errno.EACCES: READ_ONLY}
+NO_WRITE = "没有写入权限（或文件系统是只读的）"
+_OS = {errno.ENOSPC: FULL, errno.EFBIG: FULL, errno.EDQUOT: FULL, errno.EROFS: NO_WRITE, errno.EACCES: NO_WRITE,
+       errno.EPERM: NO_WRITE}
 
 
 def fault_message(exc: BaseException) -> str:
     """The user's sentence for a database or file-system error; the driver's own words when it is none we know."""
-    if isinstance(exc, OSError) and exc.errno in _OS:
-        return _OS[exc.errno]
+    if isinstance(exc, OSError) and not isinstance(exc, SQLAlchemyError):
+        return _OS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
     original = getattr(exc, "orig", None) if isinstance(exc, SQLAlchemyError) else None
     words = f"{type(original).__name__} {original}" if original is not None else str(exc)
     lowered = words.lower()
