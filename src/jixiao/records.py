@@ -61,7 +61,8 @@ def _rejected(index: int, item: object, exc: ValidationError) -> str:
     name = item.get("project_name") if isinstance(item, dict) else None
     named = f"“{name[:30]}”" if isinstance(name, str) and name else ""
     first = exc.errors()[0]
-    return (f"forms.{index}.{place(first['loc'])}：{validation_message(first)}"
+    where = f"forms.{index}.{place(first['loc'])}" if first["loc"] else f"forms.{index}"
+    return (f"{where}：{validation_message(first)}"
             f"（第 {index + 1} 张表{named}，共 {exc.error_count()} 处不符合交换记录格式）")
 
 
