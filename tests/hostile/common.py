@@ -1,4 +1,5 @@
-"""Running the CLI as a user does, in a subprocess under resource limits, and hostile inputs to feed it."""
+"""Running the CLI as a user does — in this process, or in a subprocess under resource limits — and hostile
+inputs to feed it."""
 
 from __future__ import annotations
 
@@ -15,8 +16,20 @@ GOOD_TEXT = EXAMPLES / "000_cf1bceb3fa2c9cc3.txt"
 CPU_SECONDS = 120  # a hang becomes a killed process, not a stuck test
 
 
-def run(*args: str, fsize: int | None = None) -> subprocess.CompletedProcess:
-    """`jixiao args…` in a subprocess; `fsize`: the largest file it may write (RLIMIT_FSIZE: a full disk)."""
+def run(*args: str, fsize: int | None = None, isolated: bool = False) -> subprocess.CompletedProcess:
+    """`jixiao args…`. In this process (an exception that escapes the command fails the test with its traceback)
+    unless `isolated` or `fsize` is given: then in a subprocess under a CPU limit, writing files of at most `fsize`
+    bytes (RLIMIT_FSIZE: a full disk)."""
+    if fsize is None and not isolated:
+        from typer.testing import CliRunner
+
+        from jixiao.cli import app
+
+        result = CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
+
     def limits() -> None:
         resource.setrlimit(resource.RLIMIT_CPU, (CPU_SECONDS, CPU_SECONDS))
         if fsize is not None:
