@@ -162,7 +162,10 @@ def test_workers_die_with_a_killed_ingest(tmp_path: Path) -> None:
         if not any(_alive(pid) for pid in workers):
             break
         time.sleep(0.05)
-    assert not any(_alive(pid) for pid in workers)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # do not leave them to the machine when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
 
 
 def test_fault_messages() -> None:
