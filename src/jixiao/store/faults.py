@@ -12,7 +12,8 @@ READ_ONLY = "语料库是只读的（数据库文件或其所在目录没有写�
 FULL = "磁盘已满（或超出了文件大小限制），无法写入"
 IO = "磁盘读写出错（磁盘可能已满、超出了文件大小限制或已损坏），无法写入"
 DAMAGED = "语料库文件已损坏，或不是 jixiao 的 SQLite 数据库；请从备份恢复，或用 --db 指定另一个语料库"
-CANNOT_OPEN = "无法打开语料库文件（所在目录不存在或没有权限）"
+CANNOT_OPEN = ("无法打开语料库文件：所在目录不存在或没有权限，或位于只读的位置"
+               "（SQLite 要在数据库文件旁建立 -wal、-shm 文件）")
 UNREACHABLE = "无法连接数据库服务器（地址、端口、用户名或密码有误，或服务器未运行）"
 
 # (words in the driver's message, lower case) → what the user reads; SQLite's messages, then PostgreSQL's
