@@ -25,7 +25,7 @@ def run(*args: str, fsize: int | None = None, isolated: bool = False) -> subproc
 
         from jixiao.cli import app
 
-        result = CliRunner().invoke(app, list(args), env={"COLUMNS": "200"})
+        result = CliRunner().invoke(app, list(args))  # no env: CliRunner would not restore COLUMNS as it was
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)

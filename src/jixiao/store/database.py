@@ -64,7 +64,7 @@ def open_engine(db: str | None = None, *, migrate: bool = True) -> Engine:
     url = database_url(db)
     try:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
+        if parsed.get_backend_name() == "sqlite" and parsed.database and not parsed.query.get("uri"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
     except (ArgumentError, ImportError, OSError) as exc:
