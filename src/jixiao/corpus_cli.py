@@ -1,12 +1,14 @@
 """Corpus commands: `jixiao ingest`, `jixiao report`, `jixiao export`, `jixiao db`.
 
 They open the corpus named by `--db` (a file path or a database URL), else $JIXIAO_DB, else `jixiao.db` here.
-Exit codes: 0 fine, 2 some input could not be used (what could be was kept), 130 stopped by Ctrl-C.
+Exit codes: 0 fine, 2 some input could not be used (what could be was kept) or the corpus or the disk failed
+(one message says how; what was committed stays), 130 stopped by Ctrl-C.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -16,11 +18,12 @@ from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import Engine, func, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from jixiao.check.findings import SEVERITY_ZH, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from jixiao.config import load_config, selection_for
-from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, error, progress_bar, stderr_console
+from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, clean, error, progress_bar, say, stderr_console
 from jixiao.corpus_check import corpus_codes
 from jixiao.errors import InputError
 from jixiao.export import ExportFormat, export
@@ -29,6 +32,7 @@ from jixiao.parse import iter_files, os_reason
 from jixiao.report.html import write_html
 from jixiao.report.workbook import write_workbook
 from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
+from jixiao.store.faults import fault_message
 from jixiao.store.query import ALL, Filter, form_ids
 from jixiao.store.tables import Base
 
@@ -44,6 +48,27 @@ OUTCOME_ZH = {Outcome.added: "新增", Outcome.new_version: "新版本", Outcome
 
 def _display(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
+
+
+@contextmanager
+def store_faults(err: Console, url: str, after: str = "") -> Iterator[None]:
+    """A fault of the database or of the disk while a command runs: one clear message (then `after`), exit 2."""
+    try:
+        yield
+    except SQLAlchemyError as exc:
+        error(err, fault_message(exc) + after, _display(url))
+        raise typer.Exit(EXIT_INPUT) from None
+
+
+@contextmanager
+def output_faults(err: Console, output: Path) -> Iterator[None]:
+    """An output that cannot be written (no permission, disk full): one message naming it, exit 2. The output
+    is written beside its place and renamed at the end, so nothing half-written is left."""
+    try:
+        yield
+    except OSError as exc:
+        error(err, fault_message(exc), str(output))
+        raise typer.Exit(EXIT_INPUT) from None
 
 
 def open_corpus(db: str | None, err: Console, *, must_exist: bool = False) -> Engine:
@@ -96,7 +121,8 @@ def ingest_command(
         error(err, f"{path} 不存在")
     engine = open_corpus(db, err)
     total = sum(1 for _ in iter_files([p for p in paths if p.exists()]))
-    with progress_bar("导入", err) as progress:
+    kept = "；已导入的文件都已保存，问题解决后再次运行同一命令会从中断处继续"
+    with progress_bar("导入", err) as progress, store_faults(err, database_url(db), kept):
         task = progress.add_task("", total=total)
 
         def advance(name: str, outcome: Outcome) -> None:
@@ -115,7 +141,7 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
     if summary.interrupted:
         err.print(f"[yellow]已中断[/yellow]：已导入的 {summary.stored} 个文件都已保存，"
                   "再次运行同一命令会从中断处继续。")
-    out.print(f"导入结果（语料库 {_display(url)}）")
+    say(out, f"导入结果（语料库 {_display(url)}）")
     table = Table(show_header=False)
     table.add_column("项目")
     table.add_column("数量", justify="right")
@@ -132,10 +158,10 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
                           if summary.corpus_findings[s.value])
         out.print(f"与同一项目上一年度对照（{'、'.join(corpus_codes())}）：{counts}")
     for path, stored in summary.duplicates:
-        out.print(f"[dim]跳过 {escape(str(path))}：内容与已导入的 {escape(str(stored))} 相同[/dim]")
+        say(out, f"跳过 {path}：内容与已导入的 {stored} 相同", "dim")
     for failure in summary.failures:
         where = f"{failure.path}:{failure.line}" if failure.line else failure.path
-        err.print(f"[red]失败[/red] {escape(where)}：{escape(failure.message)}")
+        err.print(f"[red]失败[/red] {escape(clean(where))}：{escape(clean(failure.message))}")
 
 
 YearOption = Annotated[int | None, typer.Option("--year", metavar="年份", help="只含此年度的表", show_default=False)]
@@ -182,19 +208,21 @@ def report_command(
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
     flt = _filter(year, department, grade, rule)
-    forms = _forms_or_exit(engine, flt, err)
+    with store_faults(err, database_url(db)):
+        forms = _forms_or_exit(engine, flt, err)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         error(err, f"无法创建目录 {output}：{os_reason(exc)}")
         raise typer.Exit(EXIT_INPUT) from None
     html, workbook = output / "jixiao-report.html", output / "jixiao-report.xlsx"
-    _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
-    _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
+    with store_faults(err, database_url(db)), output_faults(err, output):
+        _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
+        _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
     out = Console(highlight=False)
-    out.print(f"已生成报告（{forms} 张自评表，{flt.describe()}）：")
-    out.print(f"  {html}")
-    out.print(f"  {workbook}")
+    say(out, f"已生成报告（{forms} 张自评表，{flt.describe()}）：")
+    say(out, f"  {html}")
+    say(out, f"  {workbook}")
 
 
 def export_command(
@@ -209,17 +237,15 @@ def export_command(
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
     flt = _filter(year, department, grade, rule)
-    forms = _forms_or_exit(engine, flt, err)
+    with store_faults(err, database_url(db)):
+        forms = _forms_or_exit(engine, flt, err)
     written: list[Path] = []
-    try:
+    with store_faults(err, database_url(db)), output_faults(err, output):
         _writing(err, "导出", lambda advance: written.extend(export(engine, fmt, output, flt, progress=advance)))
-    except OSError as exc:
-        error(err, f"无法写入 {output}：{os_reason(exc)}")
-        raise typer.Exit(EXIT_INPUT) from None
     out = Console(highlight=False)
-    out.print(f"已导出 {forms} 张自评表（{flt.describe()}）：")
+    say(out, f"已导出 {forms} 张自评表（{flt.describe()}）：")
     for path in written:
-        out.print(f"  {path}")
+        say(out, f"  {path}")
 
 
 def db_command(db: DbOption = None) -> None:
@@ -227,10 +253,10 @@ def db_command(db: DbOption = None) -> None:
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
     out = Console(highlight=False)
-    out.print(f"语料库：{_display(database_url(db))}")
-    out.print(f"结构版本：{current_revision(engine)}")
+    say(out, f"语料库：{_display(database_url(db))}")
     table = Table("表", "行数")
-    with engine.connect() as conn:
+    with store_faults(err, database_url(db)), engine.connect() as conn:
+        say(out, f"结构版本：{current_revision(engine)}")
         for name, t in Base.metadata.tables.items():
             table.add_row(name, str(conn.execute(select(func.count()).select_from(t)).scalar()))
     out.print(table)

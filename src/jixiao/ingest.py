@@ -2,14 +2,20 @@
 its bytes, so a re-run skips what is stored and continues where a crash or Ctrl-C stopped; a changed file
 becomes a new version. A file that cannot be read is recorded as a failure and the batch goes on.
 
-Parsing and checking run in worker processes (they are CPU-bound); the one writer is this process.
+Parsing and checking run in worker processes (they are CPU-bound); the one writer is this process. Workers die
+with it, even when it is killed (`_worker_start`). Another ingest may write the same corpus at the same time: a
+document it stored first is taken as stored, not written twice.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import signal
+import sys
+import threading
+import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,7 +24,8 @@ from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
+from sqlalchemy.exc import IntegrityError
 
 from jixiao.check.profile import DEFAULT_PROFILE, load_profile
 from jixiao.corpus_check import departments_of, recheck
@@ -26,7 +33,7 @@ from jixiao.parse import iter_files, os_reason
 from jixiao.records import read_document
 from jixiao.store.rows import Row, checked_rows
 from jixiao.store.tables import Document
-from jixiao.store.write import insert_document, make_current, record_failure
+from jixiao.store.write import Unstorable, check_storable, insert_document, make_current, record_failure
 
 IN_FLIGHT = 4  # documents queued per worker
 SERIAL_BELOW = 8  # fewer new documents than this are parsed in this process: starting workers would not pay
@@ -90,19 +97,44 @@ def _parse(task: tuple[str, str, list[str] | None]) -> _Parsed:
     except OSError as exc:
         return _Parsed(name, "", 0, failure=Failure(name, f"无法读取文件：{os_reason(exc)}"))
     result = read_document(path)
-    if result.error:
-        return _Parsed(name, sha256, size, failure=Failure(name, result.error.message, result.error.line))
+    failure = Failure(name, result.error.message, result.error.line) if result.error else None
+    if not result.forms:
+        return _Parsed(name, sha256, size, failure=failure or Failure(name, "未读到自评表"))
     profile = load_profile(profile_name)
     try:
         forms = [checked_rows(form, profile, index, codes) for index, form in enumerate(result.forms)]
+        check_storable(forms)
+    except Unstorable as exc:
+        return _Parsed(name, sha256, size, failure=Failure(name, exc.message))
     except Exception as exc:  # noqa: BLE001 - a checking bug must not cost the user the batch
         message = f"检查时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return _Parsed(name, sha256, size, failure=Failure(name, message))
-    return _Parsed(name, sha256, size, forms=forms)
+    return _Parsed(name, sha256, size, forms=forms, failure=failure)  # failure: forms of the file left out
 
 
-def _ignore_sigint() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; workers just stop
+PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
+
+
+def _worker_start(parent: int) -> None:
+    """A worker ignores Ctrl-C (the writer's to handle) and dies with the writer: on Linux the kernel kills it
+    (PR_SET_PDEATHSIG), elsewhere a thread notices the parent is gone. Else a killed ingest leaves them running."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: the watching thread below still ends the worker
+        else:
+            if os.getppid() != parent:  # the parent died before prctl: no signal will come
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(1)
 
 
 def _parsed(todo: list[str], profile: str, jobs: int, codes: list[str] | None) -> Iterator[_Parsed]:
@@ -112,7 +144,7 @@ def _parsed(todo: list[str], profile: str, jobs: int, codes: list[str] | None) -
     if jobs <= 1 or len(todo) < SERIAL_BELOW:
         yield from map(_parse, tasks)
         return
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start, initargs=(os.getpid(),))
     try:
         pending = deque(executor.submit(_parse, task) for task in islice(tasks, jobs * IN_FLIGHT))
         while pending:
@@ -183,10 +215,10 @@ def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROF
 def _store(engine: Engine, parsed: _Parsed, profile: str, summary: IngestSummary,
            known: dict[str, tuple[int, str, bool]], current_paths: set[str],
            settle: Callable[[str, Outcome], None]) -> None:
+    """Write one parsed file: its forms as a new document (what could be read of it), then its failure if any."""
     name = parsed.path
-    if parsed.failure:
-        with engine.begin() as conn:
-            record_failure(conn, name, parsed.sha256 or None, parsed.failure.message, parsed.failure.line)
+    if parsed.forms is None:
+        _record_failure(engine, parsed)
         summary.failures.append(parsed.failure)
         settle(name, Outcome.failed)
         return
@@ -194,12 +226,48 @@ def _store(engine: Engine, parsed: _Parsed, profile: str, summary: IngestSummary
         summary.duplicates.append((name, known[parsed.sha256][1]))
         settle(name, Outcome.duplicate)
         return
-    forms = parsed.forms or []
-    with engine.begin() as conn:
-        doc_id = insert_document(conn, name, Path(name).name, parsed.sha256, parsed.size, profile, forms)
+    forms = parsed.forms
+    try:
+        with engine.begin() as conn:
+            doc_id = insert_document(conn, name, Path(name).name, parsed.sha256, parsed.size, profile, forms)
+    except IntegrityError:  # another ingest stored these bytes since this one looked
+        with engine.connect() as conn:
+            stored = _stored(conn, parsed.sha256)
+        if stored is None:
+            raise
+        known[parsed.sha256] = stored
+        if stored[1] == name:
+            settle(name, Outcome.unchanged)
+        else:
+            summary.duplicates.append((name, stored[1]))
+            settle(name, Outcome.duplicate)
+        return
     known[parsed.sha256] = (doc_id, name, True)
     summary.forms += len(forms)
     for form in forms:
         summary.findings.update(f["severity"] for f in form["findings"] if not f["waived"])
+    if parsed.failure:  # some forms of the file could not be read: the others are stored, the failure says which
+        _record_failure(engine, parsed)
+        summary.failures.append(parsed.failure)
     settle(name, Outcome.new_version if name in current_paths else Outcome.added)
     current_paths.add(name)
+
+
+def _stored(conn: Connection, sha256: str) -> tuple[int, str, bool] | None:
+    documents = Document.__table__
+    row = conn.execute(select(documents.c.id, documents.c.path, documents.c.is_current)
+                       .where(documents.c.sha256 == sha256)).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def _record_failure(engine: Engine, parsed: _Parsed) -> None:
+    failure = parsed.failure
+    assert failure is not None  # _parse gives every file without forms a failure
+    for attempt in (1, 2):
+        try:
+            with engine.begin() as conn:
+                record_failure(conn, parsed.path, parsed.sha256 or None, failure.message, failure.line)
+            return
+        except IntegrityError:  # another ingest recorded the same file's failure at the same moment
+            if attempt == 2:
+                raise

@@ -17,6 +17,8 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from jixiao.safejson import Unreadable
+
 _KIND = {  # error type → what was expected
     "int_parsing": "整数", "int_type": "整数", "int_from_float": "整数（不能有小数）",
     "float_parsing": "数字", "float_type": "数字", "decimal_parsing": "数字", "decimal_type": "数字",
@@ -26,7 +28,7 @@ _KIND = {  # error type → what was expected
     "date_parsing": "日期（如 2023-12-31）", "date_type": "日期（如 2023-12-31）",
     "datetime_parsing": "日期时间", "datetime_type": "日期时间", "path_type": "文件路径",
     "none_required": "空值（null）", "enum": "所列的值之一", "literal_error": "所列的值之一",
-    "finite_number": "有限的数字",
+    "finite_number": "有限的数字（不能是 NaN 或 Infinity）",
 }
 _BOUND = {"greater_than": "应大于 {gt}", "greater_than_equal": "应不小于 {ge}", "less_than": "应小于 {lt}",
           "less_than_equal": "应不大于 {le}", "multiple_of": "应为 {multiple_of} 的倍数"}
@@ -55,6 +57,8 @@ def validation_message(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     ctx = error.get("ctx") or {}
     value = error.get("input")
+    if isinstance(value, Unreadable):
+        return f"{value.text} 无法读取：{value.reason}"
     if kind == "missing":
         return "缺少这一项（必填）"
     if kind == "extra_forbidden":

@@ -1,7 +1,8 @@
 """The form record. Its JSON export is the interchange record of schema/form.schema.json.
 
 Values are what the form states; recomputed values and findings belong to the checker, not here.
-What the parser could not read is null, with a `ReadWarning` naming the place.
+What the parser could not read is null, with a `ReadWarning` naming the place. No number is NaN or infinite
+(`FINITE`): a record from elsewhere that holds one is rejected by place, and no output has to write one.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FUND_ROWS = ("total", "current_year", "carryover", "other")
+FINITE = ConfigDict(allow_inf_nan=False)
 FUND_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 
 
 class FundRow(BaseModel):
     """One row of the 项目资金 block, in the form's own unit."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     initial_budget: float | None = None  # 年初预算数
     annual_budget: float | None = None  # 全年预算数
@@ -39,7 +41,7 @@ class Funds(BaseModel):
 class Indicator(BaseModel):
     """One 三级指标 row of the 绩效指标 table."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     level1: str | None = None  # 一级指标
     level2: str | None = None  # 二级指标
@@ -77,6 +79,8 @@ class Source(BaseModel):
     """Where a form was read from; `fields` maps dotted record paths to their source line, `pages` (paged input:
     PDF, Word, workbooks) to their page, `confidence` every field's dotted path to how sure the reading is (0–1)."""
 
+    model_config = FINITE
+
     file: str
     form_index: int = Field(ge=0)
     first_line: int | None = None
@@ -88,12 +92,16 @@ class Source(BaseModel):
 
 
 class FieldConfidence(BaseModel):
+    model_config = FINITE
+
     path: str
     confidence: float
 
 
 class Confidence(BaseModel):
     """A form's confidence at a glance: the least sure field, the mean, and the least sure fields first."""
+
+    model_config = FINITE
 
     overall: float = 1.0
     mean: float = 1.0
@@ -111,9 +119,11 @@ class Confidence(BaseModel):
 class Form(BaseModel):
     """One 财政项目支出绩效自评表."""
 
+    model_config = FINITE
+
     source: Source | None = None
     title: str | None = None
-    year: int | None = None
+    year: int | None = Field(default=None, ge=1000, le=9999)  # 年度, four digits
     project_name: str | None = None  # 项目名称
     department: str | None = None  # 主管部门
     implementing_unit: str | None = None  # 实施单位

@@ -1,4 +1,8 @@
-"""Terminal renderings (rich) of form records, check reports and the rule catalogue. Only presentation."""
+"""Terminal renderings (rich) of form records, check reports and the rule catalogue. Only presentation.
+
+Every text that comes from a document, a record, a waiver or a profile file goes through `clean` or `plain`
+(jixiao.console): no control character reaches the terminal and no such text is read as Rich markup.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, FormReport,
 from jixiao.check.profile import Profile
 from jixiao.check.risk import Risk
 from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK, place, reviewer_order, shown
+from jixiao.console import clean, plain
 from jixiao.model import Form
 
 
@@ -24,14 +29,14 @@ def _num(value: float | None, digits: int = 2) -> str:
 
 def form_summary(form: Form, number: int, count: int) -> RenderableType:
     src = form.source
-    where = f"{src.file}:{src.first_line}-{src.last_line}" if src else ""
+    where = clean(f"{src.file}:{src.first_line}-{src.last_line}") if src else ""
     head = Text()
     head.append(f"[{number}/{count}] ", style="dim")
-    head.append(form.project_name or "（未读到项目名称）", style="bold")
+    head.append(clean(form.project_name or "（未读到项目名称）"), style="bold")
     if form.year:
         head.append(f"  {form.year}年度")
     head.append(f"  {where}", style="dim")
-    units = Text(f"主管部门 {form.department or '—'}   实施单位 {form.implementing_unit or '—'}")
+    units = Text(clean(f"主管部门 {form.department or '—'}   实施单位 {form.implementing_unit or '—'}"))
     total = form.funds.total
     money = Text(f"项目资金（{form.fund_unit or '单位未知'}）  ")
     if total:
@@ -55,19 +60,19 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
         level1 = ind.level1 if ind.level1 != previous[0] else ""  # print merged labels once, as the form does
         level2 = ind.level2 if (ind.level1, ind.level2) != previous else ""
         previous = (ind.level1, ind.level2)
-        table.add_row(level1 if level1 is not None else "—", level2 if level2 is not None else "—",
-                      ind.name or "—", ind.target or "—", ind.actual or "—",
+        table.add_row(plain(level1) if level1 is not None else "—", plain(level2) if level2 is not None else "—",
+                      plain(ind.name), plain(ind.target), plain(ind.actual),
                       _num(ind.weight), Text(_num(ind.score), style="yellow" if lost else ""),
-                      (ind.deviation or "")[:60])
-    foot = Text(f"总分 {_num(form.total_score)} / {_num(form.total_weight)}   评分等级 {form.grade or '—'}")
+                      plain((ind.deviation or "")[:60], ""))
+    foot = Text(clean(f"总分 {_num(form.total_score)} / {_num(form.total_weight)}   评分等级 {form.grade or '—'}"))
     parts: list[RenderableType] = [head, units, money, table, foot]
     if form.confidence and form.confidence.lowest:
         sure = form.confidence
         lowest = "，".join(f"{c.path} {c.confidence:.2f}" for c in sure.lowest[:3])
-        parts.append(Text(f"读取置信度 最低 {sure.overall:.2f}、平均 {sure.mean:.2f}（最低的字段：{lowest}）",
+        parts.append(Text(clean(f"读取置信度 最低 {sure.overall:.2f}、平均 {sure.mean:.2f}（最低的字段：{lowest}）"),
                           style="yellow" if sure.overall < 0.6 else "dim"))
     for w in form.warnings:
-        parts.append(Text(f"  提示 {w.code} 第{w.line}行 {w.path or ''}：{w.message}", style="yellow"))
+        parts.append(Text(clean(f"  提示 {w.code} 第{w.line}行 {w.path or ''}：{w.message}"), style="yellow"))
     return Group(*parts, Text(""))
 
 
@@ -77,7 +82,7 @@ SECTION_ZH = {"head": "表头", "funds": "项目资金", "goals": "年度总体�
 
 def explain_view(form: Form, trace: Context) -> RenderableType:
     """Why a form was read as it was: its sections and the choices of the segmentation search (`--explain`)."""
-    parts: list[RenderableType] = [Text(f"读取过程：{form.project_name or '（未读到项目名称）'}", style="bold")]
+    parts: list[RenderableType] = [Text(clean(f"读取过程：{form.project_name or '（未读到项目名称）'}"), style="bold")]
     sections = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     sections.add_column("部分")
     sections.add_column("行", justify="right")
@@ -92,7 +97,7 @@ def explain_view(form: Form, trace: Context) -> RenderableType:
         choices.add_column("其他读法（得分）", overflow="fold")
         for c in trace.choices:
             others = "；".join(f"{what}（{score:+.1f}）" for what, score in c.alternatives) or "—"
-            choices.add_row(str(c.line or "—"), c.what, f"{c.chosen}（{c.score:+.1f}）", others)
+            choices.add_row(str(c.line or "—"), plain(c.what), plain(f"{c.chosen}（{c.score:+.1f}）"), plain(others))
         parts.append(choices)
     else:
         parts.append(Text("各部分的行与格在原文中已确定，没有需要权衡的切分。", style="dim"))
@@ -105,25 +110,25 @@ RISK_ROWS = 10  # forms in the risk table unless every finding is shown
 
 def _finding_line(finding: Finding, explain: bool, project: str | None = None) -> Text:
     text = Text()
-    text.append(f"{finding.source or '—'}  ", style="dim")
+    text.append(clean(f"{finding.source or '—'}  "), style="dim")
     text.append(f"{finding.code}  ", style=SEVERITY_STYLE[finding.severity])
     text.append(f"{SEVERITY_ZH[finding.severity]}  ", style=SEVERITY_STYLE[finding.severity])
-    text.append(finding.message)
-    text.append(f"  [{finding.path}]", style="dim")
+    text.append(clean(finding.message))
+    text.append(clean(f"  [{finding.path}]"), style="dim")
     if project:
-        text.append(f"  〈{project}〉", style="dim")
+        text.append(clean(f"  〈{project}〉"), style="dim")
     if finding.waived:
-        text.append(f"\n    已豁免：{finding.waived}", style="green")
+        text.append(f"\n    已豁免：{clean(finding.waived)}", style="green")
     if explain and finding.explanation:
-        text.append(f"\n    {finding.explanation}", style="dim")
+        text.append(f"\n    {clean(finding.explanation)}", style="dim")
     return text
 
 
 def _unused_waivers(form: FormReport) -> Iterator[Text]:
     for waiver in form.unused_waivers:
         project = form.project_name or "（未读到项目名称）"
-        yield Text(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
-                   f"（理由：{waiver.reason}）〈{project}〉，可以删除", style="yellow")
+        yield Text(clean(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
+                         f"（理由：{waiver.reason}）〈{project}〉，可以删除"), style="yellow")
 
 
 def report_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool = False, show_waived: bool = False,
@@ -167,8 +172,8 @@ def risk_view(report: Report, risks: Sequence[Risk], rows: int | None = RISK_ROW
     table.add_column("来源", overflow="fold", ratio=2)
     table.add_column("构成", overflow="fold", ratio=5)
     for form, risk in ranked[:rows]:
-        table.add_row(f"{risk.score:g}", f"[{form.index}] {form.project_name or '（未读到项目名称）'}",
-                      form.file or "—", "；".join(risk.parts()))
+        table.add_row(f"{risk.score:g}", plain(f"[{form.index}] {form.project_name or '（未读到项目名称）'}"),
+                      plain(form.file), plain("；".join(risk.parts())))
     yield table
     if rows is not None and len(ranked) > rows:
         yield Text(f"（另有 {len(ranked) - rows} 张表风险分大于 0；--level info 列出全部，"
@@ -183,7 +188,7 @@ def summary_view(report: Report, level: Severity = DEFAULT_LEVEL, selection: str
     for sev in Severity:
         line.append(f"{SEVERITY_ZH[sev]} {s.by_severity.get(sev.value, 0)}", style=SEVERITY_STYLE[sev])
         line.append("，")
-    line.append(f"已豁免 {s.waived}；评分配置 {report.profile}")
+    line.append(clean(f"已豁免 {s.waived}；评分配置 {report.profile}"))
     if s.unreadable:
         line.append(f"；无法读取 {s.unreadable} 个文件", style="red")
     yield line
@@ -193,7 +198,7 @@ def summary_view(report: Report, level: Severity = DEFAULT_LEVEL, selection: str
         words = "、".join(f"{SEVERITY_ZH[sev]} {n} 条" for sev, n in hidden)
         yield Text(f"未列出{words}（--level info 列出全部）", style="dim")
     if selection:
-        yield Text(selection, style="dim")
+        yield Text(clean(selection), style="dim")
     if s.by_rule:
         yield Text("按规则：" + "  ".join(f"{code} {n}" for code, n in s.by_rule.items()), style="dim")
 
@@ -209,9 +214,9 @@ def grouped_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool 
             continue
         head = Text()
         head.append(f"[{form.index}] ", style="dim")
-        head.append(form.project_name or "（未读到项目名称）", style="bold")
+        head.append(clean(form.project_name or "（未读到项目名称）"), style="bold")
         counts = "，".join(f"{SEVERITY_ZH[s]} {form.count(s)}" for s in Severity if form.count(s))
-        head.append(f"  {form.file or ''}  {counts}", style="dim")
+        head.append(clean(f"  {form.file or ''}  {counts}"), style="dim")
         if risks:
             head.append(f"  风险分 {risks[k].score:g}", style="dim")
         yield head
@@ -265,5 +270,6 @@ def profiles_table(profiles: list[Profile]) -> Table:
     table.add_column("名称", no_wrap=True)
     table.add_column("说明", overflow="fold")
     for p in profiles:
-        table.add_row(p.name, p.title, p.description + ("\n来源：" + "；".join(p.sources) if p.sources else ""))
+        table.add_row(plain(p.name), plain(p.title),
+                      plain(p.description + ("\n来源：" + "；".join(p.sources) if p.sources else ""), ""))
     return table

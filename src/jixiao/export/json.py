@@ -6,11 +6,11 @@ describes one form and leaves findings to the check report). Written a record at
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sqlalchemy import Connection
 
+from jixiao import safejson
 from jixiao.export.files import Progress, replacing
 from jixiao.export.tables import FINDINGS
 from jixiao.store.query import Filter, load_forms
@@ -19,7 +19,7 @@ FORM_FIELDS = ("form_id", "document", "project_name")  # findings columns the fo
 
 
 def _line(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    return safejson.dumps(value, ensure_ascii=False)
 
 
 def write_json(conn: Connection, path: Path, flt: Filter, advance: Progress) -> Path:

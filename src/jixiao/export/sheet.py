@@ -56,7 +56,7 @@ class RowFormat:
         """The UTF-8 XML of `rows` (tuples in column order)."""
         data = self._render(rows)
         if data is None:  # a value holds a character XML forbids or is too long for a cell: fix and render again
-            data = self._render([[_fit(v) for v in row] for row in rows], fitted=True)
+            data = self._render([[fit_cell(v) for v in row] for row in rows], fitted=True)
             assert data is not None
         return data
 
@@ -82,7 +82,7 @@ class RowFormat:
         return data
 
 
-def _fit(value: object) -> object:
+def fit_cell(value: object) -> object:
     """A text without the characters XML forbids, cut to what a cell holds."""
     return _ILLEGAL.sub("", value)[:MAX_CELL] if isinstance(value, str) else value
 

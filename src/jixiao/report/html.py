@@ -8,7 +8,6 @@ reaches the page as DOM text or escaped, and JSON in the HTML has "<", ">" and "
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 from collections.abc import Callable, Generator
@@ -25,7 +24,7 @@ from pydantic import BaseModel
 from sqlalchemy import Connection, Engine
 
 import jixiao
-from jixiao import analytics
+from jixiao import analytics, safejson
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
 from jixiao.check.profile import load_profile
@@ -167,7 +166,7 @@ def _script(name: str) -> Markup:
 def json_script(value: Any) -> Markup:
     """JSON for a <script type="application/json"> element: "<", ">" and "&" escaped, so no text in it can end
     the element or open a comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    text = safejson.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 

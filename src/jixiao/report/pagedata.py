@@ -11,7 +11,6 @@ one of its forms is shown.
 from __future__ import annotations
 
 import base64
-import json
 import multiprocessing
 import signal
 import sys
@@ -23,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, String, case, select
 
+from jixiao import safejson
 from jixiao.store.database import open_engine
 from jixiao.store.query import Filter, documents_t, findings_t, form_ids, forms_t, fund_rows_t, indicators_t
 
@@ -84,7 +84,7 @@ SCHEMA: dict[str, Any] = {
 
 def pack(value: Any) -> str:
     """JSON, deflated (zlib format, what the browser's DecompressionStream("deflate") reads), in base64."""
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+    data = safejson.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
     return base64.b64encode(zlib.compress(data, 6)).decode("ascii")
 
 

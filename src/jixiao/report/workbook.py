@@ -171,7 +171,11 @@ class _Cells:
 
     def cell(self, value: object, kind: Kind | None = None, *, header: bool = False, font: Font | None = None
              ) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value)
+        """A cell of 概览. Text is always text: openpyxl would write "=…" (a 主管部门 from a published document)
+        as a live formula, and refuse a control character."""
+        cell = WriteOnlyCell(self.ws, sheet.fit_cell(value))  # without the characters XML forbids
+        if isinstance(value, str):
+            cell.data_type = "s"
         if header:
             cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         if font is not None:
@@ -219,7 +223,7 @@ class _Summary:
         self.ws, self.cells, self.row = cells.ws, cells, 0
 
     def line(self, *cells: object) -> None:
-        self.ws.append(list(cells))
+        self.ws.append([self.cells.cell(c) if isinstance(c, str) else c for c in cells])
         self.row += 1
 
     def table(self, name: str, title: str, columns: Sequence[Column], rows: Sequence[Sequence]) -> None:

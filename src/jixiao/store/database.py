@@ -1,23 +1,35 @@
 """Opening the corpus: which database (`--db`, `JIXIAO_DB`, else `jixiao.db` here), its engine, and bringing
-its schema up to date with the Alembic migrations shipped in the package."""
+its schema up to date with the Alembic migrations shipped in the package.
+
+Several jixiao processes may open one corpus at once (two ingests, an ingest and a report). Migrations run under
+a lock — SQLite: one `BEGIN IMMEDIATE` transaction holding the database's write lock; PostgreSQL: a transaction
+advisory lock — so the second process waits and then finds the schema current. A writer waits up to
+BUSY_SECONDS for another's transaction before it gives up with a clear message (`jixiao.store.faults`).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from jixiao.errors import InputError
+from jixiao.store.faults import fault_message
 
 DEFAULT_DB = "jixiao.db"
 ENV_VAR = "JIXIAO_DB"
+BUSY_SECONDS = 60  # how long a writer waits for another process's transaction on the same SQLite file
+MIGRATION_LOCK = 0x6A6978  # PostgreSQL advisory lock key of jixiao's migrations ("jix")
 
 
 def database_url(db: str | None = None) -> str:
@@ -32,6 +44,7 @@ def database_url(db: str | None = None) -> str:
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
     cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")  # readers (report) do not block the ingest writer
     cursor.execute("PRAGMA synchronous=NORMAL")  # a committed document survives a crash of jixiao
@@ -51,7 +64,7 @@ def open_engine(db: str | None = None, *, migrate: bool = True) -> Engine:
     url = database_url(db)
     try:
         parsed = make_url(url)
-        if parsed.get_backend_name() == "sqlite" and parsed.database:
+        if parsed.get_backend_name() == "sqlite" and parsed.database and not parsed.query.get("uri"):
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url)
     except (ArgumentError, ImportError, OSError) as exc:
@@ -62,7 +75,8 @@ def open_engine(db: str | None = None, *, migrate: bool = True) -> Engine:
         try:
             upgrade(engine)
         except SQLAlchemyError as exc:
-            raise InputError(_safe(url), f"无法打开数据库：{getattr(exc, 'orig', None) or exc}") from None
+            engine.dispose()
+            raise InputError(_safe(url), f"无法打开数据库：{fault_message(exc)}") from None
     return engine
 
 
@@ -71,14 +85,47 @@ def _safe(url: str) -> str:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply the migrations the database has not had yet (none when it is current)."""
+    """Apply the migrations the database has not had yet (none when it is current), under the migration lock."""
     config = _alembic_config()
     head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as connection:
+    if current_revision(engine) == head:  # the usual case, without waiting for the lock
+        return
+    with _migration_lock(engine) as connection:
         if MigrationContext.configure(connection).get_current_revision() == head:
             return
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _no_implicit_begin(dbapi_connection, record) -> None:  # noqa: ANN001 - DBAPI hook
+    dbapi_connection.isolation_level = None  # the driver leaves BEGIN to us (and DDL inside the transaction)
+    _sqlite_pragmas(dbapi_connection, record)
+
+
+@contextmanager
+def _migration_lock(engine: Engine) -> Iterator[Connection]:
+    """A transaction that no other jixiao process can hold at the same time. SQLite: its own connection that
+    begins with BEGIN IMMEDIATE (the write lock, waited for up to BUSY_SECONDS), so the migration's DDL commits
+    or rolls back as a whole; PostgreSQL: pg_advisory_xact_lock, released at commit."""
+    url = engine.url
+    if engine.dialect.name == "sqlite" and url.database not in (None, "", ":memory:"):
+        locked = create_engine(url, poolclass=NullPool)
+        event.listen(locked, "connect", _no_implicit_begin)
+        event.listen(locked, "begin", _begin_immediate)
+        try:
+            with locked.begin() as connection:
+                yield connection
+        finally:
+            locked.dispose()
+        return
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+        yield connection
 
 
 def current_revision(engine: Engine) -> str | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from jixiao.check import check
 from jixiao.check.catalogue import load_rules
@@ -18,17 +18,16 @@ from jixiao.check.profile import Profile
 from jixiao.check.risk import Risk, claimed_grade, form_risk, risk_of
 from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
 from jixiao.check.values import Value
+from jixiao.messages import validation_message
 from jixiao.model import (
     FUND_COLUMNS,
     FUND_ROWS,
     Confidence,
     Form,
     FundRow,
-    Funds,
     Indicator,
     ReadWarning,
     Source,
-    Waiver,
 )
 from jixiao.money import to_wan
 
@@ -143,17 +142,68 @@ def finding_row(finding: Finding) -> Row:
 
 def form_from_rows(document_path: str, form: Row, fund_rows: list[Row], indicators: list[Row]) -> Form:
     """The `Form` record stored in these rows (the inverse of `checked_rows`, without the recomputed columns)."""
-    funds = Funds(**{r["row"]: FundRow(**{c: r[c] for c in FUND_COLUMNS}) for r in fund_rows})
-    return Form(
-        source=Source(file=document_path, form_index=form["form_index"], first_line=form["first_line"],
-                      last_line=form["last_line"], page=form["page"], fields=form["field_lines"] or {},
-                      confidence=form["field_confidence"] or {}),
-        confidence=Confidence.of(form["field_confidence"]) if form["field_confidence"] else None,
+    data = {
+        "source": {"file": document_path, "form_index": form["form_index"], "first_line": form["first_line"],
+                   "last_line": form["last_line"], "page": form["page"], "fields": form["field_lines"] or {},
+                   "confidence": form["field_confidence"] or {}},
         **{k: form[k] for k in ("title", "year", "project_name", "department", "implementing_unit", "fund_unit",
                                 "goal_expected", "goal_actual", "total_weight", "total_score", "grade")},
-        funds=funds,
-        indicators=[Indicator(**{k: r[k] for k in INDICATOR_COLUMNS})
-                    for r in sorted(indicators, key=lambda r: r["position"])],
-        warnings=[ReadWarning(**w) for w in form["read_warnings"] or []],
-        waivers=[Waiver(**w) for w in form["waivers"] or []],
-    )
+        "funds": {r["row"]: {c: r[c] for c in FUND_COLUMNS} for r in fund_rows},
+        "indicators": [{k: r[k] for k in INDICATOR_COLUMNS} for r in sorted(indicators, key=lambda r: r["position"])],
+        "warnings": list(form["read_warnings"] or []),
+        "waivers": list(form["waivers"] or []),
+    }
+    record = _validated(data)
+    if record.source and record.source.confidence:
+        record.confidence = Confidence.of(record.source.confidence)
+    return record
+
+
+REPAIRS = 5  # rounds of nulling what does not validate before a stored form is given up as empty
+
+
+def _validated(data: dict) -> Form:
+    """The Form of stored values. A value that does not validate (NaN or infinity, a year out of range: a row
+    written by hand or by an older jixiao) is read as null with warning P061, so that one bad row never stops a
+    report or an export; an item of a list that stays invalid is left out."""
+    notes: list[ReadWarning] = []
+    for _ in range(REPAIRS):
+        try:
+            record = Form.model_validate(data)
+        except ValidationError as exc:
+            for error in exc.errors():
+                place = ".".join(map(str, error["loc"]))
+                _drop(data, list(error["loc"]))
+                notes.append(ReadWarning(code="P061", path=place,
+                                         message=f"语料库中存储的值无效（{validation_message(error)}），按空值处理"))
+            continue
+        record.warnings.extend(notes)
+        return record
+    return Form(warnings=notes)
+
+
+def _drop(data: Any, loc: list[int | str]) -> None:
+    """Null the value at `loc`; when it is null already (a required value), remove the list item holding it."""
+    parents = []
+    node = data
+    for key in loc[:-1]:
+        parents.append((node, key))
+        try:
+            node = node[key]
+        except (KeyError, IndexError, TypeError):
+            return
+    leaf = loc[-1] if loc else None
+    if isinstance(node, dict | list) and leaf is not None and _get(node, leaf) is not None:
+        node[leaf] = None
+        return
+    for parent, key in reversed([*parents, (node, leaf)]):
+        if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
+            del parent[key]
+            return
+
+
+def _get(node: dict | list, key: int | str) -> Any:
+    try:
+        return node[key]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        return None

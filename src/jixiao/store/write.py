@@ -1,7 +1,14 @@
-"""Writing one document version and its forms in one transaction (the caller's), and recording failures."""
+"""Writing one document version and its forms in one transaction (the caller's), and recording failures.
+
+The store takes only what every database holds the same way: finite numbers (SQLite would keep NaN as NULL and
+infinity as such, which JSON has not), integers of 64 bits, text without NUL (PostgreSQL refuses it) or lone
+surrogates (no encoding has them). A document with a form holding any other value is refused whole (`Unstorable`).
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
@@ -10,6 +17,52 @@ from jixiao.store.rows import Row
 from jixiao.store.tables import Document, FindingRow, FormRow, FundRowRow, IndicatorRow, IngestFailure
 
 _CHILDREN = (("fund_rows", FundRowRow), ("indicators", IndicatorRow), ("findings", FindingRow))
+_INT64 = 1 << 63
+
+
+class Unstorable(ValueError):
+    """A form holds a value the store does not take; `message` (Chinese) names the form, the place and why."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _problem(value: object) -> str | None:
+    if isinstance(value, float) and not math.isfinite(value):
+        return "不是有限的数字"
+    if isinstance(value, int) and not isinstance(value, bool) and not -_INT64 <= value < _INT64:
+        return "超出 64 位整数的范围"
+    if isinstance(value, str):
+        if "\x00" in value:
+            return "含有 NUL 字符"
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "含有无效的 Unicode 字符（孤立的代理项）"
+    return None
+
+
+def _values(value: object, path: str) -> Iterator[tuple[str, object]]:
+    """(dotted path, value) of every scalar in a row, its child rows and JSON columns included."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _values(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            yield from _values(item, f"{path}.{i}")
+    else:
+        yield path, value
+
+
+def check_storable(forms: list[Row]) -> None:
+    """Unstorable for the first value of `forms` the store does not take (see the module's docstring)."""
+    for index, form in enumerate(forms):
+        for path, value in _values(form, ""):
+            reason = _problem(value)
+            if reason:
+                shown = repr(value)[:40] if not isinstance(value, str) else "文字"
+                raise Unstorable(f"第 {index + 1} 张表的 {path}（{shown}）{reason}，不能存入语料库；此文件未导入")
 
 
 def _now() -> datetime:
@@ -18,7 +71,8 @@ def _now() -> datetime:
 
 def insert_document(conn: Connection, path: str, name: str, sha256: str, size: int, profile: str,
                     forms: list[Row]) -> int:
-    """Add a new version of the file at `path` (retiring its earlier versions) with its checked forms."""
+    """Add a new version of the file at `path` (retiring its earlier versions) with its checked forms, which
+    passed `check_storable` (ingest checks them in its worker processes, so the one writer does not pay for it)."""
     documents = Document.__table__
     latest = conn.execute(select(func.max(documents.c.version)).where(documents.c.path == path)).scalar()
     conn.execute(update(documents).where(documents.c.path == path).values(is_current=False))

@@ -1,0 +1,1 @@
+"""The bad-input catalogue: documents, records, corpora and outputs as an attacker or an unlucky user makes them."""
