@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -14,7 +15,9 @@ from tests.conftest import EXAMPLES, SEEDS
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True)
+    # a fixed terminal width: a CliRunner run earlier in the process may leave COLUMNS changed in os.environ
+    env = {**os.environ, "COLUMNS": "80"}
+    return subprocess.run([sys.executable, "-m", "jixiao", *args], capture_output=True, text=True, env=env)
 
 
 def test_parse_json_to_stdout():

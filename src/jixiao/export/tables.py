@@ -18,7 +18,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
 from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
-from jixiao.money import YUAN_PER_WAN
+from jixiao.money import UNSTATED, YUAN_PER_WAN
 from jixiao.store.query import ALL, Filter, documents_t, findings_t, form_ids, forms_t, fund_rows_t, indicators_t
 
 CHUNK = 2000  # rows fetched and written at a time
@@ -100,6 +100,7 @@ def _wan(amount: ColumnElement) -> ColumnElement:
     return case((_f.fund_unit == "元", amount / YUAN_PER_WAN), else_=amount)
 
 
+_unit = func.coalesce(_f.fund_unit, literal(UNSTATED))  # as the report shows it: 未注明（按万元）
 _total = fund_rows_t.alias("total_row")  # the 年度资金总额 row of a form, for its budget on 表单
 
 FORMS = Table("forms", "表单", (
@@ -112,7 +113,7 @@ FORMS = Table("forms", "表单", (
     Column("department", "主管部门", Kind.text, _f.department),
     Column("implementing_unit", "实施单位", Kind.text, _f.implementing_unit),
     Column("annual_budget_wan", "全年预算数（万元）", Kind.amount, _wan(_total.c.annual_budget)),
-    Column("fund_unit", UNIT, Kind.text, _f.fund_unit),
+    Column("fund_unit", UNIT, Kind.text, _unit),
     Column("total_weight", "总分值", Kind.score, _f.total_weight),
     Column("total_score", "自评得分", Kind.score, _f.total_score),
     Column("total_score_recomputed", "重算得分", Kind.score, _f.total_score_recomputed),
@@ -135,7 +136,7 @@ FUND_ROWS = Table("fund_rows", "资金", (
     Column("initial_budget_wan", "年初预算数（万元）", Kind.amount, _wan(_r.initial_budget)),
     Column("annual_budget_wan", "全年预算数（万元）", Kind.amount, _wan(_r.annual_budget)),
     Column("executed_wan", "全年执行数（万元）", Kind.amount, _wan(_r.executed)),
-    Column("fund_unit", UNIT, Kind.text, _f.fund_unit),
+    Column("fund_unit", UNIT, Kind.text, _unit),
     Column("weight", "分值", Kind.score, _r.weight),
     Column("execution_rate", "执行率（填报）", Kind.percent, _r.execution_rate),
     Column("execution_rate_recomputed", "执行率（重算）", Kind.percent, _r.execution_rate_recomputed),
