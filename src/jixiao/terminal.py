@@ -6,6 +6,8 @@ Every text that comes from a document, a record, a waiver or a profile file goes
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from rich import box
@@ -124,6 +126,33 @@ def _finding_line(finding: Finding, explain: bool, project: str | None = None) -
     return text
 
 
+REPEATS_SHOWN = 3  # of one rule's findings on a whole form, repeated over many forms, the first few are listed
+
+
+def _collapsed(findings: Sequence[Finding], explain: bool, projects: dict[int, str]) -> Iterator[Text]:
+    """The findings in order; a rule that says the same (but for a year) about many whole forms (DS12: no
+    成本指标 on every form of a year) is listed for its first few forms and then counted, so the list stays
+    readable."""
+    counts = Counter(_same(f) for f in findings if not any(ch.isdigit() for ch in f.path or ""))
+    seen: Counter[tuple[str, str | None, str]] = Counter()
+    for finding in findings:
+        key = _same(finding)
+        many = counts.get(key, 0) > REPEATS_SHOWN + 3  # folding fewer than four saves nothing
+        seen[key] += 1
+        if many and seen[key] > REPEATS_SHOWN:
+            if seen[key] == REPEATS_SHOWN + 1:
+                yield Text(clean(f"  …… {finding.code} 另有 {counts[key] - REPEATS_SHOWN} 张表同样"
+                                 f"（[{finding.path}]），--format grouped 或 json 列出全部"), style="dim")
+            continue
+        yield _finding_line(finding, explain, projects.get(finding.form_index))
+
+
+def _same(finding: Finding) -> tuple[str, str | None, str]:
+    """What makes findings on different forms the same finding: rule, place and message but for a year in it
+    (the figures of a message are the finding: '执行率只有 50.28%' is never folded with another)."""
+    return finding.code, finding.path, re.sub(r"(?:19|20)\d\d", "#", finding.message)
+
+
 def _unused_waivers(form: FormReport) -> Iterator[Text]:
     for waiver in form.unused_waivers:
         project = form.project_name or "（未读到项目名称）"
@@ -142,8 +171,7 @@ def report_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool =
         if not these:
             continue
         yield Text(f"{SEVERITY_ZH[severity]}（{len(these)} 条）", style=f"bold {SEVERITY_STYLE[severity]}")
-        for finding in these:
-            yield _finding_line(finding, explain, projects.get(finding.form_index))
+        yield from _collapsed(these, explain, projects)
         yield Text("")
     if show_waived:
         waived = reviewer_order(f for form in report.forms for f in form.waived)
