@@ -129,20 +129,21 @@ def _finding_line(finding: Finding, explain: bool, project: str | None = None) -
 REPEATS_SHOWN = 3  # of one rule's findings on a whole form, repeated over many forms, the first few are listed
 
 
-def _collapsed(findings: Sequence[Finding], explain: bool, projects: dict[int, str]) -> Iterator[Text]:
+def _collapsed(findings: Sequence[Finding], explain: bool, projects: dict[int, str], fold: bool = True
+               ) -> Iterator[Text]:
     """The findings in order; a rule that says the same (but for a year) about many whole forms (DS12: no
     成本指标 on every form of a year) is listed for its first few forms and then counted, so the list stays
-    readable."""
+    readable (`--level info` lists every finding)."""
     counts = Counter(_same(f) for f in findings if not any(ch.isdigit() for ch in f.path or ""))
     seen: Counter[tuple[str, str | None, str]] = Counter()
     for finding in findings:
         key = _same(finding)
-        many = counts.get(key, 0) > REPEATS_SHOWN + 3  # folding fewer than four saves nothing
+        many = fold and counts.get(key, 0) > REPEATS_SHOWN + 3  # folding fewer than four saves nothing
         seen[key] += 1
         if many and seen[key] > REPEATS_SHOWN:
             if seen[key] == REPEATS_SHOWN + 1:
                 yield Text(clean(f"  …… {finding.code} 另有 {counts[key] - REPEATS_SHOWN} 张表同样"
-                                 f"（[{finding.path}]），--format grouped 或 json 列出全部"), style="dim")
+                                 f"（[{finding.path}]），--level info 列出全部"), style="dim")
             continue
         yield _finding_line(finding, explain, projects.get(finding.form_index))
 
@@ -171,7 +172,7 @@ def report_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool =
         if not these:
             continue
         yield Text(f"{SEVERITY_ZH[severity]}（{len(these)} 条）", style=f"bold {SEVERITY_STYLE[severity]}")
-        yield from _collapsed(these, explain, projects)
+        yield from _collapsed(these, explain, projects, fold=level is not Severity.info)
         yield Text("")
     if show_waived:
         waived = reviewer_order(f for form in report.forms for f in form.waived)
