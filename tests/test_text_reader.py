@@ -54,3 +54,14 @@ def test_no_markup_in_any_seed_record():
         for form in jixiao.parse(seed):
             text = repr(form.record())
             assert "<p>" not in text and "$" not in text and "\\geq" not in text
+
+
+def test_a_bare_page_number_between_table_rows_is_no_cell():
+    """'4' alone between blank lines among rows of several cells is where a page break was; in a document of a
+    cell per line the same line is a cell."""
+    from jixiao.read.text import read_text
+
+    rows = "一级指标 二级指标 三级指标 年度指标值\n产出指标 数量指标 培训人数 ≥10人\n\n4\n\n质量指标 合格率 100% 100%\n"
+    assert "4" not in [t.text for t in read_text(rows, "x").tokens]
+    cells = "分值\n\n4\n\n得分\n"
+    assert "4" in [t.text for t in read_text(cells, "x").tokens]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jixiao.read.decode import decode
 from jixiao.read.markup import MARKUP, clean_markup
-from jixiao.read.normalise import fold, is_page_number, needs_fold, normalise
+from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, needs_fold, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
@@ -109,6 +109,27 @@ def _fold_tokens(tokens: list[Token], start: int) -> None:
             tokens[k] = tok._replace(text=fold(tok.text))
 
 
+def _lone_numbers(lines: list[str]) -> set[int]:
+    """Lines of a bare number set apart by blank lines among rows of several cells: a page number where a page
+    break was (in a document of a cell per line, such a line is a cell)."""
+    out: set[int] = set()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or len(stripped) > 7 or not BARE_PAGE_NUMBER.match(stripped):
+            continue
+        if (i and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
+            continue  # not set apart
+        before = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
+        after = next((ln for ln in lines[i + 1:] if ln.strip()), "")
+        if _several_cells(before) and _several_cells(after):
+            out.add(i)
+    return out
+
+
+def _several_cells(line: str) -> bool:
+    return "\t" in line or "|" in line or len(line.split()) >= 3
+
+
 def _form_feed_lines(lines: list[str]) -> set[int]:
     """Lines next to a form feed (where a bare number is a page number, not a value)."""
     near: set[int] = set()
@@ -127,6 +148,7 @@ def read_text(text: str, file: str) -> Document:
         return read_html(text, file)
     lines = text.split("\n")
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
+    near_feed |= _lone_numbers(lines)
     doc = Document(file=file)
     tokens = doc.tokens
     pending = Gap.LINE
