@@ -76,7 +76,10 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         key = u.key
         label = lex.fund_row(key) if number(u.text) is None else None
         column = lex.fund_column(key) if label is None else None
-        new_source_row = u.row != last_row and per_row[u.row] >= 2
+        new_source_row = u.row != last_row and (
+            per_row[u.row] >= 2
+            # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`)
+            or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))))
         last_row = u.row
         if label is not None:
             current = FundLine(u.line, label, certain=u.certain)
@@ -127,8 +130,7 @@ def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], 
         if len(pieces) > len(values):
             out.append(fl)
             continue
-        places = [_decimals(prev.values[k]) for k in values]
-        usual = max(set(places), key=places.count)
+        usual = max(_decimals(prev.values[k]) for k in values)  # a value printed with fewer was cut
         best = max(combinations(values, len(pieces)),
                    key=lambda chosen: _wrap_score(prev.values, chosen, pieces, usual))
         for k, piece in zip(best, pieces, strict=True):
@@ -140,7 +142,7 @@ def _wrap_score(values: list[str], chosen: tuple[int, ...], pieces: list[str], u
     """How well wrapped fragments continue these values: wide values (they filled their columns), numbers with
     the row's usual decimals once joined, never a joined text that is no number."""
     joined = [fold(values[k]) + fold(p) for k, p in zip(chosen, pieces, strict=True)]
-    return (sum(width(values[k]) for k in chosen) + sum(3.0 for j in joined if _decimals(j) == usual)
+    return (sum(width(values[k]) for k in chosen) + sum(5.0 for j in joined if _decimals(j) == usual)
             - sum(10.0 for j in joined if number(j) is None))
 
 
