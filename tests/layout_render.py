@@ -907,6 +907,10 @@ def render(
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
     if label_position not in ("top", "middle", "bottom"):
         raise ValueError(f"label_position must be top, middle or bottom, not {label_position!r}")
+    if traditional:  # a document written in traditional characters, then laid out (a word cut over lines stays
+        # the word OpenCC made of it whole); the form's own words are converted with the whole text below
+        forms = [{**expected(f, traditional=True), **{k: v for k, v in f.items() if k.startswith("_")}}
+                 for f in forms]
     doc, style, rng = _build(
         forms,
         seed=seed,
