@@ -114,7 +114,7 @@ def _read_all(paths: list[Path], show_progress: bool,
 @app.command("parse", cls=ChineseCommand)
 def parse_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="文档或目录（目录会递归读取）", show_default=False, metavar="路径")],
+        help="文档或目录（目录会递归读取）", show_default=False, metavar="路径", readable=False)],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 摘要 / json 交换记录")] = (
         OutputFormat.table),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
@@ -213,7 +213,7 @@ def _config_or_exit(path: Path | None) -> ProjectConfig:
 @app.command("check", cls=ChineseCommand)
 def check_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="文档、交换记录（.json）或目录", show_default=False, metavar="路径")],
+        help="文档、交换记录（.json）或目录", show_default=False, metavar="路径", readable=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", show_default=False, metavar="名称",
         help=f"评分配置（jixiao profiles 列出全部）；默认取 jixiao.toml 的 profile，否则为 {DEFAULT_PROFILE}")] = (
