@@ -1,5 +1,6 @@
 """Scoring and checking throughput on the shipped samples (measured, not asserted): `checked_rows` (score, the
-rule catalogue, the table rows ingest stores) on parsed forms, and parse + `checked_rows` as ingest's workers run it.
+rule catalogue, the table rows ingest stores) on parsed forms, parse + `checked_rows` as ingest's workers run it, and
+what `jixiao check` does after reading: score once, check, and the risk score from the same scorecards.
 
 Rounds after the first find the caches of repeated texts warm, as a worker does after its first documents.
 
@@ -14,7 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jixiao
+from jixiao.check import check_forms, score
 from jixiao.check.profile import DEFAULT_PROFILE, load_profile
+from jixiao.check.risk import assess
 from jixiao.store.rows import checked_rows
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
@@ -46,7 +49,13 @@ def main(rounds: int = 20, profile_name: str = DEFAULT_PROFILE) -> None:
                 count += 1
         return count
 
+    def check_command() -> int:
+        cards = [score(form, profile) for form in forms]
+        assess(forms, check_forms(forms, profile, cards=cards), profile, cards)
+        return len(forms)
+
     _rate(f"score + check ({profile_name})", rounds, check_only)
+    _rate(f"jixiao check: score, check, risk ({profile_name})", rounds, check_command)
     _rate(f"parse + score + check ({profile_name})", rounds, parse_and_check)
 
 

@@ -146,12 +146,14 @@ def fmt_num(v, style: str) -> str:
 
 
 def cjk_width(s: str) -> float:
-    """Width in CJK characters: a wide character counts 1, a half-width one 0.5."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in s)
+    """Width in CJK characters: a wide character counts 1, a half-width one 0.5; an ambiguous one (“ ” ‘ ’ …) is
+    wide, as Chinese fonts print it."""
+    return sum(1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.5 for ch in s)
 
 
 def display_width(s: str) -> int:
-    return int(round(cjk_width(s) * 2))
+    """Columns in a monospaced rendering (a terminal, `pdftotext -layout`): an ambiguous character takes one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
 
 
 def wrap(text: str, width: float) -> list[str]:

@@ -54,6 +54,13 @@ def test_check_json_report_on_all_seeds():
     low = next(form for form in doc["forms"] if form["project_name"] == "纪检专项工作经费")
     assert low["risk"]["execution"] == pytest.approx(0.5 * (90 - 2.2), abs=0.01)  # 执行率 2.20% 自评优
     assert any(part.startswith("执行 43.9") for part in low["risk"]["parts"])
+    # the files checked together are a small corpus: 2023 经信委 targets below the same project's 2021 ones (RF10)
+    lowered = [f for form in doc["forms"] for f in form["findings"] if f["code"] == "RF10"]
+    assert summary["by_rule"]["RF10"] == len(lowered) == 9 and {f["severity"] for f in lowered} == {"warning"}
+    report = next(f for f in lowered if "产业投资年报" in f["message"])
+    assert report["source"].startswith(str(EXAMPLES / "000_")) and "001_b9ea70bf1d9aee39.txt:" in report["explanation"]
+    alone = json.loads(run("check", str(SEEDS[0]), "--format", "json").stdout)  # 2023 alone: nothing to compare
+    assert "RF10" not in alone["summary"]["by_rule"]
 
 
 def test_default_output_starts_with_the_errors_and_fits_on_a_few_screens():
@@ -134,6 +141,28 @@ def test_project_file_and_command_line_over_it(tmp_path):
     assert bad.returncode == 2 and "jixiao.toml" in bad.stderr and "level 应为 error、warning 或 info" in bad.stderr
 
 
+def test_ignoring_a_superseding_rule_lets_the_superseded_one_show(tmp_path):
+    """The selection reaches the checker before it merges overlapping findings: SC09 (overshoot without a reason)
+    replaces SC07 (overshoot) on its row, so ignoring SC09 must bring SC07 back, not leave the row silent."""
+    import copy
+
+    record = copy.deepcopy(BASE)
+    record["indicators"][0]["actual"] = "26(场)"  # target ≥10(场), no reason given
+    path = _write(tmp_path, {"forms": [record]})
+
+    def found(folder, *args: str) -> list[tuple[str, str]]:
+        result = run_in(folder, "check", str(path), "--format", "json", *args)
+        assert result.returncode in (0, 1), result.stderr
+        return [(f["code"], f["path"]) for f in json.loads(result.stdout)["forms"][0]["findings"]]
+
+    assert found(tmp_path) == [("SC09", "indicators.0.deviation")]
+    assert found(tmp_path, "--ignore", "SC09") == [("SC07", "indicators.0.target")]
+    assert found(tmp_path, "--select", "SC07") == [("SC07", "indicators.0.target")]
+    (tmp_path / "jixiao.toml").write_text('[check]\nignore = ["SC09"]\n', encoding="utf-8")
+    assert found(tmp_path) == [("SC07", "indicators.0.target")]
+    assert found(tmp_path, "--select", "SC", "--ignore", "SC") == []  # nothing selected: no rule runs
+
+
 def test_clean_form_exits_zero_and_interchange_input_is_checked(tmp_path):
     path = _write(tmp_path, {"forms": [BASE]})
     result = run("check", str(path), "--format", "json")
@@ -195,7 +224,7 @@ def test_profile_option(tmp_path):
 
 def test_rules_list_and_explain():
     listing = run("rules")
-    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 58 条规则" in listing.stdout
+    assert listing.returncode == 0 and "EX02" in listing.stdout and "共 59 条规则" in listing.stdout
     one = run("rules", "ex02")
     assert one.returncode == 0 and "execution.score" in one.stdout and "不合格示例" in one.stdout
     params = run("rules", "RF07")

@@ -87,3 +87,33 @@ def test_export_formats(corpus: Path, tmp_path: Path, fmt: str) -> None:
     result = run("export", "-f", fmt, "-o", str(target), "--db", str(corpus), "--rule", "ex06")
     assert result.exit_code == 0, result.output
     assert target.exists() and "4 张自评表" in result.output
+
+
+def test_ingest_honours_the_project_file_and_runs_the_corpus_rule(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """jixiao.toml's [check] profile, select and ignore decide what ingest stores, as they decide what check
+    reports; after the files are stored, the 2023 forms are compared with the 2021 ones (RF10)."""
+    from sqlalchemy import create_engine, func, select
+
+    from jixiao.store.query import documents_t, findings_t
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "jixiao.toml").write_text('[check]\nprofile = "shanghai"\nignore = ["DS", "RF01"]\n',
+                                          encoding="utf-8")
+    files = [str(EXAMPLES / "000_cf1bceb3fa2c9cc3.txt"), str(EXAMPLES / "001_b9ea70bf1d9aee39.txt")]
+    result = run("ingest", *files, "--db", "c.db")
+    assert result.exit_code == 0, result.output
+    assert "与同一项目上一年度对照（RF10）：警告 9 条" in result.output
+    engine = create_engine(f"sqlite:///{tmp_path / 'c.db'}")
+    with engine.connect() as conn:
+        codes = dict(conn.execute(select(findings_t.c.code, func.count()).group_by(findings_t.c.code)).all())
+        profiles = set(conn.execute(select(documents_t.c.profile)).scalars())
+    engine.dispose()
+    assert codes["RF10"] == 9 and not any(code.startswith("DS") or code == "RF01" for code in codes)
+    assert profiles == {"shanghai"}
+    (tmp_path / "jixiao.toml").write_text('[check]\nignore = ["RF10"]\n', encoding="utf-8")
+    quiet = run("ingest", *files, "--db", "other.db", "--profile", "national")
+    assert quiet.exit_code == 0 and "上一年度对照" not in quiet.output
+    (tmp_path / "jixiao.toml").write_text('[check]\nselect = ["XX"]\n', encoding="utf-8")
+    bad = run("ingest", *files, "--db", "third.db")
+    assert bad.exit_code == 2 and "jixiao.toml" in bad.output and "XX" in bad.output

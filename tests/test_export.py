@@ -23,7 +23,7 @@ from jixiao.records import load_records
 from jixiao.store.database import open_engine
 from jixiao.store.query import Filter, findings_t, forms_t, fund_rows_t, load_forms
 
-COUNTS = {"forms": 58, "fund_rows": 232, "indicators": 495, "findings": 450}
+COUNTS = {"forms": 58, "fund_rows": 232, "indicators": 495, "findings": 459}
 
 
 def read_csv(path: Path) -> list[dict]:
@@ -86,7 +86,7 @@ def test_json_reads_back_as_interchange_records(sample_engine: Engine, tmp_path:
     doc = json.loads(path.read_text(encoding="utf-8"))
     for record in doc["forms"]:
         assert not list(validator.iter_errors(record))
-    assert len(doc["findings"]) == 450
+    assert len(doc["findings"]) == 459
     finding = next(f for f in doc["findings"] if f["code"] == "AR04")
     with sample_engine.connect() as conn:
         stored_finding = conn.execute(select(findings_t).where(findings_t.c.code == "AR04")

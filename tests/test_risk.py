@@ -74,6 +74,20 @@ def test_amounts_in_yuan_are_normalised():
     assert risk_of_record(in_yuan).factor == risk_of_record(BASE).factor
 
 
+def test_an_unstated_unit_is_assumed_out_loud():
+    """A form that prints no unit is taken to be in 万元; the risk's parts and AR06 say so, never silently."""
+    unstated = copy.deepcopy(BASE)
+    unstated["fund_unit"] = None
+    risk = risk_of_record(unstated)
+    assert risk.unit_assumed and risk.factor == risk_of_record(BASE).factor
+    assert risk.parts()[-1] == "金额系数 1.30（全年预算 100.00 万元，原表未注明单位，按万元计）"
+    assert not risk_of_record(BASE).unit_assumed
+    form = Form.model_validate(unstated)
+    (finding,) = [f for f in check(form, NATIONAL).findings if f.code == "AR06"]
+    assert "按万元" in finding.message
+    assert finding.explanation == "全年预算数 100 按 100 万元计；若原表以元计，应为 0.01 万元"
+
+
 def test_a_grade_not_printed_is_the_grade_of_the_printed_total():
     record = copy.deepcopy(BASE)
     record["grade"] = None
@@ -114,3 +128,27 @@ def test_forms_stored_before_the_score_get_it_when_the_corpus_is_upgraded(tmp_pa
     with engine.connect() as conn:
         assert conn.execute(query).all() == stored
     engine.dispose()
+
+
+def test_a_checked_form_is_scored_once(monkeypatch):
+    """`jixiao check` scores each form once and hands the scorecard to both the rules and the risk score."""
+    import sys
+
+    from jixiao.check import check_forms
+    from jixiao.check.risk import assess
+
+    forms = [Form.model_validate(BASE), Form.model_validate(BASE)]
+    cards = [score(form, NATIONAL) for form in forms]
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return score(*args, **kwargs)
+
+    monkeypatch.setattr(sys.modules["jixiao.check"], "score", counted)  # `jixiao.check` is also a function
+    monkeypatch.setattr(sys.modules["jixiao.check.risk"], "score", counted)
+    report = check_forms(forms, NATIONAL, cards=cards)
+    assert [r.score for r in assess(forms, report, NATIONAL, cards)] == [0.0, 0.0]
+    assert calls == []
+    assess(forms, check_forms(forms, NATIONAL), NATIONAL)
+    assert len(calls) == 4  # without cards: once to check, once for the risk

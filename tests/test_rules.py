@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.check import check, run_rules, score
+from jixiao.check import Prior, check, run_rules, score
 from jixiao.check.catalogue import load_rules
 from jixiao.check.profile import load_profile, profile_names
 from jixiao.model import Form
@@ -49,9 +49,17 @@ def build(case: dict) -> Form:
 
 
 def findings_of(code: str, case: dict):
+    """The rule's findings on the case's form; a corpus rule's case gives the same project's earlier form as
+    `previous` (changes to the base form, whose year is then one less unless the case sets it)."""
     form = build(case)
     profile = load_profile(case.get("profile", "national"))
-    return run_rules(form, score(form, profile), profile, 0, codes=[code])
+    previous = None
+    if "previous" in case:
+        earlier = {"set": {"year": form.year - 1}, **case["previous"]}
+        earlier["set"] = {"year": form.year - 1, **earlier["set"]}
+        before = build(earlier)
+        previous = Prior(before, score(before, profile))
+    return run_rules(form, score(form, profile), profile, 0, codes=[code], previous=previous)
 
 
 def _cases():

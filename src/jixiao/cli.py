@@ -22,7 +22,7 @@ from rich.markup import escape
 from typer._click import exceptions as click_errors
 
 import jixiao
-from jixiao.check import check_forms
+from jixiao.check import check_forms, score
 from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
 from jixiao.check.findings import InputFailure, Severity
@@ -258,11 +258,12 @@ def check_command(
         error(err, f"{'、'.join(map(str, paths))} 中没有可读取的文件")
         raise typer.Exit(EXIT_INPUT)
     forms = [attach(f, scoped) for r in results for f in r.forms]
-    report = select_report(check_forms(forms, rules), selection)
+    cards = [score(form, rules) for form in forms]
+    report = select_report(check_forms(forms, rules, codes=selection.codes(), cards=cards), selection)
     report.files = len(results)
     report.errors = [InputFailure(file=r.error.file, line=r.error.line, message=r.error.message)
                      for r in results if r.error]
-    risks = assess(forms, report, rules)
+    risks = assess(forms, report, rules, cards)
     for failure in report.errors:
         error(err, failure.message, f"{failure.file}{f':{failure.line}' if failure.line else ''}")
     if fmt is CheckFormat.json:

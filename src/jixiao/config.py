@@ -8,7 +8,9 @@ in the working directory or the nearest parent that has one.
     profile = "shanghai"                # the scoring profile (jixiao profiles lists them)
 
 Options given on the command line override the file (see `jixiao.check.select` for how select and ignore combine).
-The CLI and (later) the web app call `load_config` and `selection_for`, so both read the file the same way.
+`jixiao check` and `jixiao ingest` honour the table (ingest all but `level`: the corpus keeps every severity);
+`report` and `export` show what the corpus holds. The CLI and (later) the web app call `load_config` and
+`selection_for`, so both read the file the same way.
 """
 
 from __future__ import annotations

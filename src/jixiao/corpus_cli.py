@@ -19,7 +19,9 @@ from sqlalchemy.engine import make_url
 
 from jixiao.check.findings import SEVERITY_ZH, Severity
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile
+from jixiao.config import load_config, selection_for
 from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, error, progress_bar, stderr_console
+from jixiao.corpus_check import corpus_codes
 from jixiao.errors import InputError
 from jixiao.export import ExportFormat, export
 from jixiao.ingest import IngestSummary, Outcome, ingest
@@ -63,14 +65,27 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(
         help="文档、交换记录（.json）或目录（递归读取）", show_default=False, metavar="路径")],
     db: DbOption = None,
-    profile: Annotated[str, typer.Option(
-        "--profile", "-p", metavar="名称", help="检查所用的评分配置")] = DEFAULT_PROFILE,
+    profile: Annotated[str | None, typer.Option(
+        "--profile", "-p", metavar="名称", show_default=False,
+        help=f"检查所用的评分配置；默认取 jixiao.toml 的 profile，否则为 {DEFAULT_PROFILE}")] = None,
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, metavar="进程数", help="并行解析的进程数（默认为 CPU 核数）",
         show_default=False)] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", show_default=False, metavar="文件",
+        help="项目配置文件；默认在当前目录及其上级目录中找 jixiao.toml（用其 [check] 的 profile、select、ignore）")] = (
+        None),
 ) -> None:
-    """把文档读入语料库：解析、重算评分、检查，每个文件一个事务。重复导入会跳过未变的文件，文件有变化则存为新版本。"""
+    """把文档读入语料库：解析、重算评分、检查，每个文件一个事务。重复导入会跳过未变的文件，文件有变化则存为新版本。
+    检查所用的规则和评分配置取 jixiao.toml 的 [check]（与 jixiao check 相同）；导入后按同一项目的上一年度
+    对照指标值（规则 RF10）。"""
     err = stderr_console()
+    try:
+        settings = load_config(config).check
+    except InputError as exc:
+        error(err, exc.message, exc.where())
+        raise typer.Exit(EXIT_INPUT) from None
+    profile = profile or settings.profile or DEFAULT_PROFILE
     try:
         load_profile(profile)
     except ProfileError as exc:
@@ -87,7 +102,8 @@ def ingest_command(
         def advance(name: str, outcome: Outcome) -> None:
             progress.update(task, advance=1, description=f"{Path(name).name}（{OUTCOME_ZH[outcome]}）")
 
-        summary = ingest(engine, [p for p in paths if p.exists()], profile=profile, jobs=jobs, on_file=advance)
+        summary = ingest(engine, [p for p in paths if p.exists()], profile=profile, jobs=jobs, on_file=advance,
+                         codes=selection_for(settings).codes())
     _print_summary(summary, database_url(db), err)
     if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
@@ -111,6 +127,10 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
     for severity in Severity:
         table.add_row(f"  {SEVERITY_ZH[severity]}", str(summary.findings[severity.value]))
     out.print(table)
+    if summary.corpus_findings:
+        counts = "、".join(f"{SEVERITY_ZH[s]} {summary.corpus_findings[s.value]} 条" for s in Severity
+                          if summary.corpus_findings[s.value])
+        out.print(f"与同一项目上一年度对照（{'、'.join(corpus_codes())}）：{counts}")
     for path, stored in summary.duplicates:
         out.print(f"[dim]跳过 {escape(str(path))}：内容与已导入的 {escape(str(stored))} 相同[/dim]")
     for failure in summary.failures:

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from jixiao.check.profile import DEFAULT_PROFILE, load_profile
+from jixiao.corpus_check import departments_of, recheck
 from jixiao.parse import iter_files, os_reason
 from jixiao.records import read_document
 from jixiao.store.rows import Row, checked_rows
@@ -58,6 +59,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, the stored path with that content)
     interrupted: bool = False
+    corpus_findings: Counter[str] = field(default_factory=Counter)  # by severity: the corpus rules' (RF10) now stored
 
     @property
     def stored(self) -> int:
@@ -78,9 +80,10 @@ def _digest(path: Path) -> tuple[str, int]:
     return hashlib.sha256(data).hexdigest(), len(data)
 
 
-def _parse(path_and_profile: tuple[str, str]) -> _Parsed:
-    """Worker: hash, read, score and check one file. Never raises; a failure is data."""
-    name, profile_name = path_and_profile
+def _parse(task: tuple[str, str, list[str] | None]) -> _Parsed:
+    """Worker: hash, read, score and check one file (with the rules `codes`, None: all). Never raises; a failure
+    is data."""
+    name, profile_name, codes = task
     path = Path(name)
     try:
         sha256, size = _digest(path)
@@ -91,7 +94,7 @@ def _parse(path_and_profile: tuple[str, str]) -> _Parsed:
         return _Parsed(name, sha256, size, failure=Failure(name, result.error.message, result.error.line))
     profile = load_profile(profile_name)
     try:
-        forms = [checked_rows(form, profile, index) for index, form in enumerate(result.forms)]
+        forms = [checked_rows(form, profile, index, codes) for index, form in enumerate(result.forms)]
     except Exception as exc:  # noqa: BLE001 - a checking bug must not cost the user the batch
         message = f"检查时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return _Parsed(name, sha256, size, failure=Failure(name, message))
@@ -102,10 +105,10 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the writer's to handle; workers just stop
 
 
-def _parsed(todo: list[str], profile: str, jobs: int) -> Iterator[_Parsed]:
+def _parsed(todo: list[str], profile: str, jobs: int, codes: list[str] | None) -> Iterator[_Parsed]:
     """Parsed files in order. At most a few per worker are in flight, so when the writer is the slower side
     (a remote database) parsed rows wait in the workers instead of piling up in this process's memory."""
-    tasks = iter([(name, profile) for name in todo])
+    tasks = iter([(name, profile, codes) for name in todo])
     if jobs <= 1 or len(todo) < SERIAL_BELOW:
         yield from map(_parse, tasks)
         return
@@ -122,9 +125,10 @@ def _parsed(todo: list[str], profile: str, jobs: int) -> Iterator[_Parsed]:
 
 
 def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROFILE, jobs: int | None = None,
-           on_file: Callable[[str, Outcome], None] | None = None) -> IngestSummary:
-    """Ingest the files at `paths` (directories recursively). `on_file` is told each file's outcome as it
-    is settled (for progress bars); raising from it stops the run like Ctrl-C does."""
+           on_file: Callable[[str, Outcome], None] | None = None, codes: list[str] | None = None) -> IngestSummary:
+    """Ingest the files at `paths` (directories recursively), checked with the rules `codes` (None: every rule).
+    `on_file` is told each file's outcome as it is settled (for progress bars); raising from it stops the run like
+    Ctrl-C does. Then the corpus rules (RF10) are run on the departments whose forms changed."""
     load_profile(profile)  # a bad profile name fails before any work
     files = [str(p.resolve()) for p in iter_files(list(paths))]
     summary = IngestSummary(files=len(files))
@@ -134,8 +138,12 @@ def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROF
             select(documents.c.id, documents.c.sha256, documents.c.path, documents.c.is_current))}
     current_paths = {path for _, path, current in known.values() if current}
 
+    changed: list[str] = []  # files whose current version changed: their departments get the corpus rules
+
     def settle(name: str, outcome: Outcome) -> None:
         summary.outcomes[outcome] += 1
+        if outcome in (Outcome.added, Outcome.new_version, Outcome.restored):
+            changed.append(name)
         if on_file:
             on_file(name, outcome)
 
@@ -160,8 +168,13 @@ def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROF
                 with engine.begin() as conn:
                     make_current(conn, doc_id, name)
                 settle(name, Outcome.restored)
-        for parsed in _parsed(todo, profile, jobs or os.cpu_count() or 1):
+        for parsed in _parsed(todo, profile, jobs or os.cpu_count() or 1, codes):
             _store(engine, parsed, profile, summary, known, current_paths, settle)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    try:  # also after Ctrl-C: what was stored gets its corpus findings (one transaction: all or none)
+        with engine.begin() as conn:
+            summary.corpus_findings = recheck(conn, departments_of(conn, changed), codes)
     except KeyboardInterrupt:
         summary.interrupted = True
     return summary

@@ -1,8 +1,8 @@
 """Amounts in one unit. Forms print their 项目资金 in 万元 (the official form) or in 元 (several provinces and
 systems); reports and sheets show every amount in 万元 and keep the printed unit beside it.
 
-A form whose unit is not stated is taken to be in 万元, the official form's unit (rule AR06 reports a missing or
-implausible unit)."""
+A form whose unit is not stated is taken to be in 万元, the official form's unit, never silently: rule AR06 warns
+and names the assumption, the risk score's parts say 按万元计, the report marks the amount 按万元."""
 
 from __future__ import annotations
 

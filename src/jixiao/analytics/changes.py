@@ -1,7 +1,7 @@
 """Indicator targets that moved between two forms of one project (consecutive years of a series).
 
 The indicators with a numeric target are read for a batch of forms at a time; they are matched by normalised name,
-then by fuzzy similarity, and their parsed targets compared."""
+then by fuzzy similarity, and their parsed targets compared (`jixiao.check.targets`, as rule RF10 does)."""
 
 from __future__ import annotations
 
@@ -9,38 +9,14 @@ from collections import defaultdict
 
 from sqlalchemy import Connection, Row, select
 
-from jixiao.analytics.models import Direction, IndicatorChange, ProjectPoint
-from jixiao.analytics.names import match_names
+from jixiao.analytics.models import IndicatorChange, ProjectPoint
+from jixiao.check.targets import VERB_ZH, Direction, Target, direction
+from jixiao.names import match_names
 from jixiao.store.query import indicators_t
 
 FORMS = 1000  # forms whose targets are read in one query
-_HIGHER_IS_BETTER = {"≥", ">"}
-_LOWER_IS_BETTER = {"≤", "<"}
-_REVERSE_KINDS = {"reverse", "zero"}  # how the scorer reads an "=" target that should not be exceeded
-_VERB = {"lowered": "调低为", "raised": "调高为", "changed": "改为"}
 
 Pair = tuple[ProjectPoint, ProjectPoint]
-
-
-def _better(op: str | None, kind: str | None) -> int:
-    """+1 when a higher target is more demanding, −1 when a lower one is, 0 when unknown."""
-    if op in _HIGHER_IS_BETTER or (op == "=" and kind not in _REVERSE_KINDS):
-        return 1
-    if op in _LOWER_IS_BETTER or (op == "=" and kind in _REVERSE_KINDS):
-        return -1
-    return 0
-
-
-def direction(before: Row, after: Row) -> Direction | None:
-    """How the target moved: lowered (against the indicator's direction: a ≥ target decreased, a ≤ target
-    increased), raised, changed (operator or unit changed, or no direction known), or None when it did not."""
-    same_unit = before.target_unit == after.target_unit or None in (before.target_unit, after.target_unit)
-    if before.target_number == after.target_number:
-        return None if before.target_op == after.target_op and same_unit else "changed"
-    better = _better(after.target_op, after.kind)
-    if not same_unit or not better or better != _better(before.target_op, before.kind):
-        return "changed"
-    return "raised" if (after.target_number - before.target_number) * better > 0 else "lowered"
 
 
 def _targets(conn: Connection, form_ids: list[int]) -> dict[int, list[Row]]:
@@ -56,8 +32,12 @@ def _targets(conn: Connection, form_ids: list[int]) -> dict[int, list[Row]]:
     return grouped
 
 
+def _target(row: Row) -> Target:
+    return Target(row.target_op, row.target_number, row.target_unit, row.kind)
+
+
 def _change(before: Row, after: Row, from_year: int, to_year: int, moved: Direction) -> IndicatorChange:
-    note = f"目标由 {from_year} 年的“{before.target}”{_VERB[moved]} {to_year} 年的“{after.target}”"
+    note = f"目标由 {from_year} 年的“{before.target}”{VERB_ZH[moved]} {to_year} 年的“{after.target}”"
     if before.actual:
         note += f"（{from_year} 年实际完成“{before.actual}”）"
     return IndicatorChange(
@@ -71,7 +51,7 @@ def _moved(before: list[Row], after: list[Row], similarity: float) -> list[tuple
     """(earlier indicator, later indicator, direction) of every target that moved between two forms."""
     moved = []
     for i, j in match_names([r.name or "" for r in before], [r.name or "" for r in after], similarity):
-        if way := direction(before[i], after[j]):
+        if way := direction(_target(before[i]), _target(after[j])):
             moved.append((before[i], after[j], way))
     return moved
 

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, Field
+
+from jixiao.check.targets import Direction
 
 Key = str | int | None
 
@@ -124,9 +124,6 @@ class ProjectPoint(BaseModel):
     recomputed_score: float | None = None
     execution_rate: float | None = None
     grade: str | None = None
-
-
-Direction = Literal["lowered", "raised", "changed"]
 
 
 class IndicatorChange(BaseModel):

@@ -14,8 +14,8 @@ from sqlalchemy import Connection, Row, select
 
 from jixiao.analytics.changes import changes_between
 from jixiao.analytics.models import ProjectPoint, ProjectSeries
-from jixiao.analytics.names import fuzzy_groups, project_key
 from jixiao.analytics.scope import STREAM, building, selected
+from jixiao.names import SIMILARITY, same_project
 from jixiao.store.query import ALL, Filter, forms_t
 
 BATCH = 2000  # forms of the series whose indicators are compared at once
@@ -23,10 +23,10 @@ BATCH = 2000  # forms of the series whose indicators are compared at once
 
 def _department_series(rows: list[Row], similarity: float) -> Iterator[ProjectSeries]:
     """The series (≥ 2 years) among one department's forms."""
-    groups = fuzzy_groups({project_key(row.project_name) for row in rows}, similarity)
+    groups = same_project({row.project_name for row in rows}, similarity)
     members: dict[str, list[Row]] = defaultdict(list)
     for row in rows:
-        members[groups[project_key(row.project_name)]].append(row)
+        members[groups[row.project_name]].append(row)
     for forms in members.values():
         years = sorted({row.year for row in forms})
         if len(years) < 2:
@@ -55,7 +55,8 @@ def _add_changes(conn: Connection, batch: list[ProjectSeries], similarity: float
         series.lowered = sum(change.direction == "lowered" for change in series.changes)
 
 
-def project_history(conn: Connection, flt: Filter = ALL, *, similarity: float = 0.85) -> list[ProjectSeries]:
+def project_history(conn: Connection, flt: Filter = ALL, *,
+                    similarity: float = SIMILARITY) -> list[ProjectSeries]:
     """Projects of one department that appear in two or more years, matched by name tolerant of small changes
     (see `names.project_key`; fuzzy ratio ≥ `similarity`), with the indicator targets that moved between
     consecutive years; ordered by department and name."""

@@ -55,11 +55,23 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)
+    contexts = []
     for index, form_units in enumerate(forms):
         ctx = Context(file=doc.file, explain=explain, blank_merges=blanks)
         reading.forms.append(assemble_form(form_units, lex, ctx, index))
-        if explain:
-            reading.traces.append(ctx)
+        contexts.append(ctx)
+    # flowed text with wrapped cells: a form's table may not show how wide a column is (no cell of it filled
+    # it), the document's other forms, printed from one template, do; such a form is read again knowing them
+    widths: dict[str, float] = {}
+    for ctx in contexts:
+        for slot, w in ctx.table_widths.items():
+            widths[slot] = max(widths.get(slot, 0.0), w)
+    for index, ctx in enumerate(contexts):
+        if ctx.table_widths and any(ctx.table_widths.get(s, 0.0) < w - 1.0 for s, w in widths.items()):
+            contexts[index] = Context(file=doc.file, explain=explain, blank_merges=blanks, column_widths=widths)
+            reading.forms[index] = assemble_form(forms[index], lex, contexts[index], index)
+    if explain:
+        reading.traces.extend(contexts)
     return reading
 
 

@@ -32,6 +32,10 @@ class Context:
     choices: list[Choice] = field(default_factory=list)
     sections: list[tuple[str, int | None, int | None]] = field(default_factory=list)
     blank_merges: list[tuple[int, int, int]] = field(default_factory=list)  # (col, first, last row): empty merges
+    # flowed text whose cells wrap: each cell column's width measured in this form's indicator table (set when
+    # read), and the widest over the document's other forms (given for a second reading)
+    table_widths: dict[str, float] = field(default_factory=dict)
+    column_widths: dict[str, float] = field(default_factory=dict)
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"

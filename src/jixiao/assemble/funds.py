@@ -9,6 +9,7 @@ and the table's own arithmetic (sub-rows add up to the total; 执行率 = 执行
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -16,7 +17,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import fold, is_dash, number
+from jixiao.assemble.text import fold, is_dash, number, width
 from jixiao.model import FUND_ROWS, FundRow, Funds
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
@@ -31,6 +32,7 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 IGNORED = "ignored"  # a fund row the record has no place for (财政专户管理资金): read past
+EXTRA = "extra"  # prefix of a column the templates do not know
 
 
 @dataclass(slots=True)
@@ -88,6 +90,10 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
             continue
+        if current.columns and not current.values and number(u.text) is None and not is_dash(u.text):
+            # a heading no template knows ('追加预算数') among the header's: a column read past
+            current.columns.append(f"{EXTRA}{len(current.columns)}")
+            continue
         if current.values or u.certain:
             current.values.extend([""] * u.empties)
         current.values.append(u.text)
@@ -99,6 +105,48 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             continue
         kept.append(fl)
     return kept, unread
+
+
+_FRAGMENT = re.compile(r"^[0-9.,%]+$")
+
+
+def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], list[Unit]]:
+    """Flowed text: a line of bare number fragments right below a row is the rest of that row's numbers, wrapped
+    in their narrow columns ('18,250,000.0' / '0'). The fragments join the row's widest values (those filled
+    their columns), at equal width the ones printed short of the row's decimals."""
+    out: list[FundLine] = []
+    for fl in lines:
+        prev = out[-1] if out else None
+        pieces = fl.filled()
+        if (prev is None or fl.label or fl.columns or fl.certain or prev.certain or not pieces
+                or fl.line is None or prev.line is None or fl.line != prev.line + 1
+                or not all(_FRAGMENT.match(fold(v)) for v in pieces)):
+            out.append(fl)
+            continue
+        values = [k for k, v in enumerate(prev.values) if v]
+        if len(pieces) > len(values):
+            out.append(fl)
+            continue
+        places = [_decimals(prev.values[k]) for k in values]
+        usual = max(set(places), key=places.count)
+        best = max(combinations(values, len(pieces)),
+                   key=lambda chosen: _wrap_score(prev.values, chosen, pieces, usual))
+        for k, piece in zip(best, pieces, strict=True):
+            prev.values[k] = prev.values[k] + piece
+    return out, unread
+
+
+def _wrap_score(values: list[str], chosen: tuple[int, ...], pieces: list[str], usual: int) -> float:
+    """How well wrapped fragments continue these values: wide values (they filled their columns), numbers with
+    the row's usual decimals once joined, never a joined text that is no number."""
+    joined = [fold(values[k]) + fold(p) for k, p in zip(chosen, pieces, strict=True)]
+    return (sum(width(values[k]) for k in chosen) + sum(3.0 for j in joined if _decimals(j) == usual)
+            - sum(10.0 for j in joined if number(j) is None))
+
+
+def _decimals(text: str) -> int:
+    head, dot, tail = fold(text).rstrip("%").partition(".")
+    return len(tail) if dot else 0
 
 
 def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> dict[str, str]:
@@ -217,17 +265,30 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict
     return best, 1.0 if best is positional else 0.8
 
 
+def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
+    """The columns in the order the header names them: the lines of header words (no values) before the first
+    row, together (a header may wrap onto a second line); unless the text jumbled them with values, or names
+    fewer than three columns."""
+    words: list[str] = []
+    for fl in lines:
+        if fl.label or fl.numbers or not fl.columns:
+            if words:
+                break
+            continue
+        words.extend(fl.columns)
+    order = tuple(dict.fromkeys(words))
+    return order if len(order) >= 3 else DEFAULT_COLUMNS
+
+
 def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     header = [u for u in units[:12] if lex.fund_column(u.key)]
     starts = column_starts(header)
     if starts and len(starts) >= 5:  # column-aligned text: row labels stand left of the first column
         units = realign(units, [0.0, *starts])
-    lines, unread = _lines(units, lex)
+    lines, unread = _unwrap(*_lines(units, lex))
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
-    # the header names the columns in order, unless the text jumbled it with values
-    header = next((fl for fl in lines if len(set(fl.columns)) >= 5 and not fl.numbers), None)
-    order = tuple(dict.fromkeys(header.columns)) if header else DEFAULT_COLUMNS
+    order = _header_order(lines)
 
     labelled = [fl for fl in lines if fl.label]
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
@@ -242,7 +303,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
             seen[fl.label] = fl
     fitted = {k: _fit(fl.values, order, fl.certain) for k, fl in seen.items()}
     mapped = {k: m for k, (m, _) in fitted.items()}
-    total_ok = "total" in mapped and not _is_sub_pattern(mapped["total"])
+    scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
+    total_ok = "total" in mapped and (not scored or not _is_sub_pattern(mapped["total"]))
     if not orphans and not duplicates and (total_ok or "total" not in mapped):
         funds = Funds()
         for key in FUND_ROWS:

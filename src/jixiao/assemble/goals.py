@@ -25,6 +25,9 @@ _CN_DIGITS = "一二三四五六七八九十"
 _DIGIT = re.compile(r"\d")
 _GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
+_SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
+_PAGE = 100  # no printed line is wider, in CJK characters
+_OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
 
@@ -57,6 +60,8 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
         if lex.section(u.key) == "goals" or lex.level(u.key):
             continue
         kind, rest = _heading(u, lex)
+        if kind and (kind in heads or len(heads) == 2) and texts:
+            kind = None  # a heading's word inside a text ('项目年度目标: 1、…'): the headings were printed above
         if kind:
             heads.setdefault(kind, u)
             if rest:
@@ -181,45 +186,129 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
     lines["actual"] = lines["actual"] or texts[best].line
 
 
-def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
-    """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): each line's first fragment
-    belongs to the left text as long as the left text's lines fill its column. Recognised when most lines hold
-    two fragments and their first fragments are equally wide (the column width)."""
-    rows = source_rows(texts)
-    double = [r for r in rows if len(r) >= 2]
-    if len(rows) < 2 or len(double) < 2 or len(double) < 0.6 * len(rows):
-        return False
-    if len(rows) == 2:  # two lines: the first must be two full columns side by side
-        left, right = width(rows[0][0].text), width("".join(u.text for u in rows[0][1:]))
-        if abs(left - right) > 2 or len(rows[0]) != 2:
-            return False
-    column = max(width(r[0].text) for r in double)
-    if column < 6:
-        return False  # no column: a short word before a space is not a wrapped line
-    full = column - 2  # a line may run one character over (no line starts with a full stop)
-    if sum(1 for r in double[:-1] if width(r[0].text) >= full) < 0.8 * (len(double) - 1):
-        return False
-    rights = [width("".join(u.text for u in r[1:])) for r in double]
-    if sum(1 for w in rights[:-1] if w >= max(rights) - 1.5) < 0.6 * (len(rights) - 1):
-        return False  # the right-hand pieces fill a column too
-    left_open = True
+def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
+    """Each way to cut a printed line between its fragments: (width of the left part, fragments in it)."""
+    out: list[tuple[float, int]] = []
+    left = 0.0
+    for j, u in enumerate(row[:-1]):
+        left += width(u.text) + (0.5 if j else 0.0)  # the space between two fragments of one text
+        out.append((left, j + 1))
+    return out
+
+
+def _full_cut(row: list[Unit], column: float) -> int | None:
+    """Fragments of the left text on a line where the left text fills its column, if it does."""
+    fits = [(abs(column - w), n) for w, n in _cuts(row) if column - _SHORT <= w <= column + 1.0]
+    return min(fits)[1] if fits else None
+
+
+def _last_cut(row: list[Unit], column: float, right: float) -> int:
+    """Fragments of the left text on its last line (it ends short of its column): where the right text then
+    fills its column (it goes on), else after a sentence end, else as many as fit."""
+    total = width(" ".join(u.text for u in row))
+    fits = [(w, n) for w, n in _cuts(row) if w <= column + 0.5] or [(0.0, 1)]
+    full = [n for w, n in fits if right - _SHORT <= total - w - 0.5 <= right + 0.5]
+    if full:
+        return full[-1]
+    ended = [n for w, n in fits if row[n - 1].text.rstrip().endswith(_SENTENCE_END)]
+    return ended[-1] if ended else fits[-1][1]
+
+
+def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> tuple[list[str], list[str], int]:
+    """(left lines, right lines, lines wider than their column) of two texts side by side in columns of these
+    widths: each text fills its column on each line until its last; after that the other runs on alone."""
+    left_open = right_open = True
     left: list[str] = []
     right: list[str] = []
+    over = 0
     for r in rows:
-        if len(r) >= 2 and left_open:
-            left.append(r[0].text)
-            right.append(" ".join(u.text for u in r[1:]))
-            left_open = width(r[0].text) >= full
-        elif left_open and len(r) == 1 and width(r[0].text) >= full:
-            left.append(r[0].text)
-        else:
-            (right if not left_open or len(r) >= 2 else left).append(" ".join(u.text for u in r))
+        text = " ".join(u.text for u in r)
+        if not left_open or not right_open:
+            over += width(text) > (column if left_open else right_width) + _OVER
+            (left if left_open else right).append(text)
+            continue
+        if len(r) == 1:  # one of the two texts ended on the line above: which one
+            if _left_alone(text, column, left[-1] if left else "", right[-1] if right else ""):
+                left.append(text)
+                right_open = False
+            else:
+                right.append(text)
+                left_open = False
+            continue
+        cut = _full_cut(r, column)
+        if cut is None:
             left_open = False
-    parts["expected"] = join(parts["expected"], "".join(left))
-    parts["actual"] = join(parts["actual"], "".join(right))
+            cut = _last_cut(r, column, right_width)
+        rest = " ".join(u.text for u in r[cut:])
+        over += width(rest) > right_width + _OVER
+        if cut:
+            left.append(" ".join(u.text for u in r[:cut]))
+        if rest:
+            right.append(rest)
+        right_open = width(rest) >= right_width - _SHORT
+    return left, right, over
+
+
+def _left_alone(text: str, column: float, left: str, right: str) -> bool:
+    """A line of one fragment below two texts side by side is the left text's, unless it is wider than the
+    left column or the left text ended in a sentence on the line above and the right one did not."""
+    if width(text) > column + 1.0:
+        return False
+    left_ended, right_ended = left.rstrip().endswith(_SENTENCE_END), right.rstrip().endswith(_SENTENCE_END)
+    return not (left_ended and not right_ended)
+
+
+def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
+    """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): on each line the left text's
+    fragments fill its column as long as it goes on, and so do the right text's. The columns are read off the
+    first line, cut where every line then fits its columns, the most lines below are cut alike, and into the
+    most equal halves; spaces inside the texts are kept apart from the space between them by those widths.
+    Recognised when the left text fills its column on the first two lines, or ends on the second where the
+    right text fills its column, or the first line is two halves of one width and the left text ends on the
+    second."""
+    rows = source_rows(texts)
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return False
+    total = width(" ".join(u.text for u in rows[0]))
+    if total > _PAGE:
+        return False  # a line of a page holds no two columns this wide: each text is a line of its own
+    best: tuple[tuple[int, int, float], float, float, int] | None = None
+    for column, _ in _cuts(rows[0]):
+        right_width = total - column - 0.5
+        if column < 6 or right_width < 6:
+            continue
+        lead = 0
+        while lead < len(rows) and _full_cut(rows[lead], column) is not None:
+            lead += 1
+        over = _split_lines(rows, column, right_width)[2]
+        key = (-over, lead, -abs(column - right_width))
+        if best is None or key > best[0]:
+            best = (key, column, right_width, lead)
+    if best is None or best[0][0] < 0:
+        return False
+    _, column, right_width, lead = best
+    if lead < 2:
+        second = rows[1]
+        rest = width(" ".join(u.text for u in second))
+        right_fills = any(right_width - _SHORT <= rest - w - 0.5 <= right_width + 1.0 and w <= column
+                          for w, _ in _cuts(second))
+        halves = abs(column - right_width) <= (2 if len(rows[0]) == 2 else 1)
+        if not right_fills and not halves:
+            return False
+    left, right, _ = _split_lines(rows, column, right_width)
+    parts["expected"] = join(parts["expected"], _glued(left))
+    parts["actual"] = join(parts["actual"], _glued(right))
     lines["expected"] = lines["expected"] or rows[0][0].line
     lines["actual"] = lines["actual"] or rows[0][-1].line
     return True
+
+
+def _glued(pieces: list[str]) -> str:
+    """A wrapped text's lines, joined: a line break inside it is no space (one between two words is kept)."""
+    text = ""
+    for piece in pieces:
+        text = join(text, piece) if text else piece
+    return text
 
 
 def _joined(units: list[Unit]) -> str:

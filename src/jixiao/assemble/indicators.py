@@ -13,8 +13,10 @@ the whole table (`levels`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import combinations
 
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
 from jixiao.assemble.columns import column_starts, realign
@@ -27,12 +29,16 @@ from jixiao.model import Indicator
 from jixiao.read.tokens import Gap
 
 MAX_POINTS = 100.0
+MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
 MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 COMPOSITE = ("target_kind", "target_value", "target_unit")
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
+_OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
+_HANGING = "、，。；：！？）】」』”,.;:!?)"
+_BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 
 
 @dataclass(slots=True)
@@ -53,6 +59,7 @@ class RawRow:
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
     wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
+    atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
 
 
 def _gap(unit: Unit, separator: Gap) -> int:
@@ -99,15 +106,20 @@ class Header:
 def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     """The header's slots in column order, and where the body starts."""
     end = 0
+    kinds: list[str] = []
     while end < len(units):
         u = units[end]
-        if lex.indicator_column(u.key) is None and label_key(u.key) != _CAPTION:
+        kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == _CAPTION else None)
+        if kind is None and end and _extra_column(units, end, lex):
+            kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
+        if kind is None:
             break
+        kinds.append(kind)
         end += 1
     head = units[:end]
     if not head:
         return Header(DEFAULT_SLOTS, {}), 0
-    named = [(lex.indicator_column(u.key) or "caption", u) for u in head]
+    named = list(zip(kinds, head, strict=True))
     present = {slot for slot, _ in named}
     slots: list[str] = []
     cols: dict[str, int] = {}
@@ -134,6 +146,20 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     return Header(tuple(dict.fromkeys(slots)), cols), end
 
 
+def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
+    """An unknown word inside the header row, between columns it knows: a short heading on the row of the one
+    before it, with a known column after it on the same row."""
+    u = units[at]
+    if u.row != units[at - 1].row or len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
+        return False
+    for v in units[at + 1:]:
+        if v.row != u.row:
+            return False
+        if lex.indicator_column(v.key):
+            return True
+    return False
+
+
 def _is_label(unit: Unit, lex: Lexicon) -> str | None:
     """'level' for a level label (also '(50分)' alone), 'caption' for 绩效指标 or a piece of it."""
     return _label_kind(unit.key, lex)
@@ -156,8 +182,15 @@ class _Anchor:
     score_value: float
 
 
-def _anchors(body: list[Unit]) -> list[_Anchor]:
-    out = []
+def _decimals(text: str) -> int:
+    """Digits after the decimal point of a printed number ('20.00' → 2, '20' → 0)."""
+    head, dot, tail = text.strip().partition(".")
+    return len(tail.rstrip("%")) if dot else 0
+
+
+def _runs(body: list[Unit]) -> list[list[tuple[int, float]]]:
+    """Runs of two or more small numbers in a row: a row's 分值 and 得分 are two of them."""
+    runs: list[list[tuple[int, float]]] = []
     run: list[tuple[int, float]] = []
     for i, u in enumerate([*body, None]):
         value = _score_like(u) if u is not None else None
@@ -165,10 +198,9 @@ def _anchors(body: list[Unit]) -> list[_Anchor]:
             run.append((i, value))
             continue
         if len(run) >= 2:
-            (w, wv), (_, sv) = run[-2], run[-1]
-            out.append(_Anchor(w, wv, sv))
+            runs.append(run)
         run = [(i, value)] if value is not None else []
-    return out
+    return runs
 
 
 def _hard_break(before: Unit, after: Unit) -> bool:
@@ -203,11 +235,15 @@ class _Reader:
             if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and self.aligned))
                     and len(u.key) <= 10 and not _starts_value(u)):
                 kind = "level"  # what stands in a label column is a label (in aligned text also a piece: '标')
+            elif kind == "level" and hinted in self.fields and _short_label(u.key):
+                kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
             if kind is None:
                 break
             remaining = kinds[i + 1:].count(None)
-            if kind == "level" and remaining == len(self.fields) - 1 and i + 1 + remaining == len(units):
-                break  # a name that reads like a label ('服务对象满意度指标'): the row needs it as a cell
+            if (kind == "level" and hinted not in ("level1", "level2") and remaining == len(self.fields) - 1
+                    and i + 1 + remaining == len(units) and "满意度" in u.key
+                    and (len(row.labels) >= 2 or _starts_value(units[i + 1]))):
+                break  # a name that reads like a label ('服务对象满意度指标 ≥90% 95%'): the row needs it as a cell
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
@@ -255,11 +291,13 @@ class _Reader:
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
-                row.first_widths[slot] = width("".join(on_line))
+                row.first_widths[slot] = _line_width("".join(on_line))
+                if len(on_line) == 1 and on_line[0].isascii():
+                    row.atomic.add(slot)
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
-            slots = ("name", "actual")
-            row.short = True
+            slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
+            row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
         row.sure = min(row.sure, margin_confidence(cut.score, cut.runner_up))
         return cut.score
@@ -284,8 +322,9 @@ class _Reader:
             pos = min(pos, len(fields) - 1 - left)
             slots.append(fields[pos])
             pos += 1
-        if len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties:
-            slots = ["name", "actual"]
+        if (len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties
+                and not _OPERATOR_START.match(content[1].key)):
+            slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
 
     def _assign(self, row: RawRow, cells: dict[str, str | None]) -> None:
@@ -300,8 +339,42 @@ class _Reader:
         row.actual = cells.get("actual")
 
     # -- rows ---------------------------------------------------------------------------------------------
+    def anchors(self, body: list[Unit]) -> list[_Anchor]:
+        """Each row's 分值 and 得分: the last two of a run of small numbers — unless the run is longer and the
+        table tells which two they are: in a table row that stands under the header (its 三级指标 in the
+        header's column), the two under the header's 分值 and 得分; where the table prints every 分值 and 得分
+        with the same decimals ('20.00'), the last two so printed (a 偏差原因 printed '0' is no score)."""
+        cols = self.header.cols
+        under = (cols.get("weight"), cols.get("score"))
+        runs = _runs(body)
+        styles = Counter((_decimals(body[r[0][0]].text), _decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
+        style = styles.most_common(1)[0][0] if styles else None
+        places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
+        out = []
+        for run in runs:
+            pairs = list(zip(run, run[1:], strict=False))
+            pick = pairs[-1]
+            if len(pairs) > 1 and None not in under and self._under_header(body, run[0][0]):
+                pick = next((p for p in pairs if (body[p[0][0]].col, body[p[1][0]].col) == under
+                             and body[p[0][0]].certain and body[p[1][0]].certain), pick)
+            elif len(pairs) > 1 and places is not None:
+                pick = next((p for p in reversed(pairs)
+                             if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
+            (w, wv), (_, sv) = pick
+            out.append(_Anchor(w, wv, sv))
+        return out
+
+    def _under_header(self, body: list[Unit], at: int) -> bool:
+        """The certain table row of unit `at` has its first cell that is no label in the header's 三级指标 column."""
+        row = body[at].row
+        first = at
+        while first > 0 and body[first - 1].row == row:
+            first -= 1
+        name = next((u for u in body[first:at] if _is_label(u, self.lex) is None), None)
+        return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
+
     def rows(self, body: list[Unit]) -> list[RawRow]:
-        anchors = _anchors(body)
+        anchors = self.anchors(body)
         gaps = sorted(body[a.weight + 1].gap for a in anchors if not body[a.weight + 1].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         out: list[RawRow] = []
@@ -402,6 +475,8 @@ class _Reader:
         if not all(u.certain for u in rest):
             wraps = self._wrapped_lines(rest, weight)
             prev.wraps.extend(wraps)
+            if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
+                prev.first_widths["deviation"] = _line_width(" ".join(u.text for u in same_row))
             return same_row, [], rest[sum(len(w) for w in wraps):]
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
         rows = source_rows(rest)
@@ -440,8 +515,8 @@ class _Reader:
             first = line[0]
             if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
-            if _is_label(first, self.lex) == "level":
-                break
+            if _is_label(first, self.lex) == "level" and (len(line) > 1 or not _short_label(first.key)):
+                break  # a label; a word such as '成本' alone on a line is the end of a wrapped name
             out.append(line)
         return out
 
@@ -452,25 +527,29 @@ class _Reader:
         for row in rows:
             for slot, w in row.first_widths.items():
                 widths[slot] = max(widths.get(slot, 0.0), w)
+        known = self.ctx.column_widths
         for row in rows:
             if not row.wraps:
                 continue
+            self.ctx.table_widths.update(widths)
             cells = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths]
             slots = [s for s in cells if row.first_widths[s] >= widths.get(s, 0.0) - 1.0]
+            if len(slots) > 1 and set(slots) - row.atomic:
+                # a number or word ('90.00(%)') is not cut over lines: its cell ends on its first line
+                slots = [s for s in slots if s not in row.atomic]
             if not slots and cells:  # none fills its widest: the one that comes nearest wraps
                 slots = [max(cells, key=lambda s: row.first_widths[s] / max(widths.get(s, 1.0), 1.0))]
             slots = slots or ["name"]
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
-                texts = [u.text for u in line]
-                if len(texts) > len(slots):  # a cell with a space in it: the first cells take the extra fragments
-                    texts = [" ".join(texts[: len(texts) - len(slots) + 1]), *texts[len(texts) - len(slots) + 1:]]
-                still = []
-                for slot, text in zip(slots, texts, strict=False):
+            columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
+            narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
+            fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
+            plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
+                              frozenset(narrow), fullness)
+            for chosen, pieces in plan:
+                for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
-                    if width(text.replace(" ", "")) >= widths.get(slot, 0.0) - 1.0:
-                        still.append(slot)
-                slots = still or slots[len(texts):] or ["name"]
             row.wraps = []
 
     def _search(self, between: list[Unit], prev: RawRow, last: bool = False
@@ -505,6 +584,8 @@ class _Reader:
             points += self.prefix(prefix, None, trial)
             content = [u for u in prefix if _is_label(u, self.lex) is None]
             points -= 3.0 * max(0, len(self.fields) - len(content))
+            if content and _BARE_NUMBER.match(content[0].key):
+                points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
             points -= 8.0 * sum(1 for u in prefix[1:] if _is_label(u, self.lex) == "level"
                                 and _is_label(prefix[prefix.index(u) - 1], self.lex) is None)
             options.append((points, c))
@@ -536,7 +617,8 @@ class _Reader:
                 row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
-            if _is_label(u, self.lex) == "level" or hinted in ("level1", "level2"):
+            label = _is_label(u, self.lex) == "level" and not (hinted in self.fields and _short_label(u.key))
+            if label or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                 row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
@@ -573,6 +655,59 @@ class _Reader:
             return None
         slot = row.slot_cols[max(lower)]
         return "deviation" if col > max(row.slot_cols) else slot
+
+
+def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
+               narrow: frozenset[str], fullness: dict[str, float]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Which cells take each wrapped line's pieces: a line holds the next piece of every cell still wrapping, in
+    column order; a cell goes on wrapping while its pieces fill its column. Chosen over all the row's lines
+    together, at the least cost: a piece wider than its column, fragments joined into one piece (a space
+    inside a cell), a line when no cell is still wrapping, a cell
+    narrower than its column in the document's other tables (`narrow`); at equal cost the cells whose first
+    line fills their column most nearly (`fullness`), then the widest (long texts wrap)."""
+
+    @cache
+    def best(j: int, open_: tuple[str, ...], nearest: str | None = None) -> tuple[float, float, tuple]:
+        if j == len(lines):
+            return 0.0, 0.0, ()
+        texts = lines[j]
+        cost0 = 0.0
+        if not open_:  # every cell ended: the line is the one's that came nearest to filling its column
+            open_, cost0 = ((nearest,) if nearest else slots), 2.0
+        options: list[tuple[tuple[str, ...], tuple[str, ...], float]] = []
+        for m in range(1, min(len(texts), len(open_)) + 1):
+            cuts = (combinations(range(1, len(texts)), m - 1) if len(texts) <= MAX_FRAGMENTS
+                    else [tuple(range(len(texts) - m + 1, len(texts)))])  # many: the first piece takes the rest
+            for bounds in cuts:  # the fragments cut into m pieces
+                edges = (0, *bounds, len(texts))
+                pieces = tuple(" ".join(texts[a:b]) for a, b in zip(edges, edges[1:], strict=False))
+                options.extend((chosen, pieces, 0.5 * (len(texts) - m)) for chosen in combinations(open_, m))
+        found: tuple[float, float, tuple] | None = None
+        for chosen, pieces, extra_cost in options:
+            cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
+            cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
+                        if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
+            fills = {slot: _line_width(text.replace(" ", "")) / columns[slot]
+                     for slot, text in zip(chosen, pieces, strict=True)}
+            still = tuple(slot for slot in chosen if fills[slot] * columns[slot] >= columns[slot] - 1.0)
+            rest_cost, rest_wide, rest = best(j + 1, still, max(fills, key=fills.__getitem__))
+            wide = rest_wide - sum(fullness.get(slot, 0.0) * 100 + columns[slot] for slot in chosen)
+            if found is None or (cost + rest_cost, wide) < found[:2]:
+                found = (cost + rest_cost, wide, ((chosen, pieces), *rest))
+        assert found is not None
+        return found
+
+    return list(best(0, slots)[2])
+
+
+def _line_width(text: str) -> float:
+    """A printed line's width in its column: a closing mark hanging past the column's edge ('立项、') not counted."""
+    return width(text[:-1] if text and text[-1] in _HANGING else text)
+
+
+def _short_label(key: str) -> bool:
+    """A level label printed without its 指标 ('成本', '数量'): also a common word of a name."""
+    return not label_key(key).endswith("指标")
 
 
 def _caption(unit: Unit, lex: Lexicon) -> bool:

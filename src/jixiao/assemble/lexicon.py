@@ -76,7 +76,8 @@ class Lexicon:
         return _column(self, "indicator", key)
 
     def level(self, key: str) -> str | None:
-        """The canonical level label a key names ('产出指标(50分)' → 产出指标, '经济效益' → 经济效益指标), or None."""
+        """The canonical level label a key names ('产出指标(50分)' → 产出指标, '经济效益' → 经济效益指标,
+        '数量' → 数量指标), or None."""
         return _level(self, key)
 
 
@@ -221,4 +222,7 @@ def _level(lex: Lexicon, key: str) -> str | None:
     parents = lex.level2_parent
     if bare in parents:
         return bare if bare.endswith("指标") else bare + "指标"
+    longer = bare + "指标"  # a label printed without its 指标 ('产出', '数量')
+    if longer in lex.levels or longer in parents:
+        return longer
     return None

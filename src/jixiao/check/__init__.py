@@ -15,14 +15,15 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from jixiao.check.catalogue import Rule, RuleContext, load_rules
+from jixiao.check.catalogue import Prior, Rule, RuleContext, load_rules
 from jixiao.check.findings import Finding, FormReport, Report, Severity
+from jixiao.check.history import dated, last_years
 from jixiao.check.profile import DEFAULT_PROFILE, Profile, load_profile
 from jixiao.check.score import Scorecard, score
 from jixiao.model import Form, Waiver
 
-__all__ = ["Report", "FormReport", "Finding", "Scorecard", "check", "check_forms", "score", "load_profile",
-           "merge", "run_rules"]
+__all__ = ["Report", "FormReport", "Finding", "Prior", "Scorecard", "check", "check_forms", "score",
+           "load_profile", "merge", "run_rules"]
 
 
 def _profile(profile: Profile | str | None) -> Profile:
@@ -88,14 +89,15 @@ def merge(findings: list[Finding]) -> list[Finding]:
 
 
 def run_rules(form: Form, card: Scorecard, profile: Profile, form_index: int,
-              codes: Iterable[str] | None = None) -> list[Finding]:
+              codes: Iterable[str] | None = None, previous: Prior | None = None) -> list[Finding]:
     """The findings of the catalogue's rules (or only `codes`) on one scored form, in catalogue order, with the
-    findings another one supersedes on the same row left out (only among the rules run)."""
+    findings another one supersedes on the same row left out (only among the rules run). `previous`: the same
+    project's earlier form, which the corpus rules compare with."""
     active = active_rules(profile)
-    selected = [active[code] for code in codes if code in active] if codes else active.values()
+    selected = active.values() if codes is None else [active[code] for code in codes if code in active]
     findings: list[Finding] = []
     for rule, params, severity in selected:
-        findings.extend(rule.check(RuleContext(rule, form, card, profile, params, form_index, severity)))
+        findings.extend(rule.check(RuleContext(rule, form, card, profile, params, form_index, severity, previous)))
     return merge(findings)
 
 
@@ -105,18 +107,19 @@ def _waiver_of(waivers: list[Waiver], finding: Finding) -> Waiver | None:
 
 def check(form: Form, profile: Profile | str | None = None, *, index: int | None = None,
           waivers: Iterable[Waiver] = (), card: Scorecard | None = None,
-          codes: Iterable[str] | None = None) -> FormReport:
+          codes: Iterable[str] | None = None, previous: Prior | None = None) -> FormReport:
     """Check one form: its findings, with those the form's waivers (and `waivers`) cover set aside.
 
     Pass `card` when the caller has already scored the form under the same profile (the store keeps both), and
     `codes` to run only those rules: a finding another one supersedes (SC07 under SC09) is then kept when the other
-    rule is not run, which filtering the findings afterwards cannot do."""
+    rule is not run, which filtering the findings afterwards cannot do. `previous` is the same project's earlier
+    form, for the corpus rules (RF10)."""
     profile = _profile(profile)
     if index is None:
         index = form.source.form_index if form.source else 0
     all_waivers = [*form.waivers, *waivers]
     report = FormReport(index=index, file=form.source.file if form.source else None, project_name=form.project_name)
-    for finding in run_rules(form, card or score(form, profile), profile, index, codes):
+    for finding in run_rules(form, card or score(form, profile), profile, index, codes, previous):
         waiver = _waiver_of(all_waivers, finding) if all_waivers else None
         if waiver:
             finding.waived = waiver.reason
@@ -130,9 +133,18 @@ def check(form: Form, profile: Profile | str | None = None, *, index: int | None
 
 
 def check_forms(forms: Iterable[Form], profile: Profile | str | None = None,
-                codes: Iterable[str] | None = None) -> Report:
-    """Check forms in order; each form's index is its position in the input (`codes`: only these rules)."""
+                codes: Iterable[str] | None = None, cards: Iterable[Scorecard] | None = None,
+                history: bool = True) -> Report:
+    """Check forms in order; each form's index is its position in the input (`codes`: only these rules; `cards`:
+    the forms' scorecards under `profile`, in the same order, when the caller has them — `risk.assess` needs
+    them too, so a form is scored once). With `history`, the forms checked together are a small corpus: a form
+    is compared with the same project's form of the nearest earlier year among them (RF10)."""
     profile = _profile(profile)
     codes = list(codes) if codes is not None else None
-    reports = [check(form, profile, index=i, codes=codes) for i, form in enumerate(forms)]
+    forms = list(forms)
+    scored = list(cards) if cards is not None else [score(form, profile) for form in forms]
+    earlier = last_years(dated(forms)) if history else {}
+    reports = [check(form, profile, index=i, codes=codes, card=card,
+                     previous=Prior(forms[earlier[i]], scored[earlier[i]]) if i in earlier else None)
+               for i, (form, card) in enumerate(zip(forms, scored, strict=True))]
     return Report(profile=profile.name, forms=reports, files=len({r.file for r in reports}))

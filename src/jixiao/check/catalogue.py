@@ -23,9 +23,20 @@ from jixiao.model import Form
 RULES: dict[str, type[Rule]] = {}
 
 
+@dataclass(frozen=True, slots=True)
+class Prior:
+    """The same project's form of the nearest earlier year and its scorecard, for the corpus rules (`Rule.corpus`).
+    The corpus (`jixiao.corpus_check`) or the forms checked together (`jixiao check`) provide it; which form it is,
+    `jixiao.check.history` decides."""
+
+    form: Form
+    card: Scorecard
+
+
 @dataclass(slots=True)
 class RuleContext:
-    """What a rule sees: the parsed form, its scorecard, the profile and the rule's own parameters."""
+    """What a rule sees: the parsed form, its scorecard, the profile and the rule's own parameters, and for the
+    corpus rules the same project's earlier form (`previous`, None when there is none)."""
 
     rule: Rule
     form: Form
@@ -34,6 +45,7 @@ class RuleContext:
     params: Mapping[str, Any]
     form_index: int
     severity: Severity
+    previous: Prior | None = None
 
     def finding(self, path: str, message: str, *, provided: Any = None, expected: Any = None,
                 difference: float | None = None, explanation: str | None = None,
@@ -90,6 +102,9 @@ class Rule:
     # one finding per problem: codes whose findings on the same row (indicators.3, funds.total, or the form) a
     # finding of this rule replaces, because it says the same and more (SC09 over SC07, RF02 over RF01)
     supersedes: ClassVar[tuple[str, ...]] = ()
+    # a corpus rule compares the form with the same project's earlier year (`RuleContext.previous`): it finds
+    # nothing in a form checked alone, and the corpus runs it when a form's history changes (jixiao.corpus_check)
+    corpus: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -53,6 +53,7 @@ class Risk(BaseModel):
     execution: float = 0.0
     factor: float = 1.0
     budget_wan: float | None = None  # the 年度资金总额 全年预算数, in 万元
+    unit_assumed: bool = False  # the form states no unit: its amounts were taken to be 万元 (money.py)
     errors: int = 0
     warnings: int = 0
     self_score: float | None = None
@@ -79,6 +80,8 @@ class Risk(BaseModel):
             out.append(f"执行 {self.execution:g}（自评{self.grade}，下限 {self.grade_floor:g}，"
                        f"执行率 {self.execution_rate:.2f}%，差额 × {EXECUTION_POINTS:g}）")
         budget = "全年预算未知" if self.budget_wan is None else f"全年预算 {self.budget_wan:,.2f} 万元"
+        if self.unit_assumed and self.budget_wan is not None:
+            budget += "，原表未注明单位，按万元计"
         out.append(f"金额系数 {self.factor:.2f}（{budget}）")
         return out
 
@@ -95,8 +98,9 @@ def money_factor(budget_wan: float | None) -> float:
 
 def risk_of(*, errors: int = 0, warnings: int = 0, self_score: float | None = None,
             recomputed_score: float | None = None, execution_rate: float | None = None, grade: str | None = None,
-            grade_floor: float | None = None, budget_wan: float | None = None) -> Risk:
-    """The risk score from plain numbers (what the corpus stores, so a stored form is scored the same way)."""
+            grade_floor: float | None = None, budget_wan: float | None = None, unit_assumed: bool = False) -> Risk:
+    """The risk score from plain numbers (what the corpus stores, so a stored form is scored the same way);
+    `unit_assumed`: the budget's unit was not printed and 万元 was assumed (said in the parts)."""
     findings = ERROR_POINTS * errors + WARNING_POINTS * min(warnings, WARNINGS_COUNTED)
     inflation = 0.0
     if self_score is not None and recomputed_score is not None:
@@ -110,7 +114,7 @@ def risk_of(*, errors: int = 0, warnings: int = 0, self_score: float | None = No
     return Risk(score=score, findings=findings, inflation=inflation, execution=execution, factor=round(factor, 4),
                 budget_wan=budget_wan, errors=errors, warnings=warnings, self_score=self_score,
                 recomputed_score=recomputed_score, execution_rate=execution_rate, grade=grade,
-                grade_floor=grade_floor)
+                grade_floor=grade_floor, unit_assumed=unit_assumed)
 
 
 def claimed_grade(profile: Profile, grade: str | None, total: float | None) -> tuple[str | None, float | None]:
@@ -133,12 +137,17 @@ def form_risk(form: Form, findings: Iterable[Finding], card: Scorecard, profile:
                    warnings=sum(f.severity is Severity.warning for f in found),
                    self_score=form.total_score, recomputed_score=card.recomputed_total, execution_rate=rate,
                    grade=label, grade_floor=floor,
-                   budget_wan=to_wan(total.annual_budget, form.fund_unit) if total else None)
+                   budget_wan=to_wan(total.annual_budget, form.fund_unit) if total else None,
+                   unit_assumed=form.fund_unit is None)
 
 
-def assess(forms: Iterable[Form], report: Report, profile: Profile) -> list[Risk]:
-    """The risk of each form of `report` (in its order), `forms` being the forms it checked, in the same order.
-    The findings counted are the report's: a selection (`jixiao.check.select`) that leaves rules out leaves
-    their findings out of the risk too."""
-    return [form_risk(form, checked.findings, score(form, profile), profile)
-            for form, checked in zip(forms, report.forms, strict=True)]
+def assess(forms: Iterable[Form], report: Report, profile: Profile,
+           cards: Iterable[Scorecard] | None = None) -> list[Risk]:
+    """The risk of each form of `report` (in its order), `forms` being the forms it checked, in the same order,
+    and `cards` their scorecards when the caller has them (else they are scored here). The findings counted are
+    the report's: a selection (`jixiao.check.select`) that leaves rules out leaves their findings out of the
+    risk too."""
+    forms = list(forms)
+    scored = list(cards) if cards is not None else [score(form, profile) for form in forms]
+    return [form_risk(form, checked.findings, card, profile)
+            for form, checked, card in zip(forms, report.forms, scored, strict=True)]

@@ -104,6 +104,14 @@ class Selection:
             on = layer.apply(code, on)
         return on
 
+    def codes(self) -> list[str] | None:
+        """The codes of the rules to run, in catalogue order; None when every rule is. Passed to `check` before
+        it merges superseded findings, so that leaving out a superseding rule (SC09) lets the one it would have
+        replaced (SC07) be reported."""
+        if self.is_everything:
+            return None
+        return [code for code in load_rules() if self.enabled(code)]
+
     @property
     def is_everything(self) -> bool:
         return not any(layer.select is not None or layer.ignore for layer in self.layers)

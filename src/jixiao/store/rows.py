@@ -36,16 +36,16 @@ Row = dict[str, Any]
 INDICATOR_COLUMNS = tuple(Indicator.model_fields)
 
 
-def checked_rows(form: Form, profile: Profile, index: int) -> Row:
-    """Score and check `form`, and return its row for `forms` with its child rows under
-    `fund_rows`, `indicators` and `findings`."""
+def checked_rows(form: Form, profile: Profile, index: int, codes: list[str] | None = None) -> Row:
+    """Score and check `form` (`codes`: only these rules), and return its row for `forms` with its child rows
+    under `fund_rows`, `indicators` and `findings`."""
     card = score(form, profile)
-    report = check(form, profile, index=index, card=card)
+    report = check(form, profile, index=index, card=card, codes=codes)
     row = _form_row(form, card, report, profile, index)
-    row.update(_risk(form_risk(form, report.findings, card, profile)))
+    row.update(risk_row(form_risk(form, report.findings, card, profile)))
     row["fund_rows"] = _fund_rows(form, card)
     row["indicators"] = _indicator_rows(form, card)
-    row["findings"] = [_finding_row(f) for f in [*report.findings, *report.waived]]
+    row["findings"] = [finding_row(f) for f in [*report.findings, *report.waived]]
     return row
 
 
@@ -73,7 +73,7 @@ def _form_row(form: Form, card: Scorecard, report: FormReport, profile: Profile,
     }
 
 
-def _risk(risk: Risk) -> Row:
+def risk_row(risk: Risk) -> Row:
     return {"risk": risk.score, "risk_parts": risk.model_dump(mode="json", exclude={"score"})}
 
 
@@ -82,9 +82,9 @@ def risk_columns(profile: Profile, *, errors: int, warnings: int, self_score: fl
                  annual_budget: float | None, fund_unit: str | None) -> Row:
     """`risk` and `risk_parts` of a stored form, from its columns (the migration that added them uses this)."""
     label, floor = claimed_grade(profile, grade, self_score)
-    return _risk(risk_of(errors=errors, warnings=warnings, self_score=self_score, recomputed_score=recomputed_score,
-                         execution_rate=execution_rate, grade=label, grade_floor=floor,
-                         budget_wan=to_wan(annual_budget, fund_unit)))
+    return risk_row(risk_of(errors=errors, warnings=warnings, self_score=self_score, recomputed_score=recomputed_score,
+                            execution_rate=execution_rate, grade=label, grade_floor=floor,
+                            budget_wan=to_wan(annual_budget, fund_unit), unit_assumed=fund_unit is None))
 
 
 def _columns(record: BaseModel, names: Iterable[str]) -> Row:
@@ -129,7 +129,7 @@ def _text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def _finding_row(finding: Finding) -> Row:
+def finding_row(finding: Finding) -> Row:
     rule = load_rules().get(finding.code)
     line = finding.source.rsplit(":", 1)[-1] if finding.source else None
     return {

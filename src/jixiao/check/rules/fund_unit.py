@@ -10,7 +10,8 @@ from jixiao.check.rounding import fmt
 class FundUnit(Rule):
     """项目资金必须注明金额单位（元或万元），且金额与单位相称。
 
-    不同表的金额单位不同（2021 年的表用元，其余多用万元），不知道单位就不能跨表比较金额。
+    不同表的金额单位不同（2021 年的表用元，其余多用万元），不知道单位就不能跨表比较金额。没有注明单位的表，
+    jixiao 按官方表式的万元计（报告和风险分都注明“按万元”），这条警告说明这一假定。
     以万元计却超过一亿万元、或以元计却不足一百元的预算，多半是单位写错。
 
     不合格示例：表头只写“项目资金”，没有“（万元）”或“（元）”。
@@ -32,7 +33,10 @@ class FundUnit(Rule):
         if budget is None:
             return
         if form.fund_unit is None:
-            yield ctx.finding("fund_unit", "项目资金没有注明金额单位（元或万元）", provided=None, expected="元 或 万元")
+            yield ctx.finding("fund_unit", "项目资金没有注明金额单位（元或万元）；jixiao 按万元（官方表式的单位）换算"
+                              "和计算风险分，若原表以元计，金额会放大一万倍", provided=None, expected="元 或 万元",
+                              explanation=f"全年预算数 {fmt(budget, 2)} 按 {fmt(budget, 2)} 万元计；"
+                                          f"若原表以元计，应为 {fmt(budget / 10_000, 6)} 万元")
         elif form.fund_unit == "万元" and budget > ctx.params["max_wan"]:
             yield ctx.finding("fund_unit", f"全年预算数 {fmt(budget, 2)} 万元超过一亿万元，金额单位可能应为“元”",
                               provided="万元", expected="元")

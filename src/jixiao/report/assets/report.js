@@ -353,7 +353,8 @@
     const p = r[IX.risk_parts];
     if (!p || r[IX.risk] == null) return "";
     const [findings, inflation, execution, factor] = p;
-    const budget = r[IX.budget_wan] == null ? "全年预算未知" : `全年预算 ${fmt.wan(r[IX.budget_wan])} 万元`;
+    const budget = r[IX.budget_wan] == null ? "全年预算未知" : `全年预算 ${fmt.wan(r[IX.budget_wan])} 万元` +
+      (r[IX.fund_unit] ? "" : "，原表未注明单位，按万元计");
     return `风险分 ${fmt.risk(r[IX.risk])} =（问题 ${fmt.score(findings)} + 虚高 ${fmt.score(inflation)} + 执行 ${fmt.score(execution)}）` +
       `× 金额系数 ${factor.toFixed(2)}（${budget}）\n${META.risk.formula}`;
   }
@@ -361,7 +362,8 @@
     if (v == null) return "";
     const unit = r[IX.fund_unit];
     const original = unit === "元" ? `原表：${fmt.amount(v * MONEY.yuan_per_wan)} 元` : `原表单位：${unitNote(unit)}`;
-    return el("span", {title: original}, fmt.wan(v), unit === "元" ? el("span", {class: "unit-note"}, "元") : null);
+    const note = unit === "元" ? "元" : unit ? null : "按万元";  // an unstated unit is assumed, and says so
+    return el("span", {title: original}, fmt.wan(v), note ? el("span", {class: "unit-note"}, note) : null);
   }
   function filterForms(label, test) {
     const table = state.tables.forms;

@@ -1,5 +1,7 @@
 """Telling when two names mean the same project or indicator: a normalised key, and fuzzy grouping of keys that
-compares only names that could be alike, so it stays near-linear on a large corpus."""
+compares only names that could be alike, so it stays near-linear on a large corpus. The report's project history
+(`jixiao.analytics.projects`) and the corpus rule RF10 (`jixiao.check.history`) link a project across years with
+`same_project`, so both see the same series."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?")
 _BRACKETED = re.compile(r"[（(【\[〔［][^（()）【】\[\]〔〕［］]*[）)】\]〕］]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _PROJECT_SUFFIXES = ("项目", "专项", "资金", "经费")
+SIMILARITY = 0.85  # the difflib ratio from which two project or indicator names are taken to mean the same
 
 
 @lru_cache(maxsize=1 << 16)
@@ -71,6 +74,14 @@ def fuzzy_groups(keys: Iterable[str], similarity: float) -> dict[str, str]:
                 if a != b and likeness(shorter, longer, similarity) >= similarity:
                     parent[max(a, b)] = min(a, b)
     return {key: root(key) for key in parent}
+
+
+def same_project(names: Iterable[str], similarity: float) -> dict[str, str]:
+    """Each project name → the key of its group: names whose `project_key`s are alike (difflib ratio ≥
+    `similarity`) mean the same project. Compare names of one 主管部门 at a time."""
+    keys = {name: project_key(name) for name in names}
+    groups = fuzzy_groups(set(keys.values()), similarity)
+    return {name: groups[key] for name, key in keys.items()}
 
 
 def match_names(earlier: list[str], later: list[str], similarity: float) -> list[tuple[int, int]]:

@@ -1,0 +1,120 @@
+"""Shapes real forms print that the samples do not: level labels without 指标 ('产出', '数量'), a 偏差原因 printed
+'0', a blank 实际完成值 or 年度指标值 (in layouts that show no blank cell, a lone value is read as the 实际完成值 unless
+it reads as a target). The first form of each sample, so changed, is written in every layout of the
+grid that keeps a row's cells apart (`pdf_flow` wraps cells into each other and is measured on its own) and must
+read back exactly.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+import jixiao
+from tests.conftest import GOLDEN
+from tests.layout_render import LAYOUTS, expected, render
+from tests.scoring import score
+
+SHORT = {"产出指标": "产出", "效益指标": "效益", "满意度指标": "满意度", "成本指标": "成本", "数量指标": "数量",
+         "质量指标": "质量", "时效指标": "时效", "社会效益指标": "社会效益", "经济效益指标": "经济效益",
+         "生态效益指标": "生态效益", "可持续影响指标": "可持续影响", "服务对象满意度指标": "服务对象满意度"}
+
+
+def real_shaped(form: dict) -> dict:
+    form = copy.deepcopy(form)
+    inds = form["indicators"]
+    for ind in inds:
+        ind["level1"] = SHORT.get(ind["level1"], ind["level1"])
+        ind["level2"] = SHORT.get(ind["level2"], ind["level2"])
+    inds[0]["deviation"] = "0"
+    # where a layout shows no blank cell, a lone value is the 实际完成值 unless it reads as a target ('≥90%')
+    rest = inds[1:]
+    blank_actual = next((i for i in rest if (i["target"] or "")[:1] in "≥≤<>=" and (i["target"] or "")), None)
+    if blank_actual:
+        blank_actual["actual"] = None
+    blank_target = next((i for i in rest if i is not blank_actual and i["actual"] and i["actual"][0] not in "≥≤<>="),
+                        None)
+    if blank_target:
+        blank_target["target"] = None
+    return form
+
+
+FORMS = [real_shaped(json.loads(p.read_text(encoding="utf-8"))["forms"][0]) for p in sorted(GOLDEN.glob("*.json"))]
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout != "pdf_flow"])
+def test_real_shapes_read_back(layout):
+    wrong: list[str] = []
+    for seed, form in enumerate(FORMS):
+        got = [f.record() for f in jixiao.parse_text(render([form], layout, seed=seed), f"shape.{layout}")]
+        fields, matched, w, missing, extra = score([expected(form)], got)
+        assert not missing and not extra
+        wrong += w
+    assert not wrong, "\n".join(wrong[:20])
+
+
+SHAPES = GOLDEN.parent / "shapes"
+
+
+def test_short_labels_blank_cells_and_a_zero_deviation_in_a_tab_table():
+    """A county form as a tab table: labels without 指标, a blank 实际完成值, a 偏差原因 of '0'."""
+    [form] = jixiao.parse(SHAPES / "short_labels_blank_cells.txt")
+    rows = [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators]
+    assert rows[0] == ("产出", "数量", "补助人数", "≥1000人", "1020人", 20.0, 20.0, "0")
+    assert rows[1] == ("产出", "质量", "发放准确率", "100%", None, 20.0, 18.0, "数据未统计")
+    assert [r[:2] for r in rows[2:]] == [("产出", "时效"), ("效益", "社会效益"), ("满意度", "服务对象满意度")]
+    assert form.funds.total.score == 9.5 and form.total_score == 97.5
+
+
+def test_a_form_without_scores_and_a_three_column_fund_table():
+    """No 分值/得分 columns anywhere, the fund table with 全年预算数/全年执行数/执行率 only: the 年度资金总额 row is
+    the total (not taken for a sub-row), the indicators keep their cells and have no points."""
+    [form] = jixiao.parse(SHAPES / "no_scores_three_fund_columns.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate, total.score) == (500.0, 480.0, 96.0, None)
+    assert form.funds.current_year.annual_budget == 500.0 and form.funds.carryover is None
+    assert [(i.name, i.target, i.actual, i.weight) for i in form.indicators][:2] == [
+        ("改造工程数量", "12处", "12处", None), ("工程验收合格率", "100%", "100%", None)]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | ", " "])
+def test_a_column_the_templates_do_not_know_is_read_past(separator):
+    """A 评分标准 column between 实际完成值 and 分值 (a heading no template names), in a tab table, pipe rows and
+    space-separated rows: the header keeps its other columns and the column's cells go nowhere."""
+    text = (SHAPES / "unknown_column.txt").read_text(encoding="utf-8")
+    if separator != "\t":
+        text = "\n".join(separator.join(c for c in line.split("\t") if c or separator != " ")
+                         for line in text.splitlines())
+    [form] = jixiao.parse_text(text, "unknown_column.txt")
+    rows = [(i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators]
+    assert rows[0] == ("数量指标", "改造小区数量", "3个", "3个", 30.0, 30.0, None)
+    assert rows[2] == ("时效指标", "按期完工率", "100%", "90%", 10.0, 0.0, "个别小区施工延期")
+    assert [r[1] for r in rows] == ["改造小区数量", "竣工验收合格率", "按期完工率", "居民居住条件改善", "居民满意度"]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+def test_a_fund_column_the_templates_do_not_know_is_read_past(separator):
+    """A 追加预算数 column in the fund table (a heading no template names): the other columns keep their values."""
+    text = (SHAPES / "unknown_fund_column.txt").read_text(encoding="utf-8")
+    if separator != "\t":
+        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.splitlines())
+    [form] = jixiao.parse_text(text, "unknown_fund_column.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (300.0, 300.0, 285.0, 10.0, 95.0, 9.5)
+    assert form.funds.current_year.executed == 285.0 and form.funds.carryover.annual_budget == 0.0
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_real_shapes_in_office_files(kind, tmp_path):
+    """The same changed forms as a Word document and a workbook (merged label cells, blank cells kept)."""
+    from tests.docx_render import render_docx
+    from tests.xlsx_render import render_xlsx
+
+    path = tmp_path / f"shapes.{kind}"
+    (render_docx if kind == "docx" else render_xlsx)(FORMS, path, seed=3)
+    got = [f.record() for f in jixiao.parse(path)]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in FORMS], got)
+    assert not missing and not extra and not wrong, "\n".join(wrong[:20])
