@@ -204,3 +204,14 @@ def test_gbk_document_is_still_gbk(tmp_path):
     result = parse_file(path)
     assert result.error is None and len(result.forms) == SAMPLE_FORMS
     assert not [w for form in result.forms for w in form.warnings if w.code == "P050"]
+
+
+def test_an_exact_reader_gets_an_error_at_the_line_not_a_repair():
+    """Interchange records (`decode`) must be read exactly: a damaged byte is an error naming its line."""
+    from jixiao.errors import InputError
+    from jixiao.read.decode import decode
+
+    data = '{"forms": [\n{"project_name": "中文'.encode() + b"\xe4\xb8" + '"}]}'.encode() + "中文".encode() * 100
+    with pytest.raises(InputError) as caught:
+        decode(data, "a.json")
+    assert caught.value.line == 2 and "第 2 行有无法解码的字节" in caught.value.message

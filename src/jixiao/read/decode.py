@@ -131,7 +131,7 @@ def decode_text(data: bytes, file: str) -> Decoded:
             return Decoded(_repair_nuls(text, notices), name, notices)
     if looks_binary(data):
         raise InputError(file, "不是文本文件（含二进制内容）；应为 UTF-8 或 GB18030/GBK 编码的文本")
-    wide = max(1, len(data) - len(data.translate(None, bytes(range(128)))))  # the non-ASCII bytes
+    wide = max(1, len(data.translate(None, bytes(range(128)))))  # the non-ASCII bytes
     for name in ("utf-8", "gb18030"):
         try:
             return Decoded(_repair_nuls(data.decode(name), notices), name, notices)
@@ -146,6 +146,10 @@ def decode_text(data: bytes, file: str) -> Decoded:
 
 
 def decode(data: bytes, file: str) -> tuple[str, str]:
-    """(text, encoding name), damaged bytes replaced without a word; `decode_text` says where they were."""
-    text, name, _ = decode_text(data, file)
+    """(text, encoding name) of a file that must be read exactly (an interchange record): a damaged byte is an
+    error at its line, not a repair."""
+    text, name, notices = decode_text(data, file)
+    if notices:
+        line = notices[0].line
+        raise InputError(file, f"第 {line} 行有无法解码的字节或空字符；应为 UTF-8 或 GB18030/GBK 编码的文本", line)
     return text, name
