@@ -211,7 +211,7 @@ def test_an_exact_reader_gets_an_error_at_the_line_not_a_repair():
     from jixiao.errors import InputError
     from jixiao.read.decode import decode
 
-    data = '{"forms": [\n{"project_name": "中文'.encode() + b"\xe4\xb8" + '"}]}'.encode() + "中文".encode() * 100
+    data = '{"forms": [\n{"project_name": "中文'.encode() + b"\xe4\xb8" + b'"}]}' + "中文".encode() * 100
     with pytest.raises(InputError) as caught:
         decode(data, "a.json")
     assert caught.value.line == 2 and "第 2 行有无法解码的字节" in caught.value.message
