@@ -18,6 +18,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -173,8 +174,7 @@ def main() -> None:
             (args.out / f"{kind}-{index}{SUFFIX[kind]}").write_bytes(data)
             print(f"{kind} #{index}: {outcome}")
         print(f"failing inputs saved in {args.out}")
-    for path in seed_dir.iterdir():
-        path.unlink() if path.is_file() else None
+    shutil.rmtree(seed_dir, ignore_errors=True)
     sys.exit(1 if failures else 0)
 
 
