@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 import zipfile
 import zlib
 from pathlib import Path
@@ -140,7 +141,8 @@ def hostile_folder():
     good_file(folder)
     for name, (make, _) in CASES.items():
         make(folder / name)
-    return folder
+    yield folder
+    shutil.rmtree(folder)
 
 
 def test_every_hostile_document_gets_its_message_and_the_good_one_is_read(hostile_folder):
