@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -69,40 +68,6 @@ def test_no_form_is_exit_2_with_message(tmp_path):
     assert result.returncode == 2
     assert "未找到绩效自评表" in result.stderr and str(path) in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def test_binary_garbage(tmp_path):
-    path = tmp_path / "scan.txt"
-    path.write_bytes(bytes(range(256)) * 64)
-    result = run("parse", str(path), "--format", "json")
-    assert result.returncode == 2
-    assert "不是文本文件" in result.stderr and "Traceback" not in result.stderr
-    assert json.loads(result.stdout) == {"forms": [], "fragments": [], "errors": [
-        {"file": str(path), "line": None, "message": json.loads(result.stdout)["errors"][0]["message"]}]}
-
-
-def test_directory_of_mixed_files_reads_the_good_ones(tmp_path):
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "good.txt").write_bytes(SAMPLE.read_bytes())
-    (tmp_path / "empty.txt").write_bytes(b"")
-    (tmp_path / "noise.bin").write_bytes(b"\x00\x01\x02" * 100)
-    (tmp_path / "notes.md").write_text("# 会议纪要\n无表格\n", encoding="utf-8")
-    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing-target.txt")  # unreadable: dangling link
-    (tmp_path / ".hidden.txt").write_text("skipped", encoding="utf-8")
-    result = run("parse", str(tmp_path), "--format", "json")
-    assert result.returncode == 2
-    doc = json.loads(result.stdout)
-    assert len(doc["forms"]) == 6
-    assert {Path(e["file"]).name for e in doc["errors"]} == {"empty.txt", "noise.bin", "notes.md", "gone.txt"}
-    for name in ("empty.txt", "noise.bin", "notes.md", "gone.txt"):
-        assert name in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_missing_path():
-    result = run("parse", "/nonexistent/forms.txt")
-    assert result.returncode == 2
-    assert "文件不存在" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_nothing_dropped_silently():

@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from jixiao.parse import parse_file
 from jixiao.read import read_path
-from jixiao.read.limits import MAX_CELLS
+from jixiao.read.limits import Limits
 from jixiao.read.sniff import OLE, kind_of
 from jixiao.read.tokens import Gap, Token
 from jixiao.read.workbook import display
@@ -235,7 +235,7 @@ def test_merged_range_of_a_million_rows_is_refused_before_loading(tmp_path):
     _patch(path, "xl/worksheets/sheet1.xml", lambda xml: xml.replace(b'ref="A1:B2"', b'ref="A1:XFD1048576"'))
     start = time.monotonic()
     result = parse_file(path)
-    assert result.error is not None and f"超过 {MAX_CELLS} 个" in result.error.message
+    assert result.error is not None and f"超过 {Limits().cells} 个" in result.error.message
     assert time.monotonic() - start < 5.0
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 import typer.main
@@ -22,6 +23,8 @@ from rich.markup import escape
 from typer._click import exceptions as click_errors
 
 import jixiao
+from jixiao.assemble.context import Context
+from jixiao.assemble.stream import Fragment
 from jixiao.check import check_forms, score
 from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
@@ -36,6 +39,8 @@ from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, error, progress_b
 from jixiao.console import stderr_console as _stderr
 from jixiao.corpus_cli import register_corpus_commands
 from jixiao.errors import InputError
+from jixiao.jsondoc import write_document
+from jixiao.model import Form
 from jixiao.parse import FRAGMENT_MESSAGE, FileResult, explain_record, iter_files, parse_file
 from jixiao.records import load_records, read_document
 from jixiao.terminal import (
@@ -96,25 +101,37 @@ def _reader(input_format: InputFormat) -> Callable[[Path], FileResult]:
     return read_document
 
 
-def _read_all(paths: list[Path], show_progress: bool,
-              read: Callable[[Path], FileResult] = parse_file) -> list[FileResult]:
-    files = list(iter_files(paths))
+def _results(files: list[Path], show_progress: bool,
+             read: Callable[[Path], FileResult] = parse_file) -> Iterator[FileResult]:
+    """Each file read in turn, as it is read (a run over many files holds one file's forms at a time)."""
     if not show_progress or len(files) < 2:
-        return [read(p) for p in files]
-    results = []
+        yield from map(read, files)
+        return
     with progress_bar("读取", _stderr()) as progress:
         task = progress.add_task("", total=len(files))
         for path in files:
             progress.update(task, description=path.name)
-            results.append(read(path))
+            yield read(path)
             progress.advance(task)
-    return results
+
+
+def _files_or_exit(paths: list[Path]) -> list[Path]:
+    files = list(iter_files(paths))
+    if not files:
+        error(_stderr(), f"{'、'.join(map(str, paths))} 中没有可读取的文件")
+        raise typer.Exit(EXIT_INPUT)
+    return files
+
+
+def _show_progress(output: Path | None, streamed_to_stdout: bool) -> bool:
+    """A progress bar on a terminal, unless what is written to the same terminal meanwhile would break it."""
+    return _stderr().is_terminal and (output is not None or (sys.stdout.isatty() and not streamed_to_stdout))
 
 
 @app.command("parse", cls=ChineseCommand)
 def parse_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="文档或目录（目录会递归读取）", show_default=False, metavar="路径")],
+        help="文档或目录（目录会递归读取）", show_default=False, metavar="路径", readable=False)],
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="输出格式：table 摘要 / json 交换记录")] = (
         OutputFormat.table),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
@@ -123,44 +140,73 @@ def parse_command(
 ) -> None:
     """读取自评表，输出结构化记录（json）或每张表的摘要（table）。"""
     err = _stderr()
+    files = _files_or_exit(paths)
     read = partial(parse_file, explain=True) if explain else parse_file
-    results = _read_all(paths, show_progress=err.is_terminal and (output is not None or sys.stdout.isatty()),
-                        read=read)
-    if not results:
-        error(err, f"{'、'.join(map(str, paths))} 中没有可读取的文件")
-        raise typer.Exit(EXIT_INPUT)
-    forms = [f for r in results for f in r.forms]
-    failed = [r for r in results if r.error]
-    for r in failed:
-        assert r.error is not None
-        error(err, r.error.message, r.error.where())
-    fragments = [(r.file, fr) for r in results for fr in r.fragments]
+    failed: list[InputError] = []
+    fragments: list[tuple[str, Fragment]] = []
+    traces: list[dict] = []
+    warnings = 0
+
+    def forms() -> Iterator[tuple[Form, Context | None]]:
+        nonlocal warnings
+        for r in _results(files, _show_progress(output, fmt is OutputFormat.json), read):
+            if r.error:
+                failed.append(r.error)
+            fragments.extend((r.file, fr) for fr in r.fragments)
+            for k, form in enumerate(r.forms):
+                warnings += len(form.warnings)
+                trace = r.reading.traces[k] if r.reading else None
+                if trace is not None and fmt is OutputFormat.json:
+                    traces.append(explain_record(r.file, k, trace))
+                yield form, trace
+
     if fmt is OutputFormat.json:
-        doc: dict = {
-            "forms": [f.record() for f in forms],
-            "errors": [{"file": r.file, "line": r.error.line, "message": r.error.message} for r in failed if r.error],
-            "fragments": [{"file": file, "first_line": fr.first_line, "last_line": fr.last_line,
-                           "message": FRAGMENT_MESSAGE} for file, fr in fragments],
-        }
-        if explain:
-            doc["explain"] = [explain_record(r.file, k, trace) for r in results if r.reading
-                              for k, trace in enumerate(r.reading.traces)]
-        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+        def tail() -> dict:
+            doc: dict = {
+                "errors": [{"file": e.file, "line": e.line, "message": e.message} for e in failed],
+                "fragments": [{"file": file, "first_line": fr.first_line, "last_line": fr.last_line,
+                               "message": FRAGMENT_MESSAGE} for file, fr in fragments],
+            }
+            if explain:
+                doc["explain"] = traces
+            return doc
+
+        with _output_file(output) as out_file:
+            write_document(out_file.write, {}, "forms", (form.record() for form, _ in forms()), tail)
     else:
         out = _output_console(output)
-        traces = [t for r in results if r.reading for t in r.reading.traces]
-        for k, form in enumerate(forms, start=1):
-            out.print(form_summary(form, k, len(forms)))
-            if explain:
-                out.print(explain_view(form, traces[k - 1]))
+        summaries = []  # rendered as read (a few hundred bytes each), printed once the count is known
+        count = 0
+        for count, (form, trace) in enumerate(forms(), start=1):
+            with out.capture() as captured:
+                out.print(form_summary(form, count, COUNT_MARK))  # type: ignore[arg-type] - a mark for the count
+                if explain and trace is not None:
+                    out.print(explain_view(form, trace))
+            summaries.append(captured.get())
+        for text in summaries:
+            out.file.write(text.replace(COUNT_MARK, str(count)))
         for file, fr in fragments:
             out.print(f"[yellow]片段[/yellow] {escape(file)}:{fr.first_line}-{fr.last_line}：{FRAGMENT_MESSAGE}")
-        warnings = sum(len(f.warnings) for f in forms)
-        out.print(f"共读取 {len(results)} 个文件、{len(forms)} 张自评表；"
+        out.print(f"共读取 {len(files)} 个文件、{count} 张自评表；"
                   f"读取提示 {warnings} 条；出错文件 {len(failed)} 个")
         if output:
             out.file.close()
+    for failure in failed:
+        error(err, failure.message, failure.where())
     raise typer.Exit(EXIT_INPUT if failed else EXIT_OK)
+
+
+COUNT_MARK = "\ue000"  # where the number of forms goes in a summary rendered before it is known
+
+
+@contextmanager
+def _output_file(output: Path | None) -> Iterator[TextIO]:
+    """The file `--output` names (written as the output is made), or standard output."""
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8") as handle:
+        yield handle
 
 
 def _output_console(output: Path | None) -> Console:
@@ -168,13 +214,6 @@ def _output_console(output: Path | None) -> Console:
         return Console(file=output.open("w", encoding="utf-8"), width=160, no_color=True)
     out = Console(highlight=False)
     return out if out.is_terminal else Console(highlight=False, width=160)
-
-
-def _write(text: str, output: Path | None) -> None:
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
 
 
 def _profile_or_exit(name: str):
@@ -213,7 +252,7 @@ def _config_or_exit(path: Path | None) -> ProjectConfig:
 @app.command("check", cls=ChineseCommand)
 def check_command(
     paths: Annotated[list[Path], typer.Argument(
-        help="文档、交换记录（.json）或目录", show_default=False, metavar="路径")],
+        help="文档、交换记录（.json）或目录", show_default=False, metavar="路径", readable=False)],
     profile: Annotated[str | None, typer.Option(
         "--profile", "-p", show_default=False, metavar="名称",
         help=f"评分配置（jixiao profiles 列出全部）；默认取 jixiao.toml 的 profile，否则为 {DEFAULT_PROFILE}")] = (
@@ -253,16 +292,17 @@ def check_command(
     except InputError as exc:
         error(err, exc.message, exc.where())
         raise typer.Exit(EXIT_INPUT) from None
-    results = _read_all(paths, err.is_terminal and (output is not None or sys.stdout.isatty()), _reader(input_format))
-    if not results:
-        error(err, f"{'、'.join(map(str, paths))} 中没有可读取的文件")
-        raise typer.Exit(EXIT_INPUT)
-    forms = [attach(f, scoped) for r in results for f in r.forms]
+    files = _files_or_exit(paths)
+    failures: list[InputFailure] = []
+    forms = []
+    for r in _results(files, _show_progress(output, False), _reader(input_format)):
+        if r.error:
+            failures.append(InputFailure(file=r.error.file, line=r.error.line, message=r.error.message))
+        forms.extend(attach(f, scoped) for f in r.forms)
     cards = [score(form, rules) for form in forms]
     report = select_report(check_forms(forms, rules, codes=selection.codes(), cards=cards), selection)
-    report.files = len(results)
-    report.errors = [InputFailure(file=r.error.file, line=r.error.line, message=r.error.message)
-                     for r in results if r.error]
+    report.files = len(files)
+    report.errors = failures
     risks = assess(forms, report, rules, cards)
     for failure in report.errors:
         error(err, failure.message, f"{failure.file}{f':{failure.line}' if failure.line else ''}")
@@ -270,7 +310,8 @@ def check_command(
         doc = report.document(show_waived)
         for entry, risk in zip(doc["forms"], risks, strict=True):
             entry["risk"] = {**risk.model_dump(mode="json"), "parts": risk.parts()}
-        _write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", output)
+        with _output_file(output) as out_file:
+            out_file.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         out = _output_console(output)
         view = grouped_view if fmt is CheckFormat.grouped else report_view

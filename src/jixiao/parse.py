@@ -3,6 +3,7 @@ web app all call this, so a document is read the same way everywhere."""
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from jixiao.errors import InputError
 from jixiao.model import Form, ReadWarning
 from jixiao.read import read_path
 from jixiao.read.text import read_text
+from jixiao.read.tokens import Notice
 
 FRAGMENT_MESSAGE = "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
 
@@ -43,7 +45,7 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
     """Files named directly, and the files below named directories (sorted; hidden ones skipped). A directory that
     cannot be listed is yielded itself, so that reading it reports why instead of skipping it silently."""
     for path in paths:
-        if path.is_dir():
+        if _is_dir(path):
             unreadable: list[OSError] = []
             for root, dirs, files in os.walk(path, onerror=unreadable.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -56,20 +58,49 @@ def iter_files(paths: list[Path]) -> Iterator[Path]:
             yield path
 
 
+def _is_dir(path: Path) -> bool:
+    """Whether `path` is a directory; False when it cannot even be looked at (reading it then says why)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+_REASONS = {errno.ENAMETOOLONG: "路径过长（超过系统允许的长度）", errno.ELOOP: "符号链接循环（链接指向自身）",
+            errno.EIO: "读写错误（磁盘或文件系统故障）", errno.ENOTDIR: "路径中的某一级不是目录",
+            errno.ENXIO: "设备不存在或不可用"}
+
+
 def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in Chinese."""
     if isinstance(exc, FileNotFoundError):
         return "文件不存在"
     if isinstance(exc, PermissionError):
         return "没有读取权限"
     if isinstance(exc, IsADirectoryError):
         return "这是一个目录，不是文件"
-    return exc.strerror or type(exc).__name__
+    return _REASONS.get(exc.errno or 0) or exc.strerror or type(exc).__name__
+
+
+def attach_notices(forms: list[Form], notices: list[Notice]) -> None:
+    """The reader's warnings (P050) on the forms: one at a line on the form holding that line, any other on
+    every form of the file."""
+    for form in forms:
+        holds = [n for n in notices
+                 if n.line is None or _holds(form, n.line) or not any(_holds(other, n.line) for other in forms)]
+        form.warnings[:0] = [ReadWarning(code="P050", message=n.message, line=n.line) for n in holds]
+
+
+def _holds(form: Form, line: int) -> bool:
+    source = form.source
+    return bool(source and source.first_line is not None and source.last_line is not None
+                and source.first_line <= line <= source.last_line)
 
 
 def parse_file(path: Path, explain: bool = False) -> FileResult:
     """Read one document; never raises: a document that cannot be read gives an error naming why."""
     name = str(path)
-    if path.is_dir():
+    if _is_dir(path):
         try:
             os.scandir(path).close()
         except OSError as exc:
@@ -91,8 +122,7 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
     except Exception as exc:  # noqa: BLE001 - a reading bug must not cost the user the other files
         message = f"解析时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return FileResult(name, error=InputError(name, message))
-    for form in reading.forms:
-        form.warnings[:0] = [ReadWarning(code="P050", message=message) for message in doc.warnings]
+    attach_notices(reading.forms, doc.warnings)
     result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
                         reading=reading if explain else None)
     if not reading.forms:

@@ -8,12 +8,13 @@ from functools import lru_cache
 
 import opencc
 
+from jixiao.read.limits import MAX_NUMBER_DIGITS
+
 _T2S = opencc.OpenCC("t2s")
 _WS = re.compile(r"\s+")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
-MAX_DIGITS = 15  # integer digits of a number jixiao reads: 10^15 元 is far beyond any budget, and floats stay exact
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 
 
@@ -74,7 +75,7 @@ def number(text: str | None) -> float | None:
     if not _NUMBER.match(key):
         return None
     digits = key.replace(",", "")
-    if len(digits.lstrip("+-").split(".")[0]) > MAX_DIGITS:
+    if len(digits.lstrip("+-").split(".")[0]) > MAX_NUMBER_DIGITS:
         return None  # no form holds such an amount, and a float would not hold it exactly (or at all: 1e400)
     return float(digits)
 

@@ -6,16 +6,15 @@ here plus one entry in `READERS`; its library is imported only when a file of th
 
 from __future__ import annotations
 
-import stat
+import os
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
-from jixiao.errors import InputError
 from jixiao.read import text
-from jixiao.read.limits import MAX_FILE_BYTES, MAX_TEXT_BYTES, check_size
+from jixiao.read.limits import Limits, check_size, current, open_regular
 from jixiao.read.sniff import kind_of
-from jixiao.read.tokens import Document, Gap, Token
+from jixiao.read.tokens import Document, Gap, Notice, Token
 
 Reader = Callable[[Path, str], Document]
 
@@ -38,18 +37,28 @@ def reader(kind: str) -> Reader:
 def read_path(path: Path, display: str | None = None) -> Document:
     """Read any supported document; raises InputError (with a message for the user) or OSError."""
     file = display or str(path)
-    info = path.stat()
-    if stat.S_ISDIR(info.st_mode):
-        raise IsADirectoryError(21, "Is a directory", str(path))
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(file, "不是普通文件（可能是管道、设备或套接字）；未读取")
-    size = info.st_size
-    with path.open("rb") as handle:
+    limits = current()
+    with open_regular(path, file) as handle:
+        size = os.fstat(handle.fileno()).st_size
         head = handle.read(4096)
     kind = kind_of(path, head, file)
-    check_size(size, MAX_TEXT_BYTES if kind == "text" else MAX_FILE_BYTES, file,
+    check_size(size, limits.text_bytes if kind == "text" else limits.file_bytes, file,
                "文本文件" if kind == "text" else "文档")
-    return reader(kind)(path, file)
+    doc = reader(kind)(path, file)
+    cut_long_cells(doc, limits)
+    return doc
 
 
-__all__ = ["Document", "Gap", "Token", "READERS", "read_path", "reader", "text"]
+def cut_long_cells(doc: Document, limits: Limits) -> None:
+    """A cell (or line) longer than `limits.cell_chars` is cut there, with a warning at its line: no form holds
+    such a cell, and the assembler's work on one grows with its length."""
+    most = limits.cell_chars
+    for k, token in enumerate(doc.tokens):
+        if len(token.text) > most:
+            doc.tokens[k] = token._replace(text=token.text[:most])
+            where = f"第 {token.page} 页" if token.page else f"第 {token.line} 行"
+            doc.warnings.append(Notice(f"{where}的单元格有 {len(token.text)} 个字，超过上限 {most}，"
+                                       "只读取了前面部分", token.line if not token.page else None))
+
+
+__all__ = ["Document", "Gap", "Notice", "Token", "cut_long_cells", "READERS", "read_path", "reader", "text"]

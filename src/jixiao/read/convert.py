@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from jixiao.errors import InputError
-from jixiao.read.limits import SECONDS_PER_FILE
+from jixiao.read.limits import current
 from jixiao.read.sniff import kind_of
 from jixiao.read.tokens import Document
 
@@ -43,12 +43,13 @@ def convert(path: Path, file: str, target: str) -> Path:
     profile = out / "profile"
     command = [program, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", target, "--outdir", str(out), str(path.resolve())]
+    seconds = current().seconds
     try:
         subprocess.run(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                       timeout=SECONDS_PER_FILE, check=False)
+                       timeout=seconds, check=False)
     except subprocess.TimeoutExpired as exc:
         shutil.rmtree(out, ignore_errors=True)
-        raise InputError(file, f"LibreOffice 转换超时（{SECONDS_PER_FILE:.0f} 秒）；未读取") from exc
+        raise InputError(file, f"LibreOffice 转换超时（{seconds} 秒）；未读取") from exc
     converted = [p for p in out.iterdir() if p.suffix == f".{target}"]
     if not converted:
         shutil.rmtree(out, ignore_errors=True)

@@ -332,13 +332,16 @@ def _parse(data: bytes, part: str, file: str) -> etree._Element:
     """A part's XML without entity expansion, DTD loading or network access; a DTD is refused."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              remove_comments=True, remove_pis=True)
+    dtd = InputError(file, f"Word 文档的 {part} 含有 DTD（实体）声明，正常的 Word 文档不会有，"
+                           "疑为恶意文件（如“实体膨胀”攻击）；未读取")
+    if b"<!DOCTYPE" in data[:65536]:  # refused before parsing: the parser would still count the expansion
+        raise dtd
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise InputError(file, f"{BROKEN}{part} 不是有效的 XML（{exc}）") from exc
     if root.getroottree().docinfo.doctype:
-        raise InputError(file, f"Word 文档的 {part} 含有 DTD（实体）声明，正常的 Word 文档不会有，"
-                               "疑为恶意文件（如“实体膨胀”攻击）；未读取")
+        raise dtd
     return root
 
 

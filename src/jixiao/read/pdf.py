@@ -13,8 +13,11 @@ are dropped. Every token keeps its page and box.
 from __future__ import annotations
 
 import ctypes
+import mmap
+import os
 import re
 import statistics
+import zlib
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,8 +29,8 @@ import pypdfium2.raw as raw
 
 from jixiao.errors import InputError
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
-from jixiao.read.limits import MAX_PAGES, Deadline
-from jixiao.read.tokens import Document, Gap
+from jixiao.read.limits import MB, Deadline, check_pages, current
+from jixiao.read.tokens import Document, Gap, Notice
 
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
@@ -165,7 +168,45 @@ def _segment(page: Page, p: tuple[float, float], q: tuple[float, float]) -> None
         page.vertical.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
 
 
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def check_streams(data: bytes | mmap.mmap, file: str) -> None:
+    """Refuse a PDF whose compressed (Flate) streams would inflate beyond the limits — a "decompression bomb" that
+    pdfium would unpack whole into memory when it draws the page. Each stream is inflated a block at a time to
+    count its size, so the check itself stays small; a stream that does not inflate (encrypted, another filter)
+    is left to pdfium."""
+    limits = current()
+    total = 0
+    for match in _STREAM.finditer(data):
+        start = match.end()
+        end = data.find(b"endstream", start)
+        if end < 0:
+            break
+        packed = end - start
+        allowed = max(MB, limits.zip_ratio * packed)
+        inflate = zlib.decompressobj()
+        size = 0
+        chunk = data[start:end]
+        try:
+            while chunk and size <= allowed:
+                size += len(inflate.decompress(chunk, MB))
+                chunk = inflate.unconsumed_tail
+        except zlib.error:
+            continue
+        if size > allowed:
+            raise InputError(file, f"PDF 中有压缩比异常的数据流（压缩 {packed} 字节，解压超过 {size // MB} MB，"
+                                   f"上限 {limits.zip_ratio} 倍），疑为“压缩炸弹”；未读取")
+        total += size
+        if total > limits.unzipped_bytes:
+            raise InputError(file, f"PDF 的数据流解压后过大（超过 {limits.unzipped_bytes // MB} MB）；未读取")
+
+
 def _open(path: Path, file: str) -> pdfium.PdfDocument:
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size:
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                check_streams(data, file)
     try:
         return pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
@@ -179,8 +220,7 @@ def extract(path: Path, file: str, deadline: Deadline) -> list[Page]:
     pdf = _open(path, file)
     try:
         count = len(pdf)
-        if count > MAX_PAGES:
-            raise InputError(file, f"PDF 页数过多（{count} 页，上限 {MAX_PAGES} 页）；未读取")
+        check_pages(count, file)
         pages = []
         for index in range(count):
             deadline.check(f"第 {index + 1} 页")
@@ -581,6 +621,6 @@ def read_pdf(path: Path, file: str) -> Document:
                                "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF")
     doc = layout(pages, file)
     if unmapped:
-        doc.warnings.append(f"PDF 中有 {unmapped} 个字符缺少 Unicode 映射（字体 ToUnicode 表损坏），已略去；"
-                            "相关单元格的文字可能不完整")
+        doc.warnings.append(Notice(f"PDF 中有 {unmapped} 个字符缺少 Unicode 映射（字体 ToUnicode 表损坏），已略去；"
+                                   "相关单元格的文字可能不完整"))
     return doc

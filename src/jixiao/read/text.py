@@ -15,7 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from jixiao.read.decode import decode
+from jixiao.read.decode import decode_text
+from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, needs_fold, normalise
 from jixiao.read.tokens import Document, Gap, Token
@@ -216,5 +217,7 @@ def read_text(text: str, file: str) -> Document:
 def read_file(path: Path, display: str | None = None) -> Document:
     """Read a text document from disk (raises InputError with a user message when it cannot)."""
     name = display or str(path)
-    text, _ = decode(path.read_bytes(), name)
-    return read_text(text, name)
+    text, _, notices = decode_text(read_bounded(path, current().text_bytes, name), name)
+    doc = read_text(text, name)
+    doc.warnings[:0] = notices
+    return doc

@@ -52,13 +52,20 @@ def is_certain(gap: Gap, col: int | None) -> bool:
     return gap == Gap.CELL or (col is not None and gap >= Gap.ROW)
 
 
+class Notice(NamedTuple):
+    """Something a reader could not read as it stands (Chinese, for the user), at a line when it knows one."""
+
+    message: str
+    line: int | None = None
+
+
 @dataclass(slots=True)
 class Document:
     """What a reader gives the assembler: the file's display name and its token stream."""
 
     file: str
     tokens: list[Token] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # what the reader could not read (Chinese, for the user)
+    warnings: list[Notice] = field(default_factory=list)  # what the reader could not read, or had to repair
 
     def __bool__(self) -> bool:
         return any(t.text for t in self.tokens)
