@@ -116,11 +116,12 @@ def ingest_command(
     except ProfileError as exc:
         error(err, str(exc))
         raise typer.Exit(EXIT_INPUT) from None
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not _present(p)]
     for path in missing:
         error(err, f"{path} 不存在")
+    present = [p for p in paths if p not in missing]
     engine = open_corpus(db, err)
-    total = sum(1 for _ in iter_files([p for p in paths if p.exists()]))
+    total = sum(1 for _ in iter_files(present))
     kept = "；已导入的文件都已保存，问题解决后再次运行同一命令会从中断处继续"
     with progress_bar("导入", err) as progress, store_faults(err, database_url(db), kept):
         task = progress.add_task("", total=total)
@@ -128,12 +129,20 @@ def ingest_command(
         def advance(name: str, outcome: Outcome) -> None:
             progress.update(task, advance=1, description=f"{Path(name).name}（{OUTCOME_ZH[outcome]}）")
 
-        summary = ingest(engine, [p for p in paths if p.exists()], profile=profile, jobs=jobs, on_file=advance,
+        summary = ingest(engine, present, profile=profile, jobs=jobs, on_file=advance,
                          codes=selection_for(settings).codes())
     _print_summary(summary, database_url(db), err)
     if summary.interrupted:
         raise typer.Exit(EXIT_INTERRUPTED)
     raise typer.Exit(EXIT_INPUT if summary.failures or missing or not total else EXIT_OK)
+
+
+def _present(path: Path) -> bool:
+    """The path names something, or cannot be looked at (too long, a link loop): then ingest reports why."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:

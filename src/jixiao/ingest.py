@@ -29,7 +29,9 @@ from sqlalchemy.exc import IntegrityError
 
 from jixiao.check.profile import DEFAULT_PROFILE, load_profile
 from jixiao.corpus_check import departments_of, recheck
+from jixiao.errors import InputError
 from jixiao.parse import iter_files, os_reason
+from jixiao.read.limits import open_regular
 from jixiao.records import read_document
 from jixiao.store.rows import Row, checked_rows
 from jixiao.store.tables import Document
@@ -82,9 +84,25 @@ class _Parsed:
     failure: Failure | None = None
 
 
+def _absolute(path: Path) -> str:
+    """The path the corpus keeps for a file: resolved, or as given (made absolute) when it cannot be (a link
+    loop, a name too long): the worker then reports why it cannot be read."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return os.path.abspath(path)
+
+
 def _digest(path: Path) -> tuple[str, int]:
-    data = path.read_bytes()
-    return hashlib.sha256(data).hexdigest(), len(data)
+    """The file's hash and size, read a block at a time (a big file costs no memory); a FIFO or a device is
+    refused, not waited on (InputError)."""
+    digest = hashlib.sha256()
+    size = 0
+    with open_regular(path, str(path)) as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return digest.hexdigest(), size
 
 
 def _parse(task: tuple[str, str, list[str] | None]) -> _Parsed:
@@ -96,6 +114,8 @@ def _parse(task: tuple[str, str, list[str] | None]) -> _Parsed:
         sha256, size = _digest(path)
     except OSError as exc:
         return _Parsed(name, "", 0, failure=Failure(name, f"无法读取文件：{os_reason(exc)}"))
+    except InputError as exc:
+        return _Parsed(name, "", 0, failure=Failure(name, exc.message))
     result = read_document(path)
     failure = Failure(name, result.error.message, result.error.line) if result.error else None
     if not result.forms:
@@ -162,7 +182,7 @@ def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROF
     `on_file` is told each file's outcome as it is settled (for progress bars); raising from it stops the run like
     Ctrl-C does. Then the corpus rules (RF10) are run on the departments whose forms changed."""
     load_profile(profile)  # a bad profile name fails before any work
-    files = [str(p.resolve()) for p in iter_files(list(paths))]
+    files = [_absolute(p) for p in iter_files(list(paths))]
     summary = IngestSummary(files=len(files))
     documents = Document.__table__
     with engine.connect() as conn:
@@ -184,7 +204,7 @@ def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROF
         for name in files:
             try:
                 sha256, _ = _digest(Path(name))
-            except OSError:
+            except (OSError, InputError):
                 todo.append(name)  # the worker reports it
                 continue
             if sha256 not in known:

@@ -4,8 +4,6 @@ exported by other systems can be checked. A form that does not validate is repor
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -17,7 +15,7 @@ from jixiao.messages import place, validation_message
 from jixiao.model import FUND_COLUMNS, Form, ReadWarning
 from jixiao.parse import FileResult, os_reason, parse_file
 from jixiao.read.decode import decode
-from jixiao.read.limits import MAX_TEXT_BYTES, check_size
+from jixiao.read.limits import current, read_bounded
 
 _YUAN = {"元": 1.0, "千元": 1e3, "万元": 1e4, "万": 1e4, "亿元": 1e8, "亿": 1e8}
 
@@ -47,13 +45,9 @@ def _amounts(item: dict) -> dict:
 
 
 def _bytes(path: Path, name: str) -> bytes:
-    """The file's bytes, refused before reading when it is no regular file (a FIFO would never end) or too big."""
-    with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(name, "不是普通文件（可能是管道或设备），未读取")
-        check_size(info.st_size, MAX_TEXT_BYTES, name, "交换记录")
-        return stream.read(MAX_TEXT_BYTES + 1)
+    """The file's bytes, refused before reading when it is no regular file (a FIFO would never end) or bigger than
+    an office file may be (a record of many forms is larger than a text page)."""
+    return read_bounded(path, current().file_bytes, name, "交换记录")
 
 
 def _rejected(index: int, item: object, exc: ValidationError) -> str:

@@ -17,9 +17,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from jixiao.assemble.text import MAX_DIGITS
+from jixiao.read.limits import MAX_NUMBER_DIGITS as MAX_DIGITS
+from jixiao.read.limits import current
 
-MAX_DEPTH = 32  # nesting a value may have; a form record nests 4 levels (forms → form → funds → row → value)
 _LIMIT = 10.0 ** MAX_DIGITS  # as the text reader: no form holds an amount of more than 15 integer digits
 
 
@@ -81,8 +81,9 @@ def _clean_key(key: str) -> str:
     return key.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(key) else key
 
 
-def _clean(value: Any, path: str, depth: int, notes: list[tuple[str, str]]) -> Any:
-    """`value` with strings holding lone surrogates set to null (noted) and nesting below MAX_DEPTH unreadable."""
+def _clean(value: Any, path: str, depth: int, notes: list[tuple[str, str]], limit: int) -> Any:
+    """`value` with strings holding lone surrogates set to null (noted) and nesting deeper than `limit` (the
+    `json_depth` setting of `jixiao.read.limits`; a form record nests 4 levels) unreadable."""
     if isinstance(value, str):
         if _has_surrogate(value):
             notes.append((path, "含有无效的 Unicode 字符（孤立的代理项，如 \\ud800），按空值处理"))
@@ -91,29 +92,31 @@ def _clean(value: Any, path: str, depth: int, notes: list[tuple[str, str]]) -> A
             notes.append((path, "含有 NUL 字符（\\u0000），按空值处理"))
             return None
         return value
-    if isinstance(value, dict | list) and depth >= MAX_DEPTH:
-        return Unreadable("[…]" if isinstance(value, list) else "{…}", f"嵌套过深（超过 {MAX_DEPTH} 层）")
+    if isinstance(value, dict | list) and depth >= limit:
+        return Unreadable("[…]" if isinstance(value, list) else "{…}", f"嵌套过深（超过 {limit} 层）")
     if isinstance(value, dict):
         cleaned = {}
         for key, item in value.items():
             key = _clean_key(key)
-            cleaned[key] = _clean(item, f"{path}.{key}" if path else key, depth + 1, notes)
+            cleaned[key] = _clean(item, f"{path}.{key}" if path else key, depth + 1, notes, limit)
         return cleaned
     if isinstance(value, list):
-        return [_clean(item, f"{path}.{i}" if path else str(i), depth + 1, notes) for i, item in enumerate(value)]
+        return [_clean(item, f"{path}.{i}" if path else str(i), depth + 1, notes, limit)
+                for i, item in enumerate(value)]
     return value
 
 
 def loads(text: str) -> Loaded:
     """Plain data from JSON text (see the module's docstring); JsonError when the text is not JSON."""
+    limit = current().json_depth
     try:
         data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise JsonError(f"不是有效的 JSON：{exc.msg}（第 {exc.lineno} 行第 {exc.colno} 列）", exc.lineno) from None
     except RecursionError:
-        raise JsonError(f"JSON 嵌套过深（远超 {MAX_DEPTH} 层），不是交换记录") from None
+        raise JsonError(f"JSON 嵌套过深（远超 {limit} 层），不是交换记录") from None
     notes: list[tuple[str, str]] = []
-    return Loaded(_clean(data, "", 0, notes), notes)
+    return Loaded(_clean(data, "", 0, notes, limit), notes)
 
 
 def finite(value: Any) -> Any:

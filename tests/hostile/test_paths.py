@@ -100,3 +100,16 @@ def test_unreadable_file_and_folder_do_not_stop_the_run(command):
     finally:
         locked.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def test_ingest_over_strange_paths(strange, tmp_path):
+    """Ingest hashes a file before reading it: a pipe inside a folder is refused, not waited on, and a path too
+    long to look at is a failure of its own; the good document is stored."""
+    folder, _, _ = strange
+    long_path = str(folder / LONG_DIRS / "form.txt")
+    result = run("ingest", str(folder), long_path, "--db", f"sqlite:///{tmp_path / 'corpus.db'}", "--jobs", "1",
+                 cpu=120)
+    clean(result)
+    assert f"失败 {folder / 'inside' / 'pipe.txt'}：{NOT_REGULAR}" in result.stderr
+    assert "路径过长" in result.stderr and "Traceback" not in result.stderr
+    assert "Traceback" not in result.stdout and f"新入库的自评表│{SAMPLE_FORMS}│" in result.stdout.replace(" ", "")

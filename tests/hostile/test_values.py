@@ -63,7 +63,7 @@ def test_bad_form_is_rejected_by_place_and_the_others_kept(name: str, tmp_path: 
 
 
 @pytest.mark.parametrize(("text", "said"), [
-    ("[" * 100_000 + "]" * 100_000, "JSON 嵌套过深（远超 32 层），不是交换记录"),
+    ("[" * 100_000 + "]" * 100_000, "JSON 嵌套过深（远超 64 层），不是交换记录"),
     ('{"forms": [1e5, ', "不是有效的 JSON：Expecting value（第 1 行第 17 列）"),
     ('{"forms": {"a": 1}}', '应为交换记录 {"forms": [...]}'),
 ])
