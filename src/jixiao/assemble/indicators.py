@@ -287,6 +287,8 @@ class _Reader:
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, fields)
+        if self.scoring:
+            return cut.score
         texts = [cell_text(c) for c in cut.cells]
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
@@ -306,6 +308,7 @@ class _Reader:
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
+    scoring: bool = False  # a trial row of a search: only the score of its cells' cut counts
 
     @property
     def vertical(self) -> bool:
@@ -581,7 +584,11 @@ class _Reader:
                 points -= 8.0 * sum(1 for u in dev if _is_label(u, self.lex) == "level")
                 points -= 1.5 if _starts_value(dev[0]) else 0.0
             trial = RawRow()
-            points += self.prefix(prefix, None, trial)
+            self.scoring = True  # only the cut's score is wanted: the cells' texts are not built
+            try:
+                points += self.prefix(prefix, None, trial)
+            finally:
+                self.scoring = False
             content = [u for u in prefix if _is_label(u, self.lex) is None]
             points -= 3.0 * max(0, len(self.fields) - len(content))
             if content and _BARE_NUMBER.match(content[0].key):
