@@ -1,0 +1,5 @@
+"""Server-rendered pages (filled in below)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
