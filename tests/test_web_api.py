@@ -8,6 +8,7 @@ import pytest
 
 import jixiao
 
+from .test_store import fresh_postgres
 from .web_fixtures import PASSWORD, SAMPLE, UNIT_A, Web, make_web, record_file
 
 
@@ -173,3 +174,21 @@ def test_openapi_and_no_cdn_docs(web: Web) -> None:
             "/api/v1/forms/{form_id}/submit", "/api/v1/forms/{form_id}/return", "/api/v1/forms/{form_id}/approve",
             "/api/v1/forms/{form_id}/history"} <= set(schema["paths"])
     assert web.client.get("/docs").status_code == 404
+
+
+def test_postgres_upload_and_workflow(postgres_url: str, tmp_path: Path) -> None:
+    engine = fresh_postgres(postgres_url)
+    web = make_web(tmp_path, engine)
+    uploaded = web.client.post("/api/v1/documents", headers=web.auth("filler_a"),
+                               files={"file": (SAMPLE.name, SAMPLE.read_bytes())})
+    assert uploaded.status_code == 201, uploaded.text
+    form_id = uploaded.json()["forms"][0]["id"]
+    assert web.client.get(f"/api/v1/forms?department={UNIT_A}&status=draft",
+                          headers=web.auth("reviewer_a")).json()["total"] == 6
+    assert web.client.get("/api/v1/forms", headers=web.auth("reviewer_b")).json()["total"] == 0
+    base = f"/api/v1/forms/{form_id}"
+    assert web.client.post(f"{base}/submit", headers=web.auth("filler_a")).json()["status"] == "submitted"
+    returned = web.client.post(f"{base}/return", headers=web.auth("reviewer_a"), json={"comment": "改"})
+    assert returned.json()["status"] == "returned"
+    assert len(web.client.get(f"{base}/history", headers=web.auth("admin")).json()) == 3
+    engine.dispose()

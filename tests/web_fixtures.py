@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 import jixiao
 from jixiao.store.accounts import Role, add_user
@@ -54,8 +55,9 @@ class Web:
         return {"Authorization": f"Bearer {self.tokens[name]}"}
 
 
-def make_web(tmp: Path) -> Web:
-    engine = open_engine(str(tmp / "web.db"))
+def make_web(tmp: Path, engine: Engine | None = None) -> Web:
+    """The app over `engine` (default: a new SQLite corpus in `tmp`) with the ACCOUNTS made."""
+    engine = engine or open_engine(str(tmp / "web.db"))
     with engine.begin() as conn:
         for name, (role, units) in ACCOUNTS.items():
             add_user(conn, name, role, PASSWORD, units)
