@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from jixiao.web.security import CSP, MAX_FAILURES, WINDOW
+from jixiao.web.security import CSP, MAX_ADDRESS_FAILURES, MAX_FAILURES, WINDOW, Throttle
 
-from .web_fixtures import PASSWORD, SAMPLE, Web, make_web, record_file
+from .web_fixtures import PASSWORD, SAMPLE, Clock, Web, make_web, record_file
 
 XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -67,6 +67,22 @@ def test_login_throttling(web: Web) -> None:
     assert api.status_code == 429 and "retry-after" in api.headers
     web.clock.now += WINDOW + 1
     log_in(web, "reviewer_b")
+
+
+def test_throttle_by_name_and_by_address() -> None:
+    clock = Clock()
+    throttle = Throttle(clock=clock)
+    for i in range(MAX_ADDRESS_FAILURES - 1):
+        throttle.failed(f"user{i}", "10.0.0.1")
+    assert throttle.wait("someone", "10.0.0.1") == 0  # many names from one office: not yet
+    throttle.failed("user0", "10.0.0.1")
+    assert throttle.wait("someone", "10.0.0.1") > 0 and throttle.wait("someone", "10.0.0.2") == 0
+    assert throttle.wait("user0", "10.0.0.2") == 0  # user0 failed only twice
+    for _ in range(MAX_FAILURES):
+        throttle.failed("target", "10.0.0.3")
+    assert 0 < throttle.wait("target", "10.0.0.9") <= WINDOW + 1  # the name, from any address
+    clock.now += WINDOW
+    assert throttle.wait("target", "10.0.0.9") == throttle.wait("someone", "10.0.0.1") == 0
 
 
 def test_xss_in_a_document_is_escaped(web: Web, tmp_path: Path) -> None:

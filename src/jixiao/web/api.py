@@ -59,16 +59,16 @@ def token(request: Request, form: Annotated[OAuth2PasswordRequestForm, Depends()
 def login(request: Request, name: str, password: str) -> Account:
     """The account of a right name and password, under login throttling; HTTPException 429 or 401 otherwise."""
     throttle = request.app.state.throttle
-    keys = (f"name:{name}", f"addr:{request.client.host if request.client else '-'}")
-    wait = throttle.wait(*keys)
+    address = request.client.host if request.client else "-"
+    wait = throttle.wait(name, address)
     if wait:
         raise HTTPException(429, wait_message(wait), headers={"Retry-After": str(wait)})
     with request.app.state.engine.connect() as conn:
         account = authenticate(conn, name, password)
     if account is None:
-        throttle.failed(*keys)
+        throttle.failed(name, address)
         raise HTTPException(401, "用户名或密码错误", headers={"WWW-Authenticate": "Bearer"})
-    throttle.succeeded(keys[0])
+    throttle.succeeded(name)
     return account
 
 

@@ -2,8 +2,9 @@
 sniffing), a cap on request bodies, and login throttling.
 
 Throttling is kept in the server process's memory (one `jixiao serve` process; restarting it forgets): after
-MAX_FAILURES failed logins within WINDOW seconds for one user name or from one address, further attempts are
-refused until the oldest failure leaves the window, even with the right password.
+MAX_FAILURES failed logins within WINDOW seconds for one user name, or MAX_ADDRESS_FAILURES from one address (an
+office behind one NAT shares it), further attempts are refused until the oldest failure leaves the window, even
+with the right password.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ HEADERS = {
     "cross-origin-opener-policy": "same-origin",
 }
 MAX_FAILURES = 5
+MAX_ADDRESS_FAILURES = 20
 WINDOW = 15 * 60.0
 
 
@@ -65,37 +67,43 @@ async def _too_large(send: Send, limit: int) -> None:
 
 
 class Throttle:
-    """Failed logins per key (a user name, an address) within the window; `clock` is replaceable for tests."""
+    """Failed logins per user name and per address within the window; `clock` is replaceable for tests."""
 
-    def __init__(self, max_failures: int = MAX_FAILURES, window: float = WINDOW,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.max_failures = max_failures
+    def __init__(self, max_failures: int = MAX_FAILURES, max_address_failures: int = MAX_ADDRESS_FAILURES,
+                 window: float = WINDOW, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = {"name": max_failures, "addr": max_address_failures}
         self.window = window
         self.clock = clock
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
-    def _recent(self, key: str) -> deque[float]:
+    def _recent(self, key: tuple[str, str]) -> deque[float]:
         failures = self._failures[key]
         while failures and failures[0] <= self.clock() - self.window:
             failures.popleft()
+        if not failures:
+            del self._failures[key]  # the table holds only keys with recent failures
+            return deque()
         return failures
 
-    def wait(self, *keys: str) -> int:
-        """Seconds until one more attempt is allowed for all `keys` (0: allowed now)."""
+    def _keys(self, name: str, address: str) -> tuple[tuple[str, str], ...]:
+        return ("name", name), ("addr", address)
+
+    def wait(self, name: str, address: str) -> int:
+        """Seconds until one more attempt is allowed for `name` from `address` (0: allowed now)."""
         with self._lock:
-            waits = [self._recent(k)[0] + self.window - self.clock() for k in keys
-                     if len(self._recent(k)) >= self.max_failures]
+            waits = [recent[0] + self.window - self.clock() for key in self._keys(name, address)
+                     if len(recent := self._recent(key)) >= self.limits[key[0]]]
         return max([int(w) + 1 for w in waits], default=0)
 
-    def failed(self, *keys: str) -> None:
+    def failed(self, name: str, address: str) -> None:
         with self._lock:
-            for key in keys:
-                self._recent(key).append(self.clock())
+            for key in self._keys(name, address):
+                self._failures[key].append(self.clock())
 
-    def succeeded(self, name_key: str) -> None:
+    def succeeded(self, name: str) -> None:
         with self._lock:
-            self._failures.pop(name_key, None)
+            self._failures.pop(("name", name), None)
 
 
 def wait_message(seconds: int) -> str:

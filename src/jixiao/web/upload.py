@@ -1,12 +1,14 @@
 """An uploaded document into the corpus: its bytes kept under the uploads directory (named by their SHA-256, so
 the same bytes are one file), then read, checked and stored by `jixiao.ingest` like a file on the command line,
-and its forms made drafts of the uploader's unit (`jixiao.store.workflow.claim`)."""
+and its forms made drafts of the uploader's unit (`jixiao.store.workflow.claim`). The server's request threads
+read uploads one at a time (`_READING`)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -22,6 +24,7 @@ from jixiao.store.workflow import claim, place
 
 CHUNK = 1 << 20
 MAX_NAME = 120
+_READING = threading.Lock()  # one upload read at a time per process: pdfium is not thread-safe, and memory stays flat
 
 
 class UploadError(Exception):
@@ -78,7 +81,8 @@ def store_upload(engine: Engine, stream: BinaryIO, filename: str | None, account
     stored (unreadable, hostile, too big) or when the same bytes are stored already as another unit's forms."""
     name = safe_name(filename)
     path, sha256 = _save(stream, uploads, name, limit)
-    summary = ingest(engine, [path], profile=profile, jobs=1)
+    with _READING:
+        summary = ingest(engine, [path], profile=profile, jobs=1)
     documents, forms = Document.__table__, FormRow.__table__
     with engine.begin() as conn:
         document_id = conn.execute(select(documents.c.id).where(documents.c.sha256 == sha256)).scalar()
