@@ -52,6 +52,7 @@ from jixiao.terminal import (
     rule_detail,
     rules_table,
 )
+from jixiao.web_cli import register_web_commands
 
 app = typer.Typer(
     help="jixiao（绩效）：读取财政项目支出绩效自评表，按评分规则重算、检查，建语料库并生成报告。",
@@ -367,6 +368,7 @@ def schema_command() -> None:
 
 
 register_corpus_commands(app, ChineseCommand)
+register_web_commands(app, ChineseCommand, ChineseGroup)
 
 
 def main(argv: list[str] | None = None) -> None:

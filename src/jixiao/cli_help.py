@@ -78,6 +78,19 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("jixiao export --format csv -o csv/ --year 2024", "把 2024 年的表导出为 CSV"),
         ("jixiao export --format json -o forms.json", "导出交换记录，可再用 jixiao check 检查"),
     ],
+    "serve": [
+        ("jixiao serve", "在 http://127.0.0.1:8000 启动网页和 API，使用 jixiao.db"),
+        ("jixiao serve --host 0.0.0.0 --port 8080 --db postgresql://user:pw@host/db", "对局域网开放，用 PostgreSQL"),
+    ],
+    "user": [
+        ("jixiao user add 管理员 --role admin", "建第一个管理员（两次输入密码）"),
+    ],
+    "user add": [
+        ("jixiao user add 管理员 --role admin", "建第一个管理员（两次输入密码）"),
+        ("jixiao user add 张三 --role filler --unit 上海市数据局", "建上海市数据局的填报人"),
+        ("jixiao user add 李四 --role reviewer --unit 上海市数据局 --unit 上海市教育委员会", "建审核两个部门的审核人"),
+        ("echo \"$PW\" | jixiao user add 王五 --role reviewer --password-stdin", "从标准输入读密码，审核全部部门"),
+    ],
     "db": [
         ("jixiao db", "显示 jixiao.db 的位置、结构版本和行数"),
         ("jixiao db --db postgresql://user:pw@host/db", "查看 PostgreSQL 上的语料库"),
@@ -219,7 +232,7 @@ def render_help(command: Command, ctx: Context) -> str:
         commands = [(name, _first_sentence(sub.help or "")) for name in command.list_commands(ctx)
                     if (sub := command.get_command(ctx, name)) is not None and not sub.hidden]
         out += ["", "命令", *_rows(commands, width)]
-    examples = EXAMPLES.get("" if isinstance(command, TyperGroup) else command.name or "", [])
+    examples = EXAMPLES.get(" ".join(ctx.command_path.split()[1:]), [])  # "", "check", "user add"
     if examples:
         out += ["", "示例"]
         for line, what in examples:

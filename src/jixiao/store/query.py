@@ -77,3 +77,14 @@ def _children(conn: Connection, table, ids: list[int]) -> dict[int, list[dict]]:
     for row in conn.execute(select(table).where(table.c.form_id.in_(ids)).order_by(table.c.id)).mappings():
         grouped.setdefault(row["form_id"], []).append(dict(row))
     return grouped
+
+
+def load_form(conn: Connection, form_id: int) -> tuple[dict, Form] | None:
+    """(the stored `forms` row with its document's path, the Form record) of one form by id, any version."""
+    row = conn.execute(select(forms_t, documents_t.c.path).join(documents_t)
+                       .where(forms_t.c.id == form_id)).mappings().first()
+    if row is None:
+        return None
+    funds = _children(conn, fund_rows_t, [form_id]).get(form_id, [])
+    indicators = _children(conn, indicators_t, [form_id]).get(form_id, [])
+    return dict(row), form_from_rows(row["path"], dict(row), funds, indicators)

@@ -155,3 +155,58 @@ class IngestFailure(Base):
     message: Mapped[str] = mapped_column(Text)
     line: Mapped[int | None] = mapped_column(Integer)
     failed_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class User(Base):
+    """An account of the web app: a filler (填报人) of one unit, a reviewer (审核人) of the units listed (all when
+    none), or an admin (管理员). `units` holds 主管部门 names as the forms print them."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(10))  # filler / reviewer / admin
+    units: Mapped[list] = mapped_column(JSON, default=list)
+    password_hash: Mapped[str] = mapped_column(Text)  # argon2id
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Token(Base):
+    """A bearer token of the API or a page session's cookie; only its SHA-256 is kept."""
+
+    __tablename__ = "tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # api / session
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FormStatus(Base):
+    """A form's place in the workflow and the unit it belongs to. A form without a row (ingested on the command
+    line) is a draft of its printed 主管部门."""
+
+    __tablename__ = "form_status"
+
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
+    unit: Mapped[str | None] = mapped_column(Text, index=True)
+    status: Mapped[str] = mapped_column(String(12), index=True)  # draft / submitted / returned / approved
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class FormHistory(Base):
+    """One step of a form's workflow: from, to, who (the name is kept when the account goes), when, the comment."""
+
+    __tablename__ = "form_history"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    from_status: Mapped[str | None] = mapped_column(String(12))
+    to_status: Mapped[str] = mapped_column(String(12))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user_name: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    comment: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,180 @@
+"""The review workflow of a form: draft → submitted → returned → submitted → approved, each step kept with who,
+when and the comment; and which forms an account may see (its units, `Account.sees`).
+
+A form ingested on the command line has no `form_status` row: it is a draft of the 主管部门 it prints. Its row is
+made on its first step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlalchemy import ColumnElement, Connection, func, insert, select, update
+
+from jixiao.store.accounts import ROLE_ZH, Account, Role
+from jixiao.store.tables import Document, FindingRow, FormHistory, FormRow, FormStatus
+
+forms_t = FormRow.__table__
+documents_t = Document.__table__
+status_t = FormStatus.__table__
+history_t = FormHistory.__table__
+findings_t = FindingRow.__table__
+
+
+class Status(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    returned = "returned"
+    approved = "approved"
+
+
+STATUS_ZH = {Status.draft: "草稿", Status.submitted: "已提交", Status.returned: "已退回", Status.approved: "已通过"}
+
+
+class Action(StrEnum):
+    submit = "submit"
+    return_ = "return"
+    approve = "approve"
+
+
+@dataclass(frozen=True)
+class Step:
+    sources: tuple[Status, ...]
+    target: Status
+    roles: tuple[Role, ...]
+    zh: str
+
+
+STEPS = {
+    Action.submit: Step((Status.draft, Status.returned), Status.submitted, (Role.filler, Role.admin), "提交"),
+    Action.return_: Step((Status.submitted,), Status.returned, (Role.reviewer, Role.admin), "退回"),
+    Action.approve: Step((Status.submitted,), Status.approved, (Role.reviewer, Role.admin), "通过"),
+}
+MAX_COMMENT = 2000
+
+
+class WorkflowError(Exception):
+    """A step that cannot be taken: `status` is the HTTP status that says why (404, 403, 409, 422)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+form_unit = func.coalesce(status_t.c.unit, forms_t.c.department)
+form_status = func.coalesce(status_t.c.status, Status.draft.value)
+
+
+def _visible(account: Account) -> ColumnElement[bool] | None:
+    return None if account.all_units else form_unit.in_(account.units)
+
+
+def claim(conn: Connection, document_id: int, account: Account) -> None:
+    """Make the stored document's forms drafts of the uploader's unit (a filler's) or of the unit each prints,
+    with the upload as the first step of their history; forms that have a status already keep it."""
+    rows = conn.execute(select(forms_t.c.id, forms_t.c.department, status_t.c.form_id.label("has"))
+                        .outerjoin(status_t, status_t.c.form_id == forms_t.c.id)
+                        .where(forms_t.c.document_id == document_id)).all()
+    now = _now()
+    for row in rows:
+        if row.has is not None:
+            continue
+        unit = account.units[0] if account.role is Role.filler else row.department
+        conn.execute(insert(status_t), {"form_id": row.id, "unit": unit, "status": Status.draft.value,
+                                        "owner_id": account.id, "updated_at": now})
+        conn.execute(insert(history_t), {"form_id": row.id, "from_status": None, "to_status": Status.draft.value,
+                                         "user_id": account.id, "user_name": account.name, "at": now,
+                                         "comment": "上传"})
+
+
+def place(conn: Connection, form_id: int) -> tuple[str | None, Status] | None:
+    """(unit, status) of a stored form, None when there is no such form."""
+    joined = forms_t.outerjoin(status_t, status_t.c.form_id == forms_t.c.id)
+    row = conn.execute(select(form_unit, form_status).select_from(joined)
+                       .where(forms_t.c.id == form_id)).first()
+    return (row[0], Status(row[1])) if row else None
+
+
+def visible_place(conn: Connection, account: Account, form_id: int) -> tuple[str | None, Status]:
+    """(unit, status) of a form `account` may see; WorkflowError 404 otherwise (another unit's form is not
+    told apart from a missing one)."""
+    found = place(conn, form_id)
+    if found is None or not account.sees(found[0]):
+        raise WorkflowError(404, f"没有编号为 {form_id} 的自评表，或您无权查看")
+    return found
+
+
+def take_step(conn: Connection, account: Account, form_id: int, action: Action, comment: str | None) -> Status:
+    """Move the form one step; the new status. The caller's transaction holds the change and its history row."""
+    unit, status = visible_place(conn, account, form_id)
+    step = STEPS[action]
+    if account.role not in step.roles:
+        raise WorkflowError(403, f"{ROLE_ZH[account.role]}不能{step.zh}自评表")
+    comment = (comment or "").strip() or None
+    if action is Action.return_ and not comment:
+        raise WorkflowError(422, "退回时须填写意见（comment），说明要修改什么")
+    if comment and len(comment) > MAX_COMMENT:
+        raise WorkflowError(422, f"意见过长（{len(comment)} 字），上限 {MAX_COMMENT} 字")
+    if status not in step.sources:
+        allowed = "、".join(STATUS_ZH[s] for s in step.sources)
+        raise WorkflowError(409, f"这张表的状态是“{STATUS_ZH[status]}”，只有“{allowed}”的表才能{step.zh}")
+    now = _now()
+    changed = conn.execute(update(status_t).where(status_t.c.form_id == form_id, status_t.c.status == status.value)
+                           .values(status=step.target.value, updated_at=now)).rowcount
+    if not changed:
+        if conn.execute(select(status_t.c.form_id).where(status_t.c.form_id == form_id)).first():
+            raise WorkflowError(409, "这张表的状态刚被别人改变，请刷新后再试")
+        conn.execute(insert(status_t), {"form_id": form_id, "unit": unit, "status": step.target.value,
+                                        "owner_id": None, "updated_at": now})
+    conn.execute(insert(history_t), {"form_id": form_id, "from_status": status.value, "to_status": step.target.value,
+                                     "user_id": account.id, "user_name": account.name, "at": now,
+                                     "comment": comment})
+    return step.target
+
+
+def history(conn: Connection, form_id: int) -> list[dict]:
+    rows = conn.execute(select(history_t).where(history_t.c.form_id == form_id).order_by(history_t.c.id)).mappings()
+    return [{"from": r["from_status"], "to": r["to_status"], "user": r["user_name"], "at": r["at"].isoformat(),
+             "comment": r["comment"]} for r in rows]
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    forms: list[dict]
+
+
+def list_forms(conn: Connection, account: Account, *, year: int | None = None, department: str | None = None,
+               status: Status | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """The current forms `account` may see, narrowed by year, 主管部门 (the form's unit) and status, newest first."""
+    query = (select(forms_t.c.id, forms_t.c.document_id, forms_t.c.year, forms_t.c.project_name,
+                    forms_t.c.department, forms_t.c.total_score, forms_t.c.total_score_recomputed, forms_t.c.grade,
+                    forms_t.c.errors, forms_t.c.warnings, forms_t.c.risk, form_unit.label("unit"),
+                    form_status.label("status"), documents_t.c.name.label("file"))
+             .select_from(forms_t.join(documents_t, documents_t.c.id == forms_t.c.document_id)
+                          .outerjoin(status_t, status_t.c.form_id == forms_t.c.id))
+             .where(documents_t.c.is_current.is_(True)))
+    visible = _visible(account)
+    if visible is not None:
+        query = query.where(visible)
+    if year is not None:
+        query = query.where(forms_t.c.year == year)
+    if department:
+        query = query.where(form_unit == department)
+    if status is not None:
+        query = query.where(form_status == status.value)
+    total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    rows = conn.execute(query.order_by(forms_t.c.id.desc()).limit(limit).offset(offset)).mappings()
+    return Page(total, [dict(r) for r in rows])
+
+
+def findings_of(conn: Connection, form_id: int) -> list[dict]:
+    rows = conn.execute(select(findings_t).where(findings_t.c.form_id == form_id).order_by(findings_t.c.id)).mappings()
+    return [{k: v for k, v in r.items() if k not in ("id", "form_id")} for r in rows]
