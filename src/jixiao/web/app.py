@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import jixiao
 from jixiao.check.profile import DEFAULT_PROFILE, load_profile
 from jixiao.messages import place, validation_message
-from jixiao.read.limits import MAX_FILE_BYTES
+from jixiao.read.limits import current
 from jixiao.store.faults import fault_message
 from jixiao.web import api, pages
 from jixiao.web.security import SecureHeaders, Throttle
@@ -32,7 +32,7 @@ STATUS_ZH = {400: "请求有误", 401: "未登录", 403: "无权进行此操作"
 
 
 def create_app(engine: Engine, uploads: Path, *, profile: str = DEFAULT_PROFILE,
-               max_upload: int = MAX_FILE_BYTES, throttle: Throttle | None = None) -> FastAPI:
+               max_upload: int | None = None, throttle: Throttle | None = None) -> FastAPI:
     """The app over an open corpus `engine` (migrated), keeping uploaded files under `uploads`."""
     load_profile(profile)  # a bad profile fails at start, not on the first upload
     app = FastAPI(title="jixiao 绩效自评表", version=jixiao.__version__, docs_url=None, redoc_url=None,
@@ -40,12 +40,12 @@ def create_app(engine: Engine, uploads: Path, *, profile: str = DEFAULT_PROFILE,
     app.state.engine = engine
     app.state.uploads = uploads
     app.state.profile = profile
-    app.state.max_upload = max_upload
+    app.state.max_upload = current().file_bytes if max_upload is None else max_upload  # the readers' limit
     app.state.throttle = throttle or Throttle()
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("jixiao.web", "static")]), name="static")
-    app.add_middleware(SecureHeaders, max_body=max_upload + (1 << 20))  # the multipart envelope around the file
+    app.add_middleware(SecureHeaders, max_body=app.state.max_upload + (1 << 20))  # the multipart envelope around it
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(SQLAlchemyError, _store_error)

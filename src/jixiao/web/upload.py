@@ -17,7 +17,7 @@ from sqlalchemy import Engine, select
 
 from jixiao.console import clean
 from jixiao.ingest import Outcome, ingest
-from jixiao.read.limits import MAX_FILE_BYTES
+from jixiao.read.limits import current
 from jixiao.store.accounts import Account
 from jixiao.store.tables import Document, FormRow
 from jixiao.store.workflow import claim, place
@@ -76,11 +76,11 @@ def _save(stream: BinaryIO, directory: Path, name: str, limit: int) -> tuple[Pat
 
 
 def store_upload(engine: Engine, stream: BinaryIO, filename: str | None, account: Account, uploads: Path,
-                 profile: str, limit: int = MAX_FILE_BYTES) -> Uploaded:
+                 profile: str, limit: int | None = None) -> Uploaded:
     """Keep, read, check and store one uploaded document for `account`; UploadError when no form could be
     stored (unreadable, hostile, too big) or when the same bytes are stored already as another unit's forms."""
     name = safe_name(filename)
-    path, sha256 = _save(stream, uploads, name, limit)
+    path, sha256 = _save(stream, uploads, name, current().file_bytes if limit is None else limit)
     with _READING:
         summary = ingest(engine, [path], profile=profile, jobs=1)
     documents, forms = Document.__table__, FormRow.__table__
