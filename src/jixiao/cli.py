@@ -6,7 +6,6 @@ Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-se
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,14 +24,14 @@ from typer._click import exceptions as click_errors
 import jixiao
 from jixiao.assemble.context import Context
 from jixiao.assemble.stream import Fragment
-from jixiao.check import check_forms, score
+from jixiao.check.batch import Batch, Spill, SpillError, check_batch, read_batch
 from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
-from jixiao.check.findings import InputFailure, Severity
+from jixiao.check.findings import FormReport, Report, Severity, Tally
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
-from jixiao.check.risk import assess
-from jixiao.check.select import Selection, SelectionError, parse_codes, select_report
-from jixiao.check.waivers import attach, load_waivers
+from jixiao.check.risk import Risk
+from jixiao.check.select import Selection, SelectionError, parse_codes
+from jixiao.check.waivers import load_waivers
 from jixiao.cli_help import ChineseCommand, ChineseGroup, render_help, usage_error
 from jixiao.config import CheckConfig, ProjectConfig, load_config, selection_for
 from jixiao.console import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, error, progress_bar
@@ -294,33 +293,62 @@ def check_command(
         error(err, exc.message, exc.where())
         raise typer.Exit(EXIT_INPUT) from None
     files = _files_or_exit(paths)
-    failures: list[InputFailure] = []
-    forms = []
-    for r in _results(files, _show_progress(output, False), _reader(input_format)):
-        if r.error:
-            failures.append(InputFailure(file=r.error.file, line=r.error.line, message=r.error.message))
-        forms.extend(attach(f, scoped) for f in r.forms)
-    cards = [score(form, rules) for form in forms]
-    report = select_report(check_forms(forms, rules, codes=selection.codes(), cards=cards), selection)
-    report.files = len(files)
-    report.errors = failures
-    risks = assess(forms, report, rules, cards)
-    for failure in report.errors:
-        error(err, failure.message, f"{failure.file}{f':{failure.line}' if failure.line else ''}")
-    if fmt is CheckFormat.json:
-        doc = report.document(show_waived)
-        for entry, risk in zip(doc["forms"], risks, strict=True):
-            entry["risk"] = {**risk.model_dump(mode="json"), "parts": risk.parts()}
-        with _output_file(output) as out_file:
-            out_file.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-    else:
-        out = _output_console(output)
-        view = grouped_view if fmt is CheckFormat.grouped else report_view
-        for part in view(report, selection.level, explain, show_waived, risks, selection.describe()):
-            out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
-        if output:
-            out.file.close()
-    raise typer.Exit(EXIT_INPUT if report.errors else EXIT_FINDINGS if report.has_errors else EXIT_OK)
+    try:
+        with Spill() as spill:
+            batch = read_batch(_results(files, _show_progress(output, False), _reader(input_format)), scoped, spill)
+            for failure in batch.failures:
+                error(err, failure.message, f"{failure.file}{f':{failure.line}' if failure.line else ''}")
+            checked = check_batch(batch, rules, selection)
+            if fmt is CheckFormat.json:
+                tally = _write_check_json(checked, batch, rules.name, len(files), show_waived, output)
+            else:
+                tally = _print_check(checked, batch, rules.name, len(files), fmt, selection, explain, show_waived,
+                                     output)
+    except SpillError as exc:
+        error(err, exc.message)
+        raise typer.Exit(EXIT_INPUT) from None
+    raise typer.Exit(EXIT_INPUT if batch.failures else EXIT_FINDINGS if tally.has_errors else EXIT_OK)
+
+
+def _write_check_json(checked: Iterator[tuple[FormReport, Risk]], batch: Batch, profile: str, files: int,
+                      show_waived: bool, output: Path | None) -> Tally:
+    """`jixiao check -f json`, each form's entry written as it is checked."""
+    tally = Tally()
+
+    def entries() -> Iterator[dict]:
+        for form, risk in checked:
+            tally.add(form)
+            yield {**form.entry(show_waived), "risk": {**risk.model_dump(mode="json"), "parts": risk.parts()}}
+
+    def tail() -> dict:
+        return {"summary": tally.summary(files, len(batch.failures)).model_dump(mode="json"),
+                "errors": [e.model_dump(mode="json") for e in batch.failures]}
+
+    with _output_file(output) as out_file:
+        write_document(out_file.write, {"profile": profile}, "forms", entries(), tail)
+    return tally
+
+
+def _print_check(checked: Iterator[tuple[FormReport, Risk]], batch: Batch, profile: str, files: int,
+                 fmt: CheckFormat, selection: Selection, explain: bool, show_waived: bool,
+                 output: Path | None) -> Tally:
+    """`jixiao check` as a table or grouped: the reviewer's order needs every finding, so the forms' reports (not
+    the forms) are held."""
+    pairs = list(checked)
+    report = Report(profile=profile, forms=[form for form, _ in pairs], errors=batch.failures, files=files)
+    tally = Tally()
+    for form in report.forms:
+        tally.add(form)
+    out = _output_console(output)
+    view = grouped_view if fmt is CheckFormat.grouped else report_view
+    for part in view(report, selection.level, explain, show_waived, [risk for _, risk in pairs],
+                     selection.describe()):
+        out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
+    if output:
+        out.file.close()
+    return tally
+
+
 
 
 @app.command("rules", cls=ChineseCommand)

@@ -72,6 +72,15 @@ class FormReport(BaseModel):
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    def entry(self, show_waived: bool = False) -> dict[str, Any]:
+        """The form's item in the JSON document of `jixiao check --format json`."""
+        entry: dict[str, Any] = {"index": self.index, "file": self.file, "project_name": self.project_name,
+                                 "findings": [f.model_dump(mode="json", exclude={"waived"}) for f in self.findings]}
+        if show_waived:
+            entry["waived"] = [f.model_dump(mode="json") for f in self.waived]
+            entry["unused_waivers"] = [w.model_dump(mode="json") for w in self.unused_waivers]
+        return entry
+
 
 class InputFailure(BaseModel):
     file: str
@@ -89,6 +98,33 @@ class Summary(BaseModel):
     unreadable: int = 0
 
 
+class Tally:
+    """The summary's counts, kept form by form: a check that streams its forms (`jixiao.check.batch`) sums them
+    without holding the forms' reports."""
+
+    def __init__(self) -> None:
+        self.forms = 0
+        self.severities: Counter[str] = Counter()
+        self.rules: Counter[str] = Counter()
+        self.waived = 0
+
+    def add(self, form: FormReport) -> None:
+        self.forms += 1
+        self.severities.update(f.severity.value for f in form.findings)
+        self.rules.update(f.code for f in form.findings)
+        self.waived += len(form.waived)
+
+    @property
+    def has_errors(self) -> bool:
+        return self.severities[Severity.error.value] > 0
+
+    def summary(self, files: int, unreadable: int) -> Summary:
+        return Summary(
+            files=files, forms=self.forms, findings=sum(self.severities.values()),
+            by_severity={s.value: self.severities.get(s.value, 0) for s in Severity},
+            by_rule=dict(sorted(self.rules.items())), waived=self.waived, unreadable=unreadable)
+
+
 class Report(BaseModel):
     """The result of checking a set of forms. `summary` is derived, so it always agrees with the findings."""
 
@@ -99,16 +135,10 @@ class Report(BaseModel):
 
     @property
     def summary(self) -> Summary:
-        active = [f for form in self.forms for f in form.findings]
-        severities = Counter(f.severity.value for f in active)
-        rules = Counter(f.code for f in active)
-        return Summary(
-            files=self.files, forms=len(self.forms), findings=len(active),
-            by_severity={s.value: severities.get(s.value, 0) for s in Severity},
-            by_rule=dict(sorted(rules.items())),
-            waived=sum(len(form.waived) for form in self.forms),
-            unreadable=len(self.errors),
-        )
+        tally = Tally()
+        for form in self.forms:
+            tally.add(form)
+        return tally.summary(self.files, len(self.errors))
 
     @property
     def has_errors(self) -> bool:
@@ -116,13 +146,6 @@ class Report(BaseModel):
 
     def document(self, show_waived: bool = False) -> dict[str, Any]:
         """The JSON document of `jixiao check --format json`."""
-        forms = []
-        for form in self.forms:
-            entry: dict[str, Any] = {"index": form.index, "file": form.file, "project_name": form.project_name,
-                                     "findings": [f.model_dump(mode="json", exclude={"waived"}) for f in form.findings]}
-            if show_waived:
-                entry["waived"] = [f.model_dump(mode="json") for f in form.waived]
-                entry["unused_waivers"] = [w.model_dump(mode="json") for w in form.unused_waivers]
-            forms.append(entry)
-        return {"profile": self.profile, "forms": forms, "summary": self.summary.model_dump(mode="json"),
+        return {"profile": self.profile, "forms": [form.entry(show_waived) for form in self.forms],
+                "summary": self.summary.model_dump(mode="json"),
                 "errors": [e.model_dump(mode="json") for e in self.errors]}

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from jixiao.check.catalogue import load_rules
-from jixiao.check.findings import Finding, Report, Severity
+from jixiao.check.findings import Finding, FormReport, Report, Severity
 
 ALL = "ALL"  # the selector that matches every code, as in ruff
 SEVERITY_RANK = {Severity.error: 0, Severity.warning: 1, Severity.info: 2}
@@ -159,14 +159,21 @@ def reviewer_order(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: (SEVERITY_RANK[f.severity], place(f), f.form_index, f.code, f.path))
 
 
-def select_report(report: Report, selection: Selection) -> Report:
-    """`report` with only the findings (and waived findings) of the rules `selection` enables; a waiver of a rule
-    that is not reported is not counted as unused. The summary, derived from the findings, follows."""
+def select_form(form: FormReport, selection: Selection) -> FormReport:
+    """`form` with only the findings (and waived findings) of the rules `selection` enables; a waiver of a rule
+    that is not reported is not counted as unused."""
     if selection.is_everything:
-        return report
-    forms = [form.model_copy(update={
+        return form
+    return form.model_copy(update={
         "findings": select_findings(form.findings, selection),
         "waived": select_findings(form.waived, selection),
         "unused_waivers": [w for w in form.unused_waivers if selection.enabled(w.code)],
-    }) for form in report.forms]
-    return report.model_copy(update={"forms": forms})
+    })
+
+
+def select_report(report: Report, selection: Selection) -> Report:
+    """`report` with each form's findings narrowed to `selection` (`select_form`); the summary, derived from the
+    findings, follows."""
+    if selection.is_everything:
+        return report
+    return report.model_copy(update={"forms": [select_form(form, selection) for form in report.forms]})
