@@ -68,6 +68,15 @@ def test_reingest_is_a_no_op(engine: Engine, tmp_path: Path) -> None:
     assert count(engine, documents) == 5 and current_forms(engine) == 58
 
 
+def test_database_inside_the_ingested_folder_is_not_a_document(engine: Engine, tmp_path: Path) -> None:
+    copy_samples(tmp_path)  # the fixture's corpus.db (and its WAL files) lie in the same folder
+    first = ingest(engine, [tmp_path], jobs=1)
+    assert first.files == 5 and first.outcomes == {Outcome.added: 5}
+    second = ingest(engine, [tmp_path], jobs=1)
+    assert second.files == 5 and second.outcomes == {Outcome.unchanged: 5}
+    assert count(engine, IngestFailure.__table__) == 0
+
+
 def test_changed_file_becomes_a_new_version(engine: Engine, tmp_path: Path) -> None:
     doc = copy_samples(tmp_path / "docs")[3]
     ingest(engine, [tmp_path / "docs"], jobs=1)

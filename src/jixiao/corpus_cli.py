@@ -27,8 +27,8 @@ from jixiao.console import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, clean, error, 
 from jixiao.corpus_check import corpus_codes
 from jixiao.errors import InputError
 from jixiao.export import ExportFormat, export
-from jixiao.ingest import IngestSummary, Outcome, ingest
-from jixiao.parse import iter_files, os_reason
+from jixiao.ingest import IngestSummary, Outcome, documents_to_ingest, ingest
+from jixiao.parse import os_reason
 from jixiao.report.html import write_html
 from jixiao.report.workbook import write_workbook
 from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
@@ -121,7 +121,7 @@ def ingest_command(
         error(err, f"{path} 不存在")
     present = [p for p in paths if p not in missing]
     engine = open_corpus(db, err)
-    total = sum(1 for _ in iter_files(present))
+    total = len(documents_to_ingest(engine, present))
     kept = "；已导入的文件都已保存，问题解决后再次运行同一命令会从中断处继续"
     with progress_bar("导入", err) as progress, store_faults(err, database_url(db), kept):
         task = progress.add_task("", total=total)

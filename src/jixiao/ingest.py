@@ -33,6 +33,7 @@ from jixiao.errors import InputError
 from jixiao.parse import iter_files, os_reason
 from jixiao.read.limits import open_regular
 from jixiao.records import read_document
+from jixiao.store.database import own_files
 from jixiao.store.rows import Row, checked_rows
 from jixiao.store.tables import Document
 from jixiao.store.write import Unstorable, check_storable, insert_document, make_current, record_failure
@@ -176,13 +177,20 @@ def _parsed(todo: list[str], profile: str, jobs: int, codes: list[str] | None) -
         executor.shutdown(wait=True, cancel_futures=True)
 
 
+def documents_to_ingest(engine: Engine, paths: Iterable[Path]) -> list[str]:
+    """The files at `paths` (directories recursively), as the corpus keeps their paths, without the store's own
+    files (a SQLite database kept in the folder it holds)."""
+    own = own_files(engine)
+    return [name for name in map(_absolute, iter_files(list(paths))) if name not in own]
+
+
 def ingest(engine: Engine, paths: Iterable[Path], *, profile: str = DEFAULT_PROFILE, jobs: int | None = None,
            on_file: Callable[[str, Outcome], None] | None = None, codes: list[str] | None = None) -> IngestSummary:
     """Ingest the files at `paths` (directories recursively), checked with the rules `codes` (None: every rule).
     `on_file` is told each file's outcome as it is settled (for progress bars); raising from it stops the run like
     Ctrl-C does. Then the corpus rules (RF10) are run on the departments whose forms changed."""
     load_profile(profile)  # a bad profile name fails before any work
-    files = [_absolute(p) for p in iter_files(list(paths))]
+    files = documents_to_ingest(engine, paths)
     summary = IngestSummary(files=len(files))
     documents = Document.__table__
     with engine.connect() as conn:

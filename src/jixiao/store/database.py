@@ -42,6 +42,16 @@ def database_url(db: str | None = None) -> str:
     return value
 
 
+def own_files(engine: Engine) -> set[str]:
+    """The files a SQLite store keeps on disk (the database and its journal, WAL and shared-memory files),
+    resolved: a folder ingested into a database kept inside it must not offer the database as a document."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or database in (None, "", ":memory:"):
+        return set()
+    base = str(Path(database).resolve())
+    return {base, *(base + suffix for suffix in ("-journal", "-wal", "-shm"))}
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI hook
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
