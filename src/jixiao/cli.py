@@ -27,7 +27,8 @@ from jixiao.assemble.stream import Fragment
 from jixiao.check.batch import Batch, Spill, SpillError, check_batch, read_batch
 from jixiao.check.catalogue import load_rules
 from jixiao.check.docs import profiles_markdown, rules_markdown
-from jixiao.check.findings import FormReport, Report, Severity, Tally
+from jixiao.check.findings import FormReport, Severity, Tally
+from jixiao.check.held import HeldReport
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile, profile_names
 from jixiao.check.risk import Risk
 from jixiao.check.select import Selection, SelectionError, parse_codes
@@ -332,23 +333,18 @@ def _write_check_json(checked: Iterator[tuple[FormReport, Risk]], batch: Batch, 
 def _print_check(checked: Iterator[tuple[FormReport, Risk]], batch: Batch, profile: str, files: int,
                  fmt: CheckFormat, selection: Selection, explain: bool, show_waived: bool,
                  output: Path | None) -> Tally:
-    """`jixiao check` as a table or grouped: the reviewer's order needs every finding, so the forms' reports (not
-    the forms) are held."""
-    pairs = list(checked)
-    report = Report(profile=profile, forms=[form for form, _ in pairs], errors=batch.failures, files=files)
-    tally = Tally()
-    for form in report.forms:
-        tally.add(form)
-    out = _output_console(output)
-    view = grouped_view if fmt is CheckFormat.grouped else report_view
-    for part in view(report, selection.level, explain, show_waived, [risk for _, risk in pairs],
-                     selection.describe()):
-        out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
-    if output:
-        out.file.close()
-    return tally
-
-
+    """`jixiao check` as a table or grouped: the reviewer's order needs every finding before the first line, so
+    the forms' reports are held on disk (`check.held`) and read back in order."""
+    with HeldReport(profile, files, batch.failures) as held:
+        for form, risk in checked:
+            held.add(form, risk)
+        out = _output_console(output)
+        view = grouped_view if fmt is CheckFormat.grouped else report_view
+        for part in view(held, selection.level, explain, show_waived, selection.describe()):
+            out.print(part, soft_wrap=True)  # one finding per line, so the output can be grepped
+        if output:
+            out.file.close()
+        return held.tally
 
 
 @app.command("rules", cls=ChineseCommand)

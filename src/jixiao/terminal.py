@@ -6,9 +6,8 @@ Every text that comes from a document, a record, a waiver or a profile file goes
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -17,10 +16,10 @@ from rich.text import Text
 
 from jixiao.assemble.context import Context
 from jixiao.check.catalogue import Rule
-from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, FormReport, Report, Severity
+from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Severity
+from jixiao.check.held import FormLine, HeldReport, same
 from jixiao.check.profile import Profile
-from jixiao.check.risk import Risk
-from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK, place, reviewer_order, shown
+from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK
 from jixiao.console import clean, plain
 from jixiao.model import Form
 
@@ -129,69 +128,62 @@ def _finding_line(finding: Finding, explain: bool, project: str | None = None) -
 REPEATS_SHOWN = 3  # of one rule's findings on a whole form, repeated over many forms, the first few are listed
 
 
-def _collapsed(findings: Sequence[Finding], explain: bool, projects: dict[int, str], fold: bool = True
-               ) -> Iterator[Text]:
+def _collapsed(findings: Iterable[Finding], repeats: dict[str, int], explain: bool, projects: dict[int, str],
+               fold: bool = True) -> Iterator[Text]:
     """The findings in order; a rule that says the same (but for a year) about many whole forms (DS12: no
-    成本指标 on every form of a year) is listed for its first few forms and then counted, so the list stays
-    readable (`--level info` lists every finding)."""
-    counts = Counter(_same(f) for f in findings if not any(ch.isdigit() for ch in f.path or ""))
-    seen: Counter[tuple[str, str | None, str]] = Counter()
+    成本指标 on every form of a year; `repeats`: on how many forms each such finding is) is listed for its first
+    few forms and then counted, so the list stays readable (`--level info` lists every finding)."""
+    seen: Counter[str] = Counter()
     for finding in findings:
-        key = _same(finding)
-        many = fold and counts.get(key, 0) > REPEATS_SHOWN + 3  # folding fewer than four saves nothing
-        seen[key] += 1
-        if many and seen[key] > REPEATS_SHOWN:
-            if seen[key] == REPEATS_SHOWN + 1:
-                yield Text(clean(f"  …… {finding.code} 另有 {counts[key] - REPEATS_SHOWN} 张表同样"
-                                 f"（[{finding.path}]），--level info 列出全部"), style="dim")
-            continue
+        key = same(finding)
+        if fold and key is not None and repeats.get(key, 0) > REPEATS_SHOWN + 3:  # folding fewer saves nothing
+            seen[key] += 1
+            if seen[key] > REPEATS_SHOWN:
+                if seen[key] == REPEATS_SHOWN + 1:
+                    yield Text(clean(f"  …… {finding.code} 另有 {repeats[key] - REPEATS_SHOWN} 张表同样"
+                                     f"（[{finding.path}]），--level info 列出全部"), style="dim")
+                continue
         yield _finding_line(finding, explain, projects.get(finding.form_index))
 
 
-def _same(finding: Finding) -> tuple[str, str | None, str]:
-    """What makes findings on different forms the same finding: rule, place and message but for a year in it
-    (the figures of a message are the finding: '执行率只有 50.28%' is never folded with another)."""
-    return finding.code, finding.path, re.sub(r"(?:19|20)\d\d", "#", finding.message)
-
-
-def _unused_waivers(form: FormReport) -> Iterator[Text]:
+def _unused_waivers(form: FormLine) -> Iterator[Text]:
     for waiver in form.unused_waivers:
         project = form.project_name or "（未读到项目名称）"
         yield Text(clean(f"  豁免 {waiver.code}{' ' + waiver.path if waiver.path else ''} 没有对应的问题"
                          f"（理由：{waiver.reason}）〈{project}〉，可以删除"), style="yellow")
 
 
-def report_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool = False, show_waived: bool = False,
-                risks: Sequence[Risk] | None = None, selection: str = "") -> Iterator[RenderableType]:
+def _listed(level: Severity) -> list[Severity]:
+    return [s for s in Severity if SEVERITY_RANK[s] <= SEVERITY_RANK[level]]
+
+
+def report_view(held: HeldReport, level: Severity = DEFAULT_LEVEL, explain: bool = False,
+                show_waived: bool = False, selection: str = "") -> Iterator[RenderableType]:
     """The check report for a reviewer: the findings at `level` and above in one list — errors first, then by
     place (file, line) — then the forms by risk, then the summary with every count."""
-    projects = {form.index: form.project_name or "（未读到项目名称）" for form in report.forms}
-    findings = reviewer_order(shown([f for form in report.forms for f in form.findings], level))
-    for severity in Severity:
-        these = [f for f in findings if f.severity is severity]
-        if not these:
+    projects = {index: name or "（未读到项目名称）" for index, name in held.project_names().items()}
+    for severity in _listed(level):
+        if not held.count(severity):
             continue
-        yield Text(f"{SEVERITY_ZH[severity]}（{len(these)} 条）", style=f"bold {SEVERITY_STYLE[severity]}")
-        yield from _collapsed(these, explain, projects, fold=level is not Severity.info)
+        yield Text(f"{SEVERITY_ZH[severity]}（{held.count(severity)} 条）", style=f"bold {SEVERITY_STYLE[severity]}")
+        yield from _collapsed(held.findings(severity), held.repeats(severity), explain, projects,
+                              fold=level is not Severity.info)
         yield Text("")
     if show_waived:
-        waived = reviewer_order(f for form in report.forms for f in form.waived)
-        unused = [line for form in report.forms for line in _unused_waivers(form)]
-        if waived or unused:
-            yield Text(f"已豁免（{len(waived)} 条）", style="bold green")
-            for finding in waived:
+        unused = [line for form in held.forms() for line in _unused_waivers(form)]
+        if held.tally.waived or unused:
+            yield Text(f"已豁免（{held.tally.waived} 条）", style="bold green")
+            for finding in held.findings(waived=True):
                 yield _finding_line(finding, explain, projects.get(finding.form_index))
             yield from unused
             yield Text("")
-    if risks:
-        yield from risk_view(report, risks, None if level is Severity.info else RISK_ROWS)
-    yield from summary_view(report, level, selection)
+    yield from risk_view(held, None if level is Severity.info else RISK_ROWS)
+    yield from summary_view(held, level, selection)
 
 
-def risk_view(report: Report, risks: Sequence[Risk], rows: int | None = RISK_ROWS) -> Iterator[RenderableType]:
+def risk_view(held: HeldReport, rows: int | None = RISK_ROWS) -> Iterator[RenderableType]:
     """The forms by risk score, highest first (the first `rows` of them; None: all), each with what makes it up."""
-    ranked = sorted(zip(report.forms, risks, strict=True), key=lambda pair: (-pair[1].score, pair[0].index))
-    ranked = [(form, risk) for form, risk in ranked if risk.score > 0]
+    ranked, total = held.by_risk(rows)
     if not ranked:
         return
     yield Text("风险最高的表（风险分 =（问题 + 虚高 + 执行）× 金额系数，见 docs/risk.md）", style="bold")
@@ -200,24 +192,24 @@ def risk_view(report: Report, risks: Sequence[Risk], rows: int | None = RISK_ROW
     table.add_column("项目", overflow="fold", ratio=2)
     table.add_column("来源", overflow="fold", ratio=2)
     table.add_column("构成", overflow="fold", ratio=5)
-    for form, risk in ranked[:rows]:
-        table.add_row(f"{risk.score:g}", plain(f"[{form.index}] {form.project_name or '（未读到项目名称）'}"),
-                      plain(form.file), plain("；".join(risk.parts())))
+    for form in ranked:
+        table.add_row(f"{form.risk:g}", plain(f"[{form.index}] {form.project_name or '（未读到项目名称）'}"),
+                      plain(form.file), plain("；".join(form.risk_parts)))
     yield table
-    if rows is not None and len(ranked) > rows:
-        yield Text(f"（另有 {len(ranked) - rows} 张表风险分大于 0；--level info 列出全部，"
+    if rows is not None and total > rows:
+        yield Text(f"（另有 {total - rows} 张表风险分大于 0；--level info 列出全部，"
                    "--format json 给出每张表的风险分）", style="dim")
     yield Text("")
 
 
-def summary_view(report: Report, level: Severity = DEFAULT_LEVEL, selection: str = "") -> Iterator[Text]:
+def summary_view(held: HeldReport, level: Severity = DEFAULT_LEVEL, selection: str = "") -> Iterator[Text]:
     """The closing lines: every count (whatever `level` hid), what was not shown, the counts by rule."""
-    s = report.summary
+    s = held.summary
     line = Text(f"共检查 {s.files} 个文件、{s.forms} 张自评表：")
     for sev in Severity:
         line.append(f"{SEVERITY_ZH[sev]} {s.by_severity.get(sev.value, 0)}", style=SEVERITY_STYLE[sev])
         line.append("，")
-    line.append(clean(f"已豁免 {s.waived}；评分配置 {report.profile}"))
+    line.append(clean(f"已豁免 {s.waived}；评分配置 {held.profile}"))
     if s.unreadable:
         line.append(f"；无法读取 {s.unreadable} 个文件", style="red")
     yield line
@@ -232,29 +224,30 @@ def summary_view(report: Report, level: Severity = DEFAULT_LEVEL, selection: str
         yield Text("按规则：" + "  ".join(f"{code} {n}" for code, n in s.by_rule.items()), style="dim")
 
 
-def grouped_view(report: Report, level: Severity = DEFAULT_LEVEL, explain: bool = False, show_waived: bool = False,
-                 risks: Sequence[Risk] | None = None, selection: str = "") -> Iterator[RenderableType]:
+def grouped_view(held: HeldReport, level: Severity = DEFAULT_LEVEL, explain: bool = False,
+                 show_waived: bool = False, selection: str = "") -> Iterator[RenderableType]:
     """The findings grouped by form in input order, each form's in source-line order (`--format grouped`: how
     `jixiao check` printed them before the reviewer's order), then the summary."""
-    for k, form in enumerate(report.forms):
-        listed = sorted(shown(form.findings, level), key=lambda f: (place(f), SEVERITY_RANK[f.severity], f.code))
-        waived = form.waived if show_waived else []
+    listed_severities = _listed(level)
+    for form in held.forms():
+        shows = any(form.counts.get(s.value) for s in listed_severities)
+        listed = held.form_findings(form.number, listed_severities) if shows else []
+        waived = held.form_findings(form.number, [], waived=True) if show_waived else []
         if not listed and not waived and not (show_waived and form.unused_waivers):
             continue
         head = Text()
         head.append(f"[{form.index}] ", style="dim")
         head.append(clean(form.project_name or "（未读到项目名称）"), style="bold")
-        counts = "，".join(f"{SEVERITY_ZH[s]} {form.count(s)}" for s in Severity if form.count(s))
+        counts = "，".join(f"{SEVERITY_ZH[s]} {form.counts[s.value]}" for s in Severity if form.counts.get(s.value))
         head.append(clean(f"  {form.file or ''}  {counts}"), style="dim")
-        if risks:
-            head.append(f"  风险分 {risks[k].score:g}", style="dim")
+        head.append(f"  风险分 {form.risk:g}", style="dim")
         yield head
         for finding in [*listed, *waived]:
             yield _finding_line(finding, explain)
         if show_waived:
             yield from _unused_waivers(form)
         yield Text("")
-    yield from summary_view(report, level, selection)
+    yield from summary_view(held, level, selection)
 
 
 def _severity_text(rule: type[Rule], profile: Profile) -> Text:

@@ -30,10 +30,10 @@ from jixiao.parse import FileResult, os_reason
 
 
 class SpillError(Exception):
-    """The temporary spill file could not be made or written (a full or read-only temporary directory)."""
+    """A temporary file of the run could not be made or written (a full or read-only temporary directory)."""
 
-    def __init__(self, exc: OSError) -> None:
-        super().__init__(f"无法写入临时文件（{os_reason(exc)}）；可用环境变量 TMPDIR 指定空间足够的目录")
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"无法写入临时文件（{reason}）；可用环境变量 TMPDIR 指定空间足够的目录")
         self.message = str(self)
 
 
@@ -45,7 +45,7 @@ class Spill:
         try:
             self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed by __exit__
         except OSError as exc:
-            raise SpillError(exc) from None
+            raise SpillError(os_reason(exc)) from None
         self._offsets = array("q", [0])
 
     def __enter__(self) -> Spill:
@@ -64,7 +64,7 @@ class Spill:
             self._file.write(zlib.compress(form.model_dump_json().encode(), 1))
             self._offsets.append(self._file.tell())
         except OSError as exc:
-            raise SpillError(exc) from None
+            raise SpillError(os_reason(exc)) from None
         return len(self) - 1
 
     def get(self, number: int) -> Form:
