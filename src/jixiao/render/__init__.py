@@ -8,9 +8,11 @@ draws that grid: `xlsx` (openpyxl), `docx` (python-docx), `pdf` (reportlab, with
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from jixiao.model import Form
+from jixiao.render.fonts import FontFile
 from jixiao.render.labels import DEFAULT_TEMPLATE, labels
 from jixiao.render.layout import Layout, form_layout
 
@@ -28,18 +30,20 @@ def layouts(forms: list[Form], template: str = DEFAULT_TEMPLATE) -> list[tuple[s
     return [(form.project_name or f"第{k}张表", form_layout(form, words)) for k, form in enumerate(forms, start=1)]
 
 
-def render_forms(forms: list[Form], fmt: RenderFormat, path: Path, template: str = DEFAULT_TEMPLATE) -> Path:
+def render_forms(forms: list[Form], fmt: RenderFormat, path: Path, template: str = DEFAULT_TEMPLATE,
+                 font: FontFile | None = None) -> Path:
     """`forms` in the official layout, one document at `path`. The file appears whole or not at all (written
-    beside `path`, then renamed). Raises `FontError` for a PDF when no CJK font is installed."""
+    beside `path`, then renamed). A PDF is set in `font`, by default the system's Chinese font (`FontError`
+    when there is none)."""
     from jixiao.render import docx, html, pdf, xlsx  # each format's library is loaded only when it is asked for
 
     writers = {RenderFormat.xlsx: xlsx.write_xlsx, RenderFormat.docx: docx.write_docx,
-               RenderFormat.pdf: pdf.write_pdf, RenderFormat.html: html.write_html}
+               RenderFormat.pdf: partial(pdf.write_pdf, font=font), RenderFormat.html: html.write_html}
     path = Path(path)
-    partial = path.with_name(path.name + ".part")
+    unfinished = path.with_name(path.name + ".part")
     try:
-        writers[fmt](layouts(forms, template), partial)
-        partial.replace(path)
+        writers[fmt](layouts(forms, template), unfinished)
+        unfinished.replace(path)
     finally:
-        partial.unlink(missing_ok=True)
+        unfinished.unlink(missing_ok=True)
     return path
