@@ -25,8 +25,9 @@ FONT = Font(name="宋体", size=10)
 BOLD = Font(name="宋体", size=10, bold=True)
 TITLE_FONT = Font(name="宋体", size=16, bold=True)
 TITLE_ROWS = 2  # title, year
+CJK_UNITS = 2.0  # Excel column width units a CJK character takes at FONT's size
 LINE_HEIGHT = 14.0  # points per printed line at FONT's size
-WIDTH_UNITS = 2.2  # Excel column width units per CJK character
+WIDTH_UNITS = 1.45  # Excel column width units per width unit of the layout (A4 portrait at about 90%)
 _ALIGN = {Kind.TEXT: "left", Kind.AMOUNT: "right", Kind.RATE: "right", Kind.SCORE: "right"}
 _SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 
@@ -97,7 +98,7 @@ def _put(sheet: Worksheet, item: Cell, top: int, lines: list[int]) -> None:
 
 def _lines(text: str, sheet: Worksheet, col: int, span: int) -> int:
     """Printed lines of `text` in `span` columns from `col` (Excel sets no row height for a program's file)."""
-    width = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(col, col + span)) / WIDTH_UNITS
+    width = sum(sheet.column_dimensions[get_column_letter(c)].width for c in range(col, col + span)) / CJK_UNITS
     total = 0
     for part in text.split("\n"):
         wide = sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in part)
