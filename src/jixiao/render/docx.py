@@ -22,6 +22,7 @@ from jixiao.render.layout import NUMERIC, Kind, Layout
 FONT = "宋体"
 TITLE_FONT = "方正小标宋简体"  # what the official form's title is set in; Word substitutes when it is missing
 SIZE = Pt(9)
+NUMBER_SIZE = Pt(8)
 A4 = (Mm(210), Mm(297))
 MARGIN = Mm(18)
 _ALIGN = {Kind.TEXT: WD_ALIGN_PARAGRAPH.LEFT, Kind.AMOUNT: WD_ALIGN_PARAGRAPH.RIGHT,
@@ -51,6 +52,8 @@ def _table(document: docx.document.Document, layout: Layout) -> Table:
     table.autofit = False
     usable = A4[0] - 2 * MARGIN
     widths = [int(usable * w / sum(layout.widths)) for w in layout.widths]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid (w:gridCol), which LibreOffice and WPS lay out by
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
@@ -65,8 +68,8 @@ def _table(document: docx.document.Document, layout: Layout) -> Table:
         if item.text:
             run = paragraph.add_run(item.text)
             run.bold = item.kind in (Kind.LABEL, Kind.HEAD)
-            if item.kind in NUMERIC:
-                run.font.name = "Times New Roman"
+            if item.kind in NUMERIC:  # a point smaller: an amount of 亿 with its decimals fits its column unwrapped
+                run.font.name, run.font.size = "Times New Roman", NUMBER_SIZE
     return table
 
 

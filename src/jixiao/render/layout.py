@@ -25,7 +25,7 @@ from jixiao.model import FUND_COLUMNS, FUND_ROWS, Form, FundRow, Indicator
 from jixiao.render.labels import OFFICIAL_TITLE, Labels
 
 COLUMNS = 8
-WIDTHS = (6.0, 8.0, 11.0, 10.0, 10.0, 5.0, 6.0, 14.0)  # columns' widths in CJK characters (relative)
+WIDTHS = (7.0, 8.0, 11.0, 10.0, 10.0, 5.0, 7.0, 12.0)  # columns' widths in CJK characters (relative)
 INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 CURRENT_YEAR_PREFIX = "其中："  # the official form prints 其中：当年财政拨款
 NOT_APPLICABLE = "—"  # the sub-rows' 分值 and 得分, which the official form leaves out
