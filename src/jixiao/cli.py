@@ -43,6 +43,7 @@ from jixiao.jsondoc import write_document
 from jixiao.model import Form
 from jixiao.parse import FRAGMENT_MESSAGE, FileResult, explain_record, iter_files, parse_file
 from jixiao.records import load_records, read_document
+from jixiao.render_cli import register_render_commands
 from jixiao.terminal import (
     explain_view,
     form_summary,
@@ -393,6 +394,7 @@ def schema_command() -> None:
 
 register_corpus_commands(app, ChineseCommand)
 register_web_commands(app, ChineseCommand, ChineseGroup)
+register_render_commands(app, ChineseCommand)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -13,7 +13,6 @@ import signal
 from collections.abc import Callable, Generator
 from contextlib import closing
 from datetime import datetime
-from importlib import resources
 from multiprocessing.connection import Connection as PipeEnd
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from jixiao.check.risk import FORMULA as RISK_FORMULA
 from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
 from jixiao.model import FUND_ROWS
 from jixiao.money import UNSTATED, WAN, YUAN_PER_WAN
-from jixiao.report import pagedata
+from jixiao.report import asset, pagedata
 from jixiao.store.database import open_engine
 from jixiao.store.query import ALL, Filter
 
@@ -151,13 +150,9 @@ def _template():
     return env.get_template("report.html.j2")
 
 
-def _asset(name: str) -> str:
-    return resources.files("jixiao.report").joinpath("assets", name).read_text(encoding="utf-8")
-
-
 def _script(name: str) -> Markup:
     """A vendored or own script, inlined; it must not be able to close its <script> element early."""
-    text = _asset(name)
+    text = asset(name)
     if "</script" in text.lower():
         raise ValueError(f"{name} contains </script and cannot be inlined")
     return Markup(text)
@@ -289,7 +284,7 @@ def _context(engine: Engine, flt: Filter, overview: analytics.Overview, ids: lis
         "cards": _cards(overview),
         "pages_note": pages_note,
         "meta": json_script(meta),
-        "css": Markup(_asset("report.css")),
+        "css": Markup(asset("form.css") + asset("report.css")),
         "echarts": _script("echarts.min.js"),
         "app": _script("report.js"),
     }
