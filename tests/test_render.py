@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -104,6 +105,16 @@ def test_html_escapes_document_text(tmp_path):
     assert "<script>" not in page and "&lt;script&gt;" in page and "table.jxform" in page
 
 
+@pytest.mark.parametrize("template", ["anhui", "sichuan", "yunnan"])
+def test_forms_rendered_with_a_variant_s_words_read_back(template, tmp_path):
+    raw = _golden()
+    path = render_forms([Form.model_validate(f) for f in raw], RenderFormat.xlsx, tmp_path / "golden.xlsx",
+                        template=template)
+    fields, matched, wrong, missing, extra = score([expected(f) for f in raw],
+                                                  [f.record() for f in parse_file(path).forms])
+    assert (matched, missing, extra) == (fields, 0, 0), "\n".join(wrong[:20])
+
+
 def test_variant_labels_come_from_the_template_files():
     words = labels("anhui")
     layout = form_layout(Form(), words)
@@ -144,6 +155,15 @@ def test_template_fills_in_and_reads_back(tmp_path):
     assert [i.model_dump() for i in back.indicators] == [i.model_dump() for i in form.indicators]
     # formulas: openpyxl stores no computed value (Excel and LibreOffice compute them on opening)
     assert back.funds.total.execution_rate is None and back.funds.total.weight == 10
+    if shutil.which("soffice"):  # opened and saved by LibreOffice: the formulas' results read back
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                        "--convert-to", "xlsx", "--outdir", str(tmp_path / "saved"), str(tmp_path / "filled.xlsx")],
+                       check=True, capture_output=True, timeout=120)
+        saved = parse_file(tmp_path / "saved" / "filled.xlsx").forms[0]
+        total = form.funds.total
+        assert saved.funds.total.annual_budget == pytest.approx(total.annual_budget)
+        assert saved.funds.total.execution_rate == pytest.approx(total.executed / total.annual_budget * 100, abs=0.01)
+        assert saved.funds.total.score == total.score and saved.total_score == pytest.approx(form.total_score)
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:

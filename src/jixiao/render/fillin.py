@@ -39,13 +39,14 @@ def _where(layout: Layout) -> dict[str, str]:
 
 def _unlock(sheet: Worksheet, layout: Layout, formulas: set[str]) -> None:
     for item in layout.cells:
-        if item.path is None or item.kind in (Kind.LABEL, Kind.HEAD) or item.path in formulas:
+        if item.path is None or item.kind in (Kind.LABEL, Kind.HEAD):
             continue
         cell = sheet.cell(TITLE_ROWS + 1 + item.row, item.col + 1)
-        cell.protection = _INPUT
-        if item.kind in NUMERIC:
+        if item.kind in NUMERIC:  # a formula's result too: 执行率 shows as 99.44%, as the form prints it
             item.decimals = 2
             cell.number_format = number_format(item)
+        if item.path not in formulas:
+            cell.protection = _INPUT
 
 
 def _formulas(sheet: Worksheet, at: dict[str, str]) -> set[str]:
