@@ -133,7 +133,8 @@ def test_template_fills_in_and_reads_back(tmp_path):
     assert sheet.protection.sheet and sheet.cell(*at["project_name"]).protection.locked is False
     assert sheet.cell(*at["total_score"]).protection.locked is True
     assert str(sheet.cell(*at["funds.total.execution_rate"]).value).startswith("=")
-    assert len(sheet.data_validations.dataValidation) >= 4
+    lists = {v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"}
+    assert '"达成,部分达成,未达成"' in lists and len(sheet.data_validations.dataValidation) >= 5
     sheet["A2"] = f"（{form.year}年度）"
     for name in ("project_name", "department", "implementing_unit", "goal_expected", "goal_actual", "grade"):
         sheet.cell(*at[name], getattr(form, name))

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from jixiao.check.profile import load_profile
+from jixiao.check.values import Tier
 from jixiao.model import FUND_ROWS, Form, Indicator
 from jixiao.render.labels import DEFAULT_TEMPLATE, labels
 from jixiao.render.layout import NUMERIC, Kind, Layout, form_layout
@@ -102,6 +103,12 @@ def _validations(sheet: Worksheet, at: dict[str, str], template: str) -> None:
                             promptTitle="年度指标值", prompt="如 ≥95%、=2(场)、≤3(天)；定性指标写目标的文字")
     target.add(_column(at, "target"))
     sheet.add_data_validation(target)
+    tiers = [tier.value for tier in Tier]  # R16's qualitative tiers, offered for a 定性 indicator's actual
+    actual = DataValidation(type="list", formula1='"' + ",".join(tiers) + '"', allow_blank=True,
+                            errorStyle="information", errorTitle="实际完成值",
+                            error=f"定性指标的实际完成值可选 {'、'.join(tiers)}；定量指标照实填写数值和单位")
+    actual.add(_column(at, "actual"))
+    sheet.add_data_validation(actual)
     numbers = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
                              errorTitle="分值/得分", error="分值和得分应为 0 到 100 之间的数")
     numbers.add(_column(at, "weight"))
