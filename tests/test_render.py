@@ -75,9 +75,11 @@ def test_docx_has_real_vertical_merges_and_a_page_per_form(tmp_path):
     raw = json.loads(GOLDENS[0].read_text(encoding="utf-8"))["forms"][:2]
     path = render_forms([Form.model_validate(f) for f in raw], RenderFormat.docx, tmp_path / "a.docx")
     document = docx.Document(str(path))
-    assert len(document.tables) == 2
-    xml = document.tables[0]._tbl.xml
-    assert 'w:vMerge w:val="restart"' in xml and "<w:vMerge/>" in xml and "w:gridSpan" in xml
+    assert len(document.tables) == 4  # per form: the head, funds and goals; the indicator table under its heading
+    head, indicators = document.tables[0]._tbl.xml, document.tables[1]._tbl.xml
+    assert 'w:vMerge w:val="restart"' in head and "<w:vMerge/>" in head and "w:gridSpan" in head
+    assert 'w:vMerge w:val="restart"' in indicators and "<w:vMerge/>" in indicators
+    assert document.tables[1].rows[0]._tr.trPr.xml.count("w:tblHeader") == 1  # repeated on every page
     breaks = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
     assert len(breaks) == 1
     assert round(document.sections[0].page_width.mm) == 210

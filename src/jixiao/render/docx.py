@@ -1,7 +1,9 @@
-"""The official layout as a Word document (python-docx): one bordered table per form, A4 portrait.
+"""The official layout as a Word document (python-docx): per form two bordered tables that print as one, A4
+portrait.
 
 Merged cells are Word's own merges (`w:gridSpan` across, `w:vMerge` down), so a unit can edit the file in Word
-or WPS as if typed there; each form after the first starts on a new page.
+or WPS as if typed there; each form after the first starts on a new page. The indicator table is a table of its
+own beneath the first, its heading row marked `w:tblHeader`: Word repeats only a table's first rows on each page.
 """
 
 from __future__ import annotations
@@ -45,8 +47,10 @@ def _setup(document: docx.document.Document) -> None:
     normal.paragraph_format.space_after = Pt(0)
 
 
-def _table(document: docx.document.Document, layout: Layout) -> Table:
-    table = document.add_table(rows=layout.rows, cols=len(layout.widths))
+def _table(document: docx.document.Document, layout: Layout, rows: range, heading: bool = False) -> Table:
+    """The layout's `rows` as a table; with `heading`, its first row is a heading row Word and WPS repeat at the
+    top of every page the table runs onto."""
+    table = document.add_table(rows=len(rows), cols=len(layout.widths))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
@@ -58,10 +62,16 @@ def _table(document: docx.document.Document, layout: Layout) -> Table:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
     grid = [row.cells for row in table.rows]  # python-docx looks cells up slowly: once, before merging
+    if heading:
+        properties = table.rows[0]._tr.get_or_add_trPr()
+        properties.append(properties.makeelement(qn("w:tblHeader"), {}))
     for item in layout.cells:
-        cell = grid[item.row][item.col]
+        if item.row not in rows:
+            continue
+        top = item.row - rows.start
+        cell = grid[top][item.col]
         if item.rowspan > 1 or item.colspan > 1:
-            cell = cell.merge(grid[item.row + item.rowspan - 1][item.col + item.colspan - 1])
+            cell = cell.merge(grid[top + item.rowspan - 1][item.col + item.colspan - 1])
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         paragraph = cell.paragraphs[0]
         paragraph.alignment = _ALIGN.get(item.kind, WD_ALIGN_PARAGRAPH.CENTER)
@@ -88,6 +98,8 @@ def write_docx(layouts: Iterable[tuple[str, Layout]], path: Path) -> Path:
         year = document.add_paragraph(layout.year)
         year.alignment = WD_ALIGN_PARAGRAPH.CENTER
         year.paragraph_format.space_after = Pt(6)
-        _table(document, layout)
+        # the heading of the indicator table starts a table of its own, so that it repeats on every page
+        _table(document, layout, range(layout.header_row))
+        _table(document, layout, range(layout.header_row, layout.rows), heading=True)
     document.save(str(path))
     return path
