@@ -53,6 +53,7 @@ from jixiao.terminal import (
     rules_table,
 )
 from jixiao.web_cli import register_web_commands
+from jixiao.worksheet_cli import register_worksheet_command
 
 app = typer.Typer(
     help="jixiao（绩效）：读取财政项目支出绩效自评表，按评分规则重算、检查，建语料库并生成报告。",
@@ -368,6 +369,7 @@ def schema_command() -> None:
 
 
 register_corpus_commands(app, ChineseCommand)
+register_worksheet_command(app, ChineseCommand)
 register_web_commands(app, ChineseCommand, ChineseGroup)
 
 

@@ -182,11 +182,13 @@ RuleOption = Annotated[str | None, typer.Option(
     "--rule", metavar="代码", help="只含有此规则问题的表（规则代码，如 EX02）", show_default=False)]
 
 
-def _filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
+def corpus_filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
+    """The `Filter` of the options every corpus command shares (--year, --department, --grade, --rule)."""
     return Filter(year=year, department=department, grade=grade, rule=rule.upper() if rule else None)
 
 
-def _forms_or_exit(engine: Engine, flt: Filter, err: Console) -> int:
+def forms_or_exit(engine: Engine, flt: Filter, err: Console) -> int:
+    """How many forms `flt` selects; none: a message saying why (an empty corpus or no match) and exit 2."""
     with engine.connect() as conn:
         count = conn.execute(select(func.count()).select_from(form_ids(flt).subquery())).scalar() or 0
     if not count:
@@ -216,9 +218,9 @@ def report_command(
     以及一个 Excel 工作簿。"""
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
-    flt = _filter(year, department, grade, rule)
+    flt = corpus_filter(year, department, grade, rule)
     with store_faults(err, database_url(db)):
-        forms = _forms_or_exit(engine, flt, err)
+        forms = forms_or_exit(engine, flt, err)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -245,9 +247,9 @@ def export_command(
     """导出语料库（全部或按条件筛选）：表单、资金、指标、问题。"""
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
-    flt = _filter(year, department, grade, rule)
+    flt = corpus_filter(year, department, grade, rule)
     with store_faults(err, database_url(db)):
-        forms = _forms_or_exit(engine, flt, err)
+        forms = forms_or_exit(engine, flt, err)
     written: list[Path] = []
     with store_faults(err, database_url(db)), output_faults(err, output):
         _writing(err, "导出", lambda advance: written.extend(export(engine, fmt, output, flt, progress=advance)))
