@@ -29,7 +29,9 @@ from jixiao.errors import InputError
 from jixiao.export import ExportFormat, export
 from jixiao.ingest import IngestSummary, Outcome, ingest
 from jixiao.parse import iter_files, os_reason
+from jixiao.report import charts
 from jixiao.report.html import write_html
+from jixiao.report.summary_docx import write_summary_docx
 from jixiao.report.workbook import write_workbook
 from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
 from jixiao.store.faults import fault_message
@@ -173,6 +175,7 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
         err.print(f"[red]失败[/red] {escape(clean(where))}：{escape(clean(failure.message))}")
 
 
+SUMMARY_DOCX = "jixiao-summary.docx"  # `report --docx`: the 自评结果汇总分析报告 draft, beside the HTML report
 YearOption = Annotated[int | None, typer.Option("--year", metavar="年份", help="只含此年度的表", show_default=False)]
 DepartmentOption = Annotated[str | None, typer.Option(
     "--department", metavar="部门", help="只含此主管部门的表（全称）", show_default=False)]
@@ -213,9 +216,12 @@ def report_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="报告写入的目录")] = Path("report"),
     db: DbOption = None,
     year: YearOption = None, department: DepartmentOption = None, grade: GradeOption = None, rule: RuleOption = None,
+    docx: Annotated[bool, typer.Option(
+        "--docx", help=f"另写一份 Word 文档 {SUMMARY_DOCX}：自评结果汇总分析报告的草稿（基本情况、自评结果、主要问题、"
+                       "整改建议，附图表），供经办人员修改")] = False,
 ) -> None:
     """生成语料库报告：一个可离线打开的 HTML 文件（图表、可排序筛选的表格、每张表按官方格式显示并标出问题），
-    以及一个 Excel 工作簿。"""
+    以及一个 Excel 工作簿；加 --docx 时另写一份 Word 格式的自评结果汇总分析报告草稿（用 --department 按单位生成）。"""
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
     flt = corpus_filter(year, department, grade, rule)
@@ -230,10 +236,16 @@ def report_command(
     with store_faults(err, database_url(db)), output_faults(err, output):
         _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
         _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
+        if docx:
+            if charts.cjk_font() is None:
+                err.print(f"[yellow]注意[/yellow]：{charts.NO_FONT}")
+            with progress_bar("Word 汇总分析报告", err) as progress:
+                progress.add_task("", total=None)
+                write_summary_docx(engine, output / SUMMARY_DOCX, flt, database=_display(database_url(db)))
     out = Console(highlight=False)
     say(out, f"已生成报告（{forms} 张自评表，{flt.describe()}）：")
-    say(out, f"  {html}")
-    say(out, f"  {workbook}")
+    for path in (html, workbook, *((output / SUMMARY_DOCX,) if docx else ())):
+        say(out, f"  {path}")
 
 
 def export_command(
