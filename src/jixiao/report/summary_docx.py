@@ -126,7 +126,7 @@ def _front(doc: DocumentType, flt: Filter, overview: analytics.Overview, databas
 
 def _basics(doc: DocumentType, conn: Connection, flt: Filter, o: analytics.Overview) -> None:
     doc.add_heading("一、基本情况", level=1)
-    _paragraph(doc, f"本次汇总的范围是：{flt.describe()}。共有 {o.documents:,} 个文件中的 {o.forms:,} 张项目支出绩效"
+    _paragraph(doc, f"本次汇总的范围为“{flt.describe()}”。共有 {o.documents:,} 个文件中的 {o.forms:,} 张项目支出绩效"
                     f"自评表，涉及 {o.departments:,} 个主管部门，{_years(o.years)}"
                     + (f"（{'、'.join(map(str, o.years))}）" if len(o.years) > 1 else "") + "。")
     funds = analytics.funds_summary(conn, flt)
