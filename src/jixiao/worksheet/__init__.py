@@ -10,6 +10,7 @@ rule catalogue, the risk from `jixiao.check.risk`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import SEVERITY_ZH, Finding, Severity
 from jixiao.check.profile import Profile, load_profile
 from jixiao.check.risk import Risk, assess
+from jixiao.check.rounding import fmt
 from jixiao.check.score import FUND_ROW_ZH, Number, Scorecard
 from jixiao.model import FUND_ROWS, Form
 from jixiao.store.query import Filter, documents_t, findings_t, forms_t, load_forms
@@ -207,8 +209,17 @@ def entry_of(form: Form, finding: Finding) -> Entry:
                  _text(finding.expected), finding.explanation, _why(finding.code))
 
 
+_NUMBER = re.compile(r"-?\d+\.\d+")
+
+
 def _text(value: object) -> str | None:
-    return None if value is None else str(value)
+    """A finding's provided or expected value as text; a number (or the corpus's text of one, "16221100.0") with
+    thousands separators and no trailing zeros, as the findings' messages write numbers."""
+    if value is None:
+        return None
+    if isinstance(value, float) or (isinstance(value, str) and _NUMBER.fullmatch(value)):
+        return fmt(float(value))
+    return str(value)
 
 
 def _source(form: Form) -> str:
@@ -242,7 +253,7 @@ def from_forms(forms: Sequence[Form], profile: Profile, codes: Iterable[str] | N
 def _stored_entry(form: Form, row: dict) -> Entry:
     line = None if row["line"] is None else str(row["line"])
     return Entry(row["code"], _title(row["code"], row["name"]), row["severity"], place_of(form, row["path"]), line,
-                 row["message"], row["provided"], row["expected"], row["explanation"], _why(row["code"]))
+                 row["message"], _text(row["provided"]), _text(row["expected"]), row["explanation"], _why(row["code"]))
 
 
 def from_corpus(conn: Connection, flt: Filter) -> list[FormSheet]:
