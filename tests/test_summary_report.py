@@ -17,6 +17,8 @@ from jixiao.report import charts
 from jixiao.report.summary_docx import TOP, write_summary_docx
 from jixiao.store.query import Filter, load_forms
 
+from .conftest import EXAMPLES
+
 runner = CliRunner()
 SECTIONS = ("一、基本情况", "二、自评结果", "三、主要问题", "四、整改建议")
 
@@ -101,3 +103,27 @@ def test_one_department_without_a_cjk_font(sample_engine, tmp_path: Path, monkey
     text = _text(doc)
     assert "主管部门：上海市数据局" in text and "共有 1 个文件中的 12 张" in text
     assert "各主管部门情况" not in text  # one department: no table of departments
+
+
+def test_hostile_text_in_tables_and_charts(tmp_path: Path) -> None:
+    import json
+
+    import jixiao
+    from jixiao.ingest import ingest
+    from jixiao.store.database import open_engine
+
+    form = jixiao.parse(EXAMPLES / "003_a203d4b834672a09.txt")[0]
+    form.project_name = "=cmd\x01<script>"
+    for indicator in form.indicators:
+        indicator.level2 = "$\\frac{a}{$\x02" + (indicator.level2 or "")
+        indicator.score = 0.0  # every indicator loses points: its level shows in the deductions chart
+    record = tmp_path / "hostile.json"
+    record.write_text(json.dumps({"forms": [form.record()]}, ensure_ascii=False), encoding="utf-8")
+    engine = open_engine(str(tmp_path / "h.db"))
+    ingest(engine, [record], jobs=1)
+    doc = Document(write_summary_docx(engine, tmp_path / "h.docx"))
+    engine.dispose()
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert "=cmd<script>" in cells
+    if charts.cjk_font() is not None:
+        assert len(doc.inline_shapes) == 4

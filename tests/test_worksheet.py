@@ -16,7 +16,9 @@ from jixiao.check import check_forms, score
 from jixiao.check.findings import Severity
 from jixiao.check.profile import load_profile
 from jixiao.cli import app
-from jixiao.worksheet import from_forms
+from jixiao.worksheet import Batch, from_forms
+from jixiao.worksheet.docx import write_docx
+from jixiao.worksheet.xlsx import write_xlsx
 
 from .conftest import EXAMPLES
 
@@ -147,3 +149,19 @@ def test_pdf_worksheet(tmp_path: Path) -> None:
     pdf = pypdfium2.PdfDocument(str(out))
     text = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     assert "财政项目支出绩效自评复核表" in text and "市政府办公厅专项工作业务经费" in text and "复核人" in text
+
+
+def test_hostile_text_stays_text(tmp_path: Path) -> None:
+    form = jixiao.parse(SAMPLE)[0]
+    form.project_name = '=HYPERLINK("http://x","点击")\x01<b>'
+    form.indicators[0].level2 = "$\\frac{a}{$ 数量"
+    form.indicators[0].name = "[/red]\x1b]52;c;eA==\x07名称"
+    batch = Batch(from_forms([form], load_profile()), "x\x02.txt", "national")
+    book = load_workbook(write_xlsx(batch, tmp_path / "h.xlsx"))
+    ws = book.worksheets[1]
+    cell = ws.cell(2, 2)
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK") and "\x01" not in cell.value
+    assert book.worksheets[0].cell(5, 2).data_type == "s"
+    doc = Document(write_docx(batch, tmp_path / "h.docx"))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    assert any(c.startswith("=HYPERLINK") and c.endswith("<b>") for c in cells)

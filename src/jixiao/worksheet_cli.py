@@ -81,7 +81,11 @@ def _from_corpus(db: str | None, year: int | None, department: str | None, grade
                   "请用 --year、--department、--grade 或 --rule 缩小范围")
             raise typer.Exit(EXIT_INPUT)
         with engine.connect() as conn:
-            sheets = from_corpus(conn, flt)
+            try:
+                sheets = from_corpus(conn, flt)
+            except ProfileError as exc:  # a document ingested under a profile this version does not have
+                error(err, f"语料库中的评分配置无法载入：{exc}")
+                raise typer.Exit(EXIT_INPUT) from None
             profiles = sorted({s.profile for s in sheets})
     return Batch(sheets, f"语料库，{flt.describe()}", "、".join(profiles) or DEFAULT_PROFILE)
 

@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 
 from jixiao.analytics import DeductionGroup, RuleCount, ScorePoint
 from jixiao.analytics.scope import grade_sort_key
+from jixiao.console import clean
 
 # Simplified-Chinese fonts first (Noto and Source Han from Linux distributions, WenQuanYi, then Windows and macOS)
 PREFERRED = ("Noto Sans CJK SC", "Source Han Sans SC", "Source Han Sans CN", "Noto Sans SC", "WenQuanYi Zen Hei",
@@ -103,7 +104,9 @@ def scatter_chart(points: Sequence[ScorePoint]) -> bytes:
 def _horizontal(labels: list[str], title: str, height_per_bar: float = 0.28) -> tuple[Figure, Axes]:
     figure = _figure(max(2.4, 1.0 + height_per_bar * len(labels)))
     axes = figure.add_subplot()
-    axes.set_yticks(range(len(labels)), labels, fontdict={**_fonts(), "size": 8})
+    # labels quote documents: "$" is text, not the start of a formula; control characters have no glyph
+    axes.set_yticks(range(len(labels)), [clean(label) for label in labels], fontdict={**_fonts(), "size": 8},
+                    parse_math=False)
     axes.invert_yaxis()  # the largest first, at the top
     axes.set_title(title, fontdict=_fonts())
     return figure, axes

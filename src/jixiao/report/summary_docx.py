@@ -23,6 +23,7 @@ from jixiao import analytics, wordfile
 from jixiao.analytics.scope import grade_sort_key
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Category, Severity
 from jixiao.check.risk import FORMULA as RISK_FORMULA
+from jixiao.export.sheet import fit_cell
 from jixiao.report import charts
 from jixiao.store.query import ALL, Filter
 
@@ -87,7 +88,8 @@ def _years(years: Sequence[int]) -> str:
 
 
 def _paragraph(doc: DocumentType, text: str) -> None:
-    paragraph = doc.add_paragraph(text)
+    """An indented paragraph; the text may quote documents, so the characters XML forbids are left out."""
+    paragraph = doc.add_paragraph(fit_cell(text))
     paragraph.paragraph_format.first_line_indent = Pt(21)  # two characters, as Chinese documents indent
 
 
@@ -106,7 +108,7 @@ def _chart(doc: DocumentType, draw: Callable[..., bytes], caption: str, *args: o
 def _front(doc: DocumentType, flt: Filter, overview: analytics.Overview, database: str) -> None:
     title = doc.add_heading(TITLE, level=0)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    scope = doc.add_paragraph(f"（{flt.describe()}，{_years(overview.years)}）")
+    scope = doc.add_paragraph(fit_cell(f"（{flt.describe()}，{_years(overview.years)}）"))
     scope.alignment = WD_ALIGN_PARAGRAPH.CENTER
     box = doc.add_table(rows=1, cols=1)
     box.style = "Table Grid"

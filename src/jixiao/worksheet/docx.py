@@ -11,6 +11,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm
 
 from jixiao import wordfile
+from jixiao.export.sheet import fit_cell
 from jixiao.worksheet import TITLE, Batch, FormSheet, Item
 
 AGREES_ZH = {True: "一致", False: "不一致", None: "—"}
@@ -44,8 +45,8 @@ def _title(doc: DocumentType, text: str) -> None:
 
 def _summary(doc: DocumentType, batch: Batch) -> None:
     _title(doc, f"{TITLE} · 汇总")
-    doc.add_paragraph(f"范围：{batch.scope}；评分配置：{batch.profile}；生成时间："
-                      f"{datetime.now():%Y-%m-%d %H:%M}；共 {len(batch.sheets)} 张表")
+    scope = f"范围：{batch.scope}；评分配置：{batch.profile}；生成时间：{datetime.now():%Y-%m-%d %H:%M}"
+    doc.add_paragraph(fit_cell(f"{scope}；共 {len(batch.sheets)} 张表"))  # file names are strangers'
     rows = []
     for f in batch.sheets:
         rows.append((f.number, f.project_name, f.department, f.year, _number(f.self_score),
