@@ -165,3 +165,14 @@ def test_hostile_text_stays_text(tmp_path: Path) -> None:
     doc = Document(write_docx(batch, tmp_path / "h.docx"))
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert any(c.startswith("=HYPERLINK") and c.endswith("<b>") for c in cells)
+
+
+def test_too_many_forms_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample_db: Path) -> None:
+    from jixiao import worksheet_cli
+
+    monkeypatch.setattr(worksheet_cli, "MAX_FORMS", 5)
+    result = run("worksheet", str(SAMPLE), "-o", str(tmp_path / "ws.xlsx"))
+    assert result.exit_code == 2 and "读到 6 张自评表，复核表一次最多 5 张" in result.output
+    result = run("worksheet", "--db", str(sample_db), "-o", str(tmp_path / "ws.xlsx"))
+    assert result.exit_code == 2 and "请用 --year、--department、--grade 或 --rule 缩小范围" in result.output
+    assert not (tmp_path / "ws.xlsx").exists()

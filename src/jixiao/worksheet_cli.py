@@ -38,7 +38,7 @@ from jixiao.worksheet import Batch, from_corpus, from_forms, output_kind
 from jixiao.worksheet.docx import write_docx
 from jixiao.worksheet.xlsx import write_xlsx
 
-MAX_CORPUS_FORMS = 1000  # one sheet per form: beyond this a worksheet is no longer something a person reviews
+MAX_FORMS = 1000  # one sheet per form: beyond this a worksheet is no longer something a person reviews
 
 
 def _from_files(paths: list[Path], profile: str | None, config: Path | None, err: Console) -> Batch:
@@ -63,9 +63,9 @@ def _from_files(paths: list[Path], profile: str | None, config: Path | None, err
             if result.error:
                 failures.append((result.error.where(), result.error.message))
             progress.advance(task)
-    for path in paths:
-        if not path.exists() and not path.is_symlink():
-            failures.append((str(path), "不存在"))
+    if len(forms) > MAX_FORMS:
+        error(err, f"读到 {len(forms):,} 张自评表，复核表一次最多 {MAX_FORMS:,} 张；请分批生成")
+        raise typer.Exit(EXIT_INPUT)
     sheets = from_forms(forms, rules, selection_for(settings).codes())
     return Batch(sheets, "、".join(map(str, paths)), rules.name, failures)
 
@@ -76,8 +76,8 @@ def _from_corpus(db: str | None, year: int | None, department: str | None, grade
     flt = corpus_filter(year, department, grade, rule)
     with store_faults(err, database_url(db)):
         count = forms_or_exit(engine, flt, err)
-        if count > MAX_CORPUS_FORMS:
-            error(err, f"符合条件（{flt.describe()}）的自评表有 {count:,} 张，复核表一次最多 {MAX_CORPUS_FORMS:,} 张；"
+        if count > MAX_FORMS:
+            error(err, f"符合条件（{flt.describe()}）的自评表有 {count:,} 张，复核表一次最多 {MAX_FORMS:,} 张；"
                   "请用 --year、--department、--grade 或 --rule 缩小范围")
             raise typer.Exit(EXIT_INPUT)
         with engine.connect() as conn:
