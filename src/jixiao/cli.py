@@ -1,5 +1,5 @@
 """Command line: `jixiao parse`, `jixiao check`, `jixiao rules`, `jixiao profiles`, `jixiao schema`; the corpus
-commands (`ingest`, `report`, `export`, `db`) are in `corpus_cli`.
+commands (`ingest`, `report`, `export`, `db`) are in `corpus_cli`, `worksheet` in `worksheet_cli`.
 
 Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-severity problem,
 2 some input unreadable or without a form (what could be read is still processed)."""

@@ -29,9 +29,7 @@ from jixiao.errors import InputError
 from jixiao.export import ExportFormat, export
 from jixiao.ingest import IngestSummary, Outcome, ingest
 from jixiao.parse import iter_files, os_reason
-from jixiao.report import charts
 from jixiao.report.html import write_html
-from jixiao.report.summary_docx import write_summary_docx
 from jixiao.report.workbook import write_workbook
 from jixiao.store.database import ENV_VAR, current_revision, database_url, open_engine
 from jixiao.store.faults import fault_message
@@ -237,6 +235,9 @@ def report_command(
         _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
         _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
         if docx:
+            from jixiao.report import charts  # matplotlib: imported only when it draws, not on every command
+            from jixiao.report.summary_docx import write_summary_docx
+
             if charts.cjk_font() is None:
                 err.print(f"[yellow]注意[/yellow]：{charts.NO_FONT}")
             with progress_bar("Word 汇总分析报告", err) as progress:
