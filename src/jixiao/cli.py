@@ -1,5 +1,5 @@
 """Command line: `jixiao parse`, `jixiao check`, `jixiao rules`, `jixiao profiles`, `jixiao schema`; the corpus
-commands (`ingest`, `report`, `export`, `db`) are in `corpus_cli`.
+commands (`ingest`, `report`, `export`, `db`) are in `corpus_cli`, `worksheet` in `worksheet_cli`.
 
 Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-severity problem,
 2 some input unreadable or without a form (what could be read is still processed)."""
@@ -54,6 +54,7 @@ from jixiao.terminal import (
     rules_table,
 )
 from jixiao.web_cli import register_web_commands
+from jixiao.worksheet_cli import register_worksheet_command
 
 app = typer.Typer(
     help="jixiao（绩效）：读取财政项目支出绩效自评表，按评分规则重算、检查，建语料库并生成报告。",
@@ -393,6 +394,7 @@ def schema_command() -> None:
 
 
 register_corpus_commands(app, ChineseCommand)
+register_worksheet_command(app, ChineseCommand)
 register_web_commands(app, ChineseCommand, ChineseGroup)
 register_render_commands(app, ChineseCommand)
 

@@ -72,6 +72,12 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("jixiao report -o report/", "生成 report/jixiao-report.html 和 report/jixiao-report.xlsx"),
         ("jixiao report --year 2023 --department 上海市数据局", "只含 2023 年该部门的表"),
         ("jixiao report --rule RF07 -o rf07/", "只含有 RF07 问题的表"),
+        ("jixiao report --department 上海市数据局 --docx -o 数据局/", "另写该部门的自评结果汇总分析报告草稿（Word）"),
+    ],
+    "worksheet": [
+        ("jixiao worksheet examples/ -o 复核表.xlsx", "每张表一个工作表，另有“汇总”"),
+        ("jixiao worksheet 表.pdf -o 复核表.docx", "Word 格式的复核表（.pdf 需要 LibreOffice）"),
+        ("jixiao worksheet --year 2023 --rule EX02 -o 复核表.xlsx", "语料库中 2023 年有 EX02 问题的表"),
     ],
     "export": [
         ("jixiao export --format xlsx -o corpus.xlsx", "导出 Excel 工作簿"),

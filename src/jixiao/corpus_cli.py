@@ -173,6 +173,7 @@ def _print_summary(summary: IngestSummary, url: str, err: Console) -> None:
         err.print(f"[red]失败[/red] {escape(clean(where))}：{escape(clean(failure.message))}")
 
 
+SUMMARY_DOCX = "jixiao-summary.docx"  # `report --docx`: the 自评结果汇总分析报告 draft, beside the HTML report
 YearOption = Annotated[int | None, typer.Option("--year", metavar="年份", help="只含此年度的表", show_default=False)]
 DepartmentOption = Annotated[str | None, typer.Option(
     "--department", metavar="部门", help="只含此主管部门的表（全称）", show_default=False)]
@@ -182,11 +183,13 @@ RuleOption = Annotated[str | None, typer.Option(
     "--rule", metavar="代码", help="只含有此规则问题的表（规则代码，如 EX02）", show_default=False)]
 
 
-def _filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
+def corpus_filter(year: int | None, department: str | None, grade: str | None, rule: str | None) -> Filter:
+    """The `Filter` of the options every corpus command shares (--year, --department, --grade, --rule)."""
     return Filter(year=year, department=department, grade=grade, rule=rule.upper() if rule else None)
 
 
-def _forms_or_exit(engine: Engine, flt: Filter, err: Console) -> int:
+def forms_or_exit(engine: Engine, flt: Filter, err: Console) -> int:
+    """How many forms `flt` selects; none: a message saying why (an empty corpus or no match) and exit 2."""
     with engine.connect() as conn:
         count = conn.execute(select(func.count()).select_from(form_ids(flt).subquery())).scalar() or 0
     if not count:
@@ -211,14 +214,17 @@ def report_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="报告写入的目录")] = Path("report"),
     db: DbOption = None,
     year: YearOption = None, department: DepartmentOption = None, grade: GradeOption = None, rule: RuleOption = None,
+    docx: Annotated[bool, typer.Option(
+        "--docx", help=f"另写一份 Word 文档 {SUMMARY_DOCX}：自评结果汇总分析报告的草稿（基本情况、自评结果、主要问题、"
+                       "整改建议，附图表），供经办人员修改")] = False,
 ) -> None:
     """生成语料库报告：一个可离线打开的 HTML 文件（图表、可排序筛选的表格、每张表按官方格式显示并标出问题），
-    以及一个 Excel 工作簿。"""
+    以及一个 Excel 工作簿；加 --docx 时另写一份 Word 格式的自评结果汇总分析报告草稿（用 --department 按单位生成）。"""
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
-    flt = _filter(year, department, grade, rule)
+    flt = corpus_filter(year, department, grade, rule)
     with store_faults(err, database_url(db)):
-        forms = _forms_or_exit(engine, flt, err)
+        forms = forms_or_exit(engine, flt, err)
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -228,10 +234,19 @@ def report_command(
     with store_faults(err, database_url(db)), output_faults(err, output):
         _writing(err, "HTML 报告", lambda advance: write_html(engine, html, flt, progress=advance))
         _writing(err, "Excel 工作簿", lambda advance: write_workbook(engine, workbook, flt, progress=advance))
+        if docx:
+            from jixiao.report import charts  # matplotlib: imported only when it draws, not on every command
+            from jixiao.report.summary_docx import write_summary_docx
+
+            if charts.cjk_font() is None:
+                err.print(f"[yellow]注意[/yellow]：{charts.NO_FONT}")
+            with progress_bar("Word 汇总分析报告", err) as progress:
+                progress.add_task("", total=None)
+                write_summary_docx(engine, output / SUMMARY_DOCX, flt, database=_display(database_url(db)))
     out = Console(highlight=False)
     say(out, f"已生成报告（{forms} 张自评表，{flt.describe()}）：")
-    say(out, f"  {html}")
-    say(out, f"  {workbook}")
+    for path in (html, workbook, *((output / SUMMARY_DOCX,) if docx else ())):
+        say(out, f"  {path}")
 
 
 def export_command(
@@ -245,9 +260,9 @@ def export_command(
     """导出语料库（全部或按条件筛选）：表单、资金、指标、问题。"""
     err = stderr_console()
     engine = open_corpus(db, err, must_exist=True)
-    flt = _filter(year, department, grade, rule)
+    flt = corpus_filter(year, department, grade, rule)
     with store_faults(err, database_url(db)):
-        forms = _forms_or_exit(engine, flt, err)
+        forms = forms_or_exit(engine, flt, err)
     written: list[Path] = []
     with store_faults(err, database_url(db)), output_faults(err, output):
         _writing(err, "导出", lambda advance: written.extend(export(engine, fmt, output, flt, progress=advance)))

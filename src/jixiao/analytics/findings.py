@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 
 from sqlalchemy import Connection, case, distinct, func, select
 
-from jixiao.analytics.models import DepartmentFindings, RuleCount
+from jixiao.analytics.models import DepartmentFindings, FindingExample, RuleCount
 from jixiao.analytics.scope import COUNT_FIELD, SEVERITIES, selected, unwaived
 from jixiao.check.catalogue import load_rules
 from jixiao.store.query import ALL, Filter, findings_t, forms_t
@@ -30,6 +30,26 @@ def findings_by_rule(conn: Connection, flt: Filter = ALL) -> list[RuleCount]:
                                 severity=severity, category=category, findings=n, forms=forms, errors=errors,
                                 warnings=warnings, infos=infos))
     return sorted(counts, key=lambda r: (SEVERITIES.index(r.severity), -r.findings, r.code))
+
+
+def finding_examples(conn: Connection, flt: Filter = ALL, per_rule: int = 2) -> dict[str, list[FindingExample]]:
+    """Up to `per_rule` unwaived findings of each rule, each from another form, the forms of highest risk first
+    (then the first found): what a summary shows as the rule's typical cases. By rule code."""
+    t = forms_t.c
+    first = (select(findings_t.c.code, findings_t.c.form_id, func.min(findings_t.c.id).label("id"))
+             .where(*unwaived(flt)).group_by(findings_t.c.code, findings_t.c.form_id).subquery())
+    rank = func.row_number().over(partition_by=first.c.code, order_by=(t.risk.desc().nulls_last(), first.c.id))
+    ranked = (select(first.c.code, first.c.form_id, first.c.id, rank.label("rank"))
+              .join_from(first, forms_t, forms_t.c.id == first.c.form_id).subquery())
+    query = (select(ranked.c.code, ranked.c.form_id, findings_t.c.message, t.project_name, t.department, t.year)
+             .join_from(ranked, findings_t, findings_t.c.id == ranked.c.id)
+             .join(forms_t, forms_t.c.id == ranked.c.form_id)
+             .where(ranked.c.rank <= per_rule).order_by(ranked.c.code, ranked.c.rank))
+    examples: dict[str, list[FindingExample]] = defaultdict(list)
+    for row in conn.execute(query):
+        examples[row.code].append(FindingExample(code=row.code, form_id=row.form_id, project_name=row.project_name,
+                                                 department=row.department, year=row.year, message=row.message))
+    return dict(examples)
 
 
 def findings_by_department(conn: Connection, flt: Filter = ALL) -> list[DepartmentFindings]:

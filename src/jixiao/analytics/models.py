@@ -26,6 +26,16 @@ class Overview(BaseModel):
     grades: dict[str, int] = Field(default_factory=dict)  # printed 评分等级 (or "未填") → forms, best grade first
 
 
+class FundsSummary(BaseModel):
+    """The 年度资金总额 rows of the selected forms added up, in 万元 (amounts printed in 元 converted)."""
+
+    forms: int = 0  # forms with a 年度资金总额 row
+    annual_budget: float | None = None  # Σ 全年预算数
+    executed: float | None = None  # Σ 全年执行数
+    execution_rate: float | None = None  # Σ executed / Σ budget × 100, over the forms that print both
+    unit_assumed: int = 0  # forms that state no unit (taken to be 万元)
+
+
 class GroupStats(BaseModel):
     """Forms of one department, year or printed grade."""
 
@@ -103,6 +113,34 @@ class RuleCount(BaseModel):
     errors: int = 0  # its findings by severity (a minor case of a warning rule is reported as info)
     warnings: int = 0
     infos: int = 0
+
+
+class FindingExample(BaseModel):
+    """One finding of a rule, on one form, as an example of what the rule finds (典型问题)."""
+
+    code: str
+    form_id: int
+    project_name: str | None = None
+    department: str | None = None
+    year: int | None = None
+    message: str  # Chinese
+
+
+class RiskyForm(BaseModel):
+    """A form among those a reviewer should look at first (风险分, jixiao.check.risk)."""
+
+    form_id: int
+    year: int | None = None
+    department: str | None = None
+    project_name: str | None = None
+    risk: float | None = None
+    self_score: float | None = None
+    recomputed_score: float | None = None
+    execution_rate: float | None = None  # recomputed, percent
+    grade: str | None = None  # printed
+    grade_recomputed: str | None = None
+    errors: int = 0
+    warnings: int = 0
 
 
 class DepartmentFindings(BaseModel):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Result, Row, select
 
-from jixiao.analytics.models import ScorePoint
+from jixiao.analytics.models import RiskyForm, ScorePoint
 from jixiao.analytics.scope import building, selected, text_or_none
 from jixiao.store.query import ALL, Filter, documents_t, forms_t
 
@@ -86,3 +86,17 @@ def outliers(conn: Connection, flt: Filter = ALL, *, max_rate: float = 80.0, gra
                 found.append(_point(row, inflation, reason))
     return sorted(found, key=lambda p: (p.execution_rate is None, p.execution_rate or 0, -(p.inflation or 0),
                                         p.form_id))
+
+
+def riskiest(conn: Connection, flt: Filter = ALL, limit: int = 10) -> list[RiskyForm]:
+    """The `limit` forms of highest risk score (then most errors, warnings), as the report's forms table and its
+    form pages order them."""
+    f = forms_t.c
+    query = (select(f.id, f.year, f.department, f.project_name, f.risk, f.total_score, f.total_score_recomputed,
+                    f.execution_rate_recomputed, f.grade, f.grade_recomputed, f.errors, f.warnings)
+             .where(selected(f.id, flt))
+             .order_by(f.risk.desc().nulls_last(), f.errors.desc(), f.warnings.desc(), f.id).limit(limit))
+    return [RiskyForm(form_id=r.id, year=r.year, department=r.department, project_name=r.project_name, risk=r.risk,
+                      self_score=r.total_score, recomputed_score=r.total_score_recomputed,
+                      execution_rate=r.execution_rate_recomputed, grade=r.grade, grade_recomputed=r.grade_recomputed,
+                      errors=r.errors, warnings=r.warnings) for r in conn.execute(query)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Literal
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import ColumnElement, Connection, and_, case, distinct, func, select
 
-from jixiao.analytics.models import GroupStats, Overview
+from jixiao.analytics.models import FundsSummary, GroupStats, Overview
 from jixiao.analytics.scope import (
     COUNT_FIELD,
     SEVERITIES,
@@ -17,7 +17,8 @@ from jixiao.analytics.scope import (
     selected,
     unwaived,
 )
-from jixiao.store.query import ALL, Filter, findings_t, forms_t
+from jixiao.money import YUAN_PER_WAN
+from jixiao.store.query import ALL, Filter, findings_t, forms_t, fund_rows_t
 from jixiao.store.tables import IngestFailure
 
 GroupBy = Literal["department", "year", "grade"]
@@ -47,6 +48,26 @@ def overview(conn: Connection, flt: Filter = ALL) -> Overview:
         mean_self_score=means[0], mean_recomputed_score=means[1], mean_execution_rate=means[2],
         grades=grade_counts(grades),
     )
+
+
+def funds_summary(conn: Connection, flt: Filter = ALL) -> FundsSummary:
+    """The selected forms' 年度资金总额 全年预算数 and 全年执行数 summed in 万元, and the execution rate of the sums
+    (over the forms that print both, so a form without an executed amount does not lower it)."""
+    rows = fund_rows_t.c
+
+    def wan(column: ColumnElement) -> ColumnElement:
+        return case((forms_t.c.fund_unit == "元", column / YUAN_PER_WAN), else_=column)
+
+    both = and_(rows.annual_budget > 0, rows.executed.is_not(None))
+    forms, budget, executed, budget_both, executed_both, assumed = conn.execute(
+        select(func.count(), func.sum(wan(rows.annual_budget)), func.sum(wan(rows.executed)),
+               func.sum(case((both, wan(rows.annual_budget)))), func.sum(case((both, wan(rows.executed)))),
+               func.sum(case((forms_t.c.fund_unit.is_(None), 1), else_=0)))
+        .join_from(fund_rows_t, forms_t, forms_t.c.id == rows.form_id)
+        .where(selected(rows.form_id, flt), rows.row == "total")).one()
+    rate = executed_both / budget_both * 100 if budget_both else None
+    return FundsSummary(forms=forms, annual_budget=budget, executed=executed, execution_rate=rate,
+                        unit_assumed=int(assumed or 0))
 
 
 def group_stats(conn: Connection, flt: Filter = ALL, by: GroupBy = "department") -> list[GroupStats]:
