@@ -76,7 +76,7 @@ def _visible(account: Account) -> ColumnElement[bool] | None:
     return None if account.all_units else form_unit.in_(account.units)
 
 
-def claim(conn: Connection, document_id: int, account: Account) -> None:
+def claim(conn: Connection, document_id: int, account: Account, comment: str = "上传") -> None:
     """Make the stored document's forms drafts of the uploader's unit (a filler's) or of the unit each prints,
     with the upload as the first step of their history; forms that have a status already keep it."""
     rows = conn.execute(select(forms_t.c.id, forms_t.c.department, status_t.c.form_id.label("has"))
@@ -91,7 +91,7 @@ def claim(conn: Connection, document_id: int, account: Account) -> None:
                                         "owner_id": account.id, "updated_at": now})
         conn.execute(insert(history_t), {"form_id": row.id, "from_status": None, "to_status": Status.draft.value,
                                          "user_id": account.id, "user_name": account.name, "at": now,
-                                         "comment": "上传"})
+                                         "comment": comment})
 
 
 def place(conn: Connection, form_id: int) -> tuple[str | None, Status] | None:
@@ -137,6 +137,13 @@ def take_step(conn: Connection, account: Account, form_id: int, action: Action, 
                                      "user_id": account.id, "user_name": account.name, "at": now,
                                      "comment": comment})
     return step.target
+
+
+def note(conn: Connection, account: Account, form_id: int, status: Status, comment: str) -> None:
+    """A row of the form's history that does not change its status (a waiver: who, when, what)."""
+    conn.execute(insert(history_t), {"form_id": form_id, "from_status": status.value, "to_status": status.value,
+                                     "user_id": account.id, "user_name": account.name, "at": _now(),
+                                     "comment": comment})
 
 
 def history(conn: Connection, form_id: int) -> list[dict]:

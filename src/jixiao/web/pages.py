@@ -31,11 +31,12 @@ from jixiao.store.workflow import (
 )
 from jixiao.web import api
 from jixiao.web.forms import form_document
+from jixiao.web.security import SESSION_COOKIE
 from jixiao.web.upload import UploadError, store_upload
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
-COOKIE = "jixiao_session"
+COOKIE = SESSION_COOKIE
 PAGE_SIZE = 50
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
 CSRF_MESSAGE = "表单已失效（缺少或不符的 CSRF 令牌），请刷新页面后再试"

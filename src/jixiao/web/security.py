@@ -26,6 +26,8 @@ HEADERS = {
     "referrer-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",
 }
+SESSION_COOKIE = "jixiao_session"
+CSRF_HEADER = "X-CSRF-Token"  # the page session's CSRF token, for the page's own script calling the API
 MAX_FAILURES = 5
 MAX_ADDRESS_FAILURES = 20
 WINDOW = 15 * 60.0
