@@ -159,8 +159,10 @@ class Page:
 
 
 def list_forms(conn: Connection, account: Account, *, year: int | None = None, department: str | None = None,
-               status: Status | None = None, limit: int = 50, offset: int = 0) -> Page:
-    """The current forms `account` may see, narrowed by year, 主管部门 (the form's unit) and status, newest first."""
+               status: Status | None = None, document_id: int | None = None, limit: int = 50,
+               offset: int = 0) -> Page:
+    """The current forms `account` may see, narrowed by year, 主管部门 (the form's unit), status and document,
+    newest first."""
     query = (select(forms_t.c.id, forms_t.c.document_id, forms_t.c.year, forms_t.c.project_name,
                     forms_t.c.department, forms_t.c.total_score, forms_t.c.total_score_recomputed, forms_t.c.grade,
                     forms_t.c.errors, forms_t.c.warnings, forms_t.c.risk, form_unit.label("unit"),
@@ -177,6 +179,8 @@ def list_forms(conn: Connection, account: Account, *, year: int | None = None, d
         query = query.where(form_unit == department)
     if status is not None:
         query = query.where(form_status == status.value)
+    if document_id is not None:
+        query = query.where(forms_t.c.document_id == document_id)
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = conn.execute(query.order_by(forms_t.c.id.desc()).limit(limit).offset(offset)).mappings()
     return Page(total, [dict(r) for r in rows])
