@@ -61,7 +61,8 @@ def _storable(row: dict) -> None:
     try:
         check_storable([row])
     except Unstorable as exc:
-        raise WorkflowError(422, exc.message.replace("第 1 张表的 ", "")) from None
+        message = exc.message.replace("第 1 张表的 ", "").replace("；此文件未导入", "；未保存")
+        raise WorkflowError(422, message) from None
 
 
 def _may_fill(account: Account) -> None:
