@@ -116,3 +116,14 @@ def test_an_admin_manages_users_in_the_browser(web: Web) -> None:
     web.client.cookies.clear()
     refused = web.client.post("/login", data={"username": "page_reviewer", "password": PASSWORD})
     assert refused.status_code == 401
+
+
+def test_the_login_page_of_a_store_without_accounts_says_how_to_begin(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from jixiao.store.database import open_engine
+    from jixiao.web.app import create_app
+
+    client = TestClient(create_app(open_engine(str(tmp_path / "empty.db")), tmp_path / "up"))
+    page = client.get("/login")
+    assert page.status_code == 200 and "jixiao user add 管理员 --role admin" in page.text
