@@ -209,3 +209,23 @@ def test_users_are_managed_by_an_admin(web: Web) -> None:
     last = web.client.patch(f"/api/v1/users/{admin_id}", headers=web.auth("admin"), json={"disabled": True})
     assert last.status_code == 422 and "唯一" in last.json()["detail"]
     assert web.client.patch("/api/v1/users/99999", headers=web.auth("admin"), json={}).status_code == 404
+
+
+def test_postgres_drafts_corrections_and_waivers(postgres_url: str, tmp_path: Path) -> None:
+    from .test_store import fresh_postgres
+
+    engine = fresh_postgres(postgres_url)
+    web = make_web(tmp_path, engine)
+    form = _new(web)
+    base = f"/api/v1/forms/{form['id']}"
+    assert web.client.put(base, headers=web.auth("filler_a"), json=_record(year=2030)).json()["year"] == 2030
+    fixed = web.client.post(f"{base}/corrections", headers=web.auth("filler_a"),
+                            json={"path": "implementing_unit", "value": None})
+    assert fixed.status_code == 201 and fixed.json()["implementing_unit"] is None
+    kept = web.client.get(f"{base}/corrections", headers=web.auth("admin")).json()
+    assert kept[0]["before"] == form["implementing_unit"] and kept[0]["after"] is None
+    finding = next(f for f in fixed.json()["findings"] if not f["waived"])
+    waived = web.client.post(f"{base}/waivers", headers=web.auth("reviewer_a"),
+                             json={"code": finding["code"], "path": finding["path"], "reason": "核实"})
+    assert waived.status_code == 201
+    engine.dispose()
