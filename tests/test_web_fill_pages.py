@@ -67,7 +67,7 @@ def test_correcting_a_cell_from_the_form_page(web: Web, tmp_path: Path) -> None:
     assert "识别把握 42%" not in after and "<code>year</code>" in after and "filler_a" in after
     refused = web.client.post(location + "/correct", data={"csrf": csrf_of(after), "path": "year",
                                                           "value": "明年"})
-    assert refused.status_code == 200 and "year" in refused.text and "message error" in refused.text
+    assert refused.status_code == 422 and "year" in refused.text and "message error" in refused.text
     assert web.client.post(location + "/correct", data={"path": "year", "value": "2022"}).status_code == 403
 
 

@@ -260,7 +260,12 @@ def _may_correct(account: Account, status: Status) -> bool:
 
 
 @router.get("/forms/{form_id}")
-def form_page(request: Request, form_id: int, message: str | None = None) -> Response:
+def form_page(request: Request, form_id: int) -> Response:
+    return _form_page(request, form_id)
+
+
+def _form_page(request: Request, form_id: int, message: str | None = None, status_code: int = 200) -> Response:
+    """The form's page, with `message` (a refused change, in Chinese) above it."""
     session = _session(request)
     if session is None:
         return _login_redirect()
@@ -285,13 +290,13 @@ def form_page(request: Request, form_id: int, message: str | None = None) -> Res
                    may_edit=_may_edit(account, status), may_correct=_may_correct(account, status),
                    may_start=account.role in (Role.filler, Role.admin),
                    may_waive=account.role in (Role.reviewer, Role.admin) and status is not Status.approved,
-                   message=message)
+                   message=message, status=status_code)
 
 
 def _change(request: Request, form_id: int, csrf: str | None, change: Callable[[Connection, Account], object]
             ) -> Response:
     """A change of a stored form from its page: CSRF checked, `change` in one transaction, the page again (with
-    the Chinese message when the change was refused)."""
+    the Chinese message and the error's status when the change was refused)."""
     checked = _checked(request, csrf)
     if not isinstance(checked, Account):
         return checked
@@ -301,7 +306,7 @@ def _change(request: Request, form_id: int, csrf: str | None, change: Callable[[
     except WorkflowError as exc:
         if exc.status == 404:
             return _render(request, "error.html", 404, message=exc.message)
-        return RedirectResponse(f"/forms/{form_id}?" + urlencode({"message": exc.message}), status_code=303)
+        return _form_page(request, form_id, exc.message, exc.status)
     return RedirectResponse(f"/forms/{form_id}", status_code=303)
 
 
