@@ -4,6 +4,7 @@ table from Excel, corrections kept with the original reading, waivers, several f
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -229,3 +230,25 @@ def test_postgres_drafts_corrections_and_waivers(postgres_url: str, tmp_path: Pa
                              json={"code": finding["code"], "path": finding["path"], "reason": "核实"})
     assert waived.status_code == 201
     engine.dispose()
+
+
+def test_bodies_over_the_limits_are_refused_with_or_without_a_length(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from jixiao.read.limits import SETTINGS
+
+    monkeypatch.setenv(SETTINGS["text_bytes"], "64K")  # a JSON body's limit; uploads keep theirs (2 MB here)
+    web = make_web(tmp_path)
+    big = b'{"project_name": "' + b"x" * (100 << 10) + b'"}'
+    headers = {**web.auth("filler_a"), "Content-Type": "application/json"}
+    declared = web.client.post("/api/v1/score", headers=headers, content=big)
+    chunked = web.client.post("/api/v1/forms", headers=headers, content=iter([big[:50_000], big[50_000:]]))
+    for response in (declared, chunked):
+        assert response.status_code == 413 and "请求过大" in response.json()["detail"]
+    assert web.client.post("/api/v1/score", headers=headers,
+                           content=iter([json.dumps(_record()).encode()])).status_code == 200
+    boundary = b"jixiaoboundary"
+    envelope = [b"--" + boundary + b'\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n',
+                *(b"y" * (1 << 20) for _ in range(4)), b"\r\n--" + boundary + b"--\r\n"]
+    upload = web.client.post("/api/v1/documents", content=iter(envelope), headers={
+        **web.auth("filler_a"), "Content-Type": f"multipart/form-data; boundary={boundary.decode()}"})
+    assert upload.status_code == 413 and "请求过大" in upload.json()["detail"]
