@@ -70,3 +70,14 @@ def test_serve_starts_uvicorn_with_the_app(tmp_path: Path, monkeypatch: pytest.M
     assert started["app"].state.uploads == (tmp_path / "up").resolve()
     assert run("serve", "--profile", "nope", "--db", str(tmp_path / "s.db")).exit_code == 2
     assert run("serve", "--port", "0").exit_code == 2
+
+
+def test_serve_on_a_corpus_without_accounts_tells_how_to_make_the_first_admin(tmp_path: Path,
+                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("uvicorn.run", lambda app, **kw: None)
+    db = str(tmp_path / "first.db")
+    result = run("serve", "--db", db, "--uploads", str(tmp_path / "up"))
+    assert result.exit_code == 0 and "jixiao user add 管理员 --role admin --db" in result.output
+    assert run("user", "add", "管理员", "--role", "admin", "--password-stdin", "--db", db,
+               stdin="first-admin-pw\n").exit_code == 0
+    assert "还没有任何账户" not in run("serve", "--db", db, "--uploads", str(tmp_path / "up")).output

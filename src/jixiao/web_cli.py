@@ -17,7 +17,7 @@ from rich.console import Console
 from jixiao.check.profile import DEFAULT_PROFILE, ProfileError, load_profile
 from jixiao.console import EXIT_INPUT, error, say, stderr_console
 from jixiao.corpus_cli import DbOption, open_corpus, store_faults
-from jixiao.store.accounts import MIN_PASSWORD, ROLE_ZH, AccountError, Role, add_user
+from jixiao.store.accounts import MIN_PASSWORD, ROLE_ZH, AccountError, Role, add_user, user_count
 from jixiao.store.database import database_url
 
 DEFAULT_UPLOADS = Path("jixiao-uploads")
@@ -88,6 +88,11 @@ def serve_command(
         error(err, str(exc))
         raise typer.Exit(EXIT_INPUT) from None
     engine = open_corpus(db, err)
+    with store_faults(err, database_url(db)), engine.connect() as conn:
+        first_run = user_count(conn) == 0
+    if first_run:
+        say(err, "语料库中还没有任何账户：先另开终端建立第一个管理员，再登录网页添加其他用户：\n"
+                 "  jixiao user add 管理员 --role admin" + (f" --db {db}" if db else ""), "yellow")
     if host not in LOOPBACK:
         say(err, f"注意：服务对 {host} 开放且未加密；请放在 HTTPS 反向代理之后使用", "yellow")
     say(err, f"jixiao 网页：http://{host}:{port}/  （按 Ctrl-C 停止）")

@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from jixiao.store.tables import Token, User
@@ -29,6 +29,7 @@ API_HOURS = 12  # lifetime of a bearer token
 SESSION_HOURS = 8  # lifetime of a page session (a working day)
 MAX_NAME = 80
 MIN_PASSWORD = 8
+MAX_UNIT = 200
 
 _hasher = PasswordHasher()
 
@@ -80,15 +81,11 @@ def add_user(conn: Connection, name: str, role: Role, password: str, units: list
     """A new account; AccountError when the name is taken or empty, the password too short, or a filler has not
     exactly one unit."""
     name = name.strip()
-    units = [u.strip() for u in units or [] if u.strip()]
     if not name or len(name) > MAX_NAME or any(ch.isspace() or ord(ch) < 32 for ch in name):
         raise AccountError(f"用户名应为 1–{MAX_NAME} 个字符，且不含空白或控制字符")
     if len(password) < MIN_PASSWORD:
         raise AccountError(f"密码至少应有 {MIN_PASSWORD} 个字符")
-    if role is Role.filler and len(units) != 1:
-        raise AccountError("填报人（filler）须用 --unit 指定且只指定一个主管部门")
-    if role is Role.admin and units:
-        raise AccountError("管理员（admin）可见全部单位，不用指定 --unit")
+    units = _units(role, units)
     try:
         user_id = conn.execute(insert(users_t).returning(users_t.c.id), {
             "name": name, "role": role.value, "units": units, "password_hash": _hasher.hash(password),
@@ -98,16 +95,28 @@ def add_user(conn: Connection, name: str, role: Role, password: str, units: list
     return Account(user_id, name, role, tuple(units))
 
 
+def _units(role: Role, units: list[str] | None) -> list[str]:
+    """The units of an account of `role`, trimmed; AccountError when a filler has not exactly one, an admin any."""
+    units = [u.strip() for u in units or [] if u.strip()]
+    if any(len(u) > MAX_UNIT or any(ord(ch) < 32 for ch in u) for u in units):
+        raise AccountError(f"主管部门名称应不超过 {MAX_UNIT} 个字符，且不含控制字符")
+    if role is Role.filler and len(units) != 1:
+        raise AccountError("填报人（filler）须用 --unit 指定且只指定一个主管部门")
+    if role is Role.admin and units:
+        raise AccountError("管理员（admin）可见全部单位，不用指定 --unit")
+    return list(dict.fromkeys(units))
+
+
 def authenticate(conn: Connection, name: str, password: str) -> Account | None:
-    """The account when `password` is its password, else None (the same time spent either way: an unknown name
-    is checked against a dummy hash)."""
+    """The account when `password` is its password and it is not disabled, else None (the same time spent either
+    way: an unknown name is checked against a dummy hash)."""
     row = conn.execute(select(users_t).where(users_t.c.name == name)).first()
     stored = row.password_hash if row else _DUMMY
     try:
         _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return None
-    return _account(row) if row else None
+    return _account(row) if row and not row.disabled else None
 
 
 _DUMMY = _hasher.hash(secrets.token_hex(16))
@@ -131,7 +140,8 @@ def issue_token(conn: Connection, account: Account, kind: str = "api") -> str:
 def account_of_token(conn: Connection, token: str, kind: str = "api") -> Account | None:
     """The account a live token of `kind` stands for, else None."""
     row = conn.execute(select(users_t).join(tokens_t, tokens_t.c.user_id == users_t.c.id).where(
-        tokens_t.c.token_hash == _digest(token), tokens_t.c.kind == kind, tokens_t.c.expires_at > _now())).first()
+        tokens_t.c.token_hash == _digest(token), tokens_t.c.kind == kind, tokens_t.c.expires_at > _now(),
+        users_t.c.disabled.is_(False))).first()
     return _account(row) if row else None
 
 
@@ -146,3 +156,35 @@ def csrf_token(session: str) -> str:
 
 def same(a: str, b: str) -> bool:
     return secrets.compare_digest(a.encode("utf-8", "surrogatepass"), b.encode("utf-8", "surrogatepass"))
+
+
+def user_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(users_t)).scalar_one()
+
+
+def list_users(conn: Connection) -> list[dict]:
+    """Every account (without its password hash), by name."""
+    rows = conn.execute(select(users_t.c.id, users_t.c.name, users_t.c.role, users_t.c.units, users_t.c.disabled,
+                               users_t.c.created_at).order_by(users_t.c.name)).mappings()
+    return [{**r, "units": list(r["units"] or []), "created_at": r["created_at"].isoformat()} for r in rows]
+
+
+def change_user(conn: Connection, user_id: int, *, units: list[str] | None = None,
+                disabled: bool | None = None) -> None:
+    """Set an account's units (checked against its role) and/or disable or enable it; a disabled account's
+    tokens are revoked at once. AccountError when there is no such account."""
+    row = conn.execute(select(users_t).where(users_t.c.id == user_id)).first()
+    if row is None:
+        raise AccountError(f"没有编号为 {user_id} 的用户")
+    values: dict[str, object] = {}
+    if units is not None:
+        values["units"] = _units(Role(row.role), units)
+    if disabled is not None:
+        values["disabled"] = disabled
+        if disabled and row.role == Role.admin.value and not conn.execute(select(users_t.c.id).where(
+                users_t.c.role == Role.admin.value, users_t.c.disabled.is_(False), users_t.c.id != user_id)).first():
+            raise AccountError("这是唯一可用的管理员，不能停用")
+        if disabled:
+            conn.execute(delete(tokens_t).where(tokens_t.c.user_id == user_id))
+    if values:
+        conn.execute(update(users_t).where(users_t.c.id == user_id).values(**values))

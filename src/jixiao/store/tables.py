@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -169,6 +181,7 @@ class User(Base):
     units: Mapped[list] = mapped_column(JSON, default=list)
     password_hash: Mapped[str] = mapped_column(Text)  # argon2id
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # may not log in
 
 
 class Token(Base):
@@ -210,3 +223,19 @@ class FormHistory(Base):
     user_name: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(DateTime)
     comment: Mapped[str | None] = mapped_column(Text)
+
+
+class Correction(Base):
+    """A cell of a stored form corrected by hand (a misread value): the record path, the value before and after
+    (JSON), who and when. The first correction of a path keeps the original reading in `before`."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)  # dotted record path: funds.total.executed, indicators.3.actual
+    before: Mapped[object | None] = mapped_column(JSON)
+    after: Mapped[object | None] = mapped_column(JSON)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    user_name: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime)

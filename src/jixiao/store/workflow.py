@@ -76,7 +76,7 @@ def _visible(account: Account) -> ColumnElement[bool] | None:
     return None if account.all_units else form_unit.in_(account.units)
 
 
-def claim(conn: Connection, document_id: int, account: Account) -> None:
+def claim(conn: Connection, document_id: int, account: Account, comment: str = "上传") -> None:
     """Make the stored document's forms drafts of the uploader's unit (a filler's) or of the unit each prints,
     with the upload as the first step of their history; forms that have a status already keep it."""
     rows = conn.execute(select(forms_t.c.id, forms_t.c.department, status_t.c.form_id.label("has"))
@@ -91,7 +91,7 @@ def claim(conn: Connection, document_id: int, account: Account) -> None:
                                         "owner_id": account.id, "updated_at": now})
         conn.execute(insert(history_t), {"form_id": row.id, "from_status": None, "to_status": Status.draft.value,
                                          "user_id": account.id, "user_name": account.name, "at": now,
-                                         "comment": "上传"})
+                                         "comment": comment})
 
 
 def place(conn: Connection, form_id: int) -> tuple[str | None, Status] | None:
@@ -139,6 +139,13 @@ def take_step(conn: Connection, account: Account, form_id: int, action: Action, 
     return step.target
 
 
+def note(conn: Connection, account: Account, form_id: int, status: Status, comment: str) -> None:
+    """A row of the form's history that does not change its status (a waiver: who, when, what)."""
+    conn.execute(insert(history_t), {"form_id": form_id, "from_status": status.value, "to_status": status.value,
+                                     "user_id": account.id, "user_name": account.name, "at": _now(),
+                                     "comment": comment})
+
+
 def history(conn: Connection, form_id: int) -> list[dict]:
     rows = conn.execute(select(history_t).where(history_t.c.form_id == form_id).order_by(history_t.c.id)).mappings()
     return [{"from": r["from_status"], "to": r["to_status"], "user": r["user_name"], "at": r["at"].isoformat(),
@@ -152,8 +159,10 @@ class Page:
 
 
 def list_forms(conn: Connection, account: Account, *, year: int | None = None, department: str | None = None,
-               status: Status | None = None, limit: int = 50, offset: int = 0) -> Page:
-    """The current forms `account` may see, narrowed by year, 主管部门 (the form's unit) and status, newest first."""
+               status: Status | None = None, document_id: int | None = None, limit: int = 50,
+               offset: int = 0) -> Page:
+    """The current forms `account` may see, narrowed by year, 主管部门 (the form's unit), status and document,
+    newest first."""
     query = (select(forms_t.c.id, forms_t.c.document_id, forms_t.c.year, forms_t.c.project_name,
                     forms_t.c.department, forms_t.c.total_score, forms_t.c.total_score_recomputed, forms_t.c.grade,
                     forms_t.c.errors, forms_t.c.warnings, forms_t.c.risk, form_unit.label("unit"),
@@ -170,6 +179,8 @@ def list_forms(conn: Connection, account: Account, *, year: int | None = None, d
         query = query.where(form_unit == department)
     if status is not None:
         query = query.where(form_status == status.value)
+    if document_id is not None:
+        query = query.where(forms_t.c.document_id == document_id)
     total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     rows = conn.execute(query.order_by(forms_t.c.id.desc()).limit(limit).offset(offset)).mappings()
     return Page(total, [dict(r) for r in rows])

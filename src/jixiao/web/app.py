@@ -45,7 +45,8 @@ def create_app(engine: Engine, uploads: Path, *, profile: str = DEFAULT_PROFILE,
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("jixiao.web", "static")]), name="static")
-    app.add_middleware(SecureHeaders, max_body=app.state.max_upload + (1 << 20))  # the multipart envelope around it
+    app.add_middleware(SecureHeaders, max_body=app.state.max_upload + (1 << 20),  # the multipart envelope around it
+                       max_json=current().text_bytes)  # a JSON body is a record: the readers' limit for text
     app.add_exception_handler(RequestValidationError, _invalid)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(SQLAlchemyError, _store_error)

@@ -7,18 +7,37 @@ POST but the login carries the session's CSRF token (`accounts.csrf_token`) in a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
 
 from jixiao.check import row_of
 from jixiao.check.score import FUND_ROW_ZH
 from jixiao.model import FUND_ROWS
-from jixiao.store.accounts import ROLE_ZH, Account, account_of_token, csrf_token, issue_token, revoke_token, same
+from jixiao.model import Form as Record
+from jixiao.store.accounts import (
+    ROLE_ZH,
+    Account,
+    AccountError,
+    Role,
+    account_of_token,
+    add_user,
+    change_user,
+    csrf_token,
+    issue_token,
+    list_users,
+    revoke_token,
+    same,
+    user_count,
+)
+from jixiao.store.edits import EDITABLE, correct, corrections_of, editable_paths, next_year, validated, waive
+from jixiao.store.query import load_form
 from jixiao.store.workflow import (
     STATUS_ZH,
     STEPS,
@@ -28,16 +47,20 @@ from jixiao.store.workflow import (
     history,
     list_forms,
     take_step,
+    visible_place,
 )
 from jixiao.web import api
 from jixiao.web.forms import form_document
-from jixiao.web.upload import UploadError, store_upload
+from jixiao.web.indicator_sheet import template
+from jixiao.web.security import SESSION_COOKIE
+from jixiao.web.upload import Uploaded, UploadError, safe_name
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
-COOKIE = "jixiao_session"
+COOKIE = SESSION_COOKIE
 PAGE_SIZE = 50
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
+LOW_CONFIDENCE = 0.8  # a cell read with less is marked on the form page
 CSRF_MESSAGE = "表单已失效（缺少或不符的 CSRF 令牌），请刷新页面后再试"
 
 
@@ -81,7 +104,9 @@ def home() -> RedirectResponse:
 
 @router.get("/login")
 def login_page(request: Request) -> HTMLResponse:
-    return _render(request, "login.html", account=None)
+    with request.app.state.engine.connect() as conn:
+        no_users = user_count(conn) == 0
+    return _render(request, "login.html", account=None, no_users=no_users)
 
 
 @router.post("/login")
@@ -142,17 +167,25 @@ def upload_page(request: Request) -> Response:
 
 
 @router.post("/upload")
-def upload(request: Request, file: UploadFile, csrf: Annotated[str | None, Form()] = None) -> Response:
+def upload(request: Request, file: list[UploadFile], csrf: Annotated[str | None, Form()] = None) -> Response:
     checked = _checked(request, csrf)
     if not isinstance(checked, Account):
         return checked
-    state = request.app.state
-    try:
-        uploaded = store_upload(state.engine, file.file, file.filename, checked, state.uploads, state.profile,
-                                state.max_upload)
-    except UploadError as exc:
-        return _render(request, "upload.html", exc.status, message=exc.message)
-    return RedirectResponse(f"/forms/{uploaded.form_ids[0]}", status_code=303)
+    if len(file) > api.MAX_FILES:
+        return _render(request, "upload.html", 422, message=f"一次最多上传 {api.MAX_FILES} 个文件")
+    results = api.upload_files(request, checked, file)
+    done = [r for r in results if isinstance(r, Uploaded)]
+    if len(results) == 1 and done and not done[0].problem:
+        return RedirectResponse(f"/forms/{done[0].form_ids[0]}", status_code=303)
+    if len(results) == 1 and not done:
+        failed = results[0]
+        assert isinstance(failed, UploadError)
+        return _render(request, "upload.html", failed.status, message=failed.message)
+    with request.app.state.engine.connect() as conn:
+        rows = [(safe_name(f.filename), r.problem if isinstance(r, Uploaded) else r.message,
+                 list_forms(conn, checked, document_id=r.document_id).forms if isinstance(r, Uploaded) else [])
+                for f, r in zip(file, results, strict=True)]
+    return _render(request, "upload.html", 201 if done else 422, results=rows)
 
 
 def _marks(findings: list[dict]) -> dict[str, str]:
@@ -167,8 +200,72 @@ def _marks(findings: list[dict]) -> dict[str, str]:
     return marks
 
 
+def _fill_page(request: Request, record: dict, form_id: int | None = None) -> Response:
+    return _render(request, "fill.html", record=record, form_id=form_id,
+                   fund_rows=[(name, FUND_ROW_ZH[name]) for name in FUND_ROWS])
+
+
+@router.get("/forms/new")
+def new_form_page(request: Request, start: Annotated[str | None, Query(alias="from")] = None) -> Response:
+    """The fill-in page of a new form: empty, or next year's started from form `from`."""
+    session = _session(request)
+    if session is None:
+        return _login_redirect()
+    account, _ = session
+    if account.role not in (Role.filler, Role.admin):
+        return _render(request, "error.html", 403, message=f"{ROLE_ZH[account.role]}不能填报自评表")
+    record = Record(department=account.units[0] if account.role is Role.filler else None).record()
+    if start is not None:
+        with request.app.state.engine.connect() as conn:
+            try:
+                visible_place(conn, account, _int(start) or 0)
+            except WorkflowError as exc:
+                return _render(request, "error.html", exc.status, message=exc.message)
+            loaded = load_form(conn, _int(start) or 0)
+        if loaded:
+            record = next_year(loaded[1]).record()
+    return _fill_page(request, record)
+
+
+@router.get("/forms/{form_id}/edit")
+def edit_form_page(request: Request, form_id: int) -> Response:
+    session = _session(request)
+    if session is None:
+        return _login_redirect()
+    account, _ = session
+    with request.app.state.engine.connect() as conn:
+        try:
+            form = form_document(conn, account, form_id)
+        except WorkflowError as exc:
+            return _render(request, "error.html", exc.status, message=exc.message)
+    if not _may_edit(account, Status(form["status"])):
+        return _render(request, "error.html", 409, message=f"这张表的状态是“{form['status_zh']}”，"
+                                                           f"只有草稿或已退回的表才能由填报人或管理员修改")
+    return _fill_page(request, {k: form[k] for k in Record.model_fields if k in form}, form_id)
+
+
+@router.get("/indicator-template.xlsx")
+def indicator_template(request: Request) -> Response:
+    if _session(request) is None:
+        return _login_redirect()
+    return Response(template(), media_type=api.XLSX, headers={"Content-Disposition": api.TEMPLATE_NAME})
+
+
+def _may_edit(account: Account, status: Status) -> bool:
+    return account.role in (Role.filler, Role.admin) and status in EDITABLE
+
+
+def _may_correct(account: Account, status: Status) -> bool:
+    return status is not Status.approved and (account.role is not Role.filler or status in EDITABLE)
+
+
 @router.get("/forms/{form_id}")
 def form_page(request: Request, form_id: int) -> Response:
+    return _form_page(request, form_id)
+
+
+def _form_page(request: Request, form_id: int, message: str | None = None, status_code: int = 200) -> Response:
+    """The form's page, with `message` (a refused change, in Chinese) above it."""
     session = _session(request)
     if session is None:
         return _login_redirect()
@@ -179,11 +276,51 @@ def form_page(request: Request, form_id: int) -> Response:
         except WorkflowError as exc:
             return _render(request, "error.html", exc.status, message=exc.message)
         steps = history(conn, form_id)
+        corrections = corrections_of(conn, form_id)
     status = Status(form["status"])
     actions = [(action.value, step.zh) for action, step in STEPS.items()
                if account.role in step.roles and status in step.sources]
+    confidence = {path: value for path, value in ((form.get("source") or {}).get("confidence") or {}).items()
+                  if value < LOW_CONFIDENCE}
+    record = validated({k: form[k] for k in Record.model_fields if k in form})
+    paths = sorted(editable_paths(record), key=lambda p: (p not in confidence, confidence.get(p, 1.0)))
     return _render(request, "form.html", form=form, marks=_marks(form["findings"]), history=steps, actions=actions,
-                   fund_rows=[(name, FUND_ROW_ZH[name], form["funds"].get(name)) for name in FUND_ROWS])
+                   fund_rows=[(name, FUND_ROW_ZH[name], form["funds"].get(name)) for name in FUND_ROWS],
+                   confidence=confidence, corrections=corrections, paths=paths,
+                   may_edit=_may_edit(account, status), may_correct=_may_correct(account, status),
+                   may_start=account.role in (Role.filler, Role.admin),
+                   may_waive=account.role in (Role.reviewer, Role.admin) and status is not Status.approved,
+                   message=message, status=status_code)
+
+
+def _change(request: Request, form_id: int, csrf: str | None, change: Callable[[Connection, Account], object]
+            ) -> Response:
+    """A change of a stored form from its page: CSRF checked, `change` in one transaction, the page again (with
+    the Chinese message and the error's status when the change was refused)."""
+    checked = _checked(request, csrf)
+    if not isinstance(checked, Account):
+        return checked
+    try:
+        with request.app.state.engine.begin() as conn:
+            change(conn, checked)
+    except WorkflowError as exc:
+        if exc.status == 404:
+            return _render(request, "error.html", 404, message=exc.message)
+        return _form_page(request, form_id, exc.message, exc.status)
+    return RedirectResponse(f"/forms/{form_id}", status_code=303)
+
+
+@router.post("/forms/{form_id}/correct")
+def correct_cell(request: Request, form_id: int, csrf: Annotated[str | None, Form()] = None,
+                 path: Annotated[str, Form(max_length=80)] = "", value: Annotated[str, Form()] = "") -> Response:
+    return _change(request, form_id, csrf, lambda conn, account: correct(conn, account, form_id, path, value))
+
+
+@router.post("/forms/{form_id}/waive")
+def waive_finding(request: Request, form_id: int, csrf: Annotated[str | None, Form()] = None,
+                  code: Annotated[str, Form(max_length=8)] = "", path: Annotated[str, Form(max_length=200)] = "",
+                  reason: Annotated[str, Form()] = "") -> Response:
+    return _change(request, form_id, csrf, lambda conn, account: waive(conn, account, form_id, code, path, reason))
 
 
 @router.post("/forms/{form_id}/{action}")
@@ -200,3 +337,65 @@ def form_step(request: Request, form_id: int, action: str, csrf: Annotated[str |
     except WorkflowError as exc:
         return _render(request, "error.html", exc.status, message=exc.message)
     return RedirectResponse(f"/forms/{form_id}", status_code=303)
+
+
+def _admin_session(request: Request, csrf: str | None = None, *, post: bool = False) -> Account | Response:
+    """The admin's account (CSRF checked on a POST); the login page or a 403 page otherwise."""
+    if post:
+        checked = _checked(request, csrf)
+    else:
+        session = _session(request)
+        checked = session[0] if session else _login_redirect()
+    if isinstance(checked, Account) and checked.role is not Role.admin:
+        return _render(request, "error.html", 403, message="只有管理员能管理用户")
+    return checked
+
+
+def _users_page(request: Request, status: int = 200, message: str | None = None) -> Response:
+    with request.app.state.engine.connect() as conn:
+        users = list_users(conn)
+    return _render(request, "users.html", status, users=users, roles=list(Role), message=message)
+
+
+@router.get("/users")
+def users_page(request: Request) -> Response:
+    checked = _admin_session(request)
+    return _users_page(request) if isinstance(checked, Account) else checked
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("、", "\n").splitlines() if line.strip()]
+
+
+@router.post("/users")
+def add_user_page(request: Request, csrf: Annotated[str | None, Form()] = None,
+                  name: Annotated[str, Form(max_length=80)] = "", role: Annotated[str, Form()] = "",
+                  password: Annotated[str, Form(max_length=200)] = "", units: Annotated[str, Form()] = ""
+                  ) -> Response:
+    checked = _admin_session(request, csrf, post=True)
+    if not isinstance(checked, Account):
+        return checked
+    if role not in Role.__members__:
+        return _users_page(request, 422, "请选择角色")
+    try:
+        with request.app.state.engine.begin() as conn:
+            add_user(conn, name, Role(role), password, _lines(units))
+    except AccountError as exc:
+        return _users_page(request, 422, f"{exc.message}；账户未建立")
+    return RedirectResponse("/users", status_code=303)
+
+
+@router.post("/users/{user_id}")
+def change_user_page(request: Request, user_id: int, csrf: Annotated[str | None, Form()] = None,
+                     units: Annotated[str | None, Form()] = None, disabled: Annotated[str | None, Form()] = None
+                     ) -> Response:
+    checked = _admin_session(request, csrf, post=True)
+    if not isinstance(checked, Account):
+        return checked
+    try:
+        with request.app.state.engine.begin() as conn:
+            change_user(conn, user_id, units=_lines(units) if units is not None else None,
+                        disabled=None if disabled is None else disabled == "1")
+    except AccountError as exc:
+        return _users_page(request, 422, exc.message)
+    return RedirectResponse("/users", status_code=303)

@@ -9,12 +9,14 @@ with the right password.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 
 from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -26,26 +28,33 @@ HEADERS = {
     "referrer-policy": "same-origin",
     "cross-origin-opener-policy": "same-origin",
 }
+SESSION_COOKIE = "jixiao_session"
+CSRF_HEADER = "X-CSRF-Token"  # the page session's CSRF token, for the page's own script calling the API
 MAX_FAILURES = 5
 MAX_ADDRESS_FAILURES = 20
 WINDOW = 15 * 60.0
 
 
 class SecureHeaders:
-    """ASGI middleware: the secure headers on every response, and 413 for a body declared larger than `max_body`
-    (an upload's own copy stops at the limit too, for bodies sent without a length)."""
+    """ASGI middleware: the secure headers on every response, and 413 for a body larger than `max_body` — or
+    `max_json` for a JSON body (a form's record is a few KB) — refused before it is read when its length is
+    declared, and cut off as it arrives when it is sent without one (chunked)."""
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, max_json: int | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.max_json = max_body if max_json is None else min(max_json, max_body)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > self.max_body:
-            await _too_large(send, self.max_body)
+        headers = dict(scope.get("headers") or [])
+        json_body = headers.get(b"content-type", b"").split(b";")[0].strip().lower() == b"application/json"
+        limit = self.max_json if json_body else self.max_body
+        length = headers.get(b"content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await _too_large(send, limit)
             return
 
         async def with_headers(message: Message) -> None:
@@ -55,11 +64,31 @@ class SecureHeaders:
                     headers.setdefault(name, value)
             await send(message)
 
-        await self.app(scope, receive, with_headers)
+        await self.app(scope, receive if length is not None else _bounded(receive, limit), with_headers)
+
+
+def _bounded(receive: Receive, limit: int) -> Receive:
+    """`receive` that stops a body sent without a declared length once it passes `limit` (HTTPException 413,
+    answered in Chinese by the app's handler)."""
+    seen = 0
+
+    async def counted() -> Message:
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            raise HTTPException(413, too_large_message(limit))
+        return message
+
+    return counted
+
+
+def too_large_message(limit: int) -> str:
+    return f"请求过大：超过上限 {limit >> 20} MB" if limit >= 1 << 20 else f"请求过大：超过上限 {limit} 字节"
 
 
 async def _too_large(send: Send, limit: int) -> None:
-    body = f'{{"detail":"请求过大：超过上传上限 {limit >> 20} MB"}}'.encode()
+    body = json.dumps({"detail": too_large_message(limit)}, ensure_ascii=False).encode()
     await send({"type": "http.response.start", "status": 413,
                 "headers": [(b"content-type", b"application/json; charset=utf-8"),
                             *((k.encode(), v.encode()) for k, v in HEADERS.items())]})

@@ -49,23 +49,35 @@ def safe_name(name: str | None) -> str:
     return base[-MAX_NAME:] or "upload"
 
 
+def _copy(stream: BinaryIO, out: BinaryIO, name: str, limit: int) -> str:
+    """Copy at most `limit` bytes of `stream` to `out`; their SHA-256. UploadError when too large or empty."""
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise UploadError(413, f"{name}：文件过大，超过上传上限 {limit >> 20} MB；未读取")
+        digest.update(chunk)
+        out.write(chunk)
+    if size == 0:
+        raise UploadError(422, f"{name}：文件为空；未读取")
+    return digest.hexdigest()
+
+
+def save_bounded(stream: BinaryIO, target: Path, name: str, limit: int) -> Path:
+    """`stream` copied to `target` (at most `limit` bytes, else UploadError 413)."""
+    with target.open("wb") as out:
+        _copy(stream, out, name, limit)
+    return target
+
+
 def _save(stream: BinaryIO, directory: Path, name: str, limit: int) -> tuple[Path, str]:
     """Copy at most `limit` bytes of `stream` beside their final place; (the kept file, its SHA-256)."""
     directory.mkdir(parents=True, exist_ok=True)
-    digest = hashlib.sha256()
-    size = 0
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".upload-")
     try:
         with os.fdopen(handle, "wb") as out:
-            while chunk := stream.read(CHUNK):
-                size += len(chunk)
-                if size > limit:
-                    raise UploadError(413, f"{name}：文件过大，超过上传上限 {limit >> 20} MB；未读取")
-                digest.update(chunk)
-                out.write(chunk)
-        if size == 0:
-            raise UploadError(422, f"{name}：文件为空；未读取")
-        sha256 = digest.hexdigest()
+            sha256 = _copy(stream, out, name, limit)
         final = directory / sha256[:2] / sha256 / name
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(temporary, final)

@@ -1,0 +1,85 @@
+"""Screenshot of the web app's fill-in page (填报) for the docs (docs/web-screenshot-fill.png): the first sample form
+uploaded by a filler into a temporary corpus, opened on the fill-in page, its funds' executed amount changed so the
+live scores and findings show the change.
+
+    .venv/bin/python bench/web_screenshot.py [--out docs/web-screenshot-fill.png]
+
+Serves the app under uvicorn on 127.0.0.1 in a thread of this process. Needs Chromium (Debian: /usr/bin/chromium)
+and the playwright package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import socket
+import sys
+import tempfile
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "003_a203d4b834672a09.txt"
+UNIT = "上海市人民政府办公厅"
+PASSWORD = "screenshot-pw-1"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "web-screenshot-fill.png")
+    parser.add_argument("--width", type=int, default=1300)
+    parser.add_argument("--height", type=int, default=1500)
+    args = parser.parse_args()
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        print("chromium not found", file=sys.stderr)
+        return 1
+
+    import uvicorn
+    from playwright.sync_api import expect, sync_playwright
+
+    from jixiao.store.accounts import Role, add_user
+    from jixiao.store.database import open_engine
+    from jixiao.web.app import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = open_engine(str(Path(tmp) / "web.db"))
+        with engine.begin() as conn:
+            add_user(conn, "张三", Role.filler, PASSWORD, [UNIT])
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        server = uvicorn.Server(uvicorn.Config(create_app(engine, Path(tmp) / "uploads"), host="127.0.0.1",
+                                               port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started and thread.is_alive():
+            threading.Event().wait(0.05)
+        base = f"http://127.0.0.1:{port}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": args.width, "height": args.height})
+            page.goto(f"{base}/login")
+            page.fill('input[name="username"]', "张三")
+            page.fill('input[name="password"]', PASSWORD)
+            page.click('button[type="submit"]')
+            page.goto(f"{base}/upload")
+            page.set_input_files('input[name="file"]', str(SAMPLE))
+            page.click('button:has-text("上传并检查")')
+            page.wait_for_url(f"{base}/forms/1")
+            page.goto(f"{base}/forms/1/edit")
+            total = page.locator('output[data-out="total"]')
+            expect(total).not_to_have_text("—", timeout=60_000)
+            before = total.text_content() or ""
+            page.fill('input[data-path="funds.total.executed"]', "20")
+            expect(total).not_to_have_text(before, timeout=60_000)
+            page.screenshot(path=str(args.out))
+            browser.close()
+        server.should_exit = True
+        thread.join()
+    print(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
