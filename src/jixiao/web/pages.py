@@ -227,17 +227,26 @@ def new_form_page(request: Request, start: Annotated[str | None, Query(alias="fr
     return _fill_page(request, record)
 
 
-@router.get("/forms/{form_id}/edit")
-def edit_form_page(request: Request, form_id: int) -> Response:
+def _visible_form(request: Request, form_id: int) -> tuple[Account, dict] | Response:
+    """The signed-in account and the stored form it may see, or the page to answer with instead (the login page,
+    or the refusal in Chinese)."""
     session = _session(request)
     if session is None:
         return _login_redirect()
     account, _ = session
     with request.app.state.engine.connect() as conn:
         try:
-            form = form_document(conn, account, form_id)
+            return account, form_document(conn, account, form_id)
         except WorkflowError as exc:
             return _render(request, "error.html", exc.status, message=exc.message)
+
+
+@router.get("/forms/{form_id}/edit")
+def edit_form_page(request: Request, form_id: int) -> Response:
+    found = _visible_form(request, form_id)
+    if isinstance(found, Response):
+        return found
+    account, form = found
     if not _may_edit(account, Status(form["status"])):
         return _render(request, "error.html", 409, message=f"这张表的状态是“{form['status_zh']}”，"
                                                            f"只有草稿或已退回的表才能由填报人或管理员修改")
@@ -266,15 +275,11 @@ def form_page(request: Request, form_id: int) -> Response:
 
 def _form_page(request: Request, form_id: int, message: str | None = None, status_code: int = 200) -> Response:
     """The form's page, with `message` (a refused change, in Chinese) above it."""
-    session = _session(request)
-    if session is None:
-        return _login_redirect()
-    account, _ = session
+    found = _visible_form(request, form_id)
+    if isinstance(found, Response):
+        return found
+    account, form = found
     with request.app.state.engine.connect() as conn:
-        try:
-            form = form_document(conn, account, form_id)
-        except WorkflowError as exc:
-            return _render(request, "error.html", exc.status, message=exc.message)
         steps = history(conn, form_id)
         corrections = corrections_of(conn, form_id)
     status = Status(form["status"])
