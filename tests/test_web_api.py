@@ -192,3 +192,22 @@ def test_postgres_upload_and_workflow(postgres_url: str, tmp_path: Path) -> None
     assert returned.json()["status"] == "returned"
     assert len(web.client.get(f"{base}/history", headers=web.auth("admin")).json()) == 3
     engine.dispose()
+
+
+def test_form_files_are_the_official_outputs(web: Web, uploaded: dict, tmp_path: Path) -> None:
+    import openpyxl
+
+    form = uploaded["forms"][0]
+    path = f"/api/v1/forms/{form['id']}/files"
+    answer = web.client.get(f"{path}/xlsx", headers=web.auth("filler_a"))
+    assert answer.status_code == 200 and "filename*=UTF-8''" in answer.headers["content-disposition"]
+    (tmp_path / "form.xlsx").write_bytes(answer.content)
+    back = jixiao.parse(tmp_path / "form.xlsx")  # the official layout reads back to the stored record
+    assert len(back) == 1 and back[0].project_name == form["project_name"]
+    assert back[0].funds.total.executed == form["funds"]["total"]["executed"]
+    worksheet = web.client.get(f"{path}/worksheet", headers=web.auth("filler_a"))
+    (tmp_path / "sheet.xlsx").write_bytes(worksheet.content)
+    assert openpyxl.load_workbook(tmp_path / "sheet.xlsx").sheetnames[0] == "汇总"
+    assert web.client.get(f"{path}/docx", headers=web.auth("filler_a")).content[:2] == b"PK"
+    assert web.client.get(f"{path}/xlsx", headers=web.auth("filler_b")).status_code == 404  # another unit's
+    assert web.client.get(f"{path}/exe", headers=web.auth("filler_a")).status_code == 404

@@ -134,6 +134,11 @@ def test_workflow_through_the_pages(web: Web) -> None:
     assert "已通过" in web.client.get(form_url).text
     listing = web.client.get("/forms?status=approved").text
     assert form_url in listing
+    assert f'href="{form_url}/files/worksheet"' in web.client.get(form_url).text  # the 复核表 for the reviewer
+    sheet = web.client.get(f"{form_url}/files/worksheet")
+    assert sheet.status_code == 200 and sheet.content[:2] == b"PK"
+    log_in(web, "reviewer_b")
+    assert web.client.get(f"{form_url}/files/xlsx").status_code == 404
 
 
 def test_bad_upload_through_the_page(web: Web) -> None:

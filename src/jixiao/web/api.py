@@ -35,6 +35,7 @@ from jixiao.store.edits import correct, corrections_of, create_form, next_year, 
 from jixiao.store.query import load_form
 from jixiao.store.rows import checked_rows
 from jixiao.store.workflow import Action, Status, WorkflowError, history, list_forms, take_step, visible_place
+from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
 from jixiao.web.indicator_sheet import read_indicators, template
 from jixiao.web.security import CSRF_HEADER, SESSION_COOKIE, wait_message
@@ -290,6 +291,16 @@ def add_waiver(request: Request, account: Caller, form_id: int, body: WaiverIn) 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEMPLATE_NAME = "attachment; filename=indicators.xlsx; filename*=UTF-8''%E7%BB%A9%E6%95%88%E6%8C%87%E6%A0%87.xlsx"
+
+
+@router.get("/forms/{form_id}/files/{kind}", summary="下载：官方表样的 xlsx / docx / pdf，或复核表（worksheet）")
+def form_download(request: Request, account: Caller, form_id: int, kind: str) -> Response:
+    with request.app.state.engine.connect() as conn:
+        try:
+            content, media, disposition = form_file(conn, account, form_id, kind)
+        except WorkflowError as exc:
+            raise _failed(exc) from None
+    return Response(content, media_type=media, headers={"Content-Disposition": disposition})
 
 
 @router.get("/indicator-template.xlsx", summary="绩效指标表的 Excel 模板")

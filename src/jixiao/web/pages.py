@@ -50,6 +50,7 @@ from jixiao.store.workflow import (
     visible_place,
 )
 from jixiao.web import api
+from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
 from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
@@ -251,6 +252,19 @@ def edit_form_page(request: Request, form_id: int) -> Response:
         return _render(request, "error.html", 409, message=f"这张表的状态是“{form['status_zh']}”，"
                                                            f"只有草稿或已退回的表才能由填报人或管理员修改")
     return _fill_page(request, {k: form[k] for k in Record.model_fields if k in form}, form_id)
+
+
+@router.get("/forms/{form_id}/files/{kind}")
+def form_download_page(request: Request, form_id: int, kind: str) -> Response:
+    session = _session(request)
+    if session is None:
+        return _login_redirect()
+    with request.app.state.engine.connect() as conn:
+        try:
+            content, media, disposition = form_file(conn, session[0], form_id, kind)
+        except WorkflowError as exc:
+            return _render(request, "error.html", exc.status, message=exc.message)
+    return Response(content, media_type=media, headers={"Content-Disposition": disposition})
 
 
 @router.get("/indicator-template.xlsx")

@@ -257,20 +257,23 @@ def _stored_entry(form: Form, row: dict) -> Entry:
 
 
 def from_corpus(conn: Connection, flt: Filter) -> list[FormSheet]:
-    """The worksheets of the corpus forms `flt` selects, in id order: each form re-scored by the check service under
-    the profile its document was checked with (as ingest scored it), with its stored findings and risk."""
-    sheets = []
-    for number, (form_id, form) in enumerate(load_forms(conn, flt), start=1):
-        row = conn.execute(select(documents_t.c.profile, forms_t.c.risk, forms_t.c.risk_parts)
-                           .join_from(forms_t, documents_t, documents_t.c.id == forms_t.c.document_id)
-                           .where(forms_t.c.id == form_id)).one()
-        findings = conn.execute(select(findings_t).where(findings_t.c.form_id == form_id)
-                                .order_by(findings_t.c.id)).mappings().all()
-        entries = [_stored_entry(form, dict(f)) for f in findings if f["waived"] is None]
-        risk = Risk(score=row.risk, **row.risk_parts) if row.risk is not None and row.risk_parts else None
-        card = score(form, load_profile(row.profile))
-        sheets.append(_sheet(number, form, card, entries, risk, len(findings) - len(entries), form_id))
-    return sheets
+    """The worksheets of the corpus forms `flt` selects, in id order (`stored_sheet`)."""
+    return [stored_sheet(conn, form_id, form, number)
+            for number, (form_id, form) in enumerate(load_forms(conn, flt), start=1)]
+
+
+def stored_sheet(conn: Connection, form_id: int, form: Form, number: int = 1) -> FormSheet:
+    """The worksheet of a stored form: re-scored by the check service under the profile its document was checked
+    with (as ingest scored it), with its stored findings and risk."""
+    row = conn.execute(select(documents_t.c.profile, forms_t.c.risk, forms_t.c.risk_parts)
+                       .join_from(forms_t, documents_t, documents_t.c.id == forms_t.c.document_id)
+                       .where(forms_t.c.id == form_id)).one()
+    findings = conn.execute(select(findings_t).where(findings_t.c.form_id == form_id)
+                            .order_by(findings_t.c.id)).mappings().all()
+    entries = [_stored_entry(form, dict(f)) for f in findings if f["waived"] is None]
+    risk = Risk(score=row.risk, **row.risk_parts) if row.risk is not None and row.risk_parts else None
+    card = score(form, load_profile(row.profile))
+    return _sheet(number, form, card, entries, risk, len(findings) - len(entries), form_id)
 
 
 def output_kind(path: Path) -> str | None:
