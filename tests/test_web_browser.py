@@ -115,3 +115,18 @@ def test_fill_in_submit_return_resubmit_approve(server: str, browser: object, tm
     _step(reviewer, "通过")
     assert "已通过" in reviewer.text_content(".meta")
     assert not [e for e in filler.errors + reviewer.errors if "Content Security Policy" in e]
+
+
+def test_api_docs_work_offline_under_the_csp(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.set_default_timeout(20_000)
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text
+            else None)
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(server) else None)
+    page.goto(f"{server}/docs")
+    sync_api.expect(page.locator(".opblock-summary-path").first).to_be_visible()  # Swagger UI drew the API
+    assert page.locator(".opblock").count() >= 20
+    assert refused == [] and outside == []
+    page.close()

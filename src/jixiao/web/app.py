@@ -1,13 +1,15 @@
 """The web app's factory: the corpus engine, the uploads directory and the check profile in `app.state`, the API
 and page routes, secure headers, and every error answered in Chinese (never a traceback).
 
-The interactive docs at /docs and /redoc are switched off: FastAPI's pages load Swagger UI from a CDN with inline
-script, which the CSP (and offline use) forbids. The OpenAPI schema is at /openapi.json.
+The interactive API docs are at /docs: Swagger UI's files come from the fastapi-offline package and are served
+by the app (FastAPI's own page loads them from a CDN with an inline script, which the CSP and offline use forbid).
+The OpenAPI schema is at /openapi.json.
 """
 
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -45,6 +47,8 @@ def create_app(engine: Engine, uploads: Path, *, profile: str = DEFAULT_PROFILE,
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("jixiao.web", "static")]), name="static")
+    app.mount("/docs/assets", StaticFiles(directory=str(resources.files("fastapi_offline") / "static")),
+              name="docs-assets")
     app.add_middleware(SecureHeaders, max_body=app.state.max_upload + (1 << 20),  # the multipart envelope around it
                        max_json=current().text_bytes)  # a JSON body is a record: the readers' limit for text
     app.add_exception_handler(RequestValidationError, _invalid)

@@ -103,6 +103,13 @@ def home() -> RedirectResponse:
     return RedirectResponse("/forms", status_code=303)
 
 
+@router.get("/docs")
+def api_docs(request: Request) -> HTMLResponse:
+    """The REST API's interactive docs (Swagger UI from the package, over /openapi.json); open to all, like the
+    schema: every call it makes needs a token."""
+    return _render(request, "docs.html", account=None)
+
+
 @router.get("/login")
 def login_page(request: Request) -> HTMLResponse:
     with request.app.state.engine.connect() as conn:
