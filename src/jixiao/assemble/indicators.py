@@ -580,6 +580,7 @@ class _Reader:
         dev_points = 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight else -0.75
         value_first = 1.5 if between and _starts_value(between[0]) else 0.0
         pieces: list[Piece] = []  # the pieces of every trial row's cells, built once
+        memo: dict[tuple[str, int, int], float] = {}  # each trial cell's points, scored once
         levels = 0  # level labels before the cut (in the row above's 偏差原因)
         at = 0
         for c in cuts + ([n] if last else []):
@@ -590,7 +591,7 @@ class _Reader:
                 options.append((dev_points, c))
                 continue
             points = dev_points - 8.0 * levels - value_first if c else 0.0
-            points += self._trial(between, c, kinds, content_from, certain_from, pieces)
+            points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
             points -= 3.0 * max(0, len(self.fields) - content_from[c])
             first = next((u for u, kind in zip(between[c:], kinds[c:], strict=True) if kind is None), None)
             if first is not None and _BARE_NUMBER.match(first.key):
@@ -610,10 +611,11 @@ class _Reader:
         return between[:best], [], between[best:]
 
     def _trial(self, between: list[Unit], c: int, kinds: list[str | None], content_from: list[int],
-               certain_from: list[bool], pieces: list[Piece]) -> float:
+               certain_from: list[bool], pieces: list[Piece], memo: dict[tuple[str, int, int], float]) -> float:
         """The score `prefix` gives the trial row `between[c:]` (its labels, then the best cut of its cells), from
-        what `_search` counted once for all its trials; `pieces` (every unit's piece) is filled on first use. A
-        row's first piece is the same whatever its gap: `split_cells` never reads the gap before its first."""
+        what `_search` counted once for all its trials; `pieces` (every unit's piece) is filled on first use, and
+        `memo` keeps each cell's points for the other trials. A row's first piece is the same whatever its gap:
+        `split_cells` never reads the gap before its first."""
         n = len(between)
         fields = self.fields
         i = c
@@ -639,7 +641,7 @@ class _Reader:
                 piece = Piece(u.text, u.line, _gap(u, separator))
                 piece.on_score_line = u.row == score_row and (k == 0 or between[k - 1].row != u.row)
                 pieces.append(piece)
-        return split_cells(pieces[i:], fields).score
+        return split_cells(pieces[i:], fields, i, memo).score
 
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
