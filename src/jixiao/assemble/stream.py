@@ -80,6 +80,9 @@ def blank_merges(doc: Document) -> list[tuple[int, int, int]]:
     that print no label — but for one touching a break of the table (a page break, or blank lines where a page
     break was): opening a part (on its first row, or below a header repeated there) or closing one, it is a piece
     of a merged label printed on the other side of the break."""
+    empty = [tok for tok in doc.tokens if not tok.text and tok.row_span > 1 and tok.col is not None]
+    if not empty:  # most documents: no merged cell left empty (text never has one)
+        return []
     since_page: dict[int, int] = {}  # row -> rows since the last break
     before_page: set[int] = set()  # rows right before a break
     count = 0
@@ -93,9 +96,8 @@ def blank_merges(doc: Document) -> list[tuple[int, int, int]]:
                 count += 1
             last_row = tok.row
             since_page[tok.row] = count
-    return [(tok.col, tok.row, tok.row + tok.row_span - 1) for tok in doc.tokens
-            if not tok.text and tok.row_span > 1 and tok.col is not None and since_page[tok.row] > 1
-            and tok.row + tok.row_span - 1 not in before_page]
+    return [(tok.col, tok.row, tok.row + tok.row_span - 1) for tok in empty
+            if since_page[tok.row] > 1 and tok.row + tok.row_span - 1 not in before_page]
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -186,13 +188,9 @@ def is_year_only(key: str) -> bool:
     return bool(_YEAR_ONLY.match(key))
 
 
-def _body_kind(unit: Unit, lex: Lexicon) -> str | None:
-    """What part of a form body this unit opens, if any."""
-    return _body(unit.key, lex)
-
-
 @lru_cache(maxsize=1 << 14)
 def _body(key: str, lex: Lexicon) -> str | None:
+    """What part of a form body a unit with this key opens, if any."""
     if lex.head_field(key):
         return "head"
     kind = lex.section(key)
@@ -208,8 +206,10 @@ def _body(key: str, lex: Lexicon) -> str | None:
 
 def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[Fragment]]:
     """Forms in document order, and the fragment before the first form when it holds a form's tail."""
-    titles = [(i, t) for i, u in enumerate(units) if (t := title_of(u, lex)) and not _after_name_label(units, i, lex)]
-    body = [(i, k) for i, u in enumerate(units) if (k := _body_kind(u, lex))]
+    word = lex.title_word  # looked for before the cached calls: a unit per call of these is the stream's length
+    titles = [(i, t) for i, u in enumerate(units)
+              if word in u.key and (t := _title(u.key, lex)) and not _after_name_label(units, i, lex)]
+    body = [(i, k) for i, u in enumerate(units) if (k := _body(u.key, lex))]
     starts: list[tuple[int, str | None]] = []
     b = 0
     for k, (i, title) in enumerate(titles):
@@ -278,7 +278,8 @@ def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
 
 
 def document_lexicon(units: list[Unit]) -> Lexicon:
-    return select({u.key for u in units} | {label_key(u.key) for u in units if len(u.key) <= 16})
+    keys = {u.key for u in units}
+    return select(keys | {label_key(k) for k in keys if len(k) <= 16})
 
 
 def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
@@ -287,7 +288,7 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     current = sections[0]
     units = form.units[1:] if form.title_unit is not None else form.units
     for unit in units:
-        kind = _opens(unit, current.kind, lex)
+        kind = _opens_key(unit.key, current.kind, lex)
         if kind and kind != current.kind:
             current = Section(kind, anchor=unit)
             sections.append(current)
@@ -302,10 +303,6 @@ def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
     if kind == "indicators":
         return lex.indicator_column(unit.key) is not None and lex.section(unit.key) is None
     return lex.fund_column(unit.key) is not None and lex.section(unit.key) is None
-
-
-def _opens(unit: Unit, current: str, lex: Lexicon) -> str | None:
-    return _opens_key(unit.key, current, lex)
 
 
 @lru_cache(maxsize=1 << 14)
