@@ -147,9 +147,12 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
             field_points[key] = points
         return points
 
+    n = len(pieces)
+    if count == n:  # one way to cut: each piece a cell of its own
+        points = sum(cut_points.values()) + sum(cell_points(k, k, k + 1) for k in range(n))
+        return Cut([[p] for p in pieces], points, None)
     best: tuple[float, tuple[int, ...]] | None = None
     second: float | None = None
-    n = len(pieces)
     last = count - 1
     for cuts in combinations(range(1, n), last):
         points = 0.0  # every score is a multiple of 1/4: exact in any order of adding
