@@ -107,7 +107,8 @@ def units_of(doc: Document) -> list[Unit]:
     empties = 0
     last_row = -1
     row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
-    for text, gap, line, row, col, x, page, row_span, *_ in doc.tokens:
+    # every field named: a starred unpacking would build a list per token
+    for text, gap, line, row, col, x, page, row_span, _col_span, _bbox in doc.tokens:
         if row != last_row:
             empties, last_row, row_gap = 0, row, gap
         if not text:
@@ -126,31 +127,33 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
     certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
     out: list[Unit] = []
-    i = 0
     n = len(units)
     prefixes = lex.prefixes
-    while i < n:
-        u = units[i]
-        joined = None
+    after = 0  # the units before this were joined into the last one out
+    for i, u in enumerate(units):
+        if i < after:
+            continue
         key = u.key
-        if key in prefixes or _YEAR_START.match(key):
-            for j in range(i + 1, min(n, i + 5)):
-                nxt = units[j]
-                if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
-                    break  # a column boundary, or a label of its own ('执行率' '得分')
-                key += nxt.key
-                if _known(key, lex):
-                    joined = j  # the longest label the pieces make ('可持续影响' + '指标')
-                if key not in prefixes:
-                    break
+        if key not in prefixes and not _YEAR_START.match(key):
+            out.append(u)  # most units: no beginning of a label
+            continue
+        joined = None
+        for j in range(i + 1, min(n, i + 5)):
+            nxt = units[j]
+            if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
+                break  # a column boundary, or a label of its own ('执行率' '得分')
+            key += nxt.key
+            if _known(key, lex):
+                joined = j  # the longest label the pieces make ('可持续影响' + '指标')
+            if key not in prefixes:
+                break
         if joined is None:
             out.append(u)
-            i += 1
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
-        i = joined + 1
+        after = joined + 1
     return out
 
 
@@ -234,17 +237,15 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     points: list[tuple[int, str | None]] = []
     seen_name = seen_body = False
     t = 0
-    for i, u in enumerate(units):
+    for i in sorted(title_at.keys() | kind_at.keys()):  # only titles and body words decide: not every unit
         while next_title[t] < i:
             t += 1
         if i in title_at:
             points.append((i, title_at[i]))
             seen_name = seen_body = False
             continue
-        kind = kind_at.get(i)
-        if kind is None:
-            continue
-        head = lex.head_field(u.key)
+        kind = kind_at[i]
+        head = lex.head_field(units[i].key)
         if head and head[0] == "project_name":
             at = bisect_right(bodies, i)  # a funds or indicator block follows before the next title
             if (not points or (seen_name and seen_body)) and at < len(bodies) and bodies[at] < next_title[t]:
