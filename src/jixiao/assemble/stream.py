@@ -286,17 +286,18 @@ def document_lexicon(units: list[Unit]) -> Lexicon:
 def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     """Cut a form's units into sections at their labels."""
     sections = [Section("head")]
-    current = sections[0]
+    now, add = "head", sections[0].units.append  # the current section's kind and its list's append
     units = form.units[1:] if form.title_unit is not None else form.units
     for unit in units:
-        kind = _opens_key(unit.key, current.kind, lex)
-        if kind and kind != current.kind:
+        kind = _opens_key(unit.key, now, lex)
+        if kind and kind != now:
             current = Section(kind, anchor=unit)
             sections.append(current)
+            now, add = kind, current.units.append
             if kind in ("indicators", "funds") and _is_header_word(unit, kind, lex):
-                current.units.append(unit)  # the header word is part of the section's header
+                add(unit)  # the header word is part of the section's header
             continue
-        current.units.append(unit)
+        add(unit)
     return sections
 
 
