@@ -11,6 +11,7 @@ that could not be read leaves a warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
@@ -67,7 +68,8 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
         for slot, w in ctx.table_widths.items():
             widths[slot] = max(widths.get(slot, 0.0), w)
     for index, ctx in enumerate(contexts):
-        if ctx.table_widths and any(ctx.table_widths.get(s, 0.0) < w - 1.0 for s, w in widths.items()):
+        if ctx.table_widths and any(ctx.table_widths.get(s, 0.0) < w - 1.0 for s, w in widths.items()) and any(
+                first < widths.get(s, 0.0) - 1.0 for row in ctx.wrap_widths for s, first in row.items()):
             contexts[index] = Context(file=doc.file, explain=explain, blank_merges=blanks, column_widths=widths)
             reading.forms[index] = assemble_form(forms[index], lex, contexts[index], index)
     if explain:
@@ -207,16 +209,24 @@ _INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "
 
 def _confidences(form: Form, ctx: Context) -> dict[str, float]:
     """Every field of the record with its confidence (1.0 where nothing made it doubtful)."""
-    out: dict[str, float] = {}
-    for name in _FORM_FIELDS:
-        out[name] = ctx.confidence.get(name, 1.0)
+    known = ctx.confidence.get
+    out: dict[str, float] = {name: known(name, 1.0) for name in _FORM_FIELDS}
     for row in ("total", "current_year", "carryover", "other"):
         if getattr(form.funds, row) is not None:
-            for col in _FUND_COLUMNS:
-                path = f"funds.{row}.{col}"
-                out[path] = ctx.confidence.get(path, 1.0)
+            for path in _fund_paths(row):
+                out[path] = known(path, 1.0)
     for k in range(len(form.indicators)):
-        for name in _INDICATOR_FIELDS:
-            path = f"indicators.{k}.{name}"
-            out[path] = ctx.confidence.get(path, 1.0)
+        for path in _indicator_paths(k):
+            out[path] = known(path, 1.0)
     return out
+
+
+@lru_cache(maxsize=8)
+def _fund_paths(row: str) -> tuple[str, ...]:
+    return tuple(f"funds.{row}.{col}" for col in _FUND_COLUMNS)
+
+
+@lru_cache(maxsize=1024)
+def _indicator_paths(k: int) -> tuple[str, ...]:
+    """The dotted paths of indicator `k`'s fields (built once: every form has its indicators 0, 1, 2 …)."""
+    return tuple(f"indicators.{k}.{name}" for name in _INDICATOR_FIELDS)

@@ -117,8 +117,12 @@ class Cut:
     runner_up: float | None  # the next best cut's score (None when there was no other way)
 
 
-def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target", "actual")) -> Cut:
-    """Cut pieces into one cell per slot (fewer when there are fewer pieces), best-scoring cut first."""
+def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target", "actual"), start: int = 0,
+                memo: dict[tuple[str, int, int], float] | None = None) -> Cut:
+    """Cut pieces into one cell per slot (fewer when there are fewer pieces), best-scoring cut first.
+
+    A search that scores many runs ending alike (each a suffix of one list of pieces, `start` its offset there)
+    passes one `memo`: a cell's points depend only on its slot and its pieces, so each is scored once."""
     count = min(len(slots), len(pieces))
     if count <= 1:
         return Cut([pieces] if pieces else [], 0.0, None)
@@ -130,31 +134,41 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
         cuts = sorted(sorted(cut_points, key=lambda c: -cut_points[c])[:count - 1])
         bounds = (0, *cuts, len(pieces))
         return Cut([pieces[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], 0.0, 0.0)
-    field_points: dict[tuple[int, int, int], float] = {}
+    field_points = {} if memo is None else memo
 
     def cell_points(k: int, a: int, b: int) -> float:
-        if (k, a, b) not in field_points:
+        key = (slots[k], start + a, start + b)
+        points = field_points.get(key)
+        if points is None:
             run = pieces[a:b]
             points = _field_points(run)
             if slots[k] in ("target_kind", "target_value", "target_unit", "name"):
                 points += _slot_points(slots[k], "".join(p.text for p in run))
-            field_points[k, a, b] = points
-        return field_points[k, a, b]
+            field_points[key] = points
+        return points
 
+    n = len(pieces)
+    if count == n:  # one way to cut: each piece a cell of its own
+        points = sum(cut_points.values()) + sum(cell_points(k, k, k + 1) for k in range(n))
+        return Cut([[p] for p in pieces], points, None)
     best: tuple[float, tuple[int, ...]] | None = None
     second: float | None = None
-    for cuts in combinations(range(1, len(pieces)), count - 1):
-        bounds = (0, *cuts, len(pieces))
-        points = sum(cut_points[c] for c in cuts)
-        points += sum(cell_points(k, a, b) for k, (a, b) in enumerate(zip(bounds, bounds[1:], strict=False)))
+    last = count - 1
+    for cuts in combinations(range(1, n), last):
+        points = 0.0  # every score is a multiple of 1/4: exact in any order of adding
+        a = 0
+        for k, b in enumerate(cuts):
+            points += cut_points[b] + cell_points(k, a, b)
+            a = b
+        points += cell_points(last, a, n)
         if best is None or points > best[0] + 1e-9:
             if best is not None:
                 second = best[0] if second is None else max(second, best[0])
-            best = (points, bounds)
+            best = (points, cuts)
         elif second is None or points > second:
             second = points
     assert best is not None
-    bounds = best[1]
+    bounds = (0, *best[1], n)
     return Cut([pieces[a:b] for a, b in zip(bounds, bounds[1:], strict=False)], best[0], second)
 
 

@@ -36,6 +36,9 @@ class Context:
     # read), and the widest over the document's other forms (given for a second reading)
     table_widths: dict[str, float] = field(default_factory=dict)
     column_widths: dict[str, float] = field(default_factory=dict)
+    # per wrapped row, the first-line widths of the cells that may wrap: only these read differently once the
+    # other forms' widths are known (a form none of whose cells is narrower is not read again)
+    wrap_widths: list[dict[str, float]] = field(default_factory=list)
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"

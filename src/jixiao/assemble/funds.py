@@ -74,7 +74,8 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
     last_row = None
     for u in units:
         key = u.key
-        label = lex.fund_row(key) if number(u.text) is None else None
+        value = number(u.text)
+        label = lex.fund_row(key) if value is None else None
         column = lex.fund_column(key) if label is None else None
         new_source_row = u.row != last_row and (
             per_row[u.row] >= 2
@@ -93,7 +94,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
             continue
-        if current.columns and not current.values and number(u.text) is None and not is_dash(u.text):
+        if current.columns and not current.values and value is None and not is_dash(u.text):
             # a heading no template knows ('追加预算数') among the header's: a column read past
             current.columns.append(f"{EXTRA}{len(current.columns)}")
             continue

@@ -144,8 +144,10 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
     for t in texts:
         lengths.append(lengths[-1] + len(t.key))
     options: list[tuple[float, int]] = []
+    last_number = None  # the last item number before the cut (kept as the cut moves: no rescan per cut)
     for c in range(1, len(texts)):
         u, before = texts[c], texts[c - 1]
+        last_number = numbers[c - 1] or last_number
         points = {Gap.SPACE: 0.0, Gap.WIDE: 0.5, Gap.CELL: 3.0, Gap.LINE: 0.5, Gap.ROW: 2.0, Gap.BLANK: 2.0,
                   Gap.PAGE: 0.5}[u.gap]
         if u.gap >= Gap.LINE and u.x >= base + 2:
@@ -156,17 +158,16 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points -= 3.0
         else:
             points -= 1.0
-        if numbers[c] == 1 and any(n for n in numbers[:c]):
+        if numbers[c] == 1 and last_number:
             points += 4.0  # numbering starts again
-        prev_numbers = [n for n in numbers[:c] if n]
-        if numbers[c] and prev_numbers and numbers[c] == prev_numbers[-1] + 1:
+        if numbers[c] and last_number and numbers[c] == last_number + 1:
             points -= 2.0  # numbering goes on
         if len(texts[0].key) >= 4 and _opening(u.key) == _opening(texts[0].key):
             points += 2.0  # the two texts open alike ('本项目共申请…' / '本项目共完成…', '2018年…' / '2023年…')
         ended = before.text.rstrip().endswith(_SENTENCE_END)
         if u.key[:1].isdigit() and not numbers[c] and not ended:
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
-        if numbers[c] == 1 and not any(numbers[:c]):
+        if numbers[c] == 1 and not last_number:
             points += 1.0  # a list begins
         left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right):

@@ -39,6 +39,7 @@ _CAPTION = "绩效指标"
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
+_VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 
 
 @dataclass(slots=True)
@@ -287,8 +288,6 @@ class _Reader:
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, fields)
-        if self.scoring:
-            return cut.score
         texts = [cell_text(c) for c in cut.cells]
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
@@ -308,7 +307,6 @@ class _Reader:
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
-    scoring: bool = False  # a trial row of a search: only the score of its cells' cut counts
 
     @property
     def vertical(self) -> bool:
@@ -546,6 +544,7 @@ class _Reader:
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
             columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
+            self.ctx.wrap_widths.append({s: row.first_widths.get(s, 0.0) for s in slots})
             narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
             fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
             plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
@@ -558,43 +557,46 @@ class _Reader:
     def _search(self, between: list[Unit], prev: RawRow, last: bool = False
                 ) -> tuple[list[Unit], list[Unit], list[Unit]]:
         """No row boundary in the source: score every cut between the row above's 偏差原因 and this row (after the
-        table's last row, all of it may be that row's 偏差原因)."""
+        table's last row, all of it may be that row's 偏差原因). Every trial row is a suffix of `between`: what
+        each cut is scored on is counted once for all of them (suffix counts, one list of pieces)."""
         options: list[tuple[float, int]] = []
-        kinds = [_label_kind(u.key, self.lex) for u in between]
-        content_from = [0] * (len(between) + 1)  # cells (not labels) from each cut on
-        for k in range(len(between) - 1, -1, -1):
+        n = len(between)
+        lex = self.lex
+        kinds = [_label_kind(u.key, lex) for u in between]
+        content_from = [0] * (n + 1)  # cells (not labels) from each cut on
+        certain_from = [True] * (n + 1)  # every unit from each cut on is a certain cell
+        late_labels = [0] * (n + 1)  # level labels from each cut on (the first excepted) standing after a cell
+        for k in range(n - 1, -1, -1):
             content_from[k] = content_from[k + 1] + (kinds[k] is None)
+            certain_from[k] = certain_from[k + 1] and between[k].certain
+            late_labels[k] = late_labels[k + 1] + (k + 1 < n and kinds[k + 1] == "level" and kinds[k] is None)
         needed = len(self.fields) - 1  # a row may lack one cell; a cut that leaves fewer is not worth scoring
         # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
         inside = self.separator >= Gap.LINE
-        reach = range(max(0, len(between) - MAX_ROW), len(between))  # a row is never longer than this
+        reach = range(max(0, n - MAX_ROW), n)  # a row is never longer than this
         cuts = [c for c in reach if content_from[c] >= needed
                 and not (inside and c and between[c].gap < self.separator)] or list(reach)
-        for c in cuts + ([len(between)] if last else []):
-            dev, prefix = between[:c], between[c:]
-            points = 0.0
-            if not prefix:  # the last row's 偏差原因 and nothing after it
-                points += 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight \
-                    else -0.75
-                options.append((points, c))
+        # a 偏差原因 left to the row above: fits a row that lost points; never a label or a value first
+        dev_points = 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight else -0.75
+        value_first = 1.5 if between and _starts_value(between[0]) else 0.0
+        pieces: list[Piece] = []  # the pieces of every trial row's cells, built once
+        memo: dict[tuple[str, int, int], float] = {}  # each trial cell's points, scored once
+        levels = 0  # level labels before the cut (in the row above's 偏差原因)
+        at = 0
+        for c in cuts + ([n] if last else []):
+            while at < c:
+                levels += kinds[at] == "level"
+                at += 1
+            if c == n:  # the last row's 偏差原因 and nothing after it
+                options.append((dev_points, c))
                 continue
-            if dev:
-                points += 1.0 if (prev.score is not None and prev.weight is not None and prev.score < prev.weight) \
-                    else -0.75
-                points -= 8.0 * sum(1 for u in dev if _is_label(u, self.lex) == "level")
-                points -= 1.5 if _starts_value(dev[0]) else 0.0
-            trial = RawRow()
-            self.scoring = True  # only the cut's score is wanted: the cells' texts are not built
-            try:
-                points += self.prefix(prefix, None, trial)
-            finally:
-                self.scoring = False
-            content = [u for u in prefix if _is_label(u, self.lex) is None]
-            points -= 3.0 * max(0, len(self.fields) - len(content))
-            if content and _BARE_NUMBER.match(content[0].key):
+            points = dev_points - 8.0 * levels - value_first if c else 0.0
+            points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
+            points -= 3.0 * max(0, len(self.fields) - content_from[c])
+            first = next((u for u, kind in zip(between[c:], kinds[c:], strict=True) if kind is None), None)
+            if first is not None and _BARE_NUMBER.match(first.key):
                 points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
-            points -= 8.0 * sum(1 for u in prefix[1:] if _is_label(u, self.lex) == "level"
-                                and _is_label(prefix[prefix.index(u) - 1], self.lex) is None)
+            points -= 8.0 * late_labels[c]
             options.append((points, c))
         options.sort(key=lambda o: -o[0])
         best = options[0][1]
@@ -607,6 +609,39 @@ class _Reader:
             self.ctx.choose(f"第 {between[min(best, len(between) - 1)].line} 行附近的指标行起点",
                             [(reading(c), p) for p, c in options[:4]], between[min(best, len(between) - 1)].line)
         return between[:best], [], between[best:]
+
+    def _trial(self, between: list[Unit], c: int, kinds: list[str | None], content_from: list[int],
+               certain_from: list[bool], pieces: list[Piece], memo: dict[tuple[str, int, int], float]) -> float:
+        """The score `prefix` gives the trial row `between[c:]` (its labels, then the best cut of its cells), from
+        what `_search` counted once for all its trials; `pieces` (every unit's piece) is filled on first use, and
+        `memo` keeps each cell's points for the other trials. A row's first piece is the same whatever its gap:
+        `split_cells` never reads the gap before its first."""
+        n = len(between)
+        fields = self.fields
+        i = c
+        labels = 0
+        while i < n:
+            kind = kinds[i]
+            if kind is None:
+                break
+            if (kind == "level" and content_from[i + 1] == len(fields) - 1 == n - i - 1
+                    and "满意度" in between[i].key and (labels >= 2 or _starts_value(between[i + 1]))):
+                break  # as in `prefix`: a name that reads like a label
+            labels += kind == "level"
+            i += 1
+        if i == n:
+            return -3.0 * len(fields)
+        if certain_from[i] and n - i == len(fields):
+            return 2.0
+        if certain_from[i] and n - i < len(fields):
+            return 0.0
+        if not pieces:
+            score_row, separator = self._score_row, self.separator
+            for k, u in enumerate(between):
+                piece = Piece(u.text, u.line, _gap(u, separator))
+                piece.on_score_line = u.row == score_row and (k == 0 or between[k - 1].row != u.row)
+                pieces.append(piece)
+        return split_cells(pieces[i:], fields, i, memo).score
 
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
@@ -722,7 +757,7 @@ def _caption(unit: Unit, lex: Lexicon) -> bool:
 
 
 def _starts_value(unit: Unit) -> bool:
-    return bool(re.match(r"^[≥≤=<>\d]", unit.key))
+    return bool(_VALUE_FIRST.match(unit.key))
 
 
 def _placeholder(row: RawRow) -> bool:

@@ -80,6 +80,9 @@ def blank_merges(doc: Document) -> list[tuple[int, int, int]]:
     that print no label — but for one touching a break of the table (a page break, or blank lines where a page
     break was): opening a part (on its first row, or below a header repeated there) or closing one, it is a piece
     of a merged label printed on the other side of the break."""
+    empty = [tok for tok in doc.tokens if not tok.text and tok.row_span > 1 and tok.col is not None]
+    if not empty:  # most documents: no merged cell left empty (text never has one)
+        return []
     since_page: dict[int, int] = {}  # row -> rows since the last break
     before_page: set[int] = set()  # rows right before a break
     count = 0
@@ -93,9 +96,8 @@ def blank_merges(doc: Document) -> list[tuple[int, int, int]]:
                 count += 1
             last_row = tok.row
             since_page[tok.row] = count
-    return [(tok.col, tok.row, tok.row + tok.row_span - 1) for tok in doc.tokens
-            if not tok.text and tok.row_span > 1 and tok.col is not None and since_page[tok.row] > 1
-            and tok.row + tok.row_span - 1 not in before_page]
+    return [(tok.col, tok.row, tok.row + tok.row_span - 1) for tok in empty
+            if since_page[tok.row] > 1 and tok.row + tok.row_span - 1 not in before_page]
 
 
 def units_of(doc: Document) -> list[Unit]:
@@ -105,7 +107,8 @@ def units_of(doc: Document) -> list[Unit]:
     empties = 0
     last_row = -1
     row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
-    for text, gap, line, row, col, x, page, row_span, *_ in doc.tokens:
+    # every field named: a starred unpacking would build a list per token
+    for text, gap, line, row, col, x, page, row_span, _col_span, _bbox in doc.tokens:
         if row != last_row:
             empties, last_row, row_gap = 0, row, gap
         if not text:
@@ -124,31 +127,33 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
     certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
     out: list[Unit] = []
-    i = 0
     n = len(units)
     prefixes = lex.prefixes
-    while i < n:
-        u = units[i]
-        joined = None
+    after = 0  # the units before this were joined into the last one out
+    for i, u in enumerate(units):
+        if i < after:
+            continue
         key = u.key
-        if key in prefixes or _YEAR_START.match(key):
-            for j in range(i + 1, min(n, i + 5)):
-                nxt = units[j]
-                if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
-                    break  # a column boundary, or a label of its own ('执行率' '得分')
-                key += nxt.key
-                if _known(key, lex):
-                    joined = j  # the longest label the pieces make ('可持续影响' + '指标')
-                if key not in prefixes:
-                    break
+        if key not in prefixes and not _YEAR_START.match(key):
+            out.append(u)  # most units: no beginning of a label
+            continue
+        joined = None
+        for j in range(i + 1, min(n, i + 5)):
+            nxt = units[j]
+            if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
+                break  # a column boundary, or a label of its own ('执行率' '得分')
+            key += nxt.key
+            if _known(key, lex):
+                joined = j  # the longest label the pieces make ('可持续影响' + '指标')
+            if key not in prefixes:
+                break
         if joined is None:
             out.append(u)
-            i += 1
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
-        i = joined + 1
+        after = joined + 1
     return out
 
 
@@ -186,13 +191,9 @@ def is_year_only(key: str) -> bool:
     return bool(_YEAR_ONLY.match(key))
 
 
-def _body_kind(unit: Unit, lex: Lexicon) -> str | None:
-    """What part of a form body this unit opens, if any."""
-    return _body(unit.key, lex)
-
-
 @lru_cache(maxsize=1 << 14)
 def _body(key: str, lex: Lexicon) -> str | None:
+    """What part of a form body a unit with this key opens, if any."""
     if lex.head_field(key):
         return "head"
     kind = lex.section(key)
@@ -208,8 +209,10 @@ def _body(key: str, lex: Lexicon) -> str | None:
 
 def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[Fragment]]:
     """Forms in document order, and the fragment before the first form when it holds a form's tail."""
-    titles = [(i, t) for i, u in enumerate(units) if (t := title_of(u, lex)) and not _after_name_label(units, i, lex)]
-    body = [(i, k) for i, u in enumerate(units) if (k := _body_kind(u, lex))]
+    word = lex.title_word  # looked for before the cached calls: a unit per call of these is the stream's length
+    titles = [(i, t) for i, u in enumerate(units)
+              if word in u.key and (t := _title(u.key, lex)) and not _after_name_label(units, i, lex)]
+    body = [(i, k) for i, u in enumerate(units) if (k := _body(u.key, lex))]
     starts: list[tuple[int, str | None]] = []
     b = 0
     for k, (i, title) in enumerate(titles):
@@ -234,17 +237,15 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     points: list[tuple[int, str | None]] = []
     seen_name = seen_body = False
     t = 0
-    for i, u in enumerate(units):
+    for i in sorted(title_at.keys() | kind_at.keys()):  # only titles and body words decide: not every unit
         while next_title[t] < i:
             t += 1
         if i in title_at:
             points.append((i, title_at[i]))
             seen_name = seen_body = False
             continue
-        kind = kind_at.get(i)
-        if kind is None:
-            continue
-        head = lex.head_field(u.key)
+        kind = kind_at[i]
+        head = lex.head_field(units[i].key)
         if head and head[0] == "project_name":
             at = bisect_right(bodies, i)  # a funds or indicator block follows before the next title
             if (not points or (seen_name and seen_body)) and at < len(bodies) and bodies[at] < next_title[t]:
@@ -278,23 +279,25 @@ def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
 
 
 def document_lexicon(units: list[Unit]) -> Lexicon:
-    return select({u.key for u in units} | {label_key(u.key) for u in units if len(u.key) <= 16})
+    keys = {u.key for u in units}
+    return select(keys | {label_key(k) for k in keys if len(k) <= 16})
 
 
 def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     """Cut a form's units into sections at their labels."""
     sections = [Section("head")]
-    current = sections[0]
+    now, add = "head", sections[0].units.append  # the current section's kind and its list's append
     units = form.units[1:] if form.title_unit is not None else form.units
     for unit in units:
-        kind = _opens(unit, current.kind, lex)
-        if kind and kind != current.kind:
+        kind = _opens_key(unit.key, now, lex)
+        if kind and kind != now:
             current = Section(kind, anchor=unit)
             sections.append(current)
+            now, add = kind, current.units.append
             if kind in ("indicators", "funds") and _is_header_word(unit, kind, lex):
-                current.units.append(unit)  # the header word is part of the section's header
+                add(unit)  # the header word is part of the section's header
             continue
-        current.units.append(unit)
+        add(unit)
     return sections
 
 
@@ -302,10 +305,6 @@ def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
     if kind == "indicators":
         return lex.indicator_column(unit.key) is not None and lex.section(unit.key) is None
     return lex.fund_column(unit.key) is not None and lex.section(unit.key) is None
-
-
-def _opens(unit: Unit, current: str, lex: Lexicon) -> str | None:
-    return _opens_key(unit.key, current, lex)
 
 
 @lru_cache(maxsize=1 << 14)

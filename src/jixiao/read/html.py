@@ -8,7 +8,6 @@ is not read as many labels). Text outside tables (title, year, page chrome) beco
 from __future__ import annotations
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from jixiao.errors import InputError
 from jixiao.read.grid import Cell, Emitter, cell_text
@@ -18,17 +17,25 @@ _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
                      "article", "header", "footer", "title", "center", "dt", "dd", "blockquote", "pre"})
 _SKIP = frozenset({"script", "style", "noscript", "template", "head"})
 MAX_SPAN = 1000  # a rowspan/colspan beyond this is an error of the page, not a layout
+# lxml's HTML parser as `lxml.html` configures it, but giving plain elements: lxml.html's element classes are
+# looked up in Python for every element, and nothing here uses their methods
+_PARSER = etree.HTMLParser()
 
 
 def _span(cell: etree._Element, name: str) -> int:
+    value = cell.get(name)
+    if value is None:  # most cells
+        return 1
     try:
-        return max(1, min(MAX_SPAN, int(str(cell.get(name, "1")).strip() or 1)))
+        return max(1, min(MAX_SPAN, int(value.strip() or 1)))
     except ValueError:
         return 1
 
 
 def _cell_text(cell: etree._Element) -> str:
     """A cell's text, with <br> and paragraph boundaries as line breaks."""
+    if not len(cell):  # most cells: text and no markup inside
+        return cell_text((cell.text or "").split("\n"))
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
@@ -84,7 +91,9 @@ def _owner(tr: etree._Element) -> etree._Element | None:
 def read_html(text: str, file: str) -> Document:
     """Turn an HTML page into a token stream."""
     try:
-        root = lxml_html.document_fromstring(text)
+        root = etree.fromstring(text, _PARSER)
+        if root is None:
+            raise etree.ParserError("Document is empty")  # as lxml.html.document_fromstring says it
     except (etree.ParserError, ValueError) as exc:
         raise InputError(file, f"HTML 无法解析：{exc}") from exc
     doc = Document(file=file)

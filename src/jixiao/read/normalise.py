@@ -54,8 +54,15 @@ def fold(text: str) -> str:
     return text
 
 
+_PAGE_START = frozenset("-—–第pP")  # what a page-number line opens with (`PAGE_NUMBER`)
+
+
 def is_page_number(stripped: str, beside_form_feed: bool) -> bool:
-    """A stripped line that is only a page number."""
+    """A stripped line that is only a page number (its first character decides whether a pattern is tried:
+    almost every line of a document is none)."""
     if not stripped or len(stripped) > 16:
         return False
-    return bool(PAGE_NUMBER.match(stripped) or (beside_form_feed and BARE_PAGE_NUMBER.match(stripped)))
+    first = stripped[0]
+    if first in _PAGE_START and PAGE_NUMBER.match(stripped):
+        return True
+    return beside_form_feed and first.isdigit() and bool(BARE_PAGE_NUMBER.match(stripped))

@@ -96,7 +96,7 @@ def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
             gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
         x += start - end
         text = match.group(0)
-        tokens.append(Token(text, gap, number, row, None, x))
+        tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
         x += len(text) if ascii_line else display_width(text)
         end = match.end()
     return tokens
@@ -120,11 +120,20 @@ def _lone_numbers(lines: list[str]) -> set[int]:
             continue
         if (i and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
             continue  # not set apart
-        before = next((ln for ln in reversed(lines[:i]) if ln.strip()), "")
-        after = next((ln for ln in lines[i + 1:] if ln.strip()), "")
-        if _several_cells(before) and _several_cells(after):
+        if _several_cells(_next_filled(lines, i, -1)) and _several_cells(_next_filled(lines, i, 1)):
             out.add(i)
     return out
+
+
+def _next_filled(lines: list[str], i: int, step: int) -> str:
+    """The nearest line before (step -1) or after (step 1) line `i` that is not blank ('' when none); walked
+    line by line, not by copying the rest of the document for every lone number."""
+    j = i + step
+    while 0 <= j < len(lines):
+        if lines[j].strip():
+            return lines[j]
+        j += step
+    return ""
 
 
 def _several_cells(line: str) -> bool:
@@ -152,6 +161,10 @@ def read_text(text: str, file: str) -> Document:
     near_feed |= _lone_numbers(lines)
     doc = Document(file=file)
     tokens = doc.tokens
+    # what most documents hold nowhere is not looked for on every line: glyphs to fold, markup to resolve
+    # (a pattern found nowhere in the text is on none of its lines)
+    any_fold = needs_fold(text)
+    any_markup = MARKUP.search(text) is not None
     pending = Gap.LINE
     row = -1
     for index, raw in enumerate(lines):
@@ -178,14 +191,14 @@ def read_text(text: str, file: str) -> Document:
             if stripped[0] == "*" and (emphasis := _EMPHASIS.match(stripped)):
                 line = emphasis.group(1)
             row += 1
-            folding = needs_fold(line)
+            folding = any_fold and needs_fold(line)
             first_token = len(tokens)
             latex = _latex_row(line) if "&" in line else None
             if latex is not None:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 col = 0
                 for j, (cell, span) in enumerate(latex):
-                    if cell and MARKUP.search(cell):
+                    if any_markup and cell and MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
                     tokens.append(Token(cell, first if j == 0 else CELL, number, row, col, col, col_span=span))
                     col += span
@@ -198,12 +211,12 @@ def read_text(text: str, file: str) -> Document:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 append = tokens.append
                 for col, cell in enumerate(cells):
-                    if cell and MARKUP.search(cell):
+                    if any_markup and cell and MARKUP.search(cell):
                         cell = clean_markup(cell).strip()
                     # tuple.__new__: a row of cells is built many times over, and this is the cheapest way
                     append(_new(Token, (cell, first if col == 0 else CELL, number, row, col, col, None, 1, 1, None)))
             else:
-                if MARKUP.search(line):
+                if any_markup and MARKUP.search(line):
                     line = clean_markup(line)
                     if "\n" in line:  # <p> inside a plain line: the paragraphs stay one cell's text
                         line = line.replace("\n", " ")
