@@ -7,7 +7,6 @@ import json
 import re
 import shutil
 import subprocess
-import time
 import zipfile
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from jixiao.read.docx import read_docx
 from jixiao.read.tokens import Gap
 from tests.conftest import GOLDEN
 from tests.docx_render import BREAK_KINDS, render_docx
+from tests.hostile.limited import run
 from tests.layout_render import expected
 from tests.scoring import score
 
@@ -79,15 +79,15 @@ def test_the_fixture_writes_real_merges_and_header_rows(tmp_path):
     assert xml.count(">一级指标<") > len(forms) and "<w:pPr><w:sectPr" in xml
 
 
-def test_sixty_forms_read_fast(tmp_path):
+def test_sixty_forms_read_within_a_cpu_limit(tmp_path):
+    """A document of 58 forms (≈ 0.7 s here) is parsed under a 20 s CPU limit: a reader gone quadratic in the
+    table's cells (python-docx's cell lookups are) fails by the limit, not by a wall clock."""
     forms = [f for golden in GOLDENS for f in _forms(golden)]
     path = tmp_path / "all.docx"
     render_docx(forms, path, seed=7, **BREAKS)
-    start = time.perf_counter()
-    doc = read_docx(path, "all.docx")
-    elapsed = time.perf_counter() - start
-    print(f"read_docx: {len(forms)} forms, {len(doc.tokens)} tokens in {elapsed * 1000:.0f} ms")
-    assert elapsed < 1.0
+    done = run("parse", str(path), "-f", "json", "-o", str(tmp_path / "out.json"), cpu=20)
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["forms"]) == len(forms)
 
 
 # ------------------------------------------------------------------------------------------- hand-built documents
@@ -343,16 +343,14 @@ def test_document_part_that_is_not_word_is_an_error(tmp_path):
     assert "w:document" in message
 
 
-def test_entity_expansion_payload_is_refused_quickly(tmp_path):
+def test_entity_expansion_payload_is_refused(tmp_path):
     entities = '<!ENTITY a0 "哈哈哈哈哈哈哈哈">' + "".join(
         f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
     laughs = (f'<?xml version="1.0"?><!DOCTYPE w:document [{entities}]><w:document xmlns:w="{W}"><w:body>'
               f"{p('财政项目支出绩效自评表')}<w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>")
     small = laughs.replace("&a9;", "&a1;")  # no amplification, but a DTD all the same
     for name, xml in (("laughs.docx", laughs), ("small.docx", small)):
-        start = time.perf_counter()
-        message = _error(_package(tmp_path / name, xml))
-        assert time.perf_counter() - start < 2.0
+        message = _error(_package(tmp_path / name, xml))  # refused for its DTD, before any entity is expanded
         assert "DTD" in message or "已损坏" in message
         assert "哈哈" not in message
 
