@@ -1,8 +1,9 @@
 """Screenshot of the web app's fill-in page (填报) for the docs (docs/web-screenshot-fill.png): the first sample form
 uploaded by a filler into a temporary corpus, opened on the fill-in page, its funds' executed amount changed so the
-live scores and findings show the change.
+live scores and findings show the change. With `--page dashboard`: every sample uploaded by an admin and the
+dashboard (统计) once its charts are drawn (docs/web-screenshot-dashboard.png).
 
-    .venv/bin/python bench/web_screenshot.py [--out docs/web-screenshot-fill.png]
+    .venv/bin/python bench/web_screenshot.py [--page fill|dashboard] [--out PNG]
 
 Serves the app under uvicorn on 127.0.0.1 in a thread of this process. Needs Chromium (Debian: /usr/bin/chromium)
 and the playwright package.
@@ -26,10 +27,12 @@ PASSWORD = "screenshot-pw-1"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "web-screenshot-fill.png")
+    parser.add_argument("--page", choices=("fill", "dashboard"), default="fill")
+    parser.add_argument("--out", type=Path)
     parser.add_argument("--width", type=int, default=1300)
     parser.add_argument("--height", type=int, default=1500)
     args = parser.parse_args()
+    args.out = args.out or ROOT / "docs" / f"web-screenshot-{args.page}.png"
     chromium = shutil.which("chromium")
     if chromium is None:
         print("chromium not found", file=sys.stderr)
@@ -46,6 +49,7 @@ def main() -> int:
         engine = open_engine(str(Path(tmp) / "web.db"))
         with engine.begin() as conn:
             add_user(conn, "张三", Role.filler, PASSWORD, [UNIT])
+            add_user(conn, "管理员", Role.admin, PASSWORD)
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
@@ -60,25 +64,40 @@ def main() -> int:
             browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": args.width, "height": args.height})
             page.goto(f"{base}/login")
-            page.fill('input[name="username"]', "张三")
+            page.fill('input[name="username"]', "张三" if args.page == "fill" else "管理员")
             page.fill('input[name="password"]', PASSWORD)
             page.click('button[type="submit"]')
-            page.goto(f"{base}/upload")
-            page.set_input_files('input[name="file"]', str(SAMPLE))
-            page.click('button:has-text("上传并检查")')
-            page.wait_for_url(f"{base}/forms/1")
-            page.goto(f"{base}/forms/1/edit")
-            total = page.locator('output[data-out="total"]')
-            expect(total).not_to_have_text("—", timeout=60_000)
-            before = total.text_content() or ""
-            page.fill('input[data-path="funds.total.executed"]', "20")
-            expect(total).not_to_have_text(before, timeout=60_000)
+            (_dashboard if args.page == "dashboard" else _fill)(page, base, expect)
             page.screenshot(path=str(args.out))
             browser.close()
         server.should_exit = True
         thread.join()
     print(args.out)
     return 0
+
+
+def _dashboard(page, base: str, expect) -> None:  # noqa: ANN001 - Playwright's page and expect
+    """Every sample uploaded, then the dashboard once its charts are drawn."""
+    page.goto(f"{base}/upload")
+    page.set_input_files('input[name="file"]', [str(p) for p in sorted(SAMPLE.parent.glob("*.txt"))])
+    page.click('button:has-text("上传并检查")')
+    page.wait_for_load_state()
+    page.goto(f"{base}/dashboard")
+    expect(page.locator("#charts")).to_have_attribute("data-state", "drawn", timeout=60_000)
+
+
+def _fill(page, base: str, expect) -> None:  # noqa: ANN001 - Playwright's page and expect
+    """The first sample uploaded and opened on the fill-in page, its executed amount changed."""
+    page.goto(f"{base}/upload")
+    page.set_input_files('input[name="file"]', str(SAMPLE))
+    page.click('button:has-text("上传并检查")')
+    page.wait_for_url(f"{base}/forms/1")
+    page.goto(f"{base}/forms/1/edit")
+    total = page.locator('output[data-out="total"]')
+    expect(total).not_to_have_text("—", timeout=60_000)
+    before = total.text_content() or ""
+    page.fill('input[data-path="funds.total.executed"]', "20")
+    expect(total).not_to_have_text(before, timeout=60_000)
 
 
 if __name__ == "__main__":

@@ -130,3 +130,18 @@ def test_api_docs_work_offline_under_the_csp(server: str, browser: object) -> No
     assert page.locator(".opblock").count() >= 20
     assert refused == [] and outside == []
     page.close()
+
+
+def test_dashboard_charts_draw_under_the_csp(server: str, browser: object) -> None:
+    page = _log_in(browser, server, "filler_a")
+    outside: list[str] = []
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(server) else None)
+    page.goto(f"{server}/upload")  # the sample (again: the same bytes give the same document)
+    page.set_input_files('input[name="file"]', str(SAMPLE))
+    page.click('button:has-text("上传并检查")')
+    page.wait_for_url(FORM_PAGE)
+    page.goto(f"{server}/dashboard")
+    sync_api.expect(page.locator("#charts")).to_have_attribute("data-state", "drawn")
+    assert page.locator("#charts canvas").count() >= 5  # every chart with data drew (deductions may have none)
+    assert not [e for e in page.errors if "Content Security Policy" in e] and outside == []
+    page.close()

@@ -8,33 +8,42 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Select, exists, select
+from sqlalchemy import Connection, Select, exists, func, select
 
 from jixiao.model import Form
 from jixiao.store.rows import form_from_rows
-from jixiao.store.tables import Document, FindingRow, FormRow, FundRowRow, IndicatorRow
+from jixiao.store.tables import Document, FindingRow, FormRow, FormStatus, FundRowRow, IndicatorRow
 
 forms_t = FormRow.__table__
 documents_t = Document.__table__
 fund_rows_t = FundRowRow.__table__
 indicators_t = IndicatorRow.__table__
 findings_t = FindingRow.__table__
+status_t = FormStatus.__table__
+# The unit a form belongs to for the web app's rights: the one its workflow row names (a filler's upload belongs to
+# the filler's unit whatever it prints), else the 主管部门 it prints.
+form_unit = func.coalesce(status_t.c.unit, forms_t.c.department)
 
 
 @dataclass(frozen=True)
 class Filter:
     """Which forms: all current ones, or those of a year, a department (主管部门, exact), a printed grade,
-    or with an unwaived finding of a rule code."""
+    with an unwaived finding of a rule code, with a risk score (风险分) of at least `min_risk`; and, for the web
+    app's accounts, only those of `units` (`form_unit`; None: every unit)."""
 
     year: int | None = None
     department: str | None = None
     grade: str | None = None
     rule: str | None = None
+    min_risk: float | None = None
+    units: tuple[str, ...] | None = None
 
     def describe(self) -> str:
         """The filter in Chinese, for report titles ("全部" when there is none)."""
         parts = [f"{self.year} 年" if self.year else "", f"主管部门：{self.department}" if self.department else "",
-                 f"评分等级：{self.grade}" if self.grade else "", f"规则：{self.rule}" if self.rule else ""]
+                 f"评分等级：{self.grade}" if self.grade else "", f"规则：{self.rule}" if self.rule else "",
+                 f"风险分 ≥ {self.min_risk:g}" if self.min_risk is not None else "",
+                 f"单位：{'、'.join(self.units)}" if self.units is not None else ""]
         return "，".join(p for p in parts if p) or "全部"
 
 
@@ -54,6 +63,11 @@ def form_ids(flt: Filter = ALL) -> Select:
     if flt.rule:
         query = query.where(exists().where(findings_t.c.form_id == forms_t.c.id, findings_t.c.code == flt.rule,
                                            findings_t.c.waived.is_(None)))
+    if flt.min_risk is not None:
+        query = query.where(forms_t.c.risk >= flt.min_risk)
+    if flt.units is not None:
+        query = (query.outerjoin(status_t, status_t.c.form_id == forms_t.c.id)
+                 .where(form_unit.in_(flt.units)))
     return query
 
 

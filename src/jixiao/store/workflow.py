@@ -14,6 +14,7 @@ from enum import StrEnum
 from sqlalchemy import ColumnElement, Connection, func, insert, select, update
 
 from jixiao.store.accounts import ROLE_ZH, Account, Role
+from jixiao.store.query import form_unit
 from jixiao.store.tables import Document, FindingRow, FormHistory, FormRow, FormStatus
 
 forms_t = FormRow.__table__
@@ -68,12 +69,16 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-form_unit = func.coalesce(status_t.c.unit, forms_t.c.department)
 form_status = func.coalesce(status_t.c.status, Status.draft.value)
 
 
 def _visible(account: Account) -> ColumnElement[bool] | None:
     return None if account.all_units else form_unit.in_(account.units)
+
+
+def visible_units(account: Account) -> tuple[str, ...] | None:
+    """The units whose forms `account` may see, as a `Filter.units` (None: every unit)."""
+    return None if account.all_units else tuple(account.units)
 
 
 def claim(conn: Connection, document_id: int, account: Account, comment: str = "上传") -> None:

@@ -37,6 +37,7 @@ from jixiao.store.rows import checked_rows
 from jixiao.store.workflow import Action, Status, WorkflowError, history, list_forms, take_step, visible_place
 from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
+from jixiao.web.inbox import inbox
 from jixiao.web.indicator_sheet import read_indicators, template
 from jixiao.web.security import CSRF_HEADER, SESSION_COOKIE, wait_message
 from jixiao.web.upload import Uploaded, UploadError, safe_name, save_bounded, store_upload
@@ -145,6 +146,13 @@ def forms(request: Request, account: Caller, year: int | None = None, department
         page = list_forms(conn, account, year=year, department=department, status=status, limit=limit,
                           offset=offset)
     return {"total": page.total, "limit": limit, "offset": offset, "forms": page.forms}
+
+
+@router.get("/inbox", summary="待办：等待我处理的自评表（填报人：退回的和未提交的；审核人、管理员：已提交的）")
+def waiting(request: Request, account: Caller, limit: Annotated[int, Query(ge=0, le=1000)] = 200) -> dict:
+    with request.app.state.engine.connect() as conn:
+        found = inbox(conn, account, limit)
+    return {"total": found.total, "forms": found.items}
 
 
 @router.get("/forms/{form_id}", summary="一张自评表：记录、重算结果、问题、状态")

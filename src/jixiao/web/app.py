@@ -3,7 +3,8 @@ and page routes, secure headers, and every error answered in Chinese (never a tr
 
 The interactive API docs are at /docs: Swagger UI's files come from the fastapi-offline package and are served
 by the app (FastAPI's own page loads them from a CDN with an inline script, which the CSP and offline use forbid).
-The OpenAPI schema is at /openapi.json.
+The OpenAPI schema is at /openapi.json. The dashboard's charts use the ECharts file the HTML report ships
+(report/assets), served at /static/report/.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from jixiao.check.profile import DEFAULT_PROFILE, load_profile
 from jixiao.messages import place, validation_message
 from jixiao.read.limits import current
 from jixiao.store.faults import fault_message
-from jixiao.web import api, pages
+from jixiao.web import api, corpus_pages, pages
 from jixiao.web.security import SecureHeaders, Throttle
 
 log = logging.getLogger("jixiao.web")
@@ -46,6 +47,8 @@ def create_app(engine: Engine, uploads: Path, *, profile: str = DEFAULT_PROFILE,
     app.state.throttle = throttle or Throttle()
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
+    app.mount("/static/report", StaticFiles(packages=[("jixiao.report", "assets")]), name="report-assets")
     app.mount("/static", StaticFiles(packages=[("jixiao.web", "static")]), name="static")
     app.mount("/docs/assets", StaticFiles(directory=str(resources.files("fastapi_offline") / "static")),
               name="docs-assets")

@@ -52,8 +52,10 @@ from jixiao.store.workflow import (
 from jixiao.web import api
 from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
+from jixiao.web.inbox import inbox
 from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
+from jixiao.web.twins import twin_links
 from jixiao.web.upload import Uploaded, UploadError, safe_name
 
 router = APIRouter(include_in_schema=False)
@@ -79,6 +81,9 @@ def _render(request: Request, name: str, status: int = 200, **context: object) -
     if session:
         context["account"], token = session
         context["csrf"] = csrf_token(token)
+    if isinstance(context.get("account"), Account):  # the header's count of what waits (待办)
+        with request.app.state.engine.connect() as conn:
+            context["waiting"] = inbox(conn, context["account"], limit=0).total
     return templates.TemplateResponse(request, name, {"role_zh": ROLE_ZH, "status_zh": STATUS_ZH, **context},
                                       status_code=status)
 
@@ -166,7 +171,8 @@ def forms_page(request: Request, year: str | None = None, department: str | None
         return "/forms?" + urlencode({**{k: v for k, v in filters.items() if v}, "page": n})
 
     return _render(request, "forms.html", page=found, filters=filters, number=number, pages=pages, link=link,
-                   statuses=list(Status))
+                   statuses=list(Status), twins=twin_links("/forms", {k: str(v) for k, v in filters.items()},
+                                                           table=True))
 
 
 @router.get("/upload")
