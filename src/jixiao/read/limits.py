@@ -134,7 +134,7 @@ def check_pixels(width: int, height: int, file: str, where: str) -> None:
     """An image claiming more pixels than the limit (a decompression bomb: a few KB that unpack to gigabytes)."""
     limit = current().pixels
     if width * height > limit:
-        raise InputError(file, f"{where}的图像过大（{width}×{height} 像素，上限 {limit // 1_000_000} 百万像素），"
+        raise InputError(file, f"{where}的图像过大（{width}×{height} 像素，上限 {limit:,} 像素），"
                                "疑为“解压炸弹”；未读取")
 
 

@@ -17,13 +17,14 @@ import unicodedata
 import warnings
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
-
-import numpy as np
+from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.errors import InputError
 from jixiao.read.limits import Deadline, check_pages, check_pixels, current
 from jixiao.read.tokens import Document, Notice
+
+if TYPE_CHECKING:  # numpy comes with the extra
+    import numpy as np
 
 EXTRA = 'pip install "jixiao[ocr]"'
 RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution (the OCR works on at most 2000 px a side)
@@ -101,6 +102,8 @@ def _chars(box: Box) -> list:
 def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline):  # noqa: ANN201 - pdf.Page
     """One page image (BGR) read: deskewed, its ruling lines found, its text recognised. Returns the `pdf.Page`
     (characters and rules in points) and the recognised boxes."""
+    import numpy as np
+
     from jixiao.read.pdf import Page
     from jixiao.read.scan import deskew, ink, rules
 
@@ -143,10 +146,11 @@ def low_confidence(doc: Document, boxes: list[Box]) -> None:
 def _frames(path: Path, file: str) -> list[np.ndarray]:
     """The pages of an image file (a TIFF may hold several) as BGR arrays, each checked against the pixel limit
     before it is decoded."""
+    import numpy as np
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
     limits = current()
-    Image.MAX_IMAGE_PIXELS = limits.pixels  # Pillow's own bomb check, for what it decodes itself
+    before, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, limits.pixels  # Pillow's own check, at open
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -159,11 +163,14 @@ def _frames(path: Path, file: str) -> list[np.ndarray]:
                     frames.append(np.ascontiguousarray(rgb[:, :, ::-1]))
                 return frames
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError(file, f"图像像素过多，疑为“解压炸弹”（{exc}）；未读取") from exc
+        raise InputError(file, f"图像的像素过多（超过上限 {limits.pixels:,} 像素），"
+                               "疑为“解压炸弹”；未读取") from exc
     except UnidentifiedImageError as exc:
         raise InputError(file, "图像文件无法识别（已损坏或不是 PNG/JPEG/TIFF）；未读取") from exc
     except (OSError, ValueError, SyntaxError) as exc:
         raise InputError(file, f"图像文件已损坏，无法解码（{exc}）") from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = before
 
 
 def read_image(path: Path, file: str) -> Document:
