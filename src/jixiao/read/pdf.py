@@ -631,12 +631,14 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline) -> list
 def read_pdf(path: Path, file: str) -> Document:
     deadline = Deadline(file)
     pages = extract(path, file, deadline)
+    scanned = any(p.images for p in pages)
     boxes = _scans(path, file, pages, deadline)
     chars = sum(len(p.chars) for p in pages)
     unmapped = sum(p.unmapped for p in pages)
     if not chars and not unmapped:
-        scanned = any(p.images for p in pages)
-        raise InputError(file, "PDF 中没有文字" + ("（扫描页中也没有识别出文字）" if scanned else ""))
+        if scanned:
+            raise InputError(file, "这是扫描件：PDF 没有文字层（只有图像），文字识别（OCR）也没有识别出文字")
+        raise InputError(file, "PDF 中没有文字")
     if unmapped > BAD_TEXT * (chars + unmapped):
         raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
                                "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF")
