@@ -113,3 +113,13 @@ def test_a_number_read_with_low_confidence_is_a_warning_at_its_row():
                              ocr.Box(1, (150.0, 204.0, 190.0, 216.0), "完成", 0.52)])
     assert [(n.line, "“10”" in n.message) for n in doc.warnings] == [(7, True)]  # text is not a number: no warning
     assert doc.confidence == {7: 0.41}
+
+
+def test_a_dash_placeholder_and_a_decimal_comma_are_read_as_printed(monkeypatch):
+    quad = [[0, 0], [40, 0], [40, 10], [0, 10]]
+    found = [(quad, "一", 0.9), (quad, "1,984,00", 0.95), (quad, "99,44%", 0.97), (quad, "2,270,000", 0.99)]
+    monkeypatch.setattr(ocr, "_engine", lambda: lambda image: (found, None))
+    boxes = ocr.recognise(None, 0.5, 1)
+    assert [b.text for b in boxes] == ["—", "1,984.00", "99.44%", "2,270,000"]
+    assert boxes[0].box == (0.0, 0.0, 20.0, 5.0)
+    assert [b.confidence < ocr.LOW for b in boxes] == [False, True, True, False]  # a repair is a warning

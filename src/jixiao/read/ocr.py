@@ -33,6 +33,8 @@ LOW = 0.6  # a number recognised with less confidence than this is a warning (a 
 TEXT_SCORE = 0.3  # boxes recognised with less confidence are dropped (RapidOCR's default, 0.5, drops lone digits)
 _DIGIT = set("0123456789")
 _DASH = re.compile(r"^[一_—－–-]+$")  # a cell's dash placeholder, which the recogniser reads as 一 or -
+# an amount whose decimal point was read as a comma (1,984,00; 99,44%): a thousands group has three digits
+_COMMA_POINT = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})*),(\d{1,2}%?)$")
 
 
 class Box(NamedTuple):
@@ -63,7 +65,7 @@ def require(file: str, what: str) -> None:
 def _engine():  # noqa: ANN202 - RapidOCR's own type, imported only here
     from rapidocr_onnxruntime import RapidOCR
 
-    return RapidOCR(text_score=TEXT_SCORE)
+    return RapidOCR(text_score=TEXT_SCORE, use_cls=False)  # the page is upright once deskewed
 
 
 def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
@@ -75,9 +77,12 @@ def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
         ys = [p[1] for p in quad]
         text = unicodedata.normalize("NFC", str(text)).strip()
         text = "—" if _DASH.match(text) else text
+        score = float(score)
+        if _COMMA_POINT.match(text):  # repaired, and so below the warning threshold: the user checks it
+            text, score = _COMMA_POINT.sub(r"\1.\2", text), min(score, LOW - 0.01)
         if text:
             boxes.append(Box(page, (min(xs) * scale, min(ys) * scale, max(xs) * scale, max(ys) * scale),
-                             text, float(score)))
+                             text, score))
     return boxes
 
 
