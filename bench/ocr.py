@@ -6,7 +6,7 @@ as a PDF without a text layer, as a scanner saves one; each is read in a fresh p
 peak resident memory is its own. RapidOCR 1.x has no table output of its own to compare with (its table model is
 another package); the cells here come from the page's ruling lines.
 
-    PYTHONPATH=src:. python bench/ocr.py [--forms 1] [--dpi 150 200 300] [--out bench/ocr.json]
+    PYTHONPATH=src:. python bench/ocr.py [--files 2] [--dpi 150 200 300] [--out bench/ocr.json]
 """
 
 from __future__ import annotations
@@ -50,11 +50,11 @@ def run(pdf: Path) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--forms", type=int, default=1, help="forms of the first golden file (one page each)")
+    parser.add_argument("--files", type=int, default=2, help="the first form of this many golden files (a page each)")
     parser.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
     parser.add_argument("--out", type=Path, help="write the figures as JSON")
     args = parser.parse_args()
-    forms = golden(0, args.forms)
+    forms = [golden(k, 1)[0] for k in range(args.files)]
     gold = answer(forms)
     rows = []
     print("| dpi | condition | fields right | s / page | peak MB | warnings |")

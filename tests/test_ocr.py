@@ -5,17 +5,21 @@ figures for every condition and resolution come from bench/ocr.py."""
 
 from __future__ import annotations
 
+import io
 import struct
 import zlib
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 
+from jixiao.model import Form
 from jixiao.parse import parse_file
 from jixiao.read import ocr
 from jixiao.read.sniff import kind_of
 from jixiao.read.tokens import Document, Gap, Token
+from jixiao.render import RenderFormat, render_forms
 from tests.scan_render import CONDITIONS, LIGHT, answer, degrade, golden, pages, scanned_pdf
 from tests.scoring import score
 
@@ -123,3 +127,26 @@ def test_a_dash_placeholder_and_a_decimal_comma_are_read_as_printed(monkeypatch)
     assert [b.text for b in boxes] == ["—", "1,984.00", "99.44%", "2,270,000"]
     assert boxes[0].box == (0.0, 0.0, 20.0, 5.0)
     assert [b.confidence < ocr.LOW for b in boxes] == [False, True, True, False]  # a repair is a warning
+
+
+def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so(forms, tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.pdf", "PDF")
+    mixed = pdfium.PdfDocument(text_pdf)
+    mixed.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"))
+    mixed.save(tmp_path / "mixed.pdf")
+    result = parse_file(tmp_path / "mixed.pdf")
+    assert result.error is None and len(result.forms) == 1
+    assert any("第 2 页是扫描页" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
+
+
+def test_an_image_is_read_as_shown_turned_by_its_exif_and_transparent_on_white():
+    clear = Image.new("RGBA", (4, 2), (0, 0, 0, 0))
+    assert ocr._upright(clear).getpixel((0, 0)) == (255, 255, 255)
+    photo = Image.new("RGB", (4, 2), "white")
+    exif = photo.getexif()
+    exif[0x0112] = 6  # orientation: turned 90° clockwise when shown
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", exif=exif.tobytes())
+    assert ocr._upright(Image.open(buffer)).size == (2, 4)

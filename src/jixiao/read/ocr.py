@@ -148,6 +148,18 @@ def low_confidence(doc: Document, boxes: list[Box]) -> None:
                                        f"（{least:.2f}），请与原件核对", token.line))
 
 
+def _upright(frame):  # noqa: ANN001, ANN202 - PIL images
+    """A frame as RGB the way it is shown: turned as its EXIF orientation says (a phone photo), transparency on
+    white paper."""
+    from PIL import Image, ImageOps
+
+    frame = ImageOps.exif_transpose(frame)
+    if "A" in frame.getbands() or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        return Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    return frame.convert("RGB")
+
+
 def _frames(path: Path, file: str) -> list[np.ndarray]:
     """The pages of an image file (a TIFF may hold several) as BGR arrays, each checked against the pixel limit
     before it is decoded."""
@@ -164,7 +176,7 @@ def _frames(path: Path, file: str) -> list[np.ndarray]:
                 for k, frame in enumerate(ImageSequence.Iterator(im)):
                     check_pages(k + 1, file, "图像")
                     check_pixels(frame.width, frame.height, file, f"第 {k + 1} 页")
-                    rgb = np.asarray(frame.convert("RGB"))
+                    rgb = np.asarray(_upright(frame))
                     frames.append(np.ascontiguousarray(rgb[:, :, ::-1]))
                 return frames
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
