@@ -23,8 +23,10 @@ from jixiao.errors import InputError
 from jixiao.read.limits import Deadline, check_pages, check_pixels, current
 from jixiao.read.tokens import Document, Notice
 
-if TYPE_CHECKING:  # numpy comes with the extra
+if TYPE_CHECKING:  # numpy comes with the extra; pdf imports this module when it meets a scan
     import numpy as np
+
+    from jixiao.read.pdf import Char, Page
 
 EXTRA = 'pip install "jixiao[ocr]"'
 RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution (the OCR works on at most 2000 px a side)
@@ -86,7 +88,7 @@ def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
     return boxes
 
 
-def _chars(box: Box) -> list:
+def _chars(box: Box) -> list[Char]:
     """A text box as characters, its width shared out as Chinese fonts print them (CJK one em, others half),
     and its height narrowed to the glyphs (the detector's box is padded), so lines of a cell stay apart."""
     from jixiao.read.pdf import Char
@@ -104,7 +106,7 @@ def _chars(box: Box) -> list:
     return out
 
 
-def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline):  # noqa: ANN201 - pdf.Page
+def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline) -> tuple[Page, list[Box]]:
     """One page image (BGR) read: deskewed, its ruling lines found, its text recognised. Returns the `pdf.Page`
     (characters and rules in points) and the recognised boxes."""
     import numpy as np
