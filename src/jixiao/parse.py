@@ -13,7 +13,7 @@ from jixiao.assemble import Reading, read_document
 from jixiao.assemble.context import Context
 from jixiao.assemble.stream import Fragment
 from jixiao.errors import InputError
-from jixiao.model import Form, ReadWarning
+from jixiao.model import Confidence, Form, ReadWarning
 from jixiao.read import read_path
 from jixiao.read.text import read_text
 from jixiao.read.tokens import Notice
@@ -91,6 +91,18 @@ def attach_notices(forms: list[Form], notices: list[Notice]) -> None:
         form.warnings[:0] = [ReadWarning(code="P050", message=n.message, line=n.line) for n in holds]
 
 
+def attach_read_confidence(forms: list[Form], rows: dict[int, float]) -> None:
+    """A field read from a row the reader was unsure of (OCR: the row's least sure cell) is no surer than that."""
+    for form in forms:
+        source = form.source
+        if not rows or source is None:
+            continue
+        for path, line in source.fields.items():
+            if line in rows:
+                source.confidence[path] = min(source.confidence.get(path, 1.0), rows[line])
+        form.confidence = Confidence.of(source.confidence)
+
+
 def _holds(form: Form, line: int) -> bool:
     source = form.source
     return bool(source and source.first_line is not None and source.last_line is not None
@@ -123,6 +135,7 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
         message = f"解析时发生内部错误（{type(exc).__name__}: {exc}），请报告此问题"
         return FileResult(name, error=InputError(name, message))
     attach_notices(reading.forms, doc.warnings)
+    attach_read_confidence(reading.forms, doc.confidence)
     result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
                         reading=reading if explain else None)
     if not reading.forms:

@@ -26,6 +26,7 @@ READERS: dict[str, str] = {
     "xlsx": "jixiao.read.xlsx:read_xlsx",
     "xls": "jixiao.read.xls:read_xls",
     "office": "jixiao.read.convert:read_converted",
+    "image": "jixiao.read.ocr:read_image",
 }
 
 

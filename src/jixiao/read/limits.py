@@ -43,6 +43,8 @@ class Limits:
     zip_members: int = 10_000
     json_depth: int = 64  # nesting of an interchange record (a form is 4 deep)
     seconds: int = 120  # reading one file (checked between pages, tables and rows; LibreOffice's conversion)
+    scan_seconds: int = 90  # added to `seconds` for each scanned page or image read by OCR (~5–40 s a page on CPU)
+    pixels: int = 60_000_000  # pixels of one image or rendered scan page (an A4 page at 300 dpi is 8.7 million)
 
 
 SETTINGS: dict[str, str] = {f.name: ENV_PREFIX + f.name.upper() for f in fields(Limits)}
@@ -122,10 +124,18 @@ def check_zip(archive: zipfile.ZipFile, file: str) -> None:
         raise InputError(file, f"压缩容器解压后过大（{_mb(total)}，上限 {_mb(limits.unzipped_bytes)}）；未读取")
 
 
-def check_pages(count: int, file: str) -> None:
+def check_pages(count: int, file: str, what: str = "PDF") -> None:
     limit = current().pages
     if count > limit:
-        raise InputError(file, f"PDF 页数过多（{count} 页，上限 {limit} 页）；未读取")
+        raise InputError(file, f"{what} 页数过多（{count} 页，上限 {limit} 页）；未读取")
+
+
+def check_pixels(width: int, height: int, file: str, where: str) -> None:
+    """An image claiming more pixels than the limit (a decompression bomb: a few KB that unpack to gigabytes)."""
+    limit = current().pixels
+    if width * height > limit:
+        raise InputError(file, f"{where}的图像过大（{width}×{height} 像素，上限 {limit:,} 像素），"
+                               "疑为“解压炸弹”；未读取")
 
 
 class Deadline:
@@ -135,6 +145,11 @@ class Deadline:
         self.file = file
         self.seconds = current().seconds if seconds is None else seconds
         self.end = time.monotonic() + self.seconds
+
+    def allow(self, seconds: float) -> None:
+        """More time for work known to be slow (OCR of a scanned page)."""
+        self.seconds += seconds
+        self.end += seconds
 
     def check(self, where: str) -> None:
         if time.monotonic() > self.end:

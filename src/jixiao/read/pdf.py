@@ -7,7 +7,8 @@ with its spans, read from geometry, not guessed. Column lines are shared by the 
 table continued on the next page keeps its column numbers and the assembler joins it by column. Text outside
 tables (title, year, page furniture) becomes lines; a page without rules is emitted as positioned lines, which the
 assembler reads by its column alignment. Running headers and footers repeated on most pages and page-number lines
-are dropped. Every token keeps its page and box.
+are dropped. Every token keeps its page and box. A page with images and no text layer (a scan) is read by OCR
+(`read/ocr.py`, the optional extra) into the same characters and rules, so it goes through the same layout.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ SNAP = 2.0  # points: rules closer than this are one rule (double borders, round
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
+FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
 
@@ -606,20 +608,56 @@ def layout(pages: list[Page], file: str) -> Document:
     return doc
 
 
+def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices: list[Notice]) -> list:
+    """Scanned pages — images and no text layer, or a few characters only (a page number or a date stamped on the
+    scan) — read by OCR in place; the recognised boxes. Without the OCR extra, a document of scans only is refused
+    naming the extra, and scanned pages among text pages are left out with a warning saying so."""
+    from jixiao.read import ocr
+    from jixiao.read.scan import rendered
+
+    scanned = [k for k, p in enumerate(pages) if p.images and not p.unmapped and len(p.chars) < FEW_CHARS]
+    if not scanned:
+        return []
+    if not ocr.available():
+        if all(not p.chars for p in pages):
+            ocr.require(file, "这是扫描件：PDF 没有文字层（只有图像），")
+        where = "、".join(str(k + 1) for k in scanned)
+        notices.append(Notice(f"第 {where} 页是扫描页（没有文字层），需要文字识别（OCR）才能读取，未读取；"
+                              f"请安装：{ocr.EXTRA}"))
+        return []
+    boxes = []
+    pdf = _open(path, file)
+    try:
+        for k in scanned:
+            image, scale = rendered(pdf[k], ocr.RENDER_DPI)
+            pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
+            boxes.extend(found)
+    finally:
+        pdf.close()
+    return boxes
+
+
 def read_pdf(path: Path, file: str) -> Document:
     deadline = Deadline(file)
     pages = extract(path, file, deadline)
+    scanned = any(p.images for p in pages)
+    notices: list[Notice] = []
+    boxes = _scans(path, file, pages, deadline, notices)
     chars = sum(len(p.chars) for p in pages)
     unmapped = sum(p.unmapped for p in pages)
     if not chars and not unmapped:
-        if any(p.images for p in pages):
-            raise InputError(file, "这是扫描件：PDF 没有文字层（只有图像），"
-                                   "需要文字识别（OCR）才能读取，本版本尚不支持")
+        if scanned:
+            raise InputError(file, "这是扫描件：PDF 没有文字层（只有图像），文字识别（OCR）也没有识别出文字")
         raise InputError(file, "PDF 中没有文字")
     if unmapped > BAD_TEXT * (chars + unmapped):
         raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
                                "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF")
     doc = layout(pages, file)
+    doc.warnings.extend(notices)
+    if boxes:
+        from jixiao.read.ocr import low_confidence
+
+        low_confidence(doc, boxes)
     if unmapped:
         doc.warnings.append(Notice(f"PDF 中有 {unmapped} 个字符缺少 Unicode 映射（字体 ToUnicode 表损坏），已略去；"
                                    "相关单元格的文字可能不完整"))

@@ -14,11 +14,13 @@ ZIP = b"PK\x03\x04"
 _OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
 _OLE_DOCUMENT = "WordDocument".encode("utf-16-le")
 _OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # an encrypted .docx/.xlsx is an OLE file holding it
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)
 _ODF = {"application/vnd.oasis.opendocument.text": "office", "application/vnd.oasis.opendocument.spreadsheet": "office"}
 
 
 def kind_of(path: Path, head: bytes, file: str) -> str:
-    """One of: pdf, docx, xlsx, xls, office (an old or other office format that LibreOffice converts), text."""
+    """One of: pdf, docx, xlsx, xls, office (an old or other office format that LibreOffice converts), image (a
+    scan or photo, read by OCR), text."""
     if head.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(ZIP):
@@ -27,6 +29,8 @@ def kind_of(path: Path, head: bytes, file: str) -> str:
         return _ole_kind(path, file)
     if head.startswith(b"{\\rtf"):
         return "office"
+    if head.startswith(_IMAGES):
+        return "image"
     return "text"
 
 

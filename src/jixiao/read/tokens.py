@@ -66,6 +66,7 @@ class Document:
     file: str
     tokens: list[Token] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)  # what the reader could not read, or had to repair
+    confidence: dict[int, float] = field(default_factory=dict)  # line -> the least sure cell's OCR confidence
 
     def __bool__(self) -> bool:
         return any(t.text for t in self.tokens)

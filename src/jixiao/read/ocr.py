@@ -1,0 +1,210 @@
+"""Scanned forms: a PDF page without a text layer, or a photo or scan saved as PNG/JPEG/TIFF, read by OCR.
+
+A scan becomes what the PDF reader builds from a text layer — a `pdf.Page` of characters and ruling lines in
+points — and goes through the same `pdf.layout`: the table's grid, merged cells with their spans, tables
+continued over pages, and so the same cell stream and the same assembler. No table model is needed: the ruling
+lines are found with image operations (`read/scan.py`), the text boxes are recognised by RapidOCR (PP-OCR models
+shipped inside its wheel, run by ONNX Runtime on the CPU, offline), and each box lands in the cell holding its
+centre. The OCR's confidence of each cell is kept: a number read with low confidence is a warning at its row.
+
+The extra is optional (`pip install "jixiao[ocr]"`): without it a scan is a clear message naming the extra.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import warnings
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from jixiao.errors import InputError
+from jixiao.read.limits import Deadline, check_pages, check_pixels, current
+from jixiao.read.tokens import Document, Notice
+
+if TYPE_CHECKING:  # numpy comes with the extra; pdf imports this module when it meets a scan
+    import numpy as np
+
+    from jixiao.read.pdf import Char, Page
+
+EXTRA = 'pip install "jixiao[ocr]"'
+RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution (the OCR works on at most 2000 px a side)
+A4_WIDTH = 595.0  # points: an image has no page size, so its width is taken as an A4 page's
+LOW = 0.6  # a number recognised with less confidence than this is a warning (a lone digit reads at 0.5–0.9)
+TEXT_SCORE = 0.3  # boxes recognised with less confidence are dropped (RapidOCR's default, 0.5, drops lone digits)
+_DIGIT = set("0123456789")
+_DASH = re.compile(r"^[一_—－–-]+$")  # a cell's dash placeholder, which the recogniser reads as 一 or -
+# an amount whose decimal point was read as a comma (1,984,00; 99,44%): a thousands group has three digits
+_COMMA_POINT = re.compile(r"^([-+]?\d{1,3}(?:,\d{3})*),(\d{1,2}%?)$")
+
+
+class Box(NamedTuple):
+    """One recognised text box on a page, in points."""
+
+    page: int
+    box: tuple[float, float, float, float]  # x0, top, x1, bottom
+    text: str
+    confidence: float
+
+
+def available() -> bool:
+    """The OCR extra is installed."""
+    try:
+        import cv2  # noqa: F401
+        import rapidocr_onnxruntime  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require(file: str, what: str) -> None:
+    if not available():
+        raise InputError(file, f"{what}需要文字识别（OCR）才能读取，但未安装 OCR 组件；请安装：{EXTRA}")
+
+
+@lru_cache(maxsize=1)
+def _engine():  # noqa: ANN202 - RapidOCR's own type, imported only here
+    from rapidocr_onnxruntime import RapidOCR
+
+    return RapidOCR(text_score=TEXT_SCORE, use_cls=False)  # the page is upright once deskewed
+
+
+def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
+    """Text boxes of a page image (BGR, deskewed) with their text and confidence; `scale` is points per pixel."""
+    found, _ = _engine()(image)
+    boxes = []
+    for quad, text, score in found or []:
+        xs = [p[0] for p in quad]
+        ys = [p[1] for p in quad]
+        text = unicodedata.normalize("NFC", str(text)).strip()
+        text = "—" if _DASH.match(text) else text
+        score = float(score)
+        if _COMMA_POINT.match(text):  # repaired, and so below the warning threshold: the user checks it
+            text, score = _COMMA_POINT.sub(r"\1.\2", text), min(score, LOW - 0.01)
+        if text:
+            boxes.append(Box(page, (min(xs) * scale, min(ys) * scale, max(xs) * scale, max(ys) * scale),
+                             text, score))
+    return boxes
+
+
+def _chars(box: Box) -> list[Char]:
+    """A text box as characters, its width shared out as Chinese fonts print them (CJK one em, others half),
+    and its height narrowed to the glyphs (the detector's box is padded), so lines of a cell stay apart."""
+    from jixiao.read.pdf import Char
+
+    x0, top, x1, bottom = box.box
+    pad = (bottom - top) * 0.12
+    top, bottom = top + pad, bottom - pad
+    weights = [1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in box.text]
+    step = (x1 - x0) / (sum(weights) or 1.0)
+    out, x = [], x0
+    for ch, w in zip(box.text, weights, strict=True):
+        if not ch.isspace():
+            out.append(Char(ch, x, x + w * step, top, bottom))
+        x += w * step
+    return out
+
+
+def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline) -> tuple[Page, list[Box]]:
+    """One page image (BGR) read: deskewed, its ruling lines found, its text recognised. Returns the `pdf.Page`
+    (characters and rules in points) and the recognised boxes."""
+    import numpy as np
+
+    from jixiao.read.pdf import Page
+    from jixiao.read.scan import deskew, ink, rules
+
+    deadline.allow(current().scan_seconds)
+    deadline.check(f"第 {number} 页")
+    image = deskew(image)
+    clean = ink(image)
+    horizontal, vertical = rules(clean, 1.0 / scale)
+    height, width = image.shape[:2]
+    page = Page(number, width * scale, height * scale)
+    page.horizontal = [(y * scale, a * scale, b * scale) for y, a, b in horizontal]
+    page.vertical = [(x * scale, a * scale, b * scale) for x, a, b in vertical]
+    boxes = recognise(np.dstack([clean] * 3), scale, number)
+    for box in boxes:
+        page.chars.extend(_chars(box))
+    return page, boxes
+
+
+def low_confidence(doc: Document, boxes: list[Box]) -> None:
+    """A warning for each cell holding a number the OCR was not sure of (at the cell's row), and a note of the
+    lowest confidence of every row in `doc.confidence`."""
+    by_page: dict[int, list[Box]] = {}
+    for box in boxes:
+        by_page.setdefault(box.page, []).append(box)
+    for token in doc.tokens:
+        if token.bbox is None or token.page not in by_page or not token.text:
+            continue
+        x0, top, x1, bottom = token.bbox
+        inside = [b for b in by_page[token.page] if x0 - 1 <= (b.box[0] + b.box[2]) / 2 <= x1 + 1
+                  and top - 1 <= (b.box[1] + b.box[3]) / 2 <= bottom + 1]
+        if not inside:
+            continue
+        least = min(b.confidence for b in inside)
+        doc.confidence[token.line] = min(doc.confidence.get(token.line, 1.0), round(least, 3))
+        if least < LOW and _DIGIT & set(token.text):
+            doc.warnings.append(Notice(f"第 {token.page} 页：文字识别（OCR）对“{token.text}”把握较低"
+                                       f"（{least:.2f}），请与原件核对", token.line))
+
+
+def _upright(frame):  # noqa: ANN001, ANN202 - PIL images
+    """A frame as RGB the way it is shown: turned as its EXIF orientation says (a phone photo), transparency on
+    white paper."""
+    from PIL import Image, ImageOps
+
+    frame = ImageOps.exif_transpose(frame)
+    if "A" in frame.getbands() or "transparency" in frame.info:
+        rgba = frame.convert("RGBA")
+        return Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    return frame.convert("RGB")
+
+
+def _frames(path: Path, file: str) -> list[np.ndarray]:
+    """The pages of an image file (a TIFF may hold several) as BGR arrays, each checked against the pixel limit
+    before it is decoded."""
+    import numpy as np
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    limits = current()
+    before, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, limits.pixels  # Pillow's own check, at open
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                frames = []
+                for k, frame in enumerate(ImageSequence.Iterator(im)):
+                    check_pages(k + 1, file, "图像")
+                    check_pixels(frame.width, frame.height, file, f"第 {k + 1} 页")
+                    rgb = np.asarray(_upright(frame))
+                    frames.append(np.ascontiguousarray(rgb[:, :, ::-1]))
+                return frames
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise InputError(file, f"图像的像素过多（超过上限 {limits.pixels:,} 像素），"
+                               "疑为“解压炸弹”；未读取") from exc
+    except UnidentifiedImageError as exc:
+        raise InputError(file, "图像文件无法识别（已损坏或不是 PNG/JPEG/TIFF）；未读取") from exc
+    except (OSError, ValueError, SyntaxError) as exc:
+        raise InputError(file, f"图像文件已损坏，无法解码（{exc}）") from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = before
+
+
+def read_image(path: Path, file: str) -> Document:
+    """A photo or scan of a form (PNG, JPEG, TIFF): each frame a page, read as a scanned PDF page is."""
+    from jixiao.read.pdf import layout
+
+    require(file, "这是图片：")
+    deadline = Deadline(file)
+    pages, boxes = [], []
+    for k, frame in enumerate(_frames(path, file)):
+        page, found = scan_page(frame, k + 1, A4_WIDTH / frame.shape[1], deadline)
+        pages.append(page)
+        boxes.extend(found)
+    if not boxes:
+        raise InputError(file, "图片中没有识别出文字")
+    doc = layout(pages, file)
+    low_confidence(doc, boxes)
+    return doc

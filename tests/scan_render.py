@@ -1,0 +1,101 @@
+"""Scans made from golden forms: rendered to PDF by the product's renderer, rasterised with pypdfium2 and
+degraded as a scanner or a phone degrades a page — turned a little, noisy, JPEG-compressed, stamped in red."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pypdfium2 as pdfium
+from PIL import Image, ImageChops, ImageDraw
+
+from jixiao.model import Form
+from jixiao.render import RenderFormat, render_forms
+from tests.conftest import GOLDEN
+from tests.layout_render import expected
+
+
+@dataclass(frozen=True)
+class Condition:
+    """How a page is degraded."""
+
+    name: str
+    rotate: float = 0.0  # degrees
+    noise: float = 0.0  # standard deviation of Gaussian grey noise (0–255)
+    jpeg: int | None = None  # JPEG quality
+    stamp: bool = False  # a red seal over the right part of the funds block
+
+
+LIGHT = Condition("light", noise=8)
+CONDITIONS = [
+    LIGHT,
+    Condition("rotated 1.5°", rotate=1.5, noise=8),
+    Condition("JPEG q60", noise=8, jpeg=60),
+    Condition("red stamp", noise=8, stamp=True),
+    Condition("all four", rotate=-1.5, noise=12, jpeg=60, stamp=True),
+]
+
+
+def golden(index: int = 0, count: int = 2) -> list[dict]:
+    """The first `count` forms of golden file `index`."""
+    path = sorted(GOLDEN.glob("*.json"))[index]
+    return json.loads(path.read_text(encoding="utf-8"))["forms"][:count]
+
+
+def answer(forms: list[dict]) -> list[dict]:
+    return [expected(f) for f in forms]
+
+
+def pages(forms: list[dict], dpi: int, folder: Path) -> list[Image.Image]:
+    """The forms as rendered pages, rasterised at `dpi`."""
+    pdf_path = render_forms([Form.model_validate(f) for f in forms], RenderFormat.pdf, folder / "forms.pdf")
+    pdf = pdfium.PdfDocument(pdf_path)
+    try:
+        return [pdf[k].render(scale=dpi / 72).to_pil().convert("RGB") for k in range(len(pdf))]
+    finally:
+        pdf.close()
+
+
+def _stamp(image: Image.Image) -> Image.Image:
+    """A red seal (ring, star, a band of text-like strokes) multiplied over the page, as ink over print."""
+    w, h = image.size
+    r = w // 9
+    cx, cy = int(w * 0.72), int(h * 0.2)
+    seal = Image.new("RGB", image.size, "white")
+    draw = ImageDraw.Draw(seal)
+    red = (215, 40, 40)
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), outline=red, width=max(4, r // 14))
+    arm = [r * 0.3 * (1 if k % 2 == 0 else 0.4) for k in range(10)]
+    star = [(cx + a * np.cos(t), cy - a * np.sin(t)) for a, t in zip(arm, np.pi / 2 + np.arange(10) * np.pi / 5,
+                                                                      strict=True)]
+    draw.polygon(star, fill=red)
+    for k in range(7):
+        y = cy + r * 0.45 + (k % 2) * 6
+        draw.rectangle((cx - r * 0.6 + k * r * 0.17, y, cx - r * 0.5 + k * r * 0.17, y + r * 0.15), fill=red)
+    return ImageChops.multiply(image, seal)
+
+
+def degrade(image: Image.Image, condition: Condition, seed: int = 0) -> Image.Image:
+    if condition.stamp:
+        image = _stamp(image)
+    if condition.rotate:
+        image = image.rotate(condition.rotate, resample=Image.BICUBIC, expand=False, fillcolor="white")
+    if condition.noise:
+        rng = np.random.default_rng(seed)
+        pixels = np.asarray(image, dtype=np.float32)
+        pixels += rng.normal(0, condition.noise, pixels.shape[:2])[:, :, None]
+        image = Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8))
+    if condition.jpeg:
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=condition.jpeg)
+        image = Image.open(io.BytesIO(buffer.getvalue())).convert("RGB")
+    return image
+
+
+def scanned_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
+    """Page images as a PDF without a text layer, as a scanner saves one."""
+    images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return path

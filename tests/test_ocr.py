@@ -1,0 +1,152 @@
+"""Scanned forms read by OCR (the `ocr` extra): golden forms rendered to PDF, rasterised, degraded as scanners and
+phones degrade them, and read back through the same layout and assembler as a text-layer PDF. Without the
+extra, a scan gets a message naming it. The OCR runs are few pages (a page is ~10–35 s on a shared CPU); the
+figures for every condition and resolution come from bench/ocr.py."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from PIL import Image
+
+from jixiao.model import Form
+from jixiao.parse import parse_file
+from jixiao.read import ocr
+from jixiao.read.sniff import kind_of
+from jixiao.read.tokens import Document, Gap, Token
+from jixiao.render import RenderFormat, render_forms
+from tests.scan_render import CONDITIONS, LIGHT, answer, degrade, golden, pages, scanned_pdf
+from tests.scoring import score
+
+needs_ocr = pytest.mark.skipif(not ocr.available(), reason='the OCR extra is not installed (pip install "jixiao[ocr]")')
+DPI = 300
+HARD = CONDITIONS[-1]  # rotated, noisy, JPEG q60 and stamped at once
+HARD_FLOOR = 95.0  # measured 98.5–100% (bench/ocr.py); a margin for other CPUs' float differences
+
+
+def _accuracy(path: Path, gold: list[dict]) -> tuple[float, str]:
+    result = parse_file(path)
+    assert result.error is None, result.error.message
+    fields, matched, wrong, missing, extra = score(gold, [f.record() for f in result.forms])
+    assert (missing, extra) == (0, 0), wrong[:10]
+    return 100.0 * matched / fields, "\n".join(wrong[:20])
+
+
+@pytest.fixture(scope="module")
+def forms() -> list[dict]:
+    return golden(0, 2)
+
+
+@pytest.fixture(scope="module")
+def clean(forms, tmp_path_factory) -> list[Image.Image]:
+    return pages(forms, DPI, tmp_path_factory.mktemp("scan"))
+
+
+@needs_ocr
+def test_a_scanned_pdf_with_light_noise_reads_at_98_percent(forms, clean, tmp_path):
+    pdf = scanned_pdf([degrade(im, LIGHT, seed=k) for k, im in enumerate(clean)], tmp_path / "scan.pdf", DPI)
+    accuracy, wrong = _accuracy(pdf, answer(forms))
+    assert accuracy >= 98.0, wrong
+
+
+@needs_ocr
+def test_a_photo_turned_noisy_compressed_and_stamped_reads_above_its_floor(forms, clean, tmp_path):
+    image = degrade(clean[0], HARD, seed=7)
+    path = tmp_path / "photo.jpg"
+    image.save(path, "JPEG", quality=HARD.jpeg)
+    accuracy, wrong = _accuracy(path, answer(forms[:1]))
+    assert accuracy >= HARD_FLOOR, wrong
+
+
+def _png(width: int, height: int) -> bytes:
+    """A PNG header claiming this size, with one tiny (unreadable) data chunk: a decompression bomb's shape."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b""))
+
+
+def test_images_are_told_by_their_first_bytes_not_their_name(tmp_path):
+    for name, fmt in (("a.txt", "PNG"), ("b.pdf", "JPEG"), ("c.png", "TIFF")):
+        path = tmp_path / name
+        Image.new("RGB", (8, 8), "white").save(path, fmt)
+        assert kind_of(path, path.read_bytes()[:4096], name) == "image"
+
+
+def test_without_the_extra_a_scan_names_it(tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    image = Image.new("RGB", (400, 300), "white")
+    image.save(tmp_path / "a.png")
+    image.save(tmp_path / "scan.pdf", "PDF")
+    for name in ("a.png", "scan.pdf"):
+        result = parse_file(tmp_path / name)
+        assert result.error is not None and 'pip install "jixiao[ocr]"' in result.error.message
+        assert ("扫描件" if name.endswith(".pdf") else "图片") in result.error.message
+
+
+@needs_ocr
+def test_an_image_over_the_pixel_limit_is_refused_before_it_is_decoded(tmp_path, monkeypatch):
+    bomb = tmp_path / "bomb.png"
+    bomb.write_bytes(_png(100_000, 100_000))  # 10 gigapixels in 100 bytes
+    result = parse_file(bomb)
+    assert result.error is not None and "解压炸弹" in result.error.message
+    monkeypatch.setenv("JIXIAO_MAX_PIXELS", "1000")
+    Image.new("RGB", (100, 100), "white").save(tmp_path / "small.png")
+    result = parse_file(tmp_path / "small.png")
+    assert result.error is not None and "上限 1,000 像素" in result.error.message
+
+
+@needs_ocr
+def test_a_damaged_image_is_a_message(tmp_path):
+    path = tmp_path / "cut.png"
+    Image.new("RGB", (300, 200), "white").save(path)
+    path.write_bytes(path.read_bytes()[:60])
+    result = parse_file(path)
+    assert result.error is not None and "图像" in result.error.message
+
+
+def test_a_number_read_with_low_confidence_is_a_warning_at_its_row():
+    doc = Document("scan.pdf", [Token("10", Gap.ROW, 7, 6, col=3, page=1, bbox=(100.0, 200.0, 140.0, 220.0)),
+                                Token("完成", Gap.CELL, 7, 6, col=4, page=1, bbox=(140.0, 200.0, 200.0, 220.0))])
+    ocr.low_confidence(doc, [ocr.Box(1, (110.0, 204.0, 130.0, 216.0), "10", 0.41),
+                             ocr.Box(1, (150.0, 204.0, 190.0, 216.0), "完成", 0.52)])
+    assert [(n.line, "“10”" in n.message) for n in doc.warnings] == [(7, True)]  # text is not a number: no warning
+    assert doc.confidence == {7: 0.41}
+
+
+def test_a_dash_placeholder_and_a_decimal_comma_are_read_as_printed(monkeypatch):
+    quad = [[0, 0], [40, 0], [40, 10], [0, 10]]
+    found = [(quad, "一", 0.9), (quad, "1,984,00", 0.95), (quad, "99,44%", 0.97), (quad, "2,270,000", 0.99)]
+    monkeypatch.setattr(ocr, "_engine", lambda: lambda image: (found, None))
+    boxes = ocr.recognise(None, 0.5, 1)
+    assert [b.text for b in boxes] == ["—", "1,984.00", "99.44%", "2,270,000"]
+    assert boxes[0].box == (0.0, 0.0, 20.0, 5.0)
+    assert [b.confidence < ocr.LOW for b in boxes] == [False, True, True, False]  # a repair is a warning
+
+
+def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so(forms, tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.pdf", "PDF")
+    mixed = pdfium.PdfDocument(text_pdf)
+    mixed.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"))
+    mixed.save(tmp_path / "mixed.pdf")
+    result = parse_file(tmp_path / "mixed.pdf")
+    assert result.error is None and len(result.forms) == 1
+    assert any("第 2 页是扫描页" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
+
+
+def test_an_image_is_read_as_shown_turned_by_its_exif_and_transparent_on_white():
+    clear = Image.new("RGBA", (4, 2), (0, 0, 0, 0))
+    assert ocr._upright(clear).getpixel((0, 0)) == (255, 255, 255)
+    photo = Image.new("RGB", (4, 2), "white")
+    exif = photo.getexif()
+    exif[0x0112] = 6  # orientation: turned 90° clockwise when shown
+    buffer = io.BytesIO()
+    photo.save(buffer, "JPEG", exif=exif.tobytes())
+    assert ocr._upright(Image.open(buffer)).size == (2, 4)
