@@ -9,11 +9,12 @@ A page without a session goes to the login page; a twin answers 401 in Chinese. 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response
+from sqlalchemy import Connection
 
 from jixiao.check.profile import load_profile
 from jixiao.store.accounts import Account, account_of_token
@@ -86,17 +87,25 @@ def inbox_json(request: Request) -> Response:
 
 # --- 统计 (dashboard) -----------------------------------------------------------------------------------------
 
-@router.get("/dashboard")
-def dashboard_page(request: Request) -> Response:
+def _filtered_page(request: Request, template: str, path: str, table: bool,
+                   compute: Callable[[Connection, Account, Any], Any]) -> Response:
+    """A corpus page under the request's filters (what the account may see), with the filter form and the links
+    to its JSON (and, for a table, CSV) twins."""
     account = _page_account(request)
     if account is None:
         return _login_redirect()
     chosen = _chosen(request, account)
     with request.app.state.engine.connect() as conn:
-        data = dashboard(conn, account, chosen)
-    return _render(request, "dashboard.html", data=data, values=chosen.values, grades=_grades(),
+        data = compute(conn, account, chosen)
+    return _render(request, template, data=data, values=chosen.values, grades=_grades(),
                    rules=rule_rows(load_profile(request.app.state.profile)),
-                   twins=twin_links("/dashboard", chosen.values, table=False))
+                   twins=twin_links(path, chosen.values, table=table))
+
+
+@router.get("/dashboard")
+def dashboard_page(request: Request) -> Response:
+    return _filtered_page(request, "dashboard.html", "/dashboard", False,
+                          lambda conn, account, chosen: dashboard(conn, account, chosen))
 
 
 @router.get("/dashboard.json")
@@ -154,15 +163,8 @@ def rule_page(request: Request, code: str) -> Response:
 
 @router.get("/lowered-targets")
 def lowered_page(request: Request) -> Response:
-    account = _page_account(request)
-    if account is None:
-        return _login_redirect()
-    chosen = _chosen(request, account)
-    with request.app.state.engine.connect() as conn:
-        data = lowered_targets(conn, chosen)
-    return _render(request, "lowered.html", data=data, values=chosen.values, grades=_grades(),
-                   rules=rule_rows(load_profile(request.app.state.profile)),
-                   twins=twin_links("/lowered-targets", chosen.values, table=True))
+    return _filtered_page(request, "lowered.html", "/lowered-targets", True,
+                          lambda conn, account, chosen: lowered_targets(conn, chosen))
 
 
 @router.get("/lowered-targets.json")
