@@ -9,12 +9,14 @@ read the token). A form of a unit the account does not cover is answered 404, as
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, Response, UploadFile
 from fastapi.security import OAuth2PasswordBearer, OAuth2PasswordRequestForm
 from pydantic import BaseModel, Field
+from sqlalchemy import Connection
 
 from jixiao.check.profile import load_profile
 from jixiao.errors import InputError
@@ -164,14 +166,20 @@ def form(request: Request, account: Caller, form_id: int) -> dict:
             raise _failed(exc) from None
 
 
-@router.get("/forms/{form_id}/history", summary="一张自评表的流转记录")
-def form_history(request: Request, account: Caller, form_id: int) -> list[dict]:
+def _of_visible_form(request: Request, account: Account, form_id: int,
+                     read: Callable[[Connection, int], list[dict]]) -> list[dict]:
+    """`read` of a form `account` may see (its history, its corrections); 404 otherwise."""
     with request.app.state.engine.connect() as conn:
         try:
             visible_place(conn, account, form_id)
         except WorkflowError as exc:
             raise _failed(exc) from None
-        return history(conn, form_id)
+        return read(conn, form_id)
+
+
+@router.get("/forms/{form_id}/history", summary="一张自评表的流转记录")
+def form_history(request: Request, account: Caller, form_id: int) -> list[dict]:
+    return _of_visible_form(request, account, form_id, history)
 
 
 class Comment(BaseModel):
@@ -261,12 +269,7 @@ class CorrectionIn(BaseModel):
 
 @router.get("/forms/{form_id}/corrections", summary="一张自评表的更正记录")
 def corrections(request: Request, account: Caller, form_id: int) -> list[dict]:
-    with request.app.state.engine.connect() as conn:
-        try:
-            visible_place(conn, account, form_id)
-        except WorkflowError as exc:
-            raise _failed(exc) from None
-        return corrections_of(conn, form_id)
+    return _of_visible_form(request, account, form_id, corrections_of)
 
 
 @router.post("/forms/{form_id}/corrections", status_code=201, summary="更正一个读错的单元格，重新检查")
