@@ -8,13 +8,18 @@ after it. Reported per reader: inputs, inputs per second, forms read, read error
 than InputError), hangs and memory failures; each failing input is saved to OUT (default $TMPDIR/jixiao-fuzz-failures)
 with the command that replays it.
 
+A long run can be stopped and taken up again: with `--log FILE` each finished batch is appended to FILE (one JSON
+line), and a run given the same FILE, N and seed skips the batches already there and counts their outcomes. Batches
+go round the readers, so a run cut short has covered every reader alike.
+
 usage: python bench/fuzz.py N [--kinds text,html,docx,xlsx,xls,pdf] [--batch 200] [--cpu 10] [--memory-mb 2048]
-                              [--jobs 2] [--seed 1] [--out DIR]
+                              [--jobs 2] [--seed 1] [--out DIR] [--log FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -25,7 +30,8 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from itertools import zip_longest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,6 +126,19 @@ def run_batch(kind: str, start: int, count: int, seed_dir: Path, seed: int, cpu:
     return outcomes
 
 
+def logged(log: Path, n: int, seed: int, results: dict[str, list[tuple[int, str]]]) -> set[tuple[str, int]]:
+    """Batches of this run (same N and seed) already in the log, their outcomes added to `results`."""
+    done: set[tuple[str, int]] = set()
+    if not log.exists():
+        return done
+    for line in log.read_text(encoding="utf-8").splitlines():
+        entry = json.loads(line)
+        if entry["n"] == n and entry["seed"] == seed and (entry["kind"], entry["start"]) not in done:
+            done.add((entry["kind"], entry["start"]))
+            results[entry["kind"]].extend((index, outcome) for index, outcome in entry["outcomes"])
+    return done
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", type=int, nargs="?", default=1000)
@@ -130,6 +149,7 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "jixiao-fuzz-failures")
+    parser.add_argument("--log", type=Path, help="append each batch here; batches already in it are skipped")
     parser.add_argument("--worker", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -143,17 +163,33 @@ def main() -> None:
             (seed_dir / f"{kind}-{k}.bin").write_bytes(data)
     kinds = [k for k in kinds if load_corpus(seed_dir, k)]
     per_kind = {kind: args.n // len(kinds) + (i < args.n % len(kinds)) for i, kind in enumerate(kinds)}
-    batches = [(kind, start, min(args.batch, total - start)) for kind, total in per_kind.items()
-               for start in range(0, total, args.batch)]
-    began = time.monotonic()
+    by_kind = [[(kind, start, min(args.batch, total - start)) for start in range(0, total, args.batch)]
+               for kind, total in per_kind.items()]
+    batches = [batch for row in zip_longest(*by_kind) for batch in row if batch]
     results: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    done = logged(args.log, args.n, args.seed, results) if args.log else set()
+    todo = [batch for batch in batches if (batch[0], batch[1]) not in done]
+    began = time.monotonic()
+    inputs = 0
     with ThreadPoolExecutor(args.jobs) as pool:
         futures = {pool.submit(run_batch, kind, start, count, seed_dir, args.seed, args.cpu,
-                               args.memory_mb << 20): kind for kind, start, count in batches}
-        for future, kind in futures.items():
-            results[kind].extend(future.result())
+                               args.memory_mb << 20): (kind, start) for kind, start, count in todo}
+        for finished, future in enumerate(as_completed(futures), 1):
+            kind, start = futures[future]
+            outcomes = future.result()
+            results[kind].extend(outcomes)
+            inputs += len(outcomes)
+            if args.log:
+                with args.log.open("a", encoding="utf-8") as log:
+                    log.write(json.dumps({"n": args.n, "seed": args.seed, "kind": kind, "start": start,
+                                          "outcomes": outcomes}) + "\n")
+            rate = inputs / max(time.monotonic() - began, 1e-9)
+            print(f"batch {finished}/{len(todo)} ({kind} {start}): {rate:.1f} inputs/s", file=sys.stderr,
+                  flush=True)
     seconds = time.monotonic() - began
-    print(f"{sum(per_kind.values())} inputs in {seconds:.0f} s on {args.jobs} workers (seed {args.seed})")
+    earlier = f", {len(done)} batches taken from {args.log}" if done else ""
+    print(f"{sum(len(r) for r in results.values())} inputs, {inputs} in {seconds:.0f} s on {args.jobs} workers"
+          f" (seed {args.seed}{earlier})")
     print(f"{'reader':8}{'inputs':>9}{'forms>0':>9}{'refused':>9}{'crashes':>9}{'hangs':>7}{'memory':>8}")
     failures = []
     for kind in kinds:
