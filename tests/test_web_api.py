@@ -118,30 +118,56 @@ def test_another_units_form_is_not_found(web: Web, uploaded: dict) -> None:
     assert web.client.get("/api/v1/forms/999999", headers=web.auth("admin")).status_code == 404
 
 
-def test_workflow_submit_return_resubmit_approve(web: Web, uploaded: dict) -> None:
+def test_workflow_submit_review_return_resubmit_approve(web: Web, uploaded: dict) -> None:
     client = web.client
     form_id = uploaded["forms"][1]["id"]
     base = f"/api/v1/forms/{form_id}"
     assert client.post(f"{base}/approve", headers=web.auth("reviewer_a")).status_code == 409  # a draft
+    assert client.post(f"{base}/review", headers=web.auth("reviewer_a")).status_code == 409
     assert client.post(f"{base}/submit", headers=web.auth("reviewer_a")).status_code == 403  # not a filler's step
     submitted = client.post(f"{base}/submit", headers=web.auth("filler_a"), json={"comment": "请审核"})
     assert submitted.status_code == 200 and submitted.json()["status"] == "submitted"
     assert client.post(f"{base}/submit", headers=web.auth("filler_a")).status_code == 409
     assert client.post(f"{base}/approve", headers=web.auth("filler_a")).status_code == 403
+    assert client.post(f"{base}/review", headers=web.auth("filler_a")).status_code == 403
+    assert client.post(f"{base}/review", headers=web.auth("reviewer_a")).json()["status"] == "in_review"
+    assert client.post(f"{base}/review", headers=web.auth("reviewer_a")).status_code == 409
     no_comment = client.post(f"{base}/return", headers=web.auth("reviewer_a"), json={"comment": "  "})
     assert no_comment.status_code == 422 and "意见" in no_comment.json()["detail"]
-    returned = client.post(f"{base}/return", headers=web.auth("reviewer_a"), json={"comment": "偏差原因未填写"})
+    not_a_cell = client.post(f"{base}/return", headers=web.auth("reviewer_a"),
+                             json={"fields": [{"path": "indicators.999.actual", "comment": "?"}]})
+    assert not_a_cell.status_code == 422 and "indicators.999.actual" in not_a_cell.json()["detail"]
+    fields = [{"path": "indicators.0.deviation", "comment": "未达成，须写偏差原因"},
+              {"path": "funds.total.executed", "comment": "与决算数不符"}]
+    returned = client.post(f"{base}/return", headers=web.auth("reviewer_a"),
+                           json={"comment": "偏差原因未填写", "fields": fields})
     assert returned.json()["status"] == "returned"
     assert client.get("/api/v1/forms?status=returned", headers=web.auth("filler_a")).json()["total"] == 1
-    assert client.post(f"{base}/submit", headers=web.auth("filler_a")).json()["status"] == "submitted"
+    waiting = client.get("/api/v1/inbox", headers=web.auth("filler_a")).json()["forms"]
+    assert [f["comment"] for f in waiting if f["id"] == form_id] == ["偏差原因未填写"]
+    comments_on_a_submit = client.post(f"{base}/submit", headers=web.auth("filler_a"), json={"fields": fields})
+    assert comments_on_a_submit.status_code == 422 and "退回" in comments_on_a_submit.json()["detail"]
+    assert client.post(f"{base}/submit", headers=web.auth("filler_a")).json()["status"] == "resubmitted"
+    assert form_id in [f["id"] for f in client.get("/api/v1/inbox", headers=web.auth("reviewer_a")).json()["forms"]]
     approved = client.post(f"{base}/approve", headers=web.auth("reviewer_all"))
     assert approved.status_code == 200 and approved.json()["status"] == "approved"
     steps = client.get(f"{base}/history", headers=web.auth("filler_a")).json()
     assert [(s["from"], s["to"]) for s in steps] == [
-        (None, "draft"), ("draft", "submitted"), ("submitted", "returned"), ("returned", "submitted"),
-        ("submitted", "approved")]
-    assert steps[2]["user"] == "reviewer_a" and steps[2]["comment"] == "偏差原因未填写"
-    assert steps[4]["user"] == "reviewer_all" and steps[0]["user"] == "filler_a"
+        (None, "draft"), ("draft", "submitted"), ("submitted", "in_review"), ("in_review", "returned"),
+        ("returned", "resubmitted"), ("resubmitted", "approved")]
+    assert steps[3]["user"] == "reviewer_a" and steps[3]["comment"] == "偏差原因未填写"
+    assert steps[3]["fields"] == fields and all(s["fields"] == [] for s in steps if s is not steps[3])
+    assert steps[5]["user"] == "reviewer_all" and steps[0]["user"] == "filler_a"
+
+
+def test_a_return_with_cell_comments_only(web: Web, uploaded: dict) -> None:
+    base = f"/api/v1/forms/{uploaded['forms'][3]['id']}"
+    web.client.post(f"{base}/submit", headers=web.auth("filler_a"))
+    returned = web.client.post(f"{base}/return", headers=web.auth("reviewer_a"),
+                               json={"fields": [{"path": "grade", "comment": "等级与总分不符"}]})
+    assert returned.status_code == 200 and returned.json()["status"] == "returned"
+    step = web.client.get(f"{base}/history", headers=web.auth("filler_a")).json()[-1]
+    assert step["comment"] is None and step["fields"] == [{"path": "grade", "comment": "等级与总分不符"}]
 
 
 def test_admin_takes_every_step(web: Web, uploaded: dict) -> None:

@@ -1,6 +1,6 @@
 """The web app in headless Chromium (Playwright): log in, upload a sample and see a finding on its cell, fill in next
-year's form and watch the total change as one types, save and submit it, and the reviewer's return, the
-resubmission and the approval. Skipped without Chromium or Playwright."""
+year's form and watch the total change as one types, save and submit it, and the reviewer's review, return with a
+comment picked on a cell, the resubmission and the approval. Skipped without Chromium or Playwright."""
 
 from __future__ import annotations
 
@@ -105,13 +105,23 @@ def test_fill_in_submit_return_resubmit_approve(server: str, browser: object, tm
 
     reviewer = _log_in(browser, server, "reviewer_a")
     reviewer.goto(f"{server}/forms/{created}")
+    _step(reviewer, "开始审核")
+    assert "审核中" in reviewer.text_content(".meta")
+    reviewer.click('#sheet td[data-path="funds.total.executed"]')  # picks the cell for a comment on it
+    sync_api.expect(reviewer.locator('select[name="note_path"]').first).to_have_value("funds.total.executed")
+    reviewer.keyboard.type("执行数与决算不符")  # the comment box of that row has the focus
     _step(reviewer, "退回", "请补充偏差原因")
     assert "已退回" in reviewer.text_content(".meta")
+    assert reviewer.locator('#sheet td.noted[data-path="funds.total.executed"]').count() == 1
 
     filler.goto(f"{server}/forms/{created}")
-    assert "请补充偏差原因" in filler.text_content("body")
+    assert "请补充偏差原因" in filler.text_content("body") and "执行数与决算不符" in filler.text_content("body")
+    filler.goto(f"{server}/forms/{created}/edit")  # the comment is on its cell of the fill-in page too
+    sync_api.expect(filler.locator("#fill td.noted")).to_have_count(1)
+    filler.goto(f"{server}/forms/{created}")
     _step(filler, "提交", "已补充")
     reviewer.goto(f"{server}/forms/{created}")
+    assert "已重新提交" in reviewer.text_content(".meta")
     _step(reviewer, "通过")
     assert "已通过" in reviewer.text_content(".meta")
     assert not [e for e in filler.errors + reviewer.errors if "Content Security Policy" in e]

@@ -119,18 +119,35 @@ def test_workflow_through_the_pages(web: Web) -> None:
     assert web.client.get(form_url).status_code == 404
     log_in(web, "reviewer_a")
     page = web.client.get(form_url).text
-    assert "已提交" in page and "/return" in page and "/approve" in page
-    missing = web.client.post(f"{form_url}/return", data={"csrf": csrf_of(page), "comment": ""})
-    assert missing.status_code == 422 and "意见" in missing.text
-    web.client.post(f"{form_url}/return", data={"csrf": csrf_of(page), "comment": "请补充偏差原因<b>"})
+    assert "已提交" in page and "/review" in page and "/return" in page and "/approve" in page
+    assert 'name="note_path"' in page and 'data-path="indicators.0.actual"' in page
+    web.client.post(f"{form_url}/review", data={"csrf": csrf_of(page)})
     page = web.client.get(form_url).text
-    assert "已退回" in page and "请补充偏差原因&lt;b&gt;" in page
+    assert "审核中" in page and "/review" not in page.split("<h2>流转</h2>")[1].split("</form>")[0]
+    missing = web.client.post(f"{form_url}/return", data={"csrf": csrf_of(page), "comment": ""})
+    assert missing.status_code == 422 and "意见" in missing.text and "审核中" in missing.text
+    half = web.client.post(f"{form_url}/return", data={"csrf": csrf_of(page), "comment": "改",
+                                                       "note_path": ["indicators.0.actual", ""],
+                                                       "note_comment": ["", "x"]})
+    assert half.status_code == 422 and "逐项意见第 1 行" in half.text
+    web.client.post(f"{form_url}/return", data={
+        "csrf": csrf_of(page), "comment": "请补充偏差原因<b>",
+        "note_path": ["indicators.0.actual", "", "funds.total.executed"],
+        "note_comment": ["实际完成值无依据<i>", "", "执行数与决算不符"]})
+    page = web.client.get(form_url).text
+    assert "已退回" in page and "请补充偏差原因&lt;b&gt;" in page and "实际完成值无依据&lt;i&gt;" in page
+    assert 'data-path="indicators.0.actual" class="' in page and page.count(" noted") == 2
+    assert "绩效指标第 1 行" in page and "项目资金 年度资金总额 · 全年执行数" in page
     log_in(web, "filler_a")
     page = web.client.get(form_url).text
+    edit = web.client.get(f"{form_url}/edit").text
+    assert "审核人的逐项意见" in edit and "执行数与决算不符" in edit and '"funds.total.executed"' in edit
     web.client.post(f"{form_url}/submit", data={"csrf": csrf_of(page)})
     log_in(web, "reviewer_a")
     page = web.client.get(form_url).text
+    assert "已重新提交" in page and page.count(" noted") == 2  # the comments stay in sight for the second look
     web.client.post(f"{form_url}/approve", data={"csrf": csrf_of(page)})
+    assert " noted" not in web.client.get(form_url).text
     assert "已通过" in web.client.get(form_url).text
     listing = web.client.get("/forms?status=approved").text
     assert form_url in listing

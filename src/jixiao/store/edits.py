@@ -7,13 +7,15 @@ department(s). Who may change what is decided here, beside the workflow (`jixiao
 
 - create or save a whole form: a filler (its unit) or an admin, while the form is a draft or returned;
 - correct a cell: a filler while draft or returned, a reviewer or an admin until the form is approved;
-- waive a finding: a reviewer or an admin until the form is approved.
+- waive a finding: a reviewer or an admin until the form is approved;
+- move it a workflow step (`step`): as `jixiao.store.workflow.STEPS` says, a return with comments on its cells.
 """
 
 from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,7 +31,18 @@ from jixiao.store.accounts import ROLE_ZH, Account, Role
 from jixiao.store.query import load_form
 from jixiao.store.rows import INDICATOR_COLUMNS, checked_rows
 from jixiao.store.tables import Correction, Document, FindingRow, FormRow, FundRowRow, IndicatorRow
-from jixiao.store.workflow import MAX_COMMENT, STATUS_ZH, Status, WorkflowError, claim, note, visible_place
+from jixiao.store.workflow import (
+    MAX_COMMENT,
+    STATUS_ZH,
+    Action,
+    CellNote,
+    Status,
+    WorkflowError,
+    claim,
+    note,
+    take_step,
+    visible_place,
+)
 from jixiao.store.write import Unstorable, check_storable, insert_document
 
 forms_t = FormRow.__table__
@@ -125,6 +138,13 @@ def editable_paths(form: Form) -> list[str]:
     funds = [f"funds.{r}.{c}" for r in FUND_ROWS for c in FUND_COLUMNS]
     indicators = [f"indicators.{i}.{c}" for i in range(len(form.indicators)) for c in INDICATOR_COLUMNS]
     return [*SCALARS, *funds, *indicators]
+
+
+def step(conn: Connection, account: Account, form_id: int, action: Action, comment: str | None,
+         notes: Sequence[CellNote] = ()) -> Status:
+    """Move a stored form one workflow step (`take_step`), its cells known when a return comments on them."""
+    paths = editable_paths(_stored(conn, form_id)) if notes else ()
+    return take_step(conn, account, form_id, action, comment, notes, paths)
 
 
 def _value_at(record: dict, parts: list[str]) -> Any:

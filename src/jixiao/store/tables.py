@@ -205,7 +205,7 @@ class FormStatus(Base):
 
     form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), primary_key=True)
     unit: Mapped[str | None] = mapped_column(Text, index=True)
-    status: Mapped[str] = mapped_column(String(12), index=True)  # draft / submitted / returned / approved
+    status: Mapped[str] = mapped_column(String(12), index=True)  # workflow.Status: draft / submitted / in_review / …
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
@@ -223,6 +223,19 @@ class FormHistory(Base):
     user_name: Mapped[str] = mapped_column(String(80))
     at: Mapped[datetime] = mapped_column(DateTime)
     comment: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewNote(Base):
+    """A reviewer's comment on one cell of a form, made with a return (its history step): the record path
+    (funds.total.executed, indicators.3.actual) and the comment."""
+
+    __tablename__ = "review_notes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    form_id: Mapped[int] = mapped_column(ForeignKey("forms.id", ondelete="CASCADE"), index=True)
+    history_id: Mapped[int] = mapped_column(ForeignKey("form_history.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    comment: Mapped[str] = mapped_column(Text)
 
 
 class Correction(Base):

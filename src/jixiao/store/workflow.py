@@ -1,5 +1,7 @@
-"""The review workflow of a form: draft → submitted → returned → submitted → approved, each step kept with who,
-when and the comment; and which forms an account may see (its units, `Account.sees`).
+"""The review workflow of a form: draft → submitted → in review → returned → resubmitted → in review → approved,
+each step kept with who, when and the comment (a return also with comments on single cells, `review_notes`); and
+which forms an account may see (its units, `Account.sees`). A reviewer may also return or approve a form it has not
+opened for review.
 
 A form ingested on the command line has no `form_status` row: it is a draft of the 主管部门 it prints. Its row is
 made on its first step.
@@ -7,6 +9,7 @@ made on its first step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -15,45 +18,63 @@ from sqlalchemy import ColumnElement, Connection, func, insert, select, update
 
 from jixiao.store.accounts import ROLE_ZH, Account, Role
 from jixiao.store.query import form_unit
-from jixiao.store.tables import Document, FindingRow, FormHistory, FormRow, FormStatus
+from jixiao.store.tables import Document, FindingRow, FormHistory, FormRow, FormStatus, ReviewNote
 
 forms_t = FormRow.__table__
 documents_t = Document.__table__
 status_t = FormStatus.__table__
 history_t = FormHistory.__table__
 findings_t = FindingRow.__table__
+notes_t = ReviewNote.__table__
 
 
 class Status(StrEnum):
     draft = "draft"
     submitted = "submitted"
+    in_review = "in_review"
     returned = "returned"
+    resubmitted = "resubmitted"
     approved = "approved"
 
 
-STATUS_ZH = {Status.draft: "草稿", Status.submitted: "已提交", Status.returned: "已退回", Status.approved: "已通过"}
+STATUS_ZH = {Status.draft: "草稿", Status.submitted: "已提交", Status.in_review: "审核中", Status.returned: "已退回",
+             Status.resubmitted: "已重新提交", Status.approved: "已通过"}
+WAITING_REVIEW = (Status.submitted, Status.resubmitted)
+UNDER_REVIEW = (*WAITING_REVIEW, Status.in_review)
 
 
 class Action(StrEnum):
     submit = "submit"
+    review = "review"
     return_ = "return"
     approve = "approve"
 
 
 @dataclass(frozen=True)
 class Step:
-    sources: tuple[Status, ...]
-    target: Status
+    moves: dict[Status, Status]  # from → to
     roles: tuple[Role, ...]
     zh: str
 
 
+REVIEWERS = (Role.reviewer, Role.admin)
 STEPS = {
-    Action.submit: Step((Status.draft, Status.returned), Status.submitted, (Role.filler, Role.admin), "提交"),
-    Action.return_: Step((Status.submitted,), Status.returned, (Role.reviewer, Role.admin), "退回"),
-    Action.approve: Step((Status.submitted,), Status.approved, (Role.reviewer, Role.admin), "通过"),
+    Action.submit: Step({Status.draft: Status.submitted, Status.returned: Status.resubmitted},
+                        (Role.filler, Role.admin), "提交"),
+    Action.review: Step(dict.fromkeys(WAITING_REVIEW, Status.in_review), REVIEWERS, "开始审核"),
+    Action.return_: Step(dict.fromkeys(UNDER_REVIEW, Status.returned), REVIEWERS, "退回"),
+    Action.approve: Step(dict.fromkeys(UNDER_REVIEW, Status.approved), REVIEWERS, "通过"),
 }
 MAX_COMMENT = 2000
+MAX_NOTES = 200
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A reviewer's comment on one cell (a record path, as a correction names it) of a returned form."""
+
+    path: str
+    comment: str
 
 
 class WorkflowError(Exception):
@@ -116,32 +137,54 @@ def visible_place(conn: Connection, account: Account, form_id: int) -> tuple[str
     return found
 
 
-def take_step(conn: Connection, account: Account, form_id: int, action: Action, comment: str | None) -> Status:
-    """Move the form one step; the new status. The caller's transaction holds the change and its history row."""
+def _too_long(text: str, what: str) -> None:
+    if len(text) > MAX_COMMENT:
+        raise WorkflowError(422, f"{what}过长（{len(text)} 字），上限 {MAX_COMMENT} 字")
+
+
+def take_step(conn: Connection, account: Account, form_id: int, action: Action, comment: str | None,
+              notes: Sequence[CellNote] = (), paths: Sequence[str] = ()) -> Status:
+    """Move the form one step; the new status. A return needs a comment, or `notes` on single cells (each path one
+    of `paths`, the form's cells). The caller's transaction holds the change, its history row and its notes."""
     unit, status = visible_place(conn, account, form_id)
     step = STEPS[action]
     if account.role not in step.roles:
         raise WorkflowError(403, f"{ROLE_ZH[account.role]}不能{step.zh}自评表")
     comment = (comment or "").strip() or None
-    if action is Action.return_ and not comment:
-        raise WorkflowError(422, "退回时须填写意见（comment），说明要修改什么")
-    if comment and len(comment) > MAX_COMMENT:
-        raise WorkflowError(422, f"意见过长（{len(comment)} 字），上限 {MAX_COMMENT} 字")
-    if status not in step.sources:
-        allowed = "、".join(STATUS_ZH[s] for s in step.sources)
+    notes = [CellNote(n.path.strip(), n.comment.strip()) for n in notes if n.comment.strip()]
+    if notes and action is not Action.return_:
+        raise WorkflowError(422, "逐项意见（fields）只能在退回时填写")
+    if action is Action.return_ and not comment and not notes:
+        raise WorkflowError(422, "退回时须填写意见（comment）或逐项意见（fields），说明要修改什么")
+    if comment:
+        _too_long(comment, "意见")
+    if len(notes) > MAX_NOTES:
+        raise WorkflowError(422, f"逐项意见过多（{len(notes)} 条），上限 {MAX_NOTES} 条")
+    for n in notes:
+        if n.path not in paths:
+            raise WorkflowError(422, f"逐项意见的位置“{n.path[:80]}”不是这张表的单元格，应如 year、"
+                                     f"funds.total.executed、indicators.0.actual")
+        _too_long(n.comment, f"{n.path} 的意见")
+    if status not in step.moves:
+        allowed = "、".join(STATUS_ZH[s] for s in step.moves)
         raise WorkflowError(409, f"这张表的状态是“{STATUS_ZH[status]}”，只有“{allowed}”的表才能{step.zh}")
+    target = step.moves[status]
     now = _now()
     changed = conn.execute(update(status_t).where(status_t.c.form_id == form_id, status_t.c.status == status.value)
-                           .values(status=step.target.value, updated_at=now)).rowcount
+                           .values(status=target.value, updated_at=now)).rowcount
     if not changed:
         if conn.execute(select(status_t.c.form_id).where(status_t.c.form_id == form_id)).first():
             raise WorkflowError(409, "这张表的状态刚被别人改变，请刷新后再试")
-        conn.execute(insert(status_t), {"form_id": form_id, "unit": unit, "status": step.target.value,
+        conn.execute(insert(status_t), {"form_id": form_id, "unit": unit, "status": target.value,
                                         "owner_id": None, "updated_at": now})
-    conn.execute(insert(history_t), {"form_id": form_id, "from_status": status.value, "to_status": step.target.value,
-                                     "user_id": account.id, "user_name": account.name, "at": now,
-                                     "comment": comment})
-    return step.target
+    made = conn.execute(insert(history_t), {"form_id": form_id, "from_status": status.value,
+                                            "to_status": target.value, "user_id": account.id,
+                                            "user_name": account.name, "at": now, "comment": comment})
+    if notes:
+        step_id = made.inserted_primary_key[0]
+        conn.execute(insert(notes_t), [{"form_id": form_id, "history_id": step_id, "path": n.path,
+                                        "comment": n.comment} for n in notes])
+    return target
 
 
 def note(conn: Connection, account: Account, form_id: int, status: Status, comment: str) -> None:
@@ -152,9 +195,23 @@ def note(conn: Connection, account: Account, form_id: int, status: Status, comme
 
 
 def history(conn: Connection, form_id: int) -> list[dict]:
+    """The form's steps, oldest first: from, to, user, at (UTC), comment, and `fields`: the comments on single
+    cells made with the step (a return's), each {path, comment}."""
+    notes: dict[int, list[dict]] = {}
+    for r in conn.execute(select(notes_t).where(notes_t.c.form_id == form_id).order_by(notes_t.c.id)).mappings():
+        notes.setdefault(r["history_id"], []).append({"path": r["path"], "comment": r["comment"]})
     rows = conn.execute(select(history_t).where(history_t.c.form_id == form_id).order_by(history_t.c.id)).mappings()
     return [{"from": r["from_status"], "to": r["to_status"], "user": r["user_name"], "at": r["at"].isoformat(),
-             "comment": r["comment"]} for r in rows]
+             "comment": r["comment"], "fields": notes.get(r["id"], [])} for r in rows]
+
+
+def open_notes(steps: list[dict]) -> dict[str, str]:
+    """The cell comments of the form's last return, by path, while the form is being fixed or reviewed again
+    (none once it is approved or was never returned)."""
+    returns = [s for s in steps if s["to"] == Status.returned]
+    if not returns or steps[-1]["to"] == Status.approved:
+        return {}
+    return {n["path"]: n["comment"] for n in returns[-1]["fields"]}
 
 
 @dataclass(frozen=True)

@@ -33,10 +33,10 @@ from jixiao.store.accounts import (
     list_users,
     same,
 )
-from jixiao.store.edits import correct, corrections_of, create_form, next_year, save_form, validated, waive
+from jixiao.store.edits import correct, corrections_of, create_form, next_year, save_form, step, validated, waive
 from jixiao.store.query import load_form
 from jixiao.store.rows import checked_rows
-from jixiao.store.workflow import Action, Status, WorkflowError, history, list_forms, take_step, visible_place
+from jixiao.store.workflow import Action, CellNote, Status, WorkflowError, history, list_forms, visible_place
 from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
 from jixiao.web.inbox import inbox
@@ -182,32 +182,44 @@ def form_history(request: Request, account: Caller, form_id: int) -> list[dict]:
     return _of_visible_form(request, account, form_id, history)
 
 
+class FieldComment(BaseModel):
+    path: str = Field(max_length=80, description="单元格的记录路径，如 funds.total.executed、indicators.3.actual")
+    comment: str
+
+
 class Comment(BaseModel):
     comment: str | None = None
+    fields: list[FieldComment] = Field(default=[], description="逐项意见（仅退回时）：对单个单元格的意见")
 
 
 def _step(request: Request, account: Account, form_id: int, action: Action, body: Comment | None) -> dict:
     engine = request.app.state.engine
+    body = body or Comment()
     try:
         with engine.begin() as conn:
-            take_step(conn, account, form_id, action, body.comment if body else None)
+            step(conn, account, form_id, action, body.comment, [CellNote(f.path, f.comment) for f in body.fields])
         with engine.connect() as conn:
             return form_document(conn, account, form_id)
     except WorkflowError as exc:
         raise _failed(exc) from None
 
 
-@router.post("/forms/{form_id}/submit", summary="提交（草稿或已退回 → 已提交）")
+@router.post("/forms/{form_id}/submit", summary="提交（草稿 → 已提交，已退回 → 已重新提交）")
 def submit(request: Request, account: Caller, form_id: int, body: Comment | None = None) -> dict:
     return _step(request, account, form_id, Action.submit, body)
 
 
-@router.post("/forms/{form_id}/return", summary="退回（已提交 → 已退回），须填写意见")
+@router.post("/forms/{form_id}/review", summary="开始审核（已提交或已重新提交 → 审核中）")
+def review(request: Request, account: Caller, form_id: int, body: Comment | None = None) -> dict:
+    return _step(request, account, form_id, Action.review, body)
+
+
+@router.post("/forms/{form_id}/return", summary="退回（已提交、已重新提交或审核中 → 已退回），须填写意见或逐项意见")
 def return_(request: Request, account: Caller, form_id: int, body: Comment | None = None) -> dict:
     return _step(request, account, form_id, Action.return_, body)
 
 
-@router.post("/forms/{form_id}/approve", summary="通过（已提交 → 已通过）")
+@router.post("/forms/{form_id}/approve", summary="通过（已提交、已重新提交或审核中 → 已通过）")
 def approve(request: Request, account: Caller, form_id: int, body: Comment | None = None) -> dict:
     return _step(request, account, form_id, Action.approve, body)
 

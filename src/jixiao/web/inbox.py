@@ -1,6 +1,7 @@
 """What waits for an account (待办): for a filler, its unit's returned forms (with the reviewer's comment) and
-its drafts not yet submitted; for a reviewer, the submitted forms of its units; for an admin, every submitted
-form. The inbox page, `GET /api/v1/inbox` and the count in every page's header all call `inbox`."""
+its drafts not yet submitted; for a reviewer, the forms of its units submitted, resubmitted or in review; for an
+admin, those of every unit. The inbox page, `GET /api/v1/inbox` and the count in every page's header all call
+`inbox`."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from jixiao.store.workflow import STATUS_ZH, Status, history_t, list_forms
 
 WAITING: dict[Role, tuple[Status, ...]] = {  # returned first: it is what the reviewer asked to fix
     Role.filler: (Status.returned, Status.draft),
-    Role.reviewer: (Status.submitted,),
-    Role.admin: (Status.submitted,),
+    Role.reviewer: (Status.resubmitted, Status.in_review, Status.submitted),
+    Role.admin: (Status.resubmitted, Status.in_review, Status.submitted),
 }
 TODO_ZH = {Status.returned: "按退回意见修改后重新提交", Status.draft: "填完后提交",
-           Status.submitted: "审核：通过或退回"}
+           Status.submitted: "审核：通过或退回", Status.resubmitted: "复审：按退回意见核对修改，通过或再退回",
+           Status.in_review: "继续审核：通过或退回"}
 
 
 @dataclass(frozen=True)
@@ -45,5 +47,6 @@ def inbox(conn: Connection, account: Account, limit: int = 200) -> Inbox:
         for item in items:
             step = steps.get(item["id"])
             if step is not None:
-                item.update(comment=step.comment, returned_by=step.user_name, returned_at=step.at.isoformat())
+                item.update(comment=step.comment or "（见表页上的逐项意见）", returned_by=step.user_name,
+                            returned_at=step.at.isoformat())
     return Inbox(total, items)

@@ -36,17 +36,27 @@ from jixiao.store.accounts import (
     same,
     user_count,
 )
-from jixiao.store.edits import EDITABLE, correct, corrections_of, editable_paths, next_year, validated, waive
+from jixiao.store.edits import (
+    EDITABLE,
+    correct,
+    corrections_of,
+    editable_paths,
+    next_year,
+    step,
+    validated,
+    waive,
+)
 from jixiao.store.query import load_form
 from jixiao.store.workflow import (
     STATUS_ZH,
     STEPS,
     Action,
+    CellNote,
     Status,
     WorkflowError,
     history,
     list_forms,
-    take_step,
+    open_notes,
     visible_place,
 )
 from jixiao.web import api
@@ -57,6 +67,7 @@ from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
 from jixiao.web.twins import twin_links
 from jixiao.web.upload import Uploaded, UploadError, safe_name
+from jixiao.worksheet import place_of
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
@@ -214,8 +225,11 @@ def _marks(findings: list[dict]) -> dict[str, str]:
     return marks
 
 
-def _fill_page(request: Request, record: dict, form_id: int | None = None) -> Response:
-    return _render(request, "fill.html", record=record, form_id=form_id,
+def _fill_page(request: Request, record: dict, form_id: int | None = None, notes: dict[str, str] | None = None
+               ) -> Response:
+    """The fill-in page; `notes`: the comments of the form's last return on its cells, listed and marked."""
+    places = {path: place_of(validated(record), path) for path in notes} if notes else {}
+    return _render(request, "fill.html", record=record, form_id=form_id, notes=notes or {}, places=places,
                    fund_rows=[(name, FUND_ROW_ZH[name]) for name in FUND_ROWS])
 
 
@@ -264,7 +278,9 @@ def edit_form_page(request: Request, form_id: int) -> Response:
     if not _may_edit(account, Status(form["status"])):
         return _render(request, "error.html", 409, message=f"这张表的状态是“{form['status_zh']}”，"
                                                            f"只有草稿或已退回的表才能由填报人或管理员修改")
-    return _fill_page(request, {k: form[k] for k in Record.model_fields if k in form}, form_id)
+    with request.app.state.engine.connect() as conn:
+        notes = open_notes(history(conn, form_id))
+    return _fill_page(request, {k: form[k] for k in Record.model_fields if k in form}, form_id, notes)
 
 
 @router.get("/forms/{form_id}/files/{kind}")
@@ -310,15 +326,19 @@ def _form_page(request: Request, form_id: int, message: str | None = None, statu
         steps = history(conn, form_id)
         corrections = corrections_of(conn, form_id)
     status = Status(form["status"])
-    actions = [(action.value, step.zh) for action, step in STEPS.items()
-               if account.role in step.roles and status in step.sources]
+    actions = [(action.value, move.zh) for action, move in STEPS.items()
+               if account.role in move.roles and status in move.moves]
     confidence = {path: value for path, value in ((form.get("source") or {}).get("confidence") or {}).items()
                   if value < LOW_CONFIDENCE}
     record = validated({k: form[k] for k in Record.model_fields if k in form})
-    paths = sorted(editable_paths(record), key=lambda p: (p not in confidence, confidence.get(p, 1.0)))
+    cells = editable_paths(record)
+    paths = sorted(cells, key=lambda p: (p not in confidence, confidence.get(p, 1.0)))
+    notes = open_notes(steps)
     return _render(request, "form.html", form=form, marks=_marks(form["findings"]), history=steps, actions=actions,
                    fund_rows=[(name, FUND_ROW_ZH[name], form["funds"].get(name)) for name in FUND_ROWS],
-                   confidence=confidence, corrections=corrections, paths=paths,
+                   confidence=confidence, corrections=corrections, paths=paths, notes=notes,
+                   places={path: place_of(record, path) for path in cells},
+                   returned=next((s for s in reversed(steps) if s["to"] == Status.returned), None) if notes else None,
                    may_edit=_may_edit(account, status), may_correct=_may_correct(account, status),
                    may_start=account.role in (Role.filler, Role.admin),
                    may_waive=account.role in (Role.reviewer, Role.admin) and status is not Status.approved,
@@ -355,20 +375,31 @@ def waive_finding(request: Request, form_id: int, csrf: Annotated[str | None, Fo
     return _change(request, form_id, csrf, lambda conn, account: waive(conn, account, form_id, code, path, reason))
 
 
+def cell_notes(paths: list[str], comments: list[str]) -> list[CellNote]:
+    """The return form's rows of comments on single cells (a chosen cell and its comment); blank rows skipped."""
+    notes = []
+    for row, (path, comment) in enumerate(zip(paths, comments, strict=False), 1):
+        path, comment = path.strip(), comment.strip()
+        if path and comment:
+            notes.append(CellNote(path, comment))
+        elif path or comment:
+            raise WorkflowError(422, f"逐项意见第 {row} 行：请既选单元格，又写意见")
+    return notes
+
+
 @router.post("/forms/{form_id}/{action}")
 def form_step(request: Request, form_id: int, action: str, csrf: Annotated[str | None, Form()] = None,
-              comment: Annotated[str | None, Form()] = None) -> Response:
-    checked = _checked(request, csrf)
-    if not isinstance(checked, Account):
-        return checked
+              comment: Annotated[str | None, Form()] = None,
+              note_path: Annotated[list[str] | None, Form()] = None,
+              note_comment: Annotated[list[str] | None, Form()] = None) -> Response:
     if action not in {a.value for a in Action}:
         return _render(request, "error.html", 404, message="没有这个操作")
-    try:
-        with request.app.state.engine.begin() as conn:
-            take_step(conn, checked, form_id, Action(action), comment)
-    except WorkflowError as exc:
-        return _render(request, "error.html", exc.status, message=exc.message)
-    return RedirectResponse(f"/forms/{form_id}", status_code=303)
+
+    def move(conn: Connection, account: Account) -> None:
+        notes = cell_notes(note_path or [], note_comment or []) if action == Action.return_ else []
+        step(conn, account, form_id, Action(action), comment, notes)
+
+    return _change(request, form_id, csrf, move)
 
 
 def _admin_session(request: Request, csrf: str | None = None, *, post: bool = False) -> Account | Response:

@@ -207,6 +207,10 @@
     input.value = value === null || value === undefined ? "" : String(value);
   });
   showIndicators(record.indicators || []);
+  Object.entries(JSON.parse(document.getElementById("notes").textContent)).forEach(([path, text]) => {
+    const input = inputOf(path);
+    if (input) { input.parentElement.classList.add("noted"); input.parentElement.title = "审核意见：" + text; }
+  });
   root.addEventListener("input", schedule);
   root.addEventListener("change", (event) => { if (event.target.type !== "file") schedule(); });
   document.getElementById("add-indicator").addEventListener("click", () => {
