@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ import jixiao
 from jixiao import analytics
 from jixiao.check.catalogue import load_rules
 from jixiao.store.query import Filter
+from jixiao.web.twins import json_block
 
 from .web_fixtures import SAMPLE, UNIT_A, UNIT_B, Web, make_web
 
@@ -106,9 +108,17 @@ def test_dashboard_page_draws_from_shipped_scripts(web: Web, who: str) -> None:
     assert "<script>" not in html and 'id="chart-grades"' in html
     assert 'href="/dashboard.json?year=2024"' in html
     assert ("读取失败的文件" in html) is (who == "admin")
+    block = re.search(r'<script type="application/json" id="figures">(.*?)</script>', html, re.S)
+    assert block and json.loads(block.group(1)) == web.client.get("/dashboard.json?year=2024").json()
     for asset in ("/static/report/echarts.min.js", "/static/dashboard.js"):
         assert web.client.get(asset).status_code == 200
     web.client.cookies.clear()
+
+
+def test_json_block_cannot_end_its_script() -> None:
+    text = str(json_block({"department": "</script><script>alert(1)</script>", "note": "a & b's <x>"}))
+    assert "<" not in text and ">" not in text and "&" not in text and "'" not in text
+    assert json.loads(text) == {"department": "</script><script>alert(1)</script>", "note": "a & b's <x>"}
 
 
 @pytest.mark.parametrize("path", ["/dashboard", "/rules", "/rules/EX02", "/lowered-targets", "/inbox"])

@@ -65,12 +65,13 @@ from jixiao.web.forms import form_document
 from jixiao.web.inbox import inbox
 from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
-from jixiao.web.twins import twin_links
+from jixiao.web.twins import json_block, twin_links
 from jixiao.web.upload import Uploaded, UploadError, safe_name
 from jixiao.worksheet import place_of
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))
+templates.env.filters["json_block"] = json_block
 COOKIE = SESSION_COOKIE
 PAGE_SIZE = 50
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}

@@ -1,11 +1,11 @@
-// The dashboard's charts (/dashboard): drawn with the ECharts file the app serves, from the page's JSON twin
-// (the <link rel="alternate" type="application/json">), so the figures are exactly those of /dashboard.json.
+// The dashboard's charts (/dashboard): drawn with the ECharts file the app serves, from the figures the page was
+// made with (its <script type="application/json" id="figures"> block: what /dashboard.json gives), computed once.
 "use strict";
 
 (function () {
   const box = document.getElementById("charts");
-  const twin = document.querySelector('link[rel="alternate"][type="application/json"]');
-  if (!box || !twin || typeof echarts === "undefined") {
+  const figures = document.getElementById("figures");
+  if (!box || !figures || typeof echarts === "undefined") {
     if (box) box.dataset.state = "failed";
     return;
   }
@@ -86,12 +86,11 @@
     box.dataset.state = "drawn";
   }
 
-  fetch(twin.href, {credentials: "same-origin", headers: {Accept: "application/json"}})
-    .then(response => response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`)))
-    .then(render)
-    .catch(error => {
-      box.dataset.state = "failed";
-      document.getElementById("charts-note").textContent = `图表数据读取失败（${error.message}），请刷新页面再试`;
-    });
+  try {
+    render(JSON.parse(figures.textContent));
+  } catch (error) {
+    box.dataset.state = "failed";
+    document.getElementById("charts-note").textContent = `图表未能画出（${error.message}），请刷新页面再试`;
+  }
   window.addEventListener("resize", () => charts.forEach(c => c.resize()));
 })();
