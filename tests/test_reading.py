@@ -131,3 +131,49 @@ def test_text_that_is_no_table_is_read_in_bounded_work():
     assert [i.weight for i in form.indicators] == [10.0, 10.0]
     names = " ".join(f"项目名称 项目{i}" for i in range(3000))
     assert len(jixiao.parse_text("项目支出绩效自评表 (2022年度) " + names)) == 1
+
+
+TRANSFER = [  # a 中央对地方转移支付区域绩效自评表 as counties publish it: no 分值/得分 columns
+    ["中央对地方转移支付区域绩效自评表"], ["（2022年度）"], ["转移支付（项目）名称", "农村综合改革转移支付"],
+    ["中央主管部门", "财政部"], ["地方主管部门", "某某县财政局", "资金使用单位", "某某县农业农村局"],
+    ["资金投入情况（万元）", "", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）"],
+    ["", "年度资金总额", "500", "480", "96%"], ["", "其中：中央补助", "400", "390", "97.5%"],
+    ["", "地方资金", "100", "90", "90%"], ["", "其他资金", "0", "0", ""],
+    ["年度总体目标", "预期目标", "实际完成情况"],
+    ["", "完成10个村级公益事业建设项目。", "完成12个村级公益事业建设项目。"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值", "未完成原因和改进措施"],
+    ["", "产出指标", "数量指标", "建设项目个数", "≥10个", "12个", ""],
+    ["", "产出指标", "质量指标", "项目验收合格率", "100%", "100%", ""],
+    ["", "效益指标", "社会效益指标", "受益群众数", "≥5000人", "6200人", "受益面扩大"],
+    ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", ""],
+]
+
+
+TRANSFER_LAYOUTS = {
+    "tab": lambda rows: "\n".join("\t".join(row) for row in rows),
+    "pipe": lambda rows: "\n".join("| " + " | ".join(row) + " |" for row in rows),
+    "html": lambda rows: "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+                                             for row in rows) + "</table>",
+    "cell_lines": lambda rows: "\n".join(c for row in rows for c in row),
+    "blank_separated": lambda rows: "\n\n".join(c for row in rows for c in row if c),
+    "space_rows": lambda rows: "\n".join("  ".join(c for c in row if c) for row in rows),
+}
+
+
+@pytest.mark.parametrize("layout", TRANSFER_LAYOUTS)
+def test_a_transfer_payment_form_without_points_columns(layout):
+    text = TRANSFER_LAYOUTS[layout](TRANSFER)
+    [form] = jixiao.parse_text(text, f"transfer.{'html' if layout == 'html' else 'txt'}")
+    assert (form.project_name, form.department, form.implementing_unit, form.year) == (
+        "农村综合改革转移支付", "某某县财政局", "某某县农业农村局", 2022)
+    assert form.funds.total and (form.funds.total.annual_budget, form.funds.total.executed) == (500, 480)
+    assert form.funds.current_year is None  # 中央补助 has no place in the record: read past, not misplaced
+    assert [(i.level1, i.name, i.target, i.actual, i.deviation) for i in form.indicators] == [
+        ("产出指标", "建设项目个数", "≥10个", "12个", None), ("产出指标", "项目验收合格率", "100%", "100%", None),
+        ("效益指标", "受益群众数", "≥5000人", "6200人", "受益面扩大"),
+        ("满意度指标", "群众满意度", "≥90%", "95%", None)]
+    codes = [w.code for w in form.warnings]
+    assert "P031" in codes and "P030" not in codes and "P013" not in codes  # one note, not one per row
+    assert "P023" in codes  # the sources read past are said
+    findings = {f.code for f in jixiao.check(form).findings}
+    assert "AR04" not in findings  # the sub-rows are incomplete: their sum is not compared with the total

@@ -118,7 +118,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         if form.total_weight is None or form.total_score is None:
             ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score",
                      total.anchor.line if total.anchor else None)
-    else:
+    elif not any(w.code == "P031" for w in ctx.warnings):  # a table without points has no 总分 row to find
         ctx.warn("P013", "未找到总分行：表格可能在此中断，已保留读到的部分", "total_score", last)
     _recover_fund_score(form, ctx)
     if "grade" in by_kind:

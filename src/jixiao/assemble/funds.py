@@ -299,6 +299,9 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     duplicates = []
     for fl in labelled:
         if fl.label == IGNORED:
+            if any(number(v) for v in fl.values):
+                ctx.warn("P023", f"第 {fl.line} 行的资金来源（如中央补助、地方资金、财政专户管理资金）"
+                                 f"在记录中没有对应的行，已略过：分行之和不再与年度资金总额核对", "funds", fl.line)
             continue
         if fl.label in seen:
             duplicates.append(fl)

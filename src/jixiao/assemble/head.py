@@ -12,6 +12,7 @@ from jixiao.assemble.stream import Unit, is_year_only, title_of, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
+IGNORED = "ignored"  # a head label the record has no place for (a template's `ignored`, '中央主管部门'): read past
 
 
 def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
@@ -32,7 +33,7 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
     used: set[int] = set()
     for i, u in enumerate(units):
         found = lex.head_field(u.key)
-        if not found or found[0] in values:
+        if not found or (found[0] in values and found[0] != IGNORED):
             continue
         field, length = found
         used.add(i)

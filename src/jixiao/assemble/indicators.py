@@ -86,6 +86,7 @@ def _score_like(unit: Unit) -> float | None:
 class Header:
     slots: tuple[str, ...]
     cols: dict[str, int]  # slot -> column of a certain header cell
+    unscored: bool = False  # the header names its columns, and has no 分值 or 得分 among them
 
     @property
     def contiguous(self) -> bool:
@@ -142,6 +143,8 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
         slots.append(slot)
         if u.col is not None and u.certain:
             cols.setdefault(slot, u.col)
+    if "name" in slots and not present & {"weight", "score"} and ("target" in slots or "actual" in slots):
+        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True), end  # a table without points columns
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
     return Header(tuple(dict.fromkeys(slots)), cols), end
@@ -202,6 +205,19 @@ def _runs(body: list[Unit]) -> list[list[tuple[int, float]]]:
             runs.append(run)
         run = [(i, value)] if value is not None else []
     return runs
+
+
+def _label_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
+    """Rows cut where a level label follows a cell that is none (the labels open the next row)."""
+    out: list[list[Unit]] = [[]]
+    before = None
+    for u in units:
+        kind = _label_kind(u.key, lex)
+        if kind == "level" and before is None and out[-1]:
+            out.append([])
+        out[-1].append(u)
+        before = kind
+    return out
 
 
 def _hard_break(before: Unit, after: Unit) -> bool:
@@ -273,6 +289,14 @@ class _Reader:
                 row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
                 row.short = False
                 return 2.0
+        after = [s for s in self.header.slots[self.header.slots.index(fields[-1]) + 1:]
+                 if s in ("deviation", "remark")] if self.header.unscored else []
+        if certain and after and len(fields) < len(content) <= len(fields) + len(after):
+            # a row of a table without 分值/得分: what follows its cells is its 偏差原因 (and 备注)
+            self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=False)})
+            texts = dict(zip(after, (tidy(u.text) for u in content[len(fields):]), strict=False))
+            row.deviation = texts.get("deviation")
+            return 2.0
         if certain and len(content) == len(fields):
             self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=True)})
             row.slot_cols.update({u.col: s for s, u in zip(fields, content, strict=True) if u.col is not None})
@@ -287,8 +311,11 @@ class _Reader:
         pieces = [Piece(u.text, u.line, _gap(u, self.separator) if k else NEWLINE) for k, u in enumerate(content)]
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
-        cut = split_cells(pieces, fields)
+        cut = split_cells(pieces, (*fields, *after))
         texts = [cell_text(c) for c in cut.cells]
+        if after and len(texts) > len(fields):
+            row.deviation = dict(zip(after, texts[len(fields):], strict=False)).get("deviation")
+            texts = texts[:len(fields)]
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
@@ -439,7 +466,11 @@ class _Reader:
         return offset if offset == 0 or self.header.contiguous else None
 
     def _whole_rows(self, units: list[Unit]) -> list[list[Unit]]:
-        """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more)."""
+        """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
+        table that has no 分值/得分 columns at all, printed without cell boundaries (a cell per line), a row
+        starts where its level labels do."""
+        if units and self.header.unscored and not all(u.certain for u in units):
+            return _label_rows(units, self.lex)
         if not units or units[0].row == units[-1].row or not all(u.certain for u in units):
             return [units] if units else []
         out: list[list[Unit]] = []
@@ -783,6 +814,10 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}
     levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]))
+    unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
+    if unscored and raws:
+        ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
+                 "indicators", raws[0].line)
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
@@ -795,7 +830,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
             ctx.sure(f"{path}.level1", sure1)
         if sure2 < 1.0:
             ctx.sure(f"{path}.level2", sure2)
-        if raw.weight is None or raw.score is None:
+        if (raw.weight is None or raw.score is None) and not unscored:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
                      f"{path}.score", raw.line)
         if raw.short:

@@ -25,6 +25,8 @@ class FundRows(Rule):
     有金额的分行某一格空白的，报在那一格（应为合计减其他分行）；年度资金总额一行全为 0 或空白、分行却有金额的，
     报一条；其余报在年度资金总额。
 
+    表上有记录中没有对应行的资金来源（中央补助、地方资金等，读取提示 P023）时，分行不全，不作核对。
+
     不合格示例：年度资金总额全年预算数 100，当年财政拨款 80、上年结转 30（合计 110）。
     合格示例：年度资金总额全年预算数 100，当年财政拨款 80、上年结转 20、其他资金 0。
     """
@@ -41,7 +43,7 @@ class FundRows(Rule):
         # a sub-row left wholly empty was not filled in; a blank cell in a filled row counts as 0
         rows = [(name, row) for name in SUB_ROWS if (row := getattr(funds, name)) is not None
                 and any(getattr(row, column) is not None for column in COLUMNS)]
-        if funds.total is None or not rows:
+        if funds.total is None or not rows or any(w.code == "P023" for w in ctx.form.warnings):
             return
         sums = {column: sum(getattr(row, column) or 0.0 for _, row in rows) for column in COLUMNS}
         if not any(getattr(funds.total, column) for column in COLUMNS) and any(v > tol for v in sums.values()):
