@@ -31,6 +31,25 @@ def column_starts(header: list[Unit]) -> list[float] | None:
     return xs
 
 
+def rows_align(units: list[Unit], starts: list[float]) -> bool:
+    """The body's lines are laid out in the header's columns too: two cells of a line (fragments after a run of
+    spaces) seldom fall in one column. Cells separated by runs of spaces, each line only as long as its words,
+    drift from the header's positions and collide; reading them by the header's columns would join them."""
+    cells = collisions = 0
+    last: tuple[int, int] | None = None  # (row, column) of the cell before
+    for k, u in enumerate(units):
+        if u.certain:
+            continue
+        new_row = k == 0 or units[k - 1].row != u.row
+        if not new_row and u.gap < Gap.WIDE:
+            continue
+        col = max(0, bisect_right(starts, u.x + SLACK) - 1)
+        cells += 1
+        collisions += not new_row and last is not None and last == (u.row, col)
+        last = (u.row, col)
+    return collisions <= 0.05 * cells
+
+
 def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
     """Plain units as the cells of the columns that start at `starts` (see the module docstring)."""
     out: list[Unit] = []

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from itertools import combinations
 
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
-from jixiao.assemble.columns import column_starts, realign
+from jixiao.assemble.columns import column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
@@ -207,6 +207,41 @@ def _runs(body: list[Unit]) -> list[list[tuple[int, float]]]:
     return runs
 
 
+CELL_ORDER = ("name", "target", "actual", "weight", "score", "deviation")
+
+
+def _text_after(header: Header) -> list[str]:
+    """The text columns a row prints after its cells and before its 分值 (a header with 偏差原因 before 分值 and
+    得分), or after its cells in a table without 分值/得分: a row's last cells before its anchor."""
+    if not header.fields or header.fields[-1] not in header.slots:
+        return []
+    out = []
+    for slot in header.slots[header.slots.index(header.fields[-1]) + 1:]:
+        if slot in ("weight", "score"):
+            break
+        if slot in ("deviation", "remark"):
+            out.append(slot)
+    return out
+
+
+def _by_columns(header: Header, body: list[Unit]) -> bool:
+    """A table whose header puts its columns in another order than the national form's (分值 before 年度指标值,
+    偏差原因 before 分值 …) and that is a real table (every cell boundary certain, every column of the header
+    known): its rows are read cell by cell under the header's columns, not by where 分值 and 得分 stand."""
+    order = [slot for slot in header.slots if slot in CELL_ORDER]
+    if order == [slot for slot in CELL_ORDER if slot in order]:
+        return False
+    if not body or not all(u.certain and u.col is not None for u in body) or not all(s in header.cols for s in order):
+        return False
+    # the columns are the header's (empty cells kept, as a real table keeps them): the 分值 column holds points
+    rows = [{u.col: u for u in r} for r in source_rows(body) if len(r) >= 3]
+    if "weight" in header.cols:
+        fit = sum(1 for r in rows if (u := r.get(header.cols["weight"])) and _score_like(u) is not None)
+    else:  # a table without points: its 三级指标 column holds names
+        fit = sum(1 for r in rows if (u := r.get(header.cols["name"])) and not _starts_value(u))
+    return bool(rows) and fit >= 0.8 * len(rows)
+
+
 def _label_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
     """Rows cut where a level label follows a cell that is none (the labels open the next row)."""
     out: list[list[Unit]] = [[]]
@@ -231,6 +266,7 @@ class _Reader:
         self.lex = lex
         self.ctx = ctx
         self.fields = header.fields
+        self.after = _text_after(header)
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
 
     # -- a row's cells ------------------------------------------------------------------------------------
@@ -289,10 +325,9 @@ class _Reader:
                 row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
                 row.short = False
                 return 2.0
-        after = [s for s in self.header.slots[self.header.slots.index(fields[-1]) + 1:]
-                 if s in ("deviation", "remark")] if self.header.unscored else []
+        after = self.after
         if certain and after and len(fields) < len(content) <= len(fields) + len(after):
-            # a row of a table without 分值/得分: what follows its cells is its 偏差原因 (and 备注)
+            # what follows the cells before 分值 (or in a table without 分值/得分) is the 偏差原因 (and 备注)
             self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=False)})
             texts = dict(zip(after, (tidy(u.text) for u in content[len(fields):]), strict=False))
             row.deviation = texts.get("deviation")
@@ -455,6 +490,34 @@ class _Reader:
             out.append(row)
         self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
+
+    def grid_rows(self, body: list[Unit]) -> list[RawRow]:
+        """Rows of a table read by columns (`_by_columns`): each source row's cells go to the header's slot of
+        their column; a row with neither 三级指标 nor values (a block subtotal) is read past."""
+        out: list[RawRow] = []
+        for cells in source_rows(body):
+            row = RawRow(line=cells[0].line, row=cells[0].row, last_line=cells[-1].line)
+            texts: dict[str, list[str]] = {}
+            for u in cells:
+                slot = self.slot_at.get(u.col) if u.col is not None else None
+                if slot in ("level1", "level2"):
+                    row.slot_cols[u.col] = f"label{len(row.labels)}"
+                    row.labels.append((u.key, slot, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+                elif slot in CELL_ORDER:
+                    texts.setdefault(slot, []).append(u.text)
+                    row.slot_cols[u.col] = slot
+            for slot in ("weight", "score"):
+                value = number(" ".join(texts.pop(slot, [])))
+                setattr(row, slot, value if value is not None and 0 <= value <= MAX_POINTS else None)
+            joined = {slot: tidy(" ".join(parts)) for slot, parts in texts.items()}
+            row.deviation = joined.pop("deviation", None)
+            self._assign(row, joined)
+            if row.name is None and row.target is None and row.actual is None:
+                if row.weight is not None or row.score is not None:
+                    self.ctx.choose("分值/得分小计行", [(f"{row.weight} / {row.score}", 0.0)], row.line)
+                continue
+            out.append(row)
+        return out
 
     def _offset(self, weight_unit: Unit) -> int | None:
         """How far this row's columns are shifted against the header's, when that can be trusted: the row's
@@ -801,7 +864,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     header, start = read_header(units, lex)
     body = _clean_body(units[start:], lex)
     starts = column_starts(units[:start])
-    if starts and len(starts) == len(header.slots):  # column-aligned text: its columns are the header's
+    if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
         body = realign(body, starts)
         header.cols = {slot: k for k, slot in enumerate(header.slots)}
         aligned = True
@@ -809,7 +872,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
         aligned = False
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
-    raws = reader.rows(body)
+    raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     indicators = []
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}
