@@ -177,3 +177,23 @@ def test_a_transfer_payment_form_without_points_columns(layout):
     assert "P023" in codes  # the sources read past are said
     findings = {f.code for f in jixiao.check(form).findings}
     assert "AR04" not in findings  # the sub-rows are incomplete: their sum is not compared with the total
+
+
+DECORATED = [("主管部门及代码", "department"), ("主管部门（代码）", "department"), ("项目主管部门", "department"),
+             ("实施单位（盖章）", "implementing_unit")]
+
+
+@pytest.mark.parametrize("sep", ["\t", " | ", "\n", "  "])
+@pytest.mark.parametrize(("label", "field"), DECORATED)
+def test_a_head_label_with_a_decoration_reads_the_next_cell(sep, label, field):
+    rows = [["项目支出绩效自评表"], ["（2023年度）"], ["项目名称", "城市道路养护"],
+            [label if field == "department" else "主管部门", "[149]某某市城市管理局",
+             label if field == "implementing_unit" else "实施单位", "某某市市政养护中心"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "养护里程", "≥20公里", "22公里", "90", "90", ""],
+            ["总分", "100", "99"]]
+    [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows), "head.txt")
+    assert (form.department, form.implementing_unit) == ("[149]某某市城市管理局", "某某市市政养护中心")
+    assert form.project_name == "城市道路养护"

@@ -27,6 +27,18 @@ def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, i
     return None, None
 
 
+def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:
+    """The value of label `i` is the unit after it, not the text after the label in its own cell: a cell of its
+    own follows on the table row, or the text after the label is too short to be a name ('及代码', '(盖章)')
+    and a unit follows that is no other label, section or title."""
+    if i + 1 >= len(units):
+        return False
+    u, v = units[i], units[i + 1]
+    if lex.head_field(v.key) or lex.section(v.key) or title_of(v, lex):
+        return False
+    return (v.row == u.row and v.certain) or len(inline.strip("()（）[]【】")) <= 3
+
+
 def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, str | None], set[int]]:
     """Head values by field, and the indices of the units used."""
     values: dict[str, str | None] = {}
@@ -37,11 +49,14 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
             continue
         field, length = found
         used.add(i)
-        inline = after_chars(u.text, length).lstrip(":： ")
-        if inline and not lex.head_field(inline):
+        rest = after_chars(u.text, length).lstrip()
+        inline = rest.lstrip(":： ")
+        if inline and not lex.head_field(inline) and (rest[0] in ":：" or not _value_after(units, i, inline, lex)):
             values[field] = tidy(inline)
             ctx.at(field, u.line)
             continue
+        # else what follows the label in its cell decorates it ('主管部门及代码', '实施单位(盖章)'): the value is
+        # the next cell
         parts: list[str] = []
         for j in range(i + 1, len(units)):
             v = units[j]
