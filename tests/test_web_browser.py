@@ -123,7 +123,7 @@ def test_fill_in_submit_return_resubmit_approve(server: str, browser: object, tm
     _step(reviewer, "开始审核")
     assert "审核中" in reviewer.text_content(".meta")
     reviewer.click('#sheet td[data-path="funds.total.executed"]')  # picks the cell for a comment on it
-    sync_api.expect(reviewer.locator('select[name="note_path"]').first).to_have_value("funds.total.executed")
+    sync_api.expect(reviewer.locator('input[name="note_path"]').first).to_have_value("funds.total.executed")
     reviewer.keyboard.type("执行数与决算不符")  # the comment box of that row has the focus
     _step(reviewer, "退回", "请补充偏差原因")
     assert "已退回" in reviewer.text_content(".meta")

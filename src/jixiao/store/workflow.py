@@ -220,6 +220,18 @@ class Page:
     forms: list[dict]
 
 
+def count_forms(conn: Connection, account: Account, statuses: Sequence[Status]) -> int:
+    """How many current forms `account` may see are in one of `statuses` (one query: the header's 待办 count)."""
+    query = (select(func.count()).select_from(
+        forms_t.join(documents_t, documents_t.c.id == forms_t.c.document_id)
+        .outerjoin(status_t, status_t.c.form_id == forms_t.c.id))
+        .where(documents_t.c.is_current.is_(True), form_status.in_([s.value for s in statuses])))
+    visible = _visible(account)
+    if visible is not None:
+        query = query.where(visible)
+    return conn.execute(query).scalar_one()
+
+
 def list_forms(conn: Connection, account: Account, *, year: int | None = None, department: str | None = None,
                status: Status | None = None, document_id: int | None = None, limit: int = 50,
                offset: int = 0) -> Page:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, func, select
 
 from jixiao.store.accounts import Account, Role
-from jixiao.store.workflow import STATUS_ZH, Status, history_t, list_forms
+from jixiao.store.workflow import STATUS_ZH, Status, count_forms, history_t, list_forms
 
 WAITING: dict[Role, tuple[Status, ...]] = {  # returned first: it is what the reviewer asked to fix
     Role.filler: (Status.returned, Status.draft),
@@ -50,3 +50,8 @@ def inbox(conn: Connection, account: Account, limit: int = 200) -> Inbox:
                 item.update(comment=step.comment or "（见表页上的逐项意见）", returned_by=step.user_name,
                             returned_at=step.at.isoformat())
     return Inbox(total, items)
+
+
+def waiting(conn: Connection, account: Account) -> int:
+    """How many forms wait for `account` (the count beside 待办 in every page's header)."""
+    return count_forms(conn, account, WAITING[account.role])

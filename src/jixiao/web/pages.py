@@ -62,7 +62,7 @@ from jixiao.store.workflow import (
 from jixiao.web import api
 from jixiao.web.downloads import form_file
 from jixiao.web.forms import form_document
-from jixiao.web.inbox import inbox
+from jixiao.web.inbox import waiting
 from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
 from jixiao.web.twins import json_block, twin_links
@@ -79,13 +79,22 @@ LOW_CONFIDENCE = 0.8  # a cell read with less is marked on the form page
 CSRF_MESSAGE = "表单已失效（缺少或不符的 CSRF 令牌），请刷新页面后再试"
 
 
+_UNSEEN = object()
+
+
 def _session(request: Request) -> tuple[Account, str] | None:
+    """The signed-in account and its session token, looked up once per request."""
+    cached = getattr(request.state, "session", _UNSEEN)
+    if cached is not _UNSEEN:
+        return cached
     token = request.cookies.get(COOKIE)
-    if not token:
-        return None
-    with request.app.state.engine.connect() as conn:
-        account = account_of_token(conn, token, "session")
-    return (account, token) if account else None
+    found = None
+    if token:
+        with request.app.state.engine.connect() as conn:
+            account = account_of_token(conn, token, "session")
+        found = (account, token) if account else None
+    request.state.session = found
+    return found
 
 
 def _render(request: Request, name: str, status: int = 200, **context: object) -> HTMLResponse:
@@ -95,7 +104,7 @@ def _render(request: Request, name: str, status: int = 200, **context: object) -
         context["csrf"] = csrf_token(token)
     if isinstance(context.get("account"), Account):  # the header's count of what waits (待办)
         with request.app.state.engine.connect() as conn:
-            context["waiting"] = inbox(conn, context["account"], limit=0).total
+            context["waiting"] = waiting(conn, context["account"])
     return templates.TemplateResponse(request, name, {"role_zh": ROLE_ZH, "status_zh": STATUS_ZH, **context},
                                       status_code=status)
 

@@ -2,6 +2,8 @@
 // single cells (逐项意见); "再加一条" adds a row; a link in the list of a return's comments shows its cell.
 (function () {
   "use strict";
+  const PATH = 'input[name="note_path"]';
+  const COMMENT = 'input[name="note_comment"]';
   const rows = document.getElementById("note-rows");
   const sheet = document.getElementById("sheet");
   if (rows && sheet) {
@@ -9,10 +11,10 @@
     sheet.addEventListener("click", (event) => {
       const cell = event.target.closest("td[data-path]");
       if (!cell) return;
-      const free = Array.from(rows.querySelectorAll(".note-row")).find((row) => !row.querySelector("select").value)
+      const free = Array.from(rows.querySelectorAll(".note-row")).find((row) => !row.querySelector(PATH).value)
         || addRow();
-      free.querySelector("select").value = cell.dataset.path;
-      free.querySelector("input").focus();
+      free.querySelector(PATH).value = cell.dataset.path;
+      free.querySelector(COMMENT).focus();
     });
     document.getElementById("add-note").addEventListener("click", addRow);
   }
@@ -20,8 +22,8 @@
   function addRow() {
     const all = rows.querySelectorAll(".note-row");
     const row = all[all.length - 1].cloneNode(true);
-    row.querySelector("select").value = "";
-    row.querySelector("input").value = "";
+    row.querySelector(PATH).value = "";
+    row.querySelector(COMMENT).value = "";
     all[all.length - 1].after(row);
     return row;
   }
