@@ -14,6 +14,7 @@ import jixiao
 from jixiao.assemble.lexicon import select
 from jixiao.cli import app
 from tests.conftest import SEEDS, golden_forms
+from tests.table_text import TABLE_LAYOUTS
 
 REAL = Path(__file__).parent / "data" / "realforms"
 REAL_FORMS = sorted((REAL / "raw").glob("*.txt"))
@@ -149,20 +150,9 @@ TRANSFER = [  # a 中央对地方转移支付区域绩效自评表 as counties p
 ]
 
 
-TRANSFER_LAYOUTS = {
-    "tab": lambda rows: "\n".join("\t".join(row) for row in rows),
-    "pipe": lambda rows: "\n".join("| " + " | ".join(row) + " |" for row in rows),
-    "html": lambda rows: "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
-                                             for row in rows) + "</table>",
-    "cell_lines": lambda rows: "\n".join(c for row in rows for c in row),
-    "blank_separated": lambda rows: "\n\n".join(c for row in rows for c in row if c),
-    "space_rows": lambda rows: "\n".join("  ".join(c for c in row if c) for row in rows),
-}
-
-
-@pytest.mark.parametrize("layout", TRANSFER_LAYOUTS)
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_a_transfer_payment_form_without_points_columns(layout):
-    text = TRANSFER_LAYOUTS[layout](TRANSFER)
+    text = TABLE_LAYOUTS[layout](TRANSFER)
     [form] = jixiao.parse_text(text, f"transfer.{'html' if layout == 'html' else 'txt'}")
     assert (form.project_name, form.department, form.implementing_unit, form.year) == (
         "农村综合改革转移支付", "某某县财政局", "某某县农业农村局", 2022)

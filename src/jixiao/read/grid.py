@@ -12,10 +12,11 @@ import re
 from typing import NamedTuple
 
 from jixiao.read.markup import latex_math
-from jixiao.read.normalise import fold, is_page_number, normalise
+from jixiao.read.normalise import NEEDS_WORK, fold, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
 
 _WORD = re.compile(r"\S+")
+_new = tuple.__new__
 
 Box = tuple[float, float, float, float]
 
@@ -32,6 +33,8 @@ class Cell(NamedTuple):
 
 def cell_text(lines: list[str]) -> str:
     """A cell's text from its lines or paragraphs: spaces collapsed, empty lines dropped, glyphs folded."""
+    if len(lines) == 1 and not NEEDS_WORK.search(lines[0]):  # most cells: one line, nothing to fold
+        return lines[0]
     kept = [" ".join(normalise(ln).split()) for ln in lines]
     return fold(latex_math("\n".join(ln for ln in kept if ln)))
 
@@ -96,11 +99,12 @@ class Emitter:
         if not cells:
             return
         self.row += 1
-        for k, cell in enumerate(cells):
-            gap = max(self.gap, Gap.ROW) if k == 0 else Gap.CELL
-            self.doc.tokens.append(Token(cell.text, gap, line or self.row + 1, self.row, col=cell.col,
-                                         x=float(cell.col), page=self.page, row_span=cell.row_span,
-                                         col_span=cell.col_span, bbox=cell.bbox))
+        row, line, page, append = self.row, line or self.row + 1, self.page, self.doc.tokens.append
+        gap = max(self.gap, Gap.ROW)
+        for cell in cells:  # tuple.__new__: a named tuple built without its keyword-argument wrapper
+            append(_new(Token, (cell.text, gap, line, row, cell.col, float(cell.col), page, cell.row_span,
+                                cell.col_span, cell.bbox)))
+            gap = Gap.CELL
         self.gap = Gap.LINE
 
     def end_table(self) -> None:

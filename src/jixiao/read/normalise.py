@@ -32,6 +32,12 @@ def _fold_char(match: re.Match[str]) -> str:
     return _FOLD.get(match.group(0), "≥")
 
 
+# any character `normalise`, `fold` or a cell's whitespace collapsing could change, or inline math opens with:
+# a text without one is already what they would make of it
+NEEDS_WORK = re.compile(f"[\\s$={''.join(_FOLD)}》\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+                        "\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+
+
 def normalise(text: str) -> str:
     """Line ends, invisible characters and Unicode spaces, keeping every line where it was (source lines stay
     right). The forms of characters are folded per cell (`fold`), once the line's layout has been read: a
