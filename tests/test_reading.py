@@ -187,3 +187,31 @@ def test_a_head_label_with_a_decoration_reads_the_next_cell(sep, label, field):
     [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows), "head.txt")
     assert (form.department, form.implementing_unit) == ("[149]某某市城市管理局", "某某市市政养护中心")
     assert form.project_name == "城市道路养护"
+
+
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_rows_under_merged_labels_of_a_table_without_points(layout):
+    rows = [list(r) for r in TRANSFER]
+    at = next(k for k, r in enumerate(rows) if "建设项目个数" in r) + 1
+    rows.insert(at, ["", "", "", "受益村数", "≥5个", "6个", ""])  # under the same 产出指标 / 数量指标
+    rows[at + 1][1] = ""  # the 质量指标 row under the merged 产出指标
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows), f"transfer.{'html' if layout == 'html' else 'txt'}")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in form.indicators[:3]] == [
+        ("产出指标", "数量指标", "建设项目个数", "≥10个", "12个"), ("产出指标", "数量指标", "受益村数", "≥5个", "6个"),
+        ("产出指标", "质量指标", "项目验收合格率", "100%", "100%")]
+    assert len(form.indicators) == 5
+
+
+@pytest.mark.parametrize("tail", [["总分：100", "得分：94.95"], ["总分：100", "自评得分：94.95"]])
+@pytest.mark.parametrize("sep", ["\t", "\n", "  "])
+def test_total_and_grade_printed_with_a_colon_after_the_table(tail, sep):
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "城市道路养护"], ["主管部门", "某某市城市管理局"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "养护里程", "≥20公里", "22公里", "90", "85.95", "进度略慢"],
+            tail, ["评分等级：优"]]
+    [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows), "total.txt")
+    assert (form.total_weight, form.total_score, form.grade) == (100, 94.95, "优")
+    assert len(form.indicators) == 1 and form.indicators[0].deviation == "进度略慢"
+    assert not [w for w in form.warnings if w.code in ("P013", "P015", "P030")]

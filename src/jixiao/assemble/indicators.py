@@ -242,17 +242,42 @@ def _by_columns(header: Header, body: list[Unit]) -> bool:
     return bool(rows) and fit >= 0.8 * len(rows)
 
 
-def _label_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
-    """Rows cut where a level label follows a cell that is none (the labels open the next row)."""
-    out: list[list[Unit]] = [[]]
+def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]:
+    """Rows cut where a level label follows a cell that is none (the labels open the next row); a run of more
+    cells than a row has (rows under one merged label print none) is cut where a cell is followed by a value
+    (`_value_rows`)."""
+    chunks: list[list[Unit]] = [[]]
     before = None
     for u in units:
         kind = _label_kind(u.key, lex)
-        if kind == "level" and before is None and out[-1]:
-            out.append([])
-        out[-1].append(u)
+        if kind == "level" and before is None and chunks[-1]:
+            chunks.append([])
+        chunks[-1].append(u)
         before = kind
+    out = []
+    for chunk in chunks:
+        labels = next((k for k, u in enumerate(chunk) if _label_kind(u.key, lex) is None), len(chunk))
+        content = chunk[labels:]
+        if len(content) <= cells:
+            out.append(chunk)
+            continue
+        rows = _value_rows(content, cells)
+        out.append(chunk[:labels] + rows[0])
+        out.extend(rows[1:])
     return out
+
+
+def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
+    """Consecutive rows of `content` (no labels among it), each a name followed by its value (a target such as
+    '≥10个' or a number) and what follows up to the next name: a cell is a name where the cell after it is a
+    value and it is none itself, at least three cells after the row's name."""
+    starts = [0]
+    for k in range(3, len(content) - 1):
+        if k - starts[-1] >= 3 and not _starts_value(content[k]) and _starts_value(content[k + 1]):
+            starts.append(k)
+    if any(b - a > cells for a, b in zip(starts, [*starts[1:], len(content)], strict=False)):
+        return [content]  # no cut the values explain: one row, as read before
+    return [content[a:b] for a, b in zip(starts, [*starts[1:], len(content)], strict=False)]
 
 
 def _hard_break(before: Unit, after: Unit) -> bool:
@@ -533,7 +558,7 @@ class _Reader:
         table that has no 分值/得分 columns at all, printed without cell boundaries (a cell per line), a row
         starts where its level labels do."""
         if units and self.header.unscored and not all(u.certain for u in units):
-            return _label_rows(units, self.lex)
+            return _label_rows(units, self.lex, len(self.fields) + len(self.after))
         if not units or units[0].row == units[-1].row or not all(u.certain for u in units):
             return [units] if units else []
         out: list[list[Unit]] = []

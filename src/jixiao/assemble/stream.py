@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -288,7 +289,7 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     sections = [Section("head")]
     now, add = "head", sections[0].units.append  # the current section's kind and its list's append
     units = form.units[1:] if form.title_unit is not None else form.units
-    for unit in units:
+    for unit in _inline_labels(units, lex):
         kind = _opens_key(unit.key, now, lex)
         if kind and kind != now:
             current = Section(kind, anchor=unit)
@@ -299,6 +300,31 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
             continue
         add(unit)
     return sections
+
+
+_INLINE = re.compile(r"[:：]")
+
+
+def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
+    """The units, with a label of the total or grade rows printed with its value after a colon in one cell or
+    paragraph ('总分：100', '评分等级：优', '得分：94.95' after a 总分) given as the label and the value."""
+    total = False  # inside the total row: a second label of it ('自评得分：94.95') gives only its value
+    for unit in units:
+        parts = _INLINE.split(unit.text, 1) if ":" in unit.text or "：" in unit.text else None
+        if parts and parts[1].strip():
+            label, value = parts[0].strip(), parts[1].strip()
+            kind = lex.section(fold(label))
+            points = total and lex.indicator_column(fold(label)) in ("weight", "score")
+            if kind in ("total", "grade") or points:
+                if kind and not (total and kind == "total"):
+                    yield unit._replace(text=label, key=fold(label))
+                yield unit._replace(text=value, key=fold(value), gap=Gap.SPACE, certain=False)
+                total = total or kind == "total"
+                continue
+        kind = lex.section(unit.key)
+        if kind:
+            total = kind == "total"
+        yield unit
 
 
 def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
