@@ -76,3 +76,17 @@ def test_indicator_columns_in_another_order_read_back(order: str, layout: str) -
     accuracy = 100.0 * matched / fields
     print(f"{order} {layout}: {accuracy:.2f}% of {fields} fields")
     assert accuracy >= FLOOR.get((order, layout), 99.5), "\n".join(wrong[:20])
+
+
+def test_a_row_cut_by_a_page_break_joins_the_row_above() -> None:
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "城市道路养护"], ["主管部门", "某某市城市管理局"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "实际完成值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "道路养护", "50", "≥20公里", "22公里", "50", "雨季"],
+            ["", "", "里程", "", "", "", "", "影响进度"],  # the same row, past a page break
+            ["效益指标", "社会效益指标", "群众满意度", "40", "≥90%", "95%", "35", ""],
+            ["总分", "100", "94"]]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS["tab"](rows), "cut.txt")
+    assert [(i.name, i.weight, i.target, i.actual, i.score, i.deviation) for i in form.indicators] == [
+        ("道路养护里程", 50, "≥20公里", "22公里", 50, "雨季影响进度"), ("群众满意度", 40, "≥90%", "95%", 35, None)]

@@ -540,6 +540,15 @@ class _Reader:
             if row.name is None and row.target is None and row.actual is None:
                 if row.weight is not None or row.score is not None:
                     self.ctx.choose("分值/得分小计行", [(f"{row.weight} / {row.score}", 0.0)], row.line)
+                elif out and row.deviation:  # the rest of the row above's 偏差原因, past a page break
+                    out[-1].deviation = tidy(join(out[-1].deviation or "", row.deviation))
+                continue
+            if out and not row.labels and row.weight is None and row.score is None and not (row.target or row.actual):
+                # the rest of the row above, cut by a page break: its 三级指标 and 偏差原因 continue
+                above = out[-1]
+                above.name = tidy(join(above.name or "", row.name or ""))
+                above.deviation = tidy(join(above.deviation or "", row.deviation or "")) or None
+                above.last_line = row.last_line
                 continue
             out.append(row)
         return out
