@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from itertools import combinations
+from math import comb
 
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
@@ -31,6 +32,7 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 
 
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+MAX_FITS = 2000  # placements of a row's values tried against its columns (8 columns: at most 70)
 IGNORED = "ignored"  # a fund row the record has no place for (财政专户管理资金): read past
 EXTRA = "extra"  # prefix of a column the templates do not know
 
@@ -128,7 +130,7 @@ def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], 
             out.append(fl)
             continue
         values = [k for k, v in enumerate(prev.values) if v]
-        if len(pieces) > len(values):
+        if len(pieces) > len(values) or comb(len(values), len(pieces)) > MAX_FITS:
             out.append(fl)
             continue
         usual = max(_decimals(prev.values[k]) for k in values)  # a value printed with fewer was cut
@@ -197,6 +199,8 @@ def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...])
     """Place the total row's surviving numbers in its columns (in the table's order) so that the
     arithmetic holds best."""
     best: tuple[float, dict[str, float]] | None = None
+    if comb(len(cols), min(len(nums), len(cols))) > MAX_FITS:  # a header of many columns: as printed
+        return dict(zip(cols, nums, strict=False))
     for slots in combinations(range(len(cols)), min(len(nums), len(cols))):
         row = {cols[i]: v for i, v in zip(slots, nums, strict=False)}
         filled = dict(row)
@@ -259,6 +263,8 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict
     base = _plausibility(positional)
     if base >= 0:
         return positional, 1.0 if certain else 0.9
+    if comb(len(order), len(filled)) > MAX_FITS:  # a header of many columns (damaged text): no search
+        return positional, 0.5
     best, best_points = positional, base + 2  # printed order is a prior
     for slots in combinations(range(len(order)), len(filled)):
         mapping = {order[i]: v for i, v in zip(slots, filled, strict=True)}

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
-import zlib
 from pathlib import Path
 
 from lxml import etree
 
 from jixiao.errors import InputError
 from jixiao.read.grid import Cell, Emitter, cell_text
-from jixiao.read.limits import CellBudget, Deadline, check_zip
+from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline, check_zip
 from jixiao.read.normalise import BARE_PAGE_NUMBER
 from jixiao.read.tokens import Document
 
@@ -366,7 +365,7 @@ def read_docx(path: Path, file: str) -> Document:
             data = archive.read(part)
     except KeyError as exc:
         raise InputError(file, f"{BROKEN}缺少正文部件 {MAIN_PART}") from exc
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(file, f"{BROKEN}ZIP 容器损坏（{exc}）") from exc
     root = _parse(data, part, file)
     namespace = etree.QName(root).namespace

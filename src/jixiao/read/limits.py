@@ -15,6 +15,7 @@ import os
 import stat
 import time
 import zipfile
+import zlib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import BinaryIO
@@ -104,6 +105,12 @@ def read_bounded(path: Path, limit: int, file: str, what: str = "文本文件") 
     if len(data) > limit:
         raise InputError(file, f"文件过大（超过{what}的上限 {_mb(limit)}）；未读取")
     return data
+
+
+# what the standard library's zipfile raises on a damaged container: a bad structure, a broken deflate stream, a
+# truncated member, an unknown compression or an encrypted member, and a member name that is not the UTF-8 its
+# flag says (UnicodeDecodeError, a ValueError)
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError)
 
 
 def check_zip(archive: zipfile.ZipFile, file: str) -> None:

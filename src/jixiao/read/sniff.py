@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from jixiao.errors import InputError
-from jixiao.read.limits import check_zip
+from jixiao.read.limits import ZIP_ERRORS, check_zip
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP = b"PK\x03\x04"
@@ -47,7 +47,7 @@ def _zip_kind(path: Path, file: str) -> str:
                 mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
                 if mimetype in _ODF:
                     return _ODF[mimetype]
-    except zipfile.BadZipFile as exc:
+    except ZIP_ERRORS as exc:
         raise InputError(file, f"文件是损坏的 ZIP 容器（.docx/.xlsx 等），无法打开：{exc}") from exc
     raise InputError(file, "文件是 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档；请解压后再读取其中的文件")
 

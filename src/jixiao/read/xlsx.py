@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
-import zlib
 from pathlib import Path
 
 from defusedxml import DefusedXmlException
@@ -22,7 +21,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from jixiao.errors import InputError
 from jixiao.read.grid import Emitter
-from jixiao.read.limits import CellBudget, Deadline
+from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline
 from jixiao.read.tokens import Document
 from jixiao.read.workbook import display, emit_sheet, unreadable
 
@@ -70,7 +69,7 @@ def _count_cells(path: Path, file: str) -> None:
                 if info.filename.endswith(".xml"):
                     with archive.open(info) as member:
                         _count_member(member, budget)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_ERRORS as exc:
         raise unreadable(file, ".xlsx", exc) from exc
 
 
