@@ -123,7 +123,7 @@ def test_forms_stored_before_the_score_get_it_when_the_corpus_is_upgraded(tmp_pa
         conn.execute(text("DROP INDEX ix_forms_risk"))
         conn.execute(text("ALTER TABLE forms DROP COLUMN risk"))
         conn.execute(text("ALTER TABLE forms DROP COLUMN risk_parts"))
-        for table in ("corrections", "form_history", "form_status", "tokens", "users"):  # migrations 0004 and 0005
+        for table in ("review_notes", "corrections", "form_history", "form_status", "tokens", "users"):  # 0004–0006
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     upgrade(engine)
