@@ -77,9 +77,7 @@ def serve_command(
 ) -> None:
     """启动网页和 REST API（/api/v1，接口说明在 /openapi.json）：登录、上传检查、自评表列表和审核流转。
     先用 jixiao user add 建立账户。"""
-    import uvicorn
-
-    from jixiao.web.app import create_app
+    from jixiao.web.app import create_app, run
 
     err = stderr_console()
     try:
@@ -96,7 +94,7 @@ def serve_command(
     if host not in LOOPBACK:
         say(err, f"注意：服务对 {host} 开放且未加密；请放在 HTTPS 反向代理之后使用", "yellow")
     say(err, f"jixiao 网页：http://{host}:{port}/  （按 Ctrl-C 停止）")
-    uvicorn.run(create_app(engine, uploads.resolve(), profile=profile), host=host, port=port, log_level="warning")
+    run(create_app(engine, uploads.resolve(), profile=profile), host, port)
 
 
 def register_web_commands(app: typer.Typer, cls: type | None = None, group_cls: type | None = None) -> None:
