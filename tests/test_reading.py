@@ -74,6 +74,56 @@ def test_a_page_that_names_a_form_starts_none_and_several_titles_take_the_last()
     assert form.indicators[0].name == "培训人数" and form.total_score == 100
 
 
+OTHER_TABLES = [  # tables that documents publish beside the 自评表 (a 部门决算 or 部门预算 document)
+    ["2023年度部门整体支出绩效自评表"],
+    ["部门（单位）名称", "某县农业农村局"],
+    ["年度总体目标", "完成高标准农田建设"],
+    ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+    ["", "产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "1.02万亩", "20", "20"],
+    ["2024年项目支出绩效目标表"],
+    ["项目名称", "乙项目"],
+    ["主管部门", "某局", "实施单位", "某局"],
+    ["项目资金（万元）", "年度资金总额", "320"],
+    ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"],
+    ["", "产出指标", "数量指标", "补助小区数", "≥200个"],
+]
+PROJECT_FORM = [
+    ["项目支出绩效自评表（2023年度）"],
+    ["项目名称", "甲项目"],
+    ["主管部门", "某局", "实施单位", "某局"],
+    ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+    ["年度资金总额", "10", "10", "10", "10", "100%", "10"],
+    ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    ["产出指标", "数量指标", "培训人数", "≥10人", "12人", "90", "90", ""],
+    ["总分", "100", "100"],
+]
+
+
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_tables_of_other_kinds_are_read_past_and_reported_not_read_as_forms(layout, tmp_path):
+    """A department's whole-spending evaluation and a project's goals table (titles ending in
+    整体支出绩效自评表, 目标表) are not project forms: read past, each reported with its title."""
+    from jixiao.parse import parse_file
+
+    document = tmp_path / "doc.txt"
+    document.write_text(TABLE_LAYOUTS[layout](OTHER_TABLES + PROJECT_FORM), encoding="utf-8")
+    result = parse_file(document)
+    [form] = result.forms
+    assert (form.project_name, form.year, form.total_score, len(form.indicators)) == ("甲项目", 2023, 100, 1)
+    assert [f.title for f in result.fragments] == ["2023年度部门整体支出绩效自评表", "2024年项目支出绩效目标表"]
+    assert "不是项目支出绩效自评表" in result.fragments[0].message and result.error is None
+    document.write_text(TABLE_LAYOUTS[layout](OTHER_TABLES), encoding="utf-8")
+    only_others = parse_file(document)
+    assert not only_others.forms and "未找到项目支出绩效自评表" in only_others.error.message
+    assert "部门整体支出绩效自评表" in only_others.error.message
+
+
+def test_a_form_without_title_after_a_table_of_another_kind_is_read():
+    text = TABLE_LAYOUTS["tab"](OTHER_TABLES[:5] + PROJECT_FORM[1:])
+    [form] = jixiao.parse_text(text)
+    assert form.project_name == "甲项目" and form.total_score == 100
+
+
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
     header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"

@@ -41,7 +41,7 @@ from jixiao.corpus_cli import register_corpus_commands
 from jixiao.errors import InputError
 from jixiao.jsondoc import write_document
 from jixiao.model import Form
-from jixiao.parse import FRAGMENT_MESSAGE, FileResult, explain_record, iter_files, parse_file
+from jixiao.parse import FileResult, explain_record, iter_files, parse_file
 from jixiao.records import load_records, read_document
 from jixiao.render_cli import register_render_commands
 from jixiao.terminal import (
@@ -168,7 +168,7 @@ def parse_command(
             doc: dict = {
                 "errors": [{"file": e.file, "line": e.line, "message": e.message} for e in failed],
                 "fragments": [{"file": file, "first_line": fr.first_line, "last_line": fr.last_line,
-                               "message": FRAGMENT_MESSAGE} for file, fr in fragments],
+                               "title": fr.title, "message": fr.message} for file, fr in fragments],
             }
             if explain:
                 doc["explain"] = traces
@@ -189,7 +189,8 @@ def parse_command(
         for text in summaries:
             out.file.write(text.replace(COUNT_MARK, str(count)))
         for file, fr in fragments:
-            out.print(f"[yellow]片段[/yellow] {escape(file)}:{fr.first_line}-{fr.last_line}：{FRAGMENT_MESSAGE}")
+            kind = "略过" if fr.title else "片段"
+            out.print(f"[yellow]{kind}[/yellow] {escape(file)}:{fr.first_line}-{fr.last_line}：{escape(fr.message)}")
         out.print(f"共读取 {len(files)} 个文件、{count} 张自评表；"
                   f"读取提示 {warnings} 条；出错文件 {len(failed)} 个")
         if output:

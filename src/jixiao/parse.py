@@ -18,8 +18,6 @@ from jixiao.read import read_path
 from jixiao.read.text import read_text
 from jixiao.read.tokens import Notice
 
-FRAGMENT_MESSAGE = "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
-
 
 def explain_record(file: str, index: int, trace: Context) -> dict:
     """The trace of one form's reading as plain data (`jixiao parse --explain --format json`)."""
@@ -138,7 +136,11 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
     attach_read_confidence(reading.forms, doc.confidence)
     result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
                         reading=reading if explain else None)
-    if not reading.forms:
+    others = list(dict.fromkeys(fr.title for fr in reading.fragments if fr.title))
+    if not reading.forms and others:
+        result.error = InputError(name, f"未找到项目支出绩效自评表：文件中只有“{'”“'.join(others[:3])}”"
+                                        f"{'等' if len(others) > 3 else ''}，不是项目支出绩效自评表")
+    elif not reading.forms:
         result.error = InputError(name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行")
     return result
 

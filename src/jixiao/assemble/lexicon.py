@@ -44,6 +44,7 @@ class Lexicon:
     head: dict[str, tuple[str, ...]]  # field -> labels
     sections: dict[str, tuple[str, ...]]
     not_title_prefix: tuple[str, ...]
+    other_titles: tuple[str, ...]  # how the titles of other tables end ('整体支出绩效自评表', '目标表')
     fund_rows: dict[str, tuple[str, ...]]
     fund_columns: dict[str, tuple[str, ...]]
     indicator_columns: dict[str, tuple[str, ...]]
@@ -119,9 +120,11 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
     levels = {fold(k): tuple(fold(v) for v in vs) for k, vs in data["levels"].items()}
     return Lexicon(
         names=("national", *names), title_word=fold(data["head"]["title"]),
-        head={k: _words(v) for k, v in data["head"].items() if k not in ("title", "not_title_prefix")},
+        head={k: _words(v) for k, v in data["head"].items()
+              if k not in ("title", "not_title_prefix", "other_titles")},
         sections=fold_map(data["sections"]),
         not_title_prefix=_words(data["head"]["not_title_prefix"]),
+        other_titles=tuple(fold(w) for w in data["head"]["other_titles"]),
         fund_rows=fold_map(data["funds"]["rows"]), fund_columns=fold_map(data["funds"]["columns"]),
         indicator_columns=fold_map(data["indicators"]["columns"]),
         parents={fold(k): tuple(v) for k, v in data["indicators"]["parents"].items()},

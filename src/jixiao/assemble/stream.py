@@ -59,10 +59,18 @@ class FormUnits:
 
 @dataclass
 class Fragment:
-    """Rows of a form whose head is not in the document (the tail of a form cut off before the excerpt)."""
+    """Rows not read as a form: the tail of a form whose head is not in the document (cut off before the
+    excerpt), or a table of another kind published beside the forms (`title`: '部门整体支出绩效自评表')."""
 
     first_line: int
     last_line: int
+    title: str | None = None
+
+    @property
+    def message(self) -> str:
+        if self.title:
+            return f"“{self.title}”不是项目支出绩效自评表，未作为自评表读入"
+        return "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
 
 
 def source_rows(units: list[Unit]) -> list[list[Unit]]:
@@ -169,18 +177,25 @@ def title_of(unit: Unit, lex: Lexicon) -> str | None:
     return _title(unit.key, lex) if lex.title_word in unit.key else None
 
 
-@lru_cache(maxsize=1 << 12)
 def _title(key: str, lex: Lexicon) -> str | None:
-    if lex.title_word not in key:
+    heading = _heading(key, lex)
+    return heading[0] if heading and heading[1] else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
+    """(title, is a form's) when the key is a table's title: a form's ('…绩效自评表(2022年度)') or another
+    table's ('部门整体支出绩效自评表', '…绩效目标表')."""
+    if "表" not in key:
         return None
     key = _ATTACHMENT.sub("", key)
     core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
     core = core.strip("#*")
-    if not core.endswith(lex.title_word) or len(core) > 40:
+    if len(core) > 40 or any(core.startswith(p) for p in lex.not_title_prefix) or ":" in core or "：" in core:
         return None
-    if any(core.startswith(p) for p in lex.not_title_prefix) or ":" in core or "：" in core:
-        return None
-    return core
+    if core.endswith(lex.other_titles):
+        return core, False
+    return (core, True) if core.endswith(lex.title_word) else None
 
 
 def year_in(key: str) -> int | None:
@@ -209,14 +224,15 @@ def _body(key: str, lex: Lexicon) -> str | None:
 
 
 def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[Fragment]]:
-    """Forms in document order, and the fragment before the first form when it holds a form's tail."""
-    word = lex.title_word  # looked for before the cached calls: a unit per call of these is the stream's length
-    titles = [(i, t) for i, u in enumerate(units)
-              if word in u.key and (t := _title(u.key, lex)) and not _after_name_label(units, i, lex)]
+    """Forms in document order, and the rows read past: the fragment before the first form when it holds a
+    form's tail, and the tables of other kinds (a title such as 部门整体支出绩效自评表 or …绩效目标表)."""
+    # a title has 表 in it: looked for before the cached call (a unit per call is the stream's length)
+    titles = [(i, *h) for i, u in enumerate(units)
+              if "表" in u.key and (h := _heading(u.key, lex)) and not _after_name_label(units, i, lex)]
     body = [(i, k) for i, u in enumerate(units) if (k := _body(u.key, lex))]
-    starts: list[tuple[int, str | None]] = []
+    starts: list[tuple[int, str, bool]] = []
     b = 0
-    for k, (i, title) in enumerate(titles):
+    for k, (i, title, is_form) in enumerate(titles):
         nxt = titles[k + 1][0] if k + 1 < len(titles) else len(units)
         while b < len(body) and body[b][0] <= i:
             b += 1
@@ -226,44 +242,56 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
                 break
             kinds.add(kind)
         if not kinds:
-            continue  # a title with no form after it before the next title: page chrome or the last of several
-        if starts and not kinds & {"head", "funds"}:
+            continue  # a title with no table after it before the next title: page chrome or the last of several
+        if is_form and starts and not kinds & {"head", "funds"}:
             continue  # a title repeated as a page header inside a form
-        starts.append((i, title))
-    # without a title (or after a form with one), a 项目名称 after a form body starts another form
-    title_at = dict(starts)
+        starts.append((i, title, is_form))
+    # without a title (or after a form with one), a 项目名称 after a form body starts another form; after another
+    # kind of table, another of that kind when that table had a 项目名称 too (a goals table per project), else a form
+    title_at = {i: (title, is_form) for i, title, is_form in starts}
     kind_at = dict(body)
     bodies = [j for j, kind in body if kind in ("funds", "indicators")]
     next_title = sorted(title_at) + [len(units)]
-    points: list[tuple[int, str | None]] = []
+    points: list[tuple[int, str | None, bool]] = []  # (unit, title, a form's)
+    other: str | None = None  # the title of the table of another kind being read past
     seen_name = seen_body = False
     t = 0
     for i in sorted(title_at.keys() | kind_at.keys()):  # only titles and body words decide: not every unit
         while next_title[t] < i:
             t += 1
         if i in title_at:
-            points.append((i, title_at[i]))
+            title, is_form = title_at[i]
+            points.append((i, title, is_form))
+            other = None if is_form else title
             seen_name = seen_body = False
             continue
         kind = kind_at[i]
         head = lex.head_field(units[i].key)
         if head and head[0] == "project_name":
             at = bisect_right(bodies, i)  # a funds or indicator block follows before the next title
-            if (not points or (seen_name and seen_body)) and at < len(bodies) and bodies[at] < next_title[t]:
-                points.append((i, None))
-                seen_body = False
+            if at < len(bodies) and bodies[at] < next_title[t]:
+                if not points or (seen_name and seen_body):
+                    points.append((i, other, other is None))
+                    seen_body = False
+                elif other is not None and seen_body:
+                    points.append((i, None, True))  # a project's form after a table of another kind
+                    other = None
+                    seen_body = False
             seen_name = True
         elif kind in ("funds", "indicators"):
             seen_body = True
     forms: list[FormUnits] = []
-    for k, (i, title) in enumerate(points):
-        end = points[k + 1][0] if k + 1 < len(points) else len(units)
-        forms.append(FormUnits(title, units[i:end], units[i] if title else None))
     fragments: list[Fragment] = []
+    for k, (i, title, is_form) in enumerate(points):
+        end = points[k + 1][0] if k + 1 < len(points) else len(units)
+        if is_form:
+            forms.append(FormUnits(title, units[i:end], units[i] if title else None))
+        else:
+            fragments.append(Fragment(units[i].line, units[end - 1].line, title))
     first = points[0][0] if points else len(units)
     before = units[:first]
     if before and any(_fragment_word(u, lex) for u in before):
-        fragments.append(Fragment(before[0].line, before[-1].line))
+        fragments.insert(0, Fragment(before[0].line, before[-1].line))
     return forms, fragments
 
 
