@@ -124,6 +124,42 @@ def test_a_form_without_title_after_a_table_of_another_kind_is_read():
     assert form.project_name == "甲项目" and form.total_score == 100
 
 
+def _variant_form(budget: str, executed: str, rate: str = "95.00%") -> list[list[str]]:
+    return [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目名称", "社区养老服务补贴"],
+        ["主管部门", "某区民政局", "实施单位", "某区养老服务指导中心"],
+        ["项目资金（万元）", "", budget, executed, "分值", "执行率", "得分"],
+        ["", "年度资金总额", "150.00", "142.50", "10", rate, "9.50"],
+        ["", "其中：财政拨款", "150.00", "142.50", "—", "—", "—"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "计划值", "全年完成值", "指标权重", "指标得分",
+         "偏差原因和改进措施"],
+        ["", "产出指标", "数量指标", "助餐服务人次", "≥3万人次", "3.2万人次", "50", "50", ""],
+        ["", "满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "88%", "40", "39", "宣传不到位"],
+        ["总分", "100", "98.50"],
+    ]
+
+
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_column_headings_in_other_words_read_by_the_template_or_the_arithmetic(layout):
+    """预算数/支出数, 计划值/全年完成值/指标权重/指标得分 are template words; headings no template knows
+    (安排数/使用数) are named by the total row's arithmetic (执行率 = 执行数 / 预算数), with a warning."""
+    [known] = jixiao.parse_text(TABLE_LAYOUTS[layout](_variant_form("预算数", "支出数")))
+    [unknown] = jixiao.parse_text(TABLE_LAYOUTS[layout](_variant_form("安排数", "使用数")))
+    for form in (known, unknown):
+        total = form.funds.total
+        assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+            150, 142.5, 10, 95, 9.5)
+        assert [(i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+            ("≥3万人次", "3.2万人次", 50, 50), ("≥90%", "88%", 40, 39)]
+        assert form.indicators[1].deviation == "宣传不到位"
+    assert not known.warnings and [w.code for w in unknown.warnings] == ["P024"]
+    # when no naming makes the arithmetic hold, the amounts are not guessed: read past, and said
+    [wrong] = jixiao.parse_text(TABLE_LAYOUTS[layout](_variant_form("安排数", "使用数", rate="85.00%")))
+    assert wrong.funds.total.annual_budget is None and wrong.funds.total.executed is None
+    assert [w.code for w in wrong.warnings] == ["P025"] and wrong.funds.total.weight == 10
+
+
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
     header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"

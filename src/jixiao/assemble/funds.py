@@ -96,9 +96,12 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
             continue
-        if current.columns and not current.values and value is None and not is_dash(u.text):
-            # a heading no template knows ('追加预算数') among the header's: a column read past
-            current.columns.append(f"{EXTRA}{len(current.columns)}")
+        if (value is None and not current.values and not is_dash(u.text) and current.label is None
+                and (current.columns or _HEADING.search(key))):
+            # a heading no template knows ('追加预算数', '安排数') among the header's: a column of its own, named
+            # by `_unknown_amounts` from the arithmetic or read past; (before any known heading, only a word
+            # shaped like an amount's heading, and only if a known one follows)
+            current.columns.append(f"{EXTRA}{len(current.columns)}:{u.text}")
             continue
         if current.values or u.certain:
             current.values.extend([""] * u.empties)
@@ -106,6 +109,9 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         current.certain = current.certain and u.certain
     kept = []
     for fl in lines:
+        if fl.columns and all(c.startswith(EXTRA) for c in fl.columns):  # no known heading: they were values
+            fl.values[:0] = [c.split(":", 1)[1] for c in fl.columns]
+            fl.columns = []
         if fl.label is None and not fl.columns and not any(number(v) is not None or is_dash(v) for v in fl.values):
             unread.extend(u for u in units if u.line == fl.line and u.text in fl.values)
             continue
@@ -114,6 +120,42 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
 
 
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
+_HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
+
+
+def _unknown_amounts(order: tuple[str, ...], total: list[str] | None, ctx: Context,
+                     line: int | None) -> tuple[str, ...]:
+    """A header that names the amounts in words no template knows ('安排数 使用数 分值 执行率 得分'): the unknown
+    columns are named by the arithmetic of the total row (执行率 = 执行数 / 全年预算数), in the national
+    order, when exactly one naming makes it hold; the naming is a warning. Else the columns stay unknown
+    (read past), with a warning when the known headings lack an amount."""
+    unknown = [i for i, c in enumerate(order) if c.startswith(EXTRA)]
+    missing = [c for c in AMOUNTS if c not in order]
+    if not unknown or not missing:
+        return order
+    fits = []
+    if total is not None and "execution_rate" in order and len(unknown) <= 4:
+        for slots in combinations(unknown, min(len(missing), len(unknown))):
+            for names in combinations(missing, len(slots)):
+                named = list(order)
+                for i, name in zip(slots, names, strict=True):
+                    named[i] = name
+                values = {c: number(v) for c, v in _fit_positional(total, tuple(named), False).items()}
+                annual, executed, rate = values.get("annual_budget"), values.get("executed"), values.get(
+                    "execution_rate")
+                if annual and executed is not None and rate is not None and _rate_fits(executed / annual * 100,
+                                                                                         rate):
+                    fits.append(tuple(named))
+    headings = "”“".join(order[i].split(":", 1)[1] for i in unknown)
+    if len(fits) == 1:
+        named = fits[0]
+        meant = "、".join(CN_COL[named[i]] for i in unknown if not named[i].startswith(EXTRA))
+        ctx.warn("P024", f"项目资金表的列“{headings}”不是常见的列名，已按执行率 = 全年执行数 / 全年预算数的算术关系"
+                         f"读作{meant}，请核对原件", "funds", line)
+        return named
+    ctx.warn("P025", f"项目资金表的列“{headings}”不是常见的列名，表头中又没有"
+                     f"{'、'.join(CN_COL[c] for c in missing)}：这些列的数值未读入记录，请核对原件", "funds", line)
+    return order
 
 
 def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], list[Unit]]:
@@ -286,6 +328,12 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
             continue
         words.extend(fl.columns)
     order = tuple(dict.fromkeys(words))
+    # an unknown heading before the known ones may be the caption of the row labels' column ('年度预算数(万元)'
+    # over 总额, 其中:财政资金): it is a column of values only if the rows are that wide
+    widest = max((len(fl.values) - next((k for k, v in enumerate(reversed(fl.values)) if v), len(fl.values))
+                  for fl in lines if fl.label), default=0)
+    while order and order[0].startswith(EXTRA) and len(order) > widest:
+        order = order[1:]
     return order if len(order) >= 3 else DEFAULT_COLUMNS
 
 
@@ -298,6 +346,9 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
     order = _header_order(lines)
+    total_line = next((fl for fl in lines if fl.label == "total"), None)
+    order = _unknown_amounts(order, total_line.values if total_line else None, ctx,
+                             units[0].line if units else None)
 
     labelled = [fl for fl in lines if fl.label]
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
