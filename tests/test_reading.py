@@ -160,6 +160,20 @@ def test_column_headings_in_other_words_read_by_the_template_or_the_arithmetic(l
     assert [w.code for w in wrong.warnings] == ["P025"] and wrong.funds.total.weight == 10
 
 
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_indicator_headings_no_template_knows_are_named_by_the_column_order(layout):
+    """指标名称 / 预期值 / 达成值 between 二级指标 and 分值, and 说明 after 得分 (also a word that ends a form
+    elsewhere), are the missing 三级指标, 年度指标值, 实际完成值 and 偏差原因 by their place: P034 says so."""
+    rows = _variant_form("预算数", "支出数")
+    rows[6] = ["绩效指标", "一级指标", "二级指标", "指标名称", "预期值", "达成值", "分值", "得分", "说明"]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("助餐服务人次", "≥3万人次", "3.2万人次", 50, 50), ("老年人满意度", "≥90%", "88%", 40, 39)]
+    assert form.indicators[1].deviation == "宣传不到位" and form.total_score == 98.5
+    [note] = form.warnings
+    assert note.code == "P034" and "“达成值”读作实际完成值" in note.message
+
+
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
     header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"

@@ -33,6 +33,8 @@ MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a ce
 MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 COMPOSITE = ("target_kind", "target_value", "target_unit")
+SLOT_ZH = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
+           "actual": "实际完成值", "weight": "分值", "score": "得分", "deviation": "偏差原因分析及改进措施"}
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
@@ -87,6 +89,7 @@ class Header:
     slots: tuple[str, ...]
     cols: dict[str, int]  # slot -> column of a certain header cell
     unscored: bool = False  # the header names its columns, and has no 分值 or 得分 among them
+    renamed: tuple[tuple[str, str], ...] = ()  # (heading, slot): headings no template knows, named by their place
 
     @property
     def contiguous(self) -> bool:
@@ -112,7 +115,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     while end < len(units):
         u = units[end]
         kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == _CAPTION else None)
-        if kind is None and end and _extra_column(units, end, lex):
+        if kind is None and end and (_extra_column(units, end, lex) or _last_heading(units, end, kinds, lex)):
             kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
         if kind is None:
             break
@@ -121,6 +124,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     head = units[:end]
     if not head:
         return Header(DEFAULT_SLOTS, {}), 0
+    kinds, renamed = _named_by_order(kinds)
     named = list(zip(kinds, head, strict=True))
     present = {slot for slot, _ in named}
     slots: list[str] = []
@@ -143,25 +147,72 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
         slots.append(slot)
         if u.col is not None and u.certain:
             cols.setdefault(slot, u.col)
+    said = tuple((head[k].text, slot) for k, slot in renamed)
     if "name" in slots and not present & {"weight", "score"} and ("target" in slots or "actual" in slots):
-        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True), end  # a table without points columns
+        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True, renamed=said), end  # no points columns
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
-    return Header(tuple(dict.fromkeys(slots)), cols), end
+    return Header(tuple(dict.fromkeys(slots)), cols, renamed=said), end
+
+
+def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Headings no template knows ('指标名称 预期值 达成值' between 二级指标 and 分值) named by the form's column order
+    where it leaves exactly one missing column for each; the others stay unknown (read past)."""
+    rank = {slot: i for i, slot in enumerate(DEFAULT_SLOTS)}
+    present = set(kinds)
+    missing = [slot for slot in DEFAULT_SLOTS if slot not in present
+               and not (slot == "target" and present & set(COMPOSITE))]
+    out, renamed = list(kinds), []
+    i = 0
+    while i < len(kinds):
+        if not kinds[i].startswith("extra"):
+            i += 1
+            continue
+        j = i
+        while j < len(kinds) and kinds[j].startswith("extra"):
+            j += 1
+        before = max((rank[k] for k in kinds[:i] if k in rank), default=-1)
+        after = min((rank[k] for k in kinds[j:] if k in rank), default=len(DEFAULT_SLOTS))
+        gap = [slot for slot in missing if before < rank[slot] < after]
+        if len(gap) == j - i and (before >= 0 or after < len(DEFAULT_SLOTS)):
+            for k, slot in zip(range(i, j), gap, strict=True):
+                out[k] = slot
+                renamed.append((k, slot))
+        i = j
+    return out, renamed
 
 
 def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
-    """An unknown word inside the header row, between columns it knows: a short heading on the row of the one
-    before it, with a known column after it on the same row."""
+    """An unknown word inside the header row, between columns it knows: a short heading with a known column after
+    it, on the row of the one before it; or, where each cell is a line of its own, within the next few units with
+    only other such words between."""
     u = units[at]
-    if u.row != units[at - 1].row or len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
+    if len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
         return False
-    for v in units[at + 1:]:
-        if v.row != u.row:
+    same_row = u.row == units[at - 1].row
+    for v in units[at + 1:at + 5]:
+        if same_row and v.row != u.row:
             return False
         if lex.indicator_column(v.key):
             return True
+        if not same_row and (len(v.key) > 12 or _starts_value(v) or lex.level(v.key)):
+            return False
     return False
+
+
+def _last_heading(units: list[Unit], at: int, kinds: list[str], lex: Lexicon) -> bool:
+    """An unknown word ending the header after its 分值 and 得分 ('说明' where 偏差原因 is printed): a short heading
+    before another row, or (where rows are not known: a cell per line, a document on one line) before the body's
+    first level label."""
+    u = units[at]
+    if not {"weight", "score"} <= set(kinds) or len(u.key) > 12:
+        return False
+    if _starts_value(u) or lex.level(u.key) or _label_kind(u.key, lex):
+        return False
+    if at + 1 >= len(units):
+        return False
+    after = units[at + 1]
+    return bool(lex.level(after.key)) or (u.row == units[at - 1].row and after.row != u.row)
 
 
 def _is_label(unit: Unit, lex: Lexicon) -> str | None:
@@ -896,6 +947,10 @@ def _placeholder(row: RawRow) -> bool:
 
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indicator]:
     header, start = read_header(units, lex)
+    if header.renamed:
+        said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
+        ctx.warn("P034", f"绩效指标表有不是常见列名的列，已按列的顺序认定：{said}，请核对原件", "indicators",
+                 units[0].line if units else None)
     body = _clean_body(units[start:], lex)
     starts = column_starts(units[:start])
     if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's

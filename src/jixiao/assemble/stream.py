@@ -317,8 +317,12 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     sections = [Section("head")]
     now, add = "head", sections[0].units.append  # the current section's kind and its list's append
     units = form.units[1:] if form.title_unit is not None else form.units
+    previous: Unit | None = None
     for unit in _inline_labels(units, lex):
         kind = _opens_key(unit.key, now, lex)
+        if kind == "tail" and previous is not None and lex.indicator_column(previous.key):
+            kind = None  # a heading of the indicator table's header ('说明' right after 得分), not the form's end
+        previous = unit
         if kind and kind != now:
             current = Section(kind, anchor=unit)
             sections.append(current)
