@@ -174,6 +174,31 @@ def test_indicator_headings_no_template_knows_are_named_by_the_column_order(layo
     assert note.code == "P034" and "“达成值”读作实际完成值" in note.message
 
 
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_labels_with_a_qualifier_and_other_words_for_goals_total_and_grade(layout):
+    """项目(资金)名称, 主管部门(单位), 具体实施单位 (a label with a qualifier in brackets or a short word before
+    it); 年度绩效目标 / 年初设定目标 / 全年实际完成情况; 总得分; 绩效评定等级."""
+    rows = [
+        ["项目支出绩效自评表（2023年度）"],
+        ["项目（资金）名称", "农村饮水安全维修养护"],
+        ["主管部门（单位）", "某县水利局", "具体实施单位", "某县农村供水管理站"],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["", "年度资金总额", "80.00", "80.00", "76.00", "10", "95.00%", "9.50"],
+        ["年度绩效目标", "年初设定目标", "全年实际完成情况"],
+        ["", "完成全县农村饮水工程维修养护。", "完成维修养护工程32处。"],
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["", "产出指标", "数量指标", "维修养护工程数量", "≥30处", "32处", "90", "90"],
+        ["总得分", "100", "99.50"],
+        ["绩效评定等级", "优"],
+    ]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "农村饮水安全维修养护", "某县水利局", "某县农村供水管理站")
+    assert (form.goal_expected, form.goal_actual) == ("完成全县农村饮水工程维修养护。", "完成维修养护工程32处。")
+    assert (form.total_weight, form.total_score, form.grade) == (100, 99.5, "优")
+    assert form.funds.total.executed == 76 and form.indicators[0].score == 90 and not form.warnings
+
+
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
     header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"

@@ -19,6 +19,7 @@ from importlib import resources
 from jixiao.assemble.text import fold
 
 _DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：;；,，。.、])+$")
+_INNER = re.compile(r"[(（][^()（）]{1,6}[)）]")  # a qualifier in brackets inside a label
 _LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
 _POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
 TEMPLATE_DIR = "templates"
@@ -145,6 +146,15 @@ def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
         for label in labels:
             if key.startswith(label):
                 return field, len(label)
+    # a whole cell that is a label with a qualifier: in brackets anywhere ('项目(资金)名称', '主管部门(单位)') or a
+    # short word before it ('具体实施单位')
+    bare = _INNER.sub("", label_key(key))
+    if len(bare) > 12:
+        return None
+    for field, labels in lex.head.items():
+        for label in labels:
+            if bare.endswith(label) and len(bare) - len(label) <= 3:
+                return field, len(key)
     return None
 
 
