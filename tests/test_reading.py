@@ -199,6 +199,24 @@ def test_labels_with_a_qualifier_and_other_words_for_goals_total_and_grade(layou
     assert form.funds.total.executed == 76 and form.indicators[0].score == 90 and not form.warnings
 
 
+@pytest.mark.parametrize("layout", TABLE_LAYOUTS)
+def test_a_first_column_of_row_numbers_is_read_past(layout):
+    rows = _variant_form("预算数", "支出数")
+    rows[6:9] = [
+        ["绩效指标", "序号", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+         "偏差原因"],
+        ["", "1", "产出指标", "数量指标", "助餐服务人次", "≥3万人次", "3.2万人次", "30", "30", ""],
+        ["", "2", "", "质量指标", "服务合格率", "≥95%", "2", "20", "2", "抽检不合格"],
+        ["", "3", "满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "88%", "40", "39", "宣传不到位"],
+    ]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "助餐服务人次", "≥3万人次", "3.2万人次", 30, 30),
+        ("产出指标", "质量指标", "服务合格率", "≥95%", "2", 20, 2),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "88%", 40, 39)]
+    assert [i.deviation for i in form.indicators] == [None, "抽检不合格", "宣传不到位"]
+
+
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
     header = "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施"

@@ -73,7 +73,8 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
         parts.append(Text(clean(f"读取置信度 最低 {sure.overall:.2f}、平均 {sure.mean:.2f}（最低的字段：{lowest}）"),
                           style="yellow" if sure.overall < 0.6 else "dim"))
     for w in form.warnings:
-        parts.append(Text(clean(f"  提示 {w.code} 第{w.line}行 {w.path or ''}：{w.message}"), style="yellow"))
+        where = f" 第{w.line}行" if w.line is not None else ""
+        parts.append(Text(clean(f"  提示 {w.code}{where} {w.path or ''}：{w.message}"), style="yellow"))
     return Group(*parts, Text(""))
 
 

@@ -139,9 +139,11 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                          pages={path: pages[line] for path, line in ctx.fields.items() if line in pages})
     form.confidence = Confidence.of(form.source.confidence)
     for item in form.confidence.lowest:
-        if item.confidence < LOW_CONFIDENCE and not any(w.path == item.path for w in ctx.warnings):
+        parent = item.path.rsplit(".", 1)[0]  # an indicator's cells: its row said it already, on its line
+        said = parent.startswith("indicators.") and any((w.path or "").startswith(parent + ".") for w in ctx.warnings)
+        if item.confidence < LOW_CONFIDENCE and not said and not any(w.path == item.path for w in ctx.warnings):
             ctx.warn("P040", f"“{item.path}”读取不确定（置信度 {item.confidence:.2f}），请核对原件", item.path,
-                     ctx.fields.get(item.path))
+                     ctx.fields.get(item.path, ctx.fields.get(parent)))
     form.warnings = list(ctx.warnings)
     return form
 

@@ -115,7 +115,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     while end < len(units):
         u = units[end]
         kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == _CAPTION else None)
-        if kind is None and end and (_extra_column(units, end, lex) or _last_heading(units, end, kinds, lex)):
+        if kind is None and (_extra_column(units, end, lex) or (end and _last_heading(units, end, kinds, lex))):
             kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
         if kind is None:
             break
@@ -189,7 +189,7 @@ def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
     u = units[at]
     if len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
         return False
-    same_row = u.row == units[at - 1].row
+    same_row = u.row == units[at - 1].row if at else (len(units) > 1 and units[1].row == u.row)
     for v in units[at + 1:at + 5]:
         if same_row and v.row != u.row:
             return False
@@ -952,6 +952,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
         ctx.warn("P034", f"绩效指标表有不是常见列名的列，已按列的顺序认定：{said}，请核对原件", "indicators",
                  units[0].line if units else None)
     body = _clean_body(units[start:], lex)
+    if header.slots and header.slots[0].startswith("extra"):  # a first column no template knows ('序号')
+        body = _without_row_numbers(body, header.cols.get(header.slots[0]))
+        header.slots = header.slots[1:]
     starts = column_starts(units[:start])
     if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
         body = realign(body, starts)
@@ -995,6 +998,23 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
                      f"{path}.name", raw.line)
         indicators.append(ind)
     return indicators
+
+
+def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
+    """The body without the row numbers of a first column the templates do not know ('序号' before 一级指标): 1, 2,
+    3 … each starting its row (in that column where the source knows columns) and followed by a cell that is not
+    a number."""
+    out: list[Unit] = []
+    expected = 1
+    for k, u in enumerate(body):
+        after = body[k + 1] if k + 1 < len(body) else None
+        starts_row = u.col == col if col is not None and u.col is not None else (
+            not out or out[-1].row != u.row)
+        if (u.key == str(expected) and starts_row and after is not None and number(after.text) is None):
+            expected += 1
+            continue
+        out.append(u)
+    return out
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:

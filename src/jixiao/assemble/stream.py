@@ -151,6 +151,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             nxt = units[j]
             if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
                 break  # a column boundary, or a label of its own ('执行率' '得分')
+            if nxt.key.isdigit() and _known(key, lex):
+                break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
             key += nxt.key
             if _known(key, lex):
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')
