@@ -59,6 +59,9 @@ def test_template_variants_are_chosen_by_the_words_a_form_prints():
     assert sichuan.fund_column("调整后预算数") == "annual_budget"
     assert sichuan.fund_row("其中:财政资金") == "current_year"
     assert select(set()).fund_column("调整后预算数") is None  # a variant's words are not the national form's
+    national = select(set())
+    assert national.level("环境效益") == "环境效益指标" and national.level2_parent["环境效益指标"] == "效益指标"
+    assert national.level2_parent[national.level("社会公众或服务对象满意度指标")] == "满意度指标"
 
 
 def test_a_page_that_names_a_form_starts_none_and_several_titles_take_the_last():
