@@ -163,6 +163,19 @@ def test_column_headings_in_other_words_read_by_the_template_or_the_arithmetic(l
     assert [w.code for w in wrong.warnings] == ["P025"] and wrong.funds.total.weight == 10
 
 
+def test_an_unknown_fund_column_beside_both_known_amounts_is_not_named_by_the_arithmetic():
+    """The arithmetic names only a lost 全年预算数 or 全年执行数: beside both, '追加数' is read past, never taken
+    for the 年初预算数 a form may leave out."""
+    rows = _variant_form("全年预算数", "全年执行数")
+    rows[3] = ["项目资金（万元）", "", "全年预算数", "追加数", "全年执行数", "分值", "执行率", "得分"]
+    rows[4] = ["", "年度资金总额", "150.00", "20", "142.50", "10", "95.00%", "9.50"]
+    rows[5] = ["", "其中：财政拨款", "150.00", "20", "142.50", "—", "—", "—"]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS["tab"](rows))
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.score) == (None, 150, 142.5, 9.5)
+    assert not any(w.code in ("P024", "P025") for w in form.warnings)
+
+
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_indicator_headings_no_template_knows_are_named_by_the_column_order(layout):
     """指标名称 / 预期值 / 达成值 between 二级指标 and 分值, and 说明 after 得分 (also a word that ends a form
