@@ -367,6 +367,14 @@ def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
     return words
 
 
+def _cut(lines: list[list[Char]], bottom: float, right: float) -> bool:
+    """A cell's text may go on past its bottom edge: its last line reaches the bottom and wraps on (reaches the
+    right edge, as `_joined` reads it). A short last line ends its text ('预期目标' in a row one line high)."""
+    last = lines[-1]
+    size = max(statistics.median(c.size for c in last), 1.0)
+    return bottom - max(c.bottom for c in last) < 0.6 * size and right - last[-1].x1 <= 2.5 * size
+
+
 def _joined(lines: list[list[Char]], right: float) -> str:
     """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
     over lines), a line that stops short ends a paragraph."""
@@ -392,15 +400,20 @@ class _Item:
 
 
 def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
-    """Running headers and footers: the same text at the same height, in the top or bottom margin, on most pages.
-    The band is narrow (a header sits above the body's top margin), so a form's title opening every page is kept."""
+    """Running headers and footers: the same text at the same height, in the top or bottom margin, on most pages,
+    printed no larger than the body. The band is narrow (a header sits above the body's top margin), and a form's
+    title opening every page (a sheet printed with small margins puts it in the band) is printed larger: kept."""
     if len(pages) < 3:
         return set()
     seen: Counter[tuple[str, int]] = Counter()
     for page in pages:
         margin = page.height * 0.06
+        heights = sorted(c.bottom - c.top for c in page.chars)
+        body = heights[len(heights) // 2] if heights else 0.0
         keys = set()
         for line in _lines([c for c in page.chars if c.top < margin or c.bottom > page.height - margin]):
+            if body and sum(c.bottom - c.top for c in line) / len(line) > 1.15 * body:
+                continue  # larger than the body's text: a title, not a running header
             keys.add(("".join(c.text for c in line), round(line[0].top)))
         seen.update(keys)
     return {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
@@ -485,7 +498,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             left, right = xs[j0], xs[j1 + 1]
             lines = _lines(inside[root]) if root in inside else []
             text = cell_text([_joined(lines, right)]) if lines else ""
-            full = bool(lines) and ys[i1 + 1] - max(c.bottom for c in lines[-1]) < 0.6 * max(lines[-1][0].size, 1.0)
+            full = bool(lines) and _cut(lines, ys[i1 + 1], right)
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
                                i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full))
@@ -553,7 +566,9 @@ class _Stitcher:
             if (joined or cell.row_span > 1) and self._goes_on(slot, row_full):
                 k, _ = self.bottom[(cell.col, cell.col_span)]
                 tok = tokens[k]
-                tokens[k] = tok._replace(text=join_text(tok.text, cell.text),
+                # (a merged cell's label drawn on both sides of the break is one label)
+                text = tok.text if tok.text == cell.text else join_text(tok.text, cell.text)
+                tokens[k] = tok._replace(text=text,
                                          row_span=tok.row_span + cell.row_span - joined)
             elif not joined:
                 kept.append(slot)
@@ -564,6 +579,38 @@ class _Stitcher:
         if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
+
+
+def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_Slot]]]) -> bool:
+    """A merged cell cut by a page break whose text the producer drew centred on the whole merged area: the text
+    falls outside the table, below its last row or above its first (in the margin, or off the page). Each word
+    of the line is the text of an empty cell left open at that edge in whose column it stands, if every word has
+    one; those cells take them."""
+    top, bottom = min(c.top for c in line), max(c.bottom for c in line)
+    words = _words(line)
+    for table, grid in zip(tables, grids, strict=True):
+        _, y0, _, y1 = table.box
+        # below the table with no other table between (down to the page's foot), or above it likewise
+        below = top >= y1 and not any(y1 <= t.box[1] <= top for t in tables if t is not table)
+        above = bottom <= y0 and not any(bottom <= t.box[3] <= y0 for t in tables if t is not table)
+        if not (below or above):
+            continue
+        open_cells = {(i, k): slot for i, slots in enumerate(grid) for k, slot in enumerate(slots)
+                      if not slot.cell.text and slot.cell.bbox is not None
+                      and (below and slot.open_bottom or above and slot.open_top)}
+        taken: dict[tuple[int, int], str] = {}
+        for text, x0, x1, _ in words:
+            at = next((key for key, slot in open_cells.items()
+                       if slot.cell.bbox[0] <= x0 and x1 <= slot.cell.bbox[2] and key not in taken), None)  # type: ignore[index]
+            if at is None:
+                break
+            taken[at] = text
+        else:
+            for (i, k), text in taken.items():
+                slot = grid[i][k]
+                grid[i][k] = slot._replace(cell=slot.cell._replace(text=text), full=False)
+            return True
+    return False
 
 
 def _emit_line(out: Emitter, line: list[Char], em: float) -> None:
@@ -594,14 +641,16 @@ def layout(pages: list[Page], file: str) -> Document:
                     break
             else:
                 free.append(ch)
+        grids = [_grid(t, claimed.get(k, []), columns) for k, t in enumerate(page_tables)]
         items = [_Item(t.box[1], table=t) for t in page_tables]
         for line in _lines(free):
-            if ("".join(c.text for c in line), round(line[0].top)) not in furniture:
+            if ("".join(c.text for c in line), round(line[0].top)) in furniture:
+                continue
+            if not _stray_label(line, page_tables, grids):
                 items.append(_Item(min(c.top for c in line), line=line))
         for k, item in enumerate(sorted(items, key=lambda it: it.top)):
             if item.table is not None:
-                grid = _grid(item.table, claimed.get(page_tables.index(item.table), []), columns)
-                stitcher.table(grid, k == 0)
+                stitcher.table(grids[page_tables.index(item.table)], k == 0)
             elif item.line is not None:
                 _emit_line(out, item.line, em)
                 stitcher.other()
