@@ -395,3 +395,37 @@ def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
     [form] = jixiao.parse_text("\n".join(lines))
     assert [(i.level1, i.level2) for i in form.indicators][5:8] == [
         ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标")]
+
+
+@pytest.mark.parametrize("label", ["自评结论", "自评结果"])
+def test_a_grade_under_the_words_of_a_conclusion(label):
+    """'自评结论 优' is the grade; a conclusion in sentences is no grade, and is reported, not dropped."""
+    head = [["项目支出绩效自评表（2021年度）"], ["项目名称", "老年人助餐服务补贴"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "日均助餐人次", "≥3000人次", "3150人次", "100", "100"], ["总分", "100", "100"]]
+    [form] = jixiao.parse_text("\n".join(" ".join(r) for r in [*head, [label, "优"]]))
+    assert form.grade == "优"
+    sentence = "该项目全面完成年度绩效目标，满意度较高。"
+    [form] = jixiao.parse_text("\n".join(" ".join(r) for r in [*head, [label, sentence]]))
+    assert form.grade is None and any("全面完成" in w.message for w in form.warnings if w.code == "P002")
+
+
+def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
+    """Centred merged labels of space-separated rows: the row between 时效指标 (a two-row span) and 社会效益指标
+    fits either span equally well; its 分值 (5, like the 效益 rows, not 6 like the 产出 rows) decides."""
+    lines = ["项目支出绩效自评表（2023年度）", "项目名称 城市道路养护",
+             "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+             "养护里程 ≥20公里 22公里 6 6",
+             "数量指标 桥梁检测 ≥10座 10座 6 6",
+             "产出指标 路面修补面积 ≥500平方米 520平方米 6 6",
+             "验收合格率 100% 100% 6 6",
+             "质量指标 返修率 ≤5% 3% 6 6",
+             "时效指标 完成时间 12月底 12月底 6 6",
+             "通行效率 有效提升 有效提升 5 5",
+             "效益指标 社会效益指标 交通事故减少 有效减少 有效减少 5 5",
+             "出行安全 有效保障 有效保障 5 5",
+             "满意度指标 服务对象满意度指标 市民满意度 ≥90% 95% 39 39",
+             "总分 100 99"]
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert [(i.level1, i.level2) for i in form.indicators][5:8] == [
+        ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标")]

@@ -53,6 +53,11 @@ class Lexicon:
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
 
     @property
+    def words(self) -> frozenset[str]:
+        """Every label word of the templates, as written there."""
+        return _label_words(self)
+
+    @property
     def prefixes(self) -> frozenset[str]:
         """Every proper beginning of a label word: where a label cut into pieces may start."""
         return _prefixes(self)
@@ -159,7 +164,7 @@ def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=256)
-def _prefixes(lex: Lexicon) -> frozenset[str]:
+def _label_words(lex: Lexicon) -> frozenset[str]:
     words: set[str] = set()
     for table in (lex.head, lex.sections, lex.fund_rows, lex.fund_columns, lex.indicator_columns):
         for values in table.values():
@@ -167,7 +172,12 @@ def _prefixes(lex: Lexicon) -> frozenset[str]:
     words.update(lex.levels)
     for children in lex.levels.values():
         words.update(children)
-    return frozenset(w[:k] for w in words for k in range(1, len(w)))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def _prefixes(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w[:k] for w in _label_words(lex) for k in range(1, len(w)))
 
 
 @lru_cache(maxsize=256)

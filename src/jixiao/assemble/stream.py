@@ -147,6 +147,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             out.append(u)  # most units: no beginning of a label
             continue
         joined = None
+        whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
         for j in range(i + 1, min(n, i + 5)):
             nxt = units[j]
             if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
@@ -154,7 +155,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             if nxt.key.isdigit() and _known(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
             key += nxt.key
-            if _known(key, lex):
+            if _known(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label and its value)
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')
             if key not in prefixes:
                 break
