@@ -88,6 +88,17 @@ def _owner(tr: etree._Element) -> etree._Element | None:
     return parent
 
 
+def _wrapper(table: etree._Element) -> bool:
+    """A page's layout table (navigation beside the content, the form's table in one of its cells): the tables
+    nested in it hold most of its text. Its cells are read as blocks of the page and its nested tables as
+    tables; a table with a small table inside a cell (a list in a goal cell) is read as a table."""
+    inner = [t for t in table.iter("table") if t is not table and _owner(t) is table]
+    if not inner:
+        return False
+    nested = sum(len("".join(t.itertext()).strip()) for t in inner)
+    return 2 * nested > len("".join(table.itertext()).strip())
+
+
 def read_html(text: str, file: str) -> Document:
     """Turn an HTML page into a token stream."""
     try:
@@ -118,16 +129,17 @@ def read_html(text: str, file: str) -> Document:
             if el.tail:
                 buffer.append(el.tail)
             return
-        if tag == "table":
+        if tag == "table" and not _wrapper(el):
             flush()
             _table(out, el)
         else:
-            if tag in _BLOCKS:
+            block = tag in _BLOCKS or tag in ("td", "th")  # (the cells of a page's layout table are blocks)
+            if block:
                 flush()
             take(el.text, el)
             for child in el:
                 walk(child)
-            if tag in _BLOCKS:
+            if block:
                 flush()
         take(el.tail, el)
 
