@@ -6,6 +6,7 @@ Messages are Chinese; exit codes are stable: 0 fine, 1 `check` found an error-se
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -402,6 +403,9 @@ register_render_commands(app, ChineseCommand)
 
 def main(argv: list[str] | None = None) -> None:
     """`jixiao`: the app, with command-line mistakes reported in Chinese (see `jixiao.cli_help`)."""
+    # SQLAlchemy's pool logs a connection reset cut by Ctrl-C with its traceback before the interrupt goes on;
+    # the interrupt is reported in Chinese where it is caught, so the log has nowhere to go
+    logging.getLogger("sqlalchemy.pool").addHandler(logging.NullHandler())
     command = typer.main.get_command(app)
     try:
         code = command.main(args=argv, prog_name="jixiao", standalone_mode=False)
