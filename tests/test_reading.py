@@ -376,25 +376,19 @@ def test_total_and_grade_printed_with_a_colon_after_the_table(tail, sep):
     assert not [w for w in form.warnings if w.code in ("P013", "P015", "P030")]
 
 
-def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
-    """Centred merged labels of space-separated rows: the row between 时效指标 (a two-row span) and 社会效益指标
-    fits either span equally well; its 分值 (5, like the 效益 rows, not 6 like the 产出 rows) decides."""
-    lines = ["项目支出绩效自评表（2023年度）", "项目名称 城市道路养护",
-             "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
-             "养护里程 ≥20公里 22公里 6 6",
-             "数量指标 桥梁检测 ≥10座 10座 6 6",
-             "产出指标 路面修补面积 ≥500平方米 520平方米 6 6",
-             "验收合格率 100% 100% 6 6",
-             "质量指标 返修率 ≤5% 3% 6 6",
-             "时效指标 完成时间 12月底 12月底 6 6",
-             "通行效率 有效提升 有效提升 5 5",
-             "效益指标 社会效益指标 交通事故减少 有效减少 有效减少 5 5",
-             "出行安全 有效保障 有效保障 5 5",
-             "满意度指标 服务对象满意度指标 市民满意度 ≥90% 95% 39 39",
-             "总分 100 99"]
-    [form] = jixiao.parse_text("\n".join(lines))
-    assert [(i.level1, i.level2) for i in form.indicators][5:8] == [
-        ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标")]
+def test_a_page_footer_run_into_a_line_is_a_page_join_not_a_cell():
+    """A document run together on one line keeps its page footers ('第 1 页 共 2 页') inside the line."""
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "城市道路养护"], ["主管部门", "某某市城市管理局"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "养护里程", "≥20公里", "22公里", "50", "50"],
+            ["第 1 页 共 2 页"],
+            ["产出指标", "质量指标", "验收合格率", "100%", "100%", "40", "40"],
+            ["总分", "100", "99"]]
+    [form] = jixiao.parse_text(" ".join(" ".join(r) for r in rows), "one_line.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.deviation) for i in form.indicators] == [
+        ("养护里程", "≥20公里", "22公里", 50, None), ("验收合格率", "100%", "100%", 40, None)]
 
 
 @pytest.mark.parametrize("label", ["自评结论", "自评结果"])
@@ -429,3 +423,41 @@ def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
     [form] = jixiao.parse_text("\n".join(lines))
     assert [(i.level1, i.level2) for i in form.indicators][5:8] == [
         ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标")]
+
+
+@pytest.mark.parametrize("layout", ["tab", "cell_lines"])
+def test_a_continued_table_caption_and_a_row_ending_at_a_form_feed(layout):
+    """'续表' over the header repeated on the new page is no cell; the row's last numbers before the form feed
+    ('10' '10') are its 分值 and 得分, not page numbers (a page number at the first feed would be 1 or 2)."""
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "城市道路养护"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "养护里程", "≥20公里", "22公里", "10", "10"],
+            ["\f续表"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "质量指标", "验收合格率", "100%", "100%", "80", "80"],
+            ["总分", "100", "99"]]
+    text = "\n".join(("\n" if layout == "cell_lines" else "\t").join(r) for r in rows)
+    [form] = jixiao.parse_text(text)
+    assert [(i.level2, i.name, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("数量指标", "养护里程", 10, 10, None), ("质量指标", "验收合格率", 80, 80, None)]
+    assert not [w for w in form.warnings if w.code == "P002"]
+
+
+def test_a_web_page_layout_table_around_the_form_is_read_as_the_page():
+    """Older government sites lay the page out in a table, the form's table in one of its cells: the tables
+    nested in it hold most of its text, so its cells are the page's blocks and the form's table is read as one;
+    a small table inside a form's cell stays text of that cell."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])
+    page = render(forms, "html", seed=3)
+    start, end = page.index("<table"), page.rindex("</table>") + len("</table>")
+    wrapped = (page[:start] + '<table width="100%"><tr><td>首页<br>政务公开</td><td><div>' + page[start:end]
+               + '</div></td></tr><tr><td colspan="2">版权所有</td></tr></table>' + page[end:])
+    got, want = jixiao.parse_text(wrapped), jixiao.parse_text(page)
+    assert len(got) == len(want) == len(forms)
+    assert [f.record()["indicators"] for f in got] == [f.record()["indicators"] for f in want]
+    assert [(f.project_name, f.funds.total.executed, f.total_score) for f in got] == [
+        (f["project_name"], f["funds"]["total"]["executed"], f["total_score"]) for f in forms]

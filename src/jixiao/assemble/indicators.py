@@ -693,7 +693,8 @@ class _Reader:
         out: list[list[Unit]] = []
         for line in source_rows(rest):
             first = line[0]
-            if first.gap >= Gap.BLANK or (weight is not None and first.row == weight.row):
+            # (a page break is no row boundary: the row's cells wrap on over it, up to a label or the next 分值)
+            if first.gap == Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
             if _is_label(first, self.lex) == "level" and (len(line) > 1 or not _short_label(first.key)):
                 break  # a label; a word such as '成本' alone on a line is the end of a wrapped name

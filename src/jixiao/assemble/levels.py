@@ -170,8 +170,8 @@ def _within(cover1: list[int | None], k: int, start: int, end: int) -> float:
 def _alike(weights: list[float | None], pos: list[int]) -> Extra:
     """A tie-breaker between spans that put a label equally near their middles (a row between two centred
     labels of two-row spans): the rows of a block are usually weighted alike, so a row whose 分值 differs from
-    its label's row leans to the other span. Too small to outweigh any other evidence (under 0.2 in all)."""
-    unit = 0.2 / max(1, len(weights))
+    its label's row leans to the other span. Only a tie-breaker: a millionth per row outweighs no other evidence."""
+    unit = 1e-6
 
     def cost(k: int, start: int, end: int) -> float:
         own = weights[pos[k]]

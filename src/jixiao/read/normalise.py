@@ -20,10 +20,19 @@ _FOLDED = re.compile(f"[{''.join(_FOLD)}]|》(?=\\s*\\d)")  # '》90': some budg
 _ASCII_OPERATOR = re.compile(r"(?<![<>=])(>=|=>|<=|=<)(?![<>=])")
 _ASCII_OPS = {">=": "≥", "=>": "≥", "<=": "≤", "=<": "≤"}
 
-# a line that is only a page number: '- 2 -', '—3—', '第 2 页', '第2页 共5页', 'Page 2 of 5'
+# a line that is only a page number: '- 2 -', '—3—', '第 2 页', '第2页 共5页', 'Page 2 of 5', or a continued table's
+# caption on its new page: '续表', '（续）'
 PAGE_NUMBER = re.compile(
     r"^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-    r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*of\s*\d{1,3})?)$")
+    r"|(?:page|Page|PAGE)\s*\d{1,3}(?:\s*of\s*\d{1,3})?"
+    r"|[(（]续[)）]|[(（]?续(?:表\s*\d{0,2}|上表|前表)[)）]?)$")  # '续表', '（续）': a table continued on a new page
+# a page footer inside a printed line (a document run together on one line): only the full '第 2 页 共 5 页'
+# form, which no cell's text takes
+INLINE_PAGE = re.compile(r"第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页")
+# '- 2 -' between words of a long line: a page footer run into a document printed on one line (in a short line it
+# may be a fund row's '-' cells around a number)
+INLINE_DASHED_PAGE = re.compile(r"(?<= )[-—–] ?\d{1,3} ?[-—–](?= )")
+LONG_LINE = 400
 # a bare page number ('2', '2、', '2/5'): a value of a cell too, so only taken as a page number beside a form feed
 BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")
 
@@ -60,7 +69,7 @@ def fold(text: str) -> str:
     return text
 
 
-_PAGE_START = frozenset("-—–第pP")  # what a page-number line opens with (`PAGE_NUMBER`)
+_PAGE_START = frozenset("-—–第pP续(（")  # what a page-number line opens with (`PAGE_NUMBER`)
 
 
 def is_page_number(stripped: str, beside_form_feed: bool) -> bool:

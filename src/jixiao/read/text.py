@@ -18,7 +18,16 @@ from pathlib import Path
 from jixiao.read.decode import decode_text
 from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
-from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, needs_fold, normalise
+from jixiao.read.normalise import (
+    BARE_PAGE_NUMBER,
+    INLINE_DASHED_PAGE,
+    INLINE_PAGE,
+    LONG_LINE,
+    fold,
+    is_page_number,
+    needs_fold,
+    normalise,
+)
 from jixiao.read.tokens import Document, Gap, Token
 
 SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
@@ -141,12 +150,32 @@ def _several_cells(line: str) -> bool:
 
 
 def _form_feed_lines(lines: list[str]) -> set[int]:
-    """Lines next to a form feed (where a bare number is a page number, not a value)."""
-    near: set[int] = set()
+    """Lines next to a form feed whose bare number is the page's number ('3', '3/5'), not a cell's value: it is
+    the number of the page the feed ends or starts (counting feeds from page 1), or it runs on by a page from
+    such a number at another feed or from a page number printed as one ('- 2 -'). A number that
+    fits neither ('10', the last cell of a row printed a cell per line) is a value."""
+    found: list[tuple[int, int, int]] = []  # (feed ordinal from 1, line index, the number)
+    marked: set[int] = set()  # the numbers of lines that are page numbers by their form ('- 2 -', '第 2 页')
+    feed = 0
     for i, line in enumerate(lines):
-        if "\f" in line:
-            near.update(range(max(0, i - 2), i + 3))
-    return near
+        if "\f" not in line:
+            stripped = line.strip()
+            if stripped and len(stripped) <= 16 and is_page_number(stripped, False):
+                marked.update(int(n) for n in _LEADING_DIGITS.findall(stripped)[:1])
+            continue
+        feed += 1
+        for j in range(max(0, i - 2), min(len(lines), i + 3)):
+            for segment in lines[j].split("\f"):
+                stripped = segment.strip()
+                if stripped and len(stripped) <= 7 and BARE_PAGE_NUMBER.match(stripped):
+                    found.append((feed, j, int(_LEADING_DIGITS.match(stripped).group(0))))  # type: ignore[union-attr]
+    pages = {(k, n) for k, _, n in found}
+    return {j for k, j, n in found
+            if n in (k, k + 1) or n - 1 in marked or n + 1 in marked
+            or any((k + d, n + d) in pages for d in (-2, -1, 1, 2))}
+
+
+_LEADING_DIGITS = re.compile(r"\d+")
 
 
 def read_text(text: str, file: str) -> Document:
@@ -173,6 +202,11 @@ def read_text(text: str, file: str) -> Document:
             if pending < Gap.BLANK:
                 pending = Gap.BLANK
             continue
+        if "\t" not in raw and "|" not in raw:  # a footer run into a printed line is a page join, as \f is
+            if "共" in raw and "页" in raw:
+                raw = INLINE_PAGE.sub("\f", raw)
+            if len(raw) > LONG_LINE:
+                raw = INLINE_DASHED_PAGE.sub("\f", raw)
         segments = raw.split("\f") if "\f" in raw else (raw,)
         for k, segment in enumerate(segments):
             if k:
