@@ -200,6 +200,16 @@ def test_nested_table_is_text_of_its_cell(tmp_path):
     assert _cells(path) == [("说明", 0, 1, 1), ("见下表\n甲 乙\n丙 丁\n以上", 1, 1, 1)]
 
 
+def test_a_frame_table_around_the_form_is_the_page_and_its_table_is_read(tmp_path):
+    """A one-cell frame (or layout) table whose nested tables hold most of its text is the page: its paragraphs
+    are lines and the form's table inside it a table."""
+    inner = tbl(tr(tc("项目名称"), tc("甲项目")), tr(tc("主管部门"), tc("乙局")), tr(tc("实施单位"), tc("丁单位")))
+    path = _docx(tmp_path / "t.docx", tbl(tr(tc(p("项目支出绩效自评表") + inner + p("填报人：丙")))))
+    assert [(t.text, t.col) for t in read_docx(path, "t").tokens] == [
+        ("项目支出绩效自评表", None), ("项目名称", 0), ("甲项目", 1), ("主管部门", 0), ("乙局", 1), ("实施单位", 0),
+        ("丁单位", 1), ("填报人：丙", None)]
+
+
 def test_content_controls_are_read_and_placeholders_are_not(tmp_path):
     run = '<w:sdt><w:sdtContent><w:r><w:t>乙项目</w:t></w:r></w:sdtContent></w:sdt>'
     placeholder = ('<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:r><w:t>单击此处输入文字</w:t></w:r>'
