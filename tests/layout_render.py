@@ -32,6 +32,7 @@ from pathlib import Path
 LAYOUTS = (
     "tab",
     "pipe",
+    "box",
     "pipe_runs",
     "cell_lines",
     "cell_lines_blank",
@@ -544,6 +545,18 @@ def layout_pipe(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, row, sep_after_first="|" + "---|" * NCOLS)
 
 
+def layout_box(doc: list, style: Style, rng: random.Random) -> str:
+    """A table drawn in characters: box-drawing (`│` cells, `├──┼──┤` rules) or ASCII (`|` cells, `+--+--+`
+    rules), a rule under every row, as console tools and some text exports draw tables."""
+    bar, rule = ("│", "├" + "┼".join(["────"] * NCOLS) + "┤") if rng.random() < 0.5 else (
+        "|", "+" + "+".join(["----"] * NCOLS) + "+")
+
+    def row(r: Row) -> list[str]:
+        return [bar + bar.join(_clean(_one_line(t), "|", "｜").replace("│", "｜") for t in _grid(r)) + bar, rule]
+
+    return _text_layout(doc, row)
+
+
 def layout_pipe_runs(doc: list, style: Style, rng: random.Random) -> str:
     def row(r: Row) -> list[str]:
         out = ""
@@ -866,6 +879,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
 _LAYOUT_FNS = {
     "tab": layout_tab,
     "pipe": layout_pipe,
+    "box": layout_box,
     "pipe_runs": layout_pipe_runs,
     "cell_lines": layout_cell_lines,
     "cell_lines_blank": layout_cell_lines_blank,

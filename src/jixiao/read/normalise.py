@@ -49,11 +49,27 @@ NEEDS_WORK = re.compile(f"[\\s$={''.join(_FOLD)}》\u00a0\u1680\u2000-\u200a\u20
 
 def normalise(text: str) -> str:
     """Line ends, invisible characters and Unicode spaces, keeping every line where it was (source lines stay
-    right). The forms of characters are folded per cell (`fold`), once the line's layout has been read: a
-    full-width digit is as wide as two columns, and '>=' is also where an HTML tag ends."""
+    right); box-drawing verticals (`│ ┃ ║`) as `|`, so a table drawn in characters is a table of certain cells
+    (not the full-width `｜`: a cell's text may hold one). The forms of characters are folded per cell (`fold`),
+    once the line's layout has been read: a full-width digit is as wide as two columns, and '>=' is also where an
+    HTML tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    if _BOX_VERTICAL.search(text):
+        text = text.translate(_BOX_BARS)
     return _SPACES.sub(" ", text)
+
+
+_BOX_VERTICAL = re.compile("[│┃║]")
+_BOX_BARS = str.maketrans("│┃║", "|||")
+# a ruled line of a table drawn in characters: '+----+----+', '├────┼────┤', '|---|:---:|', '======'
+_RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
+RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
+
+
+def is_rule_line(stripped: str) -> bool:
+    """A line that only draws a table's horizontal rule (three or more rule characters, nothing else)."""
+    return set(stripped) <= RULE_CHARS and sum(stripped.count(c) for c in _RULE_HORIZONTAL) >= 3
 
 
 def needs_fold(text: str) -> bool:

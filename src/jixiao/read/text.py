@@ -23,8 +23,10 @@ from jixiao.read.normalise import (
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     LONG_LINE,
+    RULE_CHARS,
     fold,
     is_page_number,
+    is_rule_line,
     needs_fold,
     normalise,
 )
@@ -35,7 +37,6 @@ SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
 _HTML_TABLE = re.compile(r"<t[dhr][\s>]", re.IGNORECASE)
-_MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
 _LATEX_SPLIT = re.compile(r"(?<!\\)&")
 _LATEX_SEPARATOR = re.compile(r"(?<!\\)&(?![a-zA-Z]{2,8};|#\d{2,6};)")
@@ -135,11 +136,12 @@ def _lone_numbers(lines: list[str]) -> set[int]:
 
 
 def _next_filled(lines: list[str], i: int, step: int) -> str:
-    """The nearest line before (step -1) or after (step 1) line `i` that is not blank ('' when none); walked
-    line by line, not by copying the rest of the document for every lone number."""
+    """The nearest line before (step -1) or after (step 1) line `i` that is neither blank nor a drawn rule ('' when
+    none); walked line by line, not by copying the rest of the document for every lone number."""
     j = i + step
     while 0 <= j < len(lines):
-        if lines[j].strip():
+        stripped = lines[j].strip()
+        if stripped and not (stripped[0] in RULE_CHARS and is_rule_line(stripped)):  # (a drawn rule is no row)
             return lines[j]
         j += step
     return ""
@@ -217,7 +219,8 @@ def read_text(text: str, file: str) -> Document:
             if len(stripped) <= 16 and is_page_number(stripped, index in near_feed):
                 pending = Gap.PAGE
                 continue
-            if ("-" in stripped and _MD_RULE.match(stripped)) or ("\\" in stripped and _LATEX_SKIP.match(stripped)):
+            if (stripped[0] in RULE_CHARS and is_rule_line(stripped)) or (
+                    "\\" in stripped and _LATEX_SKIP.match(stripped)):
                 continue
             line = segment.rstrip(" ")
             if stripped[0] == "#":
