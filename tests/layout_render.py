@@ -19,8 +19,10 @@ layout (and a few variation combinations) for eyeballing.
 
 from __future__ import annotations
 
+import csv
 import functools
 import html as _html
+import io
 import json
 import random
 import re
@@ -33,6 +35,7 @@ LAYOUTS = (
     "tab",
     "pipe",
     "box",
+    "csv",
     "pipe_runs",
     "cell_lines",
     "cell_lines_blank",
@@ -557,6 +560,24 @@ def layout_box(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, row)
 
 
+def layout_csv(doc: list, style: Style, rng: random.Random) -> str:
+    """A sheet saved as CSV: every row as wide as the sheet (Excel pads them), a cell's line breaks kept inside
+    its quotes, lines above the table as rows of one filled field."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for item in doc:
+        if isinstance(item, Line):
+            writer.writerow([item.text] + [""] * (NCOLS - 1) if item.text else [])
+        elif isinstance(item, FormSep):
+            writer.writerow([])
+        elif isinstance(item, Break):
+            for line in _break_lines(item.marker):
+                writer.writerow([line] + [""] * (NCOLS - 1) if line.strip() else [])
+        else:
+            writer.writerow(_grid(item))
+    return buffer.getvalue()
+
+
 def layout_pipe_runs(doc: list, style: Style, rng: random.Random) -> str:
     def row(r: Row) -> list[str]:
         out = ""
@@ -880,6 +901,7 @@ _LAYOUT_FNS = {
     "tab": layout_tab,
     "pipe": layout_pipe,
     "box": layout_box,
+    "csv": layout_csv,
     "pipe_runs": layout_pipe_runs,
     "cell_lines": layout_cell_lines,
     "cell_lines_blank": layout_cell_lines_blank,

@@ -461,3 +461,28 @@ def test_a_web_page_layout_table_around_the_form_is_read_as_the_page():
     assert [f.record()["indicators"] for f in got] == [f.record()["indicators"] for f in want]
     assert [(f.project_name, f.funds.total.executed, f.total_score) for f in got] == [
         (f["project_name"], f["funds"]["total"]["executed"], f["total_score"]) for f in forms]
+
+
+def test_a_sheet_saved_as_csv_is_read_as_its_table():
+    """Quoted fields keep their commas ('1,250.00') and their line breaks (a goal of two paragraphs)."""
+    text = "\n".join([
+        "项目支出绩效自评表（2021年度）,,,,,,,",
+        "项目名称,老年人助餐服务补贴,,,,,,",
+        "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分",
+        ',年度资金总额,"1,250.00","1,250.00","1,187.50",10,95%,9.5',
+        '年度总体目标,"1. 为全区老年人提供助餐服务。\n2. 日均服务3000人次。",,,,,,',
+        "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施",
+        "产出指标,数量指标,日均助餐人次,≥3000人次,3150人次,90,89.5,",
+        "总分,,,,,100,99,"])
+    [form] = jixiao.parse_text(text, "form.csv")
+    assert (form.funds.total.annual_budget, form.funds.total.executed) == (1250, 1187.5)
+    assert form.goal_expected == "1. 为全区老年人提供助餐服务。2. 日均服务3000人次。"
+    assert (form.indicators[0].name, form.indicators[0].score, form.total_score) == ("日均助餐人次", 89.5, 99)
+
+
+def test_space_separated_rows_with_thousands_separators_are_not_csv():
+    from jixiao.read.delimited import looks_delimited
+
+    text = SEEDS[3].read_text(encoding="utf-8").replace("\t", " ")
+    amounts = text.replace("409.90", "1,409.90").replace("495.40", "1,495.40")
+    assert not looks_delimited(amounts) and jixiao.parse_text(amounts)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jixiao.read.decode import decode_text
+from jixiao.read.delimited import looks_delimited, read_delimited
 from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import (
@@ -31,8 +32,6 @@ from jixiao.read.normalise import (
     normalise,
 )
 from jixiao.read.tokens import Document, Gap, Token
-
-SUFFIXES = (".txt", ".text", ".md", ".markdown", ".tsv", ".tex", "")
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
@@ -187,6 +186,8 @@ def read_text(text: str, file: str) -> Document:
         from jixiao.read.html import read_html  # lxml only for documents that need it
 
         return read_html(text, file)
+    if "," in text and looks_delimited(text):
+        return read_delimited(text, file)
     lines = text.split("\n")
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)

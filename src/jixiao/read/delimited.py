@@ -1,0 +1,48 @@
+"""CSV reader: a sheet saved as comma-separated values (open-data portals publish forms so).
+
+A document is read as CSV when most of its lines are rows of three or more comma-separated fields and none has a
+tab (a tab-separated text is the text reader's). The rows are parsed by the standard library's `csv` module, so
+quoted fields keep their commas (`"1,200.00"`) and their line breaks (a goal of several paragraphs); a row of two
+or more fields is a table row of certain cells, empty fields kept, and a row of one field (a title above the
+table), or a row whose one filled field is a page number, is a line of plain text.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from jixiao.read.grid import Cell, Emitter, cell_text
+from jixiao.read.normalise import is_page_number
+from jixiao.read.tokens import Document
+
+SAMPLE_LINES = 200  # how many lines decide whether a text is CSV
+SHARE = 0.6  # the share of its lines that must be rows of three fields or more
+
+
+def looks_delimited(text: str) -> bool:
+    """Most of the text's first lines are comma-separated rows of three fields or more, and no line has a tab."""
+    if "," not in text or "\t" in text:
+        return False
+    lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
+    if len(lines) < 3:
+        return False
+    rows = sum(1 for fields in csv.reader(lines) if len(fields) >= 3)
+    return rows >= SHARE * len(lines)
+
+
+def read_delimited(text: str, file: str) -> Document:
+    """Turn CSV text into a token stream."""
+    doc = Document(file=file)
+    out = Emitter(doc)
+    reader = csv.reader(text.split("\n"))
+    for fields in reader:
+        line = reader.line_num
+        filled = [f for f in fields if f.strip()]
+        if not filled:
+            out.blank()
+        elif len(fields) == 1 or len(filled) == 1 and is_page_number(filled[0].strip(), beside_form_feed=False):
+            out.plain(filled[0], line)  # (a page number printed into the sheet is a page gap)
+        else:
+            out.table_row([Cell(cell_text(f.split("\n")), col) for col, f in enumerate(fields)], line)
+    out.end_table()
+    return doc
