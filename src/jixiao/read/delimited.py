@@ -26,23 +26,33 @@ def looks_delimited(text: str) -> bool:
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
     if len(lines) < 3:
         return False
-    rows = sum(1 for fields in csv.reader(lines) if len(fields) >= 3)
+    try:
+        rows = sum(1 for fields in csv.reader(lines) if len(fields) >= 3)
+    except csv.Error:  # (a field past the size limit: no sheet's)
+        return False
     return rows >= SHARE * len(lines)
 
 
-def read_delimited(text: str, file: str) -> Document:
-    """Turn CSV text into a token stream."""
+def read_delimited(text: str, file: str) -> Document | str:
+    """Turn CSV text into a token stream; or, when it is no valid CSV after all (a quote never closed running
+    past the field size limit), what is wrong with it, for the caller to read the text line by line instead."""
     doc = Document(file=file)
     out = Emitter(doc)
     reader = csv.reader(text.split("\n"))
-    for fields in reader:
-        line = reader.line_num
-        filled = [f for f in fields if f.strip()]
-        if not filled:
-            out.blank()
-        elif len(fields) == 1 or len(filled) == 1 and is_page_number(filled[0].strip(), beside_form_feed=False):
-            out.plain(filled[0], line)  # (a page number printed into the sheet is a page gap)
-        else:
-            out.table_row([Cell(cell_text(f.split("\n")), col) for col, f in enumerate(fields)], line)
+    try:
+        for fields in reader:
+            _row(out, fields, reader.line_num)
+    except csv.Error as exc:
+        return f"第 {reader.line_num} 行起不是有效的 CSV（{exc}），已按普通文本逐行读取"
     out.end_table()
     return doc
+
+
+def _row(out: Emitter, fields: list[str], line: int) -> None:
+    filled = [f for f in fields if f.strip()]
+    if not filled:
+        out.blank()
+    elif len(fields) == 1 or len(filled) == 1 and is_page_number(filled[0].strip(), beside_form_feed=False):
+        out.plain(filled[0], line)  # (a page number printed into the sheet is a page gap)
+    else:
+        out.table_row([Cell(cell_text(f.split("\n")), col) for col, f in enumerate(fields)], line)

@@ -31,7 +31,7 @@ from jixiao.read.normalise import (
     needs_fold,
     normalise,
 )
-from jixiao.read.tokens import Document, Gap, Token
+from jixiao.read.tokens import Document, Gap, Notice, Token
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
@@ -186,12 +186,16 @@ def read_text(text: str, file: str) -> Document:
         from jixiao.read.html import read_html  # lxml only for documents that need it
 
         return read_html(text, file)
+    fallback = None
     if "," in text and looks_delimited(text):
-        return read_delimited(text, file)
+        read = read_delimited(text, file)
+        if isinstance(read, Document):
+            return read
+        fallback = Notice(read)
     lines = text.split("\n")
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
-    doc = Document(file=file)
+    doc = Document(file=file, warnings=[fallback] if fallback else [])
     tokens = doc.tokens
     # what most documents hold nowhere is not looked for on every line: glyphs to fold, markup to resolve
     # (a pattern found nowhere in the text is on none of its lines)
