@@ -495,3 +495,21 @@ def test_text_that_is_no_valid_csv_after_all_is_read_line_by_line_with_a_warning
     text = "\n".join(["项目名称,甲,乙,丙"] * 300 + ['备注,"' + "很长" * 70000, "总分,100,99"])
     doc = read_text(text, "broken.csv")
     assert len(doc.tokens) >= 300 and "不是有效的 CSV" in doc.warnings[0].message
+
+
+def test_a_web_page_drawing_its_table_with_divs_is_read_as_lines_of_cells():
+    """A page whose table is <div> rows of <div> cells (no <table>): the page goes to the HTML reader, each cell a
+    line, and a heading cut over lines ('实际<br>完成值') is joined though '完成值' is a heading of its own."""
+    import re
+
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])
+    page = render(forms, "html", seed=3).replace("实际完成值", "实际<br>完成值")
+    page = re.sub(r"<(table|tr|td|th)\b[^>]*>", '<div class="cell">', page)
+    page = re.sub(r"</(table|tr|td|th)>", "</div>", page)
+    assert "<td" not in page
+    got = jixiao.parse_text(page)
+    assert [f.record()["indicators"] for f in got] == [f["indicators"] for f in forms]
+    assert [(f.project_name, f.funds.total.executed) for f in got] == [
+        (f["project_name"], f["funds"]["total"]["executed"]) for f in forms]

@@ -150,8 +150,9 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
         for j in range(i + 1, min(n, i + 5)):
             nxt = units[j]
-            if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or _known(nxt.key, lex):
-                break  # a column boundary, or a label of its own ('执行率' '得分')
+            if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or (
+                    _known(nxt.key, lex) and key + nxt.key not in lex.words and key + nxt.key not in prefixes):
+                break  # a column boundary, or a label of its own ('执行率' '得分'; but '实际' '完成值' is one)
             if nxt.key.isdigit() and _known(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
             key += nxt.key

@@ -4,9 +4,9 @@ It finds the structure each line really has and says how sure it is: a line with
 (Markdown rows, `|||` runs of empty cells) or LaTeX `&` is a table row of certain cells, empty cells kept;
 any other line is plain text, split at whitespace, where a single space may be inside a cell and a run of
 spaces is probably a column boundary (column-aligned PDF text). Blank lines, form feeds and page-number
-lines become gaps. Markup is resolved before splitting — HTML tags (a document with HTML tables goes to the
-HTML reader, so `</td><td>` is a boundary, not glue), Markdown heading marks, LaTeX math (`$\\geq 90\\%$` →
-`≥90%`) — so nothing of the format reaches the assembler.
+lines become gaps. Markup is resolved before splitting — HTML tags (a document with HTML tables, or a whole
+HTML page, goes to the HTML reader, so `</td><td>` is a boundary, not glue), Markdown heading marks, LaTeX
+math (`$\\geq 90\\%$` → `≥90%`) — so nothing of the format reaches the assembler.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from jixiao.read.tokens import Document, Gap, Notice, Token
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
-_HTML_TABLE = re.compile(r"<t[dhr][\s>]", re.IGNORECASE)
+# a page of HTML: table cells, or a whole page (a table drawn with <div>s is lines of cells, read as blocks)
+_HTML_TABLE = re.compile(r"<t[dhr][\s>]|<body[\s>]|<html[\s>]", re.IGNORECASE)
 _LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
 _LATEX_SPLIT = re.compile(r"(?<!\\)&")
 _LATEX_SEPARATOR = re.compile(r"(?<!\\)&(?![a-zA-Z]{2,8};|#\d{2,6};)")
