@@ -513,3 +513,14 @@ def test_a_web_page_drawing_its_table_with_divs_is_read_as_lines_of_cells():
     assert [f.record()["indicators"] for f in got] == [f["indicators"] for f in forms]
     assert [(f.project_name, f.funds.total.executed) for f in got] == [
         (f["project_name"], f["funds"]["total"]["executed"]) for f in forms]
+
+
+@pytest.mark.parametrize("sep", ["\t", " ", "\n"])
+def test_a_grade_printed_on_the_total_row_after_its_numbers(sep):
+    """'总分 100 96 优秀' in a form without a 评分等级 row: the word after the numbers is the grade."""
+    rows = [["项目支出绩效自评表（2022年度）"], ["项目名称", "乡村道路维护"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "维护里程", "≥100公里", "102公里", "100", "96"], ["总分", "100", "96", "优秀"]]
+    [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows))
+    assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优秀")
+    assert not [w for w in form.warnings if w.code == "P002"]

@@ -32,7 +32,7 @@ from jixiao.assemble.stream import (
     title_of,
     units_of,
 )
-from jixiao.assemble.totals import read_grade, read_total
+from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, Source
 from jixiao.read.tokens import Document
 
@@ -114,7 +114,12 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         total = by_kind["total"][0]
         form.total_weight, form.total_score, line, used = read_total(total.units)
         ctx.at("total_score", line or (total.anchor.line if total.anchor else None))
-        _unread(ctx, total.units[used:])
+        rest = total.units[used:]
+        if "grade" not in by_kind:
+            form.grade, line, taken = read_trailing_grade(rest)
+            ctx.at("grade", line)
+            rest = rest[taken:]
+        _unread(ctx, rest)
         if form.total_weight is None or form.total_score is None:
             ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score",
                      total.anchor.line if total.anchor else None)

@@ -8,7 +8,7 @@ from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import number, tidy
 
 GRADE_MAX = 6  # a grade is a short word (优, 良好, 不合格); longer text after the label is something else
-GRADE_WORD = re.compile(r"^(?:[优良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
+GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
 
 
 def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
@@ -45,3 +45,13 @@ def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
             return text, first.line, len(row)
     text = tidy(first.text)
     return (text, first.line, 1) if text and GRADE_WORD.match(text) else (None, None, 0)
+
+
+def read_trailing_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
+    """(grade, line, units used): a grade word right after the 总分 row's numbers ('总分 100 96 优', on its row or
+    the next line), in a form without a 评分等级 row."""
+    if units:
+        text = tidy(units[0].text)
+        if text and GRADE_WORD.match(text):
+            return text, units[0].line, 1
+    return None, None, 0
