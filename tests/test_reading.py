@@ -524,3 +524,18 @@ def test_a_grade_printed_on_the_total_row_after_its_numbers(sep):
     [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows))
     assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优秀")
     assert not [w for w in form.warnings if w.code == "P002"]
+
+
+@pytest.mark.parametrize("sep", [" ", "\n"])
+def test_cells_glued_together_by_a_copied_web_table_and_a_total_row_named_heji(sep):
+    """A web table copied without its cell boundaries glues the level labels to the name and the target to the
+    name ('产出指标数量指标足额保障率=100%'); 合计 after the indicators is the 总分 row."""
+    rows = [["项目支出绩效自评表（2021年度）"], ["项目名称", "工资福利保障经费"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分"],
+            ["产出指标数量指标足额保障率=100%", "30", "30"], ["科目调整次数≤10次", "30", "28"],
+            ["效益指标经济效益指标结余率≤5%", "30", "30"], ["合计", "90", "88"]]
+    [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows))
+    assert [(i.level1, i.level2, i.name, i.target, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "足额保障率", "=100%", 30), ("产出指标", "数量指标", "科目调整次数", "≤10次", 28),
+        ("效益指标", "经济效益指标", "结余率", "≤5%", 30)]
+    assert (form.total_weight, form.total_score) == (90, 88)

@@ -29,6 +29,7 @@ from jixiao.assemble.stream import (
     join_split_labels,
     sections_of,
     split_forms,
+    split_glued_labels,
     title_of,
     units_of,
 )
@@ -52,7 +53,7 @@ class Reading:
 def read_document(doc: Document, explain: bool = False) -> Reading:
     units = units_of(doc)
     lex = document_lexicon(units)
-    units = join_split_labels(units, lex)
+    units = split_glued_labels(join_split_labels(units, lex), lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)

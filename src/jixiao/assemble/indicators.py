@@ -39,6 +39,8 @@ _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
+# a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
+_GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
@@ -966,6 +968,11 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
+    if "target" in header.fields or set(COMPOSITE) & set(header.fields):
+        for raw in raws:
+            if raw.target is None and raw.name and (glued := _GLUED_TARGET.match(raw.name)):
+                raw.name, raw.target = glued.group(1), glued.group(2)  # the row's target, glued to its name
+                raw.sure, raw.short = min(raw.sure, 0.9), False
     indicators = []
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}

@@ -53,6 +53,11 @@ class Lexicon:
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
 
     @property
+    def glued_label(self) -> re.Pattern[str]:
+        """Matches a text that opens with a level label and goes on ('产出指标数量指标足额保障率')."""
+        return _glued_label(self)
+
+    @property
     def words(self) -> frozenset[str]:
         """Every label word of the templates, as written there."""
         return _label_words(self)
@@ -173,6 +178,14 @@ def _label_words(lex: Lexicon) -> frozenset[str]:
     for children in lex.levels.values():
         words.update(children)
     return frozenset(words)
+
+
+@lru_cache(maxsize=256)
+def _glued_label(lex: Lexicon) -> re.Pattern[str]:
+    """A level label ending in 指标 (with its points, '产出指标(50分)') at the start of a longer text."""
+    words = sorted({w for w in (*lex.levels, *(c for cs in lex.levels.values() for c in cs)) if w.endswith("指标")},
+                   key=len, reverse=True)
+    return re.compile(f"^((?:{'|'.join(map(re.escape, words))})(?:[(（]\\d+(?:\\.\\d+)?分[)）])?)(.+)$")
 
 
 @lru_cache(maxsize=256)

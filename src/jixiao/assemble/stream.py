@@ -170,6 +170,24 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
+def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Split level labels glued to what follows them in a printed line ('产出指标数量指标足额保障率=100%', a web
+    page's table copied without its cell boundaries) into units of their own; a certain cell is left whole."""
+    out: list[Unit] = []
+    pattern = lex.glued_label
+    for u in units:
+        if u.certain or "指标" not in u.key or len(u.key) <= 4:
+            out.append(u)  # most units
+            continue
+        text, gap, x = u.text, u.gap, u.x
+        while (match := pattern.match(fold(text))) and fold(text[:len(match.group(1))]) == match.group(1):
+            label = text[:len(match.group(1))]
+            out.append(u._replace(text=label, key=fold(label), gap=gap, x=x))
+            text, gap, x = text[len(label):], Gap.SPACE, x + len(label)
+        out.append(u._replace(text=text, key=fold(text), gap=gap, x=x) if text != u.text else u)
+    return out
+
+
 @lru_cache(maxsize=1 << 14)
 def _known(key: str, lex: Lexicon) -> bool:
     return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
