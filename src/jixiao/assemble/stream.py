@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from jixiao.assemble.lexicon import Lexicon, fold, label_key, select
+from jixiao.assemble.lexicon import Lexicon, fold, is_points_only, label_key, select
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -180,7 +180,8 @@ def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             out.append(u)  # most units
             continue
         text, gap, x = u.text, u.gap, u.x
-        while (match := pattern.match(fold(text))) and fold(text[:len(match.group(1))]) == match.group(1):
+        while ((match := pattern.match(fold(text))) and fold(text[:len(match.group(1))]) == match.group(1)
+               and not is_points_only(match.group(2))):  # ('效益指标(30分)' is one label)
             label = text[:len(match.group(1))]
             out.append(u._replace(text=label, key=fold(label), gap=gap, x=x))
             text, gap, x = text[len(label):], Gap.SPACE, x + len(label)
