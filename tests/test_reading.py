@@ -539,3 +539,19 @@ def test_cells_glued_together_by_a_copied_web_table_and_a_total_row_named_heji(s
         ("产出指标", "数量指标", "足额保障率", "=100%", 30), ("产出指标", "数量指标", "科目调整次数", "≤10次", 28),
         ("效益指标(30分)", "经济效益指标", "结余率", "≤5%", 30)]
     assert (form.total_weight, form.total_score) == (90, 88)
+
+
+def test_dashed_cells_around_a_rate_in_a_one_line_document_are_no_page_footer():
+    """'- 100 -' in a flattened document is a fund row's dash cells around its execution rate; '- 2 -' is a page
+    footer only when numbered in sequence with another ('- 2 -' … '- 3 -')."""
+    goal = "保障全市档案数字化建设工作顺利开展，完成年度各项任务目标。" * 6
+    rows = [["项目支出绩效自评表（2019年度）"], ["项目名称", "档案数字化建设项目"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "0.00", "10.36", "10.36", "10", "100", "10"],
+            ["其中：当年财政拨款", "0.00", "10.36", "10.36", "-", "100", "-"],
+            ["年度总体目标", "预期目标", "实际完成情况"], [goal, goal],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "数字化档案数量", "≥1万卷", "1.2万卷", "90", "90"], ["总分", "100", "100"]]
+    [form] = jixiao.parse_text(" ".join(" ".join(r) for r in rows), "one_line.txt")
+    assert (form.funds.current_year.executed, form.funds.current_year.execution_rate) == (10.36, 100)
+    assert form.funds.current_year.weight is None and form.indicators[0].score == 90

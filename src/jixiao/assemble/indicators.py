@@ -26,6 +26,7 @@ from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import join, number, tidy, width
 from jixiao.model import Indicator
+from jixiao.read.normalise import is_page_number
 from jixiao.read.tokens import Gap
 
 MAX_POINTS = 100.0
@@ -968,6 +969,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
+    for raw in raws:
+        if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):
+            raw.deviation = None  # a page's footer ('- 3 -') run into the row's end, no 偏差原因
     if "target" in header.fields or set(COMPOSITE) & set(header.fields):
         for raw in raws:
             if raw.target is None and raw.name and (glued := _GLUED_TARGET.match(raw.name)):

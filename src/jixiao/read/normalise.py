@@ -29,9 +29,9 @@ PAGE_NUMBER = re.compile(
 # a page footer inside a printed line (a document run together on one line): only the full '第 2 页 共 5 页'
 # form, which no cell's text takes
 INLINE_PAGE = re.compile(r"第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页")
-# '- 2 -' between words of a long line: a page footer run into a document printed on one line (in a short line it
-# may be a fund row's '-' cells around a number)
-INLINE_DASHED_PAGE = re.compile(r"(?<= )[-—–] ?\d{1,3} ?[-—–](?= )")
+# '- 2 -' between words of a long line: a page footer run into a document printed on one line, when numbered in
+# sequence with another (else it may be a fund row's '-' cells around a number)
+INLINE_DASHED_PAGE = re.compile(r"(?<= )[-—–] ?(\d{1,3}) ?[-—–](?= )")
 LONG_LINE = 400
 # a bare page number ('2', '2、', '2/5'): a value of a cell too, so only taken as a page number beside a form feed
 BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")

@@ -180,6 +180,17 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
+def _dashed_pages(line: str) -> str:
+    """'- 2 -' footers run into a long line, as form feeds: only those numbered in sequence with another (a fund
+    row's '- 100 -' is two dashed cells around an execution rate)."""
+    found = [(m, int(m.group(1))) for m in INLINE_DASHED_PAGE.finditer(line)]
+    numbers = {n for _, n in found}
+    for match, n in reversed(found):
+        if n - 1 in numbers or n + 1 in numbers:
+            line = line[:match.start()] + "\f" + line[match.end():]
+    return line
+
+
 def read_text(text: str, file: str) -> Document:
     """Turn decoded text into a token stream."""
     text = normalise(text)
@@ -214,7 +225,7 @@ def read_text(text: str, file: str) -> Document:
             if "共" in raw and "页" in raw:
                 raw = INLINE_PAGE.sub("\f", raw)
             if len(raw) > LONG_LINE:
-                raw = INLINE_DASHED_PAGE.sub("\f", raw)
+                raw = _dashed_pages(raw)
         segments = raw.split("\f") if "\f" in raw else (raw,)
         for k, segment in enumerate(segments):
             if k:
