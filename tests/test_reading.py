@@ -486,13 +486,17 @@ def test_space_separated_rows_with_thousands_separators_are_not_csv():
     text = SEEDS[3].read_text(encoding="utf-8").replace("\t", " ")
     amounts = text.replace("409.90", "1,409.90").replace("495.40", "1,495.40")
     assert not looks_delimited(amounts) and jixiao.parse_text(amounts)
+    # a report written with ASCII commas, its form in pipe rows: prose clauses are no sheet's fields
+    report = "\n".join(["根据要求,购买安可设备,并完成项目资金支付,按期完成各项工作。"] * 20
+                       + ["| 项目名称 | 安可替代补助资金项目 |", "| 主管部门 | 某县司法局 |"])
+    assert not looks_delimited(report)
 
 
 def test_text_that_is_no_valid_csv_after_all_is_read_line_by_line_with_a_warning():
     """A quote never closed runs past the csv module's field limit: the text is read as lines, and says so."""
     from jixiao.read.text import read_text
 
-    text = "\n".join(["项目名称,甲,乙,丙"] * 300 + ['备注,"' + "很长" * 70000, "总分,100,99"])
+    text = "\n".join(["项目名称,甲,乙,,"] * 300 + ['备注,"' + "很长" * 70000, "总分,100,99"])
     doc = read_text(text, "broken.csv")
     assert len(doc.tokens) >= 300 and "不是有效的 CSV" in doc.warnings[0].message
 

@@ -1,7 +1,8 @@
 """CSV reader: a sheet saved as comma-separated values (open-data portals publish forms so).
 
-A document is read as CSV when most of its lines are rows of three or more comma-separated fields and none has a
-tab (a tab-separated text is the text reader's). The rows are parsed by the standard library's `csv` module, so
+A document is read as CSV when most of its lines are rows of three or more comma-separated fields with an empty
+or numeric one among them (prose written with ASCII commas is not) and none has a tab (a tab-separated text is
+the text reader's). The rows are parsed by the standard library's `csv` module, so
 quoted fields keep their commas (`"1,200.00"`) and their line breaks (a goal of several paragraphs); a row of two
 or more fields is a table row of certain cells, empty fields kept, and a row of one field (a title above the
 table), or a row whose one filled field is a page number, is a line of plain text.
@@ -10,6 +11,7 @@ table), or a row whose one filled field is a page number, is a line of plain tex
 from __future__ import annotations
 
 import csv
+import re
 
 from jixiao.read.grid import Cell, Emitter, cell_text
 from jixiao.read.normalise import is_page_number
@@ -20,17 +22,23 @@ SHARE = 0.6  # the share of its lines that must be rows of three fields or more
 
 
 def looks_delimited(text: str) -> bool:
-    """Most of the text's first lines are comma-separated rows of three fields or more, and no line has a tab."""
+    """Most of the text's first lines are rows of a sheet: three or more comma-separated fields, one of them empty
+    or a number (prose written with ASCII commas splits into clauses, never empty, seldom bare numbers); no line
+    has a tab, no row a '|'."""
     if "," not in text or "\t" in text:
         return False
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
     if len(lines) < 3:
         return False
     try:
-        rows = sum(1 for fields in csv.reader(lines) if len(fields) >= 3)
+        rows = sum(1 for line, fields in zip(lines, csv.reader(lines), strict=False)
+                   if len(fields) >= 3 and "|" not in line and any(not f.strip() or _NUMBER.match(f) for f in fields))
     except csv.Error:  # (a field past the size limit: no sheet's)
         return False
     return rows >= SHARE * len(lines)
+
+
+_NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
 
 
 def read_delimited(text: str, file: str) -> Document | str:
