@@ -537,12 +537,14 @@ def test_cells_glued_together_by_a_copied_web_table_and_a_total_row_named_heji(s
     rows = [["项目支出绩效自评表（2021年度）"], ["项目名称", "工资福利保障经费"],
             ["一级指标", "二级指标", "三级指标", "年度指标值", "分值", "得分"],
             ["产出指标数量指标足额保障率=100%", "30", "30"], ["科目调整次数≤10次", "30", "28"],
-            ["效益指标(30分)经济效益指标结余率≤5%", "30", "30"], ["合计", "90", "88"]]
+            ["效益指标(30分)经济效益指标结余率≤5%", "30", "30"],
+            ["满意度指标", "服务对象满意度指标", "服务对象满意度指标指标", "≥85%", "10", "10"], ["合计", "100", "98"]]
     [form] = jixiao.parse_text("\n".join(sep.join(r) for r in rows))
     assert [(i.level1, i.level2, i.name, i.target, i.score) for i in form.indicators] == [
         ("产出指标", "数量指标", "足额保障率", "=100%", 30), ("产出指标", "数量指标", "科目调整次数", "≤10次", 28),
-        ("效益指标(30分)", "经济效益指标", "结余率", "≤5%", 30)]
-    assert (form.total_weight, form.total_score) == (90, 88)
+        ("效益指标(30分)", "经济效益指标", "结余率", "≤5%", 30),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度指标指标", "≥85%", 10)]  # (a name: not split)
+    assert (form.total_weight, form.total_score) == (100, 98)
 
 
 def test_dashed_cells_around_a_rate_in_a_one_line_document_are_no_page_footer():

@@ -181,7 +181,8 @@ def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         text, gap, x = u.text, u.gap, u.x
         while ((match := pattern.match(fold(text))) and fold(text[:len(match.group(1))]) == match.group(1)
-               and not is_points_only(match.group(2))):  # ('效益指标(30分)' is one label)
+               and not is_points_only(match.group(2)) and len(match.group(2)) > 2):
+            # ('效益指标(30分)' is one label; '…满意度指标指标' a name)
             label = text[:len(match.group(1))]
             out.append(u._replace(text=label, key=fold(label), gap=gap, x=x))
             text, gap, x = text[len(label):], Gap.SPACE, x + len(label)
