@@ -35,8 +35,11 @@ def seeds(kind: str, folder: Path) -> tuple[bytes, ...]:
     hand-made seed)."""
     from tests.hostile.test_readers import pdf_pages
 
-    if kind == "text":
-        return tuple(seed.read_bytes() for seed in SEEDS)
+    if kind == "text":  # the samples, and a sheet saved as CSV and a table drawn in characters
+        from tests.layout_render import render
+
+        drawn = tuple(render(_forms(), layout).encode("utf-8") for layout in ("csv", "box"))
+        return tuple(seed.read_bytes() for seed in SEEDS) + drawn
     if kind == "html":
         from tests.layout_render import render
 
