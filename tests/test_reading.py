@@ -561,3 +561,18 @@ def test_dashed_cells_around_a_rate_in_a_one_line_document_are_no_page_footer():
     [form] = jixiao.parse_text(" ".join(" ".join(r) for r in rows), "one_line.txt")
     assert (form.funds.current_year.executed, form.funds.current_year.execution_rate) == (10.36, 100)
     assert form.funds.current_year.weight is None and form.indicators[0].score == 90
+
+
+def test_a_table_copied_as_a_cell_per_line_each_ended_by_a_bar():
+    """A web page copied a cell per line, each ended by '|' and an empty cell a lone '|' (a Sichuan county's
+    page): read as a cell per line, not as tables of one cell a row; a label's decoration printed apart
+    ('实施单位 (盖章)') is not the start of its value."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])
+    lines = render(forms, "cell_lines_blank", seed=3).replace("实施单位\n", "实施单位 (盖章)\n").split("\n")
+    text = "\n".join(f"{line} |" if line.strip() else "|" for line in lines)
+    got = jixiao.parse_text(text)
+    assert [f.record()["indicators"] for f in got] == [f["indicators"] for f in forms]
+    assert [(f.implementing_unit, f.funds.total.executed, f.total_score) for f in got] == [
+        (f["implementing_unit"], f["funds"]["total"]["executed"], f["total_score"]) for f in forms]

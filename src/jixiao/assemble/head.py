@@ -6,12 +6,15 @@ a table row, or the next fragments of plain text (a value printed with spaces, a
 
 from __future__ import annotations
 
+import re
+
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, is_year_only, title_of, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
+_DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
 IGNORED = "ignored"  # a head label the record has no place for (a template's `ignored`, '中央主管部门'): read past
 
 
@@ -64,8 +67,10 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
                 break
             if parts and (v.certain or units[j - 1].certain):
                 break  # a table cell holds the whole value: the next cell or row is not part of it
-            parts.append(v.text)
             used.add(j)
+            if not parts and not v.certain and j + 1 < len(units) and _DECORATION.match(v.key):
+                continue  # the label's decoration printed apart ('实施单位 (盖章)'), not the value's start
+            parts.append(v.text)
         values[field] = tidy(" ".join(parts)) if parts else None
         if parts:
             ctx.at(field, u.line)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from jixiao.read.decode import decode_text
-from jixiao.read.delimited import looks_delimited, read_delimited
+from jixiao.read.delimited import SHARE, looks_delimited, read_delimited
 from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import (
@@ -180,6 +180,17 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
 _LEADING_DIGITS = re.compile(r"\d+")
 
 
+_CELL_END = re.compile(r"\s*\|\s*$")
+_ONE_CELL = re.compile(r"^[^|]*\|\s*$")
+
+
+def _cell_terminated(lines: list[str]) -> bool:
+    """A table flattened to a cell per line, each ended by '|' and an empty cell a lone '|' (a web page copied so):
+    most lines hold one cell so ended. Such a line is no table row of one cell: the rows are the grammar's to find."""
+    filled = [line for line in lines if line.strip()]
+    return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
+
+
 def _dashed_pages(line: str) -> str:
     """'- 2 -' footers run into a long line, as form feeds: only those numbered in sequence with another (a fund
     row's '- 100 -' is two dashed cells around an execution rate)."""
@@ -205,6 +216,8 @@ def read_text(text: str, file: str) -> Document:
             return read
         fallback = Notice(read)
     lines = text.split("\n")
+    if "|" in text and _cell_terminated(lines):
+        lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
     doc = Document(file=file, warnings=[fallback] if fallback else [])
