@@ -576,3 +576,21 @@ def test_a_table_copied_as_a_cell_per_line_each_ended_by_a_bar():
     assert [f.record()["indicators"] for f in got] == [f["indicators"] for f in forms]
     assert [(f.implementing_unit, f.funds.total.executed, f.total_score) for f in got] == [
         (f["implementing_unit"], f["funds"]["total"]["executed"], f["total_score"]) for f in forms]
+
+
+@pytest.mark.parametrize("blank", ["", "—", "不适用"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html"])
+def test_a_table_row_whose_score_cell_holds_no_score(layout, blank):
+    """A row of a real table with its 得分 blank, '—' or '不适用': its 分值 under the header's 分值 column anchors
+    it, the 得分 is none (with P030), and the rows around it read as printed."""
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "40", "40", ""],
+            ["产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", "30", blank, ""],
+            ["效益指标", "社会效益指标", "受益人口", "≥5万人", "5.2万人", "30", "28", "部分工程延期"],
+            ["总分", "", "", "", "", "100", "68", ""]]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
+    assert [(i.name, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("维修养护工程数量", "32处", 40, 40, None), ("工程验收合格率", "100%", 30, None, None),
+        ("受益人口", "5.2万人", 30, 28, "部分工程延期")]
+    assert [w.path for w in form.warnings if w.code == "P030"] == ["indicators.1.score"]

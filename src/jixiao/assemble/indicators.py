@@ -237,7 +237,13 @@ def _label_kind(key: str, lex: Lexicon) -> str | None:
 class _Anchor:
     weight: int  # index of the 分值 unit in the body
     weight_value: float
-    score_value: float
+    score_value: float | None
+    size: int = 2  # units it takes: 分值 and 得分, or 分值 alone in a table row whose 得分 cell holds no score
+
+    @property
+    def last(self) -> int:
+        """Index of the anchor's last unit (its 得分, or its 分值 when it has none)."""
+        return self.weight + self.size - 1
 
 
 def _decimals(text: str) -> int:
@@ -504,6 +510,23 @@ class _Reader:
                              if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
             (w, wv), (_, sv) = pick
             out.append(_Anchor(w, wv, sv))
+        return sorted(out + self._lone_points(body, runs), key=lambda a: a.weight)
+
+    def _lone_points(self, body: list[Unit], runs: list[list[tuple[int, float]]]) -> list[_Anchor]:
+        """Rows of a real table whose 得分 cell is blank or holds no score ('—', '不适用'): the 分值 alone, in the
+        header's 分值 column of a certain table row, anchors the row (its 得分 is then none, with a warning)."""
+        weight, score = self.header.cols.get("weight"), self.header.cols.get("score")
+        if weight is None or score != weight + 1:
+            return []
+        in_runs = {i for run in runs for i, _ in run}
+        out = []
+        for i, u in enumerate(body):
+            if i in in_runs or not u.certain or u.col != weight or (value := _score_like(u)) is None:
+                continue
+            after = body[i + 1] if i + 1 < len(body) else None
+            # (the 得分 cell's own text, '—', is the anchor's: it is no 偏差原因)
+            taken = after is not None and after.row == u.row and after.col == score and after.certain
+            out.append(_Anchor(i, value, None, 2 if taken else 1))
         return out
 
     def _under_header(self, body: list[Unit], at: int) -> bool:
@@ -517,7 +540,7 @@ class _Reader:
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
         anchors = self.anchors(body)
-        gaps = sorted(body[a.weight + 1].gap for a in anchors if not body[a.weight + 1].certain)
+        gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         out: list[RawRow] = []
         start = 0
@@ -527,7 +550,7 @@ class _Reader:
             between = body[start:a.weight]
             self._score_row = body[a.weight].row
             row = RawRow(weight=a.weight_value, score=a.score_value)
-            for k, slot in ((0, "weight"), (1, "score")):
+            for k, slot in ((0, "weight"), (1, "score"))[:a.size]:
                 if body[a.weight + k].col is not None:
                     row.slot_cols[body[a.weight + k].col] = slot
             offset = self._offset(body[a.weight])
@@ -537,9 +560,9 @@ class _Reader:
             if prev is not None:
                 self._finish(prev, dev, pieces_prev)
             if not prefix:
-                self.ctx.choose("分值/得分小计行", [(f"{a.weight_value:g} / {a.score_value:g}", 0.0)],
+                self.ctx.choose("分值/得分小计行", [(f"{a.weight_value:g} / {a.score_value or 0:g}", 0.0)],
                                 body[a.weight].line)
-                start = a.weight + 2
+                start = a.last + 1
                 continue  # a block subtotal ('90.00 | 90.00'), not an indicator
             wholes = self._whole_rows(prefix)
             for whole in wholes[:-1]:
@@ -549,11 +572,11 @@ class _Reader:
             prefix = wholes[-1] if wholes else prefix
             row.line = prefix[0].line if prefix else body[a.weight].line
             row.row = body[a.weight].row
-            row.last_line = body[a.weight + 1].line
+            row.last_line = body[a.last].line
             self.prefix(prefix, offset, row)
             out.append(row)
-            prev, prev_score_unit = row, body[a.weight + 1]
-            start = a.weight + 2
+            prev, prev_score_unit = row, body[a.last]
+            start = a.last + 1
         tail = body[start:]
         if prev is not None:
             dev, pieces_prev, rest = self._split(tail, prev, prev_score_unit, None, None)
