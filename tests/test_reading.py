@@ -594,3 +594,18 @@ def test_a_table_row_whose_score_cell_holds_no_score(layout, blank):
         ("维修养护工程数量", "32处", 40, 40, None), ("工程验收合格率", "100%", 30, None, None),
         ("受益人口", "5.2万人", 30, 28, "部分工程延期")]
     assert [w.path for w in form.warnings if w.code == "P030"] == ["indicators.1.score"]
+
+
+@pytest.mark.parametrize("layout", ["blank_separated", "cell_lines", "space_rows"])
+def test_template_numbering_placeholder_rows_and_a_zero_deviation(layout):
+    """A unit filling in the template (a Hebei school's form): names after the template's numbering ('指标1工程完工率'),
+    rows left unfilled ('指标2', '……') and a 偏差原因 printed '0' after a target met with full points."""
+    rows = [["项目支出绩效自评表（2019年度）"], ["项目名称", "暖通改造经费"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "质量指标", "指标1工程完工率", "100", "100", "45", "45", ""],
+            ["", "", "指标2", "", "", "", "", ""], ["", "", "……", "", "", "", "", ""],
+            ["效益指标", "社会效益指标", "指标1学校发展能力", "100", "100", "45", "45", "0"],
+            ["", "", "指标2", "", "", "", "", ""], ["总分", "", "", "", "", "90", "90", ""]]
+    [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
+    assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("工程完工率", "100", "100", 45, 45, None), ("学校发展能力", "100", "100", 45, 45, "0")]

@@ -37,6 +37,9 @@ COMPOSITE = ("target_kind", "target_value", "target_unit")
 SLOT_ZH = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
            "actual": "实际完成值", "weight": "分值", "score": "得分", "deviation": "偏差原因分析及改进措施"}
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
+# what a template prints in a row left unfilled, no piece of a wrapped cell ('。' may be one)
+_EMPTY_ROW_MARK = re.compile(r"^(?:指标\d+[:：]?|…+|\.{3,}|·{3,})$")
+_PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1工程完工率': the template's numbering
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _CAPTION = "绩效指标"
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
@@ -491,7 +494,8 @@ class _Reader:
         """Each row's 分值 and 得分: the last two of a run of small numbers — unless the run is longer and the
         table tells which two they are: in a table row that stands under the header (its 三级指标 in the
         header's column), the two under the header's 分值 and 得分; where the table prints every 分值 and 得分
-        with the same decimals ('20.00'), the last two so printed (a 偏差原因 printed '0' is no score)."""
+        with the same decimals ('20.00'), the last two so printed (a 偏差原因 printed '0' is no score); after
+        a target met and full points ('100 100 10 10 0'), a last '0' is the 偏差原因 too."""
         cols = self.header.cols
         under = (cols.get("weight"), cols.get("score"))
         runs = _runs(body)
@@ -508,6 +512,8 @@ class _Reader:
             elif len(pairs) > 1 and places is not None:
                 pick = next((p for p in reversed(pairs)
                              if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
+            elif len(run) >= 5 and run[-1][1] == 0 and run[-5][1] == run[-4][1] and run[-3][1] == run[-2][1] > 0:
+                pick = pairs[-2]  # target met ('100 100'), full points ('10 10'): the '0' after them is a 偏差原因
             (w, wv), (_, sv) = pick
             out.append(_Anchor(w, wv, sv))
         return sorted(out + self._lone_points(body, runs), key=lambda a: a.weight)
@@ -1009,6 +1015,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
                  "indicators", raws[0].line)
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
+        if raw.name:
+            raw.name = _PLACEHOLDER_PREFIX.sub("", raw.name)
         ind = Indicator(level1=level1, level2=level2, name=raw.name, target=raw.target, actual=raw.actual,
                         weight=raw.weight, score=raw.score, deviation=raw.deviation)
         path = f"indicators.{k}"
@@ -1053,13 +1061,14 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
-    """The body without a header or page title repeated after a page break."""
+    """The body without a header or page title repeated after a page break, nor the placeholders of template rows
+    left unfilled in plain text ('指标2', '……': in a table such a row is read and dropped whole)."""
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
     i = 0
     while i < len(units):
         u = units[i]
-        if lex.title_word in u.key and title_of(u, lex):
+        if (lex.title_word in u.key and title_of(u, lex)) or (not u.certain and _EMPTY_ROW_MARK.match(u.key)):
             i += 1
             continue
         if columns[i] is not None and columns[i] != "caption":
