@@ -150,12 +150,13 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
         for j in range(i + 1, min(n, i + 5)):
             nxt = units[j]
+            longer = key + nxt.key
             if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or (
-                    _known(nxt.key, lex) and key + nxt.key not in lex.words and key + nxt.key not in prefixes):
+                    _known(nxt.key, lex) and longer not in lex.words and longer not in prefixes):
                 break  # a column boundary, or a label of its own ('执行率' '得分'; but '实际' '完成值' is one)
             if nxt.key.isdigit() and _known(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
-            key += nxt.key
+            key = longer
             if _known(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label and its value)
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')
             if key not in prefixes:

@@ -24,7 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from jixiao.errors import InputError
-from jixiao.read.grid import Cell, Emitter, cell_text
+from jixiao.read.grid import Cell, Emitter, cell_text, frames_content
 from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline, check_zip
 from jixiao.read.normalise import BARE_PAGE_NUMBER
 from jixiao.read.tokens import Document
@@ -286,20 +286,11 @@ class _Walker:
             return None
         return "restart" if merge.get(n.val) == "restart" else "continue"
 
-    def wrapper(self, tbl: etree._Element) -> bool:
-        """A frame around the content (a one-cell table holding the form's table, a layout table): the tables
-        nested in it hold most of its text (a small table inside a form's cell does not)."""
-        inner = [t for t in tbl.iter(self.n.tbl) if t is not tbl and _owner(t, self.n.tbl) is tbl]
-        if not inner:
-            return False
-        nested = sum(len("".join(t.itertext()).strip()) for t in inner)
-        return 2 * nested > len("".join(tbl.itertext()).strip())
-
     def table(self, tbl: etree._Element) -> None:
         """A table's rows as grid cells: each cell at its grid column, a vertical merge once, at its top. A frame
         around the content is read as the page: its cells' paragraphs and tables as blocks."""
         n = self.n
-        if self.wrapper(tbl):
+        if frames_content(tbl, n.tbl):
             for tr in self.rows(tbl):
                 for tc in self.children(tr, n.tc):
                     self.blocks(tc)
@@ -340,14 +331,6 @@ class _Walker:
                 self.page_break()
             self.out.table_row([Cell(cell_text(c.lines), c.col, c.rows, c.cols) for c in cells], line)
         self.out.end_table()
-
-
-def _owner(el: etree._Element, tag: str) -> etree._Element | None:
-    """The nearest ancestor of `el` with this tag."""
-    parent = el.getparent()
-    while parent is not None and parent.tag != tag:
-        parent = parent.getparent()
-    return parent
 
 
 def _parse(data: bytes, part: str, file: str) -> etree._Element:

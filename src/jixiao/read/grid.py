@@ -9,11 +9,14 @@ cell is given once, at its top-left position, so a merged 一级指标 label is 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.read.markup import latex_math
 from jixiao.read.normalise import NEEDS_WORK, fold, is_page_number, normalise
 from jixiao.read.tokens import Document, Gap, Token
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 _WORD = re.compile(r"\S+")
 _new = tuple.__new__
@@ -109,3 +112,22 @@ class Emitter:
 
     def end_table(self) -> None:
         self.gap = max(self.gap, Gap.BLANK)
+
+
+def nearest(el: etree._Element, tag: str) -> etree._Element | None:
+    """The nearest ancestor of an XML/HTML element with this tag (the table a row or a nested table is in)."""
+    parent = el.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def frames_content(table: etree._Element, tag: str) -> bool:
+    """A table framing the content rather than holding it (a web page's layout table, a Word frame table): the
+    tables nested in it hold most of its text. A table with a small table inside a cell (a list in a goal
+    cell) holds its content."""
+    inner = [t for t in table.iter(tag) if t is not table and nearest(t, tag) is table]
+    if not inner:
+        return False
+    nested = sum(len("".join(t.itertext()).strip()) for t in inner)
+    return 2 * nested > len("".join(table.itertext()).strip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from jixiao.errors import InputError
-from jixiao.read.grid import Cell, Emitter, cell_text
+from jixiao.read.grid import Cell, Emitter, cell_text, frames_content, nearest
 from jixiao.read.tokens import Document
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
@@ -62,7 +62,7 @@ def _cell_text(cell: etree._Element) -> str:
 def _table(out: Emitter, table: etree._Element) -> None:
     """A table's rows as grid cells: the column of each cell found past the spans from rows above."""
     taken: dict[int, set[int]] = {}  # table row -> grid columns covered by spans from above
-    rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+    rows = [tr for tr in table.iter("tr") if nearest(tr, "table") is table]
     for r, tr in enumerate(rows):
         col = 0
         covered = taken.get(r, set())
@@ -79,24 +79,6 @@ def _table(out: Emitter, table: etree._Element) -> None:
             col += cols_n
         out.table_row(cells, tr.sourceline or 0)
     out.end_table()
-
-
-def _owner(tr: etree._Element) -> etree._Element | None:
-    parent = tr.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
-
-
-def _wrapper(table: etree._Element) -> bool:
-    """A page's layout table (navigation beside the content, the form's table in one of its cells): the tables
-    nested in it hold most of its text. Its cells are read as blocks of the page and its nested tables as
-    tables; a table with a small table inside a cell (a list in a goal cell) is read as a table."""
-    inner = [t for t in table.iter("table") if t is not table and _owner(t) is table]
-    if not inner:
-        return False
-    nested = sum(len("".join(t.itertext()).strip()) for t in inner)
-    return 2 * nested > len("".join(table.itertext()).strip())
 
 
 def read_html(text: str, file: str) -> Document:
@@ -129,7 +111,7 @@ def read_html(text: str, file: str) -> Document:
             if el.tail:
                 buffer.append(el.tail)
             return
-        if tag == "table" and not _wrapper(el):
+        if tag == "table" and not frames_content(el, "table"):  # (a layout table is the page)
             flush()
             _table(out, el)
         else:

@@ -64,12 +64,14 @@ _BOX_VERTICAL = re.compile("[│┃║]")
 _BOX_BARS = str.maketrans("│┃║", "|||")
 # a ruled line of a table drawn in characters: '+----+----+', '├────┼────┤', '|---|:---:|', '======'
 _RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
-RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
+_RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
 
 
 def is_rule_line(stripped: str) -> bool:
-    """A line that only draws a table's horizontal rule (three or more rule characters, nothing else)."""
-    return set(stripped) <= RULE_CHARS and sum(stripped.count(c) for c in _RULE_HORIZONTAL) >= 3
+    """A line that only draws a table's horizontal rule (three or more rule characters, nothing else); its first
+    character decides whether the rest is looked at (almost every line is none)."""
+    return (bool(stripped) and stripped[0] in _RULE_CHARS and set(stripped) <= _RULE_CHARS
+            and sum(stripped.count(c) for c in _RULE_HORIZONTAL) >= 3)
 
 
 def needs_fold(text: str) -> bool:

@@ -24,7 +24,6 @@ from jixiao.read.normalise import (
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     LONG_LINE,
-    RULE_CHARS,
     fold,
     is_page_number,
     is_rule_line,
@@ -44,6 +43,7 @@ _LATEX_SPAN = re.compile(r"^\\(multicolumn|multirow)\{(\d+)\}\{[^{}]*\}\{(.*)\}$
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 _LATEX_HLINE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule)")
 _WORD = re.compile(r"\S+")
+_LEADING_DIGITS = re.compile(r"\d+")
 CELL = Gap.CELL
 _new = tuple.__new__
 _WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -141,7 +141,7 @@ def _next_filled(lines: list[str], i: int, step: int) -> str:
     j = i + step
     while 0 <= j < len(lines):
         stripped = lines[j].strip()
-        if stripped and not (stripped[0] in RULE_CHARS and is_rule_line(stripped)):  # (a drawn rule is no row)
+        if stripped and not is_rule_line(stripped):  # (a drawn rule is no row)
             return lines[j]
         j += step
     return ""
@@ -175,9 +175,6 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
     return {j for k, j, n in found
             if n in (k, k + 1) or n - 1 in marked or n + 1 in marked
             or any((k + d, n + d) in pages for d in (-2, -1, 1, 2))}
-
-
-_LEADING_DIGITS = re.compile(r"\d+")
 
 
 _CELL_END = re.compile(r"\s*\|\s*$")
@@ -249,8 +246,7 @@ def read_text(text: str, file: str) -> Document:
             if len(stripped) <= 16 and is_page_number(stripped, index in near_feed):
                 pending = Gap.PAGE
                 continue
-            if (stripped[0] in RULE_CHARS and is_rule_line(stripped)) or (
-                    "\\" in stripped and _LATEX_SKIP.match(stripped)):
+            if is_rule_line(stripped) or ("\\" in stripped and _LATEX_SKIP.match(stripped)):
                 continue
             line = segment.rstrip(" ")
             if stripped[0] == "#":
