@@ -965,6 +965,18 @@ def render(
     return text
 
 
+def scores_left_blank(forms: list[dict], seed: int, share: float = 0.3) -> list[dict]:
+    """A copy of `forms` with about `share` of their indicators' 得分 left blank (a form published before it was
+    scored, or a row not scored): what a reader should give back for them is a none 得分."""
+    rng = random.Random(seed)
+    out = json.loads(json.dumps(forms))
+    for form in out:
+        for indicator in form["indicators"]:
+            if rng.random() < share:
+                indicator["score"] = None
+    return out
+
+
 def expected(form: dict, traditional: bool = False) -> dict:
     """The record a reader should give back for `form` rendered with these options: the record itself, with every
     free-text field converted to traditional characters when `traditional` (fund_unit stays 元/万元: it is an enum)."""

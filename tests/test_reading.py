@@ -579,21 +579,38 @@ def test_a_table_copied_as_a_cell_per_line_each_ended_by_a_bar():
 
 
 @pytest.mark.parametrize("blank", ["", "—", "不适用"])
-@pytest.mark.parametrize("layout", ["tab", "pipe", "html"])
+@pytest.mark.parametrize("layout", ["tab", "pipe", "html", "cell_lines"])
 def test_a_table_row_whose_score_cell_holds_no_score(layout, blank):
     """A row of a real table with its 得分 blank, '—' or '不适用': its 分值 under the header's 分值 column anchors
-    it, the 得分 is none (with P030), and the rows around it read as printed."""
+    it, the 得分 is none (with P030), and the rows around it read as printed — also where its target and actual
+    are numbers too ('90 95 10': no 分值 and 得分 pair), and in a table printed a cell per line whose empty cells
+    are blank lines (its rows counted out by the header's columns)."""
     rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"],
             ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
             ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "40", "40", ""],
-            ["产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", "30", blank, ""],
+            ["产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", "20", blank, ""],
             ["效益指标", "社会效益指标", "受益人口", "≥5万人", "5.2万人", "30", "28", "部分工程延期"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "90", "95", "10", blank, ""],
             ["总分", "", "", "", "", "100", "68", ""]]
     [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
     assert [(i.name, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
-        ("维修养护工程数量", "32处", 40, 40, None), ("工程验收合格率", "100%", 30, None, None),
-        ("受益人口", "5.2万人", 30, 28, "部分工程延期")]
-    assert [w.path for w in form.warnings if w.code == "P030"] == ["indicators.1.score"]
+        ("维修养护工程数量", "32处", 40, 40, None), ("工程验收合格率", "100%", 20, None, None),
+        ("受益人口", "5.2万人", 30, 28, "部分工程延期"), ("群众满意度", "95", 10, None, None)]
+    assert [w.path for w in form.warnings if w.code == "P030"] == ["indicators.1.score", "indicators.3.score"]
+
+
+def test_rows_each_cell_ended_by_a_bar_keep_their_empty_first_cells():
+    """Rows whose every cell is ended by '|' (`a | b |`, an empty cell a bare '|'): a '|' opening a line ends an
+    empty first cell, not a border, so the cells after it stand in their columns."""
+    text = "一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |\n产出指标 | 数量指标 | 道路里程 | 50 | 48 |\n" \
+           "|| 桥梁数量 | 50 | |\n总分 | 100 | 48 |\n"
+    from jixiao.read.text import read_text
+
+    rows = {}
+    for tok in read_text(text, "bars.txt").tokens:
+        rows.setdefault(tok.row, []).append((tok.col, tok.text))
+    assert rows[2] == [(0, ""), (1, ""), (2, "桥梁数量"), (3, "50"), (4, "")]
+    assert rows[1][0] == (0, "产出指标")
 
 
 @pytest.mark.parametrize("layout", ["blank_separated", "cell_lines", "space_rows"])

@@ -21,15 +21,15 @@ from itertools import combinations
 from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
 from jixiao.assemble.columns import column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
+from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
-from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
+from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import join, number, tidy, width
+from jixiao.assemble.text import MAX_POINTS, join, number, points, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number
 from jixiao.read.tokens import Gap
 
-MAX_POINTS = 100.0
 MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
 MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
@@ -41,7 +41,6 @@ _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 _EMPTY_ROW_MARK = re.compile(r"^(?:指标\d+[:：]?|…+|\.{3,}|·{3,})$")
 _PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1工程完工率': the template's numbering
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
-_CAPTION = "绩效指标"
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
@@ -84,10 +83,7 @@ def _gap(unit: Unit, separator: Gap) -> int:
 
 def _score_like(unit: Unit) -> float | None:
     key = unit.key
-    if "%" in key or len(key) > 7:
-        return None
-    value = number(unit.text)
-    return value if value is not None and 0 <= value <= MAX_POINTS else None
+    return None if len(key) > 7 else points(key)
 
 
 @dataclass
@@ -120,7 +116,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     kinds: list[str] = []
     while end < len(units):
         u = units[end]
-        kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == _CAPTION else None)
+        kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == CAPTION else None)
         if kind is None and (_extra_column(units, end, lex) or (end and _last_heading(units, end, kinds, lex))):
             kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
         if kind is None:
@@ -231,7 +227,7 @@ def _label_kind(key: str, lex: Lexicon) -> str | None:
     if lex.level(key) or is_points_only(key):
         return "level"
     bare = label_key(key)
-    if bare and (_CAPTION.startswith(bare) or _CAPTION.endswith(bare)) and len(bare) <= 4:
+    if bare and (CAPTION.startswith(bare) or CAPTION.endswith(bare)) and len(bare) <= 4:
         return "caption"
     return None
 
@@ -503,12 +499,16 @@ class _Reader:
         style = styles.most_common(1)[0][0] if styles else None
         places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
         out = []
+        read = set()  # units of the runs read here (the others' 分值 stand alone)
         for run in runs:
             pairs = list(zip(run, run[1:], strict=False))
             pick = pairs[-1]
-            if len(pairs) > 1 and None not in under and self._under_header(body, run[0][0]):
+            if None not in under and self._under_header(body, run[0][0]):
                 pick = next((p for p in pairs if (body[p[0][0]].col, body[p[1][0]].col) == under
-                             and body[p[0][0]].certain and body[p[1][0]].certain), pick)
+                             and body[p[0][0]].certain and body[p[1][0]].certain), None)
+                if pick is None and self._no_score(body, run):
+                    continue  # its 分值 stands in the run, its 得分 cell holds no score: a lone anchor
+                pick = pick or pairs[-1]
             elif len(pairs) > 1 and places is not None:
                 pick = next((p for p in reversed(pairs)
                              if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
@@ -516,24 +516,57 @@ class _Reader:
                 pick = pairs[-2]  # target met ('100 100'), full points ('10 10'): the '0' after them is a 偏差原因
             (w, wv), (_, sv) = pick
             out.append(_Anchor(w, wv, sv))
-        return sorted(out + self._lone_points(body, runs), key=lambda a: a.weight)
+            read.update(i for i, _ in run)
+        return sorted(out + self._lone_points(body, read), key=lambda a: a.weight)
 
-    def _lone_points(self, body: list[Unit], runs: list[list[tuple[int, float]]]) -> list[_Anchor]:
+    def _no_score(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
+        """A run of numbers in a certain table row ('100 100 20': target, actual, 分值) with one in the header's
+        分值 column and nothing that is a score in its 得分 column — in a row that stands in the header's columns:
+        its first cell, a level label, in a label column (or a name that reads like one in the 三级指标 column),
+        else in the 三级指标 column, and each of its cells under a heading (a row shifted a column left, or one
+        without the spacer column the header keeps after 三级指标, prints its 分值 and 得分 under 得分 and 分值)."""
+        cols = self.header.cols
+        at = next((i for i, _ in run if self._under_weight(body[i])), None)
+        if at is None:
+            return False
+        first = at
+        while first > 0 and body[first - 1].row == body[at].row:
+            first -= 1
+        places = ("level1", "level2", "name") if _is_label(body[first], self.lex) else ("name",)
+        if body[first].col not in {cols.get(slot) for slot in places}:
+            return False
+        if any(body[k].col not in self.slot_at for k in range(first, at)):
+            return False
+        after = body[at + 1] if at + 1 < len(body) else None
+        return after is None or after.row != body[at].row or _score_like(after) is None
+
+    def _lone_points(self, body: list[Unit], read: set[int]) -> list[_Anchor]:
         """Rows of a real table whose 得分 cell is blank or holds no score ('—', '不适用'): the 分值 alone, in the
         header's 分值 column of a certain table row, anchors the row (its 得分 is then none, with a warning)."""
-        weight, score = self.header.cols.get("weight"), self.header.cols.get("score")
-        if weight is None or score != weight + 1:
+        cols = self.header.cols
+        weight, score = cols.get("weight"), cols.get("score")
+        if weight is None or score is None or score < weight:
             return []
-        in_runs = {i for run in runs for i, _ in run}
+        beyond = min((c for c in cols.values() if c > score), default=score + 1)  # the column after 得分's
         out = []
         for i, u in enumerate(body):
-            if i in in_runs or not u.certain or u.col != weight or (value := _score_like(u)) is None:
+            if i in read or not self._under_weight(u) or (value := _score_like(u)) is None:
                 continue
             after = body[i + 1] if i + 1 < len(body) else None
             # (the 得分 cell's own text, '—', is the anchor's: it is no 偏差原因)
-            taken = after is not None and after.row == u.row and after.col == score and after.certain
+            taken = (after is not None and after.row == u.row and after.certain and after.col is not None
+                     and weight < after.col < beyond)
             out.append(_Anchor(i, value, None, 2 if taken else 1))
         return out
+
+    def _under_weight(self, unit: Unit) -> bool:
+        """A certain cell in the header's 分值 column: the header column nearest its own (a PDF numbers its
+        columns by its rules' positions, and a page's rules may stand a little apart from the header's page)."""
+        weight = self.header.cols.get("weight")
+        if not unit.certain or unit.col is None or weight is None:
+            return False
+        off = abs(unit.col - weight)
+        return all(abs(unit.col - c) > off for slot, c in self.header.cols.items() if slot != "weight")
 
     def _under_header(self, body: list[Unit], at: int) -> bool:
         """The certain table row of unit `at` has its first cell that is no label in the header's 三级指标 column."""
@@ -989,12 +1022,14 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
         body = _without_row_numbers(body, header.cols.get(header.slots[0]))
         header.slots = header.slots[1:]
     starts = column_starts(units[:start])
+    aligned = False
     if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
         body = realign(body, starts)
         header.cols = {slot: k for k, slot in enumerate(header.slots)}
         aligned = True
-    else:
-        aligned = False
+    elif (counted := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
+        body, columns = counted
+        header.cols = {slot: k for k, slot in enumerate(columns)}
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)

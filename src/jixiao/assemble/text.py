@@ -80,6 +80,17 @@ def number(text: str | None) -> float | None:
     return float(digits)
 
 
+MAX_POINTS = 100.0  # an indicator's 分值 or 得分 is at most the whole form's
+
+
+def points(key: str) -> float | None:
+    """The points a 分值 or 得分 cell holds ('10.00', '8分'), or None (a rate such as '95%' is none)."""
+    if "%" in key:
+        return None
+    value = number(key)
+    return value if value is not None and 0 <= value <= MAX_POINTS else None
+
+
 def is_dash(text: str | None) -> bool:
     """A cell left empty on purpose ('-', '—', '/')."""
     return fold(text) in DASHES

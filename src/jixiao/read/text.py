@@ -77,13 +77,14 @@ def _latex_row(line: str) -> list[tuple[str, int]] | None:
     return [_latex_cell(c.strip()) for c in _LATEX_SPLIT.split(body)]
 
 
-def _cells(line: str) -> tuple[list[str], bool]:
-    """(pieces, certain): a table row's cells, or a plain line's whitespace-separated fragments."""
+def _cells(line: str, terminated: bool = False) -> tuple[list[str], bool]:
+    """(pieces, certain): a table row's cells, or a plain line's whitespace-separated fragments. A '|' opening a
+    line is a border, but where every cell is ended by '|' (`_terminated`) it ends an empty first cell."""
     if "\t" in line:
         return [c.strip() for c in line.split("\t")], True
     if "|" in line:
         cells = [c.strip() for c in line.split("|")]
-        if cells and not cells[0] and line.lstrip().startswith("|"):
+        if cells and not cells[0] and not terminated and line.lstrip().startswith("|"):
             cells = cells[1:]
         if cells and not cells[-1]:
             cells = cells[:-1]
@@ -188,6 +189,14 @@ def _cell_terminated(lines: list[str]) -> bool:
     return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
 
 
+def _terminated(lines: list[str]) -> bool:
+    """Rows whose every cell is ended by '|' (`a | b | |`, a web page copied so), not opened and closed by borders
+    (`| a | b |`): many rows start with a cell's text and end with '|', which a bordered table never prints."""
+    piped = [line.strip() for line in lines if "|" in line]
+    ended = sum(1 for line in piped if line[0] != "|" and line[-1] == "|")
+    return ended >= 3 and ended >= 0.2 * len(piped)
+
+
 def _dashed_pages(line: str) -> str:
     """'- 2 -' footers run into a long line, as form feeds: only those numbered in sequence with another (a fund
     row's '- 100 -' is two dashed cells around an execution rate)."""
@@ -213,8 +222,12 @@ def read_text(text: str, file: str) -> Document:
             return read
         fallback = Notice(read)
     lines = text.split("\n")
-    if "|" in text and _cell_terminated(lines):
-        lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
+    terminated = False
+    if "|" in text:
+        if _cell_terminated(lines):
+            lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
+        else:
+            terminated = _terminated(lines)
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
     doc = Document(file=file, warnings=[fallback] if fallback else [])
@@ -269,7 +282,7 @@ def read_text(text: str, file: str) -> Document:
                     _fold_tokens(tokens, first_token)
                 pending = Gap.LINE
                 continue
-            cells, certain = _cells(line)
+            cells, certain = _cells(line, terminated)
             if certain:
                 first = pending if pending > Gap.ROW else Gap.ROW
                 append = tokens.append
