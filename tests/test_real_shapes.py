@@ -118,3 +118,30 @@ def test_real_shapes_in_office_files(kind, tmp_path):
     got = [f.record() for f in jixiao.parse(path)]
     fields, matched, wrong, missing, extra = score([expected(f) for f in FORMS], got)
     assert not missing and not extra and not wrong, "\n".join(wrong[:20])
+
+
+HEADINGS = [(3, "年度目标"), (3, "全年指标值"), (4, "实际完成情况"), (4, "完成情况"), (5, "标准分"),
+            (5, "分值（权重）"), (6, "自评得分"), (6, "实得分"), (7, "偏差说明"), (7, "备注")]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize(("column", "heading"), HEADINGS)
+def test_indicator_headings_provinces_print(column, heading, separator):
+    """Headings of the indicator table other templates print: each reads as its column (a heading no template
+    knows by the column order, P034), and '自评得分' after 分值 is the 得分 heading, not the 总分 row opening early."""
+    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    header[column] = heading
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"], header,
+            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "40", "40", ""],
+            ["产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", "20", "18", "个别工程返工"],
+            ["效益指标", "社会效益指标", "受益人口", "≥5万人", "5.2万人", "30", "28", "部分工程延期"],
+            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+            ["总分", "", "", "", "", "100", "96", ""]]
+    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
+    [form] = jixiao.parse_text(text, "headings.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("维修养护工程数量", "=32处", "32处", 40, 40, None), ("工程验收合格率", "≥95%", "100%", 20, 18, "个别工程返工"),
+        ("受益人口", "≥5万人", "5.2万人", 30, 28, "部分工程延期"), ("群众满意度", "≥90%", "95%", 10, 10, None)]
+    assert (form.total_weight, form.total_score) == (100, 96)

@@ -345,8 +345,9 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     previous: Unit | None = None
     for unit in _inline_labels(units, lex):
         kind = _opens_key(unit.key, now, lex)
-        if kind == "tail" and previous is not None and lex.indicator_column(previous.key):
-            kind = None  # a heading of the indicator table's header ('说明' right after 得分), not the form's end
+        if (kind == "tail" or (kind == "total" and lex.indicator_column(unit.key))) and previous is not None \
+                and lex.indicator_column(previous.key):
+            kind = None  # a heading of the indicator header ('说明', '自评得分' right after 分值), not a section
         previous = unit
         if kind and kind != now:
             current = Section(kind, anchor=unit)
