@@ -145,3 +145,28 @@ def test_indicator_headings_provinces_print(column, heading, separator):
         ("维修养护工程数量", "=32处", "32处", 40, 40, None), ("工程验收合格率", "≥95%", "100%", 20, 18, "个别工程返工"),
         ("受益人口", "≥5万人", "5.2万人", 30, 28, "部分工程延期"), ("群众满意度", "≥90%", "95%", 10, 10, None)]
     assert (form.total_weight, form.total_score) == (100, 96)
+
+
+FUND_HEADINGS = [(1, "年初批复预算数"), (2, "调整后预算数"), (3, "实际支出数"), (4, "权重"), (5, "预算执行率"),
+                 (6, "自评得分")]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize(("column", "heading"), FUND_HEADINGS)
+def test_fund_headings_provinces_print(column, heading, separator):
+    """Headings of the fund table other templates print: each reads as its column, and '自评得分' after 执行率 is
+    the 得分 heading, not the 总分 row opening inside the fund table."""
+    header = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    header[column] = heading
+    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"], header,
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["其中：当年财政拨款", "100", "100", "90", "-", "90%", "-"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "90", "87", ""],
+            ["总分", "", "", "", "", "100", "96", ""]]
+    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
+    [form] = jixiao.parse_text(text, "fund_headings.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (100, 100, 90, 10, 90, 9)
+    assert (len(form.indicators), form.total_weight, form.total_score) == (1, 100, 96)

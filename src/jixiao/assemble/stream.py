@@ -345,9 +345,8 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     previous: Unit | None = None
     for unit in _inline_labels(units, lex):
         kind = _opens_key(unit.key, now, lex)
-        if (kind == "tail" or (kind == "total" and lex.indicator_column(unit.key))) and previous is not None \
-                and lex.indicator_column(previous.key):
-            kind = None  # a heading of the indicator header ('说明', '自评得分' right after 分值), not a section
+        if kind in ("tail", "total") and previous is not None and _heading_after(unit, previous, kind, now, lex):
+            kind = None  # a heading of the table's header ('说明', '自评得分' right after 分值), not a section
         previous = unit
         if kind and kind != now:
             current = Section(kind, anchor=unit)
@@ -358,6 +357,13 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
             continue
         add(unit)
     return sections
+
+
+def _heading_after(unit: Unit, previous: Unit, kind: str, now: str, lex: Lexicon) -> bool:
+    """A word that ends a form or opens its 总分 row, standing right after a heading of the indicator or fund
+    header: a heading of that header too ('说明' after 得分; '自评得分', a heading of its own, after 分值)."""
+    column = lex.fund_column if now == "funds" else lex.indicator_column
+    return bool(column(previous.key)) and (kind == "tail" or bool(column(unit.key)))
 
 
 _INLINE = re.compile(r"[:：]")
