@@ -170,3 +170,44 @@ def test_fund_headings_provinces_print(column, heading, separator):
     assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
             total.score) == (100, 100, 90, 10, 90, 9)
     assert (len(form.indicators), form.total_weight, form.total_score) == (1, 100, 96)
+
+
+ROW_LABELS = [
+    {"head": ("预算项目名称", "主管部门", "实施单位")}, {"head": ("项目名称", "主管部门（单位）", "实施单位（盖章）")},
+    {"head": ("项目名称", "预算部门", "执行单位")}, {"head": ("项目名称：", "主管部门：", "实施单位：")},
+    {"funds": ("资金总额", "其中：财政拨款", "上年结转", "其他资金")},
+    {"funds": ("年度资金总额：", "其中：本年财政拨款", "上年结转资金", "其它资金")},
+    {"funds": ("年度资金总额", "其中：一般公共预算", "上年结转资金", "其他资金")},
+    {"funds": ("年度资金总额", "其中：财政资金", "上年结余结转", "其他资金")},
+    {"goals": ("年度总体目标", "年初设定目标", "年度总体目标完成情况")},
+    {"goals": ("年度绩效目标", "年度目标", "全年实际完成情况")},
+    {"goals": ("项目年度目标", "预期目标", "目标完成情况")},
+    {"total": "合计"}, {"total": "总 分"}, {"total": "自评总分"}, {"grade": "评价等级"}, {"grade": "绩效评价等级"},
+    {"grade": "自评结论"}]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize("labels", ROW_LABELS, ids=lambda v: "-".join(next(iter(v.values()))).replace(" ", ""))
+def test_row_labels_provinces_print(labels, separator):
+    """Head, fund-row, goal, total and grade labels other templates print: each row reads as its part of the form
+    (其中：财政资金 or 一般公共预算 is the current year's appropriation; 目标完成情况 is the goals' actual)."""
+    head = labels.get("head", ("项目名称", "主管部门", "实施单位"))
+    funds = labels.get("funds", ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"))
+    goals = labels.get("goals", ("年度总体目标", "预期目标", "实际完成情况"))
+    rows = [["项目支出绩效自评表（2023年度）"], [head[0], "农村饮水安全维修养护"],
+            [head[1], "某某县水利局", head[2], "某某县水务中心"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [funds[0], "100", "100", "90", "10", "90%", "9"], [funds[1], "80", "80", "75", "-", "93.75%", "-"],
+            [funds[2], "20", "20", "15", "-", "75%", "-"], [funds[3], "0", "0", "0", "-", "-", "-"],
+            [goals[0], goals[1], goals[2]], ["", "完成32处工程维修养护。", "完成32处。"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "90", "87", ""],
+            [labels.get("total", "总分"), "", "", "", "", "100", "96", ""], [labels.get("grade", "评分等级"), "优"]]
+    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
+    [form] = jixiao.parse_text(text, "row_labels.txt")
+    funds_ = form.funds
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "农村饮水安全维修养护", "某某县水利局", "某某县水务中心")
+    assert (funds_.total.executed, funds_.current_year.executed, funds_.carryover.executed) == (90, 75, 15)
+    assert (form.goal_expected, form.goal_actual) == ("完成32处工程维修养护。", "完成32处。")
+    assert (len(form.indicators), form.total_score, form.grade) == (1, 96, "优")
