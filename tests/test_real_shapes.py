@@ -120,6 +120,46 @@ def test_real_shapes_in_office_files(kind, tmp_path):
     assert not missing and not extra and not wrong, "\n".join(wrong[:20])
 
 
+
+INDICATOR_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                    "偏差原因分析及改进措施"]
+FUND_HEADER = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+INDICATORS = [("维修养护工程数量", "=32处", "32处", 40, 40, None),
+              ("工程验收合格率", "≥95%", "100%", 20, 18, "个别工程返工"),
+              ("受益人口", "≥5万人", "5.2万人", 30, 28, "部分工程延期"), ("群众满意度", "≥90%", "95%", 10, 10, None)]
+
+
+def small_form(separator: str, name: str = "农村饮水安全维修养护", **labels) -> str:
+    """A small form written with `separator` between cells ('\t' keeps empty cells, ' ' drops them), any of its
+    labels and headings replaced (title, head, fund_header, funds, goals, indicator_header, total, grade)."""
+    head = labels.get("head", ("项目名称", "主管部门", "实施单位"))
+    funds = labels.get("funds", ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"))
+    goals = labels.get("goals", ("年度总体目标", "预期目标", "实际完成情况"))
+    rows = [[labels.get("title", "项目支出绩效自评表（2023年度）")], [head[0], name],
+            [head[1], "某某县水利局", head[2], "某某县水务中心"], labels.get("fund_header", FUND_HEADER),
+            [funds[0], "100", "100", "90", "10", "90%", "9"], [funds[1], "80", "80", "75", "-", "93.75%", "-"],
+            [funds[2], "20", "20", "15", "-", "75%", "-"], [funds[3], "0", "0", "0", "-", "-", "-"],
+            [goals[0], goals[1], goals[2]], ["", "完成32处工程维修养护。", "完成32处。"],
+            labels.get("indicator_header", INDICATOR_HEADER)]
+    rows += [["产出指标" if k < 2 else "效益指标" if k == 2 else "满意度指标",
+              ("数量指标", "质量指标", "社会效益指标", "服务对象满意度指标")[k], *(str(v) if v is not None else ""
+                                                                   for v in row)] for k, row in enumerate(INDICATORS)]
+    rows += [[labels.get("total", "总分"), "", "", "", "", "100", "96", ""], [labels.get("grade", "评分等级"), "优"]]
+    return "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
+
+
+def _reads_whole(form) -> None:
+    funds = form.funds
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "农村饮水安全维修养护", "某某县水利局", "某某县水务中心")
+    assert (funds.total.initial_budget, funds.total.annual_budget, funds.total.executed, funds.total.weight,
+            funds.total.execution_rate, funds.total.score) == (100, 100, 90, 10, 90, 9)
+    assert (funds.current_year.executed, funds.carryover.executed) == (75, 15)
+    assert (form.goal_expected, form.goal_actual) == ("完成32处工程维修养护。", "完成32处。")
+    assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == INDICATORS
+    assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
+
+
 HEADINGS = [(3, "年度目标"), (3, "全年指标值"), (4, "实际完成情况"), (4, "完成情况"), (5, "标准分"),
             (5, "分值（权重）"), (6, "自评得分"), (6, "实得分"), (7, "偏差说明"), (7, "备注")]
 
@@ -129,22 +169,10 @@ HEADINGS = [(3, "年度目标"), (3, "全年指标值"), (4, "实际完成情况
 def test_indicator_headings_provinces_print(column, heading, separator):
     """Headings of the indicator table other templates print: each reads as its column (a heading no template
     knows by the column order, P034), and '自评得分' after 分值 is the 得分 heading, not the 总分 row opening early."""
-    header = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+    header = list(INDICATOR_HEADER)
     header[column] = heading
-    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"],
-            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            ["年度资金总额", "100", "100", "90", "10", "90%", "9"], header,
-            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "40", "40", ""],
-            ["产出指标", "质量指标", "工程验收合格率", "≥95%", "100%", "20", "18", "个别工程返工"],
-            ["效益指标", "社会效益指标", "受益人口", "≥5万人", "5.2万人", "30", "28", "部分工程延期"],
-            ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
-            ["总分", "", "", "", "", "100", "96", ""]]
-    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
-    [form] = jixiao.parse_text(text, "headings.txt")
-    assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
-        ("维修养护工程数量", "=32处", "32处", 40, 40, None), ("工程验收合格率", "≥95%", "100%", 20, 18, "个别工程返工"),
-        ("受益人口", "≥5万人", "5.2万人", 30, 28, "部分工程延期"), ("群众满意度", "≥90%", "95%", 10, 10, None)]
-    assert (form.total_weight, form.total_score) == (100, 96)
+    [form] = jixiao.parse_text(small_form(separator, indicator_header=header), "headings.txt")
+    _reads_whole(form)
 
 
 FUND_HEADINGS = [(1, "年初批复预算数"), (2, "调整后预算数"), (3, "实际支出数"), (4, "权重"), (5, "预算执行率"),
@@ -156,20 +184,10 @@ FUND_HEADINGS = [(1, "年初批复预算数"), (2, "调整后预算数"), (3, "�
 def test_fund_headings_provinces_print(column, heading, separator):
     """Headings of the fund table other templates print: each reads as its column, and '自评得分' after 执行率 is
     the 得分 heading, not the 总分 row opening inside the fund table."""
-    header = ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    header = list(FUND_HEADER)
     header[column] = heading
-    rows = [["项目支出绩效自评表（2023年度）"], ["项目名称", "农村饮水安全维修养护"], header,
-            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
-            ["其中：当年财政拨款", "100", "100", "90", "-", "90%", "-"],
-            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "90", "87", ""],
-            ["总分", "", "", "", "", "100", "96", ""]]
-    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
-    [form] = jixiao.parse_text(text, "fund_headings.txt")
-    total = form.funds.total
-    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
-            total.score) == (100, 100, 90, 10, 90, 9)
-    assert (len(form.indicators), form.total_weight, form.total_score) == (1, 100, 96)
+    [form] = jixiao.parse_text(small_form(separator, fund_header=header), "fund_headings.txt")
+    _reads_whole(form)
 
 
 ROW_LABELS = [
@@ -191,23 +209,17 @@ ROW_LABELS = [
 def test_row_labels_provinces_print(labels, separator):
     """Head, fund-row, goal, total and grade labels other templates print: each row reads as its part of the form
     (其中：财政资金 or 一般公共预算 is the current year's appropriation; 目标完成情况 is the goals' actual)."""
-    head = labels.get("head", ("项目名称", "主管部门", "实施单位"))
-    funds = labels.get("funds", ("年度资金总额", "其中：当年财政拨款", "上年结转资金", "其他资金"))
-    goals = labels.get("goals", ("年度总体目标", "预期目标", "实际完成情况"))
-    rows = [["项目支出绩效自评表（2023年度）"], [head[0], "农村饮水安全维修养护"],
-            [head[1], "某某县水利局", head[2], "某某县水务中心"],
-            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            [funds[0], "100", "100", "90", "10", "90%", "9"], [funds[1], "80", "80", "75", "-", "93.75%", "-"],
-            [funds[2], "20", "20", "15", "-", "75%", "-"], [funds[3], "0", "0", "0", "-", "-", "-"],
-            [goals[0], goals[1], goals[2]], ["", "完成32处工程维修养护。", "完成32处。"],
-            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
-            ["产出指标", "数量指标", "维修养护工程数量", "=32处", "32处", "90", "87", ""],
-            [labels.get("total", "总分"), "", "", "", "", "100", "96", ""], [labels.get("grade", "评分等级"), "优"]]
-    text = "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
-    [form] = jixiao.parse_text(text, "row_labels.txt")
-    funds_ = form.funds
-    assert (form.project_name, form.department, form.implementing_unit) == (
-        "农村饮水安全维修养护", "某某县水利局", "某某县水务中心")
-    assert (funds_.total.executed, funds_.current_year.executed, funds_.carryover.executed) == (90, 75, 15)
-    assert (form.goal_expected, form.goal_actual) == ("完成32处工程维修养护。", "完成32处。")
-    assert (len(form.indicators), form.total_score, form.grade) == (1, 96, "优")
+    [form] = jixiao.parse_text(small_form(separator, **labels), "row_labels.txt")
+    _reads_whole(form)
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize("title", ["项目支出绩效自评表（2023年度）", "2023年度项目支出绩效自评表",
+                                   "项目支出绩效自评表(2023年)", "附件2 项目支出绩效自评表", "项目支出绩效自评价表",
+                                   "专项资金绩效自评表"])
+def test_titles_provinces_print(title, separator):
+    """Titles other templates print: each starts a form, and a year in the title ('(2023年)' too) is the form's."""
+    text = "\n\n".join(small_form(separator, name, title=title) for name in ("农村饮水安全维修养护", "乡村道路养护"))
+    forms = jixiao.parse_text(text, "titles.txt")
+    assert [(f.project_name, f.total_score) for f in forms] == [("农村饮水安全维修养护", 96), ("乡村道路养护", 96)]
+    assert [f.year for f in forms] == [2023 if "2023" in title else None] * 2

@@ -19,10 +19,10 @@ IGNORED = "ignored"  # a head label the record has no place for (a template's `i
 
 
 def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
-    """(year, line): '(2023年度)' near the title, or in the title itself."""
+    """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…')."""
     candidates = ([title_unit] if title_unit else []) + units
     for u in candidates:
-        if is_year_only(u.key) or (u is title_unit and "年度" in u.key):
+        if is_year_only(u.key) or (u is title_unit and year_in(u.key)):
             return year_in(u.key), u.line
     for u in units:
         if "年度" in u.key and len(u.key) <= 24 and (year := year_in(u.key)):
