@@ -223,3 +223,13 @@ def test_titles_provinces_print(title, separator):
     forms = jixiao.parse_text(text, "titles.txt")
     assert [(f.project_name, f.total_score) for f in forms] == [("农村饮水安全维修养护", 96), ("乡村道路养护", 96)]
     assert [f.year for f in forms] == [2023 if "2023" in title else None] * 2
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize(("printed", "grade"),
+                         [("优秀", "优秀"), ("A", "A"), ("优（90分以上）", "优"), ("良(80-90分)", "良")])
+def test_grades_printed_with_their_band(printed, grade, separator):
+    """A grade as other templates print it: a word or a letter, also with its band in brackets after it."""
+    text = small_form(separator).replace(f"评分等级{separator}优", f"评分等级{separator}{printed}")
+    [form] = jixiao.parse_text(text, "grades.txt")
+    assert form.grade == grade

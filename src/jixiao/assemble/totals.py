@@ -9,6 +9,12 @@ from jixiao.assemble.text import number, tidy
 
 GRADE_MAX = 6  # a grade is a short word (优, 良好, 不合格); longer text after the label is something else
 GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
+_QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,16}[)）]$")  # '优（90分以上）': the grade's band, printed after it
+
+
+def _grade_text(units: list[Unit]) -> str:
+    """The grade as printed, without the band printed after it in brackets."""
+    return _QUALIFIER.sub("", tidy("".join(u.text for u in units)) or "")
 
 
 def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
@@ -40,10 +46,10 @@ def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
     first = units[0]
     if first.certain or all(u.row == first.row for u in units[:1]):
         row = [u for u in units if u.row == first.row]
-        text = tidy("".join(u.text for u in row))
+        text = _grade_text(row)
         if text and len(text) <= GRADE_MAX:
             return text, first.line, len(row)
-    text = tidy(first.text)
+    text = _grade_text([first])
     return (text, first.line, 1) if text and GRADE_WORD.match(text) else (None, None, 0)
 
 
@@ -51,7 +57,7 @@ def read_trailing_grade(units: list[Unit]) -> tuple[str | None, int | None, int]
     """(grade, line, units used): a grade word right after the 总分 row's numbers ('总分 100 96 优', on its row or
     the next line), in a form without a 评分等级 row."""
     if units:
-        text = tidy(units[0].text)
+        text = _grade_text(units[:1])
         if text and GRADE_WORD.match(text):
             return text, units[0].line, 1
     return None, None, 0
