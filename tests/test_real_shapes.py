@@ -233,3 +233,22 @@ def test_grades_printed_with_their_band(printed, grade, separator):
     text = small_form(separator).replace(f"评分等级{separator}优", f"评分等级{separator}{printed}")
     [form] = jixiao.parse_text(text, "grades.txt")
     assert form.grade == grade
+
+
+TOTAL_ROWS = {"grade on the total's row": "总分\t\t\t\t\t100\t96\t评分等级\t优",
+              "grade before the total": "评分等级\t优\n总分\t\t\t\t\t100\t96\t",
+              "the score's own label": "总分\t100\t自评得分\t96\t评分等级\t优",
+              "pairs in one paragraph": "总分：100分，自评得分：96分，自评等级：优"}
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize("printed", TOTAL_ROWS.values(), ids=TOTAL_ROWS.keys())
+def test_total_and_grade_rows_provinces_print(printed, separator):
+    """The 总分 and 评分等级 rows as other templates print them: on one row, the grade first, the score with a
+    label of its own ('自评得分' between 100 and 96), or all as label：value pairs in one paragraph."""
+    text = small_form("\t").replace("总分\t\t\t\t\t100\t96\t\n评分等级\t优", printed)
+    if separator == " ":
+        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
+    [form] = jixiao.parse_text(text, "totals.txt")
+    assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
+    assert len(form.indicators) == 4 and not [w for w in form.warnings if w.code in ("P013", "P015")]

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from jixiao.assemble.lexicon import Lexicon, fold, is_points_only, label_key, select
+from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -367,28 +368,52 @@ def _heading_after(unit: Unit, previous: Unit, kind: str, now: str, lex: Lexicon
 
 
 _INLINE = re.compile(r"[:：]")
+_NEXT_PAIR = re.compile(r"[,，;；\s]+(?=[^,，;；\s:：]+[:：])")  # where '，自评得分：96分' starts after a value
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """(label, value) pairs of a cell or paragraph printing labels with their values after colons ('评分等级：优',
+    '总分：100分，自评得分：96分，自评等级：优')."""
+    label, rest = _INLINE.split(text, 1)
+    values = _NEXT_PAIR.split(rest.strip()) if ":" in rest or "：" in rest else [rest.strip()]
+    out = [(label.strip(), values[0].strip(",，;；。 "))]
+    for piece in values[1:]:
+        more, value = _INLINE.split(piece, 1)
+        out.append((more.strip(), value.strip(",，;；。 ")))
+    return out
 
 
 def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
     """The units, with a label of the total or grade rows printed with its value after a colon in one cell or
-    paragraph ('总分：100', '评分等级：优', '得分：94.95' after a 总分) given as the label and the value."""
+    paragraph ('总分：100', '评分等级：优', '得分：94.95' after a 总分; several such pairs in one cell too) given as
+    the label and the value; inside the total row, a second label of it ('自评得分' before its number) gives
+    nothing, its number being the row's second."""
     total = False  # inside the total row: a second label of it ('自评得分：94.95') gives only its value
-    for unit in units:
-        parts = _INLINE.split(unit.text, 1) if ":" in unit.text or "：" in unit.text else None
-        if parts and parts[1].strip():
-            label, value = parts[0].strip(), parts[1].strip()
-            kind = lex.section(fold(label))
-            points = total and lex.indicator_column(fold(label)) in ("weight", "score")
-            if kind in ("total", "grade") or points:
-                if kind and not (total and kind == "total"):
-                    yield unit._replace(text=label, key=fold(label))
-                yield unit._replace(text=value, key=fold(value), gap=Gap.SPACE, certain=False)
-                total = total or kind == "total"
+    for i, unit in enumerate(units):
+        pairs = _pairs(unit.text) if ":" in unit.text or "：" in unit.text else None
+        if pairs and any(value for _, value in pairs):
+            first = fold(pairs[0][0])
+            if lex.section(first) in ("total", "grade") or (total and _points_word(first, lex)):
+                for label, value in pairs:
+                    kind = lex.section(fold(label))
+                    if kind in ("total", "grade") and not (total and kind == "total"):
+                        yield unit._replace(text=label, key=fold(label))
+                    if value:
+                        yield unit._replace(text=value, key=fold(value), gap=Gap.SPACE, certain=False)
+                    total = total or kind == "total"
                 continue
         kind = lex.section(unit.key)
+        if total and (kind == "total" or _points_word(unit.key, lex)) and 0 < i < len(units) - 1 \
+                and number(units[i - 1].text) is not None and number(units[i + 1].text) is not None:
+            continue  # '总分 | 100 | 自评得分 | 96': the second label of the total row, between its numbers
         if kind:
-            total = kind == "total"
+            total = kind == "total" and not _points_word(unit.key, lex)  # ('自评得分' may head a column)
         yield unit
+
+
+def _points_word(key: str, lex: Lexicon) -> bool:
+    """A heading of 分值 or 得分 ('得分', '自评得分'), which the total row may print before its numbers."""
+    return lex.indicator_column(key) in ("weight", "score")
 
 
 def _is_header_word(unit: Unit, kind: str, lex: Lexicon) -> bool:
@@ -405,7 +430,7 @@ def _opens_key(key: str, current: str, lex: Lexicon) -> str | None:
     if kind == "total":
         if current == "funds" and lex.fund_row(key):
             return None  # '合计' as the fund block's total row
-        return "total" if current in ("indicators", "goals", "funds") else None
+        return "total" if current in ("indicators", "goals", "funds", "grade") else None
     if kind == "funds" and current in ("goals", "indicators", "total", "grade"):
         return None  # a fund word inside a later section's text
     if kind == "indicators" and current == "indicators":
