@@ -252,3 +252,20 @@ def test_total_and_grade_rows_provinces_print(printed, separator):
     [form] = jixiao.parse_text(text, "totals.txt")
     assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
     assert len(form.indicators) == 4 and not [w for w in form.warnings if w.code in ("P013", "P015")]
+
+
+HEAD_ROWS = ["项目负责人\t张三\t联系电话\t010-12345678", "项目编码\t11010023T000001",
+             "项目属性\t延续项目\t项目类型\t一般项目", "项目起止时间\t2023年1月-2023年12月", "资金来源\t财政拨款",
+             "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日"]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize("row", HEAD_ROWS, ids=lambda r: r.split("\t")[0])
+def test_head_rows_the_record_has_no_place_for(row, separator):
+    """Head rows other templates add (项目负责人, 项目编码, 项目属性, 项目起止时间, 资金来源, 填报单位): read past, and
+    in plain text their label ends the value before them (before: '某某县水务中心项目属性延续项目…')."""
+    text = small_form("\t").replace("实施单位\t某某县水务中心", "实施单位\t某某县水务中心\n" + row)
+    if separator == " ":
+        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
+    [form] = jixiao.parse_text(text, "head_rows.txt")
+    _reads_whole(form)
