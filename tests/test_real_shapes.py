@@ -148,6 +148,13 @@ def small_form(separator: str, name: str = "农村饮水安全维修养护", **l
     return "\n".join(separator.join(c for c in r if c or separator == "\t") for r in rows)
 
 
+def _spaced(text: str, separator: str) -> str:
+    """A tab-separated form as space-separated rows (empty cells dropped) when `separator` is a space."""
+    if separator != " ":
+        return text
+    return "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
+
+
 def _reads_whole(form) -> None:
     funds = form.funds
     assert (form.project_name, form.department, form.implementing_unit) == (
@@ -247,9 +254,7 @@ def test_total_and_grade_rows_provinces_print(printed, separator):
     """The 总分 and 评分等级 rows as other templates print them: on one row, the grade first, the score with a
     label of its own ('自评得分' between 100 and 96), or all as label：value pairs in one paragraph."""
     text = small_form("\t").replace("总分\t\t\t\t\t100\t96\t\n评分等级\t优", printed)
-    if separator == " ":
-        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
-    [form] = jixiao.parse_text(text, "totals.txt")
+    [form] = jixiao.parse_text(_spaced(text, separator), "totals.txt")
     assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
     assert len(form.indicators) == 4 and not [w for w in form.warnings if w.code in ("P013", "P015")]
 
@@ -265,7 +270,23 @@ def test_head_rows_the_record_has_no_place_for(row, separator):
     """Head rows other templates add (项目负责人, 项目编码, 项目属性, 项目起止时间, 资金来源, 填报单位): read past, and
     in plain text their label ends the value before them (before: '某某县水务中心项目属性延续项目…')."""
     text = small_form("\t").replace("实施单位\t某某县水务中心", "实施单位\t某某县水务中心\n" + row)
-    if separator == " ":
-        text = "\n".join(" ".join(c for c in line.split("\t") if c) for line in text.split("\n"))
-    [form] = jixiao.parse_text(text, "head_rows.txt")
+    [form] = jixiao.parse_text(_spaced(text, separator), "head_rows.txt")
+    _reads_whole(form)
+
+
+GOALS_PRINTED = "年度总体目标\t预期目标\t实际完成情况\n\t完成32处工程维修养护。\t完成32处。"
+GOAL_BLOCKS = {"stacked headings": "年度总体目标\t预期目标\t完成32处工程维修养护。\n\t实际完成情况\t完成32处。",
+               "a label each": "年度总体目标（预期目标）\t完成32处工程维修养护。\n年度总体目标完成情况\t完成32处。",
+               "headings inline": "年度总体目标\t预期目标：完成32处工程维修养护。\t实际完成情况：完成32处。",
+               "no block label": "预期目标\t实际完成情况\n完成32处工程维修养护。\t完成32处。"}
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+@pytest.mark.parametrize("printed", GOAL_BLOCKS.values(), ids=GOAL_BLOCKS.keys())
+def test_goal_blocks_provinces_print(printed, separator):
+    """The 年度总体目标 block as other templates print it: 预期目标 and 实际完成情况 stacked in one column with their
+    texts beside them, each with a label of its own, each heading before its text after a colon (a short text
+    too), or without the block's label."""
+    text = small_form("\t").replace(GOALS_PRINTED, printed)
+    [form] = jixiao.parse_text(_spaced(text, separator), "goals.txt")
     _reads_whole(form)

@@ -41,14 +41,15 @@ def _heading(unit: Unit, lex: Lexicon) -> tuple[str | None, str]:
 
 @lru_cache(maxsize=1 << 12)
 def _heading_of(key: str, lex: Lexicon) -> tuple[str | None, int]:
-    """(kind, length of the heading when text follows it inline, else 0) for a folded key."""
-    kind = lex.section(key)
-    if kind in ("goal_expected", "goal_actual"):
-        return kind.removeprefix("goal_"), 0
+    """(kind, length of the heading when text follows it inline after a colon, else 0) for a folded key (a short
+    text after the colon too: '实际完成情况：完成32处。' is no longer heading)."""
     for kind in ("goal_actual", "goal_expected"):
         for word in sorted(lex.sections[kind], key=len, reverse=True):
             if key.startswith(word) and len(key) > len(word) + 1 and key[len(word)] in ":：":
                 return kind.removeprefix("goal_"), len(word)
+    kind = lex.section(key)
+    if kind in ("goal_expected", "goal_actual"):
+        return kind.removeprefix("goal_"), 0
     return None, 0
 
 
@@ -98,7 +99,11 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
             cell = row[0]
             kind = "expected"
             exp, act = heads.get("expected"), heads.get("actual")
-            if act is not None and act.col is not None and cell.col is not None:
+            if exp is not None and act is not None and exp.col == act.col and exp.row != act.row:
+                # the headings stacked in one column: a text goes with the nearest heading on its row or above
+                above = [h for h in (exp, act) if h.row <= cell.row]
+                kind = "actual" if above and max(above, key=lambda h: h.row) is act else "expected"
+            elif act is not None and act.col is not None and cell.col is not None:
                 near_actual = abs(cell.col - act.col) < abs(cell.col - (exp.col if exp and exp.col is not None
                                                                         else -99))
                 kind = "actual" if near_actual else "expected"
