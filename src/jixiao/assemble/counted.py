@@ -17,7 +17,6 @@ from jixiao.assemble.text import points
 from jixiao.read.tokens import Gap
 
 _LABELS = ("level1", "level2")
-_NO_SCORE = frozenset({"", "-", "—", "/", "／", "无", "不适用"})
 
 
 def count_columns(header: list[Unit], body: list[Unit], slots: tuple[str, ...],
@@ -93,9 +92,9 @@ def _cell_per_line(header: list[Unit], body: list[Unit]) -> bool:
 
 
 def _best_cut(cells: list[Unit | None], slots: tuple[str, ...], lex: Lexicon) -> list[tuple[int, int, int]] | None:
-    """Rows (start, end, label columns skipped) covering `cells`, the best-scoring cut by dynamic programming;
-    None when the best cut leaves a row without its name or its 分值. The last row may stop short: its last
-    empty cells are the blank lines after the table, not in the body."""
+    """Rows (start, end, label columns skipped) covering `cells`, the best-scoring cut by dynamic programming
+    among the cuts whose every row has its name and its 分值 (None: there is none). The last row may stop short:
+    its last empty cells are the blank lines after the table, not in the body."""
     width = len(slots)
     # a row opens at column 0, or after the label columns a merged cell above covers
     opening = ("caption", *_LABELS)
@@ -154,7 +153,7 @@ def _row_fit(row: list[Unit | None], slots: tuple[str, ...], lex: Lexicon) -> fl
             elif key:
                 fit -= 1
         elif slot == "score":
-            fit += 1 if key and points(key) is not None else (0 if key in _NO_SCORE else -1)
+            fit += 1 if key and points(key) is not None else 0  # (or blank, '—', '不适用')
         elif label:
             fit -= 2  # a level label under a value column: the row is cut in the wrong place
     return fit
