@@ -35,6 +35,7 @@ LAYOUTS = (
     "tab",
     "pipe",
     "box",
+    "box_wrapped",
     "csv",
     "pipe_runs",
     "cell_lines",
@@ -560,6 +561,25 @@ def layout_box(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, row)
 
 
+def layout_box_wrapped(doc: list, style: Style, rng: random.Random) -> str:
+    """A grid table drawn in characters whose cells wrap within their columns (a Markdown grid table, a console
+    or plain-text export): a rule under every row, each row printed over as many lines as its longest cell
+    needs, a cell spanning columns printed as one."""
+    rule = "+" + "+".join(["-" * 4] * NCOLS) + "+"
+
+    def row(r: Row) -> list[str]:
+        cells, col = [], 0
+        for c in r.cells:
+            width = c.width or sum(COL_WIDTH[col:col + c.span])
+            cells.append(wrap(_clean(_one_line(c.text), "|", "｜"), width) or [""])
+            col += c.span
+        height = max(len(pieces) for pieces in cells)
+        return ["| " + " | ".join(pieces[k] if k < len(pieces) else "" for pieces in cells) + " |"
+                for k in range(height)] + [rule]
+
+    return _text_layout(doc, row)
+
+
 def layout_csv(doc: list, style: Style, rng: random.Random) -> str:
     """A sheet saved as CSV: every row as wide as the sheet (Excel pads them), a cell's line breaks kept inside
     its quotes, lines above the table as rows of one filled field."""
@@ -901,6 +921,7 @@ _LAYOUT_FNS = {
     "tab": layout_tab,
     "pipe": layout_pipe,
     "box": layout_box,
+    "box_wrapped": layout_box_wrapped,
     "csv": layout_csv,
     "pipe_runs": layout_pipe_runs,
     "cell_lines": layout_cell_lines,

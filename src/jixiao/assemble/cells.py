@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import join, tidy, width
+from jixiao.assemble.text import tidy, width
+from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
 _LATIN_END = re.compile(r"[A-Za-z]$")

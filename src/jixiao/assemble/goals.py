@@ -16,7 +16,8 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import after_chars, join, tidy, width
+from jixiao.assemble.text import after_chars, tidy, width
+from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")

@@ -25,9 +25,9 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import MAX_POINTS, join, number, points, tidy, width
+from jixiao.assemble.text import MAX_POINTS, number, points, tidy, width
 from jixiao.model import Indicator
-from jixiao.read.normalise import is_page_number
+from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
 
 MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)

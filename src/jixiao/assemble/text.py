@@ -1,4 +1,4 @@
-"""Text helpers of the assembler: matching keys, joining fragments, reading numbers."""
+"""Text helpers of the assembler: matching keys, tidying text, reading numbers."""
 
 from __future__ import annotations
 
@@ -42,16 +42,6 @@ def tidy(text: str | None) -> str | None:
     out = "\n".join(ln for ln in lines if ln)
     out = _CJK_GAP.sub("", out)
     return out or None
-
-
-def join(a: str | None, b: str | None) -> str:
-    """Join two fragments of one cell broken over lines: no space between CJK, one between words."""
-    a, b = (a or "").rstrip(), (b or "").lstrip()
-    if not a or not b:
-        return a or b
-    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return f"{a} {b}"
-    return a + b
 
 
 @lru_cache(maxsize=4096)

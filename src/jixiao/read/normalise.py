@@ -67,6 +67,16 @@ _RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
 _RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
 
 
+def join(a: str | None, b: str | None) -> str:
+    """Join two fragments of one cell broken over lines: no space between CJK, one between words."""
+    a, b = (a or "").rstrip(), (b or "").lstrip()
+    if not a or not b:
+        return a or b
+    if a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return f"{a} {b}"
+    return a + b
+
+
 def is_rule_line(stripped: str) -> bool:
     """A line that only draws a table's horizontal rule (three or more rule characters, nothing else); its first
     character decides whether the rest is looked at (almost every line is none)."""

@@ -27,6 +27,7 @@ from jixiao.read.normalise import (
     fold,
     is_page_number,
     is_rule_line,
+    join,
     needs_fold,
     normalise,
 )
@@ -189,6 +190,42 @@ def _cell_terminated(lines: list[str]) -> bool:
     return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
 
 
+def _ruled_rows(lines: list[str]) -> list[str]:
+    """A table drawn with a rule under every row (`+---+---+`, `├──┼──┤`, a Markdown grid table) prints a cell
+    that wraps on the lines below its first, each line holding that row's pieces of every cell: the lines between
+    two rules are one row, joined column by column. Only in a table ruled so (three rules or more, the last
+    closing the table): a Markdown table, ruled under its header alone, keeps its body's lines as rows of their
+    own. The row's later lines become rules (read past)."""
+    out = list(lines)
+    ruled = [is_rule_line(line.strip()) for line in lines]
+    i = 0
+    while i < len(lines):
+        if not (ruled[i] or lines[i].lstrip().startswith("|")):
+            i += 1
+            continue
+        block = i  # a block of table lines: cell lines and rules, no blank line
+        while i < len(lines) and (ruled[i] or lines[i].lstrip().startswith("|")):
+            i += 1
+        rules = [k for k in range(block, i) if ruled[k]]
+        if len(rules) >= 3 and rules[-1] == i - 1:
+            for a, b in zip(rules, rules[1:], strict=False):
+                if b - a > 2:
+                    _join_rows(out, a + 1, b)
+    return out
+
+
+def _join_rows(out: list[str], start: int, end: int) -> None:
+    rows = [_cells(out[k])[0] for k in range(start, end)]
+    if any(len(row) != len(rows[0]) for row in rows):
+        return  # not one grid: left as printed
+    cells = rows[0]
+    for row in rows[1:]:
+        cells = [join(a, b) for a, b in zip(cells, row, strict=True)]
+    out[start] = "| " + " | ".join(cells) + " |"
+    for k in range(start + 1, end):
+        out[k] = "---"
+
+
 def _terminated(lines: list[str]) -> bool:
     """Rows whose every cell is ended by '|' (`a | b | |`, a web page copied so), not opened and closed by borders
     (`| a | b |`): many rows start with a cell's text and end with '|', which a bordered table never prints."""
@@ -228,6 +265,7 @@ def read_text(text: str, file: str) -> Document:
             lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
         else:
             terminated = _terminated(lines)
+            lines = _ruled_rows(lines)
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
     doc = Document(file=file, warnings=[fallback] if fallback else [])
