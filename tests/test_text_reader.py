@@ -69,14 +69,18 @@ def test_a_bare_page_number_between_table_rows_is_no_cell():
 
 def test_a_grid_table_s_wrapped_cells_are_one_row_between_its_rules():
     """A table ruled under every row prints a wrapped cell on the lines below: the lines between two rules are one
-    row, joined column by column (CJK without a space). A Markdown table, ruled under its header only, keeps each
-    body line a row of its own."""
+    row, joined column by column (CJK without a space). A Markdown table, ruled under its header only, and a
+    console table ruled around its header and under its body keep each body line a row of its own."""
     grid = ("+----+----+----+\n| 三级指标 | 年度指标 | 分值 |\n|          | 值       |      |\n+----+----+----+\n"
-            "| 维修养护工程 | =32处 | 40 |\n| 数量         |       |    |\n+----+----+----+\n")
+            "| 维修养护工程 | =32处 | 40 |\n| 数量         |       |    |\n+----+----+----+\n"
+            "| 受益人口 | ≥5万人 | 30 |\n+----+----+----+\n")
     rows: dict[int, list[str]] = {}
     for t in read_text(grid, "grid.txt").tokens:
         rows.setdefault(t.row, []).append(t.text)
-    assert list(rows.values()) == [["三级指标", "年度指标值", "分值"], ["维修养护工程数量", "=32处", "40"]]
+    assert list(rows.values()) == [["三级指标", "年度指标值", "分值"], ["维修养护工程数量", "=32处", "40"],
+                                   ["受益人口", "≥5万人", "30"]]
+    body = ["三级指标", "分值", "维修养护工程数量", "40", "受益人口", "30"]
     markdown = "| 三级指标 | 分值 |\n|---|---|\n| 维修养护工程数量 | 40 |\n| 受益人口 | 30 |\n"
-    assert [t.text for t in read_text(markdown, "md.txt").tokens] == ["三级指标", "分值", "维修养护工程数量", "40",
-                                                                   "受益人口", "30"]
+    assert [t.text for t in read_text(markdown, "md.txt").tokens] == body
+    console = "+---+---+\n| 三级指标 | 分值 |\n+---+---+\n| 维修养护工程数量 | 40 |\n| 受益人口 | 30 |\n+---+---+\n"
+    assert [t.text for t in read_text(console, "console.txt").tokens] == body

@@ -193,9 +193,10 @@ def _cell_terminated(lines: list[str]) -> bool:
 def _ruled_rows(lines: list[str]) -> list[str]:
     """A table drawn with a rule under every row (`+---+---+`, `├──┼──┤`, a Markdown grid table) prints a cell
     that wraps on the lines below its first, each line holding that row's pieces of every cell: the lines between
-    two rules are one row, joined column by column. Only in a table ruled so (three rules or more, the last
-    closing the table): a Markdown table, ruled under its header alone, keeps its body's lines as rows of their
-    own. The row's later lines become rules (read past)."""
+    two rules are one row, joined column by column. Only in a table ruled so (four rules or more, the last
+    closing the table): a Markdown table, ruled under its header alone, and a console table ruled above and
+    under its header and under its body (three rules) keep their body's lines as rows of their own. The row's
+    later lines become rules (read past)."""
     out = list(lines)
     ruled = [is_rule_line(line.strip()) for line in lines]
     i = 0
@@ -207,7 +208,7 @@ def _ruled_rows(lines: list[str]) -> list[str]:
         while i < len(lines) and (ruled[i] or lines[i].lstrip().startswith("|")):
             i += 1
         rules = [k for k in range(block, i) if ruled[k]]
-        if len(rules) >= 3 and rules[-1] == i - 1:
+        if len(rules) >= 4 and rules[-1] == i - 1:
             for a, b in zip(rules, rules[1:], strict=False):
                 if b - a > 2:
                     _join_rows(out, a + 1, b)
