@@ -35,10 +35,11 @@ def seeds(kind: str, folder: Path) -> tuple[bytes, ...]:
     hand-made seed)."""
     from tests.hostile.test_readers import pdf_pages
 
-    if kind == "text":  # the samples, a sheet saved as CSV, a table drawn in characters, a cell per line (blanks kept)
+    if kind == "text":  # the samples, a sheet saved as CSV, tables drawn in characters, a cell per line (blanks kept)
         from tests.layout_render import render
 
-        drawn = tuple(render(_forms(), layout).encode("utf-8") for layout in ("csv", "box", "cell_lines_blank"))
+        drawn = tuple(render(_forms(), layout).encode("utf-8")
+                      for layout in ("csv", "box", "box_wrapped", "cell_lines_blank"))
         return tuple(seed.read_bytes() for seed in SEEDS) + drawn
     if kind == "html":
         from tests.layout_render import render
