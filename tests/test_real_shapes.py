@@ -290,3 +290,29 @@ def test_goal_blocks_provinces_print(printed, separator):
     text = small_form("\t").replace(GOALS_PRINTED, printed)
     [form] = jixiao.parse_text(_spaced(text, separator), "goals.txt")
     _reads_whole(form)
+
+
+CUT_LAYOUTS = {"tab": lambda rows: "\n".join("\t".join(r) for r in rows),
+               "space": lambda rows: "\n".join(" ".join(c for c in r if c) for r in rows),
+               "cell_lines": lambda rows: "\n".join(c for r in rows for c in r if c),
+               "one_line": lambda rows: " ".join(c for r in rows for c in r if c),
+               "pipe": lambda rows: "\n".join("| " + " | ".join(r) for r in rows)}
+
+
+@pytest.mark.parametrize("layout", CUT_LAYOUTS)
+def test_a_form_cut_short_inside_its_indicator_table(layout):
+    """A web page's stored copy cut off inside the indicator table (the real forms of other provinces mostly are):
+    the rows before the cut read whole, the row it cuts short keeps the cells it prints, in the form's order (a
+    name and a target; a 分值 after them), no 偏差原因 of the row above swallows it, and a cut just after its
+    level labels leaves no row."""
+    rows = [line.split("\t") for line in small_form("\t").split("\n")]
+    header = next(i for i, r in enumerate(rows) if r[0] == INDICATOR_HEADER[0])
+    for k in range(len(INDICATORS)):
+        for printed in range(2, 7):  # the row's cells up to its labels, name, target, actual, 分值
+            text = CUT_LAYOUTS[layout](rows[:header + 1 + k] + [rows[header + 1 + k][:printed]])
+            [form] = jixiao.parse_text(text, "cut.txt")
+            got = [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators]
+            cells = [*INDICATORS[k][:4], None, None][:printed - 2] + [None] * (8 - printed)
+            cut = [] if printed == 2 else [tuple(cells[:6])]
+            assert got == INDICATORS[:k] + cut, (k, printed)
+            assert "P013" in {w.code for w in form.warnings}

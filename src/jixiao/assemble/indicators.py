@@ -63,6 +63,7 @@ class RawRow:
     row: int | None = None  # the source row of its 分值 (a merged label's span is counted in source rows)
     last_line: int | None = None  # the row's last printed line (its wrapped lines and pieces included)
     short: bool = False  # fewer cells than the slots
+    cut_short: bool = False  # a row after the last 分值 with none of its own: the document ends inside it
     sure: float = 1.0  # confidence of the cut of its cells
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
@@ -442,7 +443,7 @@ class _Reader:
                 if len(on_line) == 1 and on_line[0].isascii():
                     row.atomic.add(slot)
         slots = fields[:len(texts)]
-        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields:
+        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.cut_short:
             slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
             row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
@@ -626,7 +627,9 @@ class _Reader:
             content = [u for u in whole if _is_label(u, self.lex) is None]
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
-            row = RawRow(line=whole[0].line, row=whole[-1].row)
+            row = RawRow(line=whole[0].line, row=whole[-1].row, cut_short=not self.header.unscored)
+            if row.cut_short and len(content) > len(self.fields) and (value := _score_like(whole[-1])) is not None:
+                row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
         self.unwrap(out)
@@ -713,7 +716,10 @@ class _Reader:
         if self.separator >= Gap.LINE or (weight is not None and prev_score.row == weight.row):
             return self._search(between, prev, last=weight is None)  # the source's rows are not the form's rows
         if weight is None and all(u.row == prev_score.row for u in between):
-            return between, [], []
+            # the table's end on the line of the last 分值: a whole level label there opens a row the document
+            # cuts short (an excerpt ending '… 10 10 可持续影响指标 对推动…'), which is no 偏差原因
+            cut = next((k for k, u in enumerate(between) if "指标" in u.key and self.lex.level(u.key)), len(between))
+            return between[:cut], [], between[cut:]
         rest = between[len(same_row):]
         if not rest:
             return same_row, [], []
@@ -733,9 +739,11 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
             content = [u for u in r if _is_label(u, self.lex) is None and not _caption(u, self.lex)]
-            # a row of three cells without scores is a row of its own; in column-aligned text it is the
-            # wrapped rest of the row above
-            whole = len(content) >= len(self.fields) and not self.aligned
+            # a row of three cells without scores is a row of its own (in column-aligned text it is the
+            # wrapped rest of the row above); after the table's last 分值, so is a row opening with a level label
+            # the row above has not (a new block's first row, cut short where the document ends)
+            whole = not self.aligned and (len(content) >= len(self.fields) or (
+                weight is None and bool(content) and self._new_label(r, prev)))
             after_break = r[0].gap >= Gap.BLANK
             next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
             only_labels = not content
@@ -751,6 +759,16 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
         return same_row, before, after
+
+    def _new_label(self, units: list[Unit], prev: RawRow) -> bool:
+        """The source row opens with whole level labels (指标 and all), one of them none of the row above's."""
+        above = {key for key, *_ in prev.labels}
+        for u in units:
+            if "指标" not in u.key or self.lex.level(u.key) is None:
+                return False
+            if u.key not in above:
+                return True
+        return False
 
     def _wrapped_lines(self, rest: list[Unit], weight: Unit | None) -> list[list[Unit]]:
         """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
@@ -819,8 +837,9 @@ class _Reader:
         # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
         inside = self.separator >= Gap.LINE
         reach = range(max(0, n - MAX_ROW), n)  # a row is never longer than this
-        cuts = [c for c in reach if content_from[c] >= needed
+        cuts = [c for c in reach if (content_from[c] >= needed or last and kinds[c] == "level")
                 and not (inside and c and between[c].gap < self.separator)] or list(reach)
+        # (after the table's last 分值, a level label may open a row the document cuts short)
         # a 偏差原因 left to the row above: fits a row that lost points; never a label or a value first
         dev_points = 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight else -0.75
         value_first = 1.5 if between and _starts_value(between[0]) else 0.0
@@ -832,8 +851,8 @@ class _Reader:
             while at < c:
                 levels += kinds[at] == "level"
                 at += 1
-            if c == n:  # the last row's 偏差原因 and nothing after it
-                options.append((dev_points, c))
+            if c == n or not content_from[c]:  # the last row's 偏差原因, after it nothing or labels only
+                options.append((dev_points - 8.0 * levels, c))  # (a level label is no 偏差原因)
                 continue
             points = dev_points - 8.0 * levels - value_first if c else 0.0
             points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
