@@ -316,3 +316,34 @@ def test_a_form_cut_short_inside_its_indicator_table(layout):
             cut = [] if printed == 2 else [tuple(cells[:6])]
             assert got == INDICATORS[:k] + cut, (k, printed)
             assert "P013" in {w.code for w in form.warnings}
+
+
+@pytest.mark.parametrize("layout", CUT_LAYOUTS)
+def test_a_form_cut_short_before_its_indicator_table(layout):
+    """Cut off at any cell of its head, fund table or goals: what the cut leaves reads as printed, in the form's
+    column order (a total row's '100 100 90 10' is 年初预算数, 全年预算数, 全年执行数, 分值), and nothing after the
+    cut is invented."""
+    rows = [line.split("\t") for line in small_form("\t").split("\n")]
+    whole = jixiao.parse_text(small_form("\t"), "whole.txt")[0].record()
+    header = next(i for i, r in enumerate(rows) if r[0] == INDICATOR_HEADER[0])
+    for r in range(1, header):
+        for printed in range(1, len(rows[r]) + 1):
+            [form] = jixiao.parse_text(CUT_LAYOUTS[layout](rows[:r] + [rows[r][:printed]]), "cut.txt")
+            got = form.record()
+            for key in ("project_name", "department", "implementing_unit", "goal_expected", "goal_actual"):
+                assert got[key] in (None, whole[key]), (r, printed, key)
+            for row, values in (got["funds"] or {}).items():
+                for col, value in (values or {}).items():
+                    assert value in (None, whole["funds"][row][col]), (r, printed, row, col)
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
+def test_fund_sub_rows_printing_no_points(separator):
+    """Sub-rows whose 分值, 执行率 and 得分 are blank (space-separated rows drop the blank cells): their values are
+    the amounts, never 分值 and 得分 (before: '上年结转资金 20 20 15' read as 分值 20, 执行率 20, 得分 15)."""
+    text = small_form("\t").replace("上年结转资金\t20\t20\t15\t-\t75%\t-", "上年结转资金\t20\t20\t15\t\t\t")
+    text = text.replace("其他资金\t0\t0\t0\t-\t-\t-", "其他资金\t0\t0\t0\t\t\t")
+    [form] = jixiao.parse_text(_spaced(text, separator), "sub_rows.txt")
+    for row in (form.funds.carryover, form.funds.other):
+        assert (row.weight, row.execution_rate, row.score) == (None, None, None)
+    assert (form.funds.carryover.annual_budget, form.funds.carryover.executed) == (20, 15)

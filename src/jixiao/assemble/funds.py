@@ -140,7 +140,7 @@ def _unknown_amounts(order: tuple[str, ...], total: list[str] | None, ctx: Conte
                 named = list(order)
                 for i, name in zip(slots, names, strict=True):
                     named[i] = name
-                values = {c: number(v) for c, v in _fit_positional(total, tuple(named), False).items()}
+                values = {c: number(v) for c, v in _fit_positional(total, tuple(named)).items()}
                 annual, executed, rate = values.get("annual_budget"), values.get("executed"), values.get(
                     "execution_rate")
                 if annual and executed is not None and rate is not None and _rate_fits(executed / annual * 100,
@@ -196,22 +196,15 @@ def _decimals(text: str) -> int:
     return len(tail) if dot else 0
 
 
-def _fit_positional(values: list[str], order: tuple[str, ...], flow: bool) -> dict[str, str]:
-    """Map a row's value cells onto the columns. Extra empty cells are extraction artefacts."""
+def _fit_positional(values: list[str], order: tuple[str, ...]) -> dict[str, str]:
+    """Map a row's value cells onto the columns in order (where flowed text lost blank cells, `_fit` searches
+    further). Extra empty cells are extraction artefacts."""
     vals = list(values)
     while vals and not vals[-1]:
         vals.pop()
     if len(vals) > len(order):
         vals = [v for v in vals if v]
     vals = vals[: len(order)]
-    if flow and len(vals) < len(order):
-        # flowed text loses blank cells: amounts fill from the left, the rest is right-aligned
-        amounts = [c for c in order if c in AMOUNTS]
-        tail = [c for c in order if c not in AMOUNTS]
-        t = min(len(tail), len(vals))
-        mapping = dict(zip(amounts, vals[: len(vals) - t], strict=False))
-        mapping.update(zip(tail[len(tail) - t:], vals[len(vals) - t:], strict=False))
-        return mapping
     return dict(zip(order, vals, strict=False))
 
 
@@ -266,13 +259,17 @@ def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...])
     return best[1] if best else {}
 
 
-def _plausibility(mapping: dict[str, str]) -> float:
-    """How well a row's values sit in their columns: shapes and the row's own arithmetic."""
+def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
+    """How well a row's values sit in their columns: shapes and the row's own arithmetic. A sub-row (其中…,
+    上年结转资金) prints no 分值 or 得分 of its own ('-' or blank), and no column but 执行率 holds a percent."""
     points = 0.0
     values = {c: number(v) for c, v in mapping.items() if v and not is_dash(v)}
     for col, text in mapping.items():
         if text and not is_dash(text) and values.get(col) is None and col != "remark":
             points -= 3  # text in a number column
+    for col in ("weight", "score"):
+        if sub and values.get(col) is not None or "%" in (mapping.get(col) or ""):
+            points -= 3
     weight, rate, score = values.get("weight"), values.get("execution_rate"), values.get("score")
     annual, executed = values.get("annual_budget"), values.get("executed")
     if weight is not None:
@@ -296,24 +293,28 @@ def _rate_fits(computed: float, printed: float) -> bool:
             or abs(computed / 100 - printed) <= 0.0101)
 
 
-def _fit(values: list[str], order: tuple[str, ...], certain: bool) -> tuple[dict[str, str], float]:
-    """Map a row's values onto the columns: as printed where that reads well, else by shapes and arithmetic."""
-    positional = _fit_positional(values, order, not certain)
+def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = False) -> tuple[dict[str, str], float]:
+    """Map a row's values onto the columns: a table row's as printed where that reads well (its blank cells
+    place them); else, and always where flowed text lost the blank cells of a row that has fewer values than
+    columns, by shapes and arithmetic, the printed order a prior."""
+    positional = _fit_positional(values, order)
     filled = [v for v in values if v]
     if len(filled) >= len(order) or not filled:
         return positional, 1.0 if certain else 0.9
-    base = _plausibility(positional)
-    if base >= 0:
-        return positional, 1.0 if certain else 0.9
+    base = _plausibility(positional, sub)
+    if base >= 0 and certain:
+        return positional, 1.0
     if comb(len(order), len(filled)) > MAX_FITS:  # a header of many columns (damaged text): no search
         return positional, 0.5
     best, best_points = positional, base + 2  # printed order is a prior
     for slots in combinations(range(len(order)), len(filled)):
         mapping = {order[i]: v for i, v in zip(slots, filled, strict=True)}
-        points = _plausibility(mapping)
+        points = _plausibility(mapping, sub)
         if points > best_points:
             best, best_points = mapping, points
-    return best, 1.0 if best is positional else 0.8
+    if best is positional:
+        return best, 1.0 if certain else 0.9
+    return best, 0.8
 
 
 def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
@@ -364,10 +365,11 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
             duplicates.append(fl)
         else:
             seen[fl.label] = fl
-    fitted = {k: _fit(fl.values, order, fl.certain) for k, fl in seen.items()}
+    fitted = {k: _fit(fl.values, order, fl.certain, k != "total") for k, fl in seen.items()}
     mapped = {k: m for k, (m, _) in fitted.items()}
     scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
-    total_ok = "total" in mapped and (not scored or not _is_sub_pattern(mapped["total"]))
+    # (a total row alone — the document cut short after it — is no sub-row's values under the total's label)
+    total_ok = "total" in mapped and (not scored or len(mapped) == 1 or not _is_sub_pattern(mapped["total"]))
     if not orphans and not duplicates and (total_ok or "total" not in mapped):
         funds = Funds()
         for key in FUND_ROWS:
@@ -389,7 +391,7 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
     """Rebuild a jumbled block (see module docstring)."""
     funds = Funds()
     first_line = units[0].line if units else None
-    subs_unlabelled = [fl for fl in orphans if _is_sub_pattern(_fit_positional(fl.values, order, False))
+    subs_unlabelled = [fl for fl in orphans if _is_sub_pattern(_fit_positional(fl.values, order))
                        and not fl.columns]
     total_numbers = max((fl for fl in orphans if fl not in subs_unlabelled), key=lambda fl: len(fl.numbers),
                         default=None)
@@ -399,7 +401,7 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
             mapped["current_year"], seen["current_year"] = mapped["total"], seen["total"]
         del mapped["total"]
     if "current_year" not in mapped and subs_unlabelled:
-        mapped["current_year"] = _fit_positional(subs_unlabelled[0].values, order, False)
+        mapped["current_year"] = _fit_positional(subs_unlabelled[0].values, order)
         seen["current_year"] = subs_unlabelled[0]
     for key in SUB_ROWS:
         if key in mapped:
