@@ -242,53 +242,40 @@ def test_grades_printed_with_their_band(printed, grade, separator):
     assert form.grade == grade
 
 
-TOTAL_ROWS = {"grade on the total's row": "总分\t\t\t\t\t100\t96\t评分等级\t优",
-              "grade before the total": "评分等级\t优\n总分\t\t\t\t\t100\t96\t",
-              "the score's own label": "总分\t100\t自评得分\t96\t评分等级\t优",
-              "pairs in one paragraph": "总分：100分，自评得分：96分，自评等级：优"}
-
-
-@pytest.mark.parametrize("separator", ["\t", " "])
-@pytest.mark.parametrize("printed", TOTAL_ROWS.values(), ids=TOTAL_ROWS.keys())
-def test_total_and_grade_rows_provinces_print(printed, separator):
-    """The 总分 and 评分等级 rows as other templates print them: on one row, the grade first, the score with a
-    label of its own ('自评得分' between 100 and 96), or all as label：value pairs in one paragraph."""
-    text = small_form("\t").replace("总分\t\t\t\t\t100\t96\t\n评分等级\t优", printed)
-    [form] = jixiao.parse_text(_spaced(text, separator), "totals.txt")
-    assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
-    assert len(form.indicators) == 4 and not [w for w in form.warnings if w.code in ("P013", "P015")]
-
-
-HEAD_ROWS = ["项目负责人\t张三\t联系电话\t010-12345678", "项目编码\t11010023T000001",
-             "项目属性\t延续项目\t项目类型\t一般项目", "项目起止时间\t2023年1月-2023年12月", "资金来源\t财政拨款",
-             "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日"]
-
-
-@pytest.mark.parametrize("separator", ["\t", " "])
-@pytest.mark.parametrize("row", HEAD_ROWS, ids=lambda r: r.split("\t")[0])
-def test_head_rows_the_record_has_no_place_for(row, separator):
-    """Head rows other templates add (项目负责人, 项目编码, 项目属性, 项目起止时间, 资金来源, 填报单位): read past, and
-    in plain text their label ends the value before them (before: '某某县水务中心项目属性延续项目…')."""
-    text = small_form("\t").replace("实施单位\t某某县水务中心", "实施单位\t某某县水务中心\n" + row)
-    [form] = jixiao.parse_text(_spaced(text, separator), "head_rows.txt")
-    _reads_whole(form)
-
-
+TOTAL_PRINTED = "总分\t\t\t\t\t100\t96\t\n评分等级\t优"
 GOALS_PRINTED = "年度总体目标\t预期目标\t实际完成情况\n\t完成32处工程维修养护。\t完成32处。"
-GOAL_BLOCKS = {"stacked headings": "年度总体目标\t预期目标\t完成32处工程维修养护。\n\t实际完成情况\t完成32处。",
-               "a label each": "年度总体目标（预期目标）\t完成32处工程维修养护。\n年度总体目标完成情况\t完成32处。",
-               "headings inline": "年度总体目标\t预期目标：完成32处工程维修养护。\t实际完成情况：完成32处。",
-               "no block label": "预期目标\t实际完成情况\n完成32处工程维修养护。\t完成32处。"}
+HEAD_PRINTED = "实施单位\t某某县水务中心"
+# (what the small form prints, what another template prints instead)
+PRINTED_OTHERWISE = {
+    # the 总分 and 评分等级 rows: on one row, the grade first, the score with a label of its own ('自评得分'
+    # between 100 and 96), or all as label：value pairs in one paragraph
+    "grade on the total's row": (TOTAL_PRINTED, "总分\t\t\t\t\t100\t96\t评分等级\t优"),
+    "grade before the total": (TOTAL_PRINTED, "评分等级\t优\n总分\t\t\t\t\t100\t96\t"),
+    "the score's own label": (TOTAL_PRINTED, "总分\t100\t自评得分\t96\t评分等级\t优"),
+    "pairs in one paragraph": (TOTAL_PRINTED, "总分：100分，自评得分：96分，自评等级：优"),
+    # head rows the record has no place for: read past, and in plain text their label ends the value before
+    # them (before: '某某县水务中心项目属性延续项目…')
+    **{row.split("\t")[0]: (HEAD_PRINTED, f"{HEAD_PRINTED}\n{row}") for row in (
+        "项目负责人\t张三\t联系电话\t010-12345678", "项目编码\t11010023T000001",
+        "项目属性\t延续项目\t项目类型\t一般项目", "项目起止时间\t2023年1月-2023年12月", "资金来源\t财政拨款",
+        "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日")},
+    # the 年度总体目标 block: 预期目标 and 实际完成情况 stacked in one column with their texts beside them, each
+    # with a label of its own, each heading before its text after a colon (a short text too), or no block label
+    "stacked headings": (GOALS_PRINTED, "年度总体目标\t预期目标\t完成32处工程维修养护。\n\t实际完成情况\t完成32处。"),
+    "a label each": (GOALS_PRINTED,
+                     "年度总体目标（预期目标）\t完成32处工程维修养护。\n年度总体目标完成情况\t完成32处。"),
+    "headings inline": (GOALS_PRINTED, "年度总体目标\t预期目标：完成32处工程维修养护。\t实际完成情况：完成32处。"),
+    "no block label": (GOALS_PRINTED, "预期目标\t实际完成情况\n完成32处工程维修养护。\t完成32处。"),
+}
 
 
 @pytest.mark.parametrize("separator", ["\t", " "])
-@pytest.mark.parametrize("printed", GOAL_BLOCKS.values(), ids=GOAL_BLOCKS.keys())
-def test_goal_blocks_provinces_print(printed, separator):
-    """The 年度总体目标 block as other templates print it: 预期目标 and 实际完成情况 stacked in one column with their
-    texts beside them, each with a label of its own, each heading before its text after a colon (a short text
-    too), or without the block's label."""
-    text = small_form("\t").replace(GOALS_PRINTED, printed)
-    [form] = jixiao.parse_text(_spaced(text, separator), "goals.txt")
+@pytest.mark.parametrize("case", PRINTED_OTHERWISE)
+def test_rows_other_templates_print(case, separator):
+    """Rows of the head, the goals and the total as other templates print them read as the form's (see
+    PRINTED_OTHERWISE)."""
+    text = small_form("\t").replace(*PRINTED_OTHERWISE[case])
+    [form] = jixiao.parse_text(_spaced(text, separator), "printed_otherwise.txt")
     _reads_whole(form)
 
 
