@@ -551,7 +551,7 @@ class _Reader:
         beyond = min((c for c in cols.values() if c > score), default=score + 1)  # the column after 得分's
         out = []
         for i, u in enumerate(body):
-            if i in read or not self._under_weight(u) or (value := _score_like(u)) is None:
+            if i in read or (value := _score_like(u)) is None or not self._under_weight(u):
                 continue
             after = body[i + 1] if i + 1 < len(body) else None
             # (the 得分 cell's own text, '—', is the anchor's: it is no 偏差原因)
@@ -566,6 +566,8 @@ class _Reader:
         weight = self.header.cols.get("weight")
         if not unit.certain or unit.col is None or weight is None:
             return False
+        if unit.col == weight:
+            return True
         off = abs(unit.col - weight)
         return all(abs(unit.col - c) > off for slot, c in self.header.cols.items() if slot != "weight")
 
