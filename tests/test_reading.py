@@ -626,3 +626,28 @@ def test_template_numbering_placeholder_rows_and_a_zero_deviation(layout):
     [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
     assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
         ("工程完工率", "100", "100", 45, 45, None), ("学校发展能力", "100", "100", 45, 45, "0")]
+
+
+def test_labels_wrapped_in_a_narrow_column_beside_their_values():
+    """A table printed without rules, its label column narrow: a label wraps onto the next line below its first
+    piece, the value beside the first piece ('项目' / '名称'; '其中：当年财' / '政拨款'). The pieces join by their
+    column; level labels are left to the indicator table's own reading by column."""
+    text = "\n".join([
+        "项目支出绩效自评表（2023年度）",
+        "项目    农村饮水安全维修养护",
+        "名称",
+        "主管    某某县水利局              实施单位    某某县水务中心",
+        "部门",
+        "项目资金    年初预算数    全年预算数    全年执行数    分值    执行率    得分",
+        "（万元）",
+        "年度资金总额    100    100    90    10    90%    9",
+        "其中：当年财    80    80    75    -    93.75%    -",
+        "政拨款",
+        "一级指标    二级指标    三级指标    年度指标值    实际完成值    分值    得分",
+        "产出指标    数量指标    维修养护工程数量    =32处    32处    90    87",
+        "总分    100    96"])
+    [form] = jixiao.parse_text(text, "narrow.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "农村饮水安全维修养护", "某某县水利局", "某某县水务中心")
+    assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (80, 75)
+    assert (form.indicators[0].name, form.total_score) == ("维修养护工程数量", 96)

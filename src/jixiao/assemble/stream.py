@@ -140,12 +140,14 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     n = len(units)
     prefixes = lex.prefixes
     after = 0  # the units before this were joined into the last one out
+    taken: set[int] = set()  # second pieces of labels wrapped in their column, joined to their first piece
     for i, u in enumerate(units):
-        if i < after:
+        if i < after or i in taken:
             continue
         key = u.key
         if key not in prefixes and not _YEAR_START.match(key):
-            out.append(u)  # most units: no beginning of a label
+            # most units: no beginning of a label (but '其中：当年财' / '政拨款', a label after its lead)
+            out.append(_with_below(units, i, lex, taken) if key[:1] in _LEADS and not u.certain else u)
             continue
         joined = None
         whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
@@ -163,13 +165,51 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             if key not in prefixes:
                 break
         if joined is None:
-            out.append(u)
+            out.append(_with_below(units, i, lex, taken))
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         after = joined + 1
     return out
+
+
+_LEADS = frozenset("其0123456789一二三四五六七八九十")  # how a label's lead ('其中：', '1.', '一、') begins
+COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow column (centred, or not) start
+
+
+def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int]) -> Unit:
+    """Unit `i`, with the rest of its label from the line below joined to it (`_below_in_column`), that unit then
+    `taken`."""
+    u = units[i]
+    below = _below_in_column(units, i, lex)
+    if below is None:
+        return u
+    taken.add(below)
+    text = u.text + units[below].text
+    return u._replace(text=text, key=fold(text))
+
+
+def _below_in_column(units: list[Unit], i: int, lex: Lexicon) -> int | None:
+    """The unit that finishes the label begun by unit `i`, on the next printed line and in the same column: a
+    label wrapped in a narrow column of a table printed without rules ('项目' / '名称' with the value '某某项目'
+    beside '项目'; '二级指' / '标' in a header), where the line's other cells stand between the two pieces. The
+    second piece starts within a few columns of the first, and together they are a label of the templates."""
+    u = units[i]
+    if u.certain or _known(u.key, lex):
+        return None
+    j = i + 1
+    while j < len(units) and units[j].row == u.row:
+        j += 1
+    if j == i + 1:  # (a piece right after is joined as a run of pieces, or not at all)
+        return None
+    while j < len(units) and units[j].row == u.row + 1:
+        below = units[j]
+        if abs(below.x - u.x) <= COLUMN_SLACK and not below.certain:
+            joined = u.key + below.key  # (a level label's pieces join by column as any cell's: not here)
+            return j if label_key(joined) in lex.words and not lex.level(joined) else None
+        j += 1
+    return None
 
 
 def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
