@@ -334,3 +334,19 @@ def test_fund_sub_rows_printing_no_points(separator):
     for row in (form.funds.carryover, form.funds.other):
         assert (row.weight, row.execution_rate, row.score) == (None, None, None)
     assert (form.funds.carryover.annual_budget, form.funds.carryover.executed) == (20, 15)
+
+
+@pytest.mark.parametrize("layout", ["tab", "pipe"])
+def test_a_table_with_merged_labels_cut_short(layout):
+    """A table whose merged labels leave their cells blank below the first row (a web table copied with its
+    rowspans, Word's merged cells), cut off after a row's name or target: that row is the one the cut leaves,
+    not the rest of the row above cut by a page break (in plain text without cell boundaries this stays
+    ambiguous and is not read so)."""
+    rows = [line.split("\t") for line in small_form("\t").split("\n")]
+    header = next(i for i, r in enumerate(rows) if r[0] == INDICATOR_HEADER[0])
+    second = ["", "", *rows[header + 2][2:]]  # under the first row's 产出指标 and 数量指标
+    for printed in (3, 4):
+        text = CUT_LAYOUTS[layout]([*rows[:header + 2], second[:printed]])
+        [form] = jixiao.parse_text(text, "merged_cut.txt")
+        assert [(i.level2, i.name, i.target) for i in form.indicators] == [
+            ("数量指标", "维修养护工程数量", "=32处"), ("数量指标", "工程验收合格率", "≥95%" if printed == 4 else None)]

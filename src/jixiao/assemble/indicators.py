@@ -451,6 +451,7 @@ class _Reader:
         return cut.score
 
     _score_row: int = -1
+    cut_short: bool = False  # the form ends inside the table: a short row after the last 分值 is the cut one
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
@@ -745,7 +746,7 @@ class _Reader:
             # wrapped rest of the row above); after the table's last 分值, so is a row opening with a level label
             # the row above has not (a new block's first row, cut short where the document ends)
             whole = not self.aligned and (len(content) >= len(self.fields) or (
-                weight is None and bool(content) and self._new_label(r, prev)))
+                weight is None and bool(content) and (self._new_label(r, prev) or self._opens_row(r))))
             after_break = r[0].gap >= Gap.BLANK
             next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
             only_labels = not content
@@ -761,6 +762,13 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
         return same_row, before, after
+
+    def _opens_row(self, units: list[Unit]) -> bool:
+        """In a table the document cuts short, a last row that opens in the header's 三级指标 column (or a label
+        column): the row the cut leaves, not the rest of the row above cut by a page break."""
+        cols = self.header.cols
+        return self.cut_short and units[0].col is not None and units[0].col in {
+            cols.get("level1"), cols.get("level2"), cols.get("name")} - {None}
 
     def _new_label(self, units: list[Unit], prev: RawRow) -> bool:
         """The source row opens with whole level labels (指标 and all), one of them none of the row above's."""
@@ -1032,7 +1040,8 @@ def _placeholder(row: RawRow) -> bool:
             and (row.name is None or bool(_PLACEHOLDER.match(row.name))))
 
 
-def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indicator]:
+def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = False) -> list[Indicator]:
+    """The indicator rows; `cut_short`: the form ends inside the table (no total, grade or words after it)."""
     header, start = read_header(units, lex)
     if header.renamed:
         said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
@@ -1053,6 +1062,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context) -> list[Indic
         header.cols = {slot: k for k, slot in enumerate(columns)}
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
+    reader.cut_short = cut_short
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     for raw in raws:
         if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):
