@@ -108,8 +108,8 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx)
     indicator_sections = by_kind.get("indicators", [])
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
-    cut_short = bool(indicator_sections) and sections[-1].kind == "indicators"
-    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, cut_short)
+    ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"
+    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form)
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None

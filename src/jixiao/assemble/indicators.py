@@ -63,7 +63,7 @@ class RawRow:
     row: int | None = None  # the source row of its 分值 (a merged label's span is counted in source rows)
     last_line: int | None = None  # the row's last printed line (its wrapped lines and pieces included)
     short: bool = False  # fewer cells than the slots
-    cut_short: bool = False  # a row after the last 分值 with none of its own: the document ends inside it
+    after_last: bool = False  # a row after the table's last 分值 with none of its own: its cells in the form's order
     sure: float = 1.0  # confidence of the cut of its cells
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
@@ -340,6 +340,19 @@ def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
     return [content[a:b] for a, b in zip(starts, [*starts[1:], len(content)], strict=False)]
 
 
+def _row_start(body: list[Unit], at: int) -> int:
+    """Index of the first unit on the source row of unit `at`."""
+    first = at
+    while first > 0 and body[first - 1].row == body[at].row:
+        first -= 1
+    return first
+
+
+def _whole_level(key: str, lex: Lexicon) -> bool:
+    """A level label printed whole, 指标 and all ('可持续影响指标'; not '质量', which a name may hold)."""
+    return "指标" in key and lex.level(key) is not None
+
+
 def _hard_break(before: Unit, after: Unit) -> bool:
     """A row boundary no run of 分值/得分 crosses: a new table row."""
     return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
@@ -443,7 +456,7 @@ class _Reader:
                 if len(on_line) == 1 and on_line[0].isascii():
                     row.atomic.add(slot)
         slots = fields[:len(texts)]
-        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.cut_short:
+        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
             slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
             row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
@@ -451,7 +464,7 @@ class _Reader:
         return cut.score
 
     _score_row: int = -1
-    cut_short: bool = False  # the form ends inside the table: a short row after the last 分值 is the cut one
+    ends_form: bool = False  # the form ends inside the table: a short row after the last 分值 is the cut one
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
@@ -531,9 +544,7 @@ class _Reader:
         at = next((i for i, _ in run if self._under_weight(body[i])), None)
         if at is None:
             return False
-        first = at
-        while first > 0 and body[first - 1].row == body[at].row:
-            first -= 1
+        first = _row_start(body, at)
         places = ("level1", "level2", "name") if _is_label(body[first], self.lex) else ("name",)
         if body[first].col not in {cols.get(slot) for slot in places}:
             return False
@@ -574,10 +585,7 @@ class _Reader:
 
     def _under_header(self, body: list[Unit], at: int) -> bool:
         """The certain table row of unit `at` has its first cell that is no label in the header's 三级指标 column."""
-        row = body[at].row
-        first = at
-        while first > 0 and body[first - 1].row == row:
-            first -= 1
+        first = _row_start(body, at)
         name = next((u for u in body[first:at] if _is_label(u, self.lex) is None), None)
         return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
 
@@ -630,8 +638,8 @@ class _Reader:
             content = [u for u in whole if _is_label(u, self.lex) is None]
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
-            row = RawRow(line=whole[0].line, row=whole[-1].row, cut_short=not self.header.unscored)
-            if row.cut_short and len(content) > len(self.fields) and (value := _score_like(whole[-1])) is not None:
+            row = RawRow(line=whole[0].line, row=whole[-1].row, after_last=not self.header.unscored)
+            if row.after_last and len(content) > len(self.fields) and (value := _score_like(whole[-1])) is not None:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
@@ -721,7 +729,7 @@ class _Reader:
         if weight is None and all(u.row == prev_score.row for u in between):
             # the table's end on the line of the last 分值: a whole level label there opens a row the document
             # cuts short (an excerpt ending '… 10 10 可持续影响指标 对推动…'), which is no 偏差原因
-            cut = next((k for k, u in enumerate(between) if "指标" in u.key and self.lex.level(u.key)), len(between))
+            cut = next((k for k, u in enumerate(between) if _whole_level(u.key, self.lex)), len(between))
             return between[:cut], [], between[cut:]
         rest = between[len(same_row):]
         if not rest:
@@ -767,14 +775,14 @@ class _Reader:
         """In a table the document cuts short, a last row that opens in the header's 三级指标 column (or a label
         column): the row the cut leaves, not the rest of the row above cut by a page break."""
         cols = self.header.cols
-        return self.cut_short and units[0].col is not None and units[0].col in {
+        return self.ends_form and units[0].col is not None and units[0].col in {
             cols.get("level1"), cols.get("level2"), cols.get("name")} - {None}
 
     def _new_label(self, units: list[Unit], prev: RawRow) -> bool:
         """The source row opens with whole level labels (指标 and all), one of them none of the row above's."""
         above = {key for key, *_ in prev.labels}
         for u in units:
-            if "指标" not in u.key or self.lex.level(u.key) is None:
+            if not _whole_level(u.key, self.lex):
                 return False
             if u.key not in above:
                 return True
@@ -1040,8 +1048,8 @@ def _placeholder(row: RawRow) -> bool:
             and (row.name is None or bool(_PLACEHOLDER.match(row.name))))
 
 
-def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = False) -> list[Indicator]:
-    """The indicator rows; `cut_short`: the form ends inside the table (no total, grade or words after it)."""
+def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False) -> list[Indicator]:
+    """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it)."""
     header, start = read_header(units, lex)
     if header.renamed:
         said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
@@ -1062,7 +1070,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bo
         header.cols = {slot: k for k, slot in enumerate(columns)}
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
-    reader.cut_short = cut_short
+    reader.ends_form = ends_form
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     for raw in raws:
         if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):

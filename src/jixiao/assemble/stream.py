@@ -175,6 +175,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
 
 
 _LEADS = frozenset("其0123456789一二三四五六七八九十")  # how a label's lead ('其中：', '1.', '一、') begins
+LINE_CELLS = 40  # a printed line of a table holds fewer cells
 COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow column (centred, or not) start
 
 
@@ -198,12 +199,14 @@ def _below_in_column(units: list[Unit], i: int, lex: Lexicon) -> int | None:
     u = units[i]
     if u.certain or _known(u.key, lex):
         return None
+    end = min(len(units), i + LINE_CELLS)  # (a line longer than a table's is no table line: a document on one line)
     j = i + 1
-    while j < len(units) and units[j].row == u.row:
+    while j < end and units[j].row == u.row:
         j += 1
-    if j == i + 1:  # (a piece right after is joined as a run of pieces, or not at all)
+    if j == i + 1 or j == end:  # (a piece right after is joined as a run of pieces, or not at all)
         return None
-    while j < len(units) and units[j].row == u.row + 1:
+    end = min(len(units), j + LINE_CELLS)
+    while j < end and units[j].row == u.row + 1:
         below = units[j]
         if abs(below.x - u.x) <= COLUMN_SLACK and not below.certain:
             joined = u.key + below.key  # (a level label's pieces join by column as any cell's: not here)
