@@ -116,6 +116,34 @@ def test_chromium_pdf_reads_back(tmp_path, golden, variant):
     assert accuracy >= MIN_ACCURACY, summary
 
 
+# A web table without borders printed by Chromium (cells centred vertically, a browser's default, or aligned at
+# the top): no rules, so its rows are rebuilt from the text's positions (src/jixiao/read/pdf_text.py). Measured on
+# the five goldens together: 96.63% centred, 89.83% top-aligned (one to two forms per document whose head runs into
+# the page before are lost there); held to these floors, below the 99.5% target.
+UNRULED = {"middle": ("", 96.0), "top": ("td,th{vertical-align:top}", 89.0)}
+
+
+@needs_chromium
+@pytest.mark.parametrize("align", UNRULED)
+def test_chromium_pdf_without_rules(tmp_path, align):
+    css, floor = UNRULED[align]
+    fields = matched = 0
+    for golden in GOLDENS:
+        forms = _forms(golden)
+        html = render(forms, "html", seed=1).replace('border="1"', 'border="0"')
+        page = tmp_path / f"{golden.stem}.html"
+        page.write_text(html.replace("</head>", f"<style>{css}</style></head>"), encoding="utf-8")
+        pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile")
+        result = parse_file(pdf)
+        assert result.error is None, result.error.message
+        t, m, _, _, extra = score([expected(f) for f in forms], [f.record() for f in result.forms])
+        assert not extra, f"{golden.stem}: {extra} extra forms"
+        fields, matched = fields + t, matched + m
+    accuracy = 100.0 * matched / fields
+    print(f"{align}: {accuracy:.2f}%")
+    assert accuracy >= floor
+
+
 def _image_only_pdf(path: Path) -> Path:
     """A 'scan': one page holding only an image."""
     pdf = pdfium.PdfDocument.new()

@@ -1,14 +1,15 @@
 """Text-layer PDF reader: characters and ruling lines with their coordinates (pypdfium2), cells from the rules.
 
-Published 自评表 PDFs are ruled tables whose 一级/二级 labels are vertically merged cells, often continued over a
-page break. The reader builds each table's grid from its ruling lines: the distinct row and column lines make
-atomic cells, and two neighbouring atoms are one cell where no rule separates them — so a merged cell is one cell
-with its spans, read from geometry, not guessed. Column lines are shared by the whole document (snapped), so a
-table continued on the next page keeps its column numbers and the assembler joins it by column. Text outside
-tables (title, year, page furniture) becomes lines; a page without rules is emitted as positioned lines, which the
-assembler reads by its column alignment. Running headers and footers repeated on most pages and page-number lines
-are dropped. Every token keeps its page and box. A page with images and no text layer (a scan) is read by OCR
-(`read/ocr.py`, the optional extra) into the same characters and rules, so it goes through the same layout.
+Published 自评表 PDFs are ruled tables whose 一级/二级 labels are vertically merged cells, often continued over a page
+break. The reader builds each table's grid from its ruling lines: the distinct row and column lines make atomic
+cells, and two neighbouring atoms are one cell where no rule separates them — so a merged cell is one cell with its
+spans, read from geometry, not guessed. Column lines are shared by the whole document (snapped), so a table
+continued on the next page keeps its column numbers and the assembler joins it by column. Text outside tables
+(title, year, notes) is read as a table printed without rules (`read/pdf_text.py`): its rows rebuilt from the
+text's positions and emitted as positioned lines, which the assembler reads by the header's columns. Running
+headers and footers repeated on most pages and page-number lines are dropped. Every token keeps its page and box. A
+page with images and no text layer (a scan) is read by OCR (`read/ocr.py`, the optional extra) into the same
+characters and rules, so it goes through the same layout.
 """
 
 from __future__ import annotations
@@ -31,11 +32,13 @@ import pypdfium2.raw as raw
 from jixiao.errors import InputError
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
+from jixiao.read.pdf_text import text_rows
 from jixiao.read.tokens import Document, Gap, Notice
 
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
@@ -76,6 +79,9 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
     get_unicode = raw.FPDFText_GetUnicode
     generated = raw.FPDFText_IsGenerated
     map_error = raw.FPDFText_HasUnicodeMapError
+    font_size, get_origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    sizes: list[tuple[float, float]] = []  # (font size, baseline from the top) of each character
     h = page.height
     for i in range(n):
         code = get_unicode(textpage, i)
@@ -85,7 +91,36 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
             page.unmapped += 1
             continue
         get_box(textpage, i, rect)
+        get_origin(textpage, i, ox, oy)
+        sizes.append((round(font_size(textpage, i), 1), h - oy.value))
         page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom))
+    _line_boxes(page.chars, sizes)
+
+
+def _line_boxes(chars: list[Char], sizes: list[tuple[float, float]]) -> None:
+    """Every character boxed as high as the line it is set in: a glyph taken from a font without line metrics
+    ('一' or '目' from a fallback font) is boxed by its ink, flat or short and narrow, which would set it apart
+    from its line and its word. Such a box (more than a tenth off the usual height at its font size) is set on
+    its baseline with the usual ascent and descent of that size, an ideograph as wide as the others."""
+    usual: dict[float, list[tuple[float, float]]] = {}
+    widths: dict[float, list[float]] = {}  # of ideographs, which are all as wide
+    for ch, (size, baseline) in zip(chars, sizes, strict=True):
+        usual.setdefault(size, []).append((baseline - ch.top, ch.bottom - baseline))
+        if _IDEOGRAPH.match(ch.text):
+            widths.setdefault(size, []).append(ch.x1 - ch.x0)
+    metrics = {}
+    for size, pairs in usual.items():
+        ascent = sorted(a for a, _ in pairs)[len(pairs) // 2]
+        descent = sorted(d for _, d in pairs)[len(pairs) // 2]
+        width = sorted(widths[size])[len(widths[size]) // 2] if size in widths else None
+        metrics[size] = (ascent, descent, width)
+    for ch, (size, baseline) in zip(chars, sizes, strict=True):
+        ascent, descent, width = metrics[size]
+        if abs(ch.size - (ascent + descent)) > 0.1 * (ascent + descent):
+            ch.top, ch.bottom = baseline - ascent, baseline + descent
+            if width and _IDEOGRAPH.match(ch.text):  # its ink is centred in its advance
+                middle = (ch.x0 + ch.x1) / 2
+                ch.x0, ch.x1 = middle - width / 2, middle + width / 2
 
 
 Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = ax + cy + e, y' = bx + dy + f
@@ -613,11 +648,13 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
     return False
 
 
-def _emit_line(out: Emitter, line: list[Char], em: float) -> None:
-    """A line outside tables, with positions in character columns (half an em) so aligned text reads by column."""
-    words = _words(line)
-    box = (line[0].x0, min(c.top for c in line), max(c.x1 for c in line), max(c.bottom for c in line))
-    out.words([(text, x0 / (em / 2), Gap.WIDE if wide else Gap.SPACE) for text, x0, _, wide in words], box=box)
+def _emit_lines(out: Emitter, lines: list[list[Char]], em: float) -> None:
+    """Lines outside tables, as the rows of a table printed without rules (`read/pdf_text.py`), with positions
+    in character columns (half an em) so the rows read by column."""
+    for row in text_rows(lines):
+        box = (min(c[1] for c in row.cells), min(c[3] for c in row.cells), max(c[2] for c in row.cells),
+               max(c[4] for c in row.cells))
+        out.words([(text, x0 / (em / 2), Gap.WIDE) for text, x0, _, _, _ in row.cells], box=box)
 
 
 def layout(pages: list[Page], file: str) -> Document:
@@ -648,12 +685,18 @@ def layout(pages: list[Page], file: str) -> Document:
                 continue
             if not _stray_label(line, page_tables, grids):
                 items.append(_Item(min(c.top for c in line), line=line))
+        run: list[list[Char]] = []  # consecutive lines outside tables
         for k, item in enumerate(sorted(items, key=lambda it: it.top)):
             if item.table is not None:
+                if run:
+                    _emit_lines(out, run, em)
+                    run = []
                 stitcher.table(grids[page_tables.index(item.table)], k == 0)
             elif item.line is not None:
-                _emit_line(out, item.line, em)
+                run.append(item.line)
                 stitcher.other()
+        if run:
+            _emit_lines(out, run, em)
     return doc
 
 

@@ -1,0 +1,291 @@
+"""Tables printed without rules in a PDF (a web table without borders printed by a browser, a 三线表, a sheet
+printed without gridlines): their rows rebuilt from the text's positions.
+
+Such a table prints a cell that wraps as a stack of lines and places the stack in its row by the cell's vertical
+alignment — centred (a web page's default), top or bottom. Its one-line cells then stand level with the middle (or
+top, or bottom) of its tallest cell, and read line by line the rows interleave: '数量指' above the row's numbers,
+'标' below them. Here:
+- each printed line is cut into atoms: runs of text between gaps wider than a space, at a column start that
+  several lines share, or between two values;
+- an atom is linked to the one right below it that it overlaps, within about a line's spacing, when the upper one
+  is not narrower (a wrapped line is full) and neither is a value (a number never wraps);
+- where the table's rows are padded, the links fall in two groups: the lines of one cell, at the line spacing,
+  and cells of consecutive rows, further apart by the padding; the chains are cut at the wide links and each piece
+  is a cell, a merged label over rows included;
+- else each chain is cut by dynamic programming into the stacks that stand aligned with a row — where the atoms
+  linked to nothing (one-line cells) stand — and never beside another row's one-line cells;
+- the alignment (middle, top, bottom) is the one that fits the run of text best.
+A row is then emitted as one line of cells, each at its left edge, which the assembler reads by the header's
+columns like any column-aligned text. A cell aligned with no row and standing beside some (a label merged over
+rows) goes with the row nearest its middle.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from jixiao.read.normalise import join
+
+if TYPE_CHECKING:
+    from jixiao.read.pdf import Char
+
+WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
+CELL_GAP = 0.4  # ems: a wider gap ends a cell's text on its line (wider than any space between words)
+START_GAP = 0.15  # ems: a wider gap before a word at a shared column start ends a cell's text
+SHARED_START = 3  # lines whose words start at one x make it a column start
+ALIGN = 0.3  # ems: a stack stands aligned with a row when its edge or middle is this close to the row's
+LINK = 1.0  # ems: two lines of one cell stand at most this far apart (a row's padding may be less than this)
+UNMATCHED = 1.0  # the cost of each line of a stack aligned with no row
+OVERLAP = 0.2  # a line beside a one-line cell overlaps it by more than this share of its height
+PADDING = 1.2  # points: rows whose cells' lines stand this much further apart than a cell's lines are padded
+WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell (where both are full)
+# a value (a number, with an operator and a short unit) or a dash for none: it never wraps onto another line
+_NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
+_VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
+MODES = ("middle", "top", "bottom")
+MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
+
+
+@dataclass(slots=True)
+class Atom:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    up: Atom | None = None
+    down: Atom | None = None
+
+
+@dataclass(slots=True)
+class Row:
+    """A rebuilt row: its cells' texts and boxes, left to right."""
+
+    key: float
+    cells: list[tuple[str, float, float, float, float]]  # (text, x0, x1, top, bottom)
+
+
+def _words(line: Sequence[Char]) -> list[list[Char]]:
+    words: list[list[Char]] = [[line[0]]]
+    for ch in line[1:]:
+        if ch.x0 - words[-1][-1].x1 > WORD_GAP * max(ch.size, 1.0):
+            words.append([ch])
+        else:
+            words[-1].append(ch)
+    return words
+
+
+def _text(chars: list[Char]) -> str:
+    return "".join(c.text for c in chars)
+
+
+def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
+    """Each line's atoms: words joined unless a wide gap or a shared column start parts them."""
+    lines_words = [_words(line) for line in lines]
+    starts: Counter[int] = Counter()
+    for words in lines_words:
+        starts.update({round(w[0].x0) for w in words})
+    shared = {x for x, n in starts.items() if n >= SHARED_START}
+    out: list[list[Atom]] = []
+    for words in lines_words:
+        atoms: list[list[list[Char]]] = []
+        for k, w in enumerate(words):
+            gap = w[0].x0 - words[k - 1][-1].x1 if k else 0.0
+            at_start = gap > START_GAP * w[0].size and any(round(w[0].x0) + d in shared for d in (-1, 0, 1))
+            values = k and _VALUE.match(_text(w)) and _VALUE.match(_text(words[k - 1]))
+            if k and gap <= CELL_GAP * max(w[0].size, 1.0) and not at_start and not values:
+                atoms[-1].append(w)
+            else:
+                atoms.append([w])
+        line_atoms = []
+        for group in atoms:
+            chars = [c for w in group for c in w]
+            text = ""
+            for w in group:  # a space between words of Latin text, none between CJK
+                text = join(text, _text(w))
+            size = sorted(c.size for c in chars)[len(chars) // 2]
+            line_atoms.append(Atom(text, chars[0].x0, max(c.x1 for c in chars), min(c.top for c in chars),
+                                   max(c.bottom for c in chars), max(size, 1.0)))
+        out.append(line_atoms)
+    return out
+
+
+def _link(lines: list[list[Atom]]) -> None:
+    """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
+    within LINK of the atom's bottom, no wider than it, the nearest such; bare numbers and dashes never link."""
+    flat = sorted((a for line in lines for a in line if not _NEVER_WRAPS.match(a.text)), key=lambda a: a.top)
+    for k, a in enumerate(flat):
+        best = None
+        for b in flat[k + 1:]:
+            if b.top - a.bottom > LINK * a.size:
+                break
+            if b.top <= a.top + 0.5 * a.size:
+                continue
+            if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - WIDER * a.size or a.x0 > b.x0 + WIDER * a.size:
+                continue  # a wrapped line is never narrower than the line it goes on to, on either side
+            if best is None or b.top < best.top:
+                best = b
+        if best is not None and (best.up is None or best.up.top < a.top):
+            if best.up is not None:
+                best.up.down = None
+            a.down, best.up = best, a
+
+
+def _padded(chains: list[list[Atom]]) -> float | None:
+    """The widest gap between two lines of one cell, where the table's rows are padded: most links join the
+    lines of one cell, at the table's line spacing, and some stand wider apart by the rows' padding (cells of
+    consecutive rows). None when none do (rows set without padding: links alone do not tell cells apart)."""
+    gaps = [b.top - a.bottom for chain in chains for a, b in zip(chain, chain[1:], strict=False)]
+    if len(gaps) < 2:
+        return None
+    spacing = Counter(round(g * 4) / 4 for g in gaps).most_common(1)[0][0]
+    return spacing + PADDING / 2 if any(g >= spacing + PADDING for g in gaps) else None
+
+
+def _split(chain: list[Atom], widest: float) -> list[list[Atom]]:
+    """A chain cut where two lines stand further apart than the lines of one cell."""
+    out = [[chain[0]]]
+    for a, b in zip(chain, chain[1:], strict=False):
+        if b.top - a.bottom > widest:
+            out.append([b])
+        else:
+            out[-1].append(b)
+    return out
+
+
+def _chains(lines: list[list[Atom]]) -> list[list[Atom]]:
+    chains = []
+    for line in lines:
+        for a in line:
+            if a.up is None:
+                chain = [a]
+                while chain[-1].down is not None:
+                    chain.append(chain[-1].down)
+                chains.append(chain)
+    return chains
+
+
+def _nearest(anchors: list[float], value: float) -> float | None:
+    """The nearest of the sorted `anchors`."""
+    k = bisect_left(anchors, value)
+    return min(anchors[max(0, k - 1):k + 1], key=lambda v: abs(v - value), default=None)
+
+
+def _aligned(stack: list[Atom], anchors: list[float], mode: str) -> tuple[float, float | None]:
+    """(cost, row): the row the stack stands aligned with and how far off, or no row (each line UNMATCHED)."""
+    key = _key(stack, mode)
+    row = _nearest(anchors, key)
+    tol = ALIGN * stack[0].size
+    if row is not None and abs(row - key) <= tol:
+        return abs(row - key) / tol, row
+    return UNMATCHED * len(stack), None
+
+
+def _cut(chain: list[Atom], anchors: list[float], mode: str,
+         level: dict[int, set[float]]) -> tuple[float, list[tuple[int, int, float | None]]]:
+    """The chain cut into stacks (first, last, row key or None) aligned with the rows best: dynamic programming
+    over the cut points, each stack costing how far it is off its row. A stack whose lines stand beside
+    one-line cells of another row crosses a row: it costs that row twice over (a table's rows never overlap)."""
+    n = len(chain)
+    best: list[tuple[float, list[tuple[int, int, float | None]]]] = [(0.0, [])]
+    for j in range(1, n + 1):
+        options = []
+        crossed: set[float] = set()
+        for i in range(j - 1, max(0, j - MAX_LINES) - 1, -1):
+            crossed |= level.get(id(chain[i]), set())
+            cost, row = _aligned(chain[i:j], anchors, mode)
+            cost += 2 * UNMATCHED * len(crossed - {row})
+            options.append((best[i][0] + cost, best[i][1] + [(i, j - 1, row)]))
+        best.append(min(options, key=lambda o: (o[0], len(o[1]))))
+    return best[n]
+
+
+def _level(atoms: list[list[Atom]], lone: list[Atom], anchors: list[float], mode: str) -> dict[int, set[float]]:
+    """For each atom, the rows of the one-line cells standing beside it (overlapping it by more than OVERLAP of
+    its height: a row's one-line cells stand between the two lines of a two-line cell)."""
+    rows = sorted(((b.top, b, _nearest(anchors, _key([b], mode))) for b in lone), key=lambda r: r[0])
+    tops = [top for top, _, _ in rows]
+    tallest = max((b.bottom - b.top for b in lone), default=0.0)
+    out: dict[int, set[float]] = {}
+    for line in atoms:
+        for a in line:
+            found = set()
+            for _, b, row in rows[bisect_left(tops, a.top - tallest):bisect_left(tops, a.bottom)]:
+                if b is not a and row is not None and \
+                        min(a.bottom, b.bottom) - max(a.top, b.top) > OVERLAP * (a.bottom - a.top):
+                    found.add(row)
+            if found:
+                out[id(a)] = found
+    return out
+
+
+def _key(stack: list[Atom], mode: str) -> float:
+    """Where a cell stands in its row under an alignment: its top, its bottom or its middle."""
+    first, last = stack[0], stack[-1]
+    return first.top if mode == "top" else last.bottom if mode == "bottom" else (first.top + last.bottom) / 2
+
+
+def _anchors(lone: list[Atom], mode: str, cells: Sequence[list[Atom]] = ()) -> list[float]:
+    """Rows: the keys of the atoms that are cells of one line, and of known cells of several lines standing
+    aligned with another cell (one alone may be a merged cell over rows), clustered."""
+    items = sorted([(_key([a], mode), a.size, True) for a in lone] + [(_key(c, mode), c[0].size, False) for c in cells])
+    groups: list[list[tuple[float, float, bool]]] = []
+    for item in items:
+        if groups and item[0] - groups[-1][-1][0] <= ALIGN * item[1]:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [sum(k for k, _, _ in g) / len(g) for g in groups if len(g) > 1 or g[0][2]]
+
+
+def text_rows(lines: list[list[Char]]) -> list[Row]:
+    """The rows of a run of printed lines outside ruled tables (see the module docstring)."""
+    atoms = _atoms(lines)
+    _link(atoms)
+    chains = _chains(atoms)
+    widest = _padded(chains)
+    if widest is not None:  # the links tell the cells apart: each piece between wide gaps is a cell
+        chains = [piece for chain in chains for piece in _split(chain, widest)]
+    lone = [c[0] for c in chains if len(c) == 1]
+    tall = [c for c in chains if len(c) > 1]
+    best = None
+    for mode in MODES:
+        anchors = _anchors(lone, mode, tall if widest is not None else [])
+        level = _level(atoms, lone, anchors, mode)
+        if widest is None:
+            cuts = [_cut(chain, anchors, mode, level) for chain in tall]
+        else:  # each piece is one cell (a merged cell may cross rows): only its row is sought
+            cuts = [(cost, [(0, len(chain) - 1, row)]) for chain in tall
+                    for cost, row in [_aligned(chain, anchors, mode)]]
+        total = sum(cost for cost, _ in cuts)
+        if best is None or total < best[0]:
+            best = (total, mode, anchors, level, cuts)
+    assert best is not None
+    _, mode, anchors, level, cuts = best
+    rows: dict[float, list[tuple[str, float, float, float, float]]] = {}
+    for a in lone:
+        key = _nearest(anchors, _key([a], mode))
+        rows.setdefault(key if key is not None else _key([a], mode), []).append(_cell([a]))
+    for chain, (_, stacks) in zip(tall, cuts, strict=True):
+        for i, j, row in stacks:
+            stack = chain[i:j + 1]
+            key = row
+            if key is None:  # a merged cell over rows goes with the row nearest its middle; else a row of its own
+                middle = (stack[0].top + stack[-1].bottom) / 2
+                beside = set().union(*(level.get(id(a), set()) for a in stack))
+                key = min(beside, key=lambda r: abs(r - middle)) if beside else middle
+            rows.setdefault(key, []).append(_cell(stack))
+    return [Row(key, sorted(cells, key=lambda c: c[1])) for key, cells in sorted(rows.items())]
+
+
+def _cell(stack: list[Atom]) -> tuple[str, float, float, float, float]:
+    text = ""
+    for a in stack:
+        text = join(text, a.text)
+    return (text, min(a.x0 for a in stack), max(a.x1 for a in stack), stack[0].top, stack[-1].bottom)

@@ -1,0 +1,101 @@
+"""Tables printed without rules in a PDF: rows rebuilt from the text's positions (src/jixiao/read/pdf_text.py).
+
+The characters are placed as a browser prints an HTML table without borders: each cell's lines at a fixed line
+spacing, a wrapped cell centred (or top-aligned) in its row, rows set one below the other with a little padding.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.read.pdf import Char
+from jixiao.read.pdf_text import text_rows
+
+SIZE = 12.0  # points: the characters' height and an ideograph's width
+PITCH = 18.0  # points from one line of a cell to the next
+PADDING = 1.5  # points above and below each row's cells
+
+
+def _chars(text: str, x: float, top: float) -> list[Char]:
+    out = []
+    for ch in text:
+        width = SIZE if ord(ch) > 0x2E80 else 0.55 * SIZE
+        if ch != " ":
+            out.append(Char(ch, x, x + width, top, top + SIZE))
+        x += width
+    return out
+
+
+def _page(rows: list[list[tuple[float, list[str]]]], align: str = "middle",
+          padding: float = PADDING) -> list[list[Char]]:
+    """Printed lines of a table: each row a list of cells (x, lines of the cell), set in order down the page."""
+    chars: list[Char] = []
+    top = 40.0
+    for row in rows:
+        height = max(len(lines) for _, lines in row) * PITCH
+        for x, lines in row:
+            own = len(lines) * PITCH
+            first = top + padding + {"middle": (height - own) / 2, "top": 0.0, "bottom": height - own}[align]
+            for k, line in enumerate(lines):
+                chars += _chars(line, x, first + k * PITCH + (PITCH - SIZE) / 2)
+        top += height + 2 * padding
+    lines: dict[float, list[Char]] = {}
+    for ch in chars:  # a line is the characters at one height (as the reader's own grouping gives for these)
+        lines.setdefault(ch.top, []).append(ch)
+    return [sorted(line, key=lambda c: c.x0) for _, line in sorted(lines.items())]
+
+
+TABLE = [
+    [(30, ["一级", "指标"]), (70, ["二级指", "标"]), (120, ["三级指标"]), (240, ["分值"]), (290, ["得分"])],
+    [(30, ["产出", "指标"]), (70, ["数量指", "标"]), (120, ["保障公务外出次", "数"]), (240, ["20.00"]),
+     (290, ["20.00"])],
+    [(30, ["效益"]), (70, ["社会效", "益指标"]), (120, ["全市重点工作完成率"]), (240, ["15.00"]),
+     (290, ["15.00"])],
+    [(30, ["总分"]), (240, ["100.00"]), (290, ["94.95"])],
+]
+EXPECTED = [["一级指标", "二级指标", "三级指标", "分值", "得分"],
+            ["产出指标", "数量指标", "保障公务外出次数", "20.00", "20.00"],
+            ["效益", "社会效益指标", "全市重点工作完成率", "15.00", "15.00"],
+            ["总分", "100.00", "94.95"]]
+
+
+@pytest.mark.parametrize("align", ["middle", "top", "bottom"])
+def test_wrapped_cells_join_their_row(align):
+    """A cell wrapped over lines stands centred (a web page's default), at the top or at the bottom of its row:
+    read line by line its first line is above the row's one-line cells, or its last below. Each row comes back
+    whole, its wrapped cells joined."""
+    rows = text_rows(_page(TABLE, align))
+    assert [[text for text, *_ in row.cells] for row in rows] == EXPECTED
+
+
+def test_rows_without_padding_are_cut_by_their_one_line_cells():
+    """Rows set without padding: a column's cells of consecutive rows stand as close as the lines of one cell.
+    The cells are cut where they stand aligned with their rows' one-line cells."""
+    rows = text_rows(_page(TABLE, padding=0.0))
+    assert [[text for text, *_ in row.cells] for row in rows] == EXPECTED
+
+
+def test_a_label_merged_over_rows_goes_with_one_of_them():
+    """A level label merged over three rows prints its lines beside all three: it is one cell (its lines stand
+    at one cell's line spacing), given to the row nearest its middle, and the rows stay apart."""
+    chars = _page([[(120, ["甲指标"]), (240, ["10"])], [(120, ["乙指标"]), (240, ["20"])],
+                   [(120, ["丙指标"]), (240, ["30"])]])
+    label = _chars("产", 30, chars[0][0].top) + _chars("出", 30, chars[0][0].top + PITCH)
+    label += _chars("指", 30, chars[0][0].top + 2 * PITCH) + _chars("标", 30, chars[0][0].top + 3 * PITCH)
+    # the label's four lines centred on the three rows' middle
+    middle = (chars[0][0].top + chars[-1][0].bottom) / 2
+    shift = middle - (label[0].top + label[-1].bottom) / 2
+    for ch in label:
+        ch.top, ch.bottom = ch.top + shift, ch.bottom + shift
+    lines = sorted([*chars, *[[ch] for ch in label]], key=lambda line: line[0].top)
+    rows = [[text for text, *_ in row.cells] for row in text_rows(lines)]
+    assert rows == [["甲指标", "10"], ["产出指标", "乙指标", "20"], ["丙指标", "30"]]
+
+
+def test_numbers_never_wrap():
+    """Two numbers one above the other in one column are two rows' values, never one wrapped cell, and two
+    values side by side with a narrow gap are two cells."""
+    rows = text_rows(_page([[(30, ["经费"]), (120, ["=100.00(%)"]), (188, ["100.00(%)"])],
+                            [(30, ["其他"]), (120, ["30.00"]), (188, ["15.00"])]]))
+    assert [[text for text, *_ in row.cells] for row in rows] == [
+        ["经费", "=100.00(%)", "100.00(%)"], ["其他", "30.00", "15.00"]]
