@@ -60,8 +60,9 @@ class _Writer:
     """Turns the document model into paragraphs and tables, one table per run of rows."""
 
     def __init__(self, document: WordDocument, look: random.Random, *, label_position: str, break_kind: str | None,
-                 table_header: bool) -> None:
+                 table_header: bool, ruled: bool = True) -> None:
         self.document = document
+        self.style = "Table Grid" if ruled else "Normal Table"
         self.look = look
         self.v_align = V_ALIGN[label_position]
         self.break_kind = break_kind
@@ -128,7 +129,7 @@ class _Writer:
         if not self.rows:
             return
         table = self.document.add_table(rows=0, cols=NCOLS)
-        table.style = "Table Grid"
+        table.style = self.style
         tbl = table._tbl
         for grid_col, width in zip(tbl.tblGrid.findall(qn("w:gridCol")), self.widths, strict=True):
             grid_col.set(qn("w:w"), str(width))
@@ -214,10 +215,12 @@ def render_docx(
     variants: bool = False,
     break_kind: str | None = None,
     table_header: bool = False,
+    ruled: bool = True,
 ) -> None:
     """`forms` (records) written to `path` as one Word document; `break_kind` (one of BREAK_KINDS, or None for
     a choice per break by the seed) is how a page break cuts a table, `table_header` the Word-header-row
-    variation (see the module's docstring)."""
+    variation (see the module's docstring); `ruled=False` sets the tables without borders (Word's plain
+    "Normal Table" style)."""
     if break_kind is not None and break_kind not in BREAK_KINDS:
         raise ValueError(f"break_kind must be one of {', '.join(BREAK_KINDS)}, not {break_kind!r}")
     model, _, _ = _build(forms, seed=seed, page_breaks=page_breaks, repeat_header=repeat_header,
@@ -230,7 +233,8 @@ def render_docx(
     normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
     normal.font.size = Pt(look.choice([9, 10, 10.5, 12]))
     _page_setup(document, look)
-    writer = _Writer(document, look, label_position=label_position, break_kind=break_kind, table_header=table_header)
+    writer = _Writer(document, look, label_position=label_position, break_kind=break_kind, table_header=table_header,
+                     ruled=ruled)
     for item in model:
         writer.add(item)
     writer.flush()

@@ -25,13 +25,15 @@ needs_soffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice (soffi
 needs_chromium = pytest.mark.skipif(chromium() is None, reason="Chromium is not installed")
 # Word documents exported to PDF by LibreOffice Writer (the way most published PDFs are made): as written, with
 # page breaks forced inside tables and a repeated header, with merged labels printed in the middle of their span,
-# with a third of the 得分 cells left blank
+# with a third of the 得分 cells left blank, and with the tables set without borders
 LO_VARIANTS = {
     "plain": {},
     "breaks": {"page_breaks": True, "repeat_header": True},
     "middle": {"label_position": "middle"},
     "blank_scores": {},
+    "unruled": {"ruled": False},  # tables without borders: rows rebuilt from the text's positions
 }
+UNRULED_FLOOR = 98.5  # measured 98.98–99.95% per file (99.49% over all); below the 99.5% target
 
 
 def _forms(path: Path, variant: str = "plain", seed: int = 0) -> list[dict]:
@@ -74,7 +76,7 @@ def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
     seed = GOLDENS.index(golden)
     accuracy, summary = _accuracy(libreoffice_pdfs[(golden.stem, variant)], _forms(golden, variant, seed))
     print(summary.splitlines()[0])
-    assert accuracy >= MIN_ACCURACY, summary
+    assert accuracy >= (UNRULED_FLOOR if variant == "unruled" else MIN_ACCURACY), summary
 
 
 @pytest.fixture(scope="module")
@@ -118,9 +120,9 @@ def test_chromium_pdf_reads_back(tmp_path, golden, variant):
 
 # A web table without borders printed by Chromium (cells centred vertically, a browser's default, or aligned at
 # the top): no rules, so its rows are rebuilt from the text's positions (src/jixiao/read/pdf_text.py). Measured on
-# the five goldens together: 96.63% centred, 89.83% top-aligned (one to two forms per document whose head runs into
-# the page before are lost there); held to these floors, below the 99.5% target.
-UNRULED = {"middle": ("", 96.0), "top": ("td,th{vertical-align:top}", 89.0)}
+# the five goldens together: 96.38% centred, 93.22% top-aligned (a form per document whose head runs into the
+# form before on its page is lost there); held to these floors, below the 99.5% target.
+UNRULED = {"middle": ("", 96.0), "top": ("td,th{vertical-align:top}", 92.5)}
 
 
 @needs_chromium

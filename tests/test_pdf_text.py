@@ -99,3 +99,14 @@ def test_numbers_never_wrap():
                             [(30, ["其他"]), (120, ["30.00"]), (188, ["15.00"])]]))
     assert [[text for text, *_ in row.cells] for row in rows] == [
         ["经费", "=100.00(%)", "100.00(%)"], ["其他", "30.00", "15.00"]]
+
+
+@pytest.mark.parametrize("align", ["middle", "top"])
+def test_a_number_broken_by_a_narrow_column_is_joined(align):
+    """A column too narrow for a number breaks it (`10.0` / `0`, `99.4` / `9%`, `≥200` / `(次)`, as Word and
+    LibreOffice print narrow cells): the short rest right below joins it, without a space."""
+    rows = text_rows(_page([[(30, ["年度资金总额"]), (120, ["10.0", "0"]), (160, ["99.4", "9%"]),
+                             (200, ["≥200", "(次)"])],
+                            [(30, ["其他资金"]), (120, ["-"]), (160, ["-"]), (200, ["-"])]], align, padding=0.0))
+    assert [[text for text, *_ in row.cells] for row in rows] == [
+        ["年度资金总额", "10.00", "99.49%", "≥200(次)"], ["其他资金", "-", "-", "-"]]

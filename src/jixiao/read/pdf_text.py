@@ -35,9 +35,10 @@ if TYPE_CHECKING:
     from jixiao.read.pdf import Char
 
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
+SPACE = 0.2  # ems: a gap this wide between two words is a printed space
 CELL_GAP = 0.4  # ems: a wider gap ends a cell's text on its line (wider than any space between words)
 START_GAP = 0.15  # ems: a wider gap before a word at a shared column start ends a cell's text
-SHARED_START = 3  # lines whose words start at one x make it a column start
+SHARED_START = 3  # words of different texts starting at one x make it a column start
 ALIGN = 0.3  # ems: a stack stands aligned with a row when its edge or middle is this close to the row's
 LINK = 1.0  # ems: two lines of one cell stand at most this far apart (a row's padding may be less than this)
 UNMATCHED = 1.0  # the cost of each line of a stack aligned with no row
@@ -46,6 +47,8 @@ PADDING = 1.2  # points: rows whose cells' lines stand this much further apart t
 WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell (where both are full)
 # a value (a number, with an operator and a short unit) or a dash for none: it never wraps onto another line
 _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
+_VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
+_VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 MODES = ("middle", "top", "bottom")
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
@@ -88,10 +91,11 @@ def _text(chars: list[Char]) -> str:
 def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
     """Each line's atoms: words joined unless a wide gap or a shared column start parts them."""
     lines_words = [_words(line) for line in lines]
-    starts: Counter[int] = Counter()
+    starts: dict[int, set[str]] = {}  # x -> the texts of the words starting there
     for words in lines_words:
-        starts.update({round(w[0].x0) for w in words})
-    shared = {x for x, n in starts.items() if n >= SHARED_START}
+        for w in words:
+            starts.setdefault(round(w[0].x0), set()).add(_text(w))
+    shared = {x for x, texts in starts.items() if len(texts) >= SHARED_START}  # (repeated text makes no column)
     out: list[list[Atom]] = []
     for words in lines_words:
         atoms: list[list[list[Char]]] = []
@@ -106,9 +110,9 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
         line_atoms = []
         for group in atoms:
             chars = [c for w in group for c in w]
-            text = ""
-            for w in group:  # a space between words of Latin text, none between CJK
-                text = join(text, _text(w))
+            text = _text(group[0])
+            for before, w in zip(group, group[1:], strict=False):  # a space where one is printed
+                text += (" " if w[0].x0 - before[-1].x1 >= SPACE * w[0].size else "") + _text(w)
             size = sorted(c.size for c in chars)[len(chars) // 2]
             line_atoms.append(Atom(text, chars[0].x0, max(c.x1 for c in chars), min(c.top for c in chars),
                                    max(c.bottom for c in chars), max(size, 1.0)))
@@ -118,14 +122,20 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
 
 def _link(lines: list[list[Atom]]) -> None:
     """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
-    within LINK of the atom's bottom, no wider than it, the nearest such; bare numbers and dashes never link."""
-    flat = sorted((a for line in lines for a in line if not _NEVER_WRAPS.match(a.text)), key=lambda a: a.top)
+    within LINK of the atom's bottom, no wider than it, the nearest such. A value (a number, a dash) never
+    wraps onto a line of its own, but in a column too narrow for it, where its rest is a short piece of digits or
+    a unit right below (`10.0` / `0`, `≥200` / `(次)`)."""
+    flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     for k, a in enumerate(flat):
         best = None
+        value = bool(_NEVER_WRAPS.match(a.text))
         for b in flat[k + 1:]:
             if b.top - a.bottom > LINK * a.size:
                 break
             if b.top <= a.top + 0.5 * a.size:
+                continue
+            if (value or _NEVER_WRAPS.match(b.text)) and not (
+                    value and _VALUE_REST.match(b.text) and _VALUE_CUT.match(a.text)):
                 continue
             if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - WIDER * a.size or a.x0 > b.x0 + WIDER * a.size:
                 continue  # a wrapped line is never narrower than the line it goes on to, on either side
@@ -286,6 +296,6 @@ def text_rows(lines: list[list[Char]]) -> list[Row]:
 
 def _cell(stack: list[Atom]) -> tuple[str, float, float, float, float]:
     text = ""
-    for a in stack:
-        text = join(text, a.text)
+    for a in stack:  # a number broken by a narrow column is joined without a space
+        text = text + a.text if _VALUE_CUT.match(text) and _VALUE_REST.match(a.text) else join(text, a.text)
     return (text, min(a.x0 for a in stack), max(a.x1 for a in stack), stack[0].top, stack[-1].bottom)
