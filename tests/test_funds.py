@@ -71,3 +71,23 @@ def test_flowed_row_with_a_missing_cell_keeps_the_dash_columns_right():
     form = jixiao.parse(SEEDS[4])[10]
     row = form.funds.carryover
     assert (row.initial_budget, row.annual_budget, row.executed, row.execution_rate) == (0.0, 0.0, None, 0.0)
+
+
+def test_numbers_broken_by_narrow_columns_in_column_aligned_text_do_not_crash():
+    """`pdftotext -layout` of a Word table with narrow columns: a heading and numbers broken over two lines
+    (`执行` / `率`, `10.0` / `0`, `98.4` / `8%`) leave a column the templates do not know. The total is
+    rebuilt from its numbers; the unknown column takes none (it raised a validation error)."""
+    block = "\n".join([
+        "项目资金(万元) 年初预算数             全年预算数         全年执行数       分值   执行   得分",
+        "                                                          率",
+        "年度资金总额       9.80          19.80         19.50       10.0 98.4 9.84",
+        "                                                     0    8%",
+        "其中：当年财政      9.80          19.80         19.50       -    98.4 -",
+        "拨款                                                        8%",
+        "上年结转资金       0.00          0.00          0.00        -    0.00 -",
+        "                                                          %",
+        "其他资金         0.00          0.00          0.00        -    0.00 -",
+        "                                                          %", ""])
+    form = form_of(block)
+    assert (form.funds.total.initial_budget, form.funds.total.annual_budget, form.funds.total.executed) == (
+        9.8, 19.8, 19.5)

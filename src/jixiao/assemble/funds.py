@@ -419,7 +419,7 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
                 if values[0] is not None:
                     sums[col] = round(sum(v or 0.0 for v in values), 2)
         fitted = _fit_total(total_numbers.numbers, sums, order)
-        funds.total = FundRow(**fitted)
+        funds.total = FundRow(**{col: v for col, v in fitted.items() if col in CN_COL})  # not a column unknown
         ctx.at("funds.total", total_numbers.line)
     for key in FUND_ROWS:
         for col in DEFAULT_COLUMNS:
