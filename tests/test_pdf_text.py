@@ -110,3 +110,16 @@ def test_a_number_broken_by_a_narrow_column_is_joined(align):
                             [(30, ["其他资金"]), (120, ["-"]), (160, ["-"]), (200, ["-"])]], align, padding=0.0))
     assert [[text for text, *_ in row.cells] for row in rows] == [
         ["年度资金总额", "10.00", "99.49%", "≥200(次)"], ["其他资金", "-", "-", "-"]]
+
+
+def test_a_glyph_boxed_by_its_ink_opens_no_gap():
+    """A glyph from a fallback font is boxed by its ink, narrower than its advance ('自' in a title): the gaps
+    beside it are no column boundary, even where the next word starts at a column that rows below share."""
+    title = _chars("财政项目支出绩效自评表", 30, 20.0)
+    narrow = title[8]
+    narrow.x0, narrow.x1 = narrow.x0 + 2.5, narrow.x1 - 2.5  # '自' as pdfium boxes a fallback glyph
+    column = title[9].x0  # where '评' starts: a column of the table below starts there too
+    rows = _page([[(30, ["项目名称"]), (column, ["甲"])], [(30, ["主管部门"]), (column, ["乙"])],
+                  [(30, ["实施单位"]), (column, ["丙"])]])
+    got = [[text for text, *_ in row.cells] for row in text_rows([title, *rows])]
+    assert got[0] == ["财政项目支出绩效自评表"]

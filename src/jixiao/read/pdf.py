@@ -38,7 +38,6 @@ from jixiao.read.tokens import Document, Gap, Notice
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
@@ -99,28 +98,21 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
 
 def _line_boxes(chars: list[Char], sizes: list[tuple[float, float]]) -> None:
     """Every character boxed as high as the line it is set in: a glyph taken from a font without line metrics
-    ('一' or '目' from a fallback font) is boxed by its ink, flat or short and narrow, which would set it apart
-    from its line and its word. Such a box (more than a tenth off the usual height at its font size) is set on
-    its baseline with the usual ascent and descent of that size, an ideograph as wide as the others."""
+    ('一' or '目' from a fallback font) is boxed by its ink, flat or short, which would set it apart from its
+    line. Such a box (more than a tenth off the usual height at its font size) is set on its baseline with the
+    usual ascent and descent of that size. (Its narrow width is evened out in its line: `pdf_text`.)"""
     usual: dict[float, list[tuple[float, float]]] = {}
-    widths: dict[float, list[float]] = {}  # of ideographs, which are all as wide
     for ch, (size, baseline) in zip(chars, sizes, strict=True):
         usual.setdefault(size, []).append((baseline - ch.top, ch.bottom - baseline))
-        if _IDEOGRAPH.match(ch.text):
-            widths.setdefault(size, []).append(ch.x1 - ch.x0)
     metrics = {}
     for size, pairs in usual.items():
         ascent = sorted(a for a, _ in pairs)[len(pairs) // 2]
         descent = sorted(d for _, d in pairs)[len(pairs) // 2]
-        width = sorted(widths[size])[len(widths[size]) // 2] if size in widths else None
-        metrics[size] = (ascent, descent, width)
+        metrics[size] = (ascent, descent)
     for ch, (size, baseline) in zip(chars, sizes, strict=True):
-        ascent, descent, width = metrics[size]
+        ascent, descent = metrics[size]
         if abs(ch.size - (ascent + descent)) > 0.1 * (ascent + descent):
             ch.top, ch.bottom = baseline - ascent, baseline + descent
-            if width and _IDEOGRAPH.match(ch.text):  # its ink is centred in its advance
-                middle = (ch.x0 + ch.x1) / 2
-                ch.x0, ch.x1 = middle - width / 2, middle + width / 2
 
 
 Matrix = tuple[float, float, float, float, float, float]  # (a, b, c, d, e, f): x' = ax + cy + e, y' = bx + dy + f

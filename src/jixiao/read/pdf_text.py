@@ -26,7 +26,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from jixiao.read.normalise import join
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
 SPACE = 0.2  # ems: a gap this wide between two words is a printed space
 CELL_GAP = 0.4  # ems: a wider gap ends a cell's text on its line (wider than any space between words)
-START_GAP = 0.15  # ems: a wider gap before a word at a shared column start ends a cell's text
+START_GAP = 0.08  # ems: a wider gap before a word at a shared column start ends a cell's text
 SHARED_START = 3  # words of different texts starting at one x make it a column start
 ALIGN = 0.3  # ems: a stack stands aligned with a row when its edge or middle is this close to the row's
 LINK = 1.0  # ems: two lines of one cell stand at most this far apart (a row's padding may be less than this)
@@ -50,6 +50,7 @@ _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()�
 _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
+_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MODES = ("middle", "top", "bottom")
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
 
@@ -74,7 +75,24 @@ class Row:
     cells: list[tuple[str, float, float, float, float]]  # (text, x0, x1, top, bottom)
 
 
+def _even(line: Sequence[Char]) -> list[Char]:
+    """The line with its ideographs as wide as each other: a glyph from a fallback font is boxed by its ink,
+    narrower than its advance, which would open false gaps beside it ('自' in '绩效自评表')."""
+    widths = sorted(c.x1 - c.x0 for c in line if _IDEOGRAPH.match(c.text))
+    if len(widths) < 3:
+        return list(line)
+    width = widths[len(widths) // 2]
+    out = []
+    for c in line:
+        if _IDEOGRAPH.match(c.text) and abs(c.x1 - c.x0 - width) > 0.15 * width:
+            middle = (c.x0 + c.x1) / 2
+            c = replace(c, x0=middle - width / 2, x1=middle + width / 2)
+        out.append(c)
+    return out
+
+
 def _words(line: Sequence[Char]) -> list[list[Char]]:
+    line = _even(line)
     words: list[list[Char]] = [[line[0]]]
     for ch in line[1:]:
         if ch.x0 - words[-1][-1].x1 > WORD_GAP * max(ch.size, 1.0):
