@@ -33,7 +33,7 @@ LO_VARIANTS = {
     "blank_scores": {},
     "unruled": {"ruled": False},  # tables without borders: rows rebuilt from the text's positions
 }
-UNRULED_FLOOR = 98.5  # measured 98.98–99.95% per file (99.49% over all); below the 99.5% target
+UNRULED_FLOOR = 99.0  # measured 99.17–99.95% per file (99.60% over all); below the 99.5% target
 
 
 def _forms(path: Path, variant: str = "plain", seed: int = 0) -> list[dict]:
@@ -120,7 +120,7 @@ def test_chromium_pdf_reads_back(tmp_path, golden, variant):
 
 # A web table without borders printed by Chromium (cells centred vertically, a browser's default, or aligned at
 # the top): no rules, so its rows are rebuilt from the text's positions (src/jixiao/read/pdf_text.py). Measured on
-# the five goldens together: 96.66% centred, 96.63% top-aligned, 96.02% as a 三线表 (rules above and below the
+# the five goldens together: 96.81% centred, 96.68% top-aligned, 96.21% as a 三线表 (rules above and below the
 # table and under its header, none between columns); held to these floors, below the 99.5% target.
 UNRULED = {"middle": ("", 96.0), "top": ("td,th{vertical-align:top}", 96.0),
            "three_line": ("table{border-top:2px solid #000;border-bottom:2px solid #000}"

@@ -18,10 +18,10 @@ PADDING = 1.5  # points above and below each row's cells
 
 def _chars(text: str, x: float, top: float) -> list[Char]:
     out = []
-    for ch in text:
+    for k, ch in enumerate(text):
         width = SIZE if ord(ch) > 0x2E80 else 0.55 * SIZE
-        if ch != " ":
-            out.append(Char(ch, x, x + width, top, top + SIZE))
+        if ch != " ":  # a space of the text marks the character after it, as the reader does
+            out.append(Char(ch, x, x + width, top, top + SIZE, spaced=k > 0 and text[k - 1] == " "))
         x += width
     return out
 
@@ -123,3 +123,14 @@ def test_a_glyph_boxed_by_its_ink_opens_no_gap():
                   [(30, ["实施单位"]), (column, ["丙"])]])
     got = [[text for text, *_ in row.cells] for row in text_rows([title, *rows])]
     assert got[0] == ["财政项目支出绩效自评表"]
+
+
+def test_a_sentence_running_past_a_column_start_stays_whole():
+    """A goal text runs across the columns of the rows below; where a word after a space of the text itself
+    starts at one of their column starts, the sentence is not cut there (a cell boundary prints no space)."""
+    sentence = _chars("于 2023 年 7 月 4 日支持举办", 30, 20.0)
+    column = next(c.x0 for c in sentence if c.text == "7")
+    rows = _page([[(30, ["分值"]), (column, ["10.00"])], [(30, ["得分"]), (column, ["9.00"])],
+                  [(30, ["总分"]), (column, ["100.00"])]])
+    got = [[text for text, *_ in row.cells] for row in text_rows([sentence, *rows])]
+    assert got[0] == ["于 2023 年 7 月 4 日支持举办"]

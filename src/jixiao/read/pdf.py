@@ -50,6 +50,7 @@ class Char:
     x1: float
     top: float
     bottom: float
+    spaced: bool = False  # the text puts a space before it: a word of the same run of text, not a new cell
 
     @property
     def size(self) -> float:
@@ -82,9 +83,11 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     sizes: list[tuple[float, float]] = []  # (font size, baseline from the top) of each character
     h = page.height
+    spaced = False  # a space of the text itself (not one pdfium inferred from a gap) stands before
     for i in range(n):
         code = get_unicode(textpage, i)
         if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
+            spaced = code in (0x20, 0xA0, 0x3000) and generated(textpage, i) != 1
             continue
         if map_error(textpage, i) == 1 or code == 0xFFFD or 0xE000 <= code <= 0xF8FF or code < 0x20:
             page.unmapped += 1
@@ -92,7 +95,8 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
         get_box(textpage, i, rect)
         get_origin(textpage, i, ox, oy)
         sizes.append((round(font_size(textpage, i), 1), h - oy.value))
-        page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom))
+        page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom, spaced))
+        spaced = False
     _line_boxes(page.chars, sizes)
 
 

@@ -36,8 +36,10 @@ if TYPE_CHECKING:
 
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
 SPACE = 0.2  # ems: a gap this wide between two words is a printed space
-CELL_GAP = 0.4  # ems: a wider gap ends a cell's text on its line (wider than any space between words)
-START_GAP = 0.08  # ems: a wider gap before a word at a shared column start ends a cell's text
+CELL_GAP = 0.4  # ems: a wider gap ends a cell's text on its line (wider than any space between words) ...
+SPACED_GAP = 1.0  # ems: ... and a wider gap after a space of the text's own
+START_GAP = 0.08  # ems: a wider gap before a word at a shared column start ends a cell's text (unless the
+# text itself puts a space there: a sentence running past a column start of the rows below)
 SHARED_START = 3  # words of different texts starting at one x make it a column start
 ALIGN = 0.3  # ems: a stack stands aligned with a row when its edge or middle is this close to the row's
 LINK = 1.0  # ems: two lines of one cell stand at most this far apart (a row's padding may be less than this)
@@ -79,7 +81,7 @@ def _even(line: Sequence[Char]) -> list[Char]:
     """The line with its ideographs as wide as each other: a glyph from a fallback font is boxed by its ink,
     narrower than its advance, which would open false gaps beside it ('自' in '绩效自评表')."""
     widths = sorted(c.x1 - c.x0 for c in line if _IDEOGRAPH.match(c.text))
-    if len(widths) < 3:
+    if len(widths) < 2:
         return list(line)
     width = widths[len(widths) // 2]
     out = []
@@ -119,9 +121,13 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
         atoms: list[list[list[Char]]] = []
         for k, w in enumerate(words):
             gap = w[0].x0 - words[k - 1][-1].x1 if k else 0.0
-            at_start = gap > START_GAP * w[0].size and any(round(w[0].x0) + d in shared for d in (-1, 0, 1))
+            at_start = (gap > START_GAP * w[0].size and not w[0].spaced
+                        and any(round(w[0].x0) + d in shared for d in (-1, 0, 1)))
             values = k and _VALUE.match(_text(w)) and _VALUE.match(_text(words[k - 1]))
-            if k and gap <= CELL_GAP * max(w[0].size, 1.0) and not at_start and not values:
+            # a word after a space of the text's own goes on its cell's text, unless far off (a space of the
+            # text may pad out columns too)
+            limit = SPACED_GAP if w[0].spaced else CELL_GAP
+            if k and gap <= limit * max(w[0].size, 1.0) and not at_start and not values:
                 atoms[-1].append(w)
             else:
                 atoms.append([w])
