@@ -134,3 +134,12 @@ def test_a_sentence_running_past_a_column_start_stays_whole():
                   [(30, ["总分"]), (column, ["100.00"])]])
     got = [[text for text, *_ in row.cells] for row in text_rows([sentence, *rows])]
     assert got[0] == ["于 2023 年 7 月 4 日支持举办"]
+
+
+def test_a_space_of_the_text_is_kept_however_narrow():
+    """A space the text itself prints stays in the cell's text even where justification made it narrow."""
+    line = _chars("BPAA", 30, 20.0)
+    x = line[-1].x1 + 0.1 * SIZE  # a space squeezed to a tenth of an em
+    line += [Char(ch, x + k * SIZE, x + (k + 1) * SIZE, 20.0, 20.0 + SIZE, spaced=k == 0)
+             for k, ch in enumerate("算法")]
+    assert [[text for text, *_ in row.cells] for row in text_rows([line])] == [["BPAA 算法"]]

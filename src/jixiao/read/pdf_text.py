@@ -136,7 +136,8 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
             chars = [c for w in group for c in w]
             text = _text(group[0])
             for before, w in zip(group, group[1:], strict=False):  # a space where one is printed
-                text += (" " if w[0].x0 - before[-1].x1 >= SPACE * w[0].size else "") + _text(w)
+                space = w[0].spaced or w[0].x0 - before[-1].x1 >= SPACE * w[0].size
+                text += (" " if space else "") + _text(w)
             size = sorted(c.size for c in chars)[len(chars) // 2]
             line_atoms.append(Atom(text, chars[0].x0, max(c.x1 for c in chars), min(c.top for c in chars),
                                    max(c.bottom for c in chars), max(size, 1.0)))
