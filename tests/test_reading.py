@@ -425,6 +425,49 @@ def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
         ("产出指标", "时效指标"), ("效益指标", "社会效益指标"), ("效益指标", "社会效益指标")]
 
 
+
+def test_rows_above_the_first_centred_label_that_its_span_cannot_reach_keep_no_label():
+    """Centred merged labels: 质量指标 in the middle of its three rows cannot also cover the rows far above it
+    (its middle would be rows higher), so they have no 二级 label, under 产出指标 centred on all nine. (The row
+    right above its span could be its with the label on the lower of two middle rows: not asserted.)"""
+    lines = ["项目支出绩效自评表（2023年度）", "项目名称 城市道路养护",
+             "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+             "养护里程 ≥20公里 22公里 5 5",
+             "桥梁检测 ≥10座 10座 5 5",
+             "路面修补面积 ≥500平方米 520平方米 5 5",
+             "巡查次数 ≥12次 12次 5 5",
+             "产出指标 清扫面积 ≥800平方米 820平方米 5 5",
+             "验收合格率 100% 100% 5 5",
+             "返修次数 ≤5次 3次 5 5",
+             "质量指标 返修率 ≤5% 3% 5 5",
+             "检测合格率 100% 100% 5 5",
+             "通行效率 有效提升 有效提升 10 10",
+             "效益指标 社会效益指标 交通事故减少 有效减少 有效减少 10 10",
+             "出行安全 有效保障 有效保障 10 10",
+             "满意度指标 服务对象满意度指标 市民满意度 ≥90% 95% 25 25",
+             "总分 100 100"]
+    [form] = jixiao.parse_text("\n".join(lines))
+    levels = [(i.level1, i.level2) for i in form.indicators]
+    assert levels[:5] == [("产出指标", None)] * 5
+    assert levels[6:] == [*[("产出指标", "质量指标")] * 3, *[("效益指标", "社会效益指标")] * 3,
+                          ("满意度指标", "服务对象满意度指标")]
+
+
+def test_centred_labels_of_even_spans_stand_in_the_same_half_throughout_a_table():
+    """产出指标 on the second of four rows puts the label of an even span in its upper half; so 数量指标 on the
+    first row spans two rows (not one, with 质量指标 on the lower of two), whatever the 分值 say."""
+    lines = ["项目支出绩效自评表（2023年度）", "项目名称 职业技能培训",
+             "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+             "数量指标 培训总人数 ≥200人 280人 15 15",
+             "产出指标 开发应用场景数 ≥5次 8次 10 10",
+             "质量指标 出席率 ≥95% 100% 10 10",
+             "时效指标 预算执行率 ≥50% 60% 25 25",
+             "效益指标 社会效益指标 处置及时率 ≥95% 100% 30 30",
+             "满意度指标 服务对象满意度指标 参训人员满意度 ≥90% 100% 10 10",
+             "总分 100 100"]
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert [i.level2 for i in form.indicators][:4] == ["数量指标", "数量指标", "质量指标", "时效指标"]
+
 @pytest.mark.parametrize("layout", ["tab", "cell_lines"])
 def test_a_continued_table_caption_and_a_row_ending_at_a_form_feed(layout):
     """'续表' over the header repeated on the new page is no cell; the row's last numbers before the form feed

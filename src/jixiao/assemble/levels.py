@@ -11,6 +11,7 @@ printing puts it, wins. A row that prints a label keeps it as printed; a 一级 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING
@@ -24,7 +25,11 @@ if TYPE_CHECKING:
 COST = "成本指标"
 SATISFACTION = "满意度指标"
 LOST = "(分)"  # marker of a 一级 label of which only its points were printed
-MODES = ("top", "bottom", "middle")  # in this order: ties go to the first
+# ways of printing merged labels, in this order (ties go to the first): on the first row of the span, on its
+# last, in its middle with the label of an even span in its upper or its lower half (one way per table)
+MODES = (("top", 0), ("bottom", 0), ("middle", -1), ("middle", 1))
+UNCOVERED = 0.2  # a row left without a label by centred ones: less than a label half a row further off its middle
+LEAN = 1e-4  # an even span's label in the other half than the table's way: only a tie-breaker
 
 # a label printed on a row: (key, column slot if known, text, (first line, last line), (first, last) source row)
 Label = tuple[str, str | None, str, tuple[int, int], tuple[int, int]]
@@ -72,44 +77,61 @@ Extra = Callable[[int, int, int], float]  # (label index, first row, last row) -
 Lines = list[tuple[int, int]]  # each row's first and last printed line
 
 
-def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int) -> float:
+def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int, lean: int = 0) -> float:
     """How far a label stands from the middle of the span [start, end]: in printed lines where rows have them
-    (a label between two rows' lines is the middle of an even span), else in rows."""
+    (a label between two rows' lines is the middle of an even span), else in rows. `lean`: the half (-1 upper,
+    1 lower) in which the table puts the label of an even span, a tie-breaker against a label in the other."""
     if lines is None:
-        return max(0.0, abs(p - (start + end) / 2) - 0.5)
-    return max(0.0, abs(label_line - (lines[start][0] + lines[end][1]) / 2) - 0.5) / 2
+        off, scale = p - (start + end) / 2, 1.0
+    else:
+        off, scale = label_line - (lines[start][0] + lines[end][1]) / 2, 0.5
+    cost = max(0.0, abs(off) - 0.5)
+    if lean and off * lean < 0 and abs(off) <= 0.5 + 1e-9:
+        cost += LEAN
+    return cost * scale
 
 
-def _middle_ends(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None = None,
-                 label_lines: tuple[float, ...] = ()) -> list[int]:
-    """The last row of each span when each label is printed in the middle of its span: the spans are chosen
-    together (a two-row span puts its label on either row), so that the labels sit as near their middles as
-    the rows allow, at the least `extra` cost (what the other label column says)."""
+def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None,
+                  label_lines: tuple[float, ...], lean: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+    """The first and last row of each span when each label is printed in the middle of its span: the spans
+    are chosen together (a two-row span puts its label on either row), so that the labels sit as near their
+    middles as the rows allow, at the least `extra` cost (what the other label column says). Rows that no
+    centred label can reach (a block above the first label, far from its middle) may stay without one."""
+    tops = [first for first, _ in lines] if lines is not None else []
+
     @cache
-    def best(k: int, start: int) -> tuple[float, tuple[int, ...]]:
+    def best(k: int, free: int) -> tuple[float, tuple[tuple[int, int], ...]]:
         p = pos[k]
         last = k == len(pos) - 1
-        found: tuple[float, tuple[int, ...]] = (float("inf"), ())
+        found: tuple[float, tuple[tuple[int, int], ...]] = (float("inf"), ())
         # longest span first: at equal cost the longer earlier span wins (a label nearer the top of its span,
         # as most forms print it)
         for end in ((n - 1,) if last else range(pos[k + 1] - 1, p - 1, -1)):
-            cost = _off_middle(lines, label_lines[k] if label_lines else 0, p, start, end)
-            if extra:
-                cost += extra(k, start, end)
-            if not last:
-                rest, ends = best(k + 1, end + 1)
-                cost, tail = cost + rest, (end, *ends)
+            # the span starts where the rows above end, or (leaving the rows between without a label) where it
+            # stands centred on its label: any other start is a label further off its middle
+            if lines is None:
+                centred = 2 * p - end
             else:
-                tail = (end,)
-            if cost < found[0] - 1e-9:
-                found = (cost, tail)
+                centred = bisect_left(tops, 2 * label_lines[k] - lines[end][1], free, p + 1)
+            for start in sorted({free} | {s for s in (centred - 1, centred, centred + 1) if free < s <= p}):
+                cost = UNCOVERED * (start - free) + _off_middle(lines, label_lines[k] if label_lines else 0, p,
+                                                                start, end, lean)
+                if extra:
+                    cost += extra(k, start, end)
+                if not last:
+                    rest, tail = best(k + 1, end + 1)
+                    cost, found_tail = cost + rest, ((start, end), *tail)
+                else:
+                    found_tail = ((start, end),)
+                if cost < found[0] - 1e-9:
+                    found = (cost, found_tail)
         return found
 
-    return list(best(0, 0)[1])
+    return best(0, 0)
 
 
-def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, lines: Lines | None = None
-          ) -> tuple[list[int | None], float]:
+def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, lines: Lines | None = None,
+          lean: int = -1) -> tuple[list[int | None], float]:
     """For each row, the index of the row whose printed label covers it, under a way of printing merged cells;
     and how far the labels stand from where that way prints them (a centred label off the middle of the
     span the other labels leave it)."""
@@ -135,12 +157,11 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
             if lines is not None:
                 off += (lines[p][1] - label_lines[k]) / 2
     else:
-        start = 0
-        for k, (p, end) in enumerate(zip(pos, _middle_ends(tuple(pos), n, extra, lines, label_lines), strict=True)):
+        found = _middle_spans(tuple(pos), n, extra, lines, label_lines, lean)[1]
+        for k, (p, (start, end)) in enumerate(zip(pos, found, strict=True)):
             for i in range(start, end + 1):
                 out[i] = p
-            off += _off_middle(lines, label_lines[k], p, start, end)
-            start = end + 1
+            off += _off_middle(lines, label_lines[k], p, start, end, lean)
     return out, off
 
 
@@ -240,11 +261,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     lines: Lines | None = None
     if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
-    for mode in (MODES[:1] if every_row else MODES):
+    for mode, lean in (MODES[:1] if every_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
-        cover1, off1 = spans(col1, mode, _plus(against_two, _alike(weights, pos1)), lines)
-        cover2, off2 = spans(col2, mode, _plus(partial(_within, cover1), _alike(weights, pos2)), lines)
+        cover1, off1 = spans(col1, mode, _plus(against_two, _alike(weights, pos1)), lines, lean)
+        cover2, off2 = spans(col2, mode, _plus(partial(_within, cover1), _alike(weights, pos2)), lines, lean)
         cost = off1 + off2
         for i in range(len(raws)):
             two = col2[cover2[i]][0] if cover2[i] is not None else None
