@@ -143,3 +143,16 @@ def test_a_space_of_the_text_is_kept_however_narrow():
     line += [Char(ch, x + k * SIZE, x + (k + 1) * SIZE, 20.0, 20.0 + SIZE, spaced=k == 0)
              for k, ch in enumerate("算法")]
     assert [[text for text, *_ in row.cells] for row in text_rows([line])] == [["BPAA 算法"]]
+
+
+def test_a_cell_continued_over_the_next_cells_text_is_another_line():
+    """At the top of a new page a browser may print the rest of a merged cell ('标' of 数量指标) a little above the
+    next cell's first character ('质' of 质量指标), in the same one-character column: two lines, not '标质'. A
+    glyph printed twice over itself (a bold made by overprinting) stays one character of its line."""
+    from jixiao.read.pdf import _lines
+
+    rest = _chars("标", 52.8, 48.9) + _chars("7.00", 391.0, 48.9)
+    below = _chars("质", 52.8, 51.2)
+    assert ["".join(c.text for c in line) for line in _lines(rest + below)] == ["标7.00", "质"]
+    bold = _chars("合计", 30.0, 40.0) + _chars("合", 30.3, 40.2)
+    assert len(_lines(bold)) == 1

@@ -453,6 +453,24 @@ def test_rows_above_the_first_centred_label_that_its_span_cannot_reach_keep_no_l
                           ("满意度指标", "服务对象满意度指标")]
 
 
+def test_labels_cut_at_a_page_break_join_in_column_order():
+    """'产出' and '数量' at the foot of a page, their rests '指标' '指标' at the top of the next, where the columns
+    stand a little apart from the header's so both rests fall in the 二级 slot: each rest completes the label above
+    it in column order (产出 is a label by itself, so only the order tells which rest is its)."""
+    from types import SimpleNamespace
+
+    from jixiao.assemble.levels import _join_cut_labels
+    from jixiao.assemble.lexicon import lexicon
+
+    above = SimpleNamespace(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
+                                    ("数量", "level2", "数量", (1, 1), (0, 0))])
+    below = SimpleNamespace(labels=[("指标", "level2", "指标", (2, 2), (1, 1)),
+                                    ("指标", "level2", "指标", (2, 2), (1, 1))])
+    _join_cut_labels([above, below], lexicon())
+    assert [(key, hint) for key, hint, *_ in above.labels] == [("产出指标", "level1"), ("数量指标", "level2")]
+    assert below.labels == []
+
+
 def test_centred_labels_of_even_spans_stand_in_the_same_half_throughout_a_table():
     """产出指标 on the second of four rows puts the label of an even span in its upper half; so 数量指标 on the
     first row spans two rows (not one, with 质量指标 on the lower of two), whatever the 分值 say."""

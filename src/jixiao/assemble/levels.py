@@ -208,15 +208,20 @@ def _plus(first: Extra, second: Extra) -> Extra:
 
 def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
-    cell prints it) is one label, printed on the first of them."""
+    cell prints it, or '产出' / '指标' at a page break) is one label, printed on the first of them. The rests
+    below are matched to the labels above in column order (a page's columns may stand apart from the header's)."""
     for above, below in zip(raws, raws[1:], strict=False):
-        for k, (key, hint, text, lines, rows) in enumerate(above.labels):
-            if is_points_only(key):
+        k = 0
+        for rest in list(below.labels):
+            key2, _, text2, lines2, rows2 = rest
+            if lex.level(key2):
                 continue
-            for j, (key2, hint2, text2, lines2, rows2) in enumerate(below.labels):
-                if hint2 == hint and not lex.level(key2) and lex.level(key + key2):
-                    above.labels[k] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
-                    del below.labels[j]
+            for j in range(k, len(above.labels)):
+                key, hint, text, lines, rows = above.labels[j]
+                if not is_points_only(key) and lex.level(key + key2):
+                    above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
+                    below.labels.remove(rest)
+                    k = j + 1
                     break
 
 

@@ -38,6 +38,7 @@ from jixiao.read.tokens import Document, Gap, Notice
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
 MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
+BUCKET = 20.0  # points: characters of a line are looked up by their x in buckets this wide (overprints)
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
@@ -362,18 +363,33 @@ def _covered(segments: list[tuple[float, float, float]], pos: float, start: floa
     return length >= COVER * (end - start)
 
 
+def _overprints(ch: Char, near: dict[int, list[Char]]) -> bool:
+    """A character standing on another of the line, lower (a browser continuing a merged cell at the top of a new
+    page over the next cell's text): it is another line. A glyph printed twice (a bold made by overprinting) is
+    one. `near`: the line's characters by their middle's x, in buckets of BUCKET points."""
+    k = int((ch.x0 + ch.x1) / 2 // BUCKET)
+    for c in near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, []):
+        if c.text != ch.text and ch.top > c.top + 0.1 * ch.size and \
+                min(c.x1, ch.x1) - max(c.x0, ch.x0) > 0.5 * min(c.x1 - c.x0, ch.x1 - ch.x0):
+            return True
+    return False
+
+
 def _lines(chars: list[Char]) -> list[list[Char]]:
     """Characters grouped into printed lines (by vertical overlap), each in reading order."""
     lines: list[list[Char]] = []
+    near: dict[int, list[Char]] = {}
     for ch in sorted(chars, key=lambda c: (c.top, c.x0)):
         if lines:
             last = lines[-1]
             top, bottom = min(c.top for c in last[-3:]), max(c.bottom for c in last[-3:])
             overlap = min(bottom, ch.bottom) - max(top, ch.top)
-            if overlap > 0.5 * min(bottom - top, ch.size or 1):
+            if overlap > 0.5 * min(bottom - top, ch.size or 1) and not _overprints(ch, near):
                 last.append(ch)
+                near.setdefault(int((ch.x0 + ch.x1) / 2 // BUCKET), []).append(ch)
                 continue
         lines.append([ch])
+        near = {int((ch.x0 + ch.x1) / 2 // BUCKET): [ch]}
     for line in lines:
         line.sort(key=lambda c: c.x0)
     lines.sort(key=lambda ln: (min(c.top for c in ln), ln[0].x0))
