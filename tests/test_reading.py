@@ -469,6 +469,12 @@ def test_labels_cut_at_a_page_break_join_in_column_order():
     _join_cut_labels([above, below], lexicon())
     assert [(key, hint) for key, hint, *_ in above.labels] == [("产出指标", "level1"), ("数量指标", "level2")]
     assert below.labels == []
+    # a lone rest in the 二级 slot completes the 二级 label, though the 一级 label before it would take it too
+    above = SimpleNamespace(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
+                                    ("数量", "level2", "数量", (1, 1), (0, 0))])
+    below = SimpleNamespace(labels=[("指标", "level2", "指标", (2, 2), (1, 1))])
+    _join_cut_labels([above, below], lexicon())
+    assert [key for key, *_ in above.labels] == ["产出", "数量指标"]
 
 
 def test_centred_labels_of_even_spans_stand_in_the_same_half_throughout_a_table():

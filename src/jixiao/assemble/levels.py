@@ -209,20 +209,23 @@ def _plus(first: Extra, second: Extra) -> Extra:
 def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
     cell prints it, or '产出' / '指标' at a page break) is one label, printed on the first of them. The rests
-    below are matched to the labels above in column order (a page's columns may stand apart from the header's)."""
+    below are matched to the labels above in column order (a page's columns may stand apart from the header's);
+    a lone rest goes with the label of its own column slot where that one fits."""
     for above, below in zip(raws, raws[1:], strict=False):
+        rests = [label for label in below.labels if not lex.level(label[0])]
         k = 0
-        for rest in list(below.labels):
-            key2, _, text2, lines2, rows2 = rest
-            if lex.level(key2):
+        for rest in rests:
+            key2, hint2, text2, lines2, rows2 = rest
+            fits = [j for j in range(k, len(above.labels))
+                    if not is_points_only(above.labels[j][0]) and lex.level(above.labels[j][0] + key2)]
+            if not fits:
                 continue
-            for j in range(k, len(above.labels)):
-                key, hint, text, lines, rows = above.labels[j]
-                if not is_points_only(key) and lex.level(key + key2):
-                    above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
-                    below.labels.remove(rest)
-                    k = j + 1
-                    break
+            # a lone rest goes with the label of its own column slot where one fits; several go in column order
+            j = next((j for j in fits if above.labels[j][1] == hint2), fits[0]) if len(rests) == 1 else fits[0]
+            key, hint, text, lines, rows = above.labels[j]
+            above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
+            below.labels.remove(rest)
+            k = j + 1
 
 
 def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
