@@ -368,11 +368,9 @@ def _overprints(ch: Char, near: dict[int, list[Char]]) -> bool:
     page over the next cell's text): it is another line. A glyph printed twice (a bold made by overprinting) is
     one. `near`: the line's characters by their middle's x, in buckets of BUCKET points."""
     k = int((ch.x0 + ch.x1) / 2 // BUCKET)
-    for c in near.get(k - 1, []) + near.get(k, []) + near.get(k + 1, []):
-        if c.text != ch.text and ch.top > c.top + 0.1 * ch.size and \
-                min(c.x1, ch.x1) - max(c.x0, ch.x0) > 0.5 * min(c.x1 - c.x0, ch.x1 - ch.x0):
-            return True
-    return False
+    return any(c.text != ch.text and ch.top > c.top + 0.1 * ch.size
+               and min(c.x1, ch.x1) - max(c.x0, ch.x0) > 0.5 * min(c.x1 - c.x0, ch.x1 - ch.x0)
+               for bucket in (k - 1, k, k + 1) for c in near.get(bucket, ()))
 
 
 def _lines(chars: list[Char]) -> list[list[Char]]:
