@@ -15,6 +15,9 @@ With `table_header`, the indicator block is a table of its own whose header row 
 (`w:tblHeader`, repeated by Word on every page, written once): a page break inside it cuts nothing, the header
 is not repeated in the body, the merged labels run on across the break, and the row on the new page carries
 the `w:lastRenderedPageBreak` Word records.
+
+With `furniture`, every page has a running header (the department's report title) and a footer holding the page
+number (a `PAGE` field, printed '3', '- 3 -' or '第 3 页' by the seed), as most published documents do.
 """
 
 from __future__ import annotations
@@ -197,6 +200,31 @@ def _page_setup(document: WordDocument, look: random.Random) -> None:
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = margin
 
 
+PAGE_NUMBER_STYLES = ("{}", "- {} -", "第 {} 页")
+
+
+def _furniture(document: WordDocument, look: random.Random, title: str) -> None:
+    """A running header and a page-number footer (a `PAGE` field), set on the first section (the later ones are
+    linked to it, as Word makes them)."""
+    before, after = look.choice(PAGE_NUMBER_STYLES).split("{}")
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = title
+    header.alignment = look.choice([WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT])
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if before:
+        _run(footer._p, before)
+    run = _sub(footer._p, "w:r")
+    _sub(run, "w:fldChar", fldCharType="begin")
+    instr = _sub(run, "w:instrText")
+    instr.text = " PAGE "
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    _sub(run, "w:fldChar", fldCharType="end")
+    if after:
+        _run(footer._p, after)
+
+
 def text_width(document: WordDocument) -> int:
     """The text width of the first section, in twips."""
     section = document.sections[0]
@@ -216,11 +244,12 @@ def render_docx(
     break_kind: str | None = None,
     table_header: bool = False,
     ruled: bool = True,
+    furniture: bool = False,
 ) -> None:
     """`forms` (records) written to `path` as one Word document; `break_kind` (one of BREAK_KINDS, or None for
     a choice per break by the seed) is how a page break cuts a table, `table_header` the Word-header-row
     variation (see the module's docstring); `ruled=False` sets the tables without borders (Word's plain
-    "Normal Table" style)."""
+    "Normal Table" style); `furniture` adds a running header and page numbers."""
     if break_kind is not None and break_kind not in BREAK_KINDS:
         raise ValueError(f"break_kind must be one of {', '.join(BREAK_KINDS)}, not {break_kind!r}")
     model, _, _ = _build(forms, seed=seed, page_breaks=page_breaks, repeat_header=repeat_header,
@@ -239,4 +268,6 @@ def render_docx(
         writer.add(item)
     writer.flush()
     document.add_paragraph()  # Word ends a body with a paragraph, never with a table
+    if furniture:
+        _furniture(document, look, f"{(forms[0].get('department') or '') if forms else ''}2023年度部门决算")
     document.save(str(path))

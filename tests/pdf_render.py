@@ -37,10 +37,12 @@ def libreoffice_pdf(sources: list[Path], outdir: Path, profile: Path) -> list[Pa
     return [outdir / f"{p.stem}.pdf" for p in sources]
 
 
-def chromium_pdf(page: Path, pdf: Path, profile: Path) -> Path:
-    """Print a web page to PDF as a browser user would (A4 default, no header/footer)."""
+def chromium_pdf(page: Path, pdf: Path, profile: Path, header_footer: bool = False) -> Path:
+    """Print a web page to PDF as a browser user would (A4 default; without the browser's header and footer
+    unless `header_footer`)."""
     program = chromium()
     assert program, "Chromium is not installed"
-    subprocess.run([program, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
+    flags = [f for f in CHROMIUM_FLAGS if f != "--no-pdf-header-footer"] if header_footer else CHROMIUM_FLAGS
+    subprocess.run([program, *flags, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
                     page.resolve().as_uri()], check=True, capture_output=True, timeout=300)
     return pdf

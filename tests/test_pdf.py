@@ -32,8 +32,10 @@ LO_VARIANTS = {
     "middle": {"label_position": "middle"},
     "blank_scores": {},
     "unruled": {"ruled": False},  # tables without borders: rows rebuilt from the text's positions
+    # a running header and page numbers in the footer (most published documents): dropped, not read into cells
+    "furniture": {"page_breaks": True, "repeat_header": True, "furniture": True},
 }
-UNRULED_FLOOR = 99.0  # measured 99.17–99.95% per file (99.60% over all); below the 99.5% target
+UNRULED_FLOOR = 99.0  # measured 99.12–99.95% per file (99.49–99.60% over all, by the machine's fonts); below 99.5%
 
 
 def _forms(path: Path, variant: str = "plain", seed: int = 0) -> list[dict]:
@@ -103,16 +105,18 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
 
 
 @needs_chromium
-@pytest.mark.parametrize("variant", ["plain", "blank_scores"])
+@pytest.mark.parametrize("variant", ["plain", "blank_scores", "header_footer"])
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
 def test_chromium_pdf_reads_back(tmp_path, golden, variant):
     """Chromium prints each cell with its own borders and leaves a cell cut by the page break open: the reader
     stitches it from the open rules. Its rules stand a little apart from page to page, so a page's column
-    numbers differ from the header's: a row whose 得分 is blank is still anchored by its 分值."""
+    numbers differ from the header's: a row whose 得分 is blank is still anchored by its 分值. Printed with the
+    browser's header and footer (date, title, address, '2/5' on every page), those are dropped."""
     forms = _forms(golden, variant, GOLDENS.index(golden))
     page = tmp_path / f"{golden.stem}.html"
     page.write_text(render(forms, "html", seed=1), encoding="utf-8")
-    pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile")
+    pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile",
+                       header_footer=variant == "header_footer")
     accuracy, summary = _accuracy(pdf, forms)
     print(summary.splitlines()[0])
     assert accuracy >= MIN_ACCURACY, summary

@@ -32,6 +32,7 @@ import pypdfium2.raw as raw
 from jixiao.errors import InputError
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
+from jixiao.read.normalise import is_page_number
 from jixiao.read.pdf_text import text_rows
 from jixiao.read.tokens import Document, Gap, Notice
 
@@ -444,24 +445,42 @@ class _Item:
     line: list[Char] | None = None
 
 
+FURNITURE_BAND = 54.0  # points from the page's edge: the narrowest usual margin (Excel's 0.75 in), or 6%
+_DIGITS = re.compile(r"\d+")
+
+
+def _furniture_key(line: list[Char]) -> tuple[str, int]:
+    """A line's text with its numbers as '#' (a page number changes from page to page), and its height."""
+    return _DIGITS.sub("#", "".join(c.text for c in line)), round(line[0].top)
+
+
 def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
     """Running headers and footers: the same text at the same height, in the top or bottom margin, on most pages,
-    printed no larger than the body. The band is narrow (a header sits above the body's top margin), and a form's
-    title opening every page (a sheet printed with small margins puts it in the band) is printed larger: kept."""
-    if len(pages) < 3:
-        return set()
-    seen: Counter[tuple[str, int]] = Counter()
+    printed no larger than the body; or such a line whose only change is its number (a page number, '- 2 -',
+    '第 2 页 共 5 页'), which two pages suffice to show. A lone page number in that margin is one on any page.
+    The band is narrow (a header sits above the body's top margin), and a form's title opening every page (a
+    sheet printed with small margins puts it in the band) is printed larger: kept."""
+    seen: dict[tuple[str, int], set[str]] = {}
+    pages_with: Counter[tuple[str, int]] = Counter()
+    lone: set[tuple[str, int]] = set()
     for page in pages:
-        margin = page.height * 0.06
+        margin = max(page.height * 0.06, FURNITURE_BAND)
         heights = sorted(c.bottom - c.top for c in page.chars)
         body = heights[len(heights) // 2] if heights else 0.0
         keys = set()
         for line in _lines([c for c in page.chars if c.top < margin or c.bottom > page.height - margin]):
             if body and sum(c.bottom - c.top for c in line) / len(line) > 1.15 * body:
                 continue  # larger than the body's text: a title, not a running header
-            keys.add(("".join(c.text for c in line), round(line[0].top)))
-        seen.update(keys)
-    return {key for key, n in seen.items() if n >= max(3, 0.6 * len(pages))}
+            key = _furniture_key(line)
+            text = "".join(c.text for c in line).strip()
+            if is_page_number(text, beside_form_feed=True):
+                lone.add(key)
+            keys.add(key)
+            seen.setdefault(key, set()).add(text)
+        pages_with.update(keys)
+    repeated = {key for key, n in pages_with.items()
+                if n >= max(3, 0.6 * len(pages)) or n >= 2 and len(seen[key]) == n and n >= 0.6 * len(pages)}
+    return repeated | lone
 
 
 class _Columns:
@@ -691,7 +710,7 @@ def layout(pages: list[Page], file: str) -> Document:
         grids = [_grid(t, claimed.get(k, []), columns) for k, t in enumerate(page_tables)]
         items = [_Item(t.box[1], table=t) for t in page_tables]
         for line in _lines(free):
-            if ("".join(c.text for c in line), round(line[0].top)) in furniture:
+            if _furniture_key(line) in furniture:
                 continue
             if not _stray_label(line, page_tables, grids):
                 items.append(_Item(min(c.top for c in line), line=line))
