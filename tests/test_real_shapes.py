@@ -13,6 +13,9 @@ import json
 import pytest
 
 import jixiao
+from jixiao.assemble.lexicon import lexicon
+from jixiao.assemble.stream import join_split_labels, units_of
+from jixiao.read.text import read_text
 from tests.conftest import GOLDEN
 from tests.layout_render import LAYOUTS, expected, render
 from tests.scoring import score
@@ -53,6 +56,38 @@ def test_real_shapes_read_back(layout):
         assert not missing and not extra
         wrong += w
     assert not wrong, "\n".join(wrong[:20])
+
+
+# labels printed with a space between their characters (a Word cell set 分散对齐, or typed so): 项 目 名 称
+SPACED = ["项目名称", "主管部门", "实施单位", "其他资金", "分值", "得分", "执行率", "一级指标", "二级指标", "三级指标",
+          "总分", "评分等级", "预期目标"]
+
+
+@pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout != "aligned"])  # (its columns are
+def test_labels_spaced_out_read_back(layout):  # where the header's characters stand: spacing them moves them)
+    """Labels whose characters are spaced out are joined again, in every layout: a fund row's label too (`其 他 资
+    金`), and pieces join into a label only when they make one exactly (`执 行 率` `得 分` is no column
+    `执行率得…`, whatever template adds a longer 执行率 word)."""
+    wrong: list[str] = []
+    for seed, path in enumerate(sorted(GOLDEN.glob("*.json"))):
+        form = json.loads(path.read_text(encoding="utf-8"))["forms"][0]
+        text = render([form], layout, seed=seed)
+        for label in SPACED:
+            text = text.replace(label, " ".join(label))
+        fields, matched, w, missing, extra = score([expected(form)], [f.record() for f in jixiao.parse_text(text, "x")])
+        assert not missing and not extra
+        wrong += w
+    assert not wrong, "\n".join(wrong[:20])
+
+
+def test_spaced_labels_in_a_sichuan_form_keep_their_columns():
+    """The Sichuan template knows 执行率偏低原因, a longer word starting 执行率: `执 行 率` then `得 分` still make two
+    columns."""
+    text = ("项目资金(万元) 年初预算数 调整后预算数 预算执行数 分 值 执 行 率 得 分\n"
+            "年度资金总额 9.80 19.80 19.50 10.00 98.48% 9.84\n")
+    units = join_split_labels(units_of(read_text(text, "x")), lexicon(("sichuan",)))
+    header = ["项目资金(万元)", "年初预算数", "调整后预算数", "预算执行数", "分值", "执行率", "得分"]
+    assert [u.text for u in units[:7]] == header
 
 
 SHAPES = GOLDEN.parent / "shapes"

@@ -160,7 +160,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             if nxt.key.isdigit() and _known(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
             key = longer
-            if _known(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label and its value)
+            if _whole_label(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label, a value)
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')
             if key not in prefixes:
                 break
@@ -236,9 +236,15 @@ def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
 
 
 @lru_cache(maxsize=1 << 14)
+def _whole_label(key: str, lex: Lexicon) -> bool:
+    """A label of the templates exactly (its decorations aside), not a word that only begins with one
+    ('执行率' '得' is no 执行率 column): where pieces of a label end."""
+    return bool(is_year_only(key) or label_key(key) in lex.words or lex.level(key))
+
+
 def _known(key: str, lex: Lexicon) -> bool:
     return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
-                or lex.head_field(key) or lex.fund_column(key))
+                or lex.head_field(key) or lex.fund_column(key) or lex.fund_row(key))
 
 
 def title_of(unit: Unit, lex: Lexicon) -> str | None:
