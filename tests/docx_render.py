@@ -63,8 +63,9 @@ class _Writer:
     """Turns the document model into paragraphs and tables, one table per run of rows."""
 
     def __init__(self, document: WordDocument, look: random.Random, *, label_position: str, break_kind: str | None,
-                 table_header: bool, ruled: bool = True) -> None:
+                 table_header: bool, ruled: bool = True, distributed: bool = False) -> None:
         self.document = document
+        self.distributed = distributed
         self.style = "Table Grid" if ruled else "Normal Table"
         self.look = look
         self.v_align = V_ALIGN[label_position]
@@ -157,6 +158,8 @@ class _Writer:
                     _sub(props, "w:vMerge")
                 for k, piece in enumerate((text or "").split("\n")):
                     p = _sub(tc, "w:p")
+                    if self.distributed and cell.kind == "label":
+                        _sub(_sub(p, "w:pPr"), "w:jc", val="distribute")
                     if page_mark and k == 0 and state != "continue":
                         _sub(_sub(p, "w:r"), "w:lastRenderedPageBreak")
                         page_mark = False
@@ -245,11 +248,13 @@ def render_docx(
     table_header: bool = False,
     ruled: bool = True,
     furniture: bool = False,
+    distributed: bool = False,
 ) -> None:
     """`forms` (records) written to `path` as one Word document; `break_kind` (one of BREAK_KINDS, or None for
     a choice per break by the seed) is how a page break cuts a table, `table_header` the Word-header-row
     variation (see the module's docstring); `ruled=False` sets the tables without borders (Word's plain
-    "Normal Table" style); `furniture` adds a running header and page numbers."""
+    "Normal Table" style); `furniture` adds a running header and page numbers; `distributed` sets the labels
+    分散对齐 (each character spread over the cell's width, as many Word forms print them)."""
     if break_kind is not None and break_kind not in BREAK_KINDS:
         raise ValueError(f"break_kind must be one of {', '.join(BREAK_KINDS)}, not {break_kind!r}")
     model, _, _ = _build(forms, seed=seed, page_breaks=page_breaks, repeat_header=repeat_header,
@@ -263,7 +268,7 @@ def render_docx(
     normal.font.size = Pt(look.choice([9, 10, 10.5, 12]))
     _page_setup(document, look)
     writer = _Writer(document, look, label_position=label_position, break_kind=break_kind, table_header=table_header,
-                     ruled=ruled)
+                     ruled=ruled, distributed=distributed)
     for item in model:
         writer.add(item)
     writer.flush()

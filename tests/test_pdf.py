@@ -34,8 +34,13 @@ LO_VARIANTS = {
     "unruled": {"ruled": False},  # tables without borders: rows rebuilt from the text's positions
     # a running header and page numbers in the footer (most published documents): dropped, not read into cells
     "furniture": {"page_breaks": True, "repeat_header": True, "furniture": True},
+    # labels set 分散对齐 (each character spread over its cell), with borders and without
+    "distributed": {"distributed": True},
+    "unruled_distributed": {"distributed": True, "ruled": False},
 }
-UNRULED_FLOOR = 99.0  # measured 99.12–99.95% per file (99.49–99.60% over all, by the machine's fonts); below 99.5%
+# below the 99.5% target, measured per file: without borders 99.12–99.95% (99.49–99.60% over all, by the
+# machine's fonts); without borders and with labels set 分散对齐 97.26–99.95% (99.28% over all)
+FLOORS = {"unruled": 99.0, "unruled_distributed": 97.0}
 
 
 def _forms(path: Path, variant: str = "plain", seed: int = 0) -> list[dict]:
@@ -78,7 +83,7 @@ def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
     seed = GOLDENS.index(golden)
     accuracy, summary = _accuracy(libreoffice_pdfs[(golden.stem, variant)], _forms(golden, variant, seed))
     print(summary.splitlines()[0])
-    assert accuracy >= (UNRULED_FLOOR if variant == "unruled" else MIN_ACCURACY), summary
+    assert accuracy >= FLOORS.get(variant, MIN_ACCURACY), summary
 
 
 @pytest.fixture(scope="module")

@@ -156,3 +156,21 @@ def test_a_cell_continued_over_the_next_cells_text_is_another_line():
     assert ["".join(c.text for c in line) for line in _lines(rest + below)] == ["标7.00", "质"]
     bold = _chars("合计", 30.0, 40.0) + _chars("合", 30.3, 40.2)
     assert len(_lines(bold)) == 1
+
+
+def _spread(text: str, x0: float, x1: float, top: float) -> list[Char]:
+    """A label set 分散对齐: its characters spread evenly from x0 to x1."""
+    step = (x1 - x0 - SIZE) / (len(text) - 1)
+    return [Char(ch, x0 + k * step, x0 + k * step + SIZE, top, top + SIZE) for k, ch in enumerate(text)]
+
+
+def test_a_label_spread_over_its_cell_is_one_word():
+    """`年 初 预 算 数` printed 分散对齐 across its cell, beside `全 年 预 算` whose cell wraps `数` onto a second line:
+    each run of single characters at one gap is one word, the runs two cells. Two one-character label columns
+    (a browser's narrow label columns) stand at unequal gaps from the next cell: not joined."""
+    first = _spread("年初预算数", 60.0, 150.0, 40.0) + _spread("全年预算", 170.0, 250.0, 40.0)
+    second = _chars("数", 170.0, 58.0)
+    got = [[text for text, *_ in row.cells] for row in text_rows([first, second])]
+    assert got == [["年初预算数", "全年预算数"]]
+    narrow = _chars("产", 30.0, 40.0) + _chars("数", 48.0, 40.0) + _chars("保", 70.0, 40.0)
+    assert [[text for text, *_ in row.cells] for row in text_rows([narrow])] == [["产", "数", "保"]]

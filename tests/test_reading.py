@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 import jixiao
-from jixiao.assemble.lexicon import select
+from jixiao.assemble.lexicon import lexicon, select
+from jixiao.assemble.stream import join_split_labels, units_of
 from jixiao.cli import app
+from jixiao.read.text import read_text
 from tests.conftest import SEEDS, golden_forms
 from tests.table_text import TABLE_LAYOUTS
 
@@ -718,3 +720,14 @@ def test_labels_wrapped_in_a_narrow_column_beside_their_values():
         "农村饮水安全维修养护", "某某县水利局", "某某县水务中心")
     assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (80, 75)
     assert (form.indicators[0].name, form.total_score) == ("维修养护工程数量", 96)
+
+
+def test_labels_set_distributed_join_across_wide_gaps():
+    """A label set 分散对齐 in a cell of a table without rules: two characters at the cell's edges (`分      值`) are
+    one label where they make one exactly, and a narrow cell's two lines of two characters (`产    出` /
+    `指    标`), read down as two stacks (`产指` `出标`), are read across."""
+    text = ("项目资金(万元)      年初预算数      分      值      执行率      得      分\n"
+            "一指      级标      二级指标      三级指标\n产指      出标      数量指标      保障次数\n")
+    units = join_split_labels(units_of(read_text(text, "x")), lexicon(()))
+    assert [u.text for u in units] == ["项目资金(万元)", "年初预算数", "分值", "执行率", "得分", "一级指标", "二级指标",
+                                       "三级指标", "产出指标", "数量指标", "保障次数"]

@@ -145,6 +145,10 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if i < after or i in taken:
             continue
         key = u.key
+        if 2 <= len(key) <= 4 and i + 1 < n and (across := _read_across(u, units[i + 1], lex)) is not None:
+            out.append(across)
+            after = i + 2
+            continue
         if key not in prefixes and not _YEAR_START.match(key):
             # most units: no beginning of a label (but '其中：当年财' / '政拨款', a label after its lead)
             out.append(_with_below(units, i, lex, taken) if key[:1] in _LEADS and not u.certain else u)
@@ -154,7 +158,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         for j in range(i + 1, min(n, i + 5)):
             nxt = units[j]
             longer = key + nxt.key
-            if nxt.certain or nxt.gap in (Gap.WIDE, Gap.PAGE) or (
+            spread = nxt.gap == Gap.WIDE and len(nxt.key) == 1 and len(key) == j - i  # ('分    值', 分散对齐)
+            if nxt.certain or (nxt.gap in (Gap.WIDE, Gap.PAGE) and not spread) or (
                     _known(nxt.key, lex) and longer not in lex.words and longer not in prefixes):
                 break  # a column boundary, or a label of its own ('执行率' '得分'; but '实际' '完成值' is one)
             if nxt.key.isdigit() and _known(key, lex):
@@ -172,6 +177,21 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         after = joined + 1
     return out
+
+
+def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
+    """A label set 分散对齐 in a narrow cell of a table without rules prints two characters a line at the cell's
+    edges (`产    出` / `指    标`), which read down as two stacks (`产指` `出标`): read across, they make a label
+    of the templates exactly, and neither stack is one."""
+    a, b = u.text, nxt.text
+    if (nxt.certain or u.certain or nxt.row != u.row or not 0 <= len(a) - len(b) <= 1 or len(a) != len(u.key)
+            or len(b) != len(nxt.key)):
+        return None
+    text = "".join(x + y for x, y in zip(a, b, strict=False)) + a[len(b):]
+    key = fold(text)
+    if not (label_key(key) in lex.words or lex.level(key)) or _known(u.key, lex) or _known(nxt.key, lex):
+        return None
+    return u._replace(text=text, key=key)
 
 
 _LEADS = frozenset("其0123456789一二三四五六七八九十")  # how a label's lead ('其中：', '1.', '一、') begins
