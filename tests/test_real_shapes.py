@@ -293,7 +293,8 @@ PRINTED_OTHERWISE = {
     **{row.split("\t")[0]: (HEAD_PRINTED, f"{HEAD_PRINTED}\n{row}") for row in (
         "项目负责人\t张三\t联系电话\t010-12345678", "项目编码\t11010023T000001",
         "项目属性\t延续项目\t项目类型\t一般项目", "项目起止时间\t2023年1月-2023年12月", "资金来源\t财政拨款",
-        "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日")},
+        "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日", "项目类别\t专项业务费\t项目期限\t一年",
+        "项目立项依据\t县财预〔2023〕1号\t资金性质\t一般公共预算", "项目联系人\t李四\t联系电话\t0563-1234567")},
     # the 年度总体目标 block: 预期目标 and 实际完成情况 stacked in one column with their texts beside them, each
     # with a label of its own, each heading before its text after a colon (a short text too), or no block label
     "stacked headings": (GOALS_PRINTED, "年度总体目标\t预期目标\t完成32处工程维修养护。\n\t实际完成情况\t完成32处。"),
