@@ -9,6 +9,7 @@ printed. Page-number lines are found here too, so that a page join is a gap, not
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -109,3 +110,13 @@ def is_page_number(stripped: str, beside_form_feed: bool) -> bool:
     if first in _PAGE_START and PAGE_NUMBER.match(stripped):
         return True
     return beside_form_feed and first.isdigit() and bool(BARE_PAGE_NUMBER.match(stripped))
+
+
+_WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+@lru_cache(maxsize=1 << 14)
+def display_width(text: str) -> int:
+    """Columns a string takes in a monospaced rendering (CJK and full-width characters take two). Cached:
+    the same words stand on many lines."""
+    return len(text) + len(_WIDE_CHAR.findall(text))

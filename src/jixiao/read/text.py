@@ -12,7 +12,6 @@ math (`$\\geq 90\\%$` → `≥90%`) — so nothing of the format reaches the ass
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from jixiao.read.decode import decode_text
@@ -24,6 +23,7 @@ from jixiao.read.normalise import (
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     LONG_LINE,
+    display_width,
     fold,
     is_page_number,
     is_rule_line,
@@ -47,14 +47,6 @@ _WORD = re.compile(r"\S+")
 _LEADING_DIGITS = re.compile(r"\d+")
 CELL = Gap.CELL
 _new = tuple.__new__
-_WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-@lru_cache(maxsize=1 << 14)
-def display_width(text: str) -> int:
-    """Columns a string takes in a monospaced rendering (CJK and full-width characters take two). Cached:
-    the same words stand on many lines."""
-    return len(text) + len(_WIDE_CHAR.findall(text))
 
 
 def _latex_cell(cell: str) -> tuple[str, int]:
@@ -235,6 +227,22 @@ def _terminated(lines: list[str]) -> bool:
     return ended >= 3 and ended >= 0.2 * len(piped)
 
 
+def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
+    """The rows of the pages of column-aligned text (`pdftotext -layout`), rebuilt (`read/aligned.py`): for the
+    line where each row starts, its cells and their columns; the other lines of the page are read past."""
+    from jixiao.read.aligned import is_aligned, rebuild
+
+    out: dict[int, list[tuple[str, int]]] = {}
+    start = 0
+    for end in [k for k, line in enumerate(lines) if "\f" in line and k] + [len(lines)]:
+        page = [line.replace("\f", "") for line in lines[start:end]]
+        if is_aligned(page):
+            rows = rebuild(page)
+            out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip()})
+        start = end
+    return out
+
+
 def _dashed_pages(line: str) -> str:
     """'- 2 -' footers run into a long line, as form feeds: only those numbered in sequence with another (a fund
     row's '- 100 -' is two dashed cells around an execution rate)."""
@@ -267,6 +275,7 @@ def read_text(text: str, file: str) -> Document:
         else:
             terminated = _terminated(lines)
             lines = _ruled_rows(lines)
+    aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and "|" not in text else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
     doc = Document(file=file, warnings=[fallback] if fallback else [])
@@ -279,6 +288,20 @@ def read_text(text: str, file: str) -> Document:
     row = -1
     for index, raw in enumerate(lines):
         number = index + 1
+        if aligned and index in aligned:
+            if "\f" in raw:
+                pending = Gap.PAGE
+            cells = aligned[index]
+            if cells and not (len(cells) == 1 and is_page_number(cells[0][0].strip(), index in near_feed)):
+                row += 1
+                tokens.extend(_new(Token, (text, pending if k == 0 else Gap.WIDE, number, row, None, x, None, 1, 1,
+                                           None)) for k, (text, x) in enumerate(cells))
+                if any_fold:
+                    _fold_tokens(tokens, len(tokens) - len(cells))
+                pending = Gap.LINE
+            elif cells:
+                pending = Gap.PAGE
+            continue
         if not raw or raw.isspace():
             if pending < Gap.BLANK:
                 pending = Gap.BLANK

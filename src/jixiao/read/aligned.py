@@ -1,0 +1,105 @@
+"""Column-aligned text (what `pdftotext -layout` makes of a PDF table) rebuilt into rows before it is read.
+
+Such text is a PDF table printed in character columns: a cell that wraps in a narrow column prints its lines
+below its first (`10.0` / `0`, `二级指` / `标`), and a row's one-line cells stand level with the top of its
+tallest cell. That is the problem of a PDF table printed without rules (`read/pdf_text.py`), on a coarser grid,
+so it is solved the same way: each character is placed where the text puts it (`pdftotext` gives every
+character one column, an ideograph too; a line is a line's pitch), the page's rows are rebuilt by `text_rows`,
+and each row's cells become the tokens of its first line, at their columns, which the assembler reads as
+column-aligned text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jixiao.read.normalise import display_width
+from jixiao.read.pdf import Char
+from jixiao.read.pdf_text import text_rows
+
+COLUMN = 6.0  # points: one display column (half an ideograph)
+HEIGHT = 10.0  # points: a character's height (one em): two spaces are a gap of more than an em
+PITCH = 14.0  # points from one printed line to the next
+_WIDE_GAP = re.compile(r"\S {2,}\S")
+ALIGNED_SHARE = 0.3  # of a page's lines holding several words: at least this many hold a wide gap
+MIN_LINES = 8  # a page with fewer such lines is not a table printed in columns
+
+
+def is_aligned(lines: list[str]) -> bool:
+    """Whether these lines (one page) are aligned by characters, as `pdftotext -layout` aligns them: many of them
+    hold cells apart by runs of spaces, and most of those cells start where a cell of a nearby line starts too
+    when every character counts one column, more than when an ideograph counts two. Text aligned for a monospaced
+    display keeps its lines (the assembler reads their columns as they stand), and so does text whose cells
+    are only set apart by spaces."""
+    spaced = [line for line in lines if " " in line.strip()]
+    wide = sum(1 for line in spaced if _WIDE_GAP.search(line))
+    if wide < MIN_LINES or wide < ALIGNED_SHARE * len(spaced):
+        return False
+    by_char, cells = _shared_starts(lines, wide=False)
+    return by_char >= SHARED * cells and by_char > _shared_starts(lines, wide=True)[0]  # (the second only then)
+
+
+def _chars(line: str, top: float) -> list[Char]:
+    """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
+    text prints between words is marked on the character after it where a letter or digit stands beside it
+    (`2024 年度`, `235 次`): Chinese text puts no space inside a cell, and `pdftotext` often leaves only one
+    between two cells (`项目资金(万元) 年初预算数`)."""
+    out: list[Char] = []
+    x = 0.0
+    after_space = False
+    for ch in line:
+        if ch == " ":
+            after_space = True
+        else:
+            spaced = after_space and bool(out) and (_latin(ch) or _latin(out[-1].text))
+            out.append(Char(ch, x, x + COLUMN, top, top + HEIGHT, spaced=spaced))
+            after_space = False
+        x += COLUMN
+    return out
+
+
+_CELL_START = re.compile(r" {2,}(\S)")  # a cell after a run of spaces (not the line's first)
+SHARED = 0.8  # of those cells at least this share start where a cell of a nearby line starts too
+NEARBY = 3  # lines above and below
+
+
+def _shared_starts(lines: list[str], wide: bool) -> tuple[int, int]:
+    """(cells starting at a column where a cell of a line nearby starts too, cells after a run of spaces),
+    columns counted one per character or (wide) as a monospaced display counts them (an ideograph two)."""
+    starts = [_starts(line, wide) if "  " in line else () for line in lines]
+    shared = 0
+    for k, here in enumerate(starts):
+        for at in here:
+            if any(at in starts[j] for j in range(max(0, k - NEARBY), min(len(starts), k + 1 + NEARBY)) if j != k):
+                shared += 1
+    return shared, sum(len(here) for here in starts)
+
+
+def _starts(line: str, wide: bool) -> tuple[int, ...]:
+    if not wide:
+        return tuple(m.start(1) for m in _CELL_START.finditer(line))
+    out = []
+    width = end = 0
+    for m in _CELL_START.finditer(line):
+        width += display_width(line[end:m.start(1)])
+        end = m.start(1)
+        out.append(width)
+    return tuple(out)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
+    """One page of column-aligned lines as rows: for the line where each row starts, its cells (text, display
+    column; rows starting on one line are one: cells of two, three lines centred apart). A cell stands at twice
+    its column: a cell of n characters takes at most 2n display columns and the next one stood at least n + 1
+    columns on, so every row keeps the header's columns."""
+    placed = [_chars(line, k * PITCH) for k, line in enumerate(lines)]
+    out: dict[int, list[tuple[str, int]]] = {}
+    for row in text_rows([chars for chars in placed if chars]):
+        first = min(round(top / PITCH) for _, _, _, top, _ in row.cells)
+        out.setdefault(first, []).extend((cell.replace("\n", ""), 2 * round(x0 / COLUMN))
+                                         for cell, x0, _, _, _ in row.cells)
+    return {k: sorted(cells, key=lambda c: c[1]) for k, cells in out.items()}
