@@ -731,3 +731,22 @@ def test_labels_set_distributed_join_across_wide_gaps():
     units = join_split_labels(units_of(read_text(text, "x")), lexicon(()))
     assert [u.text for u in units] == ["项目资金(万元)", "年初预算数", "分值", "执行率", "得分", "一级指标", "二级指标",
                                        "三级指标", "产出指标", "数量指标", "保障次数"]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_a_label_cut_by_a_page_break_in_a_text_table_joins_the_label_above(separator):
+    """A table of certain cells (text extracted from a PDF, a Markdown table) whose merged labels a page break
+    cut: `产出` `数量` on the span's first row, `指标` `指标` on the first row of the next page, rows of the span
+    between. The rests complete the labels of the nearest row above that prints labels."""
+    rows = [["财政项目支出绩效自评表（2023年度）"], ["项目名称", "某项目"], ["主管部门", "某局", "实施单位", "某中心"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出", "数量", "保障次数", "≥200", "235", "30", "30", ""],
+            ["", "", "采购次数", "≥10", "12", "20", "20", ""],
+            ["\f指标", "指标", "出行次数", "≥5", "6", "20", "20", ""],
+            ["", "质量指标", "合格率", "≥90%", "95%", "10", "10", ""],
+            ["满意度指标", "服务对象满意度指标", "满意度", "≥90%", "95%", "10", "10", ""], ["总分", "100", "99"]]
+    [form] = jixiao.parse_text("\n".join(separator.join(r) for r in rows), "cut.txt")
+    assert [(i.level1, i.level2) for i in form.indicators] == [("产出指标", "数量指标")] * 3 + [
+        ("产出指标", "质量指标"), ("满意度指标", "服务对象满意度指标")]

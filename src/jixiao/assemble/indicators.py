@@ -383,9 +383,12 @@ class _Reader:
             u = units[i]
             kind = kinds[i]
             hinted = self.hint(u, offset) if offset is not None else None
-            if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and self.aligned))
+            if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and (self.aligned
+                                                                                         or u.key == "指标")))
                     and len(u.key) <= 10 and not _starts_value(u)):
-                kind = "level"  # what stands in a label column is a label (in aligned text also a piece: '标')
+                # what stands in a label column is a label (in aligned text also a piece: '标'; anywhere the rest
+                # '指标' of a label cut by a page break, which levels join to the label above)
+                kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
             if kind is None:

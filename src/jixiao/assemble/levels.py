@@ -208,11 +208,16 @@ def _plus(first: Extra, second: Extra) -> Extra:
 
 def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
-    cell prints it, or '产出' / '指标' at a page break) is one label, printed on the first of them. The rests
-    below are matched to the labels above in column order (a page's columns may stand apart from the header's);
+    cell prints it, or '产出' / '指标' at a page break, rows of its span between) is one label, printed on the
+    first of them. The rests below are matched to the labels of the nearest row above that prints any, in
+    column order (a page's columns may stand apart from the header's);
     a lone rest goes with the label of its own column slot where that one fits."""
-    for above, below in zip(raws, raws[1:], strict=False):
-        rests = [label for label in below.labels if not lex.level(label[0])]
+    above = None  # the nearest row above that prints labels (the rows of a span between print none)
+    for below in raws:
+        rests = [label for label in below.labels if not lex.level(label[0])] if above is not None else []
+        if not rests:
+            above = below if below.labels else above
+            continue
         k = 0
         for rest in rests:
             key2, hint2, text2, lines2, rows2 = rest
@@ -226,6 +231,7 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
             above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
             below.labels.remove(rest)
             k = j + 1
+        above = below if below.labels else above
 
 
 def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
