@@ -57,3 +57,13 @@ def test_unit_words_after_the_score_are_the_deviation():
     ind = jixiao.parse(SEEDS[4])[4].indicators[2]
     assert (ind.target, ind.actual, ind.weight, ind.score, ind.deviation) == (
         "≥4000.00(%)", "26790000.00(%)", 8.0, 8.0, "核小时")
+
+
+def test_a_name_that_prints_its_target_keeps_it():
+    """A 三级指标 that repeats its target ('网站无故障运行时间占比 ≥99%'), then the target and the value, all apart
+    by single spaces: a 年度指标值 holds one target and a 实际完成值 one value, so the first `≥99%` ends the name
+    (before, the cut put a target before the value: '≥99% 99')."""
+    got = cells(("网站无故障运行时间占比", SPACE), ("≥99%", SPACE), ("≥99%", SPACE), ("99", SPACE))
+    assert got == ["网站无故障运行时间占比≥99%", "≥99%", "99"]
+    got = cells(("平均排队时间", SPACE), ("≤15分钟", SPACE), ("12分钟", SPACE))
+    assert got == ["平均排队时间", "≤15分钟", "12分钟"]

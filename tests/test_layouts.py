@@ -26,12 +26,11 @@ from tests.scoring import score
 GOLDENS = sorted(GOLDEN.glob("*.json"))
 MIN_ACCURACY = 99.5  # the target for every layout
 # Layout variations still below the target, with the floor they are held to (measured; see the README). What
-# remains: merged labels printed in the middle or at the bottom of their span, where centred labels fit two
-# readings equally and a block of rows without a 二级 label above a bottom-printed one is read into its span
-# (space_rows, pdf_flow); and markup inside the cells of flowed PDF text, which is wrapped by the width of its
-# tags (a PDF's text never holds markup).
-FLOOR = {("space_rows", "middle"): 99.4, ("space_rows", "bottom"): 99.3, ("pdf_flow", "middle"): 99.4,
-         ("pdf_flow", "bottom"): 99.2, ("pdf_flow", "markup"): 97.5}
+# remains: merged labels printed in the middle or at the bottom of their span in flowed PDF text, where
+# centred labels fit two readings equally and a block of rows without a 二级 label above a bottom-printed one is
+# read into its span; and markup inside the cells of flowed PDF text, which is wrapped by the width of its tags
+# (a PDF's text never holds markup).
+FLOOR = {("pdf_flow", "middle"): 99.4, ("pdf_flow", "bottom"): 99.2, ("pdf_flow", "markup"): 97.5}
 # the property test's layouts: those whose random tables read exactly (space-separated rows, flowed PDF text and
 # column-aligned text leave a random table ambiguous where a cell's text has spaces or the aligned renderer
 # centres a label; the goldens measure them)

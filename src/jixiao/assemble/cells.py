@@ -24,6 +24,7 @@ _GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
+_TARGET_START = re.compile(r"^[≥≤=<>]")
 INNER, SPACE, WIDE, NEWLINE, BLANK, CERTAIN = -1, 0, 1, 2, 3, 4  # INNER: a gap known to be inside a cell
 MAX_PIECES = 24  # beyond this (text that is no indicator row) every cut is not scored: it would take too long
 
@@ -145,6 +146,9 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
             points = _field_points(run)
             if slots[k] in ("target_kind", "target_value", "target_unit", "name"):
                 points += _slot_points(slots[k], "".join(p.text for p in run))
+            elif slots[k] in ("target", "actual") and len(run) > 1 and _TARGET_START.match(run[0].text) and any(
+                    _TARGET_START.match(p.text) if slots[k] == "target" else p.starts_value for p in run[1:]):
+                points -= 1.0  # one value, not a target before it ('≥99% ≥99%', '≥99% 99': a name ends in it)
             field_points[key] = points
         return points
 
