@@ -262,6 +262,7 @@ def _whole_label(key: str, lex: Lexicon) -> bool:
     return bool(is_year_only(key) or label_key(key) in lex.words or lex.level(key))
 
 
+@lru_cache(maxsize=1 << 14)
 def _known(key: str, lex: Lexicon) -> bool:
     return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
                 or lex.head_field(key) or lex.fund_column(key) or lex.fund_row(key))

@@ -17,7 +17,7 @@ from jixiao.read.normalise import display_width
 from jixiao.read.pdf import Char
 from jixiao.read.pdf_text import text_rows
 
-COLUMN = 6.0  # points: one display column (half an ideograph)
+COLUMN = 6.0  # points: one character column of the text
 HEIGHT = 10.0  # points: a character's height (one em): two spaces are a gap of more than an em
 PITCH = 14.0  # points from one printed line to the next
 _WIDE_GAP = re.compile(r"\S {2,}\S")
