@@ -184,8 +184,9 @@ def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
     edges (`产    出` / `指    标`), which read down as two stacks (`产指` `出标`): read across, they make a label
     of the templates exactly, and neither stack is one."""
     a, b = u.text, nxt.text
-    if (nxt.certain or u.certain or nxt.row != u.row or not 0 <= len(a) - len(b) <= 1 or len(a) != len(u.key)
-            or len(b) != len(nxt.key)):
+    if a[0] + b[0] not in lex.prefixes or nxt.row != u.row or nxt.certain or u.certain:
+        return None  # (most pairs: their first characters begin no label)
+    if not 0 <= len(a) - len(b) <= 1 or len(a) != len(u.key) or len(b) != len(nxt.key):
         return None
     text = "".join(x + y for x, y in zip(a, b, strict=False)) + a[len(b):]
     key = fold(text)
