@@ -750,3 +750,33 @@ def test_a_label_cut_by_a_page_break_in_a_text_table_joins_the_label_above(separ
     [form] = jixiao.parse_text("\n".join(separator.join(r) for r in rows), "cut.txt")
     assert [(i.level1, i.level2) for i in form.indicators] == [("产出指标", "数量指标")] * 3 + [
         ("产出指标", "质量指标"), ("满意度指标", "服务对象满意度指标")]
+
+
+def _piped(path: Path) -> bool:
+    """Most of the file's lines are rows of cells printed with `|` between them."""
+    lines = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return sum(" | " in line for line in lines) > len(lines) / 2
+
+
+def _relaid(text: str, layout: str) -> str:
+    """A real form printed with `|` between its cells, laid out otherwise (its other lines kept as they are)."""
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] if "|" in line else [line]
+            for line in text.split("\n")]
+    if layout == "html":
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+    cells = {"tab": lambda r: "\t".join(r), "space_rows": lambda r: " ".join(c for c in r if c),
+             "cell_lines": lambda r: "\n".join(c for c in r if c), "one_line": lambda r: " ".join(c for c in r if c)}
+    return (" " if layout == "one_line" else "\n").join(cells[layout](r) for r in rows)
+
+
+@pytest.mark.parametrize("layout", ["tab", "space_rows", "cell_lines", "one_line", "html"])
+@pytest.mark.parametrize("raw", [p for p in REAL_FORMS if _piped(p)], ids=lambda p: p.stem)
+def test_real_forms_read_as_well_in_other_layouts(raw, layout, compare):
+    """The real forms printed with `|` between cells, laid out as the other publishers print them: as well read.
+    A header of two rows run together on one line (`绩效指标 年度指标值 … 一级指标 … 指标性质 指标值 度量单位`) keeps
+    its composite columns (before, a document on one line read every indicator's cells as its 实际完成值)."""
+    gold = json.loads((REAL / "truth" / f"{raw.stem}.json").read_text(encoding="utf-8"))["forms"]
+    text = _relaid(raw.read_text(encoding="utf-8"), layout)
+    got = [f.record() for f in jixiao.parse_text(text, f"{raw.stem}.{'html' if layout == 'html' else 'txt'}")]
+    accuracy, extra = _accuracy(compare, got, gold)
+    assert accuracy >= 99.0 and extra == 0, (accuracy, extra)

@@ -133,12 +133,13 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     slots: list[str] = []
     cols: dict[str, int] = {}
     used: set[int] = set()
+    rows = _header_rows(named, lex)
     for k, (slot, u) in enumerate(named):
         if k in used:
             continue
         children = lex.parents.get(label_key(u.key), ())
-        later = [(j, s, v) for j, (s, v) in enumerate(named) if s in children and v.row != u.row and j not in used]
-        if children and later and not any(s in children for s, v in named if v.row == u.row):
+        later = [(j, s, v) for j, (s, v) in enumerate(named) if s in children and rows[j] != rows[k] and j not in used]
+        if children and later and not any(s in children for j, (s, _) in enumerate(named) if rows[j] == rows[k]):
             for j, s, v in later:
                 slots.append(s)
                 used.add(j)
@@ -156,6 +157,23 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
     return Header(tuple(dict.fromkeys(slots)), cols, renamed=said), end
+
+
+def _header_rows(named: list[tuple[str, Unit]], lex: Lexicon) -> list[int]:
+    """The header row of each heading. A header of two rows printed on one line (a document run together:
+    `绩效指标 年度指标值 … 分值 得分 … 一级指标 二级指标 三级指标 指标性质 指标值 度量单位`) keeps no rows: its second
+    row starts at the first heading, after the points columns, that stands under one printed before it."""
+    rows = [u.row for _, u in named]
+    if len(set(rows)) > 1:
+        return rows
+    parents: set[str] = set()
+    points = False
+    for j, (slot, u) in enumerate(named):
+        if points and slot in parents:
+            return [0] * j + [1] * (len(named) - j)
+        parents.update(lex.parents.get(label_key(u.key), ()))
+        points = points or slot in ("weight", "score")
+    return rows
 
 
 def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
