@@ -174,3 +174,16 @@ def test_a_label_spread_over_its_cell_is_one_word():
     assert got == [["年初预算数", "全年预算数"]]
     narrow = _chars("产", 30.0, 40.0) + _chars("数", 48.0, 40.0) + _chars("保", 70.0, 40.0)
     assert [[text for text, *_ in row.cells] for row in text_rows([narrow])] == [["产", "数", "保"]]
+
+
+def test_a_row_whose_every_cell_links_below_starts_where_its_cells_begin():
+    """Rows set without padding, top-aligned: the first row's two one-line cells stand over the next row's first
+    two and link to them (no wider, a line apart); no one-line cell anchors the first row. Where several cells
+    begin on one line a row begins there (`项目名称` over `主管部门` is two rows, not one cell)."""
+    rows = [[(30, ["项目名称"]), (90, ["政府购买超算中心高性能计算服务经费"])],
+            [(30, ["主管部门"]), (90, ["上海市经济和信息化委员会"]), (330, ["实施单位"]), (390, ["上海市经济信息委"])],
+            [(30, ["项目资金"]), (240, ["年初预算数"]), (480, ["全年预算数"]), (550, ["得分"])]]
+    got = [[text for text, *_ in row.cells] for row in text_rows(_page(rows, "top", padding=0.0))]
+    assert got == [["项目名称", "政府购买超算中心高性能计算服务经费"],
+                   ["主管部门", "上海市经济和信息化委员会", "实施单位", "上海市经济信息委"],
+                   ["项目资金", "年初预算数", "全年预算数", "得分"]]

@@ -13,7 +13,8 @@ top, or bottom) of its tallest cell, and read line by line the rows interleave: 
   and cells of consecutive rows, further apart by the padding; the chains are cut at the wide links and each piece
   is a cell, a merged label over rows included;
 - else each chain is cut by dynamic programming into the stacks that stand aligned with a row — where the atoms
-  linked to nothing (one-line cells) stand — and never beside another row's one-line cells;
+  linked to nothing (one-line cells) stand, or (read top- or bottom-aligned) where several cells of several
+  lines begin or end on one line — and never beside another row's one-line cells;
 - the alignment (middle, top, bottom) is the one that fits the run of text best.
 A row is then emitted as one line of cells, each at its left edge, which the assembler reads by the header's
 columns like any column-aligned text. A cell aligned with no row and standing beside some (a label merged over
@@ -328,7 +329,8 @@ def text_rows(lines: list[list[Char]]) -> list[Row]:
     tall = [c for c in chains if len(c) > 1]
     best = None
     for mode in MODES:
-        anchors = _anchors(lone, mode, tall if widest is not None else [])
+        ends = [c[:1] for c in tall] if mode == "top" else [c[-1:] for c in tall] if mode == "bottom" else []
+        anchors = _anchors(lone, mode, tall if widest is not None else ends)
         level = _level(atoms, lone, anchors, mode)
         if widest is None:
             cuts = [_cut(chain, anchors, mode, level) for chain in tall]
