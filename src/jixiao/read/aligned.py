@@ -41,9 +41,8 @@ def is_aligned(lines: list[str]) -> bool:
 
 def _chars(line: str, top: float) -> list[Char]:
     """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
-    text prints between words is marked on the character after it where a letter or digit stands beside it
-    (`2024 年度`, `235 次`): Chinese text puts no space inside a cell, and `pdftotext` often leaves only one
-    between two cells (`项目资金(万元) 年初预算数`)."""
+    text prints between words (`_text_space`) is marked on the character after it: Chinese text puts no other
+    space inside a cell, and `pdftotext` often leaves only one between two cells (`项目资金(万元) 年初预算数`)."""
     out: list[Char] = []
     x = 0.0
     after_space = False
@@ -51,7 +50,7 @@ def _chars(line: str, top: float) -> list[Char]:
         if ch == " ":
             after_space = True
         else:
-            spaced = after_space and bool(out) and (_latin(ch) or _latin(out[-1].text))
+            spaced = after_space and bool(out) and _text_space(out[-1].text, ch)
             out.append(Char(ch, x, x + COLUMN, top, top + HEIGHT, spaced=spaced))
             after_space = False
         x += COLUMN
@@ -89,6 +88,12 @@ def _starts(line: str, wide: bool) -> tuple[int, ...]:
 
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
+
+
+def _text_space(before: str, after: str) -> bool:
+    """A space the text itself prints: beside a letter or digit that stands by a word (`2024 年度`, `235 次`), or
+    after a Western comma or semicolon (`实施, 对`); not before or after a dash or sign (`98.4 -`: two cells)."""
+    return (_latin(before) and after.isalnum()) or (_latin(after) and before.isalnum()) or before in ",;:"
 
 
 def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
