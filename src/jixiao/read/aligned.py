@@ -20,6 +20,7 @@ from jixiao.read.pdf_text import text_rows
 COLUMN = 6.0  # points: one character column of the text
 HEIGHT = 10.0  # points: a character's height (one em): two spaces are a gap of more than an em
 PITCH = 14.0  # points from one printed line to the next
+WIDER = 0.3  # ems: a cell's next line is no wider than its first (on a grid of characters; half a column)
 _WIDE_GAP = re.compile(r"\S {2,}\S")
 ALIGNED_SHARE = 0.3  # of a page's lines holding several words: at least this many hold a wide gap
 MIN_LINES = 8  # a page with fewer such lines is not a table printed in columns
@@ -103,7 +104,7 @@ def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     columns on, so every row keeps the header's columns."""
     placed = [_chars(line, k * PITCH) for k, line in enumerate(lines)]
     out: dict[int, list[tuple[str, int]]] = {}
-    for row in text_rows([chars for chars in placed if chars]):
+    for row in text_rows([chars for chars in placed if chars], wider=WIDER):
         first = min(round(top / PITCH) for _, _, _, top, _ in row.cells)
         out.setdefault(first, []).extend((cell.replace("\n", ""), 2 * round(x0 / COLUMN))
                                          for cell, x0, _, _, _ in row.cells)

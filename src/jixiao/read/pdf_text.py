@@ -183,7 +183,7 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
     return out
 
 
-def _link(lines: list[list[Atom]]) -> None:
+def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
     within LINK of the atom's bottom, no wider than it, the nearest such. A value (a number, a dash) never
     wraps onto a line of its own, but in a column too narrow for it, where its rest is a short piece of digits or
@@ -200,7 +200,7 @@ def _link(lines: list[list[Atom]]) -> None:
             if (value or _NEVER_WRAPS.match(b.text)) and not (
                     value and _VALUE_REST.match(b.text) and _VALUE_CUT.match(a.text)):
                 continue
-            if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - WIDER * a.size or a.x0 > b.x0 + WIDER * a.size:
+            if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - wider * a.size or a.x0 > b.x0 + wider * a.size:
                 continue  # a wrapped line is never narrower than the line it goes on to, on either side
             if best is None or b.top < best.top:
                 best = b
@@ -317,10 +317,11 @@ def _anchors(lone: list[Atom], mode: str, cells: Sequence[list[Atom]] = ()) -> l
     return [sum(k for k, _, _ in g) / len(g) for g in groups if len(g) > 1 or g[0][2]]
 
 
-def text_rows(lines: list[list[Char]]) -> list[Row]:
-    """The rows of a run of printed lines outside ruled tables (see the module docstring)."""
+def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
+    """The rows of a run of printed lines outside ruled tables (see the module docstring). `wider`: how much
+    wider (ems) a cell's next line may be than the line it goes on from."""
     atoms = _atoms(lines)
-    _link(atoms)
+    _link(atoms, wider)
     chains = _chains(atoms)
     widest = _padded(chains)
     if widest is not None:  # the links tell the cells apart: each piece between wide gaps is a cell
