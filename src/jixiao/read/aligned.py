@@ -93,7 +93,7 @@ def _latin(ch: str) -> bool:
 
 def _text_space(before: str, after: str) -> bool:
     """A space the text itself prints: beside a letter or digit that stands by a word (`2024 年度`, `235 次`), or
-    after a Western comma or semicolon (`实施, 对`); not before or after a dash or sign (`98.4 -`: two cells)."""
+    after a Western comma, semicolon or colon (`实施, 对`); not at a dash or sign (`98.4 -`: two cells)."""
     return (_latin(before) and after.isalnum()) or (_latin(after) and before.isalnum()) or before in ",;:"
 
 
