@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from jixiao.read.pdf import Char
-from jixiao.read.pdf_text import text_rows
+from jixiao.read.pdf_text import Char, text_rows
 
 SIZE = 12.0  # points: the characters' height and an ideograph's width
 PITCH = 18.0  # points from one line of a cell to the next

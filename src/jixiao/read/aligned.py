@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 
 from jixiao.read.normalise import display_width
-from jixiao.read.pdf import Char
-from jixiao.read.pdf_text import text_rows
+from jixiao.read.pdf_text import Char, text_rows
 
 COLUMN = 6.0  # points: one character column of the text
 HEIGHT = 10.0  # points: a character's height (one em): two spaces are a gap of more than an em

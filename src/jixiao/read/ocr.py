@@ -26,7 +26,8 @@ from jixiao.read.tokens import Document, Notice
 if TYPE_CHECKING:  # numpy comes with the extra; pdf imports this module when it meets a scan
     import numpy as np
 
-    from jixiao.read.pdf import Char, Page
+    from jixiao.read.pdf import Page
+    from jixiao.read.pdf_text import Char
 
 EXTRA = 'pip install "jixiao[ocr]"'
 RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution (the OCR works on at most 2000 px a side)
@@ -91,7 +92,7 @@ def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
 def _chars(box: Box) -> list[Char]:
     """A text box as characters, its width shared out as Chinese fonts print them (CJK one em, others half),
     and its height narrowed to the glyphs (the detector's box is padded), so lines of a cell stay apart."""
-    from jixiao.read.pdf import Char
+    from jixiao.read.pdf_text import Char
 
     x0, top, x1, bottom = box.box
     pad = (bottom - top) * 0.12

@@ -33,7 +33,7 @@ from jixiao.errors import InputError
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
 from jixiao.read.normalise import is_page_number
-from jixiao.read.pdf_text import text_rows
+from jixiao.read.pdf_text import Char, text_rows
 from jixiao.read.tokens import Document, Gap, Notice
 
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
@@ -43,20 +43,6 @@ BUCKET = 20.0  # points: characters of a line are looked up by their x in bucket
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
-
-
-@dataclass(slots=True)
-class Char:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    spaced: bool = False  # the text puts a space before it: a word of the same run of text, not a new cell
-
-    @property
-    def size(self) -> float:
-        return self.bottom - self.top
 
 
 @dataclass

@@ -28,12 +28,8 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from jixiao.read.normalise import join
-
-if TYPE_CHECKING:
-    from jixiao.read.pdf import Char
 
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
 SPACE = 0.2  # ems: a gap this wide between two words is a printed space
@@ -56,6 +52,22 @@ _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MODES = ("middle", "top", "bottom")
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
+
+
+@dataclass(slots=True)
+class Char:
+    """A printed character and its box (points, y down): what a PDF page, OCR or a grid of text gives."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    spaced: bool = False  # the text puts a space before it: a word of the same run of text, not a new cell
+
+    @property
+    def size(self) -> float:
+        return self.bottom - self.top
 
 
 @dataclass(slots=True)
