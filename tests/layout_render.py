@@ -62,6 +62,7 @@ FUND_ROWS = (
 )
 FUND_COLS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 IND_HEADER = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")
+POINTS_FIRST = (0, 1, 2, 5, 3, 4, 6, 7)  # the indicator columns' order when 分值 comes before 年度指标值
 TEXT_FIELDS = ("title", "project_name", "department", "implementing_unit", "goal_expected", "goal_actual", "grade")
 IND_TEXT = ("level1", "level2", "name", "target", "actual", "deviation")
 
@@ -115,6 +116,7 @@ class FormSep:
 @dataclass
 class Style:
     amount: str = "comma"  # comma | plain | compact
+    points_first: bool = False  # 分值 printed before 年度指标值 and 实际完成值 (as some provinces print the form)
     percent: bool = False
     dash: str = "-"
     title_one_line: bool = False
@@ -296,16 +298,14 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
     for ind in form.get("indicators") or []:
         rows.append(Row(_ind_row(ind, nums), indicator=True))
     ind_rows = list(range(first_ind, len(rows)))
-    rows.append(
-        Row(
-            [
-                Cell("总分", span=5),
-                Cell(fmt_num(form.get("total_weight"), nums), kind="num"),
-                Cell(fmt_num(form.get("total_score"), nums), kind="num"),
-                Cell(""),
-            ]
-        )
-    )
+    total = [Cell(fmt_num(form.get("total_weight"), nums), kind="num"),
+             Cell(fmt_num(form.get("total_score"), nums), kind="num")]
+    if style.points_first:
+        for row in rows[first_ind - 1:]:
+            row.cells = [row.cells[k] for k in POINTS_FIRST]
+        rows.append(Row([Cell("总分", span=3), total[0], Cell("", span=2), total[1], Cell("")]))
+    else:
+        rows.append(Row([Cell("总分", span=5), *total, Cell("")]))
     rows.append(Row([Cell("评分等级", span=2), Cell(form.get("grade") or "", span=6)]))
     return rows, ind_rows
 
@@ -431,6 +431,7 @@ def _build(
     chrome: bool,
     markup: bool,
     variants: bool,
+    points_first: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -441,6 +442,7 @@ def _build(
         year_paren=rng.choice(["()", "（）"]),
         nbsp_entity=markup or rng.random() < 0.3,
         blank_between_labels=rng.random() < 0.5,
+        points_first=points_first,
     )
     per_form = []
     for form in forms:
@@ -658,6 +660,23 @@ def layout_one_line(doc: list, style: Style, rng: random.Random) -> str:
         elif isinstance(item, Row):
             parts += [re.sub(r"\s+", " ", c.text).strip() for c in item.cells]
     return " ".join(p for p in parts if p) + "\n"
+
+
+def layout_glued(doc: list, style: Style, rng: random.Random) -> str:
+    """Every cell joined to the next with nothing between them: a web page's text taken without its tags'
+    spacing (an HTML-to-text step that concatenates the cells), each form on a line of its own."""
+    forms: list[list[str]] = [[]]
+    for item in doc:
+        if isinstance(item, FormSep):
+            forms.append([])
+        elif isinstance(item, Line):
+            forms[-1].append(item.text)
+        elif isinstance(item, Break):
+            if item.marker != "\f":
+                forms[-1].append(item.marker)
+        elif isinstance(item, Row):
+            forms[-1] += [re.sub(r"\s+", " ", c.text).strip() for c in item.cells]
+    return "\n".join("".join(parts) for parts in forms) + "\n"
 
 
 def layout_latex(doc: list, style: Style, rng: random.Random) -> str:
@@ -933,6 +952,7 @@ _LAYOUT_FNS = {
     "pdf_flow": layout_pdf_flow,
     "aligned": layout_aligned,
     "latex": layout_latex,
+    "glued": layout_glued,
 }
 
 
@@ -958,6 +978,7 @@ def render(
     markup: bool = False,
     variants: bool = False,
     traditional: bool = False,
+    points_first: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -977,6 +998,7 @@ def render(
         chrome=chrome,
         markup=markup,
         variants=variants,
+        points_first=points_first,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
@@ -1030,6 +1052,7 @@ COMBOS = {
     "markup": dict(markup=True),
     "variants": dict(variants=True),
     "traditional": dict(traditional=True),
+    "points_first": dict(points_first=True),
 }
 
 

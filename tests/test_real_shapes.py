@@ -258,7 +258,7 @@ def test_row_labels_provinces_print(labels, separator):
 @pytest.mark.parametrize("separator", ["\t", " "])
 @pytest.mark.parametrize("title", ["项目支出绩效自评表（2023年度）", "2023年度项目支出绩效自评表",
                                    "项目支出绩效自评表(2023年)", "附件2 项目支出绩效自评表", "项目支出绩效自评价表",
-                                   "专项资金绩效自评表"])
+                                   "专项资金绩效自评表", "绩效目标自评表（2023年度）"])
 def test_titles_provinces_print(title, separator):
     """Titles other templates print: each starts a form, and a year in the title ('(2023年)' too) is the form's."""
     text = "\n\n".join(small_form(separator, name, title=title) for name in ("农村饮水安全维修养护", "乡村道路养护"))
@@ -295,6 +295,10 @@ PRINTED_OTHERWISE = {
         "项目属性\t延续项目\t项目类型\t一般项目", "项目起止时间\t2023年1月-2023年12月", "资金来源\t财政拨款",
         "填报单位（盖章）：某某县水利局\t填报日期：2024年3月1日", "项目类别\t专项业务费\t项目期限\t一年",
         "项目立项依据\t县财预〔2023〕1号\t资金性质\t一般公共预算", "项目联系人\t李四\t联系电话\t0563-1234567")},
+    # a head row printed before 主管部门 whose label is also one of the words after the table ('项目负责人'):
+    # still the head's, not the end of the form's sections
+    "项目负责人 before 主管部门": ("主管部门\t某某县水利局",
+                                  "项目负责人及电话\t张三13900000000\n主管部门\t某某县水利局"),
     # the 年度总体目标 block: 预期目标 and 实际完成情况 stacked in one column with their texts beside them, each
     # with a label of its own, each heading before its text after a colon (a short text too), or no block label
     "stacked headings": (GOALS_PRINTED, "年度总体目标\t预期目标\t完成32处工程维修养护。\n\t实际完成情况\t完成32处。"),
@@ -386,3 +390,121 @@ def test_a_table_with_merged_labels_cut_short(layout):
         [form] = jixiao.parse_text(text, "merged_cut.txt")
         assert [(i.level2, i.name, i.target) for i in form.indicators] == [
             ("数量指标", "维修养护工程数量", "=32处"), ("数量指标", "工程验收合格率", "≥95%" if printed == 4 else None)]
+
+
+def test_lost_vertical_labels_numbered_rows_and_a_blank_rate_in_indented_text():
+    """A web page's text of the Anhui template (rows indented, cells a space apart, each wrapped label on lines of
+    its own): a 一级 label printed as its points alone ('(30分)') after blank lines is that block's label, not the
+    end of the 二级 label above; a row numbered '指标1:' that prints no 分值/得分 ('/ / /') stays off the row
+    below; and a fund row whose 执行率 is left blank reads its last number as the 得分 the arithmetic gives."""
+    text = """    项目支出绩效自评表
+    (2023年度)
+    项目名称 乡村道路养护经费
+    主管部门 某某县交通运输局 实施单位 某某县公路中心
+    项目资金
+    (万元)
+    年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+    年度资金总额: 500 500 450 10 9
+     其中:本年财政拨款 500 500 450 - -
+    年度总体目标完成情况 预期目标 实际完成情况
+     完成全县乡村道路日常养护。 完成年度养护任务。
+    年度绩效指标完成情况 一级
+    指标
+    二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+
+
+
+    (50分)
+    数量指标 指标1:养护里程 ≥300公里 320公里 25 25
+    指标2:
+    ……
+    成本指标 指标1:养护成本控制 ≤500万元 450万元 25 25
+    ……
+
+
+
+    (30分)
+    生态效益
+    指标
+    指标1:/ / /
+    指标2:
+    ……
+    社会效益
+    指标
+    指标1:道路通行条件改善 明显改善 明显改善 30 28
+    满意度指标
+    (10分)
+    服务对象
+    满意度指标
+    指标1:群众满意度 ≥90% 95% 10 10
+    总分 100 97
+"""
+    [form] = jixiao.parse_text(text, "indented.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        500, 450, 10, None, 9)
+    rows = [(i.level1, i.level2, i.name, i.weight, i.score) for i in form.indicators]
+    assert rows == [("产出指标", "数量指标", "养护里程", 25, 25), ("产出指标", "成本指标", "养护成本控制", 25, 25),
+                    ("效益指标", "生态效益指标", "/", None, None),
+                    ("效益指标", "社会效益指标", "道路通行条件改善", 30, 28),
+                    ("满意度指标", "服务对象满意度指标", "群众满意度", 10, 10)]
+
+
+def test_what_follows_the_table_is_said_once():
+    """评价结论, 存在问题, 改进措施 and the signatures after the table have no place in the record: one notice (P003)
+    names them and their lines, not a notice per line."""
+    text = small_form("\t") + ("\n评价结论\t按期完成养护任务。\n存在问题\t无\n改进措施\t无"
+                               "\n项目负责人：张三\t财务负责人：李四")
+    [form] = jixiao.parse_text(text, "tail.txt")
+    _reads_whole(form)
+    notices = [w for w in form.warnings if w.code in ("P002", "P003")]
+    assert [w.code for w in notices] == ["P003"] and "评价结论" in notices[0].message
+
+
+@pytest.mark.parametrize("lines", [True, False], ids=["rows_on_lines", "one_run"])
+def test_cells_glued_with_nothing_between_read_whole(lines):
+    """A form whose cells were joined with nothing between them (a web page's text without its tags' spacing):
+    the form's words cut it; fund numbers glued into one run ('100100901090%9') are cut by the table's arithmetic,
+    a row's 分值 and 得分 ('2018') where one cutting reads as points, and the two goal texts at their sentences."""
+    text = small_form("")
+    [form] = jixiao.parse_text(text if lines else text.replace("\n", ""), "glued.txt")
+    _reads_whole(form)
+
+
+def test_glued_cells_under_a_header_with_points_first():
+    """The same with 分值 printed before 年度指标值 (as a 衔接资金 form prints it), a title of its own and a head row
+    the record has no place for: each row's 分值 glued to its target ('20100%') is cut off it."""
+    text = ("附件:2023年衔接资金项目绩效自评表某某县水利局2023年12月30日绩效目标自评表(2023年度)"
+            "项目名称小型水库标尺安装项目负责人及电话张三13900000000主管部门某某县水利局实施单位某某县水利局资金情况(万元)全年预算数(A)全年执行数(B)"
+            "分值执行率(B/A)得分年度资金总额:202010100.00%10其中:本年财政拨款2020其他资金年度总体目标年初设定目标"
+            "年度总体目标完成情况综述安装库区水标尺。完成安装。绩效指标一级指标二级指标三级指标分值年度指标值全年实际值得分"
+            "未完成原因及拟采取的改进措施产出指标(70分)数量指标安装水标尺10≥266米≥266米10质量指标验收合格率20100%100%20"
+            "成本指标项目计划总投资1020万元20万元10效益指标(20分)社会效益指标生产条件改善状况10显著提升显著提升10"
+            "满意度指标(10分)服务对象满意度指标受益户满意度10≥95%≥95%10总分100100")
+    [form] = jixiao.parse_text(text, "glued_points_first.txt")
+    assert (form.title, form.year, form.project_name, form.department, form.implementing_unit) == (
+        "绩效目标自评表", 2023, "小型水库标尺安装", "某某县水利局", "某某县水利局")
+    total, current = form.funds.total, form.funds.current_year
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        20, 20, 10, 100, 10)
+    assert (current.annual_budget, current.executed) == (20, 20)
+    assert (form.goal_expected, form.goal_actual) == ("安装库区水标尺。", "完成安装。")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标(70分)", "数量指标", "安装水标尺", "≥266米", "≥266米", 10, 10),
+        ("产出指标(70分)", "质量指标", "验收合格率", "100%", "100%", 20, 20),
+        ("产出指标(70分)", "成本指标", "项目计划总投资", "20万元", "20万元", 10, 10),
+        ("效益指标(20分)", "社会效益指标", "生产条件改善状况", "显著提升", "显著提升", 10, 10),
+        ("满意度指标(10分)", "服务对象满意度指标", "受益户满意度", "≥95%", "≥95%", 10, 10)]
+    assert (form.total_weight, form.total_score) == (100, 100)
+
+
+def test_a_contact_line_before_the_form_is_no_fragment(tmp_path):
+    """A web page's chrome before the form that prints a word a head prints too ('联系电话', also one of the words
+    after a table), cut off its value where the page's cells are glued, is no tail of an earlier form."""
+    from jixiao.parse import parse_file
+
+    path = tmp_path / "chrome.txt"
+    path.write_text("意见收集人:李四联系电话:0563-1234567附件:" + small_form("").replace("\n", ""), encoding="utf-8")
+    result = parse_file(path)
+    assert len(result.forms) == 1 and not result.fragments
+    _reads_whole(result.forms[0])

@@ -15,10 +15,11 @@ from functools import lru_cache
 
 from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
+from jixiao.assemble.glued import unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import read_indicators
-from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.lexicon import Lexicon, label_key
 from jixiao.assemble.stream import (
     FormUnits,
     Fragment,
@@ -53,6 +54,9 @@ class Reading:
 def read_document(doc: Document, explain: bool = False) -> Reading:
     units = units_of(doc)
     lex = document_lexicon(units)
+    if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
+        lex = document_lexicon(unglued)
+        units = unglue(units, lex)
     units = split_glued_labels(join_split_labels(units, lex), lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
@@ -134,8 +138,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         form.grade, line, used = read_grade(grade.units)
         ctx.at("grade", grade.anchor.line if grade.anchor else line)
         _unread(ctx, grade.units[used:])
-    for tail in by_kind.get("tail", []):
-        _unread(ctx, ([tail.anchor] if tail.anchor else []) + tail.units)
+    _tail(ctx, by_kind.get("tail", []))
     _arithmetic_confidence(form, ctx)
     pages: dict[int, int] = {}
     for u in fu.units:
@@ -171,6 +174,27 @@ def _unread(ctx: Context, units: list) -> None:
         text = " ".join(v.text for v in units if v.line == u.line)
         snippet = text if len(text) <= 30 else text[:30] + "…"
         ctx.warn("P002", f"第 {u.line} 行未能识别，未读入记录：“{snippet}”", None, u.line)
+
+
+def _tail(ctx: Context, tails: list[Section]) -> None:
+    """What follows the table under headings the record has no place for (评价结论, 存在问题, 项目负责人): one
+    notice naming them and their lines, not one per line (a form prints them on every page it is filed)."""
+    spans: list[list[int]] = []
+    for tail in tails:
+        lines = [u.line for u in ([tail.anchor] if tail.anchor else []) + tail.units]
+        if not lines:
+            continue
+        if spans and min(lines) <= spans[-1][1] + 2:
+            spans[-1][1] = max(spans[-1][1], max(lines))
+        else:
+            spans.append([min(lines), max(lines)])
+    if not spans:
+        return
+    names = list(dict.fromkeys(label_key(t.anchor.key) for t in tails if t.anchor))
+    what = "、".join(f"“{n}”" for n in names[:4]) + ("等" if len(names) > 4 else "")
+    where = "、".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
+    what = "表后的" + what if what else "表后"
+    ctx.warn("P003", f"第 {where} 行{what}内容记录中没有对应栏目，未读入", None, spans[0][0])
 
 
 def _recover_fund_score(form: Form, ctx: Context) -> None:

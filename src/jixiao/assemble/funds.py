@@ -10,12 +10,14 @@ and the table's own arithmetic (sub-rows add up to the total; 执行率 = 执行
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
 
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
+from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import fold, is_dash, number, width
@@ -120,6 +122,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
 
 
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
+_LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
 
 
@@ -284,6 +287,11 @@ def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
     if weight is not None and rate is not None and score is not None:
         points += 2 if _close(weight * min(rate, 100) / 100, score) else -1
         points -= 3 if score > weight + TOLERANCE else 0
+    elif weight is not None and score is not None and rate is None and annual and executed is not None:
+        # 执行率 left blank: the 得分 is still the 分值 times the rate its amounts give, to its printed decimals
+        implied = weight * min(executed / annual, 1.0)
+        if score <= weight + TOLERANCE and abs(implied - score) <= 0.5 * 10 ** -_decimals(mapping["score"]) + TOLERANCE:
+            points += 2
     return points
 
 
@@ -315,6 +323,46 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     if best is positional:
         return best, 1.0 if certain else 0.9
     return best, 0.8
+
+
+def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
+               total: dict[str, str] | None) -> tuple[dict[str, str], float] | None:
+    """A row whose numbers are glued into one cell ('202010100.00%10': text without cell boundaries) placed by
+    the cutting that reads best — its own arithmetic, and a sub-row's amounts within the total's — or None when
+    no cell is glued. A cell that is one whole number is glued where it opens with a zero and a digit, or on a
+    sub-row where it is greater than every amount of the total and a cutting gives amounts no greater than the
+    total's, one of them the total's own
+    ('2020' under a total of 20 and 20; a budget printed greater than the total is the form's error, read as
+    printed)."""
+    bound = max((n for c in AMOUNTS if total and (n := number(total.get(c))) is not None), default=0.0)
+    glued = [k for k, v in enumerate(values) if v and (number(v.rstrip("%％")) is None or _LEADING_ZERO.match(v))]
+    bounded = [k for k, v in enumerate(values) if v and sub and bound > 0 and v.isdigit() and float(v) > bound]
+    at = min(glued + bounded, default=None)
+    if at is None:
+        return None
+    room = len(order) - sum(1 for v in values if v) + 1
+    best: tuple[float, dict[str, str]] | None = None
+    for pieces in split_numbers(values[at], room):
+        mapping, _ = _fit([*values[:at], *pieces, *values[at + 1:]], order, False, sub)
+        points = _plausibility(mapping, sub)
+        places = Counter(_decimals(p) for p in pieces if not is_dash(p))
+        alike = max(places.values(), default=0)
+        points += alike - (sum(places.values()) - alike)  # a row's numbers printed alike ('409.90', '495.40')
+        annual, executed = number(mapping.get("annual_budget")), number(mapping.get("executed"))
+        if annual and executed is not None and executed > 2 * annual:
+            points -= 5.0  # executed twice the budget: no cutting of a row as printed
+        elif annual and executed:
+            points += min(executed / annual, annual / executed)  # most budgets are spent nearly whole
+        within, equal = True, False
+        for col in AMOUNTS if bound > 0 else ():  # (a total of zeros, the form's error, bounds nothing)
+            if (n := number(mapping.get(col))) is not None and (t := number(total.get(col))) is not None:
+                points += (2.0 if _close(n, t) else 1.0) if n <= t + TOLERANCE else -3.0
+                within, equal = within and n <= t + TOLERANCE, equal or _close(n, t)
+        if at not in glued and not (within and equal):
+            continue
+        if best is None or points > best[0]:
+            best = (points, mapping)
+    return (best[1], 0.6) if best else None
 
 
 def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
@@ -365,7 +413,11 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
             duplicates.append(fl)
         else:
             seen[fl.label] = fl
-    fitted = {k: _fit(fl.values, order, fl.certain, k != "total") for k, fl in seen.items()}
+    fitted: dict[str, tuple[dict[str, str], float]] = {}
+    for k in sorted(seen, key=lambda k: k != "total"):  # the total first: its amounts bound the sub-rows'
+        fl = seen[k]
+        fitted[k] = _fit_glued(fl.values, order, k != "total", fitted["total"][0] if "total" in fitted else None)
+        fitted[k] = fitted[k] or _fit(fl.values, order, fl.certain, k != "total")
     mapped = {k: m for k, (m, _) in fitted.items()}
     scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
     # (a total row alone — the document cut short after it — is no sub-row's values under the total's label)

@@ -25,7 +25,7 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import MAX_POINTS, number, points, tidy, width
+from jixiao.assemble.text import MAX_POINTS, MEASURES, number, points, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -39,6 +39,8 @@ SLOT_ZH = {"level1": "一级指标", "level2": "二级指标", "name": "三级�
 _PLACEHOLDER = re.compile(r"^(?:指标\d+[:：]?|[…\.。·]+|……)$")
 # what a template prints in a row left unfilled, no piece of a wrapped cell ('。' may be one)
 _EMPTY_ROW_MARK = re.compile(r"^(?:指标\d+[:：]?|…+|\.{3,}|·{3,})$")
+# a template row's numbering, '指标1:' ('指标1工程完工率' may be a name)
+_NUMBERED = re.compile(r"^指标\d+(?:[:：、.]|$)")
 _PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1工程完工率': the template's numbering
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
@@ -719,8 +721,10 @@ class _Reader:
         starts where its level labels do."""
         if units and self.header.unscored and not all(u.certain for u in units):
             return _label_rows(units, self.lex, len(self.fields) + len(self.after))
-        if not units or units[0].row == units[-1].row or not all(u.certain for u in units):
+        if not units or units[0].row == units[-1].row:
             return [units] if units else []
+        if not all(u.certain for u in units):
+            return _numbered_rows(units, self.lex)
         out: list[list[Unit]] = []
         waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it
         for r in source_rows(units):
@@ -1063,6 +1067,25 @@ def _starts_value(unit: Unit) -> bool:
     return bool(_VALUE_FIRST.match(unit.key))
 
 
+def _numbered_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
+    """Rows of plain text between two rows' 分值/得分, cut where a line opens with the template's numbering
+    ('指标1:', '指标2:'): each numbered line starts a row of its own, with the level labels printed just above it,
+    so a row printed without 分值/得分 ('指标1:/ / /') stays off the row below. Rows of nothing but the
+    template's marks ('指标2:', '……') are read past."""
+    starts = [k for k, u in enumerate(units) if k and u.gap >= Gap.LINE and _NUMBERED.match(u.key)]
+    if not starts:
+        return [units]
+    pieces: list[list[Unit]] = []
+    begin = 0
+    for k in starts:
+        while k > begin and _is_label(units[k - 1], lex) == "level":  # the labels above a row are its own
+            k -= 1
+        pieces.append(units[begin:k])
+        begin = k
+    pieces.append(units[begin:])
+    return [p for p in pieces if p and not all(_EMPTY_ROW_MARK.match(u.key) for u in p)]
+
+
 def _placeholder(row: RawRow) -> bool:
     """A template row left unfilled ('指标1:', '……'): nothing in it but its placeholder name."""
     return (row.weight is None and row.score is None and not row.target and not row.actual
@@ -1089,6 +1112,16 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     elif (counted := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
         body, columns = counted
         header.cols = {slot: k for k, slot in enumerate(columns)}
+    if between := _points_first(header):  # 分值 before 年度指标值: read as the national form's order
+        slots = [s for s in header.slots if s != "weight"]
+        national = (*slots[:slots.index("score")], "weight", *slots[slots.index("score"):])
+        if aligned:  # the columns renumbered, each row's cells in the new order
+            where = {k: national.index(slot) for k, slot in enumerate(header.slots)}
+            body = _renumbered(body, where)
+            header.slots, header.cols = national, {slot: k for k, slot in enumerate(national)}
+        elif not _by_columns(header, body):
+            body = _points_last(body, between, lex)
+            header.slots = national
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
     reader.ends_form = ends_form
@@ -1136,6 +1169,68 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                      f"{path}.name", raw.line)
         indicators.append(ind)
     return indicators
+
+
+def _points_first(header: Header) -> int:
+    """Cells a header puts between 分值 and 得分 (分值 before 年度指标值 and 实际完成值, as some provinces print
+    it), or 0 when 分值 is followed by 得分 as on the national form."""
+    slots = header.slots
+    if "weight" not in slots or "score" not in slots or slots.index("weight") > slots.index("score"):
+        return 0
+    return sum(1 for s in slots[slots.index("weight") + 1:slots.index("score")] if s in CELL_ORDER or s in COMPOSITE)
+
+
+def _measure(key: str) -> bool:
+    """A measure printed apart from its number ('次', '万元', '(份)')."""
+    bare = key.strip("()（）")
+    return bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES)
+
+
+def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
+    """Plain text of a header with 分值 before the cells `between` it and 得分: each row's 分值 moved to just
+    before its 得分, so the row reads as the national form's. A row's 分值 is a points-like number followed by
+    its cells (as many as the header puts there, or more where a cell's text is wrapped or spaced) and then by
+    a 得分 no greater than it, with no level label between (that is the next row)."""
+    out = list(body)
+    i = 0
+    while i < len(out):
+        weight = _score_like(out[i])
+        if weight is None or out[i].certain:
+            i += 1
+            continue
+        for j in range(i + between + 1, min(i + between + MAX_FRAGMENTS, len(out))):
+            if _is_label(out[j - 1], lex) == "level":
+                break
+            score = _score_like(out[j])
+            after = out[j + 1] if j + 1 < len(out) else None
+            if (after is not None and after.gap == Gap.SPACE and after.row == out[j].row and _measure(after.key)
+                    and not _decimals(out[j].text) == _decimals(out[i].text) > 0):
+                continue  # a number with its measure ('2 次'): a 实际完成值, not a 得分 (printed as its 分值 is)
+            if score is not None and score <= weight + 1e-9:
+                out[i:j] = [*out[i + 1:j], out[i]._replace(gap=out[i + 1].gap, x=out[j].x)]
+                i = j
+                break
+        i += 1
+    return out
+
+
+def _renumbered(body: list[Unit], where: dict[int, int]) -> list[Unit]:
+    """Cells of column-aligned rows under new column numbers, each source row's cells in their new order (the
+    row's gap on its first, the empty cells before each counted anew)."""
+    out: list[Unit] = []
+    start = 0
+    for k in range(1, len(body) + 1):
+        if k == len(body) or body[k].row != body[start].row:
+            row = body[start:k]
+            cols = [where.get(u.col, u.col) if u.col is not None else -1 for u in row]
+            last = -1
+            for n, i in enumerate(sorted(range(len(row)), key=lambda i: cols[i])):
+                u, col = row[i], cols[i]
+                out.append(u._replace(col=None if col < 0 else col, gap=row[0].gap if n == 0 else Gap.CELL,
+                                      empties=max(0, col - last - 1)))
+                last = col
+            start = k
+    return out
 
 
 def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:

@@ -214,7 +214,10 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     a lone rest goes with the label of its own column slot where that one fits."""
     above = None  # the nearest row above that prints labels (the rows of a span between print none)
     for below in raws:
-        rests = [label for label in below.labels if not lex.level(label[0])] if above is not None else []
+        # points alone are a lost 一级 label of their own (a cut '产出指标' / '(50分)' is joined when its lines
+        # are read into rows, not here: points never complete a 二级 label)
+        rests = [label for label in below.labels
+                 if not lex.level(label[0]) and not is_points_only(label[0])] if above is not None else []
         if not rests:
             above = below if below.labels else above
             continue

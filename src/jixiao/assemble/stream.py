@@ -292,7 +292,7 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
         return None
     if core.endswith(lex.other_titles):
         return core, False
-    return (core, True) if core.endswith(lex.title_word) else None
+    return (core, True) if core.endswith(lex.title_word) and "绩效" in core else None
 
 
 def year_in(key: str) -> int | None:
@@ -401,7 +401,10 @@ def _after_name_label(units: list[Unit], i: int, lex: Lexicon) -> bool:
 
 
 def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
-    return lex.section(unit.key) in ("indicators", "total", "tail") or lex.indicator_column(unit.key) is not None
+    """A word of a form's table or of what follows it — not one a head prints too ('联系电话' in a page's chrome)."""
+    section = lex.section(unit.key)
+    return (section in ("indicators", "total") or (section == "tail" and not lex.head_field(unit.key))
+            or lex.indicator_column(unit.key) is not None)
 
 
 def document_lexicon(units: list[Unit]) -> Lexicon:
@@ -506,6 +509,8 @@ def _opens_key(key: str, current: str, lex: Lexicon) -> str | None:
         return None  # a fund word inside a later section's text
     if kind == "indicators" and current == "indicators":
         return None
+    if kind == "tail" and current == "head" and lex.head_field(key):
+        return None  # a head row the record has no place for ('项目负责人'), not what follows the table
     if kind:
         return kind
     if current == "head":

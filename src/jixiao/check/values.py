@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from jixiao.assemble.text import fold
+from jixiao.assemble.text import MEASURES, fold
 
 
 class Op(StrEnum):
@@ -85,14 +85,7 @@ _WORDS_AFTER = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _SCALE_PREFIXES = sorted(_SCALES, key=len, reverse=True)
 # Units accepted after a number without brackets; anything else trailing ("年内", "年完成") makes the value TEXT.
-_BASE_UNITS = frozenset({
-    "%", "‰", "人", "人次", "户", "户次", "家", "个", "次", "份", "场", "期", "篇", "款", "项", "件", "台", "套",
-    "条", "本", "部", "所", "名", "位", "批", "批次", "节点", "课时", "学时", "天", "日", "周", "月", "年",
-    "小时", "分钟", "秒", "工作日", "个工作日", "核小时", "元", "分", "倍", "百分点", "个百分点", "百分比",
-    "GB", "TB", "吨", "米", "公里", "平方米",
-    "处", "座", "辆", "亩", "株", "头", "只", "册", "张", "间", "栋", "班", "个次", "人天", "千瓦", "千米",
-    "平方公里", "立方米", "公顷",
-})  # fmt: skip
+_BASE_UNITS = MEASURES
 
 
 def _alt(words: Iterable[str]) -> str:

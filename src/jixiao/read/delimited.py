@@ -23,8 +23,8 @@ SHARE = 0.6  # the share of its lines that must be rows of three fields or more
 
 def looks_delimited(text: str) -> bool:
     """Most of the text's first lines are rows of a sheet: three or more comma-separated fields, one of them empty
-    or a number (prose written with ASCII commas splits into clauses, never empty, seldom bare numbers); no line
-    has a tab, no row a '|'."""
+    or a number (prose written with ASCII commas splits into clauses, never empty, seldom bare numbers), and not
+    every comma of it groups a number's digits ('18,250,000.00'); no line has a tab, no row a '|'."""
     if "," not in text or "\t" in text:
         return False
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
@@ -32,13 +32,15 @@ def looks_delimited(text: str) -> bool:
         return False
     try:
         rows = sum(1 for line, fields in zip(lines, csv.reader(lines), strict=False)
-                   if len(fields) >= 3 and "|" not in line and any(not f.strip() or _NUMBER.match(f) for f in fields))
+                   if len(fields) >= 3 and "|" not in line and any(not f.strip() or _NUMBER.match(f) for f in fields)
+                   and len(_THOUSANDS.findall(line)) < line.count(","))
     except csv.Error:  # (a field past the size limit: no sheet's)
         return False
     return rows >= SHARE * len(lines)
 
 
 _NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")  # a comma grouping a number's digits ('18,250,000.00')
 
 
 def read_delimited(text: str, file: str) -> Document | str:

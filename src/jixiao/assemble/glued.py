@@ -1,0 +1,265 @@
+"""Text whose cell boundaries were all lost: a web page's table taken without its tags' spacing, or a document
+whose cells were joined with nothing between them ('项目名称中江县…主管部门中江县水利局实施单位…').
+
+Such a run of text holds several of the form's words. It is cut at them — the template's labels with their
+decorations ('全年预算数(A)', '其中:本年财政拨款', '产出指标(70分)') and a title with its year ('…自评表(2022年度)') —
+into the cells they are and the values between them. A value that follows a level label, the indicator header
+or the 总分 label (an indicator row, or several; the total's points) is cut further where its cells' shapes
+change: before an operator ('≥90%'), where a number starts after text, where text starts after a number and its
+measure ('10≥266米≥266米10'), and a text printed twice ('显著提升显著提升': its 年度指标值 and 实际完成值).
+Numbers glued to each other ('202010100.00%10' in the fund table, '100100' on the 总分 row, '20100%' after a
+name under a header with 分值 before 年度指标值) are cut where they are read, by the fund table's arithmetic, the
+总分 row's shape and the row's (`split_numbers`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.stream import Unit
+from jixiao.assemble.text import MEASURES, fold, points
+from jixiao.read.tokens import Gap
+
+MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
+MIN_WORD = 4  # characters: a shorter unit is left whole
+MIN_TOUCHING = 2  # places where one of the form's words ends where the next starts ('分值执行率(B/A)得分')
+MIN_WORDS = 3  # distinct form words (of four characters or more) a run must hold to be read as glued cells
+MAX_SPLITS = 4096  # ways of cutting one run of glued numbers, at most
+_DECOR = r"(?:[(（][^()（）]{0,12}[)）])?[:：]?"
+_TITLE = r"自评表(?:[(（](?:19|20)\d{2}年度?[)）])?"
+_OPERATOR = "≥≤<>=≠"
+# one number as printed (no leading zero, thousands grouped by threes, % at its end), or a dash for a blank cell
+_NUMBER = re.compile(r"^(?:(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d{1,4})?%?|[-—–])$")
+_GLUED_NUMBERS = re.compile(r"^[\d.,%\-—–]{2,}$")
+_POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00', '1010': 分值 and 得分 glued
+
+
+# a title: the words before 自评表 back to a mark no title holds (a colon, a stop, a date's 日), and its year
+_TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评表(?:[(（](?:19|20)\d{2}年度?[)）])?")
+_DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
+
+
+@lru_cache(maxsize=64)
+def _words(lex: Lexicon) -> re.Pattern[str]:
+    """The form's words, longest first, with a leading 其中 and trailing decorations."""
+    words = sorted({w for w in lex.words if len(w) >= 2} | set(lex.levels), key=len, reverse=True)
+    return re.compile(f"(?:其中[:：]?)?(?:{'|'.join(map(re.escape, words))}){_DECOR}")
+
+
+def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
+    """(start, end, is a title) of the form's words in a key, in order, a title before the words inside it."""
+    titles = [(m.start() + (d.end() if (d := _DATE.match(m.group())) else 0), m.end(), True)
+              for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评表" in key else []
+    words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key)
+             if not any(a < m.end() and m.start() < b for a, b, _ in titles)]
+    return sorted(titles + words)
+
+
+def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """The units with every run of glued cells cut at the form's words (see the module docstring). A document
+    holds such runs when one of its units is a long run of several of the form's words, some of them side by side
+    as a header's headings stand (prose that names them, a note under the fund table, has words between them);
+    then every unit that holds one of them is cut too (a value's own space, 'BPAA 算法…', ends a run early)."""
+    if not any(not u.certain and len(u.key) >= MIN_RUN and _run(u.key, lex) for u in units):
+        return units
+    found = {}
+    for k, u in enumerate(units):
+        if not u.certain and len(u.key) >= MIN_WORD:
+            spans = _spans(u.key, lex)
+            if spans and (len(spans) > 1 or spans[0][:2] != (0, len(u.key))):
+                found[k] = spans
+    out: list[Unit] = []
+    state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)
+    for k, u in enumerate(units):
+        if u.certain:
+            out.append(u)
+            continue
+        starts = _starts(u.text, u.key) if k in found else None
+        spans = [(bisect_left(starts, a), bisect_left(starts, b), t) for a, b, t in found[k]] if starts else []
+        out.extend(_cut(u, spans, lex, state))
+    return out
+
+
+@dataclass
+class _State:
+    after: str | None = None  # what the last word opened: an indicator row ('row'), the goals' texts ('goals')
+    columns: list[str] = field(default_factory=list)  # the indicator header's columns as read so far
+
+    @property
+    def points_first(self) -> bool:
+        """The indicator header prints 分值 before 年度指标值 (a row's 分值 follows its name)."""
+        cols = self.columns
+        return "weight" in cols and "target" in cols and cols.index("weight") < cols.index("target")
+
+
+def _run(key: str, lex: Lexicon) -> bool:
+    """A key that is glued cells: several distinct words of the form (of four characters or more, or a title),
+    and two or more places where one word ends where the next starts."""
+    spans = _spans(key, lex)
+    strong = {key[a:b] for a, b, title in spans if title or b - a >= 4}
+    touching = sum(1 for (_, end, _t), (start, _, _u) in zip(spans, spans[1:], strict=False) if end == start)
+    return len(strong) >= MIN_WORDS and touching >= MIN_TOUCHING
+
+
+def _starts(text: str, key: str) -> list[int] | None:
+    """Where each character of `text` starts in its key (folding may widen one: '…' is '...'), and the key's
+    length after them; None where the characters fold otherwise than the whole text does."""
+    starts = []
+    at = 0
+    for c in text:
+        starts.append(at)
+        at += len(fold(c))
+    return [*starts, at] if at == len(key) else None
+
+
+def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _State) -> list[Unit]:
+    """The unit cut at its words' spans, each value between cut as what the word before it opens (`state`, which
+    the words update)."""
+    pieces: list[tuple[str, bool]] = []  # (text, is a word of the form)
+    at = 0
+    for start, end, _title in spans:
+        if start > at:
+            pieces.append((u.text[at:start], False))
+        pieces.append((u.text[start:end], True))
+        at = end
+    if at < len(u.text):
+        pieces.append((u.text[at:], False))
+    out: list[Unit] = []
+    x = u.x
+    for text, word in pieces:
+        key = fold(text)
+        if word:
+            column = lex.indicator_column(key)
+            if column:
+                state.columns = [*state.columns, column] if state.after == "row" else [column]
+            state.after = ("row" if lex.level(key) or column or lex.section(key) == "total" else
+                           "goals" if lex.section(key) in ("goals", "goal_expected", "goal_actual") else None)
+            cells = [text]
+        elif state.after == "row":
+            cells = _row_cells(text, state.points_first)
+        elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
+            cells = [text[:len(text) // 2], text[len(text) // 2:]] if _twice(text) else [
+                c for c in _SENTENCE_END.split(text) if c]
+        else:
+            cells = [text]
+        for cell in cells:
+            out.append(u._replace(text=cell, key=fold(cell), gap=u.gap if not out else Gap.WIDE, x=x))
+            x += len(cell)
+    return out if len(out) > 1 else [u]
+
+
+# a cell starts at an operator after anything else, and at a digit after text ('尺10', '%10', '米10')
+_CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?=\d)")
+_SENTENCE_END = re.compile(r"(?<=[。；;!！?？,，])")
+_VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
+
+
+def _measure(rest: str) -> str:
+    """The measure at the start of `rest` that belongs to the number before it ('米', '万元', '(家)'), or ''."""
+    for k in range(min(len(rest), 6), 0, -1):
+        head = rest[:k]
+        bare = head[1:-1] if head[0] in "(（" and head[-1] in ")）" else head
+        if bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES):
+            return head
+    return ""
+
+
+def _row_cells(text: str, points_first: bool) -> list[str]:
+    """An indicator row's glued cells cut where their shapes change (see the module docstring); `points_first`:
+    the header prints 分值 before 年度指标值, so a number glued to text before it opens with a 分值."""
+    cells: list[str] = []
+    for part in _CELL_START.split(text):
+        if not part:
+            continue
+        value = _VALUE.match(part)
+        if (points_first and value and cells and not _VALUE.match(cells[-1]) and points(value.group()) is None
+                and (part[value.end():] == "" or _measure(part[value.end():]))
+                and (glued := _points_glued(part))):
+            cells.append(glued[0])  # '20100%', '1020万元' after a name: its 分值 20, its target 100%
+            part = glued[1]
+        value = _VALUE.match(part)
+        if value is None or value.end() == len(part):
+            cells.append(part)
+            continue
+        rest = part[value.end():]
+        measure = _measure(rest)
+        if measure and rest[len(measure):] and value.group().isdigit() and (pair := _points_pair(value.group())):
+            cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
+            continue
+        end = value.end() + len(measure)
+        cells.append(part[:end])
+        if part[end:]:
+            cells.append(part[end:])
+    out: list[str] = []
+    for cell in cells:
+        if _twice(cell):
+            out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
+        elif _POINTS_PAIR.match(cell) and (pair := _points_pair(cell)):
+            out += pair
+        else:
+            out.append(cell)
+    return out
+
+
+def _points_glued(text: str) -> tuple[str, str] | None:
+    """('20', '100%') for '20100%': the shortest points printed without a leading zero, followed by a value that
+    starts with a digit printed without one (or an operator)."""
+    for k in range(1, min(len(text) - 1, 6)):
+        head, rest = text[:k], text[k:]
+        if head[0] == "0" or points(head) is None or not rest[0].isdigit() and rest[0] not in _OPERATOR:
+            continue
+        if rest[0] == "0" and rest[1:2].isdigit():
+            continue
+        return head, rest
+    return None
+
+
+def _twice(text: str) -> bool:
+    """A text printed twice over, a cell and the next printed alike ('显著提升显著提升')."""
+    half = len(text) // 2
+    return len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:] and not text[0].isdigit()
+
+
+def _points_pair(text: str) -> list[str] | None:
+    """A row's 分值 and 得分 glued ('10.0010.00', '5.000.00', '2018'): the one cutting into two points printed
+    alike with the 得分 no greater than the 分值 (of two digits, only into equal halves: '55', never '2' '0')."""
+    found = []
+    for a, b in split_numbers(text, 2):
+        x, y = points(a), points(b)
+        if x is not None and y is not None and y <= x and ("." in a) == ("." in b) and (
+                len(a.partition(".")[2]) == len(b.partition(".")[2])):
+            found.append([a, b])
+    if "." not in text and len(text) < 3:
+        found = [pair for pair in found if pair[0] == pair[1]]  # '55'; '20' is no 2 and 0
+    return found[0] if len(found) == 1 else None
+
+
+def split_numbers(text: str, most: int) -> list[list[str]]:
+    """Every way of cutting a run of glued numbers ('202010100.00%10') into at most `most` numbers as printed
+    (no leading zero, a percent sign only at a number's end); none when the text is no such run."""
+    key = fold(text)
+    if not _GLUED_NUMBERS.match(key):
+        return []
+    out: list[list[str]] = []
+
+    def walk(start: int, pieces: list[str]) -> None:
+        if len(out) >= MAX_SPLITS:
+            return
+        if start == len(key):
+            out.append(list(pieces))
+            return
+        if len(pieces) == most:
+            return
+        for end in range(start + 1, len(key) + 1):
+            piece = key[start:end]
+            if _NUMBER.match(piece):
+                pieces.append(piece)
+                walk(end, pieces)
+                pieces.pop()
+
+    walk(0, [])
+    return [pieces for pieces in out if len(pieces) > 1]
