@@ -64,3 +64,25 @@ def test_check_never_raises_on_odd_values(data):
     for profile in ("national", "strict"):
         report = jixiao.check(form, profile)
         assert all(f.message for f in report.findings)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_glued_text_never_raises(data):
+    """Cells glued with nothing between them (`assemble/glued.py`), damaged: runs of digits put in (the cutting of
+    glued numbers is bounded), pieces cut out or repeated — never raises."""
+    from tests.test_real_shapes import small_form
+
+    text = small_form("").replace("\n", "")
+    for _ in range(data.draw(st.integers(1, 8))):
+        k = data.draw(st.integers(0, len(text)))
+        op = data.draw(st.sampled_from(["digits", "cut", "dup"]))
+        if op == "digits":
+            text = text[:k] + data.draw(st.text(alphabet="0123456789.,%-", min_size=1, max_size=80)) + text[k:]
+        elif op == "cut":
+            text = text[:k] + text[k + data.draw(st.integers(1, 30)):]
+        else:
+            text = text[:k] + text[max(0, k - 40):k] + text[k:]
+    for form in jixiao.parse_text(text):
+        form.record()
+        jixiao.check(form)

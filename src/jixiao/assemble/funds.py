@@ -343,7 +343,7 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     room = len(order) - sum(1 for v in values if v) + 1
     best: tuple[float, dict[str, str]] | None = None
     for pieces in split_numbers(values[at], room):
-        mapping, _ = _fit([*values[:at], *pieces, *values[at + 1:]], order, False, sub)
+        mapping = _fit_positional([*values[:at], *pieces, *values[at + 1:]], order)  # glued cells keep their order
         points = _plausibility(mapping, sub)
         places = Counter(_decimals(p) for p in pieces if not is_dash(p))
         alike = max(places.values(), default=0)

@@ -28,16 +28,14 @@ MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
 MIN_WORD = 4  # characters: a shorter unit is left whole
 MIN_TOUCHING = 2  # places where one of the form's words ends where the next starts ('分值执行率(B/A)得分')
 MIN_WORDS = 3  # distinct form words (of four characters or more) a run must hold to be read as glued cells
-MAX_SPLITS = 4096  # ways of cutting one run of glued numbers, at most
+MAX_SPLITS = 256  # ways of cutting one run of glued numbers, at most
+MAX_RUN = 64  # characters of a run of glued numbers that is cut at all (a fund row of six numbers in 元: about 55)
 _DECOR = r"(?:[(（][^()（）]{0,12}[)）])?[:：]?"
-_TITLE = r"自评表(?:[(（](?:19|20)\d{2}年度?[)）])?"
 _OPERATOR = "≥≤<>=≠"
 # one number as printed (no leading zero, thousands grouped by threes, % at its end), or a dash for a blank cell
 _NUMBER = re.compile(r"^(?:(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d{1,4})?%?|[-—–])$")
 _GLUED_NUMBERS = re.compile(r"^[\d.,%\-—–]{2,}$")
 _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00', '1010': 分值 and 得分 glued
-
-
 # a title: the words before 自评表 back to a mark no title holds (a colon, a stop, a date's 日), and its year
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评表(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
@@ -238,28 +236,25 @@ def _points_pair(text: str) -> list[str] | None:
     return found[0] if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1024)
 def split_numbers(text: str, most: int) -> list[list[str]]:
     """Every way of cutting a run of glued numbers ('202010100.00%10') into at most `most` numbers as printed
-    (no leading zero, a percent sign only at a number's end); none when the text is no such run."""
+    (no leading zero, a percent sign only at a number's end); none when the text is no such run. The ways are
+    found from the end backwards, each suffix's once (a run of many digits has very many ways: at most
+    MAX_SPLITS are kept, and a run longer than MAX_RUN is none)."""
     key = fold(text)
-    if not _GLUED_NUMBERS.match(key):
+    if not _GLUED_NUMBERS.match(key) or len(key) > MAX_RUN:
         return []
-    out: list[list[str]] = []
-
-    def walk(start: int, pieces: list[str]) -> None:
-        if len(out) >= MAX_SPLITS:
-            return
-        if start == len(key):
-            out.append(list(pieces))
-            return
-        if len(pieces) == most:
-            return
-        for end in range(start + 1, len(key) + 1):
-            piece = key[start:end]
-            if _NUMBER.match(piece):
-                pieces.append(piece)
-                walk(end, pieces)
-                pieces.pop()
-
-    walk(0, [])
-    return [pieces for pieces in out if len(pieces) > 1]
+    # ways[i][n]: the cuttings of key[i:] into n numbers (at most MAX_SPLITS each)
+    ways: list[list[list[list[str]]]] = [[[] for _ in range(most + 1)] for _ in range(len(key) + 1)]
+    ways[len(key)][0] = [[]]
+    for i in range(len(key) - 1, -1, -1):
+        for end in range(i + 1, len(key) + 1):
+            piece = key[i:end]
+            if not _NUMBER.match(piece):
+                continue
+            for n in range(1, most + 1):
+                room = MAX_SPLITS - len(ways[i][n])
+                if room > 0:
+                    ways[i][n].extend([piece, *rest] for rest in ways[end][n - 1][:room])
+    return [pieces for n in range(2, most + 1) for pieces in ways[0][n]][:MAX_SPLITS]
