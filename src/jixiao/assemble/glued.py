@@ -77,6 +77,10 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
             out.append(u)
             continue
         starts = _starts(u.text, u.key) if k in found else None
+        alone = (k == 0 or units[k - 1].row != u.row) and (k + 1 == len(units) or units[k + 1].row != u.row)
+        if starts is None and not alone:  # a cell of its own (spaces on its line keep it apart): left whole
+            out.append(u)
+            continue
         spans = [(bisect_left(starts, a), bisect_left(starts, b), t) for a, b, t in found[k]] if starts else []
         out.extend(_cut(u, spans, lex, state))
     return out
@@ -127,7 +131,6 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
     if at < len(u.text):
         pieces.append((u.text[at:], False))
     out: list[Unit] = []
-    x = u.x
     for text, word in pieces:
         key = fold(text)
         if word:
@@ -144,9 +147,8 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
                 c for c in _SENTENCE_END.split(text) if c]
         else:
             cells = [text]
-        for cell in cells:
-            out.append(u._replace(text=cell, key=fold(cell), gap=u.gap if not out else Gap.WIDE, x=x))
-            x += len(cell)
+        for cell in cells:  # (where a glued cell stood tells no column: each keeps the run's place)
+            out.append(u._replace(text=cell, key=fold(cell), gap=u.gap if not out else Gap.WIDE))
     return out if len(out) > 1 else [u]
 
 
