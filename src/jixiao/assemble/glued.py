@@ -25,7 +25,7 @@ from jixiao.assemble.text import MEASURES, fold, points
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
-MIN_WORD = 4  # characters: a shorter unit is left whole
+GLUED_SHARE = 0.5  # of the text in glued units: the document is glued through, not a header here and there
 MIN_TOUCHING = 2  # places where one of the form's words ends where the next starts ('分值执行率(B/A)得分')
 MIN_WORDS = 3  # distinct form words (of four characters or more) a run must hold to be read as glued cells
 MAX_SPLITS = 256  # ways of cutting one run of glued numbers, at most
@@ -58,31 +58,36 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 
 def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
-    """The units with every run of glued cells cut at the form's words (see the module docstring). A document
-    holds such runs when one of its units is a long run of several of the form's words, some of them side by side
-    as a header's headings stand (prose that names them, a note under the fund table, has words between them);
-    then every unit that holds one of them is cut too (a value's own space, 'BPAA 算法…', ends a run early)."""
+    """The units with every run of glued cells cut at the form's words (see the module docstring).
+
+    A document holds such runs when one of its units is a long run of several of the form's words, some of them
+    side by side as a header's headings stand (prose that names them, a note under the fund table, has words
+    between them). Then a unit is cut at its words where one opens it ('项目名称中江县…') or it holds several; a
+    word inside a cell of prose ('…完善全市”总体目标和工作方案…') is no cut. Where most of the text is glued (not a
+    header here and there in text whose cells stand apart), a unit alone on its line is a row glued whole and
+    is cut as a value too (its texts, numbers and points); otherwise a cell kept apart stays whole ('1年内')."""
     if not any(not u.certain and len(u.key) >= MIN_RUN and _run(u.key, lex) for u in units):
         return units
     found = {}
     for k, u in enumerate(units):
-        if not u.certain and len(u.key) >= MIN_WORD:
-            spans = _spans(u.key, lex)
-            if spans and (len(spans) > 1 or spans[0][:2] != (0, len(u.key))):
-                found[k] = spans
+        if not u.certain and len(u.key) >= 2 and (spans := _spans(u.key, lex)):
+            found[k] = spans
+    glued = {k for k, spans in found.items() if spans[0][0] == 0 and spans[0][1] < len(units[k].key) or len(spans) > 1}
+    through = sum(len(units[k].key) for k in glued) >= GLUED_SHARE * sum(len(u.key) for u in units)
     out: list[Unit] = []
     state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)
     for k, u in enumerate(units):
-        if u.certain:
-            out.append(u)
-            continue
-        starts = _starts(u.text, u.key) if k in found else None
         alone = (k == 0 or units[k - 1].row != u.row) and (k + 1 == len(units) or units[k + 1].row != u.row)
-        if starts is None and not alone:  # a cell of its own (spaces on its line keep it apart): left whole
+        starts = _starts(u.text, u.key) if k in glued else None
+        if starts is not None:
+            out.extend(_cut(u, [(bisect_left(starts, a), bisect_left(starts, b), t) for a, b, t in found[k]], lex,
+                            state))
+        elif not u.certain and k in found and len(found[k]) == 1 and found[k][0][:2] == (0, len(u.key)):
+            out.extend(_cut(u, [(0, len(u.text), found[k][0][2])], lex, state))  # a word of its own: it opens
+        elif not u.certain and through and alone:  # a row glued whole
+            out.extend(_cut(u, [], lex, state))
+        else:
             out.append(u)
-            continue
-        spans = [(bisect_left(starts, a), bisect_left(starts, b), t) for a, b, t in found[k]] if starts else []
-        out.extend(_cut(u, spans, lex, state))
     return out
 
 
