@@ -4,6 +4,7 @@ fragments of forms, titles that start no form, page numbers, traditional charact
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import opencc
@@ -780,3 +781,16 @@ def test_real_forms_read_as_well_in_other_layouts(raw, layout, compare):
     got = [f.record() for f in jixiao.parse_text(text, f"{raw.stem}.{'html' if layout == 'html' else 'txt'}")]
     accuracy, extra = _accuracy(compare, got, gold)
     assert accuracy >= 99.0 and extra == 0, (accuracy, extra)
+
+
+@pytest.mark.parametrize("raw", REAL_FORMS, ids=lambda p: p.stem)
+def test_real_forms_with_their_cells_glued(raw, compare):
+    """The real forms with every space and `|` between their cells taken out (a web page's text without its
+    tags' spacing): each is found and read (measured 64.86–88.89%; before glued runs were cut, 0–37.84%, one
+    not found). What stays unread is what nothing in the text tells apart (a target and an actual glued as
+    numbers, `500600余人`; a name and its texts all text)."""
+    gold = json.loads((REAL / "truth" / f"{raw.stem}.json").read_text(encoding="utf-8"))["forms"]
+    text = re.sub(r"[ \t|]+", "", raw.read_text(encoding="utf-8"))
+    got = [f.record() for f in jixiao.parse_text(text, f"{raw.stem}.txt")]
+    accuracy, extra = _accuracy(compare, got, gold)
+    assert accuracy >= 60.0 and extra == 0 and len(got) == len(gold), (accuracy, extra)

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MEASURES, fold, points
+from jixiao.assemble.text import MEASURES, fold, is_dash, points
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
@@ -35,6 +35,8 @@ _OPERATOR = "≥≤<>=≠"
 # one number as printed (no leading zero, thousands grouped by threes, % at its end), or a dash for a blank cell
 _NUMBER = re.compile(r"^(?:(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d{1,4})?%?|[-—–])$")
 _GLUED_NUMBERS = re.compile(r"^[\d.,%\-—–]{2,}$")
+_GLUED_ROW = re.compile(r"^[^\d≥≤<>=≠].*\D\d.*\d%?$")  # a name, then values ending in points, on a line of its own
+_VALUES_THEN_POINTS = re.compile(r"^[≥≤<>=≠]*\d[\d.]*\.\d+\.\d+$")  # at least a value and two decimals points
 _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00', '1010': 分值 and 得分 glued
 # a title: the words before 自评表 back to a mark no title holds (a colon, a stop, a date's 日), and its year
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评表(?:[(（](?:19|20)\d{2}年度?[)）])?")
@@ -64,8 +66,10 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     side by side as a header's headings stand (prose that names them, a note under the fund table, has words
     between them). Then a unit is cut at its words where one opens it ('项目名称中江县…') or it holds several; a
     word inside a cell of prose ('…完善全市”总体目标和工作方案…') is no cut. Where most of the text is glued (not a
-    header here and there in text whose cells stand apart), a unit alone on its line is a row glued whole and
-    is cut as a value too (its texts, numbers and points); otherwise a cell kept apart stays whole ('1年内')."""
+    header here and there in text whose cells stand apart), every other unit is cut as a value too (a row glued
+    whole, or a glued value that a space of its own cut off the run); otherwise only a line of its own in the
+    indicator table that reads as a row glued whole (a name, then values ending in a number) is, and a cell
+    kept apart stays whole ('1年内')."""
     if not any(not u.certain and len(u.key) >= MIN_RUN and _run(u.key, lex) for u in units):
         return units
     found = {}
@@ -77,15 +81,15 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     out: list[Unit] = []
     state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)
     for k, u in enumerate(units):
-        alone = (k == 0 or units[k - 1].row != u.row) and (k + 1 == len(units) or units[k + 1].row != u.row)
         starts = _starts(u.text, u.key) if k in glued else None
         if starts is not None:
             out.extend(_cut(u, [(bisect_left(starts, a), bisect_left(starts, b), t) for a, b, t in found[k]], lex,
                             state))
         elif not u.certain and k in found and len(found[k]) == 1 and found[k][0][:2] == (0, len(u.key)):
             out.extend(_cut(u, [(0, len(u.text), found[k][0][2])], lex, state))  # a word of its own: it opens
-        elif not u.certain and through and alone:  # a row glued whole
-            out.extend(_cut(u, [], lex, state))
+        elif not u.certain and (through or (state.after == "row" and _GLUED_ROW.match(u.key) and (
+                k == 0 or units[k - 1].row != u.row) and (k + 1 == len(units) or units[k + 1].row != u.row))):
+            out.extend(_cut(u, [], lex, state))  # text glued through, or a line that is an indicator row glued
         else:
             out.append(u)
     return out
@@ -157,8 +161,10 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
     return out if len(out) > 1 else [u]
 
 
-# a cell starts at an operator after anything else, and at a digit after text ('尺10', '%10', '米10')
-_CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?=\d)")
+# a cell starts at an operator after anything else, at a digit after text ('尺10', '%10', '米10') but for the
+# template's numbering ('指标1:'), and at that numbering: it opens a row
+_CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?!(?<=指标)\d+[:：])(?=\d)"
+                         r"|(?<=.)(?=指标\d+[:：])")
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？,，])")
 _VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
 
@@ -205,9 +211,35 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
         elif _POINTS_PAIR.match(cell) and (pair := _points_pair(cell)):
             out += pair
+        elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
+            out += ending
         else:
             out.append(cell)
     return out
+
+
+def _points_ending(text: str) -> list[str] | None:
+    """A row's values and then its 分值 and 得分, all glued ('8820.0020.00', '10010020.0020.00', '≤210.0010.00'): the
+    one cutting that ends in two points printed with the same decimals, the 得分 no greater, after one value (or
+    two printed alike: '88' is 8 and 8, '100100' is 100 and 100)."""
+    found = []
+    for j in range(1, len(text) - 3):
+        head = text[:j]
+        value = head.lstrip(_OPERATOR)
+        if not value or not _NUMBER.match(value) or is_dash(value):
+            continue
+        for k in range(j + 1, len(text)):
+            a, b = text[j:k], text[k:]
+            x, y = points(a), points(b)
+            if (x is not None and y is not None and y <= x and _NUMBER.match(a) and _NUMBER.match(b)
+                    and "." in a and "." in b and len(a.partition(".")[2]) == len(b.partition(".")[2])):
+                found.append((head, a, b))
+    if len(found) != 1:
+        return None
+    head, a, b = found[0]
+    half = len(head) // 2
+    values = [head[:half], head[half:]] if len(head) % 2 == 0 and head[:half] == head[half:] else [head]
+    return [*values, a, b]
 
 
 def _points_glued(text: str) -> tuple[str, str] | None:
