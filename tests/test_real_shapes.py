@@ -395,8 +395,9 @@ def test_a_table_with_merged_labels_cut_short(layout):
 def test_lost_vertical_labels_numbered_rows_and_a_blank_rate_in_indented_text():
     """A web page's text of the Anhui template (rows indented, cells a space apart, each wrapped label on lines of
     its own): a 一级 label printed as its points alone ('(30分)') after blank lines is that block's label, not the
-    end of the 二级 label above; a row numbered '指标1:' that prints no 分值/得分 ('/ / /') stays off the row
-    below; and a fund row whose 执行率 is left blank reads its last number as the 得分 the arithmetic gives."""
+    end of the 二级 label above; a row numbered '指标1:' that prints nothing but marks that it does not apply
+    ('/ / /', no 分值/得分) stays off the row below and is read past as a template row left unfilled; and a fund
+    row whose 执行率 is left blank reads its last number as the 得分 the arithmetic gives."""
     text = """    项目支出绩效自评表
     (2023年度)
     项目名称 乡村道路养护经费
@@ -445,7 +446,6 @@ def test_lost_vertical_labels_numbered_rows_and_a_blank_rate_in_indented_text():
         500, 450, 10, None, 9)
     rows = [(i.level1, i.level2, i.name, i.weight, i.score) for i in form.indicators]
     assert rows == [("产出指标", "数量指标", "养护里程", 25, 25), ("产出指标", "成本指标", "养护成本控制", 25, 25),
-                    ("效益指标", "生态效益指标", "/", None, None),
                     ("效益指标", "社会效益指标", "道路通行条件改善", 30, 28),
                     ("满意度指标", "服务对象满意度指标", "群众满意度", 10, 10)]
 

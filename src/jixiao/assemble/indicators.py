@@ -25,7 +25,7 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import MAX_POINTS, MEASURES, number, points, tidy, width
+from jixiao.assemble.text import MAX_POINTS, MEASURES, is_dash, number, points, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -1087,9 +1087,12 @@ def _numbered_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
 
 
 def _placeholder(row: RawRow) -> bool:
-    """A template row left unfilled ('指标1:', '……'): nothing in it but its placeholder name."""
-    return (row.weight is None and row.score is None and not row.target and not row.actual
-            and (row.name is None or bool(_PLACEHOLDER.match(row.name))))
+    """A template row left unfilled ('指标1:', '……'), or filled with nothing but marks that it does not apply
+    ('指标1: / / /'): nothing in it but its placeholder name and dashes, and no points."""
+    return (row.weight is None and row.score is None and (not row.target or is_dash(row.target))
+            and (not row.actual or is_dash(row.actual))
+            and (row.name is None or bool(_PLACEHOLDER.match(row.name))
+                 or is_dash(_PLACEHOLDER_PREFIX.sub("", row.name))))
 
 
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False) -> list[Indicator]:
