@@ -165,7 +165,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
 # template's numbering ('指标1:'), and at that numbering: it opens a row
 _CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?!(?<=指标)\d+[:：])(?=\d)"
                          r"|(?<=.)(?=指标\d+[:：])")
-_SENTENCE_END = re.compile(r"(?<=[。；;!！?？,，])")
+_SENTENCE_END = re.compile(r"(?<=[。；;!！?？])")  # (not at a comma: a clause goes on)
 _VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
 
 
