@@ -117,6 +117,7 @@ class FormSep:
 class Style:
     amount: str = "comma"  # comma | plain | compact
     points_first: bool = False  # 分值 printed before 年度指标值 and 实际完成值 (as some provinces print the form)
+    percent_weights: bool = False  # each indicator's 分值 printed as a percent ('10%': a 权重 column)
     percent: bool = False
     dash: str = "-"
     title_one_line: bool = False
@@ -213,14 +214,15 @@ def _year_text(form: dict, style: Style) -> str:
     return f"{a}{y}年度{b}"
 
 
-def _ind_row(ind: dict, nums: str) -> list[Cell]:
+def _ind_row(ind: dict, nums: str, percent: bool = False) -> list[Cell]:
+    weight = fmt_num(ind.get("weight"), nums)
     return [
         Cell(ind.get("level1") or "", kind="label"),
         Cell(ind.get("level2") or "", kind="label"),
         Cell(ind.get("name") or ""),
         Cell(ind.get("target") or ""),
         Cell(ind.get("actual") or ""),
-        Cell(fmt_num(ind.get("weight"), nums), kind="num"),
+        Cell(weight + "%" if percent and weight else weight, kind="num"),
         Cell(fmt_num(ind.get("score"), nums), kind="num"),
         Cell(ind.get("deviation") or ""),
     ]
@@ -296,7 +298,7 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
     first_ind = len(rows)
     nums = "compact" if amt == "compact" else "plain"
     for ind in form.get("indicators") or []:
-        rows.append(Row(_ind_row(ind, nums), indicator=True))
+        rows.append(Row(_ind_row(ind, nums, style.percent_weights), indicator=True))
     ind_rows = list(range(first_ind, len(rows)))
     total = [Cell(fmt_num(form.get("total_weight"), nums), kind="num"),
              Cell(fmt_num(form.get("total_score"), nums), kind="num")]
@@ -432,6 +434,7 @@ def _build(
     markup: bool,
     variants: bool,
     points_first: bool = False,
+    percent_weights: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -443,6 +446,7 @@ def _build(
         nbsp_entity=markup or rng.random() < 0.3,
         blank_between_labels=rng.random() < 0.5,
         points_first=points_first,
+        percent_weights=percent_weights,
     )
     per_form = []
     for form in forms:
@@ -979,6 +983,7 @@ def render(
     variants: bool = False,
     traditional: bool = False,
     points_first: bool = False,
+    percent_weights: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -999,6 +1004,7 @@ def render(
         markup=markup,
         variants=variants,
         points_first=points_first,
+        percent_weights=percent_weights,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
@@ -1053,6 +1059,7 @@ COMBOS = {
     "variants": dict(variants=True),
     "traditional": dict(traditional=True),
     "points_first": dict(points_first=True),
+    "percent_weights": dict(percent_weights=True),
 }
 
 

@@ -102,9 +102,10 @@ def test_golden_layout(layout):
 @pytest.mark.parametrize(
     "layout,variation",
     [(layout, name) for name in VARIATIONS for layout in VARIATION_LAYOUTS]
-    # page breaks (a page number or footer, a form feed, a repeated header) and 分值 printed before 年度指标值 in
-    # every layout
-    + [(layout, name) for name in ("breaks", "points_first") for layout in LAYOUTS if layout not in VARIATION_LAYOUTS],
+    # page breaks (a page number or footer, a form feed, a repeated header), 分值 printed before 年度指标值 and 分值
+    # printed as a percent, in every layout
+    + [(layout, name) for name in ("breaks", "points_first", "percent_weights") for layout in LAYOUTS
+       if layout not in VARIATION_LAYOUTS],
     ids=lambda v: v,
 )
 def test_golden_variation(layout, variation):

@@ -47,6 +47,7 @@ _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
+_PERCENT_POINTS = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 分值 printed as a percent ('10%', '10.00%')
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 
@@ -272,12 +273,29 @@ def _decimals(text: str) -> int:
     return len(tail.rstrip("%")) if dot else 0
 
 
-def _runs(body: list[Unit]) -> list[list[tuple[int, float]]]:
-    """Runs of two or more small numbers in a row: a row's 分值 and 得分 are two of them."""
+def _percent_weights(body: list[Unit]) -> bool:
+    """The table prints its 分值 as a percent ('10% 10', a 权重 column): in most of the places where a row's 分值
+    and 得分 stand side by side, the first is a percent no smaller than the points after it."""
+    percent = plain = 0
+    for a, b in zip(body, body[1:], strict=False):
+        if (after := _score_like(b)) is None:
+            continue
+        if _PERCENT_POINTS.match(a.key) and after <= float(a.key[:-1]) <= MAX_POINTS:
+            percent += 1
+        elif (before := _score_like(a)) is not None and after <= before:
+            plain += 1
+    return percent >= 2 and percent > plain
+
+
+def _runs(body: list[Unit], percent: bool = False) -> list[list[tuple[int, float]]]:
+    """Runs of two or more small numbers in a row: a row's 分值 and 得分 are two of them (`percent`: the table
+    prints its 分值 as a percent, '10%', which is then points too)."""
     runs: list[list[tuple[int, float]]] = []
     run: list[tuple[int, float]] = []
     for i, u in enumerate([*body, None]):
         value = _score_like(u) if u is not None else None
+        if value is None and percent and u is not None and _PERCENT_POINTS.match(u.key):
+            value = float(u.key[:-1])
         if value is not None and (not run or not _hard_break(body[run[-1][0]], u)):
             run.append((i, value))
             continue
@@ -532,7 +550,7 @@ class _Reader:
         a target met and full points ('100 100 10 10 0'), a last '0' is the 偏差原因 too."""
         cols = self.header.cols
         under = (cols.get("weight"), cols.get("score"))
-        runs = _runs(body)
+        runs = _runs(body, _percent_weights(body))
         styles = Counter((_decimals(body[r[0][0]].text), _decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
         style = styles.most_common(1)[0][0] if styles else None
         places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
