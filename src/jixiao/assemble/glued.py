@@ -30,6 +30,9 @@ MIN_TOUCHING = 2  # places where one of the form's words ends where the next sta
 MIN_WORDS = 3  # distinct form words (of four characters or more) a run must hold to be read as glued cells
 MAX_SPLITS = 256  # ways of cutting one run of glued numbers, at most
 MAX_RUN = 64  # characters of a run of glued numbers that is cut at all (a fund row of six numbers in 元: about 55)
+# what a glued run holds somewhere: a header's heading or the head's first label (most cells of prose hold none,
+# and are not searched for the form's words)
+_HEADER_WORD = re.compile(r"指标|预算数|执行数|项目名称|自评表")
 _DECOR = r"(?:[(（][^()（）]{0,12}[)）])?[:：]?"
 _OPERATOR = "≥≤<>=≠"
 # one number as printed (no leading zero, thousands grouped by threes, % at its end), or a dash for a blank cell
@@ -70,7 +73,8 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     whole, or a glued value that a space of its own cut off the run); otherwise only a line of its own in the
     indicator table that reads as a row glued whole (a name, then values ending in a number) is, and a cell
     kept apart stays whole ('1年内')."""
-    if not any(not u.certain and len(u.key) >= MIN_RUN and _run(u.key, lex) for u in units):
+    if not any(not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key) and _run(u.key, lex)
+               for u in units):
         return units
     found = {}
     for k, u in enumerate(units):

@@ -276,15 +276,14 @@ def _decimals(text: str) -> int:
 def _percent_weights(body: list[Unit]) -> bool:
     """The table prints its 分值 as a percent ('10% 10', a 权重 column): in most of the places where a row's 分值
     and 得分 stand side by side, the first is a percent no smaller than the points after it."""
-    percent = plain = 0
-    for a, b in zip(body, body[1:], strict=False):
-        if (after := _score_like(b)) is None:
-            continue
-        if _PERCENT_POINTS.match(a.key) and after <= float(a.key[:-1]) <= MAX_POINTS:
-            percent += 1
-        elif (before := _score_like(a)) is not None and after <= before:
-            plain += 1
-    return percent >= 2 and percent > plain
+    percent = sum(1 for a, b in zip(body, body[1:], strict=False)
+                  if a.key[-1:] == "%" and _PERCENT_POINTS.match(a.key) and (after := _score_like(b)) is not None
+                  and after <= float(a.key[:-1]) <= MAX_POINTS)
+    if percent < 2:  # (most tables: the plain pairs are not counted)
+        return False
+    plain = sum(1 for a, b in zip(body, body[1:], strict=False)
+                if (after := _score_like(b)) is not None and (before := _score_like(a)) is not None and after <= before)
+    return percent > plain
 
 
 def _runs(body: list[Unit], percent: bool = False) -> list[list[tuple[int, float]]]:
