@@ -329,18 +329,18 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
                total: dict[str, str] | None) -> tuple[dict[str, str], float] | None:
     """A row whose numbers are glued into one cell ('202010100.00%10': text without cell boundaries) placed by
     the cutting that reads best — its own arithmetic, and a sub-row's amounts within the total's — or None when
-    no cell is glued. A cell that is one whole number is glued where it opens with a zero and a digit, or on a
-    sub-row where it is greater than every amount of the total and a cutting gives amounts no greater than the
-    total's, one of them the total's own
-    ('2020' under a total of 20 and 20; a budget printed greater than the total is the form's error, read as
-    printed)."""
+    no cell is glued. A cell of digits that is no number as printed is glued, and so is one that opens with a
+    zero and a digit; a whole number only on a sub-row where it is greater than every amount of the total and a
+    cutting gives amounts no greater than the total's, one of them the total's own ('2020' under a total of 20
+    and 20; a budget printed greater than the total is the form's error, read as printed)."""
     bound = max((n for c in AMOUNTS if total and (n := number(total.get(c))) is not None), default=0.0)
-    glued = [k for k, v in enumerate(values) if v and (number(v.rstrip("%％")) is None or _LEADING_ZERO.match(v))]
-    bounded = [k for k, v in enumerate(values) if v and sub and bound > 0 and v.isdigit() and float(v) > bound]
+    room = len(order) - sum(1 for v in values if v) + 1
+    glued = [k for k, v in enumerate(values) if any(c.isdigit() for c in v)
+             and (number(v.rstrip("%％")) is None or _LEADING_ZERO.match(v)) and split_numbers(v, room)]
+    bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdigit() and float(v) > bound]
     at = min(glued + bounded, default=None)
     if at is None:
         return None
-    room = len(order) - sum(1 for v in values if v) + 1
     best: tuple[float, dict[str, str]] | None = None
     for pieces in split_numbers(values[at], room):
         mapping = _fit_positional([*values[:at], *pieces, *values[at + 1:]], order)  # glued cells keep their order
