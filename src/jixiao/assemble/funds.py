@@ -20,7 +20,7 @@ from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import fold, is_dash, number, width
+from jixiao.assemble.text import decimals, fold, is_dash, number, width
 from jixiao.model import FUND_ROWS, FundRow, Funds
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
@@ -178,7 +178,7 @@ def _unwrap(lines: list[FundLine], unread: list[Unit]) -> tuple[list[FundLine], 
         if len(pieces) > len(values) or comb(len(values), len(pieces)) > MAX_FITS:
             out.append(fl)
             continue
-        usual = max(_decimals(prev.values[k]) for k in values)  # a value printed with fewer was cut
+        usual = max(decimals(prev.values[k]) for k in values)  # a value printed with fewer was cut
         best = max(combinations(values, len(pieces)),
                    key=lambda chosen: _wrap_score(prev.values, chosen, pieces, usual))
         for k, piece in zip(best, pieces, strict=True):
@@ -190,13 +190,8 @@ def _wrap_score(values: list[str], chosen: tuple[int, ...], pieces: list[str], u
     """How well wrapped fragments continue these values: wide values (they filled their columns), numbers with
     the row's usual decimals once joined, never a joined text that is no number."""
     joined = [fold(values[k]) + fold(p) for k, p in zip(chosen, pieces, strict=True)]
-    return (sum(width(values[k]) for k in chosen) + sum(5.0 for j in joined if _decimals(j) == usual)
+    return (sum(width(values[k]) for k in chosen) + sum(5.0 for j in joined if decimals(j) == usual)
             - sum(10.0 for j in joined if number(j) is None))
-
-
-def _decimals(text: str) -> int:
-    head, dot, tail = fold(text).rstrip("%").partition(".")
-    return len(tail) if dot else 0
 
 
 def _fit_positional(values: list[str], order: tuple[str, ...]) -> dict[str, str]:
@@ -290,7 +285,7 @@ def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
     elif weight is not None and score is not None and rate is None and annual and executed is not None:
         # 执行率 left blank: the 得分 is still the 分值 times the rate its amounts give, to its printed decimals
         implied = weight * min(executed / annual, 1.0)
-        if score <= weight + TOLERANCE and abs(implied - score) <= 0.5 * 10 ** -_decimals(mapping["score"]) + TOLERANCE:
+        if score <= weight + TOLERANCE and abs(implied - score) <= 0.5 * 10 ** -decimals(mapping["score"]) + TOLERANCE:
             points += 2
     return points
 
@@ -345,7 +340,7 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     for pieces in split_numbers(values[at], room):
         mapping = _fit_positional([*values[:at], *pieces, *values[at + 1:]], order)  # glued cells keep their order
         points = _plausibility(mapping, sub)
-        places = Counter(_decimals(p) for p in pieces if not is_dash(p))
+        places = Counter(decimals(p) for p in pieces if not is_dash(p))
         alike = max(places.values(), default=0)
         points += alike - (sum(places.values()) - alike)  # a row's numbers printed alike ('409.90', '495.40')
         annual, executed = number(mapping.get("annual_budget")), number(mapping.get("executed"))

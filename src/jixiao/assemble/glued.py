@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MEASURES, fold, is_dash, points
+from jixiao.assemble.text import decimals, fold, is_dash, is_measure, points
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
@@ -177,8 +177,7 @@ def _measure(rest: str) -> str:
     """The measure at the start of `rest` that belongs to the number before it ('米', '万元', '(家)'), or ''."""
     for k in range(min(len(rest), 6), 0, -1):
         head = rest[:k]
-        bare = head[1:-1] if head[0] in "(（" and head[-1] in ")）" else head
-        if bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES):
+        if (head[0] in "(（") == (head[-1] in ")）") and is_measure(head):
             return head
     return ""
 
@@ -202,7 +201,7 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
             continue
         rest = part[value.end():]
         measure = _measure(rest)
-        if measure and rest[len(measure):] and value.group().isdigit() and (pair := _points_pair(value.group())):
+        if measure and rest[len(measure):] and value.group().isdigit() and (pair := points_pair(value.group())):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
         end = value.end() + len(measure)
@@ -213,7 +212,7 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
     for cell in cells:
         if _twice(cell):
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
-        elif _POINTS_PAIR.match(cell) and (pair := _points_pair(cell)):
+        elif _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
             out += pair
         elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
             out += ending
@@ -236,7 +235,7 @@ def _points_ending(text: str) -> list[str] | None:
             a, b = text[j:k], text[k:]
             x, y = points(a), points(b)
             if (x is not None and y is not None and y <= x and _NUMBER.match(a) and _NUMBER.match(b)
-                    and "." in a and "." in b and len(a.partition(".")[2]) == len(b.partition(".")[2])):
+                    and "." in a and "." in b and decimals(a) == decimals(b)):
                 found.append((head, a, b))
     if len(found) != 1:
         return None
@@ -265,14 +264,14 @@ def _twice(text: str) -> bool:
     return len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:] and not text[0].isdigit()
 
 
-def _points_pair(text: str) -> list[str] | None:
-    """A row's 分值 and 得分 glued ('10.0010.00', '5.000.00', '2018'): the one cutting into two points printed
-    alike with the 得分 no greater than the 分值 (of two digits, only into equal halves: '55', never '2' '0')."""
+def points_pair(text: str, alike: bool = True) -> list[str] | None:
+    """A 分值 and 得分 glued ('10.0010.00', '5.000.00', '2018', '100100'): the one cutting into two points with the
+    得分 no greater than the 分值 — printed alike (`alike`: a row's), and of two digits only into equal halves
+    ('55', never '2' '0'); or None where no cutting, or more than one, reads so."""
     found = []
     for a, b in split_numbers(text, 2):
         x, y = points(a), points(b)
-        if x is not None and y is not None and y <= x and ("." in a) == ("." in b) and (
-                len(a.partition(".")[2]) == len(b.partition(".")[2])):
+        if x and y is not None and y <= x and (not alike or ("." in a) == ("." in b) and decimals(a) == decimals(b)):
             found.append([a, b])
     if "." not in text and len(text) < 3:
         found = [pair for pair in found if pair[0] == pair[1]]  # '55'; '20' is no 2 and 0

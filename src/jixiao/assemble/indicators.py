@@ -25,7 +25,7 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import MAX_POINTS, MEASURES, is_dash, number, points, tidy, width
+from jixiao.assemble.text import MAX_POINTS, decimals, is_dash, is_measure, number, points, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -265,12 +265,6 @@ class _Anchor:
     def last(self) -> int:
         """Index of the anchor's last unit (its 得分, or its 分值 when it has none)."""
         return self.weight + self.size - 1
-
-
-def _decimals(text: str) -> int:
-    """Digits after the decimal point of a printed number ('20.00' → 2, '20' → 0)."""
-    head, dot, tail = text.strip().partition(".")
-    return len(tail.rstrip("%")) if dot else 0
 
 
 def _percent_weights(body: list[Unit]) -> bool:
@@ -550,7 +544,7 @@ class _Reader:
         cols = self.header.cols
         under = (cols.get("weight"), cols.get("score"))
         runs = _runs(body, _percent_weights(body))
-        styles = Counter((_decimals(body[r[0][0]].text), _decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
+        styles = Counter((decimals(body[r[0][0]].text), decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
         style = styles.most_common(1)[0][0] if styles else None
         places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
         out = []
@@ -566,7 +560,7 @@ class _Reader:
                 pick = pick or pairs[-1]
             elif len(pairs) > 1 and places is not None:
                 pick = next((p for p in reversed(pairs)
-                             if _decimals(body[p[0][0]].text) == places == _decimals(body[p[1][0]].text)), pick)
+                             if decimals(body[p[0][0]].text) == places == decimals(body[p[1][0]].text)), pick)
             elif len(run) >= 5 and run[-1][1] == 0 and run[-5][1] == run[-4][1] and run[-3][1] == run[-2][1] > 0:
                 pick = pairs[-2]  # target met ('100 100'), full points ('10 10'): the '0' after them is a 偏差原因
             (w, wv), (_, sv) = pick
@@ -1200,12 +1194,6 @@ def _points_first(header: Header) -> int:
     return sum(1 for s in slots[slots.index("weight") + 1:slots.index("score")] if s in CELL_ORDER or s in COMPOSITE)
 
 
-def _measure(key: str) -> bool:
-    """A measure printed apart from its number ('次', '万元', '(份)')."""
-    bare = key.strip("()（）")
-    return bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES)
-
-
 def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
     """Plain text of a header with 分值 before the cells `between` it and 得分: each row's 分值 moved to just
     before its 得分, so the row reads as the national form's. A row's 分值 is a points-like number followed by
@@ -1223,8 +1211,8 @@ def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
                 break
             score = _score_like(out[j])
             after = out[j + 1] if j + 1 < len(out) else None
-            if (after is not None and after.gap == Gap.SPACE and after.row == out[j].row and _measure(after.key)
-                    and not _decimals(out[j].text) == _decimals(out[i].text) > 0):
+            if (after is not None and after.gap == Gap.SPACE and after.row == out[j].row and is_measure(after.key)
+                    and not decimals(out[j].text) == decimals(out[i].text) > 0):
                 continue  # a number with its measure ('2 次'): a 实际完成值, not a 得分 (printed as its 分值 is)
             if score is not None and score <= weight + 1e-9:
                 out[i:j] = [*out[i + 1:j], out[i]._replace(gap=out[i + 1].gap, x=out[j].x)]

@@ -80,6 +80,20 @@ MEASURES = frozenset({
     "处", "座", "辆", "亩", "株", "头", "只", "册", "张", "间", "栋", "班", "个次", "人天", "千瓦", "千米",
     "平方公里", "立方米", "公顷",
 })  # fmt: skip
+
+
+def is_measure(word: str) -> bool:
+    """A measure of the vocabulary, in brackets or not, with a scale before it ('次', '(份)', '万元')."""
+    bare = word.strip("()（）")
+    return bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES)
+
+
+def decimals(text: str) -> int:
+    """Digits after the decimal point of a printed number ('20.00' → 2, '99.5%' → 1, '20' → 0)."""
+    head, dot, tail = fold(text).rstrip("%").partition(".")
+    return len(tail) if dot else 0
+
+
 MAX_POINTS = 100.0  # an indicator's 分值 or 得分 is at most the whole form's
 
 

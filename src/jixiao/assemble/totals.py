@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.assemble.glued import split_numbers
+from jixiao.assemble.glued import points_pair
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import MAX_POINTS, number, tidy
 
@@ -25,8 +25,8 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     used = 0
     for k, u in enumerate(units):
         value = number(u.text)
-        if (value is None or value > MAX_POINTS) and not numbers and (pair := _glued_pair(u.text)):
-            return pair[0], pair[1], u.line, k + 1
+        if (value is None or value > MAX_POINTS) and not numbers and (pair := points_pair(u.text, alike=False)):
+            return number(pair[0]), number(pair[1]), u.line, k + 1  # 分值 and 得分 glued: '100100', '10096.5'
         if value is None:
             if numbers or not u.certain and k >= 2:
                 break
@@ -40,14 +40,6 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     if len(numbers) == 1:
         return ((numbers[0], None, line, used) if numbers[0] == 100 else (None, numbers[0], line, used))
     return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, line, used)
-
-
-def _glued_pair(text: str) -> tuple[float, float] | None:
-    """分值 and 得分 glued into one cell ('100100', '10096.5': text without cell boundaries), where one cutting
-    only gives two points with the 得分 no greater than the 分值."""
-    pairs = [(a, b) for a, b in ((number(x), number(y)) for x, y in split_numbers(text, 2))
-             if a is not None and b is not None and 0 < a <= MAX_POINTS and b <= a]
-    return pairs[0] if len(pairs) == 1 else None
 
 
 def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:

@@ -84,8 +84,6 @@ _WORDS_BEFORE = {
 _WORDS_AFTER = {"及以上": Op.GE, "以上": Op.GE, "及以下": Op.LE, "以下": Op.LE, "以内": Op.LE}  # longest first
 _SCALES = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 _SCALE_PREFIXES = sorted(_SCALES, key=len, reverse=True)
-# Units accepted after a number without brackets; anything else trailing ("年内", "年完成") makes the value TEXT.
-_BASE_UNITS = MEASURES
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -96,7 +94,9 @@ def _alt(words: Iterable[str]) -> str:
 _OP = rf"(?P<sym>{_alt(_SYMBOLS)})?(?P<word>{_alt(_WORDS_BEFORE)})?"
 _NUM = r"[-+]?[0-9]+(?:\.[0-9]+)?"
 _NUMBER = re.compile(rf"{_OP}(?P<num>{_NUM})(?:\((?P<bracketed>[^()0-9]{{1,6}})\)|(?P<unit>[^()0-9]{{1,6}}))?")
-_PLAIN_UNIT = re.compile(rf"(?:{_alt(_SCALES)})?(?:{_alt(_BASE_UNITS)})?")
+# units accepted after a number without brackets (`MEASURES`, shared with the reader); anything else trailing
+# ("年内", "年完成") makes the value TEXT
+_PLAIN_UNIT = re.compile(rf"(?:{_alt(_SCALES)})?(?:{_alt(MEASURES)})?")
 _RATIO = re.compile(rf"{_OP}(?P<a>{_NUM}):(?P<b>{_NUM})")
 _RANK = re.compile(r"(?:排名)?(?P<pos>[前第])(?P<n>[0-9]{1,4}|[一二两三四五六七八九十]{1,3})[名位]?(?P<within>以内)?")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -197,7 +197,7 @@ def _operator(m: re.Match[str], after: Op | None) -> tuple[Op, bool]:
 
 def _split_unit(unit: str) -> tuple[str, float]:
     """("人", 1e4) for "万人"; 百分点 and friends are whole units, not 百 × 分点."""
-    if unit not in _BASE_UNITS:
+    if unit not in MEASURES:
         for prefix in _SCALE_PREFIXES:
             if unit.startswith(prefix):
                 return unit[len(prefix) :], _SCALES[prefix]
