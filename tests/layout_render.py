@@ -165,11 +165,11 @@ def display_width(s: str) -> int:
 
 
 def wrap(text: str, width: float) -> list[str]:
-    """Cut text into pieces no wider than width (CJK characters); never cuts inside an ASCII number or word
-    unless the word alone is wider than the column."""
+    """Cut text into pieces no wider than width (CJK characters); never cuts inside an ASCII number or word, an
+    HTML tag or entity (as a line breaker does not) unless the word alone is wider than the column."""
     if not text:
         return []
-    tokens = re.findall(r"[A-Za-z0-9.,%()=<>≥≤+\-*/:]+|\s+|.", text)
+    tokens = re.findall(r"(?:<[^<>\n]*>|&#?[A-Za-z0-9]+;|[A-Za-z0-9.,%()=<>≥≤+\-*/:])+|\s+|.", text)
     pieces: list[str] = []
     cur = ""
     for tok in tokens:

@@ -429,6 +429,24 @@ def test_a_row_between_two_centred_labels_goes_with_the_rows_weighted_like_it():
 
 
 
+def test_a_row_between_two_centred_labels_weighted_alike_goes_with_the_names_ending_like_its():
+    """The row between 数量指标 (centred on three rows, or four) and 质量指标 (on two, or three) fits either span
+    and every 分值 is 6: its name ends as the 质量 rows' names do (…达标率), so it is theirs."""
+    lines = ["项目支出绩效自评表（2023年度）", "项目名称 科技服务",
+             "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+             "研发平台建设完成率 ≥90% 100% 6 6",
+             "数量指标 宣传服务完成率 ≥90% 100% 6 6",
+             "产出指标 企业服务完成率 ≥90% 100% 6 6",
+             "研发平台建设达标率 ≥90% 100% 6 6",
+             "质量指标 宣传服务达标率 ≥90% 100% 6 6",
+             "企业服务达标率 ≥90% 100% 6 6",
+             "满意度指标 服务对象满意度指标 企业满意度 ≥90% 95% 32 32",
+             "服务热线满意度 ≥90% 95% 32 32",
+             "总分 100 100"]
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert [i.level2 for i in form.indicators][:6] == ["数量指标"] * 3 + ["质量指标"] * 3
+
+
 def test_rows_above_the_first_centred_label_that_its_span_cannot_reach_keep_no_label():
     """Centred merged labels: 质量指标 in the middle of its three rows cannot also cover the rows far above it
     (its middle would be rows higher), so they have no 二级 label, under 产出指标 centred on all nine. (The row

@@ -18,6 +18,13 @@ def test_html_paragraphs_and_entities():
     assert clean_markup("<p>第一段</p> <p>第二段&amp;</p>") == "第一段\n第二段&"
 
 
+def test_markup_in_a_plain_line_is_resolved_word_by_word_where_the_line_prints_it():
+    """A plain line's words stand where the line prints them, its markup included (a PDF printed from a page that
+    showed its tags): a tag with spaces in it splits nothing, a word that is a tag alone leaves no token."""
+    tokens = read_text('<p>项目&nbsp;名称</p> <span class="a b">甲</span> </p> $\\geq 90\\%$ 乙\n', "t").tokens
+    assert [(t.text, t.x) for t in tokens] == [("项目 名称", 0), ("甲", 22), ("≥90%", 55), ("乙", 67)]
+
+
 def _tokens(text: str) -> list[tuple[str, Gap, int | None]]:
     return [(t.text, t.gap, t.col) for t in read_text(text, "t").tokens]
 

@@ -16,7 +16,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import after_chars, tidy, width
+from jixiao.assemble.text import after_chars, is_measure, tidy, width
 from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
@@ -194,13 +194,34 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
 
 
 def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
-    """Each way to cut a printed line between its fragments: (width of the left part, fragments in it)."""
+    """Each way to cut a printed line between its fragments: (width of the left part, fragments in it). The
+    right text's line starts with no mark that never starts a line ('。', '、') and no number's measure word."""
     out: list[tuple[float, int]] = []
     left = 0.0
-    for j, u in enumerate(row[:-1]):
-        left += width(u.text) + (0.5 if j else 0.0)  # the space between two fragments of one text
-        out.append((left, j + 1))
+    for j in range(len(row) - 1):
+        left += _fragment_width(row, j) + (0.5 if j else 0.0)  # the space between two fragments of one text
+        if not _CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
+            out.append((left, j + 1))
     return out
+
+
+def _counted(before: str, after: str) -> bool:
+    """A number and the measure word after it ('2' '个平台'): one phrase of one text, never cut between."""
+    return before[-1:].isdigit() and (is_measure(after[:1]) or is_measure(after[:2]))
+
+
+def _fragment_width(row: list[Unit], j: int) -> float:
+    """A fragment's printed width: its text's, or up to the next fragment of its line where the text lost a space
+    the line printed ('2023 年' read as one word)."""
+    own = width(row[j].text)
+    if j + 1 < len(row) and row[j + 1].x > row[j].x:
+        return max(own, (row[j + 1].x - row[j].x) / 2 - 0.5)
+    return own
+
+
+def _printed(row: list[Unit], start: int = 0) -> float:
+    """The printed width of a line's fragments from `start`, one space between each two."""
+    return sum(_fragment_width(row, j) for j in range(start, len(row))) + 0.5 * max(0, len(row) - start - 1)
 
 
 def _full_cut(row: list[Unit], column: float) -> int | None:
@@ -212,7 +233,7 @@ def _full_cut(row: list[Unit], column: float) -> int | None:
 def _last_cut(row: list[Unit], column: float, right: float) -> int:
     """Fragments of the left text on its last line (it ends short of its column): where the right text then
     fills its column (it goes on), else after a sentence end, else as many as fit."""
-    total = width(" ".join(u.text for u in row))
+    total = _printed(row)
     fits = [(w, n) for w, n in _cuts(row) if w <= column + 0.5] or [(0.0, 1)]
     full = [n for w, n in fits if right - _SHORT <= total - w - 0.5 <= right + 0.5]
     if full:
@@ -231,7 +252,7 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
     for r in rows:
         text = " ".join(u.text for u in r)
         if not left_open or not right_open:
-            over += width(text) > (column if left_open else right_width) + _OVER
+            over += _printed(r) > (column if left_open else right_width) + _OVER
             (left if left_open else right).append(text)
             continue
         if len(r) == 1:  # one of the two texts ended on the line above: which one
@@ -243,17 +264,26 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
                 left_open = False
             continue
         cut = _full_cut(r, column)
-        if cut is None:
+        if _right_alone(r, left, right_width):
+            left_open, cut = False, 0  # the left text ended a sentence at its column's edge on the line above
+        elif cut is None:
             left_open = False
             cut = _last_cut(r, column, right_width)
         rest = " ".join(u.text for u in r[cut:])
-        over += width(rest) > right_width + _OVER
+        over += _printed(r, cut) > right_width + _OVER
         if cut:
             left.append(" ".join(u.text for u in r[:cut]))
         if rest:
             right.append(rest)
-        right_open = width(rest) >= right_width - _SHORT
+        right_open = _printed(r, cut) >= right_width - _SHORT
     return left, right, over
+
+
+def _right_alone(row: list[Unit], left: list[str], right_width: float) -> bool:
+    """A line of several fragments below two texts side by side that is the right text's alone: the left one
+    ended in a sentence on the line above and this line fills the right column."""
+    return bool(left) and left[-1].rstrip().endswith(_SENTENCE_END) and (
+        right_width - _SHORT <= _printed(row) <= right_width + 0.5)
 
 
 def _left_alone(text: str, column: float, left: str, right: str) -> bool:
@@ -276,10 +306,10 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     rows = source_rows(texts)
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
-    total = width(" ".join(u.text for u in rows[0]))
+    total = _printed(rows[0])
     if total > _PAGE:
         return False  # a line of a page holds no two columns this wide: each text is a line of its own
-    best: tuple[tuple[int, int, float], float, float, int] | None = None
+    best: tuple[tuple[int, int, int, float], float, float, int] | None = None
     for column, _ in _cuts(rows[0]):
         right_width = total - column - 0.5
         if column < 6 or right_width < 6:
@@ -287,8 +317,9 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
         lead = 0
         while lead < len(rows) and _full_cut(rows[lead], column) is not None:
             lead += 1
-        over = _split_lines(rows, column, right_width)[2]
-        key = (-over, lead, -abs(column - right_width))
+        left, right, over = _split_lines(rows, column, right_width)
+        ends = sum(1 for text in (left, right) if text and text[-1].rstrip().endswith(_SENTENCE_END))
+        key = (-over, ends, lead, -abs(column - right_width))
         if best is None or key > best[0]:
             best = (key, column, right_width, lead)
     if best is None or best[0][0] < 0:
@@ -296,7 +327,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     _, column, right_width, lead = best
     if lead < 2:
         second = rows[1]
-        rest = width(" ".join(u.text for u in second))
+        rest = _printed(second)
         right_fills = any(right_width - _SHORT <= rest - w - 0.5 <= right_width + 1.0 and w <= column
                           for w, _ in _cuts(second))
         halves = abs(column - right_width) <= (2 if len(rows[0]) == 2 else 1)

@@ -487,8 +487,8 @@ class _Reader:
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
                 row.first_widths[slot] = _line_width("".join(on_line))
-                if len(on_line) == 1 and on_line[0].isascii():
-                    row.atomic.add(slot)
+                if len(on_line) == 1 and on_line[0].isascii() and _brackets(on_line[0]) <= 0:
+                    row.atomic.add(slot)  # (a bracket left open goes on: '10600.00(' '万人次)')
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
             slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
@@ -833,8 +833,9 @@ class _Reader:
             # (a page break is no row boundary: the row's cells wrap on over it, up to a label or the next 分值)
             if first.gap == Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
-            if _is_label(first, self.lex) == "level" and (len(line) > 1 or not _short_label(first.key)):
-                break  # a label; a word such as '成本' alone on a line is the end of a wrapped name
+            if _is_label(first, self.lex) == "level" and (
+                    not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
+                break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces
             out.append(line)
         return out
 
@@ -864,8 +865,9 @@ class _Reader:
             self.ctx.wrap_widths.append({s: row.first_widths.get(s, 0.0) for s in slots})
             narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
             fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
+            opened = frozenset(s for s in slots if _brackets(getattr(row, s) or "") > 0)
             plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
-                              frozenset(narrow), fullness)
+                              frozenset(narrow), fullness, opened)
             for chosen, pieces in plan:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
@@ -1018,12 +1020,14 @@ class _Reader:
 
 
 def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
-               narrow: frozenset[str], fullness: dict[str, float]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+               narrow: frozenset[str], fullness: dict[str, float], opened: frozenset[str] = frozenset()
+               ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Which cells take each wrapped line's pieces: a line holds the next piece of every cell still wrapping, in
     column order; a cell goes on wrapping while its pieces fill its column. Chosen over all the row's lines
     together, at the least cost: a piece wider than its column, fragments joined into one piece (a space
     inside a cell), a line when no cell is still wrapping, a cell
-    narrower than its column in the document's other tables (`narrow`); at equal cost the cells whose first
+    narrower than its column in the document's other tables (`narrow`), a piece closing a bracket given to a
+    cell that opened none (`opened`: '4000.00(万' goes on with '元)'); at equal cost the cells whose first
     line fills their column most nearly (`fullness`), then the widest (long texts wrap)."""
 
     @cache
@@ -1032,6 +1036,8 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
             return 0.0, 0.0, ()
         texts = lines[j]
         cost0 = 0.0
+        # a line falls short of its column by less than the next line's first word ('资金投入比例' '≥1:3')
+        reach = max((_word_width(t) for t in lines[j + 1]), default=1.0) if j + 1 < len(lines) else 1.0
         if not open_:  # every cell ended: the line is the one's that came nearest to filling its column
             open_, cost0 = ((nearest,) if nearest else slots), 2.0
         options: list[tuple[tuple[str, ...], tuple[str, ...], float]] = []
@@ -1046,10 +1052,12 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
         for chosen, pieces, extra_cost in options:
             cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
+                        if slot not in opened and _brackets(text) < 0)
+            cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
                         if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
             fills = {slot: _line_width(text.replace(" ", "")) / columns[slot]
                      for slot, text in zip(chosen, pieces, strict=True)}
-            still = tuple(slot for slot in chosen if fills[slot] * columns[slot] >= columns[slot] - 1.0)
+            still = tuple(slot for slot in chosen if fills[slot] * columns[slot] >= columns[slot] - reach)
             rest_cost, rest_wide, rest = best(j + 1, still, max(fills, key=fills.__getitem__))
             wide = rest_wide - sum(fullness.get(slot, 0.0) * 100 + columns[slot] for slot in chosen)
             if found is None or (cost + rest_cost, wide) < found[:2]:
@@ -1058,6 +1066,20 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
         return found
 
     return list(best(0, slots)[2])
+
+
+_WORD_START = re.compile(r"[A-Za-z0-9.,%()=<>≥≤+\-*/:]+")
+
+
+def _word_width(text: str) -> float:
+    """Width of a text's first unbreakable word: an ASCII number or word with its operators, else a character."""
+    match = _WORD_START.match(text)
+    return max(1.0, width(match.group(0))) if match else 1.0
+
+
+def _brackets(text: str) -> int:
+    """Brackets a text opens and leaves open (negative: closes ones opened before it)."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def _line_width(text: str) -> float:

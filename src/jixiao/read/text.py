@@ -44,6 +44,8 @@ _LATEX_SPAN = re.compile(r"^\\(multicolumn|multirow)\{(\d+)\}\{[^{}]*\}\{(.*)\}$
 _LATEX_ESCAPE = re.compile(r"\\([%&_#$])")
 _LATEX_HLINE = re.compile(r"\\(?:hline|cline\{[^}]*\}|toprule|midrule|bottomrule)")
 _WORD = re.compile(r"\S+")
+# a word of a line holding markup: its tags and math may hold spaces
+_MARKED_WORD = re.compile(r"(?:</?[a-zA-Z][^<>\n]*>|\$[^$\n]{1,200}\$|\S)+")
 _LEADING_DIGITS = re.compile(r"\d+")
 CELL = Gap.CELL
 _new = tuple.__new__
@@ -102,6 +104,27 @@ def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
         text = match.group(0)
         tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
         x += len(text) if ascii_line else display_width(text)
+        end = match.end()
+    return tokens
+
+
+def _markup_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
+    """A plain line holding markup: its words where the line prints them (a tag, an entity or `$…$` math spans
+    its width, spaces inside a tag split nothing), each word's markup then resolved (`<p>` and `&nbsp;` inside a
+    word stay one word's text). A word that is markup alone (`</p>`) leaves no token."""
+    tokens = []
+    end = 0
+    x = 0
+    for match in _MARKED_WORD.finditer(line):
+        start = match.start()
+        x += start - end
+        raw = match.group(0)
+        text = " ".join(clean_markup(raw).split())
+        if text:
+            if tokens:
+                gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
+            tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
+        x += display_width(raw)
         end = match.end()
     return tokens
 
@@ -353,11 +376,9 @@ def read_text(text: str, file: str) -> Document:
                         cell = clean_markup(cell).strip()
                     # tuple.__new__: a row of cells is built many times over, and this is the cheapest way
                     append(_new(Token, (cell, first if col == 0 else CELL, number, row, col, col, None, 1, 1, None)))
+            elif any_markup and MARKUP.search(line):
+                tokens.extend(_markup_tokens(line, number, row, pending))
             else:
-                if any_markup and MARKUP.search(line):
-                    line = clean_markup(line)
-                    if "\n" in line:  # <p> inside a plain line: the paragraphs stay one cell's text
-                        line = line.replace("\n", " ")
                 tokens.extend(_plain_tokens(line, number, row, pending))
             if folding:
                 _fold_tokens(tokens, first_token)
