@@ -812,3 +812,65 @@ def test_real_forms_with_their_cells_glued(raw, compare):
     got = [f.record() for f in jixiao.parse_text(text, f"{raw.stem}.txt")]
     accuracy, extra = _accuracy(compare, got, gold)
     assert accuracy >= 60.0 and extra == 0 and len(got) == len(gold), (accuracy, extra)
+
+
+FLOWED_FORM = """财政项目支出绩效自评表(2024年度)
+项目名称 档案数字化专项经费
+
+主管部门 某县司法局 实施单位 某县司法局
+
+项目资金 年初预算数 全年预算数 全年执行数 分值 执行率(%) 得分
+(万元)
+
+年度资金总额 2.33 551.24 551.24 10.00 100.00 10.00
+
+年度 预期目标 实际完成情况
+总体
+目标
+
+{goals}
+绩效目标。
+
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措
+施
+
+产出指标
+
+数量指标
+
+宣传活动次数 ≥4次 4次 40.00 40.00
+
+制度建设完善程度 有效 有效 50.00 45.00 部分资金未及时支付，
+后续加快拨付进度。
+
+总分 100.00 95.00
+""".format(goals="围绕档案数字化年度重点任务，加强组织实施和过程管理，实现预期 "
+                 "已按计划完成档案数字化各项工作任务，资金使用规范，成效明显。")
+
+
+def test_flowed_pdf_text_a_short_right_goal_and_a_wrapped_deviation_that_goes_on():
+    """A PDF's text printed line by line: under headings side by side, the 实际完成情况 is one line beside the
+    预期目标's first, which goes on alone below ('绩效目标。', words of the form ending a sentence: text); a 偏差原因
+    whose first line ends in a comma takes the wrapped line, not the row's name beside it (the table's widest)."""
+    [form] = jixiao.parse_text(FLOWED_FORM)
+    assert form.goal_expected == "围绕档案数字化年度重点任务，加强组织实施和过程管理，实现预期绩效目标。"
+    assert form.goal_actual == "已按计划完成档案数字化各项工作任务，资金使用规范，成效明显。"
+    row = form.indicators[1]
+    assert (row.name, row.deviation) == ("制度建设完善程度", "部分资金未及时支付，后续加快拨付进度。")
+
+
+def test_bars_of_a_page_s_navigation_in_a_document_on_one_line_are_no_table_row():
+    """A web page's text on one line, its navigation '设为首页|加入收藏|…' before the form: the bars do not make the
+    whole document a table row of four cells."""
+    text = "设为首页|加入收藏|无障碍浏览 您现在所在的位置：网站首页 " + " ".join(
+        line for line in FLOWED_FORM.replace("\n", " ").split(" ") if line)
+    [form] = jixiao.parse_text(text)
+    assert (form.project_name, form.total_score, len(form.indicators)) == ("档案数字化专项经费", 95.0, 2)
+
+
+def test_cells_of_a_csv_sheet_exported_with_their_markup():
+    """A CSV exported from a web system keeps its cells' markup: resolved as in any text table."""
+    rows = ["项目名称,<p>档案数字化&nbsp;专项经费</p>,,", "一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分",
+            "产出指标,数量指标,<p>宣传活动次数</p>,≥4次,4次,100,100", "总分,,,,,100,100"]
+    [form] = jixiao.parse_text("项目支出绩效自评表(2024年度)\n" + "\n".join(rows))
+    assert form.project_name == "档案数字化专项经费" and form.indicators[0].name == "宣传活动次数"

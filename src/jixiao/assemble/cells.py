@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import tidy, width
+from jixiao.assemble.text import GOES_ON, tidy, width
 from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
 _LATIN_END = re.compile(r"[A-Za-z]$")
-_GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
@@ -59,7 +58,7 @@ def _field_points(pieces: list[Piece]) -> float:
     for k, p in enumerate(pieces):
         if k and p.gap == CERTAIN:
             points -= 8  # two certain cells are two cells
-        elif (k and p.gap == SPACE and not p.continues and not pieces[k - 1].text.endswith(_GOES_ON)
+        elif (k and p.gap == SPACE and not p.continues and not pieces[k - 1].text.endswith(GOES_ON)
               and not _LATIN_END.search(pieces[k - 1].text)):
             points -= 1.0  # a space inside a printed line is more often a cell boundary than not
         if p.gap <= WIDE and lines:

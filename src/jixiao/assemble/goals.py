@@ -16,7 +16,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import after_chars, is_measure, tidy, width
+from jixiao.assemble.text import GOES_ON, after_chars, is_measure, tidy, width
 from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
@@ -24,7 +24,6 @@ _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
 _NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2}|[一二三四五六七八九十])(?:[)）.、:：](?!\d)|是)")
 _CN_DIGITS = "一二三四五六七八九十"
 _DIGIT = re.compile(r"\d")
-_GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")
 _SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
 _PAGE = 100  # no printed line is wider, in CJK characters
@@ -59,8 +58,8 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
     texts: list[Unit] = []
     inline: dict[str, str] = {}
     for u in units:
-        if lex.section(u.key) == "goals" or lex.level(u.key):
-            continue
+        if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(_SENTENCE_END):
+            continue  # the block's own words (a text's wrapped line '绩效目标。' is text)
         kind, rest = _heading(u, lex)
         if kind and (kind in heads or len(heads) == 2) and texts:
             kind = None  # a heading's word inside a text ('项目年度目标: 1、…'): the headings were printed above
@@ -84,7 +83,8 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
     if texts and all(u.certain for u in texts) and _by_column(texts, heads, parts, lines):
         pass
     elif texts:
-        _by_cut(texts, parts, lines, ctx)
+        beside = "expected" in heads and "actual" in heads and heads["expected"].row == heads["actual"].row
+        _by_cut(texts, parts, lines, ctx, beside)
     for kind in ("expected", "actual"):
         ctx.at(f"goal_{kind}", lines[kind])
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
@@ -131,8 +131,8 @@ def _number(text: str) -> int | None:
     return int(mark) if mark.isdigit() else _CN_DIGITS.index(mark) + 1
 
 
-def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context) -> None:
-    """Plain text: choose the cut between the two goal texts."""
+def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context, beside: bool = False) -> None:
+    """Plain text: choose the cut between the two goal texts (`beside`: their headings stand on one line)."""
     if parts["expected"] and not parts["actual"]:
         parts["actual"] = _joined(texts)
         lines["actual"] = texts[0].line
@@ -141,7 +141,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
         parts["expected"] = join(parts["expected"], texts[0].text)
         lines["expected"] = texts[0].line
         return
-    if _interleaved(texts, parts, lines):
+    if _interleaved(texts, parts, lines, beside):
         return
     indented = [u.x for u in texts if u.gap >= Gap.LINE]
     base = min(indented) if indented else 0
@@ -160,7 +160,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context)
             points += 3.0  # an indented line starts a paragraph
         if before.text.rstrip().endswith(_SENTENCE_END):
             points += 1.5
-        elif _CONTINUES.match(u.key) or before.text.rstrip().endswith(_GOES_ON):
+        elif _CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON):
             points -= 3.0
         else:
             points -= 1.0
@@ -295,14 +295,15 @@ def _left_alone(text: str, column: float, left: str, right: str) -> bool:
     return not (left_ended and not right_ended)
 
 
-def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
+def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: bool = False) -> bool:
     """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): on each line the left text's
     fragments fill its column as long as it goes on, and so do the right text's. The columns are read off the
     first line, cut where every line then fits its columns, the most lines below are cut alike, and into the
     most equal halves; spaces inside the texts are kept apart from the space between them by those widths.
     Recognised when the left text fills its column on the first two lines, or ends on the second where the
     right text fills its column, or the first line is two halves of one width and the left text ends on the
-    second."""
+    second, or (`beside`: under headings side by side) the right text is one line beside the left text's
+    first, which goes on mid-sentence alone on the lines below, each no wider than its column."""
     rows = source_rows(texts)
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
@@ -331,7 +332,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
         right_fills = any(right_width - _SHORT <= rest - w - 0.5 <= right_width + 1.0 and w <= column
                           for w, _ in _cuts(second))
         halves = abs(column - right_width) <= (2 if len(rows[0]) == 2 else 1)
-        if not right_fills and not halves:
+        if not right_fills and not halves and not (beside and _runs_on_alone(rows, column)):
             return False
     left, right, _ = _split_lines(rows, column, right_width)
     parts["expected"] = join(parts["expected"], _glued(left))
@@ -339,6 +340,13 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     lines["expected"] = lines["expected"] or rows[0][0].line
     lines["actual"] = lines["actual"] or rows[0][-1].line
     return True
+
+
+def _runs_on_alone(rows: list[list[Unit]], column: float) -> bool:
+    """The left text goes on mid-sentence from the first line, alone on each line below, within its column."""
+    cut = _full_cut(rows[0], column)
+    return cut is not None and not rows[0][cut - 1].text.rstrip().endswith(_SENTENCE_END) and all(
+        len(r) == 1 and _printed(r) <= column + 1.0 for r in rows[1:])
 
 
 def _glued(pieces: list[str]) -> str:

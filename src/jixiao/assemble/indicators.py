@@ -25,7 +25,7 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import MAX_POINTS, decimals, is_dash, is_measure, number, points, tidy, width
+from jixiao.assemble.text import GOES_ON, MAX_POINTS, decimals, is_dash, is_measure, number, points, tidy, width
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -865,9 +865,11 @@ class _Reader:
             self.ctx.wrap_widths.append({s: row.first_widths.get(s, 0.0) for s in slots})
             narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
             fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
-            opened = frozenset(s for s in slots if _brackets(getattr(row, s) or "") > 0)
+            firsts = {s: getattr(row, s) or "" for s in slots}
+            opened = frozenset(s for s in slots if _brackets(firsts[s]) > 0)
+            going = frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON))
             plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
-                              frozenset(narrow), fullness, opened)
+                              frozenset(narrow), fullness, opened, going)
             for chosen, pieces in plan:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
@@ -1020,14 +1022,16 @@ class _Reader:
 
 
 def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
-               narrow: frozenset[str], fullness: dict[str, float], opened: frozenset[str] = frozenset()
+               narrow: frozenset[str], fullness: dict[str, float], opened: frozenset[str] = frozenset(),
+               going: frozenset[str] = frozenset()
                ) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """Which cells take each wrapped line's pieces: a line holds the next piece of every cell still wrapping, in
     column order; a cell goes on wrapping while its pieces fill its column. Chosen over all the row's lines
     together, at the least cost: a piece wider than its column, fragments joined into one piece (a space
     inside a cell), a line when no cell is still wrapping, a cell
     narrower than its column in the document's other tables (`narrow`), a piece closing a bracket given to a
-    cell that opened none (`opened`: '4000.00(万' goes on with '元)'); at equal cost the cells whose first
+    cell that opened none (`opened`: '4000.00(万' goes on with '元)'), a first wrapped line that leaves out a
+    cell whose first line goes on (`going`: '部分资金未及时支付，'); at equal cost the cells whose first
     line fills their column most nearly (`fullness`), then the widest (long texts wrap)."""
 
     @cache
@@ -1053,6 +1057,8 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
             cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
                         if slot not in opened and _brackets(text) < 0)
+            if j == 0:
+                cost += sum(1.0 for slot in going if slot in open_ and slot not in chosen)
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
                         if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
             fills = {slot: _line_width(text.replace(" ", "")) / columns[slot]

@@ -16,6 +16,7 @@ _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
+GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")  # a text ending in one of these goes on after it
 
 
 @lru_cache(maxsize=1 << 16)

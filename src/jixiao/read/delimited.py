@@ -14,6 +14,7 @@ import csv
 import re
 
 from jixiao.read.grid import Cell, Emitter, cell_text
+from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import is_page_number
 from jixiao.read.tokens import Document
 
@@ -65,4 +66,6 @@ def _row(out: Emitter, fields: list[str], line: int) -> None:
     elif len(fields) == 1 or len(filled) == 1 and is_page_number(filled[0].strip(), beside_form_feed=False):
         out.plain(filled[0], line)  # (a page number printed into the sheet is a page gap)
     else:
-        out.table_row([Cell(cell_text(f.split("\n")), col) for col, f in enumerate(fields)], line)
+        # a sheet exported from a web system keeps its cells' markup (`<p>`, `&nbsp;`), resolved as in text rows
+        out.table_row([Cell(cell_text((clean_markup(f) if MARKUP.search(f) else f).split("\n")), col)
+                       for col, f in enumerate(fields)], line)

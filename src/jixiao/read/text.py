@@ -48,6 +48,7 @@ _WORD = re.compile(r"\S+")
 _MARKED_WORD = re.compile(r"(?:</?[a-zA-Z][^<>\n]*>|\$[^$\n]{1,200}\$|\S)+")
 _LEADING_DIGITS = re.compile(r"\d+")
 CELL = Gap.CELL
+_PLAIN_IN_CELL = 40  # spaces: a piece between bars holding this many is a line of plain text, not a table cell
 _new = tuple.__new__
 
 
@@ -79,6 +80,8 @@ def _cells(line: str, terminated: bool = False) -> tuple[list[str], bool]:
         return [c.strip() for c in line.split("\t")], True
     if "|" in line:
         cells = [c.strip() for c in line.split("|")]
+        if not line.lstrip().startswith("|") and max(c.count(" ") for c in cells) >= _PLAIN_IN_CELL:
+            return [], False  # bars in a line of plain text (a page's '首页|政务公开' run into a document on one line)
         if cells and not cells[0] and not terminated and line.lstrip().startswith("|"):
             cells = cells[1:]
         if cells and not cells[-1]:
