@@ -91,3 +91,15 @@ def test_numbers_broken_by_narrow_columns_in_column_aligned_text_do_not_crash():
     form = form_of(block)
     assert (form.funds.total.initial_budget, form.funds.total.annual_budget, form.funds.total.executed) == (
         9.8, 19.8, 19.5)
+
+
+def test_a_fund_row_with_more_cells_than_columns_is_no_glued_row():
+    """A row holding more cells than its header has columns leaves no room to cut a cell into numbers (found by
+    the fuzz test: a damaged cell '-93.75%-' on such a row raised); nothing is cut, nothing raises."""
+    from jixiao.assemble.funds import _fit_glued
+    from jixiao.assemble.glued import split_numbers
+
+    assert split_numbers("-93.75%-", -2) == []
+    values = ["88", "88", "80", "10", "-93.75%-", "8", "9", "7"]
+    assert _fit_glued(values, ("initial_budget", "annual_budget", "executed", "weight", "rate", "score"), False,
+                      None) is None

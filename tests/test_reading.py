@@ -874,3 +874,76 @@ def test_cells_of_a_csv_sheet_exported_with_their_markup():
             "产出指标,数量指标,<p>宣传活动次数</p>,≥4次,4次,100,100", "总分,,,,,100,100"]
     [form] = jixiao.parse_text("项目支出绩效自评表(2024年度)\n" + "\n".join(rows))
     assert form.project_name == "档案数字化专项经费" and form.indicators[0].name == "宣传活动次数"
+
+
+_HEADER = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+_BEFORE_BREAK = [_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", "50", "40",
+                           "受天气影响部分工作延期，下年度提前谋划。"]]
+_AFTER_BREAK = [_HEADER, ["效益指标", "社会效益指标", "群众获得感", "有效", "有效", "50", "50", ""],
+                ["总分", "", "", "", "", "100", "90", ""]]
+
+
+def _latex(rows: list[list[str]]) -> str:
+    body = "\n".join(" & ".join(r) + " \\\\ \\hline" for r in rows)
+    return "\\begin{tabular}{llllllll}\n" + body + "\n\\end{tabular}"
+
+
+_PAGED = {  # the two pages of a form, the page's bare number between them, as each layout prints them
+    "cell_lines": lambda a, b: "\n".join(c for r in a for c in r) + "\n2\n" + "\n".join(c for r in b for c in r),
+    "blank_separated": lambda a, b: "\n\n".join([*(c for r in a for c in r if c), "2",
+                                                  *(c for r in b for c in r if c)]),
+    "one_line": lambda a, b: " ".join([*(c for r in a for c in r if c), "2", *(c for r in b for c in r if c)]),
+    "latex": lambda a, b: _latex(a) + "\n2\n" + _latex(b),
+    "latex_newpage": lambda a, b: _latex(a) + "\n\\newpage\n" + _latex(b),
+    "html": lambda a, b: TABLE_LAYOUTS["html"](a) + '<p class="page">2</p>' + TABLE_LAYOUTS["html"](b),
+    "csv": lambda a, b: "项目名称,职业技能培训,,,,,,\n" + "\n".join(",".join(r) for r in a) + "\n\n2,,,,,,,\n\n"
+    + "\n".join(",".join(r) for r in b),
+}
+
+
+@pytest.mark.parametrize("layout", _PAGED)
+def test_a_page_s_bare_number_before_the_header_repeated_on_the_next_page(layout):
+    """A page break inside the indicator table: the page's bare number (a line of its own between two tables of a
+    web page or LaTeX, a sheet's row of it alone, or after the row's 偏差原因 in text of a cell per line or one
+    line) is no cell of the rows around it; `\\newpage` is a page break."""
+    head = "" if layout == "csv" else "项目名称 职业技能培训\n"
+    text = "项目支出绩效自评表(2023年度)\n" + head + _PAGED[layout](_BEFORE_BREAK, _AFTER_BREAK)
+    [form] = jixiao.parse_text(text)
+    assert [(i.name, i.score, i.deviation) for i in form.indicators] == [
+        ("培训场次", 40.0, "受天气影响部分工作延期，下年度提前谋划。"), ("群众获得感", 50.0, None)]
+    assert form.total_score == 90.0
+
+
+def test_a_page_number_opening_the_indicator_body_after_a_break_below_the_header():
+    """A page break right below the indicator header, a cell per line: the next page's number opens the body and is
+    no row's first cell (a row number would be 1)."""
+    rows = [_HEADER, ["产出指标", "数量指标", "培训场次", "≥10场", "8场", "100", "90", ""], ["总分", "100", "90"]]
+    cells = [c for r in rows for c in r if c]
+    text = "项目支出绩效自评表(2023年度)\n项目名称 职业技能培训\n" + "\n".join(cells[:8] + ["", "3", ""] + cells[8:])
+    [form] = jixiao.parse_text(text)
+    assert [(i.level1, i.name, i.score) for i in form.indicators] == [("产出指标", "培训场次", 90.0)]
+
+
+def test_a_sheet_s_row_of_a_bare_page_number_set_apart_is_a_page_break():
+    """A CSV sheet with a page's number printed into a row of its own between empty rows, right below the header:
+    a page break, not a row's first cell."""
+    rows = ["项目名称,职业技能培训,,,,,,", ",".join(_HEADER), "", "3,,,,,,,", "",
+            "产出指标,数量指标,培训场次,≥10场,8场,100,90,", "总分,,,,,100,90,"]
+    [form] = jixiao.parse_text("项目支出绩效自评表(2023年度)\n" + "\n".join(rows))
+    assert [(i.level1, i.name, i.score) for i in form.indicators] == [("产出指标", "培训场次", 90.0)]
+
+
+def test_a_ruled_table_continued_after_a_page_break_joins_its_wrapped_cells():
+    """A table ruled under every row, continued after a page break: the repeated header lost its top rule and the
+    rest of the table holds only three rules; its wrapped header cell ('…改进措' / '施') is still one cell."""
+    rule = "+" + "----+" * 8
+    head = ["| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措 |",
+            "|  |  |  |  |  |  |  | 施 |"]
+    rows = [rule, *head, rule, "| 产出指标 | 数量指标 | 培训场次 | ≥10场 | 8场 | 50 | 40 |  |", rule,
+            "| 效益指标 | 社会效益指标 | 群众获得感 | 有效 | 有效 | 25 | 25 |  |", rule,
+            "", "- 2 -", "", *head, rule,
+            "| 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 25 | 25 |  |", rule,
+            "| 总分 | 100 | 90 |", rule]
+    [form] = jixiao.parse_text("项目支出绩效自评表(2023年度)\n项目名称 职业技能培训\n" + "\n".join(rows))
+    assert [(i.name, i.deviation) for i in form.indicators] == [
+        ("培训场次", None), ("群众获得感", None), ("群众满意度", None)]

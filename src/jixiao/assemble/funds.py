@@ -330,6 +330,8 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     and 20; a budget printed greater than the total is the form's error, read as printed)."""
     bound = max((n for c in AMOUNTS if total and (n := number(total.get(c))) is not None), default=0.0)
     room = len(order) - sum(1 for v in values if v) + 1
+    if room < 2:
+        return None  # as many cells as the header's columns, or more: none holds two numbers
     glued = [k for k, v in enumerate(values) if any(c.isdigit() for c in v)
              and (number(v.rstrip("%％")) is None or _LEADING_ZERO.match(v)) and split_numbers(v, room)]
     bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdigit() and float(v) > bound]

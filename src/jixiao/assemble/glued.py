@@ -285,7 +285,7 @@ def split_numbers(text: str, most: int) -> list[list[str]]:
     found from the end backwards, each suffix's once (a run of many digits has very many ways: at most
     MAX_SPLITS are kept, and a run longer than MAX_RUN is none)."""
     key = fold(text)
-    if not _GLUED_NUMBERS.match(key) or len(key) > MAX_RUN:
+    if most < 1 or not _GLUED_NUMBERS.match(key) or len(key) > MAX_RUN:
         return []
     # ways[i][n]: the cuttings of key[i:] into n numbers (at most MAX_SPLITS each)
     ways: list[list[list[list[str]]]] = [[[] for _ in range(most + 1)] for _ in range(len(key) + 1)]

@@ -16,7 +16,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import GOES_ON, after_chars, is_measure, tidy, width
+from jixiao.assemble.text import GOES_ON, SENTENCE_END, after_chars, is_measure, tidy, width
 from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
@@ -24,7 +24,6 @@ _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
 _NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2}|[一二三四五六七八九十])(?:[)）.、:：](?!\d)|是)")
 _CN_DIGITS = "一二三四五六七八九十"
 _DIGIT = re.compile(r"\d")
-_SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")
 _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
 _PAGE = 100  # no printed line is wider, in CJK characters
 _OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
@@ -58,7 +57,7 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
     texts: list[Unit] = []
     inline: dict[str, str] = {}
     for u in units:
-        if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(_SENTENCE_END):
+        if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(SENTENCE_END):
             continue  # the block's own words (a text's wrapped line '绩效目标。' is text)
         kind, rest = _heading(u, lex)
         if kind and (kind in heads or len(heads) == 2) and texts:
@@ -158,7 +157,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
                   Gap.PAGE: 0.5}[u.gap]
         if u.gap >= Gap.LINE and u.x >= base + 2:
             points += 3.0  # an indented line starts a paragraph
-        if before.text.rstrip().endswith(_SENTENCE_END):
+        if before.text.rstrip().endswith(SENTENCE_END):
             points += 1.5
         elif _CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON):
             points -= 3.0
@@ -170,7 +169,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points -= 2.0  # numbering goes on
         if len(texts[0].key) >= 4 and _opening(u.key) == _opening(texts[0].key):
             points += 2.0  # the two texts open alike ('本项目共申请…' / '本项目共完成…', '2018年…' / '2023年…')
-        ended = before.text.rstrip().endswith(_SENTENCE_END)
+        ended = before.text.rstrip().endswith(SENTENCE_END)
         if u.key[:1].isdigit() and not numbers[c] and not ended:
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
         if numbers[c] == 1 and not last_number:
@@ -238,7 +237,7 @@ def _last_cut(row: list[Unit], column: float, right: float) -> int:
     full = [n for w, n in fits if right - _SHORT <= total - w - 0.5 <= right + 0.5]
     if full:
         return full[-1]
-    ended = [n for w, n in fits if row[n - 1].text.rstrip().endswith(_SENTENCE_END)]
+    ended = [n for w, n in fits if row[n - 1].text.rstrip().endswith(SENTENCE_END)]
     return ended[-1] if ended else fits[-1][1]
 
 
@@ -282,7 +281,7 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
 def _right_alone(row: list[Unit], left: list[str], right_width: float) -> bool:
     """A line of several fragments below two texts side by side that is the right text's alone: the left one
     ended in a sentence on the line above and this line fills the right column."""
-    return bool(left) and left[-1].rstrip().endswith(_SENTENCE_END) and (
+    return bool(left) and left[-1].rstrip().endswith(SENTENCE_END) and (
         right_width - _SHORT <= _printed(row) <= right_width + 0.5)
 
 
@@ -291,7 +290,7 @@ def _left_alone(text: str, column: float, left: str, right: str) -> bool:
     left column or the left text ended in a sentence on the line above and the right one did not."""
     if width(text) > column + 1.0:
         return False
-    left_ended, right_ended = left.rstrip().endswith(_SENTENCE_END), right.rstrip().endswith(_SENTENCE_END)
+    left_ended, right_ended = left.rstrip().endswith(SENTENCE_END), right.rstrip().endswith(SENTENCE_END)
     return not (left_ended and not right_ended)
 
 
@@ -319,7 +318,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
         while lead < len(rows) and _full_cut(rows[lead], column) is not None:
             lead += 1
         left, right, over = _split_lines(rows, column, right_width)
-        ends = sum(1 for text in (left, right) if text and text[-1].rstrip().endswith(_SENTENCE_END))
+        ends = sum(1 for text in (left, right) if text and text[-1].rstrip().endswith(SENTENCE_END))
         key = (-over, ends, lead, -abs(column - right_width))
         if best is None or key > best[0]:
             best = (key, column, right_width, lead)
@@ -345,7 +344,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
 def _runs_on_alone(rows: list[list[Unit]], column: float) -> bool:
     """The left text goes on mid-sentence from the first line, alone on each line below, within its column."""
     cut = _full_cut(rows[0], column)
-    return cut is not None and not rows[0][cut - 1].text.rstrip().endswith(_SENTENCE_END) and all(
+    return cut is not None and not rows[0][cut - 1].text.rstrip().endswith(SENTENCE_END) and all(
         len(r) == 1 and _printed(r) <= column + 1.0 for r in rows[1:])
 
 

@@ -25,7 +25,18 @@ from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
-from jixiao.assemble.text import GOES_ON, MAX_POINTS, decimals, is_dash, is_measure, number, points, tidy, width
+from jixiao.assemble.text import (
+    GOES_ON,
+    MAX_POINTS,
+    SENTENCE_END,
+    decimals,
+    is_dash,
+    is_measure,
+    number,
+    points,
+    tidy,
+    width,
+)
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -1031,7 +1042,8 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
     inside a cell), a line when no cell is still wrapping, a cell
     narrower than its column in the document's other tables (`narrow`), a piece closing a bracket given to a
     cell that opened none (`opened`: '4000.00(万' goes on with '元)'), a first wrapped line that leaves out a
-    cell whose first line goes on (`going`: '部分资金未及时支付，'); at equal cost the cells whose first
+    cell whose first line goes on (`going`: '部分资金未及时支付，'), a name ending as a sentence does; at equal
+    cost the cells whose first
     line fills their column most nearly (`fullness`), then the widest (long texts wrap)."""
 
     @cache
@@ -1059,6 +1071,8 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
                         if slot not in opened and _brackets(text) < 0)
             if j == 0:
                 cost += sum(1.0 for slot in going if slot in open_ and slot not in chosen)
+            cost += sum(0.5 for slot, text in zip(chosen, pieces, strict=True)
+                        if slot == "name" and text.endswith(SENTENCE_END))  # a name is no sentence
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
                         if _line_width(text.replace(" ", "")) > columns[slot] + 1.0)
             fills = {slot: _line_width(text.replace(" ", "")) / columns[slot]
@@ -1286,9 +1300,25 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
     return out
 
 
+def _page_number_before_header(u: Unit, before: Unit) -> bool:
+    """A bare page number printed at the foot of a page, before the header repeated on the next page: a line of
+    its own after a table row of certain cells (between two tables of a web page or LaTeX), or after a row's
+    偏差原因 (a sentence: no cell of a row comes after it)."""
+    return (not u.certain and u.key.isdigit() and 0 < int(u.key) < 1000
+            and (before.certain or before.text.endswith(SENTENCE_END)))
+
+
+def _page_number_opening(units: list[Unit], i: int) -> bool:
+    """A bare number of 2 or more on a line of its own, opening the body: a page's number."""
+    u = units[i]
+    return (not u.certain and u.key.isdigit() and 1 < int(u.key) < 1000 and u.gap >= Gap.LINE
+            and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE))
+
+
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
-    """The body without a header or page title repeated after a page break, nor the placeholders of template rows
-    left unfilled in plain text ('指标2', '……': in a table such a row is read and dropped whole)."""
+    """The body without a header or page title repeated after a page break (and a page number at the foot of the
+    page before it), nor the placeholders of template rows left unfilled in plain text ('指标2', '……': in a
+    table such a row is read and dropped whole)."""
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
     i = 0
@@ -1297,11 +1327,16 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if (lex.title_word in u.key and title_of(u, lex)) or (not u.certain and _EMPTY_ROW_MARK.match(u.key)):
             i += 1
             continue
+        if not out and _page_number_opening(units, i):
+            i += 1  # the page's number where a page break follows the header (a row number starts at 1)
+            continue
         if columns[i] is not None and columns[i] != "caption":
             j = i
             while j < len(units) and columns[j] is not None:
                 j += 1
             if j - i >= 3:
+                if len(out) >= 2 and _page_number_before_header(out[-1], out[-2]):
+                    out.pop()
                 i = j
                 continue
         out.append(u)

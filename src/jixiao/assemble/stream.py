@@ -141,6 +141,9 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     prefixes = lex.prefixes
     after = 0  # the units before this were joined into the last one out
     taken: set[int] = set()  # second pieces of labels wrapped in their column, joined to their first piece
+    row_end = [n] * n  # where each unit's printed line ends (one pass, not a scan per unit)
+    for k in range(n - 2, -1, -1):
+        row_end[k] = k + 1 if units[k + 1].row != units[k].row else row_end[k + 1]
     for i, u in enumerate(units):
         if i < after or i in taken:
             continue
@@ -151,7 +154,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         if key not in prefixes and not _YEAR_START.match(key):
             # most units: no beginning of a label (but '其中：当年财' / '政拨款', a label after its lead)
-            out.append(_with_below(units, i, lex, taken) if key[:1] in _LEADS and not u.certain else u)
+            out.append(_with_below(units, i, lex, taken, row_end) if key[:1] in _LEADS and not u.certain else u)
             continue
         joined = None
         whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
@@ -170,7 +173,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             if key not in prefixes:
                 break
         if joined is None:
-            out.append(_with_below(units, i, lex, taken))
+            out.append(_with_below(units, i, lex, taken, row_end))
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
@@ -200,11 +203,11 @@ LINE_CELLS = 40  # a printed line of a table holds fewer cells
 COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow column (centred, or not) start
 
 
-def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int]) -> Unit:
+def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_end: list[int]) -> Unit:
     """Unit `i`, with the rest of its label from the line below joined to it (`_below_in_column`), that unit then
     `taken`."""
     u = units[i]
-    below = _below_in_column(units, i, lex)
+    below = _below_in_column(units, i, lex, row_end)
     if below is None:
         return u
     taken.add(below)
@@ -212,19 +215,19 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int]) -> Uni
     return u._replace(text=text, key=fold(text))
 
 
-def _below_in_column(units: list[Unit], i: int, lex: Lexicon) -> int | None:
+def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> int | None:
     """The unit that finishes the label begun by unit `i`, on the next printed line and in the same column: a
     label wrapped in a narrow column of a table printed without rules ('项目' / '名称' with the value '某某项目'
     beside '项目'; '二级指' / '标' in a header), where the line's other cells stand between the two pieces. The
-    second piece starts within a few columns of the first, and together they are a label of the templates."""
+    second piece starts within a few columns of the first, and together they are a label of the templates.
+    `row_end[i]`: where the units of unit i's printed line end."""
     u = units[i]
     if u.certain or _known(u.key, lex):
         return None
-    end = min(len(units), i + LINE_CELLS)  # (a line longer than a table's is no table line: a document on one line)
-    j = i + 1
-    while j < end and units[j].row == u.row:
-        j += 1
-    if j == i + 1 or j == end:  # (a piece right after is joined as a run of pieces, or not at all)
+    j = row_end[i]
+    # (a piece right after is joined as a run of pieces, or not at all; a line longer than a table's is no table
+    # line: a document on one line)
+    if j == i + 1 or j >= min(len(units), i + LINE_CELLS):
         return None
     end = min(len(units), j + LINE_CELLS)
     while j < end and units[j].row == u.row + 1:

@@ -17,6 +17,7 @@ _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")  # a text ending in one of these goes on after it
+SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")  # a text ending in one of these ends a sentence
 
 
 @lru_cache(maxsize=1 << 16)

@@ -40,6 +40,7 @@ def looks_delimited(text: str) -> bool:
     return rows >= SHARE * len(lines)
 
 
+_PAGE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")  # a comma grouping a number's digits ('18,250,000.00')
 
@@ -50,13 +51,26 @@ def read_delimited(text: str, file: str) -> Document | str:
     doc = Document(file=file)
     out = Emitter(doc)
     reader = csv.reader(text.split("\n"))
+    rows: list[tuple[list[str], int]] = []
     try:
         for fields in reader:
-            _row(out, fields, reader.line_num)
+            rows.append((fields, reader.line_num))
     except csv.Error as exc:
         return f"第 {reader.line_num} 行起不是有效的 CSV（{exc}），已按普通文本逐行读取"
+    for k, (fields, line) in enumerate(rows):
+        if _lone_number(rows, k):
+            out.page_break()  # a page's bare number printed into the sheet, set apart by empty rows
+        else:
+            _row(out, fields, line)
     out.end_table()
     return doc
+
+
+def _lone_number(rows: list[tuple[list[str], int]], k: int) -> bool:
+    filled = [f.strip() for f in rows[k][0] if f.strip()]
+    if len(filled) != 1 or not _PAGE_NUMBER.match(filled[0]):
+        return False
+    return all(j < 0 or j >= len(rows) or not any(f.strip() for f in rows[j][0]) for j in (k - 1, k + 1))
 
 
 def _row(out: Emitter, fields: list[str], line: int) -> None:

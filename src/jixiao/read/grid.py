@@ -69,6 +69,10 @@ class Emitter:
     def blank(self) -> None:
         self.gap = max(self.gap, Gap.BLANK)
 
+    def page_break(self) -> None:
+        """A page break the source shows without a page's number (a bare page number set apart)."""
+        self.gap = Gap.PAGE
+
     def plain(self, text: str, line: int = 0, x: float = 0.0, bbox: Box | None = None) -> None:
         """A paragraph or line of text outside a table: words split at spaces (a space may be inside a cell).
         A line that is only a page number ('第 2 页', '- 3 -') is a page gap, not text."""

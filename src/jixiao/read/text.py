@@ -38,6 +38,7 @@ _EMPHASIS = re.compile(r"^\*{1,3}(.+?)\*{1,3}$")
 # a page of HTML: table cells, or a whole page (a table drawn with <div>s is lines of cells, read as blocks)
 _HTML_TABLE = re.compile(r"<t[dhr][\s>]|<body[\s>]|<html[\s>]", re.IGNORECASE)
 _LATEX_SKIP = re.compile(r"^\s*(\\hline|\\toprule|\\midrule|\\bottomrule|\\begin\{tabular\}.*|\\end\{tabular\})\s*$")
+_LATEX_PAGE = re.compile(r"^\s*\\(?:newpage|clearpage|pagebreak)\s*$")
 _LATEX_SPLIT = re.compile(r"(?<!\\)&")
 _LATEX_SEPARATOR = re.compile(r"(?<!\\)&(?![a-zA-Z]{2,8};|#\d{2,6};)")
 _LATEX_SPAN = re.compile(r"^\\(multicolumn|multirow)\{(\d+)\}\{[^{}]*\}\{(.*)\}$", re.DOTALL)
@@ -212,21 +213,30 @@ def _ruled_rows(lines: list[str]) -> list[str]:
     """A table drawn with a rule under every row (`+---+---+`, `├──┼──┤`, a Markdown grid table) prints a cell
     that wraps on the lines below its first, each line holding that row's pieces of every cell: the lines between
     two rules are one row, joined column by column. Only in a table ruled so (four rules or more, the last
-    closing the table): a Markdown table, ruled under its header alone, and a console table ruled above and
-    under its header and under its body (three rules) keep their body's lines as rows of their own. The row's
-    later lines become rules (read past)."""
+    closing the table; a table of the document ruled so, continued after a page break, may show fewer): a
+    Markdown table, ruled under its header alone, and a console table ruled above and under its header and under
+    its body (three rules) keep their body's lines as rows of their own. Lines above a block's first rule are a
+    row too (a page break lost the rule above a repeated header). The row's later lines become rules (read
+    past)."""
     out = list(lines)
     ruled = [is_rule_line(line.strip()) for line in lines]
+    blocks: list[tuple[int, list[int]]] = []  # (first line, the rules) of each block of table lines, no blank line
     i = 0
     while i < len(lines):
         if not (ruled[i] or lines[i].lstrip().startswith("|")):
             i += 1
             continue
-        block = i  # a block of table lines: cell lines and rules, no blank line
+        block = i
         while i < len(lines) and (ruled[i] or lines[i].lstrip().startswith("|")):
             i += 1
         rules = [k for k in range(block, i) if ruled[k]]
-        if len(rules) >= 4 and rules[-1] == i - 1:
+        if rules and rules[-1] == i - 1:
+            blocks.append((block, rules))
+    every_row = any(len(rules) >= 4 for _, rules in blocks)
+    for block, rules in blocks:
+        if len(rules) >= 4 or (every_row and len(rules) >= 2):
+            if rules[0] - block >= 2:  # a page break lost the rule above the first row (a header repeated)
+                _join_rows(out, block, rules[0])
             for a, b in zip(rules, rules[1:], strict=False):
                 if b - a > 2:
                     _join_rows(out, a + 1, b)
@@ -345,6 +355,9 @@ def read_text(text: str, file: str) -> Document:
             if not stripped:
                 continue
             if len(stripped) <= 16 and is_page_number(stripped, index in near_feed):
+                pending = Gap.PAGE
+                continue
+            if "\\" in stripped and _LATEX_PAGE.match(stripped):
                 pending = Gap.PAGE
                 continue
             if is_rule_line(stripped) or ("\\" in stripped and _LATEX_SKIP.match(stripped)):
