@@ -947,3 +947,12 @@ def test_a_ruled_table_continued_after_a_page_break_joins_its_wrapped_cells():
     [form] = jixiao.parse_text("项目支出绩效自评表(2023年度)\n项目名称 职业技能培训\n" + "\n".join(rows))
     assert [(i.name, i.deviation) for i in form.indicators] == [
         ("培训场次", None), ("群众获得感", None), ("群众满意度", None)]
+
+
+def test_a_wrapped_piece_that_ends_a_sentence_is_no_piece_of_a_name():
+    """Flowed PDF text: the row's name is the widest of its column and its 偏差原因 is cut mid-word ('…下一' /
+    '步拓宽宣传渠道。'); the wrapped piece ends a sentence, which no indicator name does: it is the 偏差原因's."""
+    text = FLOWED_FORM.replace("部分资金未及时支付，\n后续加快拨付进度。", "宣传覆盖面不足，下一\n步拓宽宣传渠道。")
+    text = text.replace("制度建设完善程度", "制度建设完善程度达标情况")
+    row = jixiao.parse_text(text)[0].indicators[1]
+    assert (row.name, row.deviation) == ("制度建设完善程度达标情况", "宣传覆盖面不足，下一步拓宽宣传渠道。")
