@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import GOES_ON, tidy, width
+from jixiao.assemble.text import GOES_ON, brackets, tidy, width
 from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
@@ -45,8 +45,7 @@ class Piece:
 @lru_cache(maxsize=1 << 14)
 def _features(text: str) -> tuple[int, bool, bool]:
     """(brackets opened minus closed, starts a value, starts with punctuation that ends what came before)."""
-    balance = text.count("(") + text.count("（") - text.count(")") - text.count("）")
-    return balance, bool(_VALUE_START.match(text)), bool(_CONTINUES.match(text))
+    return brackets(text), bool(_VALUE_START.match(text)), bool(_CONTINUES.match(text))
 
 
 def _field_points(pieces: list[Piece]) -> float:

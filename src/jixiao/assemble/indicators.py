@@ -29,6 +29,7 @@ from jixiao.assemble.text import (
     GOES_ON,
     MAX_POINTS,
     SENTENCE_END,
+    brackets,
     decimals,
     is_dash,
     is_measure,
@@ -498,7 +499,7 @@ class _Reader:
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
                 row.first_widths[slot] = _line_width("".join(on_line))
-                if len(on_line) == 1 and on_line[0].isascii() and _brackets(on_line[0]) <= 0:
+                if len(on_line) == 1 and on_line[0].isascii() and brackets(on_line[0]) <= 0:
                     row.atomic.add(slot)  # (a bracket left open goes on: '10600.00(' '万人次)')
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
@@ -877,7 +878,7 @@ class _Reader:
             narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
             fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
             firsts = {s: getattr(row, s) or "" for s in slots}
-            opened = frozenset(s for s in slots if _brackets(firsts[s]) > 0)
+            opened = frozenset(s for s in slots if brackets(firsts[s]) > 0)
             going = frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON))
             plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
                               frozenset(narrow), fullness, opened, going)
@@ -1068,7 +1069,7 @@ def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], colum
         for chosen, pieces, extra_cost in options:
             cost = cost0 + extra_cost + sum(0.4 for slot in chosen if slot in narrow)
             cost += sum(1.0 for slot, text in zip(chosen, pieces, strict=True)
-                        if slot not in opened and _brackets(text) < 0)
+                        if slot not in opened and brackets(text) < 0)
             if j == 0:
                 cost += sum(1.0 for slot in going if slot in open_ and slot not in chosen)
             cost += sum(0.5 for slot, text in zip(chosen, pieces, strict=True)
@@ -1095,11 +1096,6 @@ def _word_width(text: str) -> float:
     """Width of a text's first unbreakable word: an ASCII number or word with its operators, else a character."""
     match = _WORD_START.match(text)
     return max(1.0, width(match.group(0))) if match else 1.0
-
-
-def _brackets(text: str) -> int:
-    """Brackets a text opens and leaves open (negative: closes ones opened before it)."""
-    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
 def _line_width(text: str) -> float:
@@ -1300,18 +1296,21 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
     return out
 
 
+def _bare_number(u: Unit, least: int) -> bool:
+    """A plain bare number from `least` to 999: the shape of a page's number."""
+    return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
+
+
 def _page_number_before_header(u: Unit, before: Unit) -> bool:
     """A bare page number printed at the foot of a page, before the header repeated on the next page: a line of
     its own after a table row of certain cells (between two tables of a web page or LaTeX), or after a row's
     偏差原因 (a sentence: no cell of a row comes after it)."""
-    return (not u.certain and u.key.isdigit() and 0 < int(u.key) < 1000
-            and (before.certain or before.text.endswith(SENTENCE_END)))
+    return _bare_number(u, 1) and (before.certain or before.text.endswith(SENTENCE_END))
 
 
 def _page_number_opening(units: list[Unit], i: int) -> bool:
     """A bare number of 2 or more on a line of its own, opening the body: a page's number."""
-    u = units[i]
-    return (not u.certain and u.key.isdigit() and 1 < int(u.key) < 1000 and u.gap >= Gap.LINE
+    return (_bare_number(units[i], 2) and units[i].gap >= Gap.LINE
             and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE))
 
 

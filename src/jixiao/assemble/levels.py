@@ -204,7 +204,7 @@ def _alike(weights: list[float | None], pos: list[int]) -> Extra:
     return cost
 
 
-def _alike_names(names: list[str | None], pos: list[int]) -> Extra:
+def _alike_names(names: list[str | None]) -> Extra:
     """The next tie-breaker: a block's names often end alike (…完成率 under 数量指标, …达标率 under 质量指标), so a
     row between two spans leans to the one whose other names end as its name does. A tenth of `_alike`'s weight:
     a row's 分值 speaks first."""
@@ -267,8 +267,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     pos1 = [i for i, v in enumerate(col1) if v]
     pos2 = [i for i, v in enumerate(col2) if v]
     weights = [raw.weight for raw in raws]
-    names = [raw.name for raw in raws]
-    alike1, alike2 = _alike_names(names, pos1), _alike_names(names, pos2)
+    alike = _alike_names([raw.name for raw in raws])
     # running counts of the rows whose printed 二级 label names a 一级 block, by block
     named = [parents.get(v[0]) if v else None for v in col2]
     counts: dict[str, list[int]] = {}
@@ -299,8 +298,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     for mode, lean in (MODES[:1] if every_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
-        cover1, off1 = spans(col1, mode, _plus(against_two, _plus(_alike(weights, pos1), alike1)), lines, lean)
-        cover2, off2 = spans(col2, mode, _plus(partial(_within, cover1), _plus(_alike(weights, pos2), alike2)),
+        cover1, off1 = spans(col1, mode, _plus(against_two, _plus(_alike(weights, pos1), alike)), lines, lean)
+        cover2, off2 = spans(col2, mode, _plus(partial(_within, cover1), _plus(_alike(weights, pos2), alike)),
                              lines, lean)
         cost = off1 + off2
         for i in range(len(raws)):

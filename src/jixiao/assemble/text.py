@@ -20,6 +20,11 @@ GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")  # a text ending in
 SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")  # a text ending in one of these ends a sentence
 
 
+def brackets(text: str) -> int:
+    """Brackets a text opens and leaves open (negative: closes ones opened before it)."""
+    return text.count("(") + text.count("（") - text.count(")") - text.count("）")
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Matching key: NFKC (full-width to half-width), no whitespace, traditional characters as simplified

@@ -15,7 +15,7 @@ import re
 
 from jixiao.read.grid import Cell, Emitter, cell_text
 from jixiao.read.markup import MARKUP, clean_markup
-from jixiao.read.normalise import is_page_number
+from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
 from jixiao.read.tokens import Document
 
 SAMPLE_LINES = 200  # how many lines decide whether a text is CSV
@@ -40,7 +40,6 @@ def looks_delimited(text: str) -> bool:
     return rows >= SHARE * len(lines)
 
 
-_PAGE_NUMBER = re.compile(r"^[1-9]\d{0,2}$")
 _NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")  # a comma grouping a number's digits ('18,250,000.00')
 
@@ -68,7 +67,7 @@ def read_delimited(text: str, file: str) -> Document | str:
 
 def _lone_number(rows: list[tuple[list[str], int]], k: int) -> bool:
     filled = [f.strip() for f in rows[k][0] if f.strip()]
-    if len(filled) != 1 or not _PAGE_NUMBER.match(filled[0]):
+    if len(filled) != 1 or len(filled[0]) > 7 or not BARE_PAGE_NUMBER.match(filled[0]):
         return False
     return all(j < 0 or j >= len(rows) or not any(f.strip() for f in rows[j][0]) for j in (k - 1, k + 1))
 

@@ -91,44 +91,29 @@ def _cells(line: str, terminated: bool = False) -> tuple[list[str], bool]:
     return [], False
 
 
-def _plain_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
+def _plain_tokens(line: str, number: int, row: int, gap: Gap, marked: bool = False) -> list[Token]:
+    """A plain line's whitespace-separated fragments, each at the display column where the line prints it.
+    `marked`: the line holds markup, which is printed too (a page that showed its tags): a tag or `$…$` math
+    spans its width and the spaces inside it split nothing, each fragment's markup is then resolved (`<p>` and
+    `&nbsp;` inside it stay one fragment's text), and a fragment that is markup alone (`</p>`) leaves none."""
     text = line.strip()
-    if " " not in text:  # most plain lines of a copied table: one cell
+    if " " not in text and not marked:  # most plain lines of a copied table: one cell
         indent = len(line) - len(line.lstrip())
         return [_new(Token, (text, gap, number, row, None, indent, None, 1, 1, None))]
     tokens = []
     end = 0
     x = 0  # display column, counted as the line goes (a document printed on one line is long)
     ascii_line = line.isascii()
-    for match in _WORD.finditer(line):
-        start = match.start()
-        if tokens:
-            gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
-        x += start - end
-        text = match.group(0)
-        tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
-        x += len(text) if ascii_line else display_width(text)
-        end = match.end()
-    return tokens
-
-
-def _markup_tokens(line: str, number: int, row: int, gap: Gap) -> list[Token]:
-    """A plain line holding markup: its words where the line prints them (a tag, an entity or `$…$` math spans
-    its width, spaces inside a tag split nothing), each word's markup then resolved (`<p>` and `&nbsp;` inside a
-    word stay one word's text). A word that is markup alone (`</p>`) leaves no token."""
-    tokens = []
-    end = 0
-    x = 0
-    for match in _MARKED_WORD.finditer(line):
+    for match in (_MARKED_WORD if marked else _WORD).finditer(line):
         start = match.start()
         x += start - end
         raw = match.group(0)
-        text = " ".join(clean_markup(raw).split())
+        text = " ".join(clean_markup(raw).split()) if marked else raw
         if text:
             if tokens:
                 gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
             tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
-        x += display_width(raw)
+        x += len(raw) if ascii_line else display_width(raw)
         end = match.end()
     return tokens
 
@@ -392,10 +377,8 @@ def read_text(text: str, file: str) -> Document:
                         cell = clean_markup(cell).strip()
                     # tuple.__new__: a row of cells is built many times over, and this is the cheapest way
                     append(_new(Token, (cell, first if col == 0 else CELL, number, row, col, col, None, 1, 1, None)))
-            elif any_markup and MARKUP.search(line):
-                tokens.extend(_markup_tokens(line, number, row, pending))
             else:
-                tokens.extend(_plain_tokens(line, number, row, pending))
+                tokens.extend(_plain_tokens(line, number, row, pending, any_markup and bool(MARKUP.search(line))))
             if folding:
                 _fold_tokens(tokens, first_token)
             pending = Gap.LINE
