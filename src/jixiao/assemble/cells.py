@@ -97,6 +97,28 @@ def _slot_points(slot: str, text: str) -> float:
     return 0.0
 
 
+_OPTIONAL = ("target_kind", "target_unit")  # slots a row may leave blank without a loss (and unknown columns)
+
+
+def fit_slots(texts: list[str | None], slots: tuple[str, ...]) -> tuple[str, ...]:
+    """The slots of a row's cells where it has fewer than the header's slots and the source shows no blank
+    cells: the order-preserving choice whose cells best fit their slots' shapes ('52 10 19.23%' under
+    指标性质 指标值 度量单位 实际完成值 完成率: the 指标值, the 实际完成值 and the 完成率), a blank 指标性质,
+    度量单位 or unknown column costing nothing, a blank value a little. The first cell stays the first slot's."""
+    if len(texts) >= len(slots) or not texts:
+        return slots[:len(texts)]
+    best: tuple[float, tuple[str, ...]] | None = None
+    for rest in combinations(slots[1:], len(texts) - 1):
+        chosen = (slots[0], *rest)
+        points = sum(_slot_points(slot, text or "") for slot, text in zip(chosen, texts, strict=True))
+        points -= 1.5 * sum(1 for slot in slots if slot not in chosen and slot not in _OPTIONAL
+                            and not slot.startswith("extra"))
+        if best is None or points > best[0] + 1e-9:
+            best = (points, chosen)
+    assert best is not None
+    return best[1]
+
+
 def _cut_points(piece: Piece, before: Piece) -> float:
     points = {INNER: -6.0, SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
     if piece.gap == SPACE and _LATIN_END.search(before.text) and not piece.starts_value:

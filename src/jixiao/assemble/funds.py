@@ -117,11 +117,17 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         if fl.label is None and not fl.columns and not any(number(v) is not None or is_dash(v) for v in fl.values):
             unread.extend(u for u in units if u.line == fl.line and u.text in fl.values)
             continue
+        if (fl.label is None and not fl.columns and fl.certain and len(fl.values) >= 2
+                and _ROW_LABEL.match(fl.values[0])
+                and all(number(v) is not None or is_dash(v) or not v for v in fl.values[1:])):
+            fl.label = IGNORED  # a table row of a source no template names ('彩票公益金'): read past, as 中央补助
+            fl.values = fl.values[1:]
         kept.append(fl)
     return kept, unread
 
 
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
+_ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
 
@@ -400,11 +406,13 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
     seen: dict[str, FundLine] = {}
     duplicates = []
+    skipped = [fl.line for fl in labelled if fl.label == IGNORED and any(number(v) for v in fl.values)]
+    if skipped:
+        where = "、".join(str(n) for n in skipped[:5]) + ("等" if len(skipped) > 5 else "")
+        ctx.warn("P023", f"第 {where} 行的资金来源（如中央补助、地方资金、财政专户管理资金）"
+                         f"在记录中没有对应的行，已略过：分行之和不再与年度资金总额核对", "funds", skipped[0])
     for fl in labelled:
         if fl.label == IGNORED:
-            if any(number(v) for v in fl.values):
-                ctx.warn("P023", f"第 {fl.line} 行的资金来源（如中央补助、地方资金、财政专户管理资金）"
-                                 f"在记录中没有对应的行，已略过：分行之和不再与年度资金总额核对", "funds", fl.line)
             continue
         if fl.label in seen:
             duplicates.append(fl)
@@ -444,8 +452,9 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
                        and not fl.columns]
     total_numbers = max((fl for fl in orphans if fl not in subs_unlabelled), key=lambda fl: len(fl.numbers),
                         default=None)
-    if "total" in mapped and _is_sub_pattern(mapped["total"]):
-        # the total's label sits on a sub-row's values: that row belongs to 当年财政拨款
+    if "total" in mapped and ("weight" in order or "score" in order) and _is_sub_pattern(mapped["total"]):
+        # the total's label sits on a sub-row's values: that row belongs to 当年财政拨款 (in a table with
+        # 分值/得分 columns: without them no row has points)
         if "current_year" not in mapped:
             mapped["current_year"], seen["current_year"] = mapped["total"], seen["total"]
         del mapped["total"]

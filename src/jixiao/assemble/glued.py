@@ -80,7 +80,8 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     for k, u in enumerate(units):
         if not u.certain and len(u.key) >= 2 and (spans := _spans(u.key, lex)):
             found[k] = spans
-    glued = {k for k, spans in found.items() if spans[0][0] == 0 and spans[0][1] < len(units[k].key) or len(spans) > 1}
+    glued = {k for k, spans in found.items()
+             if (spans[0][0] == 0 or spans[0][2]) and spans[0][1] < len(units[k].key) or len(spans) > 1}
     through = sum(len(units[k].key) for k in glued) >= GLUED_SHARE * sum(len(u.key) for u in units)
     out: list[Unit] = []
     state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)

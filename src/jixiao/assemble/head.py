@@ -15,6 +15,7 @@ from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
+_LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
 IGNORED = "ignored"  # a head label the record has no place for (a template's `ignored`, '中央主管部门'): read past
 
 
@@ -37,8 +38,10 @@ def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:
     if i + 1 >= len(units):
         return False
     u, v = units[i], units[i + 1]
-    if lex.head_field(v.key) or lex.section(v.key) or title_of(v, lex):
+    if lex.head_field(v.key) or lex.section(v.key):
         return False
+    if title_of(v, lex):
+        return lex.head_field(u.key) is not None and lex.head_field(u.key)[0] == "project_name"
     return (v.row == u.row and v.certain) or len(inline.strip("()（）[]【】")) <= 3
 
 
@@ -52,7 +55,7 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
             continue
         field, length = found
         used.add(i)
-        rest = after_chars(u.text, length).lstrip()
+        rest = _LABEL_NOTE.sub("", after_chars(u.text, length).lstrip())
         inline = rest.lstrip(":： ")
         if inline and not lex.head_field(inline) and (rest[0] in ":：" or not _value_after(units, i, inline, lex)):
             values[field] = tidy(inline)
@@ -63,7 +66,8 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
         parts: list[str] = []
         for j in range(i + 1, len(units)):
             v = units[j]
-            if lex.head_field(v.key) or lex.section(v.key) or title_of(v, lex):
+            if lex.head_field(v.key) or lex.section(v.key) or (
+                    title_of(v, lex) and (parts or field != "project_name")):  # (a name may end as a title does)
                 break
             if parts and (v.certain or units[j - 1].certain):
                 break  # a table cell holds the whole value: the next cell or row is not part of it

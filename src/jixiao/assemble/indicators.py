@@ -18,7 +18,18 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
 
-from jixiao.assemble.cells import BLANK, CERTAIN, INNER, NEWLINE, SPACE, WIDE, Piece, cell_text, split_cells
+from jixiao.assemble.cells import (
+    BLANK,
+    CERTAIN,
+    INNER,
+    NEWLINE,
+    SPACE,
+    WIDE,
+    Piece,
+    cell_text,
+    fit_slots,
+    split_cells,
+)
 from jixiao.assemble.columns import column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
@@ -106,8 +117,13 @@ def _score_like(unit: Unit) -> float | None:
 class Header:
     slots: tuple[str, ...]
     cols: dict[str, int]  # slot -> column of a certain header cell
-    unscored: bool = False  # the header names its columns, and has no 分值 or 得分 among them
+    unscored: bool = False  # the header names its columns, and has no 分值 among them (nor 得分, or 得分 alone)
     renamed: tuple[tuple[str, str], ...] = ()  # (heading, slot): headings no template knows, named by their place
+
+    @property
+    def score_only(self) -> bool:
+        """A 得分 column without a 分值 column (a row's score is its own last cell, no pair of points ends it)."""
+        return self.unscored and "score" in self.slots
 
     @property
     def contiguous(self) -> bool:
@@ -147,6 +163,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     present = {slot for slot, _ in named}
     slots: list[str] = []
     cols: dict[str, int] = {}
+    below: dict[str, int] = {}  # the columns of the headings of a second header row
     used: set[int] = set()
     rows = _header_rows(named, lex)
     for k, (slot, u) in enumerate(named):
@@ -159,19 +176,49 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
                 slots.append(s)
                 used.add(j)
                 if v.col is not None:
-                    cols[s] = v.col
+                    cols[s] = below[s] = v.col
             continue
         if slot == "target" and present & set(COMPOSITE):
-            continue
-        slots.append(slot)
+            if "target_value" in present or not present & {"target_kind", "target_unit"}:
+                continue
+            slot = "target_value"  # '指标性质 年度指标值 度量单位': the heading of the whole over its number
+        second = rows[k] != rows[0] and slot in ("level1", "level2", "name") and bool({"weight", "score"} & set(slots))
+        if second:
+            _insert_in_order(slots, slot)  # a second header row, under a heading read as the section's anchor
+        else:
+            slots.append(slot)
         if u.col is not None and u.certain:
             cols.setdefault(slot, u.col)
+            if second:
+                below.setdefault(slot, u.col)
+    slots = list(dict.fromkeys(slots))
+    bases = Counter(col - slots.index(slot) for slot, col in below.items())
+    if bases and (base := bases.most_common(1)[0])[1] >= 2 and 2 * base[1] > len(below):
+        # a header of two rows: most of its second row's headings stand in their columns (one may be printed on
+        # a line of its own); each heading of the first row stands over one column after those its spanning
+        # headings cover
+        cols = {slot: base[0] + k for k, slot in enumerate(slots)}
     said = tuple((head[k].text, slot) for k, slot in renamed)
-    if "name" in slots and not present & {"weight", "score"} and ("target" in slots or "actual" in slots):
-        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True, renamed=said), end  # no points columns
+    if "name" in slots and "weight" not in present and ("target" in slots or "actual" in slots):
+        # no points columns, or a 得分 column alone (each row's last number its score)
+        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True, renamed=said), end
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
     return Header(tuple(dict.fromkeys(slots)), cols, renamed=said), end
+
+
+def _insert_in_order(slots: list[str], slot: str) -> None:
+    """Put a second-row heading whose first-row heading is not in the header (绩效指标, read as the section's
+    anchor, over 一级指标 二级指标 三级指标) before the first column that comes after it in the form's order."""
+    rank = _rank(slot)
+    at = next((i for i, s in enumerate(slots) if _rank(s) > rank), len(slots))
+    slots.insert(at, slot)
+
+
+def _rank(slot: str) -> int:
+    if slot in COMPOSITE:
+        slot = "target"
+    return DEFAULT_SLOTS.index(slot) if slot in DEFAULT_SLOTS else len(DEFAULT_SLOTS)
 
 
 def _header_rows(named: list[tuple[str, Unit]], lex: Lexicon) -> list[int]:
@@ -184,7 +231,7 @@ def _header_rows(named: list[tuple[str, Unit]], lex: Lexicon) -> list[int]:
     parents: set[str] = set()
     points = False
     for j, (slot, u) in enumerate(named):
-        if points and slot in parents:
+        if points and (slot in parents or slot in ("level1", "level2", "name")):
             return [0] * j + [1] * (len(named) - j)
         parents.update(lex.parents.get(label_key(u.key), ()))
         points = points or slot in ("weight", "score")
@@ -320,6 +367,9 @@ def _text_after(header: Header) -> list[str]:
         return []
     out = []
     for slot in header.slots[header.slots.index(header.fields[-1]) + 1:]:
+        if slot == "score" and header.score_only:
+            out.append(slot)
+            continue
         if slot in ("weight", "score"):
             break
         if slot in ("deviation", "remark"):
@@ -381,6 +431,20 @@ def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
     if any(b - a > cells for a, b in zip(starts, [*starts[1:], len(content)], strict=False)):
         return [content]  # no cut the values explain: one row, as read before
     return [content[a:b] for a, b in zip(starts, [*starts[1:], len(content)], strict=False)]
+
+
+def _one_per_row(anchors: list[_Anchor], body: list[Unit]) -> list[_Anchor]:
+    """Two runs of small numbers on one source row with only numbers between them ('52 10 19.23% 20.00 3.85':
+    a target, an actual and a 完成率 before the 分值 and 得分) are one row's: no row is named by a number, so the
+    first run holds values, not an anchor."""
+    out = []
+    for k, a in enumerate(anchors):
+        b = anchors[k + 1] if k + 1 < len(anchors) else None
+        if b is not None and body[a.last].row == body[b.weight].row and b.weight > a.last + 1 and all(
+                number(u.text) is not None for u in body[a.last + 1:b.weight]):
+            continue
+        out.append(a)
+    return out
 
 
 def _row_start(body: list[Unit], at: int) -> int:
@@ -474,7 +538,7 @@ class _Reader:
             # what follows the cells before 分值 (or in a table without 分值/得分) is the 偏差原因 (and 备注)
             self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=False)})
             texts = dict(zip(after, (tidy(u.text) for u in content[len(fields):]), strict=False))
-            row.deviation = texts.get("deviation")
+            self._after_cells(row, texts)
             return 2.0
         if certain and len(content) == len(fields):
             self._assign(row, {s: tidy(u.text) for s, u in zip(fields, content, strict=True)})
@@ -493,7 +557,7 @@ class _Reader:
         cut = split_cells(pieces, (*fields, *after))
         texts = [cell_text(c) for c in cut.cells]
         if after and len(texts) > len(fields):
-            row.deviation = dict(zip(after, texts[len(fields):], strict=False)).get("deviation")
+            self._after_cells(row, dict(zip(after, texts[len(fields):], strict=False)))
             texts = texts[:len(fields)]
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
@@ -502,7 +566,9 @@ class _Reader:
                 if len(on_line) == 1 and on_line[0].isascii() and brackets(on_line[0]) <= 0:
                     row.atomic.add(slot)  # (a bracket left open goes on: '10600.00(' '万人次)')
         slots = fields[:len(texts)]
-        if len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
+        if len(texts) < len(fields) and (set(COMPOSITE) & set(fields) or any(f.startswith("extra") for f in fields)):
+            slots = fit_slots(texts, fields)
+        elif len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
             slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
             row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
@@ -534,6 +600,14 @@ class _Reader:
                 and not _OPERATOR_START.match(content[1].key)):
             slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
+
+    @staticmethod
+    def _after_cells(row: RawRow, texts: dict[str, str | None]) -> None:
+        """The cells after a row's 实际完成值 in a table without a 分值 column: its 偏差原因, its 得分."""
+        row.deviation = texts.get("deviation")
+        if "score" in texts:
+            value = number(texts["score"])
+            row.score = value if value is not None and 0 <= value <= MAX_POINTS else None
 
     def _assign(self, row: RawRow, cells: dict[str, str | None]) -> None:
         if any(s in cells for s in COMPOSITE):
@@ -578,7 +652,7 @@ class _Reader:
             (w, wv), (_, sv) = pick
             out.append(_Anchor(w, wv, sv))
             read.update(i for i, _ in run)
-        return sorted(out + self._lone_points(body, read), key=lambda a: a.weight)
+        return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
 
     def _no_score(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
         """A run of numbers in a certain table row ('100 100 20': target, actual, 分值) with one in the header's
@@ -636,7 +710,7 @@ class _Reader:
         return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
-        anchors = self.anchors(body)
+        anchors = [] if self.header.score_only else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         out: list[RawRow] = []
@@ -758,10 +832,10 @@ class _Reader:
                 out.append(waiting + r)
                 waiting = []
         if waiting:
-            if out:
+            if out and not _whole_level(waiting[0].key, self.lex):
                 out[-1].extend(waiting)
             else:
-                out.append(waiting)
+                out.append(waiting)  # (a row opening with a level label: a new block's, cut short)
         return out
 
     def _split(self, between: list[Unit], prev: RawRow | None, prev_score: Unit | None, weight: Unit | None,
@@ -799,10 +873,11 @@ class _Reader:
                 break
             content = [u for u in r if _is_label(u, self.lex) is None and not _caption(u, self.lex)]
             # a row of three cells without scores is a row of its own (in column-aligned text it is the
-            # wrapped rest of the row above); after the table's last 分值, so is a row opening with a level label
-            # the row above has not (a new block's first row, cut short where the document ends)
-            whole = not self.aligned and (len(content) >= len(self.fields) or (
-                weight is None and bool(content) and (self._new_label(r, prev) or self._opens_row(r))))
+            # wrapped rest of the row above); so is a row opening with a level label the row above has not (a
+            # new block's first row: cut short where the document ends, or its cells spread over several
+            # source rows by a web page's merged cells)
+            whole = not self.aligned and (len(content) >= len(self.fields) or self._new_label(r, prev) or (
+                weight is None and bool(content) and self._opens_row(r)))
             after_break = r[0].gap >= Gap.BLANK
             next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
             only_labels = not content
@@ -1194,6 +1269,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     if unscored and raws:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
                  "indicators", raws[0].line)
+    elif header.score_only and raws:
+        unscored = True  # (no row has a 分值 to miss)
+        ctx.warn("P035", "绩效指标表只有得分列、没有分值列，各指标的分值为空", "indicators", raws[0].line)
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         if raw.name:
             raw.name = _PLACEHOLDER_PREFIX.sub("", raw.name)

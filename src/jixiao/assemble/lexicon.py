@@ -230,10 +230,12 @@ def _fund_row(lex: Lexicon, key: str) -> str | None:
     bare = label_key(key)
     if not bare or len(bare) > 14:
         return None
+    best: tuple[int, str] | None = None  # the longest word the label holds ('中央财政资金' before '财政资金')
     for row, words in lex.fund_rows.items():
-        if any(w in bare for w in words):
-            return row
-    return None
+        for w in words:
+            if w in bare and (best is None or len(w) > best[0]):
+                best = (len(w), row)
+    return best[1] if best else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -254,6 +256,8 @@ def _column(lex: Lexicon, table: str, key: str) -> str | None:
 @lru_cache(maxsize=1 << 14)
 def _level(lex: Lexicon, key: str) -> str | None:
     bare = label_key(key)
+    if bare.endswith("等") and len(bare) > 3:
+        bare = bare[:-1]  # '服务对象满意度指标等': the template's label for the kinds it lists
     if bare in lex.levels:
         return bare
     parents = lex.level2_parent

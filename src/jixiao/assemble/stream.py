@@ -295,7 +295,10 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
         return None
     if core.endswith(lex.other_titles):
         return core, False
-    return (core, True) if core.endswith(lex.title_word) and "绩效" in core else None
+    if not core.endswith(lex.title_word):
+        return None
+    # a project's form names 绩效 or ends '项目自评表' ('2022年度共享工程项目自评表', as Hubei prints it)
+    return (core, True) if "绩效" in core or core.endswith("项目" + lex.title_word) else None
 
 
 def year_in(key: str) -> int | None:
@@ -309,8 +312,9 @@ def is_year_only(key: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _body(key: str, lex: Lexicon) -> str | None:
-    """What part of a form body a unit with this key opens, if any."""
-    if lex.head_field(key):
+    """What part of a form body a unit with this key opens, if any (a head label the record has no place for,
+    '单位名称' in a page's file name, opens none)."""
+    if (field := lex.head_field(key)) and field[0] != "ignored":
         return "head"
     kind = lex.section(key)
     if kind in ("funds", "goals", "indicators"):
@@ -396,10 +400,13 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
 
 
 def _after_name_label(units: list[Unit], i: int, lex: Lexicon) -> bool:
-    """'名称: …绩效自评表': a page that names the form (its label stands before it on the same line)."""
+    """'名称: …绩效自评表': a page that names the form (its label stands before it on the same line); or a
+    project's name that ends as a title does ('项目名称 | …经费支出绩效自评表'), right after its label."""
     if i == 0:
         return False
     prev = units[i - 1]
+    if (field := lex.head_field(prev.key)) and field[0] == "project_name" and field[1] == len(prev.key):
+        return True
     return prev.row == units[i].row and any(label_key(prev.key) == p for p in lex.not_title_prefix)
 
 
@@ -507,7 +514,7 @@ def _opens_key(key: str, current: str, lex: Lexicon) -> str | None:
     if kind == "total":
         if current == "funds" and lex.fund_row(key):
             return None  # '合计' as the fund block's total row
-        return "total" if current in ("indicators", "goals", "funds", "grade") else None
+        return "total" if current in ("indicators", "goals", "funds", "grade", "tail") else None
     if kind == "funds" and current in ("goals", "indicators", "total", "grade"):
         return None  # a fund word inside a later section's text
     if kind == "indicators" and current == "indicators":

@@ -1,0 +1,168 @@
+"""Shapes of forms published by other provinces, each written here as a small form (no published text is copied):
+a 得分 column without 分值 (Hubei's 项目自评表), a header of two rows whose first heading was read as the section's
+anchor, a project whose name ends as a title does, a 完成率 column between 实际完成值 and 分值, words after the
+table on the 总分 row, readings in pinyin a document site prints after characters, one goal text printed in both
+columns, head labels of the person filling the form in, and a row whose cells a web page's merged cells spread over
+several lines.
+"""
+
+from __future__ import annotations
+
+import jixiao
+
+
+def _rows(form) -> list[tuple]:
+    return [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators]
+
+
+def test_a_score_column_without_points_reads_each_rows_last_cell_as_its_score():
+    text = "\n".join([
+        "2022年度乡村公路养护项目自评表",
+        "项目名称 | 乡村公路养护 |",
+        "主管部门 | 某县交通运输局 | 项目实施单位 | 某县公路中心 |",
+        "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率) |",
+        "年度财政资金总额 | 50 | 45 | 90% | 18 |",
+        "年度绩效目标(80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+        "产出指标 | 数量指标 | 养护里程 | 120公里 | 118公里 | 20 |",
+        "| 时效指标 | 完成时间 | 2022年底 | 2022年11月 | 20 |",
+        "效益指标 | 社会效益指标 | 群众出行条件 | 改善 | 明显改善 | 20 |",
+        "满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% | 95% | 19 |",
+        "总分 | 97 |",
+    ])
+    [form] = jixiao.parse_text(text, "score_only.txt")
+    assert (form.year, form.project_name) == (2022, "乡村公路养护")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "养护里程", "120公里", "118公里", None, 20),
+        ("产出指标", "时效指标", "完成时间", "2022年底", "2022年11月", None, 20),
+        ("效益指标", "社会效益指标", "群众出行条件", "改善", "明显改善", None, 20),
+        ("满意度指标", "服务对象满意度指标", "沿线群众满意度", "≥90%", "95%", None, 19)]
+    codes = [w.code for w in form.warnings]
+    assert "P035" in codes and "P030" not in codes
+
+
+def test_a_two_row_header_under_its_caption_in_a_pipe_table():
+    """'绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | …' over '一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+    度量单位': 绩效指标 opens the section, its three columns come first, 年度指标值's three after them, and a row
+    whose 一级指标 cell is merged with the row above's stands one column left."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "(2020年度)",
+        "| 项目名称 |",
+        "卫片执法补助经费支出绩效自评表 |",
+        "| 主管部门 | 某市自然资源局 | 实施单位 | 某区自然资源局 |",
+        "| 项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 10.00 |",
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+        "| 产出指标 | 数量指标 | 补助经费 | = | 72890 | 元 | 72890 | 10.00 | 9.00 | |",
+        "| 质量指标 | 验收合格率 | = | 100 | % | 100 | 20 | 19 | |",
+        "| 效益指标 | 社会效益指标 | 违法行为责停率 | ≥ | 95 | % | 95 | 30.00 | 27.00 | |",
+        "| 总分 | 60 | 55 |",
+    ])
+    [form] = jixiao.parse_text(text, "two_rows.txt")
+    assert form.project_name == "卫片执法补助经费支出绩效自评表"  # a name, not a second form's title
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "补助经费", "=72890元", "72890", 10, 9),
+        ("产出指标", "质量指标", "验收合格率", "=100%", "100", 20, 19),
+        ("效益指标", "社会效益指标", "违法行为责停率", "≥95%", "95", 30, 27)]
+
+
+def test_a_completion_rate_column_and_blank_cells_lost_in_space_separated_rows():
+    """指标性质 年度指标值 度量单位 … 完成率: a row that prints no 指标性质 or 度量单位 in text that shows no blank cell
+    keeps its values in their columns, and its 完成率 is no pair of points."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "项目名称: 学生资助 填报人: 张三 联系方式: 13100000000",
+        "主管部门: 某教育局 实施单位: 某中学",
+        "资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分",
+        "资金总额: 120,000.00 120,000.00 30,000.00 10.00 25 2.5",
+        "一级指标 二级指标 三级指标 指标性质 年度指标值 度量单位 实际完成值 完成率 分值 得分 未完成原因分析",
+        "产出指标 数量指标 资助学生人数 52 10 19.23% 20.00 3.85 资金由上级直接发放。",
+        "效益指标 社会效益指标 帮助学生完成学业 95 % 100 100.00% 30.00 30",
+        "满意度指标 服务对象满意度 受助学生满意度 ≥ 90 % 100 100.00% 10.00 10",
+        "合计 100.00 43.85",
+    ])
+    [form] = jixiao.parse_text(text, "rate_column.txt")
+    assert (form.department, form.implementing_unit, form.fund_unit) == ("某教育局", "某中学", "元")
+    assert form.funds.total.executed == 30000 and form.funds.total.score == 2.5
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "资助学生人数", "52", "10", 20, 3.85),
+        ("效益指标", "社会效益指标", "帮助学生完成学业", "95%", "100", 30, 30),
+        ("满意度指标", "服务对象满意度", "受助学生满意度", "≥90%", "100", 10, 10)]
+    assert form.indicators[0].deviation == "资金由上级直接发放。"
+    assert (form.total_weight, form.total_score) == (100, 43.85)
+
+
+def test_words_after_the_table_on_the_total_row_and_a_block_spread_over_lines():
+    """A web page's merged cells: a new block's labels on a line of their own with its name, its values on the
+    lines below; '其他需要说明事项 | 无 | 总分 | 100 | 96 | 优' after the table."""
+    text = "\n".join([
+        "2022年度项目支出绩效自评表",
+        "| 项目名称 | 营养改善计划 | 主管部门 | 某县教育局 | 实施单位 | 某中学 |",
+        "| 项目资金(元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额 | 1000 | 1000 | 1000 | 10 | 100% | 10 |",
+        "| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 |",
+        "| 产出指标 | 数量指标 | 受助学生人数 | ≥735人次 | 735 | 30 | 30 | |",
+        "| 成本指标 | 补助标准达标率 | =100% | 100% | 30 | 30 | |",
+        "| 效益指标 | 经济效益指标 | 减轻家庭负担 |",
+        "| 有效 | 有效 | 20 | 16 | |",
+        "| 满意度指标 | 服务对象满意度指标等 | 学生满意度 | ≥95% | 100% | 20 | 20 | |",
+        "| 其他需要说明事项 | 无 | 总分 | 100 | 96 | 优 |",
+    ])
+    [form] = jixiao.parse_text(text, "merged.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "受助学生人数", "≥735人次", "735", 30, 30),
+        ("产出指标", "成本指标", "补助标准达标率", "=100%", "100%", 30, 30),
+        ("效益指标", "经济效益指标", "减轻家庭负担", "有效", "有效", 20, 16),
+        ("满意度指标", "服务对象满意度指标等", "学生满意度", "≥95%", "100%", 20, 20)]
+    assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
+
+
+def test_pinyin_readings_a_document_site_prints_are_no_text_of_the_form():
+    text = "\n".join([
+        "項(xiàng)目支出績效自評表(2021年度)",
+        "項(xiàng)目名稱\t農村公路養(yǎng)護",
+        "主管部門\t某縣交通運輸局\t實(shí)施單位\t某縣公路中心",
+        "項(xiàng)目資金(萬元)\t年初預(yù)算數(shù)\t全年預(yù)算數(shù)\t全年執(zhí)行數(shù)\t分值\t執(zhí)行率\t得分",
+        "年度資金總額\t700\t700\t700\t10\t100%\t10",
+    ])
+    [form] = jixiao.parse_text(text, "pinyin.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == ("農村公路養護", "某縣交通運輸局",
+                                                                           "某縣公路中心")
+    assert (form.year, form.funds.total.executed, form.funds.total.score) == (2021, 700, 10)
+
+
+def test_one_goal_text_printed_in_both_columns_on_one_line():
+    text = "\n".join([
+        "专项转移支付绩效目标自评表",
+        "(2021年度)",
+        "专项(项目)名称  村道建设项目",
+        "县级主管部门  某县水利局 实施单位  某乡人民政府",
+        "年度总体目标  年初设定目标  全年实际完成情况",
+        "新建道路 524m;硬化道路 5719m。 新建道路 524m;硬化道路 5719m。",
+    ])
+    [form] = jixiao.parse_text(text, "goals_twice.txt")
+    assert (form.project_name, form.department) == ("村道建设项目", "某县水利局")
+    assert form.goal_expected == form.goal_actual == "新建道路 524m;硬化道路 5719m。"
+
+
+def test_a_transfer_fund_table_with_a_source_row_no_template_names():
+    """A transfer form's fund table without 分值/得分: its 年度资金总额 row is the total (no sub-row pattern to
+    mistake it for), '其中:中央财政资金' a source the record has no row for (the longest word decides, not the
+    '财政资金' inside it), and a row of a source no template names is read past, once said."""
+    text = "\n".join([
+        "医疗救助补助资金转移支付项目绩效目标自评表 |",
+        "(2024年度) |",
+        "转移支付(项目)名称 | 医疗救助补助资金 |",
+        "地方主管部门 | 某县医疗保障局 | 资金使用单位 | 某县医疗保障局 |",
+        "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |",
+        "年度资金总额: | 3359.62万 | 3359.62万 | 100% |",
+        "其中:中央财政资金 | 829.3万 | 829.3万 | 100% |",
+        "彩票公益金用于医疗救助 | 0 | 0 | 100% |",
+        "地方资金 | 2530.32万 | 2530.32万 | 100% |",
+    ])
+    [form] = jixiao.parse_text(text, "transfer_funds.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate) == (3359.62, 3359.62, 100)
+    assert form.funds.current_year is None
+    assert [w.code for w in form.warnings].count("P023") == 1
