@@ -166,3 +166,24 @@ def test_a_transfer_fund_table_with_a_source_row_no_template_names():
     assert (total.annual_budget, total.executed, total.execution_rate) == (3359.62, 3359.62, 100)
     assert form.funds.current_year is None
     assert [w.code for w in form.warnings].count("P023") == 1
+
+
+def test_a_glued_document_site_copy_of_a_form_scored_without_points():
+    """A document site's copy: the file name's title run into the head, every cell glued, the fund block opened
+    by 预算执行情况, its numbers glued ('504590%18': 50, 45, 90%, 18 by the arithmetic), indicator rows ending in
+    their 得分 alone, one row that printed only a name and its score."""
+    text = ("下载本文档\n1、2021年度乡村公路养护项目绩效自评表单位名称:某县公路中心 填报日期:2022年3月10日"
+            "项目名称乡村公路养护主管部门某县交通运输局项目实施单位某县公路中心预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)"
+            "得分(20分*执行率)年度财政资金总额504590%18年度绩效目标(80分)一级指标二级指标三级指标年初目标值(A)"
+            "实际完成值(B)得分产出指标数量指标养护里程120公里118公里20进度指标完成时间2021年底2021年11月20"
+            "效益指标社会效益指标群众出行条件改善20满意度指标服务对象满意度指标沿线群众满意度≥90%95%19总分97")
+    [form] = jixiao.parse_text(text, "glued_site.txt")
+    assert (form.year, form.project_name, form.department, form.implementing_unit) == (
+        2021, "乡村公路养护", "某县交通运输局", "某县公路中心")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate, total.score) == (50, 45, 90, 18)
+    assert [(i.level2, i.name, i.score) for i in form.indicators] == [
+        ("数量指标", "养护里程", 20), ("进度指标", "完成时间", 20), ("社会效益指标", "群众出行条件改善", 20),
+        ("服务对象满意度指标", "沿线群众满意度", 19)]
+    assert [(i.target, i.actual) for i in form.indicators][::3] == [("120公里", "118公里"), ("≥90%", "95%")]
+    assert form.total_score == 97

@@ -94,6 +94,8 @@ def _slot_points(slot: str, text: str) -> float:
         return 2.0 if len(text) <= 4 and not _VALUE.match(text) else -3.0
     if slot == "name" and _VALUE_START.match(text):
         return -1.0
+    if slot == "score":  # a cell of its own only where the table has no 分值 column
+        return 2.0 if _VALUE.match(text) else -3.0
     return 0.0
 
 
@@ -164,7 +166,7 @@ def split_cells(pieces: list[Piece], slots: tuple[str, ...] = ("name", "target",
         if points is None:
             run = pieces[a:b]
             points = _field_points(run)
-            if slots[k] in ("target_kind", "target_value", "target_unit", "name"):
+            if slots[k] in ("target_kind", "target_value", "target_unit", "name", "score"):
                 points += _slot_points(slots[k], "".join(p.text for p in run))
             elif slots[k] in ("target", "actual") and len(run) > 1 and _TARGET_START.match(run[0].text) and any(
                     _TARGET_START.match(p.text) if slots[k] == "target" else p.starts_value for p in run[1:]):

@@ -42,6 +42,7 @@ from jixiao.assemble.text import (
     SENTENCE_END,
     brackets,
     decimals,
+    fold,
     is_dash,
     is_measure,
     number,
@@ -111,6 +112,10 @@ def _gap(unit: Unit, separator: Gap) -> int:
 def _score_like(unit: Unit) -> float | None:
     key = unit.key
     return None if len(key) > 7 else points(key)
+
+
+def _score_like_text(text: str | None) -> float | None:
+    return None if not text or len(text) > 7 else points(fold(text))
 
 
 @dataclass
@@ -545,7 +550,10 @@ class _Reader:
             row.slot_cols.update({u.col: s for s, u in zip(fields, content, strict=True) if u.col is not None})
             return 2.0
         if certain and len(content) < len(fields):
-            # blank cells show where a cell is missing; without them the last cell is 实际完成值
+            # blank cells show where a cell is missing; without them the last cell is 实际完成值 (or, in a table
+            # with a 得分 column and no 分值, its score when it is a number)
+            if self._lone_score(row, [u.text for u in content]):
+                content = content[:-1]
             slots = self._slots_by_blanks(content)
             self._assign(row, {s: tidy(u.text) for s, u in zip(slots, content, strict=True)})
             row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
@@ -559,6 +567,8 @@ class _Reader:
         if after and len(texts) > len(fields):
             self._after_cells(row, dict(zip(after, texts[len(fields):], strict=False)))
             texts = texts[:len(fields)]
+        elif self._lone_score(row, texts):
+            texts = texts[:-1]
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
@@ -600,6 +610,17 @@ class _Reader:
                 and not _OPERATOR_START.match(content[1].key)):
             slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
+
+    def _lone_score(self, row: RawRow, texts: list[str | None]) -> bool:
+        """A row short of cells in a table with a 得分 column and no 分值 ('群众出行条件 20'): a last cell that is
+        points is its score. Sets it; returns whether it did."""
+        if not self.header.score_only or len(texts) < 2 or len(texts) > len(self.fields):
+            return False
+        value = _score_like_text(texts[-1])
+        if value is None:
+            return False
+        row.score = value
+        return True
 
     @staticmethod
     def _after_cells(row: RawRow, texts: dict[str, str | None]) -> None:
