@@ -187,3 +187,38 @@ def test_a_glued_document_site_copy_of_a_form_scored_without_points():
         ("服务对象满意度指标", "沿线群众满意度", 19)]
     assert [(i.target, i.actual) for i in form.indicators][::3] == [("120公里", "118公里"), ("≥90%", "95%")]
     assert form.total_score == 97
+
+
+def test_a_glued_fund_table_whose_rate_is_taken_of_the_initial_budget():
+    """`年初预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分` (no 全年预算数): 执行率 is of 年初预算数, which cuts the
+    glued '310.2154.741050%5'; the sub-row '其中:本年一般公共预算拨款' equals the total exactly (not 310.21 and 54.74);
+    '主管部门及代码' is one label."""
+    text = ("项目支出绩效自评表(2016年度)项目名称道路清扫保洁外包经费主管部门及代码某区街道办事处"
+            "实施单位某区城市运行服务中心项目资金(万元)年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分年度资金总额:310.2154.741050%5"
+            "其中:本年一般公共预算拨款310.2154.74其他资金年度总体目标完成道路保洁外包。")
+    [form] = jixiao.parse_text(text, "initial_budget_rate.txt")
+    assert (form.department, form.implementing_unit) == ("某区街道办事处", "某区城市运行服务中心")
+    total, current = form.funds.total, form.funds.current_year
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (310.2, None, 154.74, 10, 50, 5)
+    assert (current.initial_budget, current.executed) == (310.2, 154.74)
+
+
+def test_a_page_listing_its_forms_before_them_starts_no_form():
+    """A page titled like a form that lists the projects' forms (序号 项目名称 备注) before the first of them: the
+    list is no form; 调整预算数 is the 全年预算数."""
+    text = "\n".join([
+        "2022年度项目支出绩效自评表",
+        "某局本级单位项目绩效自评表清单",
+        "序号", "项目名称", "备注", "1", "就业补助资金自评表", "", "2", "人事考试专项经费自评表", "",
+        "项目支出绩效自评表",
+        "(2022年度)",
+        "项目名称\t就业补助资金",
+        "主管部门\t某市人社局\t实施单位\t某市人社局",
+        "项目资金(万元)\t年初预算数\t调整预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t99\t100\t90\t10\t90%\t9",
+    ])
+    [form] = jixiao.parse_text(text, "listed.txt")
+    assert (form.project_name, form.year) == ("就业补助资金", 2022)
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.score) == (99, 100, 90, 9)

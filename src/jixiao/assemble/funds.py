@@ -275,7 +275,7 @@ def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
         if sub and values.get(col) is not None or "%" in (mapping.get(col) or ""):
             points -= 3
     weight, rate, score = values.get("weight"), values.get("execution_rate"), values.get("score")
-    annual, executed = values.get("annual_budget"), values.get("executed")
+    annual, executed = number(_budget(mapping)), values.get("executed")
     if weight is not None:
         points += 0.5 if 0 < weight <= 30 else -3
     if "%" in (mapping.get("execution_rate") or ""):
@@ -294,6 +294,12 @@ def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
         if score <= weight + TOLERANCE and abs(implied - score) <= 0.5 * 10 ** -decimals(mapping["score"]) + TOLERANCE:
             points += 2
     return points
+
+
+def _budget(mapping: dict[str, str]) -> str | None:
+    """The budget 执行率 is taken of: 全年预算数, or 年初预算数 where the header prints no 全年预算数
+    (`年初预算数(A) 全年执行数(B) … 执行率(B/A)`)."""
+    return mapping.get("annual_budget") if "annual_budget" in mapping else mapping.get("initial_budget")
 
 
 def _rate_fits(computed: float, printed: float) -> bool:
@@ -351,7 +357,7 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
         places = Counter(decimals(p) for p in pieces if not is_dash(p))
         alike = max(places.values(), default=0)
         points += alike - (sum(places.values()) - alike)  # a row's numbers printed alike ('409.90', '495.40')
-        annual, executed = number(mapping.get("annual_budget")), number(mapping.get("executed"))
+        annual, executed = number(_budget(mapping)), number(mapping.get("executed"))
         if annual and executed is not None and executed > 2 * annual:
             points -= 5.0  # executed twice the budget: no cutting of a row as printed
         elif annual and executed:
@@ -359,8 +365,10 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
         within, equal = True, False
         for col in AMOUNTS if bound > 0 else ():  # (a total of zeros, the form's error, bounds nothing)
             if (n := number(mapping.get(col))) is not None and (t := number(total.get(col))) is not None:
-                points += (2.0 if _close(n, t) else 1.0) if n <= t + TOLERANCE else -3.0
-                within, equal = within and n <= t + TOLERANCE, equal or _close(n, t)
+                # (amounts as printed: a sub-row's equals the total's exactly, no rounding tolerance)
+                same = abs(n - t) < 1e-9
+                points += (2.0 if same else 1.0) if n <= t + 1e-9 else -3.0
+                within, equal = within and n <= t + 1e-9, equal or same
         if at not in glued and not (within and equal):
             continue
         if best is None or points > best[0]:

@@ -48,9 +48,10 @@ _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what 
 
 @lru_cache(maxsize=64)
 def _words(lex: Lexicon) -> re.Pattern[str]:
-    """The form's words, longest first, with a leading 其中 and trailing decorations."""
+    """The form's words, longest first, with a leading 其中 (and 本年 or 当年: '其中:本年一般公共预算拨款') and
+    trailing decorations."""
     words = sorted({w for w in lex.words if len(w) >= 2} | set(lex.levels), key=len, reverse=True)
-    return re.compile(f"(?:其中[:：]?)?(?:{'|'.join(map(re.escape, words))}){_DECOR}")
+    return re.compile(f"(?:其中[:：]?)?(?:本年|当年)?(?:{'|'.join(map(re.escape, words))}){_DECOR}")
 
 
 def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:

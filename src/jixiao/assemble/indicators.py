@@ -110,12 +110,15 @@ def _gap(unit: Unit, separator: Gap) -> int:
 
 
 def _score_like(unit: Unit) -> float | None:
-    key = unit.key
-    return None if len(key) > 7 else points(key)
+    return _points_key(unit.key)
 
 
 def _score_like_text(text: str | None) -> float | None:
-    return None if not text or len(text) > 7 else points(fold(text))
+    return _points_key(fold(text)) if text else None
+
+
+def _points_key(key: str) -> float | None:
+    return None if len(key) > 7 else points(key)
 
 
 @dataclass
@@ -206,10 +209,10 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     said = tuple((head[k].text, slot) for k, slot in renamed)
     if "name" in slots and "weight" not in present and ("target" in slots or "actual" in slots):
         # no points columns, or a 得分 column alone (each row's last number its score)
-        return Header(tuple(dict.fromkeys(slots)), cols, unscored=True, renamed=said), end
+        return Header(tuple(slots), cols, unscored=True, renamed=said), end
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
-    return Header(tuple(dict.fromkeys(slots)), cols, renamed=said), end
+    return Header(tuple(slots), cols, renamed=said), end
 
 
 def _insert_in_order(slots: list[str], slot: str) -> None:
@@ -627,8 +630,7 @@ class _Reader:
         """The cells after a row's 实际完成值 in a table without a 分值 column: its 偏差原因, its 得分."""
         row.deviation = texts.get("deviation")
         if "score" in texts:
-            value = number(texts["score"])
-            row.score = value if value is not None and 0 <= value <= MAX_POINTS else None
+            row.score = _score_like_text(texts["score"])
 
     def _assign(self, row: RawRow, cells: dict[str, str | None]) -> None:
         if any(s in cells for s in COMPOSITE):

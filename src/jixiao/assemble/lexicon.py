@@ -153,10 +153,13 @@ def select(keys: set[str]) -> Lexicon:
 
 @lru_cache(maxsize=1 << 14)
 def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
+    best: tuple[str, int] | None = None  # the longest label the key opens with ('主管部门及代码', not '主管部门')
     for field, labels in lex.head.items():
         for label in labels:
-            if key.startswith(label):
-                return field, len(label)
+            if key.startswith(label) and (best is None or len(label) > best[1]):
+                best = (field, len(label))
+    if best is not None:
+        return best
     # a whole cell that is a label with a qualifier: in brackets anywhere ('项目(资金)名称', '主管部门(单位)') or a
     # short word before it ('具体实施单位')
     bare = _INNER.sub("", label_key(key))

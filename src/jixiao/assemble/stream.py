@@ -341,12 +341,16 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
         while b < len(body) and body[b][0] <= i:
             b += 1
         kinds = set()
+        named = True  # the only head label before the next title is 项目名称
         for j, kind in body[b:]:
             if j >= nxt:
                 break
             kinds.add(kind)
+            named = named and (kind != "head" or lex.head_field(units[j].key)[0] == "project_name")
         if not kinds:
             continue  # a title with no table after it before the next title: page chrome or the last of several
+        if kinds == {"head"} and named and k + 1 < len(titles) and titles[k + 1][2]:
+            continue  # a page's heading over a list of the projects' forms (序号 项目名称 备注), a form's title next
         if is_form and starts and not kinds & {"head", "funds"}:
             continue  # a title repeated as a page header inside a form
         starts.append((i, title, is_form))
