@@ -18,7 +18,7 @@ from math import comb
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
-from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.lexicon import IGNORED, Lexicon
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import decimals, fold, is_dash, number, width
 from jixiao.model import FUND_ROWS, FundRow, Funds
@@ -35,7 +35,6 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 MAX_FITS = 2000  # placements of a row's values tried against its columns (8 columns: at most 70)
-IGNORED = "ignored"  # a fund row the record has no place for (财政专户管理资金): read past
 EXTRA = "extra"  # prefix of a column the templates do not know
 
 

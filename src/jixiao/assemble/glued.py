@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import decimals, fold, is_dash, is_measure, points
+from jixiao.assemble.text import decimals, fold, is_dash, is_measure, points, printed_twice
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
@@ -261,9 +261,9 @@ def _points_glued(text: str) -> tuple[str, str] | None:
 
 
 def _twice(text: str) -> bool:
-    """A text printed twice over, a cell and the next printed alike ('显著提升显著提升')."""
-    half = len(text) // 2
-    return len(text) >= 4 and len(text) % 2 == 0 and text[:half] == text[half:] and not text[0].isdigit()
+    """A text printed twice over, a cell and the next printed alike ('显著提升显著提升'; not digits: '1010' is
+    分值 and 得分)."""
+    return len(text) % 2 == 0 and not text[:1].isdigit() and printed_twice(text) is not None
 
 
 def points_pair(text: str, alike: bool = True) -> list[str] | None:

@@ -16,7 +16,7 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import GOES_ON, SENTENCE_END, after_chars, is_measure, tidy, width
+from jixiao.assemble.text import GOES_ON, SENTENCE_END, after_chars, is_measure, printed_twice, tidy, width
 from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
@@ -79,8 +79,9 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
     parts = {"expected": inline.get("expected", ""), "actual": inline.get("actual", "")}
     lines = {"expected": heads["expected"].line if "expected" in inline else None,
              "actual": heads["actual"].line if "actual" in inline else None}
-    if texts and not any(parts.values()) and len(source_rows(texts)) == 1 and (halves := _twice(_joined(texts))):
-        parts["expected"], parts["actual"] = halves  # one text printed in both columns, run into one line
+    if texts and not any(parts.values()) and len(source_rows(texts)) == 1 and (
+            half := printed_twice(_joined(texts).strip(), least=4)):
+        parts["expected"] = parts["actual"] = half  # one text printed in both columns, run into one line
         lines["expected"] = lines["actual"] = texts[0].line
     elif texts and all(u.certain for u in texts) and _by_column(texts, heads, parts, lines):
         pass
@@ -117,19 +118,6 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
             parts[kind] = join(parts[kind], cell.text)
             lines[kind] = lines[kind] or cell.line
     return True
-
-
-def _twice(text: str) -> tuple[str, str] | None:
-    """A text and its copy side by side ('新建道路524m。 新建道路524m。'): the two goal texts, the same."""
-    text = text.strip()
-    half = len(text) // 2
-    if half < 4:
-        return None
-    if len(text) % 2 and text[half].isspace() and text[:half] == text[half + 1:]:
-        return text[:half], text[:half]
-    if not len(text) % 2 and text[:half] == text[half:]:
-        return text[:half], text[:half]
-    return None
 
 
 def _opening(key: str) -> str:

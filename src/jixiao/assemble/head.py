@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 
 from jixiao.assemble.context import Context
-from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.lexicon import IGNORED, Lexicon
 from jixiao.assemble.stream import Unit, is_year_only, title_of, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
 _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
-IGNORED = "ignored"  # a head label the record has no place for (a template's `ignored`, '中央主管部门'): read past
 
 
 def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
@@ -40,8 +39,8 @@ def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:
     u, v = units[i], units[i + 1]
     if lex.head_field(v.key) or lex.section(v.key):
         return False
-    if title_of(v, lex):
-        return lex.head_field(u.key) is not None and lex.head_field(u.key)[0] == "project_name"
+    if title_of(v, lex):  # a project's name may end as a title does
+        return (field := lex.head_field(u.key)) is not None and field[0] == "project_name"
     return (v.row == u.row and v.certain) or len(inline.strip("()（）[]【】")) <= 3
 
 

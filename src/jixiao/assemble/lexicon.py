@@ -23,6 +23,7 @@ _INNER = re.compile(r"[(（][^()（）]{1,6}[)）]")  # a qualifier in brackets 
 _LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
 _POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
 TEMPLATE_DIR = "templates"
+IGNORED = "ignored"  # a template's `ignored` head labels and fund rows: no place in the record, read past
 CAPTION = "绩效指标"  # the indicator table's caption, printed over its header or down its first column
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from jixiao.assemble.lexicon import Lexicon, fold, is_points_only, label_key, select
+from jixiao.assemble.lexicon import IGNORED, Lexicon, fold, is_points_only, label_key, select
 from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
@@ -314,7 +314,7 @@ def is_year_only(key: str) -> bool:
 def _body(key: str, lex: Lexicon) -> str | None:
     """What part of a form body a unit with this key opens, if any (a head label the record has no place for,
     '单位名称' in a page's file name, opens none)."""
-    if (field := lex.head_field(key)) and field[0] != "ignored":
+    if (field := lex.head_field(key)) and field[0] != IGNORED:
         return "head"
     kind = lex.section(key)
     if kind in ("funds", "goals", "indicators"):

@@ -25,6 +25,17 @@ def brackets(text: str) -> int:
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")
 
 
+def printed_twice(text: str, least: int = 2) -> str | None:
+    """What a text prints twice over, side by side — a cell and the next alike ('显著提升显著提升'), or one text in
+    both columns run into one line ('新建道路524m。 新建道路524m。') — or None. `least`: the shortest half."""
+    half = len(text) // 2
+    if half < least:
+        return None
+    if len(text) % 2 == 0:
+        return text[:half] if text[:half] == text[half:] else None
+    return text[:half] if text[half].isspace() and text[:half] == text[half + 1:] else None
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str | None) -> str:
     """Matching key: NFKC (full-width to half-width), no whitespace, traditional characters as simplified

@@ -58,13 +58,15 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if _BOX_VERTICAL.search(text):
         text = text.translate(_BOX_BARS)
-    text = _PINYIN.sub("", text)
+    if _TONED_LETTER.search(text):  # (most documents have none: one quick scan, not the pattern's)
+        text = _PINYIN.sub("", text)
     return _SPACES.sub(" ", text)
 
 
 # a reading in pinyin that a document site prints after a character ('項(xiàng)目', '執(zhí)行'): not the form's text
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_TONED_LETTER = re.compile(f"[{_TONED}]")
 
 
 _BOX_VERTICAL = re.compile("[│┃║]")
