@@ -222,3 +222,130 @@ def test_a_page_listing_its_forms_before_them_starts_no_form():
     assert (form.project_name, form.year) == ("就业补助资金", 2022)
     total = form.funds.total
     assert (total.initial_budget, total.annual_budget, total.executed, total.score) == (99, 100, 90, 9)
+
+
+_SUMMARY = ("某市转移支付区域(项目)绩效目标自评表(2023年度)转移支付(项目)名称重大动物疫病防控补助中央主管部门农业农村部"
+            "地方主管部门省农业农村厅资金使用单位某市畜牧兽医中心资金投入情况(万元)全年预算数(A)全年执行数(B)"
+            "预算执行率(B/A×100%)年度资金总额:25020080.00%其中:中央财政资金16012880.00%地方资金907280.00%其他资金"
+            "资金管理情况情况说明存在问题和改进措施分配科学性分配科学无下达及时性下达")
+
+
+def test_a_form_glued_in_a_cell_of_the_pages_own_table_is_read():
+    """A government page's 内容概述 cell holds its attachment's text glued (every cell run into the next) and the
+    stored copy ends before the attachment: the form is read from the cell, the transfer template's words found
+    inside the run, and '25020080.00%' (no 执行率 is that high) is 250, 200 and 80.00% glued."""
+    text = "\n".join([
+        "索引号 | 0000-2024-001 | 组配分类 | 部门项目 |",
+        "信息名称 | 某市2023年动物防疫补助绩效目标自评表 | 内容概述 | " + _SUMMARY + " |",
+        "某市转移支付区域(项目)绩效目标自评表 | |||||",
+    ])
+    [form] = jixiao.parse_text(text, "summary_cell.txt")
+    assert (form.year, form.project_name, form.department, form.implementing_unit) == (
+        2023, "重大动物疫病防控补助", "省农业农村厅", "某市畜牧兽医中心")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate) == (250, 200, 80)
+
+
+def test_one_form_printed_twice_is_read_once_from_the_fuller_copy():
+    """The same page with the attachment after it as a table: one form (P004 names the copy left), read from
+    the table, which holds more of the form than the summary cut short."""
+    text = "\n".join([
+        "信息名称 | 某市2023年动物防疫补助绩效目标自评表 | 内容概述 | " + _SUMMARY + " |",
+        "某市转移支付区域(项目)绩效目标自评表",
+        "(2023年度)",
+        "转移支付(项目)名称 | 重大动物疫病防控补助 |",
+        "中央主管部门 | 农业农村部 | 地方主管部门 | 省农业农村厅 | 资金使用单位 | 某市畜牧兽医中心 |",
+        "资金投入情况(万元) | | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A×100%) |",
+        "| 年度资金总额: | 250 | 200 | 80.00% |",
+        "资金管理情况 | | 情况说明 | 存在问题和改进措施 |",
+        "| 分配科学性 | 分配科学 | 无 |",
+        "总体目标完成情况 | 总体目标 | 全年实际完成情况 |",
+        "| 完成强制免疫任务。 | 已完成强制免疫任务。 |",
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 |",
+        "| 产出指标 | 数量指标 | 免疫密度 | ≥90% | 96% | 无 |",
+        "| 满意度指标 | 服务对象满意度指标 | 养殖户满意度 | ≥90% | 95% | 无 |",
+    ])
+    [form] = jixiao.parse_text(text, "summary_and_table.txt")
+    assert form.project_name == "重大动物疫病防控补助" and form.source.first_line == 2
+    assert [(i.level1, i.name, i.target, i.actual) for i in form.indicators] == [
+        ("产出指标", "免疫密度", "≥90%", "96%"), ("满意度指标", "养殖户满意度", "≥90%", "95%")]
+    assert form.goal_actual == "已完成强制免疫任务。"
+    codes = [w.code for w in form.warnings]
+    assert "P004" in codes and "P002" not in codes  # (资金管理情况 is a section the record has no place for)
+
+
+def test_a_score_column_table_cut_short_in_its_last_row_keeps_every_row():
+    """A stored page ending part-way through a 得分-only table's last row ('生态' on a line of its own, no '|'):
+    the rows above are still the table's rows, each source row its own (numbered sub-items too)."""
+    text = "\n".join([
+        "2022年度化肥减量项目自评表",
+        "项目名称 | 化肥减量增效示范 | |||",
+        "年度绩效目标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | ||",
+        "产出指标 | 数量指标 | 一、示范区建立 | ≧2000亩 | 2100亩 | 15.0 | |||",
+        "1、侧深施肥 | ≧500亩 | 600亩 | 5.0 | |||||",
+        "2、种肥同播 | ≧1000亩 | 1000亩 | 5.0 | |||||",
+        "质量指标 | 配方肥到位率 | ≧80% | 86% | 10.0 | ||||",
+        "生态",
+    ])
+    [form] = jixiao.parse_text(text, "cut_score_only.txt")
+    assert [(i.level2, i.name, i.target, i.actual, i.score) for i in form.indicators][:4] == [
+        ("数量指标", "一、示范区建立", "≥2000亩", "2100亩", 15), ("数量指标", "1、侧深施肥", "≥500亩", "600亩", 5),
+        ("数量指标", "2、种肥同播", "≥1000亩", "1000亩", 5), ("质量指标", "配方肥到位率", "≥80%", "86%", 10)]
+
+
+def test_points_before_the_targets_in_a_table_whose_rows_start_under_merged_labels():
+    """'二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分' with rows printed from the first cell their row
+    fills (a web page's merged label cells dropped): each row's 分值 is the number after its name."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "(2023年度)",
+        "项目名称 | 特色种养补贴 |",
+        "绩效指标 | 一级 指标 |",
+        "二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | 未完成原因 | ||",
+        "产 出 指 标 (50分) |",
+        "数量指标 | 补助种植面积 | 20 | 29.5亩 | 29.5亩 | 20 | ||||",
+        "补助鱼塘面积 | 10 | 3亩 | 3亩 | 10 | ||||||",
+        "质量指标 | ||||||||||",
+        "种植作物成活率 | 5 | 95% | 90% | 4 | ||||||",
+    ])
+    [form] = jixiao.parse_text(text, "points_first_shifted.txt")
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("数量指标", "补助种植面积", "29.5亩", "29.5亩", 20, 20), ("数量指标", "补助鱼塘面积", "3亩", "3亩", 10, 10),
+        ("质量指标", "种植作物成活率", "95%", "90%", 5, 4)]
+
+
+def test_the_last_row_cut_off_after_its_points_keeps_them_as_its_points():
+    """The page ends right after a row's 分值 ('满意度 | ≥ | 95 | % | 95 | 10.00'): its cells before 10.00 are as many
+    as a row has before its 分值, so 10.00 is the 分值 and the 得分 is lost, not 95 and 10.00."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "(2020年度)",
+        "项目名称 | 卫片执法补助 |",
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 |",
+        "| 产出指标 | 数量指标 | 补助经费 | = | 72890 | 元 | 72890 | 10.00 | 9.00 | |",
+        "| 满意度指标 | 服务对象满意度指标 | 满意度 | ≥ | 95 | % | 95 | 10.00 |",
+    ])
+    [form] = jixiao.parse_text(text, "cut_after_points.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("补助经费", "=72890元", "72890", 10, 9), ("满意度", "≥95%", "95", 10, None)]
+
+
+def test_glued_text_with_a_title_without_its_table_word_and_words_wrapped_at_spaces():
+    """A document site's copy: every cell glued, a title printed without its 表 ('…绩效目标自评'), spaces where a
+    word wrapped in its cell ('年度 总体 目标', '绩 效 指 标'), the site's chunk numbers opening its long lines
+    ('1、', '2、') and a fund table's words inside an indicator's name ('管理制度严格执行率')."""
+    first = ("1、2020年度县级专项资金绩效目标自评表专项资金名称县级粮食储备负责人及电话张三"
+             "县级主管部门某县商务和粮食局实施单位某县粮食股项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)"
+             "年度资金总额150.5150.5100%其中:中央、省、市补助县级资金150.5150.5100%其他资金年度 总体 目标"
+             "年初设定目标全年实际完成情况保持地方粮食储备规模稳定,按时足额轮换,确保储备粮数量真实、质量良好、储存安全。"
+             "地方储备粮规模达标,轮换按计划完成,库存数量真实、质量良好。绩 效 指 标一级 指标二级 "
+             "指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标储备粮到位率")
+    assert len(first) >= 300
+    text = "\n".join([first, "2、100%100%质量 指标储备粮管理制度严格执行率100%100%说明无"])
+    [form] = jixiao.parse_text(text, "site_glued.txt")
+    total = form.funds.total
+    assert (form.year, form.project_name, form.department) == (2020, "县级粮食储备", "某县商务和粮食局")
+    assert (total.annual_budget, total.executed, total.execution_rate) == (150.5, 150.5, 100)
+    assert form.goal_expected and form.goal_expected.startswith("保持地方粮食储备规模稳定")
+    assert form.goal_actual and form.goal_actual.startswith("地方储备粮规模达标")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
-from jixiao.assemble.glued import unglue
+from jixiao.assemble.glued import MIN_RUN, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import read_indicators
@@ -34,8 +34,9 @@ from jixiao.assemble.stream import (
     title_of,
     units_of,
 )
+from jixiao.assemble.text import fold
 from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
-from jixiao.model import Confidence, Form, Source
+from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.read.tokens import Document
 
 __all__ = ["Reading", "read_document"]
@@ -55,7 +56,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     units = units_of(doc)
     lex = document_lexicon(units)
     if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
-        lex = document_lexicon(unglued)
+        lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
     units = split_glued_labels(join_split_labels(units, lex), lex)
     forms, fragments = split_forms(units, lex)
@@ -79,7 +80,31 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
             reading.forms[index] = assemble_form(forms[index], lex, contexts[index], index)
     if explain:
         reading.traces.extend(contexts)
+    _printed_twice(reading)
     return reading
+
+
+def _printed_twice(reading: Reading) -> None:
+    """One form printed twice in a row (a page's summary of its attachment in a cell of the page's own table,
+    then the attachment): the same title, year and project. The copy that reads more fields is kept."""
+    k = 0
+    while k + 1 < len(reading.forms):
+        a, b = reading.forms[k], reading.forms[k + 1]
+        same = a.project_name is not None and fold(a.project_name) == fold(b.project_name or "") and (
+            a.year == b.year and fold(a.title or "") == fold(b.title or ""))
+        if not same:
+            k += 1
+            continue
+        kept, dropped = (a, b) if len(a.source.fields) > len(b.source.fields) else (b, a)
+        again = dropped.source.first_line
+        kept.warnings.append(ReadWarning(code="P004", line=again, message=(
+            f"第 {again} 行起重复印出同一张表（同一标题、年度和项目名称），"
+            f"已按读到内容较多的一份（第 {kept.source.first_line} 行起）读入")))
+        reading.forms[k:k + 2] = [kept]
+        if reading.traces:
+            del reading.traces[k + (kept is a)]
+    for index, form in enumerate(reading.forms):
+        form.source.form_index = index
 
 
 def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form:

@@ -128,6 +128,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
+MAX_RATE = 1000.0  # percent: no 执行率 is printed this high ('1484631.00%' is 148, 46 and 31.00% glued)
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
 
 
@@ -344,7 +345,8 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     if room < 2:
         return None  # as many cells as the header's columns, or more: none holds two numbers
     glued = [k for k, v in enumerate(values) if any(c.isdigit() for c in v)
-             and (number(v.rstrip("%％")) is None or _LEADING_ZERO.match(v)) and split_numbers(v, room)]
+             and ((n := number(v.rstrip("%％"))) is None or _LEADING_ZERO.match(v)
+                  or v[-1:] in "%％" and n >= MAX_RATE) and split_numbers(v, room)]
     bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdigit() and float(v) > bound]
     at = min(glued + bounded, default=None)
     if at is None:

@@ -42,7 +42,9 @@ _GLUED_ROW = re.compile(r"^[^\d≥≤<>=≠].*\D\d.*\d%?$")  # a name, then valu
 _VALUES_THEN_POINTS = re.compile(r"^[≥≤<>=≠]*\d[\d.]*\.\d+\.\d+$")  # at least a value and two decimals points
 _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00', '1010': 分值 and 得分 glued
 # a title: the words before 自评表 back to a mark no title holds (a colon, a stop, a date's 日), and its year
-_TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评表(?:[(（](?:19|20)\d{2}年度?[)）])?")
+# (printed without its 表 only before its year or at the end: '…(普通省道公路建设)绩效目标自评')
+_TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（](?:19|20)\d{2}年)|$)"
+                    r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
 
 
@@ -57,7 +59,7 @@ def _words(lex: Lexicon) -> re.Pattern[str]:
 def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     """(start, end, is a title) of the form's words in a key, in order, a title before the words inside it."""
     titles = [(m.start() + (d.end() if (d := _DATE.match(m.group())) else 0), m.end(), True)
-              for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评表" in key else []
+              for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评" in key else []
     words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key)
              if not any(a < m.end() and m.start() < b for a, b, _ in titles)]
     return sorted(titles + words)
@@ -74,16 +76,21 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     whole, or a glued value that a space of its own cut off the run); otherwise only a line of its own in the
     indicator table that reads as a row glued whole (a name, then values ending in a number) is, and a cell
     kept apart stays whole ('1年内')."""
-    if not any(not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key) and _run(u.key, lex)
-               for u in units):
+    in_cells = {k for k, u in enumerate(units) if u.certain and _form_in_cell(u.key, lex)}
+    if not in_cells and not any(not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key)
+                                and _run(u.key, lex) for u in units):
         return units
-    found = {}
-    for k, u in enumerate(units):
-        if not u.certain and len(u.key) >= 2 and (spans := _spans(u.key, lex)):
-            found[k] = spans
-    glued = {k for k, spans in found.items()
-             if (spans[0][0] == 0 or spans[0][2]) and spans[0][1] < len(units[k].key) or len(spans) > 1}
-    through = sum(len(units[k].key) for k in glued) >= GLUED_SHARE * sum(len(u.key) for u in units)
+    found, glued = _glued(units, in_cells, lex)
+    joined = _join_spaced(units)
+    # a single space inside one of the form's words ('绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值': a
+    # word wrapped in its cell) is no cell boundary: such runs are glued text too
+    wrapped = [u for u in joined if u.text.count(" ") and _word_across_space(u, lex)]
+    glued_share = sum(len(units[k].key) for k in glued) + sum(len(u.key) for u in wrapped)
+    through = glued_share >= GLUED_SHARE * sum(len(u.key) for u in units)
+    if through and len(joined) < len(units):  # text glued through: every single space is such a wrap
+        units = joined
+        found, glued = _glued(units, {k for k, u in enumerate(units) if u.certain and _form_in_cell(u.key, lex)},
+                              lex)
     out: list[Unit] = []
     state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)
     for k, u in enumerate(units):
@@ -101,16 +108,65 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
+def _glued(units: list[Unit], in_cells: set[int], lex: Lexicon) -> tuple[dict[int, list[tuple[int, int, bool]]],
+                                                                          set[int]]:
+    """The spans of the form's words in each unit that holds any, and the units that are glued cells: opened
+    by a word (or a title) and going on past it, or holding several."""
+    found = {}
+    for k, u in enumerate(units):
+        if (not u.certain or k in in_cells) and len(u.key) >= 2 and (spans := _spans(u.key, lex)):
+            found[k] = spans
+    glued = {k for k, spans in found.items()
+             if (spans[0][0] == 0 or spans[0][2]) and spans[0][1] < len(units[k].key) or len(spans) > 1}
+    return found, glued
+
+
+def _word_across_space(u: Unit, lex: Lexicon) -> bool:
+    """One of the form's words (of four characters or more; not a title, which takes in the words before it) in
+    a run of fragments joined at single spaces stands across a space, neither side a word of its own ('项目 主管部门'
+    is a project name's end and a label)."""
+    starts = _starts(u.text, u.key)
+    if starts is None:
+        return False
+    spaces = {starts[i] for i, c in enumerate(u.text) if c == " "}
+    words = lex.words
+    return any(b - a >= 4 and not title and u.key[a:p] not in words and u.key[p:b] not in words
+               for a, b, title in _spans(u.key, lex) for p in spaces if a < p < b)
+
+
+def _join_spaced(units: list[Unit]) -> list[Unit]:
+    """The units with each run of plain fragments a single space apart on one line joined into one."""
+    out: list[Unit] = []
+    for u in units:
+        prev = out[-1] if out else None
+        if prev is not None and u.gap == Gap.SPACE and not u.certain and not prev.certain and u.row == prev.row:
+            text = prev.text + " " + u.text
+            out[-1] = prev._replace(text=text, key=prev.key + u.key)
+        else:
+            out.append(u)
+    return out
+
+
 @dataclass
 class _State:
     after: str | None = None  # what the last word opened: an indicator row ('row'), the goals' texts ('goals')
     columns: list[str] = field(default_factory=list)  # the indicator header's columns as read so far
+    rows: bool = False  # inside the indicator table's rows: a level label read, no section's word since
 
     @property
     def points_first(self) -> bool:
         """The indicator header prints 分值 before 年度指标值 (a row's 分值 follows its name)."""
         cols = self.columns
         return "weight" in cols and "target" in cols and cols.index("weight") < cols.index("target")
+
+
+def _form_in_cell(key: str, lex: Lexicon) -> bool:
+    """A table cell that holds a whole form glued after its title: a page's summary of its attachment in a
+    cell of the page's own table ('内容概述 | …绩效自评表(2023年度)项目名称…主管部门…')."""
+    if len(key) < MIN_RUN or "自评" not in key or not _run(key, lex):
+        return False
+    spans = _spans(key, lex)
+    return spans[0][2] and len(spans) >= MIN_WORDS
 
 
 def _run(key: str, lex: Lexicon) -> bool:
@@ -145,6 +201,8 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
         at = end
     if at < len(u.text):
         pieces.append((u.text[at:], False))
+    if state.rows or any(lex.level(fold(t)) for t, word in pieces if word):
+        pieces = _in_rows(pieces, lex, state)
     out: list[Unit] = []
     for text, word in pieces:
         key = fold(text)
@@ -152,6 +210,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             column = lex.indicator_column(key)
             if column:
                 state.columns = [*state.columns, column] if state.after == "row" else [column]
+            state.rows = bool(lex.level(key)) or state.rows and not lex.section(key) and not lex.head_field(key)
             state.after = ("row" if lex.level(key) or column or lex.section(key) == "total" else
                            "goals" if lex.section(key) in ("goals", "goal_expected", "goal_actual") else None)
             cells = [text]
@@ -163,8 +222,30 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
         else:
             cells = [text]
         for cell in cells:  # (where a glued cell stood tells no column: each keeps the run's place)
-            out.append(u._replace(text=cell, key=fold(cell), gap=u.gap if not out else Gap.WIDE))
+            if not out:
+                out.append(u._replace(text=cell, key=fold(cell)))
+            else:  # (a table cell's pieces: the cell's boundary is before the first of them only)
+                out.append(u._replace(text=cell, key=fold(cell), gap=Gap.WIDE, certain=False, col=None))
     return out if len(out) > 1 else [u]
+
+
+def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> list[tuple[str, bool]]:
+    """Inside the indicator table's rows, a word of the fund table is a piece of an indicator's name or value
+    ('县级储备粮管理制度严格执行率', '中央资金到位率'), joined to the text around it."""
+    out: list[tuple[str, bool]] = []
+    rows = state.rows
+    for text, word in pieces:
+        key = fold(text)
+        if word and rows and (lex.fund_column(key) or lex.fund_row(key)) and not (
+                lex.indicator_column(key) or lex.level(key) or lex.section(key)):
+            word = False
+        elif word:
+            rows = bool(lex.level(key)) or rows and not lex.section(key) and not lex.head_field(key)
+        if out and not word and not out[-1][1]:
+            out[-1] = (out[-1][0] + text, False)
+        else:
+            out.append((text, word))
+    return out
 
 
 # a cell starts at an operator after anything else, at a digit after text ('尺10', '%10', '米10') but for the

@@ -403,6 +403,14 @@ def _by_columns(header: Header, body: list[Unit]) -> bool:
     return bool(rows) and fit >= 0.8 * len(rows)
 
 
+def _cut_short(units: list[Unit], cells: int) -> bool:
+    """A table of certain cells whose last line is a plain fragment shorter than a row: a stored page ending
+    part-way through the table's last row ('生态' under rows of '|' cells), no sign that the rows are plain text."""
+    rows = source_rows(units)
+    return (len(rows) > 1 and len(rows[-1]) < cells and not any(u.certain for u in rows[-1])
+            and all(u.certain for r in rows[:-1] for u in r))
+
+
 def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]:
     """Rows cut where a level label follows a cell that is none (the labels open the next row); a run of more
     cells than a row has (rows under one merged label print none) is cut where a cell is followed by a value
@@ -659,6 +667,10 @@ class _Reader:
         out = []
         read = set()  # units of the runs read here (the others' 分值 stand alone)
         for run in runs:
+            if self._cut_after_weight(body, run):
+                out.append(_Anchor(run[-1][0], run[-1][1], None, 1))
+                read.update(i for i, _ in run)
+                continue
             pairs = list(zip(run, run[1:], strict=False))
             pick = pairs[-1]
             if None not in under and self._under_header(body, run[0][0]):
@@ -676,6 +688,20 @@ class _Reader:
             out.append(_Anchor(w, wv, sv))
             read.update(i for i, _ in run)
         return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
+
+    def _cut_after_weight(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
+        """The form's last table row, cut off right after its 分值 (a stored page ending part-way): a row of
+        certain cells whose cells before its last number are as many as a row has before its 分值 ('滿意度 | ≥ |
+        95 | % | 95 | 10.00': the 10.00 is its 分值, not the 得分 of a 分值 95)."""
+        last = run[-1][0]
+        if not self.ends_form or len(run) < 2 or last != len(body) - 1:
+            return False
+        first = _row_start(body, last)
+        labels = 0  # (its 一级 and 二级 labels; a name may read like a label: '满意度')
+        while labels < 2 and first + labels < last and _is_label(body[first + labels], self.lex) == "level":
+            labels += 1
+        return (all(u.certain for u in body[first:]) and run[0][0] > first
+                and last - first - labels == len(self.fields))
 
     def _no_score(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
         """A run of numbers in a certain table row ('100 100 20': target, actual, 分值) with one in the header's
@@ -777,10 +803,14 @@ class _Reader:
             self._finish(prev, dev, pieces_prev)
         else:
             rest = tail
-        for whole in self._whole_rows(rest) if rest else []:
+        wholes = self._whole_rows(rest) if rest else []
+        for whole in wholes:
             content = [u for u in whole if _is_label(u, self.lex) is None]
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
+            if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
+                    u.key in self.lex.prefixes for u in whole):
+                continue  # the start of the next row's label, cut off with the page ('生态' of 生态效益指标)
             row = RawRow(line=whole[0].line, row=whole[-1].row, after_last=not self.header.unscored)
             if row.after_last and len(content) > len(self.fields) and (value := _score_like(whole[-1])) is not None:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
@@ -839,11 +869,13 @@ class _Reader:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
         table that has no 分值/得分 columns at all, printed without cell boundaries (a cell per line), a row
         starts where its level labels do."""
-        if units and self.header.unscored and not all(u.certain for u in units):
+        cut = _cut_short(units, len(self.fields))
+        plain = not all(u.certain for u in units) and not cut
+        if units and self.header.unscored and plain:
             return _label_rows(units, self.lex, len(self.fields) + len(self.after))
         if not units or units[0].row == units[-1].row:
             return [units] if units else []
-        if not all(u.certain for u in units):
+        if plain:
             return _numbered_rows(units, self.lex)
         out: list[list[Unit]] = []
         waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it
@@ -855,7 +887,7 @@ class _Reader:
                 out.append(waiting + r)
                 waiting = []
         if waiting:
-            if out and not _whole_level(waiting[0].key, self.lex):
+            if out and not _whole_level(waiting[0].key, self.lex) and not cut:
                 out[-1].extend(waiting)
             else:
                 out.append(waiting)  # (a row opening with a level label: a new block's, cut short)
@@ -1342,7 +1374,7 @@ def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
     i = 0
     while i < len(out):
         weight = _score_like(out[i])
-        if weight is None or out[i].certain:
+        if weight is None:
             i += 1
             continue
         for j in range(i + between + 1, min(i + between + MAX_FRAGMENTS, len(out))):

@@ -44,6 +44,7 @@ def is_points_only(key: str) -> bool:
 class Lexicon:
     names: tuple[str, ...]
     title_word: str
+    short_titles: tuple[str, ...]  # how a title printed without its 表 ends
     head: dict[str, tuple[str, ...]]  # field -> labels
     sections: dict[str, tuple[str, ...]]
     not_title_prefix: tuple[str, ...]
@@ -133,8 +134,9 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
     levels = {fold(k): tuple(fold(v) for v in vs) for k, vs in data["levels"].items()}
     return Lexicon(
         names=("national", *names), title_word=fold(data["head"]["title"]),
+        short_titles=tuple(fold(w) for w in data["head"]["title_without_table"]),
         head={k: _words(v) for k, v in data["head"].items()
-              if k not in ("title", "not_title_prefix", "other_titles")},
+              if k not in ("title", "title_without_table", "not_title_prefix", "other_titles")},
         sections=fold_map(data["sections"]),
         not_title_prefix=_words(data["head"]["not_title_prefix"]),
         other_titles=tuple(fold(w) for w in data["head"]["other_titles"]),
@@ -145,10 +147,13 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
     )
 
 
-def select(keys: set[str]) -> Lexicon:
-    """The lexicon for a document that prints these folded keys: national plus every variant it matches."""
+def select(keys: set[str], runs: tuple[str, ...] = ()) -> Lexicon:
+    """The lexicon for a document that prints these folded keys: national plus every variant it matches. `runs`:
+    keys of cells glued into runs, where a variant's words stand inside a key (two of them, not one a text may
+    mention)."""
     chosen = tuple(name for name, data in templates().items()
-                   if name != "national" and any(fold(w) in keys for w in data.get("match", ())))
+                   if name != "national" and (any(fold(w) in keys for w in data.get("match", ())) or runs and len(
+                       {w for w in data.get("match", ()) if any(fold(w) in run for run in runs)}) >= 2))
     return lexicon(chosen)
 
 

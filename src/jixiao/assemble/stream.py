@@ -274,7 +274,9 @@ def _known(key: str, lex: Lexicon) -> bool:
 
 def title_of(unit: Unit, lex: Lexicon) -> str | None:
     """The form's title when this unit is one ('财政项目支出绩效自评表', '附件1:…自评表(2022年度)')."""
-    return _title(unit.key, lex) if lex.title_word in unit.key else None
+    key = unit.key
+    return _title(key, lex) if lex.title_word in key or "自评" in key and any(
+        t in key for t in lex.short_titles) else None
 
 
 def _title(key: str, lex: Lexicon) -> str | None:
@@ -286,7 +288,7 @@ def _title(key: str, lex: Lexicon) -> str | None:
 def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
     """(title, is a form's) when the key is a table's title: a form's ('…绩效自评表(2022年度)') or another
     table's ('部门整体支出绩效自评表', '…绩效目标表')."""
-    if "表" not in key:
+    if "表" not in key and "自评" not in key:
         return None
     key = _ATTACHMENT.sub("", key)
     core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
@@ -296,7 +298,9 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
     if core.endswith(lex.other_titles):
         return core, False
     if not core.endswith(lex.title_word):
-        return None
+        short = next((t for t in lex.short_titles if core.endswith(t)), None)
+        # (something evaluated before it: '部门绩效自评' alone heads a column or a report's section)
+        return (core, True) if short and len(core) >= len(short) + 4 else None
     # a project's form names 绩效 or ends '项目自评表' ('2022年度共享工程项目自评表', as Hubei prints it)
     return (core, True) if "绩效" in core or core.endswith("项目" + lex.title_word) else None
 
@@ -421,9 +425,9 @@ def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
             or lex.indicator_column(unit.key) is not None)
 
 
-def document_lexicon(units: list[Unit]) -> Lexicon:
+def document_lexicon(units: list[Unit], runs: tuple[str, ...] = ()) -> Lexicon:
     keys = {u.key for u in units}
-    return select(keys | {label_key(k) for k in keys if len(k) <= 16})
+    return select(keys | {label_key(k) for k in keys if len(k) <= 16}, runs)
 
 
 def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:

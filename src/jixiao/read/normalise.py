@@ -34,6 +34,9 @@ INLINE_PAGE = re.compile(r"第\s*\d{1,3}\s*页\s*[,，/]?\s*共\s*\d{1,3}\s*页"
 # sequence with another (else it may be a fund row's '-' cells around a number)
 INLINE_DASHED_PAGE = re.compile(r"(?<= )[-—–] ?(\d{1,3}) ?[-—–](?= )")
 LONG_LINE = 400
+# a document site's numbering of the chunks it cut a long text into ('1、…', '2、…' opening long lines in sequence)
+SITE_CHUNK = re.compile(r"^(\d{1,3})、")
+CHUNK_LINE = 300  # characters: a chunk is this long at least (but the last)
 # a bare page number ('2', '2、', '2/5'): a value of a cell too, so only taken as a page number beside a form feed
 BARE_PAGE_NUMBER = re.compile(r"^\d{1,3}(?:[、.]|\s*/\s*\d{1,3})?$")
 
@@ -128,3 +131,22 @@ def display_width(text: str) -> int:
     """Columns a string takes in a monospaced rendering (CJK and full-width characters take two). Cached:
     the same words stand on many lines."""
     return len(text) + len(_WIDE_CHAR.findall(text))
+
+
+def site_chunks(lines: list[str]) -> set[int]:
+    """The lines that open with a document site's chunk number: '1、' opening a long line, then '2、', '3、' … each
+    opening the next line, every chunk but the last a long one (numbered paragraphs of a text are shorter, or
+    not each on one line). The site cut its text into chunks anywhere, inside a number too ('…完成10' / '2、0%…'
+    for '100%')."""
+    out: list[int] = []
+    for i, line in enumerate(lines):
+        match = SITE_CHUNK.match(line)
+        if not match:
+            continue
+        n = int(match.group(1))
+        follows = out and n == len(out) + 1 and out[-1] == i - 1 and len(lines[i - 1]) >= CHUNK_LINE
+        if follows:
+            out.append(i)
+        elif n == 1 and len(line) >= CHUNK_LINE and len(out) < 2:
+            out = [i]
+    return set(out) if len(out) >= 2 else set()

@@ -23,6 +23,7 @@ from jixiao.read.normalise import (
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     LONG_LINE,
+    SITE_CHUNK,
     display_width,
     fold,
     is_page_number,
@@ -30,6 +31,7 @@ from jixiao.read.normalise import (
     join,
     needs_fold,
     normalise,
+    site_chunks,
 )
 from jixiao.read.tokens import Document, Gap, Notice, Token
 
@@ -299,6 +301,12 @@ def read_text(text: str, file: str) -> Document:
     aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and "|" not in text else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
+    chunks = sorted(site_chunks(lines)) if "、" in text else []
+    for i in chunks[1:]:  # (cut anywhere, a number's digits too: each chunk goes on the line of the first)
+        lines[chunks[0]] += SITE_CHUNK.sub("", lines[i])
+        lines[i] = ""
+    if chunks:
+        lines[chunks[0]] = SITE_CHUNK.sub("", lines[chunks[0]])
     doc = Document(file=file, warnings=[fallback] if fallback else [])
     tokens = doc.tokens
     # what most documents hold nowhere is not looked for on every line: glyphs to fold, markup to resolve
