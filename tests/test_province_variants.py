@@ -349,3 +349,26 @@ def test_glued_text_with_a_title_without_its_table_word_and_words_wrapped_at_spa
     assert (total.annual_budget, total.executed, total.execution_rate) == (150.5, 150.5, 100)
     assert form.goal_expected and form.goal_expected.startswith("保持地方粮食储备规模稳定")
     assert form.goal_actual and form.goal_actual.startswith("地方储备粮规模达标")
+
+
+def test_a_hubei_style_form_one_cell_per_line_with_its_notes_and_a_total_of_its_score():
+    """'政策(项目)名称' (项目名称, with an alternative before it), '年度绩效目标 (80分)' captioning the indicator table
+    (its points no goal text), '总分(100分) | 96' (the label prints the 分值, the number is the 得分), a tail label
+    wrapped over lines ('偏差大或' / '目标未完成' / '原因分析') and a note under the form naming the fund table's words
+    ('备注:1.预算执行情况口径:预算数为调整后财政资金总额…', prose, not glued cells)."""
+    cells = ["项目支出绩效自评表", "(2022年度)", "政策(项目)名称", "春节走访慰问经费", "主管部门",
+             "某市退役军人事务局", "项目实施单位", "某市退役军人事务局", "预算执行情况(万元)", "(20分)",
+             "预算数(A)", "执行数(B)", "执行率(B/A)", "得分", "(20分*执行率)", "年度财政资金总额", "34.64",
+             "34.64", "100%", "20", "年度绩效目标", "(80分)", "一级指标", "二级指标", "三级指标",
+             "年初目标值(A)", "实际完成值(B)", "得分", "产出指标(60分)", "数量指标", "慰问对象人数", "300人",
+             "300人", "30", "质量指标", "补助经费足额拨付率", "100%", "100%", "30", "满意度指标(20分)",
+             "服务对象满意度指标", "优抚对象满意率", "100%", "95%", "16", "总分(100分)", "96", "自评等级", "优",
+             "偏差大或", "目标未完成", "原因分析", "无",
+             "备注:1.预算执行情况口径:预算数为调整后财政资金总额(包括上年结余结转),执行数为资金使用单位财政资金实际支出数。"]
+    [form] = jixiao.parse_text("\n|\n".join(cells) + "\n", "hubei_cells.txt")
+    assert (form.project_name, form.goal_expected, form.total_weight, form.total_score, form.grade) == (
+        "春节走访慰问经费", None, 100, 96, "优")
+    assert (form.funds.total.annual_budget, form.funds.current_year) == (34.64, None)
+    assert [(i.name, i.score) for i in form.indicators] == [("慰问对象人数", 30), ("补助经费足额拨付率", 30),
+                                                           ("优抚对象满意率", 16)]
+    assert not [w for w in form.warnings if w.code in ("P002", "P020", "P021")]

@@ -19,7 +19,7 @@ from jixiao.assemble.glued import MIN_RUN, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import read_indicators
-from jixiao.assemble.lexicon import Lexicon, label_key
+from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import (
     FormUnits,
     Fragment,
@@ -35,7 +35,7 @@ from jixiao.assemble.stream import (
     units_of,
 )
 from jixiao.assemble.text import fold
-from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
+from jixiao.assemble.totals import label_points, read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.read.tokens import Document
 
@@ -133,7 +133,9 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
     form.fund_unit = fund_unit(anchors + fund_units)
     form.funds = read_funds(fund_units, lex, ctx)
-    goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units]
+    # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)
+    goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units
+                  if not is_points_only(u.key)]
     form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx)
     indicator_sections = by_kind.get("indicators", [])
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
@@ -145,6 +147,11 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     if "total" in by_kind:
         total = by_kind["total"][0]
         form.total_weight, form.total_score, line, used = read_total(total.units)
+        printed = label_points(total.anchor.key) if total.anchor else None
+        if printed is not None and (form.total_weight is None) != (form.total_score is None):
+            # one number after '总分(100分)': the label prints the 分值, the number is the 得分
+            form.total_weight, form.total_score = printed, (
+                form.total_weight if form.total_score is None else form.total_score)
         ctx.at("total_score", line or (total.anchor.line if total.anchor else None))
         rest = total.units[used:]
         if "grade" not in by_kind:

@@ -46,6 +46,8 @@ _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00',
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（](?:19|20)\d{2}年)|$)"
                     r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
+# a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
+_NOTE = re.compile(r"^(?:备注|注)[:：]")
 
 
 @lru_cache(maxsize=64)
@@ -114,7 +116,8 @@ def _glued(units: list[Unit], in_cells: set[int], lex: Lexicon) -> tuple[dict[in
     by a word (or a title) and going on past it, or holding several."""
     found = {}
     for k, u in enumerate(units):
-        if (not u.certain or k in in_cells) and len(u.key) >= 2 and (spans := _spans(u.key, lex)):
+        if (not u.certain or k in in_cells) and len(u.key) >= 2 and not _NOTE.match(u.key) and (
+                spans := _spans(u.key, lex)):
             found[k] = spans
     glued = {k for k, spans in found.items()
              if (spans[0][0] == 0 or spans[0][2]) and spans[0][1] < len(units[k].key) or len(spans) > 1}

@@ -20,6 +20,7 @@ from jixiao.assemble.text import fold
 
 _DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：;；,，。.、])+$")
 _INNER = re.compile(r"[(（][^()（）]{1,6}[)）]")  # a qualifier in brackets inside a label
+_ALTERNATIVE = re.compile(r"^[^()（）]{1,4}[(（]([^()（）]{1,4})[)）]")  # '政策(项目)名称': 政策 or 项目
 _LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
 _POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
 TEMPLATE_DIR = "templates"
@@ -171,9 +172,11 @@ def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
     bare = _INNER.sub("", label_key(key))
     if len(bare) > 12:
         return None
+    # or the word in brackets is the label's own, the one before it an alternative ('政策(项目)名称': 项目名称)
+    alternative = _ALTERNATIVE.sub(r"\1", label_key(key))
     for field, labels in lex.head.items():
         for label in labels:
-            if bare.endswith(label) and len(bare) - len(label) <= 3:
+            if bare.endswith(label) and len(bare) - len(label) <= 3 or alternative == label:
                 return field, len(key)
     return None
 
