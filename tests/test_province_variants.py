@@ -334,7 +334,8 @@ def test_the_last_row_cut_off_after_its_points_keeps_them_as_its_points():
 def test_glued_text_with_a_title_without_its_table_word_and_words_wrapped_at_spaces():
     """A document site's copy: every cell glued, a title printed without its 表 ('…绩效目标自评'), spaces where a
     word wrapped in its cell ('年度 总体 目标', '绩 效 指 标'), the site's chunk numbers opening its long lines
-    ('1、', '2、') and a fund table's words inside an indicator's name ('管理制度严格执行率')."""
+    ('1、', '2、'), a fund table's words inside an indicator's name ('管理制度严格执行率') and in a note after the
+    table ('备注:1.预算执行情况口径:…', which opens no second fund table)."""
     first = ("1、2020年度县级专项资金绩效目标自评表专项资金名称县级粮食储备负责人及电话张三"
              "县级主管部门某县商务和粮食局实施单位某县粮食股项目资金(万元)全年预算数(A)全年执行数(B)执行率(B/A)"
              "年度资金总额150.5150.5100%其中:中央、省、市补助县级资金150.5150.5100%其他资金年度 总体 目标"
@@ -342,11 +343,13 @@ def test_glued_text_with_a_title_without_its_table_word_and_words_wrapped_at_spa
              "地方储备粮规模达标,轮换按计划完成,库存数量真实、质量良好。绩 效 指 标一级 指标二级 "
              "指标三级指标年度指标 值全年 完成值未完成原因和 改进措施产 出 指 标数量 指标储备粮到位率")
     assert len(first) >= 300
-    text = "\n".join([first, "2、100%100%质量 指标储备粮管理制度严格执行率100%100%说明无"])
+    text = "\n".join([first, "2、100%100%质量 指标储备粮管理制度严格执行率100%100%偏差大或目标未完成原因分析无"
+                             "备注:1.预算执行情况口径:预算数为调整后财政资金总额,执行数为财政资金实际支出数。"])
     [form] = jixiao.parse_text(text, "site_glued.txt")
     total = form.funds.total
     assert (form.year, form.project_name, form.department) == (2020, "县级粮食储备", "某县商务和粮食局")
     assert (total.annual_budget, total.executed, total.execution_rate) == (150.5, 150.5, 100)
+    assert form.funds.current_year is None and not [w for w in form.warnings if w.code in ("P020", "P021")]
     assert form.goal_expected and form.goal_expected.startswith("保持地方粮食储备规模稳定")
     assert form.goal_actual and form.goal_actual.startswith("地方储备粮规模达标")
 
@@ -372,3 +375,23 @@ def test_a_hubei_style_form_one_cell_per_line_with_its_notes_and_a_total_of_its_
     assert [(i.name, i.score) for i in form.indicators] == [("慰问对象人数", 30), ("补助经费足额拨付率", 30),
                                                            ("优抚对象满意率", 16)]
     assert not [w for w in form.warnings if w.code in ("P002", "P020", "P021")]
+
+
+def test_a_caption_merged_down_the_rows_left_below_the_header_and_a_total_of_error_cells():
+    """A workbook export: '绩效指标' merged down the left of the indicator rows (below the header row, whose first
+    cell is empty) is the rows' caption, not a second header row; a 总分 row whose cells hold formula errors
+    ('#REF!') has no numbers — none are taken from the tables after it."""
+    rows = [
+        ["项目支出绩效自评表"], ["(2019年度)"], ["项目名称", "", "校园足球扶持资金"],
+        ["主管部门", "", "教育部", "", "", "实施单位"],
+        ["", "一级指标", "二级指标", "三级指标", "", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["绩效指标", "产出指标", "成本指标", "成本节约率", "", "≥0", "0", "10", "10", ""],
+        ["", "效益指标", "可持续影响指标", "普及足球运动技术", "", "作用明显", "明显", "10", "9", ""],
+        ["总分", "", "", "", "", "", "", "#REF!", "#REF!", ""],
+        [""], ["部门评审报告"], ["( 2020年度)"], ["评审前总支出", "19", "评审前当年支出", "20"],
+    ]
+    [form] = jixiao.parse_text("\n".join("\t".join(r) for r in rows), "caption_below.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "成本指标", "成本节约率", "≥0", "0", 10, 10),
+        ("效益指标", "可持续影响指标", "普及足球运动技术", "作用明显", "明显", 10, 9)]
+    assert (form.total_weight, form.total_score) == (None, None)

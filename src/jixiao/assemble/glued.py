@@ -48,6 +48,7 @@ _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（]
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
 # a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
 _NOTE = re.compile(r"^(?:备注|注)[:：]")
+_NOTE_IN = re.compile(r"(?:备注|注)[:：]\s*1?[.、]")
 
 
 @lru_cache(maxsize=64)
@@ -62,7 +63,10 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     """(start, end, is a title) of the form's words in a key, in order, a title before the words inside it."""
     titles = [(m.start() + (d.end() if (d := _DATE.match(m.group())) else 0), m.end(), True)
               for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评" in key else []
-    words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key)
+    # (a note under the form, '…备注:1.预算执行情况口径:预算数为…', is prose to the end: no word in it is a cut)
+    note = _NOTE_IN.search(key)
+    end = note.start() if note else len(key)
+    words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key, 0, end)
              if not any(a < m.end() and m.start() < b for a, b, _ in titles)]
     return sorted(titles + words)
 
@@ -102,8 +106,9 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
                             state))
         elif not u.certain and k in found and len(found[k]) == 1 and found[k][0][:2] == (0, len(u.key)):
             out.extend(_cut(u, [(0, len(u.text), found[k][0][2])], lex, state))  # a word of its own: it opens
-        elif not u.certain and (through or (state.after == "row" and _GLUED_ROW.match(u.key) and (
-                k == 0 or units[k - 1].row != u.row) and (k + 1 == len(units) or units[k + 1].row != u.row))):
+        elif not u.certain and not _NOTE.match(u.key) and (through or (
+                state.after == "row" and _GLUED_ROW.match(u.key) and (k == 0 or units[k - 1].row != u.row)
+                and (k + 1 == len(units) or units[k + 1].row != u.row))):
             out.extend(_cut(u, [], lex, state))  # text glued through, or a line that is an indicator row glued
         else:
             out.append(u)

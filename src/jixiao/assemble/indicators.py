@@ -157,6 +157,8 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     while end < len(units):
         u = units[end]
         kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == CAPTION else None)
+        if kind == "caption" and {"level1", "level2", "name"} & set(kinds) and u.row != units[end - 1].row:
+            break  # the table's caption merged down the rows' left, below the header: the body's first cell
         if kind is None and (_extra_column(units, end, lex) or (end and _last_heading(units, end, kinds, lex))):
             kind = f"extra{end}"  # a column the templates do not know ('评分标准'): its cells are read past
         if kind is None:

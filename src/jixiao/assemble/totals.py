@@ -27,6 +27,8 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     line = None
     used = 0
     for k, u in enumerate(units):
+        if u.page != units[0].page or u.certain and u.row > units[0].row + 1:
+            break  # (a table's row holds its numbers, or the row below: not the next sheet's cells)
         value = number(u.text)
         if (value is None or value > MAX_POINTS) and not numbers and (pair := points_pair(u.text, alike=False)):
             return number(pair[0]), number(pair[1]), u.line, k + 1  # 分值 and 得分 glued: '100100', '10096.5'
