@@ -82,7 +82,7 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     whole, or a glued value that a space of its own cut off the run); otherwise only a line of its own in the
     indicator table that reads as a row glued whole (a name, then values ending in a number) is, and a cell
     kept apart stays whole ('1年内')."""
-    in_cells = {k for k, u in enumerate(units) if u.certain and _form_in_cell(u.key, lex)}
+    in_cells = _forms_in_cells(units, lex)
     if not in_cells and not any(not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key)
                                 and _run(u.key, lex) for u in units):
         return units
@@ -90,13 +90,12 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     joined = _join_spaced(units)
     # a single space inside one of the form's words ('绩 效 指 标一级 指标二级 指标三级指标年度指标 值全年 完成值': a
     # word wrapped in its cell) is no cell boundary: such runs are glued text too
-    wrapped = [u for u in joined if u.text.count(" ") and _word_across_space(u, lex)]
+    wrapped = [u for u in joined if " " in u.text and _word_across_space(u, lex)]
     glued_share = sum(len(units[k].key) for k in glued) + sum(len(u.key) for u in wrapped)
     through = glued_share >= GLUED_SHARE * sum(len(u.key) for u in units)
     if through and len(joined) < len(units):  # text glued through: every single space is such a wrap
         units = joined
-        found, glued = _glued(units, {k for k, u in enumerate(units) if u.certain and _form_in_cell(u.key, lex)},
-                              lex)
+        found, glued = _glued(units, _forms_in_cells(units, lex), lex)
     out: list[Unit] = []
     state = _State()  # what the form's words so far opened, across units (a row's line after its labels' line)
     for k, u in enumerate(units):
@@ -168,6 +167,16 @@ class _State:
         return "weight" in cols and "target" in cols and cols.index("weight") < cols.index("target")
 
 
+def _in_table(word: str, rows: bool, lex: Lexicon) -> bool:
+    """Inside the indicator table's rows after this word: a level label opens them, a section's or the head's
+    word ends them."""
+    return bool(lex.level(word)) or rows and not lex.section(word) and not lex.head_field(word)
+
+
+def _forms_in_cells(units: list[Unit], lex: Lexicon) -> set[int]:
+    return {k for k, u in enumerate(units) if u.certain and _form_in_cell(u.key, lex)}
+
+
 def _form_in_cell(key: str, lex: Lexicon) -> bool:
     """A table cell that holds a whole form glued after its title: a page's summary of its attachment in a
     cell of the page's own table ('内容概述 | …绩效自评表(2023年度)项目名称…主管部门…')."""
@@ -218,7 +227,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             column = lex.indicator_column(key)
             if column:
                 state.columns = [*state.columns, column] if state.after == "row" else [column]
-            state.rows = bool(lex.level(key)) or state.rows and not lex.section(key) and not lex.head_field(key)
+            state.rows = _in_table(key, state.rows, lex)
             state.after = ("row" if lex.level(key) or column or lex.section(key) == "total" else
                            "goals" if lex.section(key) in ("goals", "goal_expected", "goal_actual") else None)
             cells = [text]
@@ -248,7 +257,7 @@ def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> lis
                 lex.indicator_column(key) or lex.level(key) or lex.section(key)):
             word = False
         elif word:
-            rows = bool(lex.level(key)) or rows and not lex.section(key) and not lex.head_field(key)
+            rows = _in_table(key, rows, lex)
         if out and not word and not out[-1][1]:
             out[-1] = (out[-1][0] + text, False)
         else:

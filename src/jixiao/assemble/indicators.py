@@ -871,8 +871,9 @@ class _Reader:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
         table that has no 分值/得分 columns at all, printed without cell boundaries (a cell per line), a row
         starts where its level labels do."""
-        cut = _cut_short(units, len(self.fields))
-        plain = not all(u.certain for u in units) and not cut
+        certain = all(u.certain for u in units)
+        cut = not certain and _cut_short(units, len(self.fields))
+        plain = not certain and not cut
         if units and self.header.unscored and plain:
             return _label_rows(units, self.lex, len(self.fields) + len(self.after))
         if not units or units[0].row == units[-1].row:
@@ -1368,8 +1369,9 @@ def _points_first(header: Header) -> int:
 
 
 def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
-    """Plain text of a header with 分值 before the cells `between` it and 得分: each row's 分值 moved to just
-    before its 得分, so the row reads as the national form's. A row's 分值 is a points-like number followed by
+    """Rows under a header with 分值 before the cells `between` it and 得分, in plain text or in a table whose
+    rows start under merged labels (no column tells a cell's slot): each row's 分值 moved to just before its
+    得分, so the row reads as the national form's. A row's 分值 is a points-like number followed by
     its cells (as many as the header puts there, or more where a cell's text is wrapped or spaced) and then by
     a 得分 no greater than it, with no level label between (that is the next row)."""
     out = list(body)
