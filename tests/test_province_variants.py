@@ -395,3 +395,18 @@ def test_a_caption_merged_down_the_rows_left_below_the_header_and_a_total_of_err
         ("产出指标", "成本指标", "成本节约率", "≥0", "0", 10, 10),
         ("效益指标", "可持续影响指标", "普及足球运动技术", "作用明显", "明显", 10, 9)]
     assert (form.total_weight, form.total_score) == (None, None)
+
+
+def test_a_document_sites_chunks_of_spaced_text_join_at_their_space():
+    """A document site's copy of text whose cells stand apart, cut into numbered chunks ('1、', '2、') at a
+    space: the chunks join with that space ('90 ' / '2、10 90% 9' is 90, 10, 90% and 9, not 9010)."""
+    notice = "根据预算绩效管理工作要求,现将我局2022年度项目支出绩效自评结果予以公开,接受社会监督。" * 6
+    first = ("1、" + notice + " 项目支出绩效自评表 (2022年度) 项目名称 农村饮水安全维修养护 主管部门 某县水利局 "
+             "实施单位 某县水务中心 项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 "
+             "年度资金总额: 100 100 90 ")
+    assert len(first) >= 300
+    [form] = jixiao.parse_text(first + "\n2、10 90% 9 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分\n",
+                               "site_spaced.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        100, 90, 10, 90, 9)
