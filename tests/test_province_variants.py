@@ -410,3 +410,14 @@ def test_a_document_sites_chunks_of_spaced_text_join_at_their_space():
     total = form.funds.total
     assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
         100, 90, 10, 90, 9)
+
+
+def test_numbered_long_paragraphs_are_no_document_sites_chunks():
+    """Goal texts printed as numbered paragraphs, each long and on a line of its own ('1、…。' / '2、…。'): every
+    one ends a sentence, so they are the form's text, kept as printed (a site's chunks end anywhere)."""
+    first = "1、" + "完成全县农村饮水工程维修养护,保障农村群众饮水安全,提高供水保证率和水质达标率。" * 8
+    second = "2、" + "加强工程运行管理,落实管护责任,建立长效运行机制,确保工程长期发挥效益。" * 8
+    from jixiao.read.text import read_text
+
+    texts = [t.text for t in read_text("\n".join(["年度总体目标", first, second]), "goals.txt").tokens]
+    assert texts == ["年度总体目标", first, second]

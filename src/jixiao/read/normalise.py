@@ -136,8 +136,8 @@ def display_width(text: str) -> int:
 def site_chunks(lines: list[str]) -> set[int]:
     """The lines that open with a document site's chunk number: '1、' opening a long line, then '2、', '3、' … each
     opening the next line, every chunk but the last a long one (numbered paragraphs of a text are shorter, or
-    not each on one line). The site cut its text into chunks anywhere, inside a number too ('…完成10' / '2、0%…'
-    for '100%')."""
+    not each on one line; each of them ends a sentence, and some chunk does not). The site cut its text into
+    chunks anywhere, inside a number too ('…完成10' / '2、0%…' for '100%')."""
     out: list[int] = []
     for i, line in enumerate(lines):
         match = SITE_CHUNK.match(line)
@@ -149,4 +149,6 @@ def site_chunks(lines: list[str]) -> set[int]:
             out.append(i)
         elif n == 1 and len(line) >= CHUNK_LINE and len(out) < 2:
             out = [i]
-    return set(out) if len(out) >= 2 else set()
+    # (numbered paragraphs end in a sentence's end; a site cuts anywhere, so some chunk ends mid-sentence)
+    cut_mid = any(not lines[j].rstrip().endswith(("。", "；", ";", "！", "？", "!", "?")) for j in out[:-1])
+    return set(out) if len(out) >= 2 and cut_mid else set()
