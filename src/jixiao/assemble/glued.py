@@ -135,23 +135,29 @@ def _word_across_space(u: Unit, lex: Lexicon) -> bool:
     starts = _starts(u.text, u.key)
     if starts is None:
         return False
-    spaces = {starts[i] for i, c in enumerate(u.text) if c == " "}
+    spaces = sorted({starts[i] for i, c in enumerate(u.text) if c == " "})
     words = lex.words
-    return any(b - a >= 4 and not title and u.key[a:p] not in words and u.key[p:b] not in words
-               for a, b, title in _spans(u.key, lex) for p in spaces if a < p < b)
+    for a, b, title in _spans(u.key, lex):
+        if b - a < 4 or title:
+            continue
+        for p in spaces[bisect_left(spaces, a + 1):bisect_left(spaces, b)]:  # (the spaces inside the word only)
+            if u.key[a:p] not in words and u.key[p:b] not in words:
+                return True
+    return False
 
 
 def _join_spaced(units: list[Unit]) -> list[Unit]:
     """The units with each run of plain fragments a single space apart on one line joined into one."""
-    out: list[Unit] = []
+    runs: list[list[Unit]] = []
     for u in units:
-        prev = out[-1] if out else None
+        prev = runs[-1][-1] if runs else None
         if prev is not None and u.gap == Gap.SPACE and not u.certain and not prev.certain and u.row == prev.row:
-            text = prev.text + " " + u.text
-            out[-1] = prev._replace(text=text, key=prev.key + u.key)
+            runs[-1].append(u)
         else:
-            out.append(u)
-    return out
+            runs.append([u])
+    # (joined once per run: a long line of many fragments is not copied over and over)
+    return [run[0] if len(run) == 1 else run[0]._replace(text=" ".join(v.text for v in run),
+                                                         key="".join(v.key for v in run)) for run in runs]
 
 
 @dataclass
