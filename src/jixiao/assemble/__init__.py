@@ -19,7 +19,7 @@ from jixiao.assemble.glued import MIN_RUN, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import read_indicators
-from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
+from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
 from jixiao.assemble.stream import (
     FormUnits,
     Fragment,
@@ -35,7 +35,7 @@ from jixiao.assemble.stream import (
     units_of,
 )
 from jixiao.assemble.text import fold
-from jixiao.assemble.totals import label_points, read_grade, read_total, read_trailing_grade
+from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.read.tokens import Document
 

@@ -22,7 +22,9 @@ _DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：
 _INNER = re.compile(r"[(（][^()（）]{1,6}[)）]")  # a qualifier in brackets inside a label
 _ALTERNATIVE = re.compile(r"^[^()（）]{1,4}[(（]([^()（）]{1,4})[)）]")  # '政策(项目)名称': 政策 or 项目
 _LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
-_POINTS = re.compile(r"^[(（](\d+(?:\.\d+)?)分[)）]$")
+_POINTS_TEXT = r"[(（](\d+(?:\.\d+)?)分[)）]"  # '(50分)'
+_POINTS = re.compile(f"^{_POINTS_TEXT}$")
+_LABEL_POINTS = re.compile(_POINTS_TEXT)
 TEMPLATE_DIR = "templates"
 IGNORED = "ignored"  # a template's `ignored` head labels and fund rows: no place in the record, read past
 CAPTION = "绩效指标"  # the indicator table's caption, printed over its header or down its first column
@@ -34,6 +36,12 @@ def label_key(key: str) -> str:
     bare = _DECOR.sub("", key)
     bare = _LEAD.sub("", bare)
     return bare or key
+
+
+def label_points(key: str) -> float | None:
+    """The points a label prints ('总分(100分)', '产出指标(50分)'), if any."""
+    match = _LABEL_POINTS.search(key)
+    return float(match.group(1)) if match else None
 
 
 def is_points_only(key: str) -> bool:

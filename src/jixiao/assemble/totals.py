@@ -18,9 +18,6 @@ def _grade_text(units: list[Unit]) -> str:
     return _QUALIFIER.sub("", tidy("".join(u.text for u in units)) or "")
 
 
-_LABEL_POINTS = re.compile(r"[(（](\d+(?:\.\d+)?)分[)）]")
-
-
 def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
     """(total weight, total score, line, units used): the numbers after the label, also on lines of their own."""
     numbers: list[float] = []
@@ -45,12 +42,6 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     if len(numbers) == 1:
         return ((numbers[0], None, line, used) if numbers[0] == 100 else (None, numbers[0], line, used))
     return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, line, used)
-
-
-def label_points(key: str) -> float | None:
-    """The points a 总分 label prints ('总分(100分)'), if any."""
-    match = _LABEL_POINTS.search(key)
-    return float(match.group(1)) if match else None
 
 
 def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
