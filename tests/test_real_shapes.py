@@ -471,6 +471,29 @@ def test_cells_glued_with_nothing_between_read_whole(lines):
     _reads_whole(form)
 
 
+def test_glued_rows_whose_texts_and_numbers_only_their_shapes_cut():
+    """Glued indicator rows cut where nothing but the values' shapes tell: a name and then its target and
+    actual printed alike ('落实国家产业政策有效有效'), a time limit's qualifier after its measure ('1年内全部完成'),
+    an actual, 分值 and 得分 run together ('755.005.00': of its two readings as points the one scoring its full
+    points), a 偏差原因 opening with a number after the points ('10.0010.002582家，超额完成') and a head label
+    inside a name ('帮助主管单位掌握')."""
+    text = ("财政项目支出绩效自评表（2023年度）项目名称产业发展工作主管部门某委实施单位某委项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率(%)得分年度资金总额100.00100.00100.0010.00100.0010.00年度总体目标预期目标实际完成情况"
+            "掌握产业数据。掌握产业数据。一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标证书覆盖率≥75%7520.0020.00贴息企业户数=2000(户)2000.00(户)20.0020.002582家，超额完成"
+            "时效指标完成时间1年内全部完成10.0010.00效益指标社会效益指标落实国家产业政策有效有效20.0020.00"
+            "帮助主管单位掌握资产信息达成达成10.0010.00满意度指标服务对象满意度指标企业满意度≥90%95%10.0010.00"
+            "总分100.00100.00评分等级优")
+    [form] = jixiao.parse_text(text, "glued_rows.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score, i.deviation) for i in form.indicators] == [
+        ("证书覆盖率", "≥75%", "75", 20, 20, None),
+        ("贴息企业户数", "=2000(户)", "2000.00(户)", 20, 20, "2582家，超额完成"),
+        ("完成时间", "1年内", "全部完成", 10, 10, None),
+        ("落实国家产业政策", "有效", "有效", 20, 20, None),
+        ("帮助主管单位掌握资产信息", "达成", "达成", 10, 10, None),
+        ("企业满意度", "≥90%", "95%", 10, 10, None)]
+
+
 def test_glued_cells_under_a_header_with_points_first():
     """The same with 分值 printed before 年度指标值 (as a 衔接资金 form prints it), a title of its own and a head row
     the record has no place for: each row's 分值 glued to its target ('20100%') is cut off it."""

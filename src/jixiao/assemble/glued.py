@@ -253,13 +253,14 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
 
 
 def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> list[tuple[str, bool]]:
-    """Inside the indicator table's rows, a word of the fund table is a piece of an indicator's name or value
-    ('县级储备粮管理制度严格执行率', '中央资金到位率'), joined to the text around it."""
+    """Inside the indicator table's rows, a word of the fund table or of the head is a piece of an indicator's
+    name or value ('县级储备粮管理制度严格执行率', '中央资金到位率', '帮助主管单位快速掌握'), joined to the text
+    around it."""
     out: list[tuple[str, bool]] = []
     rows = state.rows
     for text, word in pieces:
         key = fold(text)
-        if word and rows and (lex.fund_column(key) or lex.fund_row(key)) and not (
+        if word and rows and (lex.fund_column(key) or lex.fund_row(key) or lex.head_field(key)) and not (
                 lex.indicator_column(key) or lex.level(key) or lex.section(key)):
             word = False
         elif word:
@@ -310,14 +311,20 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
         if measure and rest[len(measure):] and value.group().isdigit() and (pair := points_pair(value.group())):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
+        if (ahead := _points_ahead(value.group())) is not None:
+            cells += [*ahead[:2], ahead[2] + rest]  # '10.0010.002582家，超额完成': a 偏差原因 opening with a number
+            continue
         end = value.end() + len(measure)
+        end += len(_qualifier(part[end:]))
         cells.append(part[:end])
         if part[end:]:
             cells.append(part[end:])
     out: list[str] = []
-    for cell in cells:
+    for k, cell in enumerate(cells):
         if _twice(cell):
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
+        elif (k + 1 == len(cells) or _VALUE.match(cells[k + 1])) and (alike := _twice_after(cell)):
+            out += [cell[:-2 * len(alike)], alike, alike]  # a name, then its 年度指标值 and 实际完成值 alike
         elif _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
             out += pair
         elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
@@ -327,10 +334,42 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
     return out
 
 
+# what follows a value and its measure as part of it: '1年内', '80以上', '12月底前'
+_QUALIFIERS = ("及以上", "及以下", "以上", "以下", "以内", "之内", "之前", "底前", "左右", "内", "前")
+
+
+def _qualifier(rest: str) -> str:
+    return next((q for q in _QUALIFIERS if rest.startswith(q)), "")
+
+
+def _twice_after(cell: str) -> str | None:
+    """The text printed twice at the end of a cell, after other text ('落实国家产业政策有效有效': a name, then its
+    年度指标值 and 实际完成值 printed alike, '有效'), the longest such; None where there is none."""
+    for k in range((len(cell) - 1) // 2, 1, -1):
+        tail = cell[-k:]
+        if cell[-2 * k:-k] == tail and not tail[:1].isdigit():
+            return tail
+    return None
+
+
+def _points_ahead(text: str) -> tuple[str, str, str] | None:
+    """('10.00', '10.00', '2582') for '10.0010.002582': a 分值 and 得分 printed with the same decimals, the 得分 no
+    greater, and the digits that open the text after them."""
+    match = _POINTS_AHEAD.match(text)
+    if match is None or len(match.group(2)) != len(match.group(4)):
+        return None
+    a, b = match.group(1), match.group(3)
+    x, y = points(a), points(b)
+    return (a, b, match.group(5)) if x and y is not None and y <= x else None
+
+
+_POINTS_AHEAD = re.compile(r"^([1-9]\d{0,2}\.(\d{1,2}))((?:0|[1-9]\d{0,2})\.(\d{1,2}))(\d+)$")
+
+
 def _points_ending(text: str) -> list[str] | None:
     """A row's values and then its 分值 and 得分, all glued ('8820.0020.00', '10010020.0020.00', '≤210.0010.00'): the
     one cutting that ends in two points printed with the same decimals, the 得分 no greater, after one value (or
-    two printed alike: '88' is 8 and 8, '100100' is 100 and 100)."""
+    two printed alike: '88' is 8 and 8, '100100' is 100 and 100); of several, the one whose 得分 is its 分值."""
     found = []
     for j in range(1, len(text) - 3):
         head = text[:j]
@@ -343,6 +382,8 @@ def _points_ending(text: str) -> list[str] | None:
             if (x is not None and y is not None and y <= x and _NUMBER.match(a) and _NUMBER.match(b)
                     and "." in a and "." in b and decimals(a) == decimals(b)):
                 found.append((head, a, b))
+    if len(found) > 1:  # ('755.005.00': 75 5.00 5.00, or 7 55.00 5.00): most rows score their full points
+        found = [(head, a, b) for head, a, b in found if a == b]
     if len(found) != 1:
         return None
     head, a, b = found[0]
