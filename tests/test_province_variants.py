@@ -2,8 +2,8 @@
 a 得分 column without 分值 (Hubei's 项目自评表), a header of two rows whose first heading was read as the section's
 anchor, a project whose name ends as a title does, a 完成率 column between 实际完成值 and 分值, words after the
 table on the 总分 row, readings in pinyin a document site prints after characters, one goal text printed in both
-columns, head labels of the person filling the form in, and a row whose cells a web page's merged cells spread over
-several lines.
+columns, head labels of the person filling the form in, a row whose cells a web page's merged cells spread over
+several lines, Hubei's fund table with its points in its caption, and a province's 专项资金 form without a title.
 """
 
 from __future__ import annotations
@@ -421,3 +421,50 @@ def test_numbered_long_paragraphs_are_no_document_sites_chunks():
 
     texts = [t.text for t in read_text("\n".join(["年度总体目标", first, second]), "goals.txt").tokens]
     assert texts == ["年度总体目标", first, second]
+
+
+def test_a_document_sites_chunks_between_blank_lines_join_a_title_they_cut():
+    """A document site's chunks of glued text with a blank line between them, the cut inside the form's title
+    ('…项目绩效自' / '2、评表'): the chunks join, and the title is found (its year with it)."""
+    report = "某市档案馆2020年度项目绩效自评报告。执行率情况:专项经费预算10万元,实际支出10万元,执行率100%," * 6
+    first = "1、" + report + "附件2:某市档案馆2020年度项目绩效自"
+    assert len(first) >= 300
+    text = (first + "\n\n2、评表项目名称档案抢救与保护专项经费主管部门某市档案局实施单位某市档案馆项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额10101010100%10一级指标二级指标三级指标"
+            "年度指标值实际完成值分值得分产出指标数量指标抢救档案数量≥500份520份9090总分100100\n")
+    [form] = jixiao.parse_text(text, "site_blank.txt")
+    assert (form.title, form.year, form.project_name) == (
+        "某市档案馆2020年度项目绩效自评表", 2020, "档案抢救与保护专项经费")
+    assert not any(w.code == "P001" for w in form.warnings)
+
+
+def test_a_hubei_style_glued_form_with_its_fund_points_in_the_caption_and_amounts_in_wan():
+    """Hubei's 项目绩效自评表 as a document site glues it: the fund table has no 分值 column, its caption prints the
+    points ('预算执行情况(万元)(20分)'), the amounts carry their unit ('10万10万100%20'), the indicator table's
+    caption is 年度绩效指标(80分), and a measure the vocabulary lacks stands between glued numbers ('≥500卷520卷20')."""
+    text = ("附件2:某市档案馆2020年度项目绩效自评表 单位名称:某市档案馆 填报日期:2021年4月项目名称"
+            "档案抢救与保护专项经费主管部门某市档案局项目实施单位某市档案馆预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)"
+            "得分(20分*执行率)年度财政资金总额10万10万100%20年度绩效指标(80分)一级指标二级指标三级指标年初目标值(A)"
+            "实际完成值(B)得分产出指标(40分)数量指标抢救档案数量≥500卷520卷20质量指标修复合格率≥95%98%20"
+            "效益指标(30分)社会效益指标档案利用率提升提升30满意度指标(10分)服务对象满意度指标查档群众满意度≥90%95%10")
+    [form] = jixiao.parse_text(text, "hubei_glued.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        10, 10, 20, 100, 20)
+    assert [(i.name, i.target, i.actual, i.score) for i in form.indicators] == [
+        ("抢救档案数量", "≥500卷", "520卷", 20), ("修复合格率", "≥95%", "98%", 20), ("档案利用率", "提升", "提升", 30),
+        ("查档群众满意度", "≥90%", "95%", 10)]
+
+
+def test_a_special_fund_form_without_a_title_glued_and_its_score_total():
+    """A province's 专项资金 form as a site prints it, glued and without a title: 专项名称 and 省级主管部门 choose the
+    transfer template, whose 专项名称 starts the form; 得分合计 is its total ('100', never 10 and 0)."""
+    text = ("专项名称普惠金融发展专项资金省级主管部门某省财政厅一级指标二级指标三级指标指标值完成值权重得分"
+            "产出指标数量指标创业担保贷款发放额增长率≥10%115.25%40%40质量指标创业担保贷款回收率≥90%98.70%30%30"
+            "满意度指标服务对象满意度指标金融机构满意度≥80%100%30%30得分合计100。")
+    [form] = jixiao.parse_text(text, "special_fund.txt")
+    assert form.project_name == "普惠金融发展专项资金"
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("创业担保贷款发放额增长率", "≥10%", "115.25%", 40, 40), ("创业担保贷款回收率", "≥90%", "98.70%", 30, 30),
+        ("金融机构满意度", "≥80%", "100%", 30, 30)]
+    assert form.total_score == 100 and form.total_weight != 10

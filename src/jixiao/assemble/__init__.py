@@ -133,6 +133,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
     form.fund_unit = fund_unit(anchors + fund_units)
     form.funds = read_funds(fund_units, lex, ctx)
+    _caption_weight(form, by_kind.get("funds", []), ctx)
     # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)
     goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units
                   if not is_points_only(u.key)]
@@ -152,6 +153,8 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
             # one number after '总分(100分)': the label prints the 分值, the number is the 得分
             form.total_weight, form.total_score = printed, (
                 form.total_weight if form.total_score is None else form.total_score)
+        elif total.anchor and "得分" in total.anchor.key and form.total_score is None:
+            form.total_weight, form.total_score = None, form.total_weight  # '得分合计 | 100': the number is a 得分
         ctx.at("total_score", line or (total.anchor.line if total.anchor else None))
         rest = total.units[used:]
         if "grade" not in by_kind:
@@ -189,6 +192,21 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                      ctx.fields.get(item.path, ctx.fields.get(parent)))
     form.warnings = list(ctx.warnings)
     return form
+
+
+def _caption_weight(form: Form, sections: list[Section], ctx: Context) -> None:
+    """A fund table without a 分值 column prints its points in its caption ('预算执行情况(万元)(20分)', Hubei's
+    form; the points may stand in a cell of their own): that is the 年度资金总额's 分值."""
+    total = form.funds.total
+    if total is None or total.weight is not None:
+        return
+    for s in sections:
+        captions = ([s.anchor] if s.anchor else []) + [u for u in s.units[:1] if is_points_only(u.key)]
+        for unit in captions:
+            if (printed := label_points(unit.key)) is not None:
+                total.weight = printed
+                ctx.at("funds.total.weight", unit.line)
+                return
 
 
 def _chrome(unit, lex: Lexicon) -> bool:

@@ -162,7 +162,8 @@ def _join_spaced(units: list[Unit]) -> list[Unit]:
 
 @dataclass
 class _State:
-    after: str | None = None  # what the last word opened: an indicator row ('row'), the goals' texts ('goals')
+    after: str | None = None  # what the last word opened: an indicator row ('row'), 总分's ('total'), a fund
+    # row's ('fund'), the goals' texts ('goals')
     columns: list[str] = field(default_factory=list)  # the indicator header's columns as read so far
     rows: bool = False  # inside the indicator table's rows: a level label read, no section's word since
 
@@ -233,12 +234,17 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             column = lex.indicator_column(key)
             if column:
                 state.columns = [*state.columns, column] if state.after == "row" else [column]
+            # ('合计' is a fund table's total row before the indicator rows, 总分 after them)
+            total = lex.section(key) == "total" and (state.rows or not lex.fund_row(key))
             state.rows = _in_table(key, state.rows, lex)
-            state.after = ("row" if lex.level(key) or column or lex.section(key) == "total" else
-                           "goals" if lex.section(key) in ("goals", "goal_expected", "goal_actual") else None)
+            state.after = ("row" if lex.level(key) or column else "total" if total else
+                           "goals" if lex.section(key) in ("goals", "goal_expected", "goal_actual") else
+                           "fund" if lex.fund_row(key) else None)
             cells = [text]
-        elif state.after == "row":
-            cells = _row_cells(text, state.points_first)
+        elif state.after in ("row", "total"):  # (总分's numbers glued are cut as the total reads them: '100' is
+            cells = _row_cells(text, state.points_first, state.after == "row")  # 100, never 10 and 0)
+        elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
+            cells = [c for c in _AFTER_UNIT.split(text) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
             cells = [text[:len(text) // 2], text[len(text) // 2:]] if _twice(text) else [
                 c for c in _SENTENCE_END.split(text) if c]
@@ -276,6 +282,7 @@ def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> lis
 # template's numbering ('指标1:'), and at that numbering: it opens a row
 _CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?!(?<=指标)\d+[:：])(?=\d)"
                          r"|(?<=.)(?=指标\d+[:：])")
+_AFTER_UNIT = re.compile(r"(?<=\d[万萬])(?=\d)|(?<=\d[万萬]元)(?=\d)")
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？])")  # (not at a comma: a clause goes on)
 _VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
 
@@ -289,9 +296,10 @@ def _measure(rest: str) -> str:
     return ""
 
 
-def _row_cells(text: str, points_first: bool) -> list[str]:
+def _row_cells(text: str, points_first: bool, pairs: bool = True) -> list[str]:
     """An indicator row's glued cells cut where their shapes change (see the module docstring); `points_first`:
-    the header prints 分值 before 年度指标值, so a number glued to text before it opens with a 分值."""
+    the header prints 分值 before 年度指标值, so a number glued to text before it opens with a 分值; `pairs`: a
+    number that reads as a 分值 and 得分 glued is cut into them."""
     cells: list[str] = []
     for part in _CELL_START.split(text):
         if not part:
@@ -307,11 +315,12 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
             cells.append(part)
             continue
         rest = part[value.end():]
-        measure = _measure(rest)
-        if measure and rest[len(measure):] and value.group().isdigit() and (pair := points_pair(value.group())):
+        measure = _measure(rest) or _lone_measure(rest)
+        if pairs and measure and rest[len(measure):] and value.group().isdigit() and (
+                pair := points_pair(value.group())):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
-        if (ahead := _points_ahead(value.group())) is not None:
+        if pairs and (ahead := _points_ahead(value.group())) is not None:
             cells += [*ahead[:2], ahead[2] + rest]  # '10.0010.002582家，超额完成': a 偏差原因 opening with a number
             continue
         end = value.end() + len(measure)
@@ -325,13 +334,19 @@ def _row_cells(text: str, points_first: bool) -> list[str]:
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
         elif (k + 1 == len(cells) or _VALUE.match(cells[k + 1])) and (alike := _twice_after(cell)):
             out += [cell[:-2 * len(alike)], alike, alike]  # a name, then its 年度指标值 and 实际完成值 alike
-        elif _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
+        elif pairs and _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
             out += pair
         elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
             out += ending
         else:
             out.append(cell)
     return out
+
+
+def _lone_measure(rest: str) -> str:
+    """A measure the vocabulary lacks: one Chinese character after a number, the cell's last ('520卷' before
+    '20', the 得分)."""
+    return rest if len(rest) == 1 and "\u4e00" <= rest <= "\u9fff" else ""
 
 
 # what follows a value and its measure as part of it: '1年内', '80以上', '12月底前'

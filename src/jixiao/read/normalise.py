@@ -135,16 +135,19 @@ def display_width(text: str) -> int:
 
 def site_chunks(lines: list[str]) -> set[int]:
     """The lines that open with a document site's chunk number: '1、' opening a long line, then '2、', '3、' … each
-    opening the next line, every chunk but the last a long one (numbered paragraphs of a text are shorter, or
-    not each on one line; each of them ends a sentence, and some chunk does not). The site cut its text into
-    chunks anywhere, inside a number too ('…完成10' / '2、0%…' for '100%')."""
+    opening the next line (blank lines between them too), every chunk but the last a long one (numbered paragraphs
+    of a text are shorter, or not each on one line; each of them ends a sentence, and some chunk does not). The
+    site cut its text into chunks anywhere, inside a number too ('…完成10' / '2、0%…' for '100%')."""
     out: list[int] = []
+    before = -1  # the last line that is not blank
     for i, line in enumerate(lines):
         match = SITE_CHUNK.match(line)
         if not match:
+            before = i if line.strip() else before
             continue
         n = int(match.group(1))
-        follows = out and n == len(out) + 1 and out[-1] == i - 1 and len(lines[i - 1]) >= CHUNK_LINE
+        follows = out and n == len(out) + 1 and out[-1] == before and len(lines[before]) >= CHUNK_LINE
+        before = i
         if follows:
             out.append(i)
         elif n == 1 and len(line) >= CHUNK_LINE and len(out) < 2:
