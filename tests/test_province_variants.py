@@ -468,3 +468,23 @@ def test_a_special_fund_form_without_a_title_glued_and_its_score_total():
         ("创业担保贷款发放额增长率", "≥10%", "115.25%", 40, 40), ("创业担保贷款回收率", "≥90%", "98.70%", 30, 30),
         ("金融机构满意度", "≥80%", "100%", 30, 30)]
     assert form.total_score == 100 and form.total_weight != 10
+
+
+def test_a_row_under_merged_labels_that_lost_a_value_cell_keeps_its_name():
+    """A pipe table whose rows under merged level labels print only their own cells, one of which lost its value
+    cell as well ('配套电力设施1250KVA变压器3台 | 3 | 30 | 30'): its 分值 stands left of the header's, and the text
+    first is its name, not a 年度指标值 (before, the row had no name)."""
+    text = ("项目支出绩效自评表 | ||||\n(2023年度) | ||||\n项目名称 | 冷库建设项目 | ||||\n"
+            "主管部门 | 某县农业农村局 | 实施单位 | 某县国有资本管理有限公司 | ||||\n"
+            "项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | ||||\n"
+            "年度资金总额 | 1100 | 1100 | 1100 | 10 | 100% | 10 | ||||\n"
+            "绩 效 指 标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | "
+            "偏差原因分析及改进措施 | ||||\n"
+            "产出指标(50分) | 数量指标 | 冷库仓储建设面积 | ≥1290.3平方米 | 1290.3平方米 | 30 | 30 | ||||\n"
+            "配套烘干设备购置 | 550 | 550 | 30 | 30 | ||||\n"
+            "配套电力设施1250KVA变压器3台 | 3 | 30 | 30 | ||||\n"
+            "总分 | 100 | 100 | ||||\n")
+    [form] = jixiao.parse_text(text, "lost_cell.txt")
+    assert [(i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
+        ("冷库仓储建设面积", "≥1290.3平方米", "1290.3平方米", 30), ("配套烘干设备购置", "550", "550", 30),
+        ("配套电力设施1250KVA变压器3台", None, "3", 30)]

@@ -545,6 +545,12 @@ class _Reader:
                     ok = False
                     break
                 by_slot.setdefault(slot, []).append(u)
+            # (a row's first cell text under 年度指标值 and none under 三级指标: the row lost a value cell, not
+            # its name, and its 分值 stands left of the header's: 'name | 3 | 30 | 30' under merged labels)
+            first = by_slot.get("target", [None])[0]
+            if ok and "name" in fields and "name" not in by_slot and first is content[0] and not (
+                    _starts_value(first) or is_dash(first.key)):
+                ok = False
             if ok:
                 self._assign(row, {s: tidy(us[0].text if len(us) == 1 else " ".join(u.text for u in us))
                                    for s, us in by_slot.items()})
