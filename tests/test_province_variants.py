@@ -488,3 +488,36 @@ def test_a_row_under_merged_labels_that_lost_a_value_cell_keeps_its_name():
     assert [(i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
         ("冷库仓储建设面积", "≥1290.3平方米", "1290.3平方米", 30), ("配套烘干设备购置", "550", "550", 30),
         ("配套电力设施1250KVA变压器3台", None, "3", 30)]
+
+
+def test_a_form_scored_on_the_whole_framework_with_decision_and_process_blocks():
+    """A city's 部门项目支出绩效自评表 scored on the whole evaluation framework: 一级 labels 项目决策, 项目管理,
+    项目产出 and 项目效益 with their points, 二级 labels no list names (项目立项, 资金投入 …), 分值 before a target
+    headed 指标值(A), and 满意度指标 in the 二级 column under 项目效益. Each block keeps its rows (before, 资金投入's
+    rows went to 项目管理, 满意度指标 was read as a 一级 label and every target was lost)."""
+    rows = [("项目决策(10分)", "项目立项", "项目目标完整性", "4", "目标明确", "目标明确、内容细化", "4"),
+            ("", "", "项目立项相关性", "2", "相关", "符合学校管理标准", "2"),
+            ("", "资金投入", "可行性", "2", "可行", "符合实际工作需求", "2"),
+            ("", "", "适当性", "2", "适当", "有资金测算标准", "2"),
+            ("项目管理(25分)", "资金管理", "预算执行率", "15", "100%", "90%", "13.5"),
+            ("", "组织实施", "管理制度有效性", "10", "有效", "严格执行相关管理制度", "10"),
+            ("项目产出(30分)", "数量指标", "保障人数", "15", "2370人", "2370人", "15"),
+            ("", "时效指标", "公用经费完成时间", "15", "2021年12月完成", "2021年12月完成", "15"),
+            ("项目效益(35分)", "社会效益指标", "保障学校正常运转", "25", "正常运转", "正常运转", "25"),
+            ("", "满意度指标", "师生满意度", "10", "≥90%", "95%", "10")]
+    text = "\n".join([
+        "某市本级部门项目支出绩效自评表(2021年)",
+        "项目名称 | 初中公用经费 | 主管部门 | 某市教育局 | 实施单位 | 某市第六中学",
+        "项目资金(万元) | 年初预算数 | 调整预算数(A) | 全年执行数(B) | 执行率(B/A)",
+        "年度资金总额 | 64.8 | 64.8 | 64.8 | 100%",
+        "一级指标 | 二级指标 | 三级指标 | 分值 | 指标值(A) | 全年实际值(B) | 得分 | 未完成原因分析及改进措施",
+        *(" | ".join([*row, ""]) for row in rows),
+        "总分 | | | 100 | | | 98.5 |"])
+    [form] = jixiao.parse_text(text, "framework.txt")
+    blocks: dict[str, str] = {}
+    want = []
+    for one, two, name, weight, target, actual, score in rows:
+        blocks["1"] = one or blocks.get("1")
+        blocks["2"] = two or blocks.get("2")
+        want.append((blocks["1"], blocks["2"], name, target, actual, float(weight), float(score)))
+    assert _rows(form) == want

@@ -64,6 +64,8 @@ def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed |
                 level1 = here
             else:
                 level2 = here
+        elif hint == "level2" and key in parents:
+            level2 = here  # a label of either level in the 二级 column ('满意度指标' under 项目效益)
         elif key in lex.levels and not (key == SATISFACTION and level1 and level1[0] == SATISFACTION):
             if level1 is None:
                 level1 = here
