@@ -234,6 +234,7 @@ def test_a_first_column_of_row_numbers_is_read_past(layout):
         ("产出指标", "质量指标", "服务合格率", "≥95%", "2", 20, 2),
         ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥90%", "88%", 40, 39)]
     assert [i.deviation for i in form.indicators] == [None, "抽检不合格", "宣传不到位"]
+    assert not any(w.code == "P036" for w in form.warnings)  # the rows' numbers are no content lost
 
 
 def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():

@@ -117,7 +117,7 @@ def test_a_form_without_scores_and_a_three_column_fund_table():
 @pytest.mark.parametrize("separator", ["\t", " | ", " "])
 def test_a_column_the_templates_do_not_know_is_read_past(separator):
     """A 评分标准 column between 实际完成值 and 分值 (a heading no template names), in a tab table, pipe rows and
-    space-separated rows: the header keeps its other columns and the column's cells go nowhere."""
+    space-separated rows: the header keeps its other columns and the column's cells go nowhere, said once (P036)."""
     text = (SHAPES / "unknown_column.txt").read_text(encoding="utf-8")
     if separator != "\t":
         text = "\n".join(separator.join(c for c in line.split("\t") if c or separator != " ")
@@ -127,6 +127,8 @@ def test_a_column_the_templates_do_not_know_is_read_past(separator):
     assert rows[0] == ("数量指标", "改造小区数量", "3个", "3个", 30.0, 30.0, None)
     assert rows[2] == ("时效指标", "按期完工率", "100%", "90%", 10.0, 0.0, "个别小区施工延期")
     assert [r[1] for r in rows] == ["改造小区数量", "竣工验收合格率", "按期完工率", "居民居住条件改善", "居民满意度"]
+    said = [w.message for w in form.warnings if w.code == "P036"]
+    assert len(said) == 1 and "“评分标准”列" in said[0]
 
 
 @pytest.mark.parametrize("separator", ["\t", " "])

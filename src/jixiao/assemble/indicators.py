@@ -127,6 +127,7 @@ class Header:
     cols: dict[str, int]  # slot -> column of a certain header cell
     unscored: bool = False  # the header names its columns, and has no 分值 among them (nor 得分, or 得分 alone)
     renamed: tuple[tuple[str, str], ...] = ()  # (heading, slot): headings no template knows, named by their place
+    unread: tuple[str, ...] = ()  # headings no template knows and no place names: their cells are read past
 
     @property
     def score_only(self) -> bool:
@@ -209,12 +210,15 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
         # headings cover
         cols = {slot: base[0] + k for k, slot in enumerate(slots)}
     said = tuple((head[k].text, slot) for k, slot in renamed)
+    # (but a first column before the labels, '序号': its cells number the rows)
+    unread = tuple(tidy(head[k].text) or head[k].text for k, kind in enumerate(kinds)
+                   if kind.startswith("extra") and kind in slots and slots.index(kind) > 0)
     if "name" in slots and "weight" not in present and ("target" in slots or "actual" in slots):
         # no points columns, or a 得分 column alone (each row's last number its score)
-        return Header(tuple(slots), cols, unscored=True, renamed=said), end
+        return Header(tuple(slots), cols, unscored=True, renamed=said, unread=unread), end
     if "name" not in slots or "weight" not in slots:
         return Header(DEFAULT_SLOTS, {}), end
-    return Header(tuple(slots), cols, renamed=said), end
+    return Header(tuple(slots), cols, renamed=said, unread=unread), end
 
 
 def _insert_in_order(slots: list[str], slot: str) -> None:
@@ -1290,6 +1294,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
         ctx.warn("P034", f"绩效指标表有不是常见列名的列，已按列的顺序认定：{said}，请核对原件", "indicators",
                  units[0].line if units else None)
+    if header.unread:
+        ctx.warn("P036", f"绩效指标表的“{'”“'.join(header.unread)}”列在记录中没有对应栏目，该列内容未读入记录",
+                 "indicators", units[0].line if units else None)
     body = _clean_body(units[start:], lex)
     if header.slots and header.slots[0].startswith("extra"):  # a first column no template knows ('序号')
         body = _without_row_numbers(body, header.cols.get(header.slots[0]))
