@@ -496,6 +496,36 @@ def test_glued_rows_whose_texts_and_numbers_only_their_shapes_cut():
         ("企业满意度", "≥90%", "95%", 10, 10, None)]
 
 
+def test_glued_rows_of_whole_numbers_and_numbered_words_in_a_form_glued_line_by_line():
+    """A form whose lines keep their breaks but whose cells are glued: an actual, 分值 and 得分 of whole numbers
+    run together after the target ('=8个888', '=42个4288': the cutting whose actual is the target's number), and
+    words with their numbering ('1.项目年度目标完成情况', '2.项目实施内容及过程概述' of Sichuan's form) keep it, so
+    the goals and the fund table after them are read. A form word inside a note's formula
+    ('预算执行率=预算执行数/调整后预算数,') is prose."""
+    text = "\n".join([
+        "部门预算项目支出绩效自评表(2023年度)",
+        "项目名称2023年全县安可替代补助资金项目",
+        "主管部门某县司法局实施单位某县司法局",
+        "项目基本情况1.项目年度目标完成情况项目年度目标年度目标完成情况",
+        "根据要求购买安可设备,并完成项目资金支付。完成",
+        "2.项目实施内容及过程概述2023年购买13台安可电脑,并于12月前完成资金支付。",
+        "预算执行情况(10分)年度预算数(万元)年初预算调整后预算数预算执行数预算执行率权重得分原因",
+        "总额0.003.363.36100.00%1010",
+        "注:预算执行率=预算执行数/调整后预算数,未达到90%的需说明原因。",
+        "绩效指标(90分)一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标补助村(社区)数量=8个888保障村干部人数=42个4288",
+        "质量指标补助资格合规性合规合规7474",
+        "合计100100"])
+    [form] = jixiao.parse_text(text, "glued_lines.txt")
+    assert (form.goal_expected, form.goal_actual) == ("根据要求购买安可设备,并完成项目资金支付。", "完成")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate, total.weight, total.score) == (
+        3.36, 3.36, 100, 10, 10)
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("补助村(社区)数量", "=8个", "8", 8, 8), ("保障村干部人数", "=42个", "42", 8, 8),
+        ("补助资格合规性", "合规", "合规", 74, 74)]
+
+
 def test_glued_cells_under_a_header_with_points_first():
     """The same with 分值 printed before 年度指标值 (as a 衔接资金 form prints it), a title of its own and a head row
     the record has no place for: each row's 分值 glued to its target ('20100%') is cut off it."""

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import decimals, fold, is_dash, is_measure, points, printed_twice
+from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, is_measure, number, points, printed_twice
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds
@@ -47,16 +47,26 @@ _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（]
                     r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
 # a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")  # folded
+
+
+def _numbering(key: str) -> int:
+    """The length of the numbering that opens a key ('2.', '(1)', '三、'), or -1."""
+    match = _NUMBERING.match(key)
+    return match.end() if match else -1
+
+
+_IN_SENTENCE = frozenset("=/,、")  # folded: '，' is ','
 _NOTE = re.compile(r"^(?:备注|注)[:：]")
 _NOTE_IN = re.compile(r"(?:备注|注)[:：]\s*1?[.、]")
 
 
 @lru_cache(maxsize=64)
 def _words(lex: Lexicon) -> re.Pattern[str]:
-    """The form's words, longest first, with a leading 其中 (and 本年 or 当年: '其中:本年一般公共预算拨款') and
-    trailing decorations."""
+    """The form's words, longest first, with a leading 其中 (and 本年 or 当年: '其中:本年一般公共预算拨款'; 年度 where
+    the word is none with it: '年度预算数(万元)', a heading of the row labels' column) and trailing decorations."""
     words = sorted({w for w in lex.words if len(w) >= 2} | set(lex.levels), key=len, reverse=True)
-    return re.compile(f"(?:其中[:：]?)?(?:本年|当年)?(?:{'|'.join(map(re.escape, words))}){_DECOR}")
+    return re.compile(f"(?:其中[:：]?)?(?:本年|当年)?(?:年度)??(?:{'|'.join(map(re.escape, words))}){_DECOR}")
 
 
 def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
@@ -66,8 +76,11 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     # (a note under the form, '…备注:1.预算执行情况口径:预算数为…', is prose to the end: no word in it is a cut)
     note = _NOTE_IN.search(key)
     end = note.start() if note else len(key)
+    # (a word in a sentence, after or before its operator or a comma — '预算执行率=预算执行数/调整后预算数,' in a
+    # note beside a table — is prose, no cut)
     words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key, 0, end)
-             if not any(a < m.end() and m.start() < b for a, b, _ in titles)]
+             if not any(a < m.end() and m.start() < b for a, b, _ in titles)
+             and key[m.start() - 1:m.start()] not in _IN_SENTENCE and key[m.end():m.end() + 1] not in _IN_SENTENCE]
     return sorted(titles + words)
 
 
@@ -117,14 +130,16 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
 def _glued(units: list[Unit], in_cells: set[int], lex: Lexicon) -> tuple[dict[int, list[tuple[int, int, bool]]],
                                                                           set[int]]:
     """The spans of the form's words in each unit that holds any, and the units that are glued cells: opened
-    by a word (or a title) and going on past it, or holding several."""
+    by a word (or a title; or a word after its numbering, '2.项目实施内容及过程概述2023年…') and going on past it,
+    or holding several."""
     found = {}
     for k, u in enumerate(units):
         if (not u.certain or k in in_cells) and len(u.key) >= 2 and not _NOTE.match(u.key) and (
                 spans := _spans(u.key, lex)):
             found[k] = spans
     glued = {k for k, spans in found.items()
-             if (spans[0][0] == 0 or spans[0][2]) and spans[0][1] < len(units[k].key) or len(spans) > 1}
+             if (spans[0][0] == 0 or spans[0][2] or spans[0][0] == _numbering(units[k].key))
+             and spans[0][1] < len(units[k].key) or len(spans) > 1}
     return found, glued
 
 
@@ -225,6 +240,9 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
         at = end
     if at < len(u.text):
         pieces.append((u.text[at:], False))
+    for k in range(len(pieces) - 2, -1, -1):  # a word keeps its numbering ('2.项目实施内容及过程概述')
+        if pieces[k + 1][1] and not pieces[k][1] and _numbering(fold(pieces[k][0])) == len(fold(pieces[k][0])):
+            pieces[k:k + 2] = [(pieces[k][0] + pieces[k + 1][0], True)]
     if state.rows or any(lex.level(fold(t)) for t, word in pieces if word):
         pieces = _in_rows(pieces, lex, state)
     out: list[Unit] = []
@@ -334,6 +352,9 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True) -> list[str]:
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
         elif (k + 1 == len(cells) or _VALUE.match(cells[k + 1])) and (alike := _twice_after(cell)):
             out += [cell[:-2 * len(alike)], alike, alike]  # a name, then its 年度指标值 and 实际完成值 alike
+        elif pairs and not points_first and out and _VALUE.match(out[-1]) and _GLUED_RUN.match(cell) and (
+                three := _actual_and_points(cell, out[-1])):
+            out += three  # '=8个' then '888': the actual, 分值 and 得分 glued
         elif pairs and _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
             out += pair
         elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
@@ -365,6 +386,34 @@ def _twice_after(cell: str) -> str | None:
         if cell[-2 * k:-k] == tail and not tail[:1].isdigit():
             return tail
     return None
+
+
+def _actual_and_points(run: str, target: str) -> list[str] | None:
+    """[actual, 分值, 得分] for a run of glued numbers after a row's target ('888' after '=8个': 8, 8, 8;
+    '132.91010' after '≤202.6万元': 132.9, 10, 10): of the cuttings into three, with the 得分 no greater than the
+    分值 (less than 100) and printed alike, the one that reads best where one does — its actual the target's
+    number, its 得分 its 分值 — and none that reads as neither."""
+    found = _FIRST_NUMBER.search(target)
+    goal = float(found.group()) if found else None
+    best: tuple[int, list[str]] | None = None
+    tie = False
+    for pieces in split_numbers(run, 3):
+        if len(pieces) != 3:
+            continue
+        a, w, s = pieces
+        x, y = points(w), points(s)
+        if x is None or y is None or y > x or x >= MAX_POINTS or decimals(w) != decimals(s) or "%" in w + s:
+            continue
+        value = 2 * (goal is not None and number(a) == goal) + (w == s)
+        if value and (best is None or value > best[0]):
+            best, tie = (value, pieces), False
+        elif best is not None and value == best[0]:
+            tie = True
+    return None if best is None or tie else best[1]
+
+
+_FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GLUED_RUN = re.compile(r"^\d[\d.]{2,}$")  # three numbers glued at least
 
 
 def _points_ahead(text: str) -> tuple[str, str, str] | None:
