@@ -521,3 +521,21 @@ def test_a_form_scored_on_the_whole_framework_with_decision_and_process_blocks()
         blocks["2"] = two or blocks.get("2")
         want.append((blocks["1"], blocks["2"], name, target, actual, float(weight), float(score)))
     assert _rows(form) == want
+
+
+def test_a_table_without_points_cut_off_after_its_last_rows_target():
+    """A transfer form's table without 分值/得分 in a stored page that ends right after the last row's 指标值
+    ('医疗救助合规率 | 100'): the lone value is the 年度指标值 the page printed before it was cut (not the
+    实际完成值, as in a whole table whose row lost a cell), and the missing 实际完成值 is said (P033)."""
+    text = "\n".join([
+        "医疗救助补助资金绩效目标自评表 |", "(2024年度) |",
+        "转移支付(项目)名称 | 医疗救助补助资金 |", "中央主管部门 | 国家医疗保障局 | 地方主管部门 | 某县医疗保障局 |",
+        "资金投入情况(万元) | 全年预算数(A) | 全年执行数(B) | 预算执行率(B/A) |",
+        "年度资金总额: | 3359.62 | 3359.62 | 100% |",
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 |",
+        "产出指标 | 数量指标 | 享受医疗救助人次 | ≥50000人次 | 110406 | |",
+        "质量指标 | 医疗救助合规率 | 100"])
+    [form] = jixiao.parse_text(text, "cut_off.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("享受医疗救助人次", "≥50000人次", "110406"), ("医疗救助合规率", "100", None)]
+    assert [w.path for w in form.warnings if w.code == "P033"] == ["indicators.1.actual"]

@@ -577,7 +577,7 @@ class _Reader:
             # with a 得分 column and no 分值, its score when it is a number)
             if self._lone_score(row, [u.text for u in content]):
                 content = content[:-1]
-            slots = self._slots_by_blanks(content)
+            slots = self._slots_by_blanks(content, row.after_last)
             self._assign(row, {s: tidy(u.text) for s, u in zip(slots, content, strict=True)})
             row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
             row.short = len(content) < len(fields) and "target" not in slots and not set(COMPOSITE) & set(slots)
@@ -619,7 +619,10 @@ class _Reader:
         """Rows are printed lines with their cells side by side (plain text wrapped over lines, not a table)."""
         return self.separator < Gap.LINE and self.aligned
 
-    def _slots_by_blanks(self, content: list[Unit]) -> tuple[str, ...]:
+    def _slots_by_blanks(self, content: list[Unit], in_order: bool = False) -> tuple[str, ...]:
+        """The slots of a row's cells by the blank cells between them; `in_order`: a row after the table's last
+        分值, or cut off by the document's end, prints its cells in the form's order (a lone value is its
+        年度指标值)."""
         fields = list(self.fields)
         slots: list[str] = []
         pos = 0
@@ -630,7 +633,7 @@ class _Reader:
             slots.append(fields[pos])
             pos += 1
         if (len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties
-                and not _OPERATOR_START.match(content[1].key)):
+                and not _OPERATOR_START.match(content[1].key) and not in_order):
             slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
 
@@ -823,8 +826,11 @@ class _Reader:
             if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
                     u.key in self.lex.prefixes for u in whole):
                 continue  # the start of the next row's label, cut off with the page ('生态' of 生态效益指标)
-            row = RawRow(line=whole[0].line, row=whole[-1].row, after_last=not self.header.unscored)
-            if row.after_last and len(content) > len(self.fields) and (value := _score_like(whole[-1])) is not None:
+            # (in a table without points, the row the document's end cut off prints its cells in order too)
+            cut_off = self.ends_form and whole is wholes[-1]
+            row = RawRow(line=whole[0].line, row=whole[-1].row, after_last=not self.header.unscored or cut_off)
+            if not self.header.unscored and len(content) > len(self.fields) and (
+                    value := _score_like(whole[-1])) is not None:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
@@ -1363,6 +1369,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         if raw.short:
             ctx.warn("P033", f"指标“{raw.name}”只读到两格，按三级指标和实际完成值读取，年度指标值为空",
                      f"{path}.target", raw.line)
+        elif raw.after_last and raw.target is not None and raw.actual is None and k == len(raws) - 1:
+            ctx.warn("P033", f"指标“{raw.name}”只读到两格（表格在此中断），按三级指标和年度指标值读取，实际完成值为空",
+                     f"{path}.actual", raw.line)
         if raw.name is None:
             ctx.warn("P032", "指标行未读到三级指标名称", f"{path}.name", raw.line)
         if raw.sure < LOW_CONFIDENCE:
