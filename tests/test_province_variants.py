@@ -539,3 +539,19 @@ def test_a_table_without_points_cut_off_after_its_last_rows_target():
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("享受医疗救助人次", "≥50000人次", "110406"), ("医疗救助合规率", "100", None)]
     assert [w.path for w in form.warnings if w.code == "P033"] == ["indicators.1.actual"]
+
+
+def test_a_wrapped_goal_line_opening_with_a_framework_word_stays_in_the_goal():
+    """The whole framework's blocks are labels as 项目决策, 项目管理 … only: a goal text wrapped so that a line
+    opens with 管理 (`…国家试点工程项目` / `管理 。`) keeps it (a bare 管理 read as a 一级 label lost it)."""
+    text = "\n\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称", "试点工程", "主管部门", "某委", "实施单位", "某中心",
+        "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "100", "100", "100", "10", "100%", "10",
+        "年度总体目标", "预期目标", "实际完成情况", "推进试点工程建设；\n做好国家试点工程项目\n管理。",
+        "推进了试点工程建设；按时做好国家试点工程项目\n管理 。",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "试点工程数量", "=1(个)", "1(个)", "90", "90", "", "总分", "100", "100"])
+    [form] = jixiao.parse_text(text, "wrapped_goal.txt")
+    assert (form.goal_expected, form.goal_actual) == (
+        "推进试点工程建设；做好国家试点工程项目管理。", "推进了试点工程建设；按时做好国家试点工程项目管理。")

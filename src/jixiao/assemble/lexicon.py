@@ -286,6 +286,6 @@ def _level(lex: Lexicon, key: str) -> str | None:
     longer = bare + "指标"  # a label printed without its 指标 ('产出', '数量')
     if longer in lex.levels or longer in parents:
         return longer
-    if bare.startswith("项目") and len(bare) > 3 and (own := bare[2:] + "指标") in lex.levels:
-        return own  # a 一级 label with 项目 before it ('项目产出', '项目决策')
+    if bare.startswith("项目") and len(bare) > 3 and (own := bare[2:] + "指标") in lex.levels and label_points(key):
+        return own  # a 一级 label with 项目 before it and its points ('项目产出(30分)': 产出指标's block)
     return None
