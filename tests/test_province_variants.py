@@ -555,3 +555,26 @@ def test_a_wrapped_goal_line_opening_with_a_framework_word_stays_in_the_goal():
     [form] = jixiao.parse_text(text, "wrapped_goal.txt")
     assert (form.goal_expected, form.goal_actual) == (
         "推进试点工程建设；做好国家试点工程项目管理。", "推进了试点工程建设；按时做好国家试点工程项目管理。")
+
+
+def test_rows_that_break_down_the_row_above_are_said_once():
+    """A 衔接资金 form's rows that break down the row above ('其中桃树种植面积 | 1.5亩 | 1.5亩' under '★补助各类瓜果
+    蔬菜种植面积 | 20 | 29.5亩 | 29.5亩 | 20'), scored in that row: each is read, without points, and one
+    warning names them all (before, one per row)."""
+    text = "\n".join([
+        "绩效目标自评表 |", "(2023年度) |", "项目名称 | 特色种养补贴到户项目 |",
+        "主管部门 | 县农业农村局 | 实施单位 | 某镇人民政府 |",
+        "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分 |",
+        "年度资金总额: | 9.48 | 9.48 | 10 | 100% | 10 |",
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分 | "
+        "未完成原因及拟采取的改进措施 |",
+        "产出指标 | 数量指标 | ★补助各类瓜果蔬菜种植面积 | 50 | 29.5亩 | 29.5亩 | 50 | |",
+        "其中桃树种植面积 | 1.5亩 | 1.5亩 |", "其中苹果树种植面积 | 5亩 | 5亩 |",
+        "质量指标 | 种植作物成活率 | 40 | 95% | 95% | 40 | |",
+        "总分 | 100 | 100 |"])
+    [form] = jixiao.parse_text(text, "sub_rows.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("★补助各类瓜果蔬菜种植面积", "29.5亩", "29.5亩", 50, 50), ("其中桃树种植面积", "1.5亩", "1.5亩", None, None),
+        ("其中苹果树种植面积", "5亩", "5亩", None, None), ("种植作物成活率", "95%", "95%", 40, 40)]
+    said = [w for w in form.warnings if w.code == "P030"]
+    assert len(said) == 1 and "2 个“其中”分项" in said[0].message

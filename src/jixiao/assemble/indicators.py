@@ -1349,6 +1349,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     elif header.score_only and raws:
         unscored = True  # (no row has a 分值 to miss)
         ctx.warn("P035", "绩效指标表只有得分列、没有分值列，各指标的分值为空", "indicators", raws[0].line)
+    parts: list[int | None] = []  # the lines of rows that break down the row above, unscored
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         if raw.name:
             raw.name = _PLACEHOLDER_PREFIX.sub("", raw.name)
@@ -1363,7 +1364,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             ctx.sure(f"{path}.level1", sure1)
         if sure2 < 1.0:
             ctx.sure(f"{path}.level2", sure2)
-        if (raw.weight is None or raw.score is None) and not unscored:
+        if raw.weight is None and raw.score is None and _SUB_ROW.match(raw.name or ""):
+            parts.append(raw.line)  # ('其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, scored there)
+        elif (raw.weight is None or raw.score is None) and not unscored:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
                      f"{path}.score", raw.line)
         if raw.short:
@@ -1378,7 +1381,15 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             ctx.warn("P040", f"指标“{raw.name or '（无名称）'}”的各格切分不确定（置信度 {raw.sure:.2f}），请核对原件",
                      f"{path}.name", raw.line)
         indicators.append(ind)
+    if parts and not unscored:
+        known = [n for n in parts if n is not None]
+        where = f"第 {'、'.join(str(n) for n in known[:5])}{'等' if len(known) > 5 else ''} 行的 " if known else ""
+        ctx.warn("P030", f"{where}{len(parts)} 个“其中”分项没有分值和得分（分值在其所属的上一行），按空值处理",
+                 "indicators", known[0] if known else None)
     return indicators
+
+
+_SUB_ROW = re.compile(r"^其中[:：]?")  # a row that breaks down the one above ('其中桃树种植面积')
 
 
 def _points_first(header: Header) -> int:
