@@ -46,7 +46,6 @@ _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00',
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（](?:19|20)\d{2}年)|$)"
                     r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
-# a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")  # folded
 
 
@@ -57,6 +56,7 @@ def _numbering(key: str) -> int:
 
 
 _IN_SENTENCE = frozenset("=/,、")  # folded: '，' is ','
+# a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
 _NOTE = re.compile(r"^(?:备注|注)[:：]")
 _NOTE_IN = re.compile(r"(?:备注|注)[:：]\s*1?[.、]")
 
