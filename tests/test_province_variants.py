@@ -578,3 +578,71 @@ def test_rows_that_break_down_the_row_above_are_said_once():
         ("其中苹果树种植面积", "5亩", "5亩", None, None), ("种植作物成活率", "95%", "95%", 40, 40)]
     said = [w for w in form.warnings if w.code == "P030"]
     assert len(said) == 1 and "2 个“其中”分项" in said[0].message
+
+
+def test_a_name_that_reads_like_a_label_after_both_labels_in_a_table_without_points():
+    """Hubei's 项目自评表 printed with a trailing empty cell: the satisfaction row's name '满意度(%)' reads like a
+    label, but after the row's 一级 and 二级 labels it is its 三级指标 (before: its 二级 label was lost and its
+    target became its name)."""
+    text = "\n".join([
+        "项目支出绩效自评表 |",
+        "项目名称 | 2021年农业经营主体扶持项目 | |||||",
+        "主管部门 | 某县人民政府 | 项目实施单位 | 某县农业农村局 | |||",
+        "预算执行情况(万元)(20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) |",
+        "年度财政资金总额 | 500 | 450 | 90% | 18 | ||",
+        "年度绩效目标 (80分) |",
+        "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 |",
+        "产出指标 | 数量指标 | 扶持经营主体(个) | 15 | 15 | 40 | |",
+        "效益指标 | 经济效益指标 | 助农增收(元) | 1980 | 2074 | 30 | ||",
+        "满意度指标 | 服务对象满意度指标 | 满意度(%) | 90 | 95 | 10 | |",
+        "总分 | 98 | |||||",
+    ])
+    [form] = jixiao.parse_text(text, "label_like_name.txt")
+    assert _rows(form)[-1] == ("满意度指标", "服务对象满意度指标", "满意度(%)", "90", "95", None, 10)
+    assert form.total_score == 98
+
+
+def test_a_second_level_label_no_template_lists_in_a_row_one_cell_too_long():
+    """A 二级 label as a form misprints it ('社会效益效益指标') in a table row with one cell more than the header
+    has columns: it is the row's 二级 label, not the start of its name."""
+    text = "\n".join([
+        "项目支出绩效自评表 |",
+        "项目名称 | 化肥减量增效示范项目 | |||||",
+        "主管部门 | 某区农业农村局 | 项目实施单位 | 某区土壤肥料工作站 | |||",
+        "预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率) | |",
+        "年度财政资金总额 | 100 | 100 | 100% | 20 | ||",
+        "年度绩效目标 (80分) | 一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分 | |",
+        "产出指标 | 数量指标 | 示范区面积 | ≥2000亩 | 2000亩 | 30 | ||",
+        "质量指标 | 配方肥到位率 | ≥80% | 85.6% | 20 | |||",
+        "效益指标 | 社会效益效益指标 | 受益农户数 | 5000户 | 5000户 | 20 | ||",
+        "满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% | 95% | 10 | ||",
+        "总分 | 100 | |||||",
+    ])
+    [form] = jixiao.parse_text(text, "misprinted_label.txt")
+    assert _rows(form)[2] == ("效益指标", "社会效益效益指标", "受益农户数", "5000户", "5000户", None, 20)
+    assert [r[:3] for r in _rows(form)] == [
+        ("产出指标", "数量指标", "示范区面积"), ("产出指标", "质量指标", "配方肥到位率"),
+        ("效益指标", "社会效益效益指标", "受益农户数"), ("满意度指标", "服务对象满意度指标", "农户满意度")]
+
+
+def test_a_qualitative_row_short_of_cells_in_a_table_whose_target_has_parts():
+    """Under 指标性质 | 指标值 | 度量单位, a qualitative row prints its target and actual alone, each cell on a line of
+    its own ('减轻家庭经济负担 |' '| 有效 |' '| 有效 | 10 | 10 |'): its cells fit the slots by their shapes, so
+    '有效' is its target and '有效' its actual (before: both were parts of its target, '有效有效')."""
+    text = "\n".join([
+        "2022年度项目支出绩效自评表 |",
+        "| 项目名称 | 营养改善计划专项资金 | 主管部门 | 某县教育体育局 | 实施单位 | 某县中学 |",
+        "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 一级指标 | 二级指标 | 三级指标 "
+        "| 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 学生受资助人数 | ≥ | 735 | 人次 | 735 | 40 | 40 |",
+        "| 效益指标 | 经济效益指标 | 减轻贫困学生家庭经济负担 |",
+        "| 有效 |",
+        "| 有效 | 30 | 30 |",
+        "| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥ | 95 | % | 100% | 30 | 28 |",
+        "| 总分 | 100 | 98 | 优 |",
+    ])
+    [form] = jixiao.parse_text(text, "qualitative_parts.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "学生受资助人数", "≥735人次", "735", 40, 40),
+        ("效益指标", "经济效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", 30, 30),
+        ("满意度指标", "服务对象满意度指标", "学生满意度", "≥95%", "100%", 30, 28)]
+    assert (form.total_weight, form.total_score, form.grade) == (100, 98, "优")

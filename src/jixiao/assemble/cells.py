@@ -115,6 +115,9 @@ def fit_slots(texts: list[str | None], slots: tuple[str, ...]) -> tuple[str, ...
         points = sum(_slot_points(slot, text or "") for slot, text in zip(chosen, texts, strict=True))
         points -= 1.5 * sum(1 for slot in slots if slot not in chosen and slot not in _OPTIONAL
                             and not slot.startswith("extra"))
+        if "target_unit" in chosen and "target_value" in slots and not (
+                "target_value" in chosen and _VALUE.match(texts[chosen.index("target_value")] or "")):
+            points -= 3.0  # a unit measures a number: none without it ('有效 | 有效' is a target and an actual)
         if best is None or points > best[0] + 1e-9:
             best = (points, chosen)
     assert best is not None

@@ -523,16 +523,27 @@ class _Reader:
             if kind is None:
                 break
             remaining = kinds[i + 1:].count(None)
-            if (kind == "level" and hinted not in ("level1", "level2") and remaining == len(self.fields) - 1
+            if (kind == "level" and hinted not in ("level1", "level2")
+                    and len(self.fields) - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
                     and i + 1 + remaining == len(units) and "满意度" in u.key
                     and (len(row.labels) >= 2 or _starts_value(units[i + 1]))):
-                break  # a name that reads like a label ('服务对象满意度指标 ≥90% 95%'): the row needs it as a cell
+                # a name that reads like a label ('服务对象满意度指标 ≥90% 95%', '满意度(%) 90 95' after both
+                # labels, its 得分 after it in a table without 分值): the row needs it as a cell
+                break
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                 row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
             i += 1
         content = units[i:]
+        if (len(row.labels) < 2 and len(content) == len(self.fields) + len(self.after) + 1
+                and all(u.certain for u in content) and not _short_label(content[0].key)
+                and len(label_key(content[0].key)) <= 10):
+            # a table row one cell too long, its first cell a label no template lists ('社会效益效益指标', as a
+            # form misprints it): that cell is the row's 二级 label
+            u = content[0]
+            row.labels.append((u.key, "level2", u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+            content = content[1:]
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
@@ -578,6 +589,10 @@ class _Reader:
             if self._lone_score(row, [u.text for u in content]):
                 content = content[:-1]
             slots = self._slots_by_blanks(content, row.after_last)
+            if set(COMPOSITE) & set(fields) and not any(u.empties for u in content[1:]):
+                # no blank cell shows where the row is short: its cells fit the target's parts by their shapes
+                # (a qualitative row's '有效 | 有效' are its target and its actual, not two parts of the target)
+                slots = fit_slots([u.text for u in content], fields)
             self._assign(row, {s: tidy(u.text) for s, u in zip(slots, content, strict=True)})
             row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
             row.short = len(content) < len(fields) and "target" not in slots and not set(COMPOSITE) & set(slots)
