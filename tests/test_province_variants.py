@@ -646,3 +646,42 @@ def test_a_qualitative_row_short_of_cells_in_a_table_whose_target_has_parts():
         ("效益指标", "经济效益指标", "减轻贫困学生家庭经济负担", "有效", "有效", 30, 30),
         ("满意度指标", "服务对象满意度指标", "学生满意度", "≥95%", "100%", 30, 28)]
     assert (form.total_weight, form.total_score, form.grade) == (100, 98, "优")
+
+
+_DIRECTION_FORM = [
+    "项目支出绩效自评表 (2024年度) |",
+    "项目名称 | 某局自然资源业务支出项目 |",
+    "主管部门 | 某市自然资源局(部门) | 实施单位 | 某市自然资源局某分局 |",
+    "项目资金 (万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |",
+    "年度资金总额 | 0 | 2.38 | 2.38 | 10 | 100 | 10 |",
+    "其中:财政拨款 | 0 | 2.38 | 2.38 | —— | 100 | —— |",
+    "年度总体目标 | 预期目标 | 实际完成情况 |",
+    "全面查清资源利用状况。 | 完成辖区资源调查监测。 |",
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标方向 | 年度指标值 | 实际完成值 | 计量单位 "
+    "| 分值 | 得分 | 偏差原因分析及改进措施 |",
+    "| 产出指标 | 数量指标 | 指标1:租车次数(次) | 正向 | 大于等于 | 1 | 1 | 次 | 30 | 30 | |",
+    "| | 质量指标 | 指标1:租车达标率 | 正向 | 等于 | 100 | 100 | % | 30 | 30 | |",
+    "| 效益指标 | 社会效益指标 | 指标1:调查成果共享率 | 正向 | 大于等于 | 90 | 95 | % | 20 | 20 | |",
+    "| 满意度指标 | 服务对象满意度指标 | 指标1:群众满意度 | 正向 | 大于等于 | 90 | 92 | % | 10 | 10 | |",
+    "| 总分 | 100 | 100 | |",
+]
+
+
+def test_inner_mongolias_form_prints_its_operator_in_a_direction_column_and_its_unit_after_the_actual():
+    """Inner Mongolia's 项目支出绩效自评表: 指标性质 says 正向 or 反向, 指标方向 holds the operator in words (大于等于),
+    and 计量单位 stands after 实际完成值. The target is the operator, the 年度指标值 and the unit as printed
+    ('大于等于1次'); 正向/反向 has no place in the record and is read past without a warning; the numbers of
+    年度指标值 and 实际完成值 before the unit are no 分值/得分 — also with every cell on a line of its own."""
+    rows = [
+        ("产出指标", "数量指标", "租车次数(次)", "大于等于1次", "1", 30, 30),
+        ("产出指标", "质量指标", "租车达标率", "等于100%", "100", 30, 30),
+        ("效益指标", "社会效益指标", "调查成果共享率", "大于等于90%", "95", 20, 20),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "大于等于90%", "92", 10, 10)]
+    cells = [cell.strip() for line in _DIRECTION_FORM for cell in line.split("|") if cell.strip()]
+    one_per_line = "\n".join(cell + " |" for cell in cells)
+    for text in ("\n".join(_DIRECTION_FORM), one_per_line):
+        [form] = jixiao.parse_text(text, "direction.txt")
+        assert _rows(form) == rows, text[:40]
+        assert (form.total_weight, form.total_score) == (100, 100)
+        assert form.funds.total.executed == 2.38
+        assert not any(w.code in ("P036", "P030", "P033") for w in form.warnings), form.warnings

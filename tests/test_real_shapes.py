@@ -563,3 +563,21 @@ def test_a_contact_line_before_the_form_is_no_fragment(tmp_path):
     result = parse_file(path)
     assert len(result.forms) == 1 and not result.fragments
     _reads_whole(result.forms[0])
+
+
+def test_a_fund_table_whose_labels_stand_before_its_header_and_its_rows_values_after_it():
+    """A workbook turned into text by columns on a document site: the fund rows' labels first (年度资金总额,
+    其中:当年财政拨款), then the header, then each row's values one after the other. The values are the labels'
+    rows in order, as many for each (before: the total had none, and 当年财政拨款 took both rows' values)."""
+    text = ("某县项目支出绩效自评表 (2020年度) 项目名称 医疗救助配套资金 主管部门 某县医疗保障局 项目资金 年初预算数 "
+            "(万元) 年度资金总额 其中:当年财政拨款 全年预算数 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9 "
+            "60.66 60.07 — 99% — 上年结转资金 — — 其他资金 — — 年度总体目标 预期目标 实际完成情况 提高医疗保障水平 "
+            "提高了医疗保障水平 绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 "
+            "偏差原因分析及改进措施 "
+            "产出指标 数量指标 参保人数 8755人 8755人 50 50 满意度指标 服务对象满意度指标 群众满意度 95% 95% 40 40 "
+            "总分 100 99")
+    [form] = jixiao.parse_text(text, "stacked_funds.txt")
+    total, current = form.funds.total, form.funds.current_year
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        65.66, 65.07, 10, 99, 9)
+    assert (current.annual_budget, current.executed, current.execution_rate) == (60.66, 60.07, 99)

@@ -132,6 +132,32 @@ MAX_RATE = 1000.0  # percent: no 执行率 is printed this high ('1484631.00%' i
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
 
 
+def _stacked(lines: list[FundLine]) -> None:
+    """Row labels printed one after another with nothing after them, and the next labelled row holding as many
+    values as each of them would (a workbook turned into text by its columns: 年度资金总额, 其中:当年财政拨款, the
+    header, then each row's values in turn): the values are the labels' rows, in order, an equal share each."""
+    k = 0
+    while k < len(lines):
+        first = k
+        while k < len(lines) and lines[k].label is not None and not lines[k].values:
+            k += 1
+        if k == first or k == len(lines) or lines[k].label is None:
+            k += 1
+            continue
+        rows = lines[first:k + 1]
+        held = lines[k].values
+        start = next((i for i, v in enumerate(held) if number(v) is not None or is_dash(v)), len(held))
+        values = held[start:]
+        share, left = divmod(len(values), len(rows))
+        if left or share < 3 or not all(number(v) is not None or is_dash(v) for v in values):
+            k += 1
+            continue
+        rows[0].values = held[:start] + values[:share]  # (a word before the values stays the first row's)
+        for j, fl in enumerate(rows[1:], 1):
+            fl.values = values[j * share:(j + 1) * share]
+        k += 1
+
+
 def _unknown_amounts(order: tuple[str, ...], total: list[str] | None, ctx: Context,
                      line: int | None) -> tuple[str, ...]:
     """A header that names the amounts in words no template knows ('安排数 使用数 分值 执行率 得分'): the unknown
@@ -302,6 +328,12 @@ def _budget(mapping: dict[str, str]) -> str | None:
     return mapping.get("annual_budget") if "annual_budget" in mapping else mapping.get("initial_budget")
 
 
+def _rate_of(mapping: dict[str, str], budget: str) -> bool:
+    """The row's 执行率 is its 全年执行数 over the amount in column `budget` (which is not zero)."""
+    amount, executed, rate = (number(mapping.get(c)) for c in (budget, "executed", "execution_rate"))
+    return bool(amount) and executed is not None and rate is not None and _rate_fits(executed / amount * 100, rate)
+
+
 def _rate_fits(computed: float, printed: float) -> bool:
     """执行率 printed as a percent, a whole percent or a fraction."""
     return (abs(computed - printed) <= 0.0101 + 1e-9 or abs(round(computed) - printed) < 1e-9
@@ -325,6 +357,8 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     for slots in combinations(range(len(order)), len(filled)):
         mapping = {order[i]: v for i, v in zip(slots, filled, strict=True)}
         points = _plausibility(mapping, sub)
+        if "initial_budget" not in mapping and _rate_of(mapping, "annual_budget"):
+            points += 0.1  # one budget printed, its 执行率 of it: the 全年预算数 (what 执行率 is of), not 年初预算数
         if points > best_points:
             best, best_points = mapping, points
     if best is positional:
@@ -404,6 +438,7 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     if starts and len(starts) >= 5:  # column-aligned text: row labels stand left of the first column
         units = realign(units, [0.0, *starts])
     lines, unread = _unwrap(*_lines(units, lex))
+    _stacked(lines)
     for u in unread:
         ctx.warn("P002", f"第 {u.line} 行在项目资金表内但未能识别，未读入记录：“{u.text[:30]}”", "funds", u.line)
     order = _header_order(lines)

@@ -34,7 +34,7 @@ from jixiao.assemble.columns import column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
-from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
+from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import (
     GOES_ON,
@@ -158,6 +158,8 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     while end < len(units):
         u = units[end]
         kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == CAPTION else None)
+        if kind == IGNORED:
+            kind = f"{_READ_PAST}{end}"  # a column a template names and the record has no place for: read past
         if kind == "caption" and {"level1", "level2", "name"} & set(kinds) and u.row != units[end - 1].row:
             break  # the table's caption merged down the rows' left, below the header: the body's first cell
         if kind is None and (_extra_column(units, end, lex) or (end and _last_heading(units, end, kinds, lex))):
@@ -212,7 +214,8 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     said = tuple((head[k].text, slot) for k, slot in renamed)
     # (but a first column before the labels, '序号': its cells number the rows)
     unread = tuple(tidy(head[k].text) or head[k].text for k, kind in enumerate(kinds)
-                   if kind.startswith("extra") and kind in slots and slots.index(kind) > 0)
+                   if kind.startswith("extra") and not kind.startswith(_READ_PAST) and kind in slots
+                   and slots.index(kind) > 0)
     if "name" in slots and "weight" not in present and ("target" in slots or "actual" in slots):
         # no points columns, or a 得分 column alone (each row's last number its score)
         return Header(tuple(slots), cols, unscored=True, renamed=said, unread=unread), end
@@ -252,6 +255,9 @@ def _header_rows(named: list[tuple[str, Unit]], lex: Lexicon) -> list[int]:
     return rows
 
 
+_READ_PAST = "extra_known"  # prefix of a column a template names to be read past (its cells are an extra's)
+
+
 def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     """Headings no template knows ('指标名称 预期值 达成值' between 二级指标 and 分值) named by the form's column order
     where it leaves exactly one missing column for each; the others stay unknown (read past)."""
@@ -261,12 +267,13 @@ def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]
                and not (slot == "target" and present & set(COMPOSITE))]
     out, renamed = list(kinds), []
     i = 0
+    unknown = lambda kind: kind.startswith("extra") and not kind.startswith(_READ_PAST)  # noqa: E731
     while i < len(kinds):
-        if not kinds[i].startswith("extra"):
+        if not unknown(kinds[i]):
             i += 1
             continue
         j = i
-        while j < len(kinds) and kinds[j].startswith("extra"):
+        while j < len(kinds) and unknown(kinds[j]):
             j += 1
         before = max((rank[k] for k in kinds[:i] if k in rank), default=-1)
         after = min((rank[k] for k in kinds[j:] if k in rank), default=len(DEFAULT_SLOTS))
@@ -457,13 +464,16 @@ def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
 
 def _one_per_row(anchors: list[_Anchor], body: list[Unit]) -> list[_Anchor]:
     """Two runs of small numbers on one source row with only numbers between them ('52 10 19.23% 20.00 3.85':
-    a target, an actual and a 完成率 before the 分值 and 得分) are one row's: no row is named by a number, so the
-    first run holds values, not an anchor."""
+    a target, an actual and a 完成率 before the 分值 and 得分), or a measure ('1 1 次 30 30': the unit Inner
+    Mongolia's form prints after the actual), are one row's: no row is named by a number or a measure, so the
+    first run holds values, not an anchor. (Where the source does not say where its rows are, a cell per line,
+    the two runs stand on lines of their own.)"""
     out = []
     for k, a in enumerate(anchors):
         b = anchors[k + 1] if k + 1 < len(anchors) else None
-        if b is not None and body[a.last].row == body[b.weight].row and b.weight > a.last + 1 and all(
-                number(u.text) is not None for u in body[a.last + 1:b.weight]):
+        if b is not None and (body[a.last].row == body[b.weight].row or not any(
+                u.certain for u in body[a.weight:b.last + 1])) and b.weight > a.last + 1 and all(
+                number(u.text) is not None or is_measure(u.key) for u in body[a.last + 1:b.weight]):
             continue
         out.append(a)
     return out

@@ -106,7 +106,15 @@ class Lexicon:
 
 
 def _merge(base: dict, extra: dict) -> dict:
+    """`base` extended by a variant's lists. A word the variant lists for one part is that part's only: it is
+    taken from the lists of the other parts of the same table (Inner Mongolia's 指标性质, 正向 or 反向, is no
+    operator as Yunnan's is)."""
     out = {k: (dict(v) if isinstance(v, dict) else v) for k, v in base.items()}
+    for key, value in extra.items():
+        if isinstance(value, list):
+            for other, words in out.items():
+                if other != key and isinstance(words, list):
+                    out[other] = [w for w in words if w not in value]
     for key, value in extra.items():
         if isinstance(value, dict):
             out[key] = _merge(out.get(key, {}), value)
@@ -160,10 +168,11 @@ def select(keys: set[str], runs: tuple[str, ...] = ()) -> Lexicon:
     """The lexicon for a document that prints these folded keys: national plus every variant it matches. `runs`:
     keys of cells glued into runs, where a variant's words stand inside a key (two of them, not one a text may
     mention)."""
-    chosen = tuple(name for name, data in templates().items()
-                   if name != "national" and (any(fold(w) in keys for w in data.get("match", ())) or runs and len(
-                       {w for w in data.get("match", ()) if any(fold(w) in run for run in runs)}) >= 2))
-    return lexicon(chosen)
+    chosen = [(data.get("precedence", 0), name) for name, data in templates().items()
+              if name != "national" and (any(fold(w) in keys for w in data.get("match", ())) or runs and len(
+                  {w for w in data.get("match", ()) if any(fold(w) in run for run in runs)}) >= 2)]
+    # (merged in order of precedence: a variant whose words must win over another's is merged after it)
+    return lexicon(tuple(name for _, name in sorted(chosen)))
 
 
 @lru_cache(maxsize=1 << 14)
