@@ -581,3 +581,30 @@ def test_a_fund_table_whose_labels_stand_before_its_header_and_its_rows_values_a
     assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
         65.66, 65.07, 10, 99, 9)
     assert (current.annual_budget, current.executed, current.execution_rate) == (60.66, 60.07, 99)
+
+
+def test_a_glued_sichuan_row_cut_off_after_its_target_keeps_the_target():
+    """Sichuan's form glued cell to cell, the document cut off right after the last row's 指标性质 and 指标值
+    ('设备验收合格率=100'): '=100' is its target (operator and value glued), not what was achieved."""
+    text = ("部门预算项目支出绩效自评表(2023年度)\n项目名称某县办公设备购置\n主管部门某县财政局实施单位某县财政局\n"
+            "预算执行情况(万元)年初预算调整后预算数预算执行数预算执行率权重得分原因\n总额0.005.005.00100.00%1010\n"
+            "其中:财政资金0.005.005.00100.00%//\n"
+            "绩效指标(90分)一级指标二级指标三级指标指标性质指标值度量单位完成值权重得分未完成原因分析\n"
+            "产出指标数量指标购置办公设备=10台10台4545\n质量指标设备验收合格率=100")
+    [form] = jixiao.parse_text(text, "glued_sichuan.txt")
+    last = form.indicators[-1]
+    assert (last.level2, last.name, last.target, last.actual) == ("质量指标", "设备验收合格率", "=100", None)
+
+
+def test_a_glued_fund_row_that_lacks_a_column_is_cut_by_its_arithmetic():
+    """A glued total row with one amount fewer than the header's columns ('303010100%': 30, 30, 10 and 100%, one
+    budget column blank): its numbers may skip a column; they are placed so that the arithmetic holds (before:
+    cut in the printed order only, the total read 30, 301, 0)."""
+    text = ("项目支出绩效自评表(2020年度)项目名称演出设备更新主管部门某区剧团实施单位某区文化局项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率得分年度资金总额303010100%其中:当年财政拨款303030100%"
+            "上年结转资金其他资金年度总体目标预期目标实际完成情况更新演出设备。已完成。绩效指标一级指标二级指标三级指标"
+            "年度指标值实际完成值分值得分偏差原因分析及改进措施产出指标数量指标更新设备件数50件50件9090总分10090")
+    [form] = jixiao.parse_text(text, "glued_fund_gap.txt")
+    total = form.funds.total
+    assert (total.executed, total.weight, total.execution_rate) == (30, 10, 100)
+    assert 30 in (total.initial_budget, total.annual_budget) and 301 not in (total.initial_budget, total.annual_budget)

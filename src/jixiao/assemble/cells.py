@@ -88,8 +88,8 @@ def _slot_points(slot: str, text: str) -> float:
     """How well a cell's text fits the slot's shape."""
     if slot == "target_kind":
         return 3.0 if _OPERATOR.match(text) else -4.0
-    if slot == "target_value":
-        return 2.0 if _VALUE.match(text) else -1.0
+    if slot == "target_value":  # (its operator may be glued to it: '=100')
+        return 2.0 if _VALUE.match(_TARGET_START.sub("", text).strip()) else -1.0
     if slot == "target_unit":
         return 2.0 if len(text) <= 4 and not _VALUE.match(text) else -3.0
     if slot == "name" and _VALUE_START.match(text):

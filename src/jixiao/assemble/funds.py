@@ -387,7 +387,10 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
         return None
     best: tuple[float, dict[str, str]] | None = None
     for pieces in split_numbers(values[at], room):
-        mapping = _fit_positional([*values[:at], *pieces, *values[at + 1:]], order)  # glued cells keep their order
+        cells = [*values[:at], *pieces, *values[at + 1:]]
+        # glued cells keep their order; fewer than the columns, they may skip one ('303010100%': 30, 30, 10,
+        # 100% with the 全年执行数 left out)
+        mapping = _fit(cells, order, False, sub)[0] if len(cells) < len(order) else _fit_positional(cells, order)
         points = _plausibility(mapping, sub)
         places = Counter(decimals(p) for p in pieces if not is_dash(p))
         alike = max(places.values(), default=0)
