@@ -685,3 +685,42 @@ def test_inner_mongolias_form_prints_its_operator_in_a_direction_column_and_its_
         assert (form.total_weight, form.total_score) == (100, 100)
         assert form.funds.total.executed == 2.38
         assert not any(w.code in ("P036", "P030", "P033") for w in form.warnings), form.warnings
+
+
+_FRAMEWORK_POINTS = [
+    "文化服务项目绩效自评表",
+    "一、项目基本情况",
+    "项目实施单位", "某省文化厅公共服务处", "主管部门", "某省文化厅", "项目负责人", "张三",
+    "二、绩效评价指标评分",
+    "一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分",
+    "项目决策", "20", "项目目标", "8", "目标内容", "8", "8",
+    "决策过程", "12", "决策依据", "5", "5",
+    "决策程序", "7", "6",
+    "项目管理", "30", "资金到位", "10", "到位率", "10", "10",
+    "组织实施", "20", "管理制度", "20", "18",
+    "项目绩效", "50", "项目产出", "30", "产出数量", "30", "28",
+    "项目效益", "20", "社会效益", "20", "20",
+    "总分", "100", "95",
+]
+
+
+def test_an_older_framework_form_prints_points_for_each_level():
+    """The older form scored on the evaluation framework (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分,
+    Hainan): each level label is followed by its own points, and the 二级 labels are words no template lists;
+    a row prints both labels, its 二级 label only, or neither. Its '一、项目基本情况' heads the head's rows, no
+    goal text (before: no row was read, and the head's rows were taken for goals). Also every cell on a line of
+    its own between blank lines, as a document site prints a Word table."""
+    rows = [
+        ("项目决策", "项目目标", "目标内容", None, None, 8, 8),
+        ("项目决策", "决策过程", "决策依据", None, None, 5, 5),
+        ("项目决策", "决策过程", "决策程序", None, None, 7, 6),
+        ("项目管理", "资金到位", "到位率", None, None, 10, 10),
+        ("项目管理", "组织实施", "管理制度", None, None, 20, 18),
+        ("项目绩效", "项目产出", "产出数量", None, None, 30, 28),
+        ("项目绩效", "项目效益", "社会效益", None, None, 20, 20)]
+    for text in ("\n".join(_FRAMEWORK_POINTS), "\n\n".join(_FRAMEWORK_POINTS)):
+        [form] = jixiao.parse_text(text, "framework_points.txt")
+        assert (form.department, form.implementing_unit) == ("某省文化厅", "某省文化厅公共服务处")
+        assert form.goal_expected is None and form.goal_actual is None
+        assert _rows(form) == rows
+        assert (form.total_weight, form.total_score) == (100, 95)

@@ -121,6 +121,9 @@ def _points_key(key: str) -> float | None:
     return None if len(key) > 7 else points(key)
 
 
+POINTS = "_points"  # suffix of a level's own points column ('level1_points')
+
+
 @dataclass
 class Header:
     slots: tuple[str, ...]
@@ -146,9 +149,14 @@ class Header:
         for slot in self.slots:
             if slot in ("weight", "score", "deviation", "remark"):
                 break
-            if slot not in ("caption", "level1", "level2"):
+            if slot not in ("caption", "level1", "level2") and not slot.endswith(POINTS):
                 out.append(slot)
         return tuple(out) or ("name", "target", "actual")
+
+    @property
+    def level_points(self) -> bool:
+        """The header gives the level labels points columns of their own (`read_header`)."""
+        return any(slot.endswith(POINTS) for slot in self.slots)
 
 
 def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
@@ -172,6 +180,11 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     if not head:
         return Header(DEFAULT_SLOTS, {}), 0
     kinds, renamed = _named_by_order(kinds)
+    for k, kind in enumerate(kinds):
+        if kind == "weight" and k and kinds[k - 1] in ("level1", "level2") and "weight" in kinds[k + 1:]:
+            # '一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分' (older forms scored on the framework): a
+            # 分值 right after a level's heading, another 分值 to come, is that level's points
+            kinds[k] = kinds[k - 1] + POINTS
     named = list(zip(kinds, head, strict=True))
     present = {slot for slot, _ in named}
     slots: list[str] = []
@@ -479,6 +492,21 @@ def _one_per_row(anchors: list[_Anchor], body: list[Unit]) -> list[_Anchor]:
     return out
 
 
+def _is_points(unit: Unit) -> bool:
+    return points(unit.text) is not None
+
+
+def _points_pairs(units: list[Unit], i: int, labels: int) -> int:
+    """Where a row's cells start after the (word, points) pairs from `i` on that are level labels with their
+    points: at most two labels in all, and more of the row after them."""
+    k = i
+    while (labels < 2 and k + 2 < len(units) and points(units[k].text) is None
+           and points(units[k + 1].text) is not None):
+        labels += 1
+        k += 2
+    return k
+
+
 def _row_start(body: list[Unit], at: int) -> int:
     """Index of the first unit on the source row of unit `at`."""
     first = at
@@ -518,7 +546,7 @@ class _Reader:
         i = 0
         lex = self.lex
         kinds = [_label_kind(u.key, lex) for u in units]
-        while i < len(units):
+        while i < len(units) and not self.header.level_points:
             u = units[i]
             kind = kinds[i]
             hinted = self.hint(u, offset) if offset is not None else None
@@ -545,6 +573,8 @@ class _Reader:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                 row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
             i += 1
+        if self.header.level_points:
+            i = self._labels_with_points(units, row)
         content = units[i:]
         if (len(row.labels) < 2 and len(content) == len(self.fields) + len(self.after) + 1
                 and all(u.certain for u in content) and not _short_label(content[0].key)
@@ -557,6 +587,20 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    def _labels_with_points(self, units: list[Unit], row: RawRow) -> int:
+        """Under a header that gives the levels points columns, the row's labels are the words followed by
+        points with more of the row after them ('项目决策 | 20 | 项目目标 | 4 | 目标内容'), whether a template lists
+        them or not; a word a template lists as a label with no points after it is the row's 三级指标. Of two,
+        the first is the 一级 label; one alone is the 一级 label where the templates know it as one, else the
+        二级. Returns where the row's cells start."""
+        k = _points_pairs(units, 0, 0)
+        pairs = units[0:k:2]
+        for n, u in enumerate(pairs):
+            top = len(pairs) == 2 and n == 0 or len(pairs) == 1 and self.lex.level(u.key) in self.lex.levels
+            row.labels.append((u.key, "level1" if top else "level2", u.text, (u.line, u.line),
+                               (u.row, u.row + u.span - 1)))
+        return k
 
     def cells(self, content: list[Unit], offset: int | None, row: RawRow) -> float:
         fields = self.fields
@@ -1069,7 +1113,8 @@ class _Reader:
         options: list[tuple[float, int]] = []
         n = len(between)
         lex = self.lex
-        kinds = [_label_kind(u.key, lex) for u in between]
+        # (under a header that gives the levels points columns, a label is known by its points, not its word)
+        kinds = [None if self.header.level_points else _label_kind(u.key, lex) for u in between]
         content_from = [0] * (n + 1)  # cells (not labels) from each cut on
         certain_from = [True] * (n + 1)  # every unit from each cut on is a certain cell
         late_labels = [0] * (n + 1)  # level labels from each cut on (the first excepted) standing after a cell
@@ -1091,6 +1136,7 @@ class _Reader:
         memo: dict[tuple[str, int, int], float] = {}  # each trial cell's points, scored once
         levels = 0  # level labels before the cut (in the row above's 偏差原因)
         at = 0
+        level_points = self.header.level_points
         for c in cuts + ([n] if last else []):
             while at < c:
                 levels += kinds[at] == "level"
@@ -1101,7 +1147,13 @@ class _Reader:
             points = dev_points - 8.0 * levels - value_first if c else 0.0
             points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
             points -= 3.0 * max(0, len(self.fields) - content_from[c])
-            first = next((u for u, kind in zip(between[c:], kinds[c:], strict=True) if kind is None), None)
+            if level_points:  # (the row's labels are its words followed by points; none is a 偏差原因 above)
+                start = _points_pairs(between, c, 0)
+                first = between[start] if start < n else None
+                points -= 8.0 * sum(1 for k in range(c - 1)
+                                    if not _is_points(between[k]) and _is_points(between[k + 1]))
+            else:
+                first = next((u for u, kind in zip(between[c:], kinds[c:], strict=True) if kind is None), None)
             if first is not None and _BARE_NUMBER.match(first.key):
                 points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
             points -= 8.0 * late_labels[c]
@@ -1128,7 +1180,7 @@ class _Reader:
         fields = self.fields
         i = c
         labels = 0
-        while i < n:
+        while i < n and not self.header.level_points:
             kind = kinds[i]
             if kind is None:
                 break
@@ -1137,6 +1189,8 @@ class _Reader:
                 break  # as in `prefix`: a name that reads like a label
             labels += kind == "level"
             i += 1
+        if self.header.level_points:
+            i = _points_pairs(between, c, 0)  # as in `prefix`: labels are the words followed by points
         if i == n:
             return -3.0 * len(fields)
         if certain_from[i] and n - i == len(fields):

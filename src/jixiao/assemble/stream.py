@@ -436,10 +436,13 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     now, add = "head", sections[0].units.append  # the current section's kind and its list's append
     units = form.units[1:] if form.title_unit is not None else form.units
     previous: Unit | None = None
-    for unit in _inline_labels(units, lex):
+    stream = list(_inline_labels(units, lex))
+    for k, unit in enumerate(stream):
         kind = _opens_key(unit.key, now, lex)
         if kind in ("tail", "total") and previous is not None and _heading_after(unit, previous, kind, now, lex):
             kind = None  # a heading of the table's header ('说明', '自评得分' right after 分值), not a section
+        elif kind == "goals" and now == "head" and k + 1 < len(stream) and _head_label(stream[k + 1].key, lex):
+            kind = None  # a heading over the head's rows ('一、项目基本情况' over 项目实施单位): no goal starts so
         previous = unit
         if kind and kind != now:
             current = Section(kind, anchor=unit)
@@ -450,6 +453,11 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
             continue
         add(unit)
     return sections
+
+
+def _head_label(key: str, lex: Lexicon) -> bool:
+    field = lex.head_field(key)
+    return field is not None and field[0] != IGNORED and field[1] == len(key)
 
 
 def _heading_after(unit: Unit, previous: Unit, kind: str, now: str, lex: Lexicon) -> bool:
