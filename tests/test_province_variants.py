@@ -724,3 +724,20 @@ def test_an_older_framework_form_prints_points_for_each_level():
         assert form.goal_expected is None and form.goal_actual is None
         assert _rows(form) == rows
         assert (form.total_weight, form.total_score) == (100, 95)
+
+
+def test_a_head_printed_on_one_line_with_labels_no_template_lists_and_the_amounts_unit():
+    """Hebei's 预算项目绩效自评表 prints its head on one line of label: value pairs, some labels no template lists
+    ('是否为专项资金:'), and the unit of its amounts there ('金额单位: 万元'): a value ends where another label
+    with its colon starts, and that unit is the fund table's (before: the name ran on into '是否为专项资金:')."""
+    text = "\n".join([
+        "某县民政局2020年度预算项目绩效自评表",
+        "一、基本情况 项目名称: 百岁老人高龄津贴 是否为专项资金: 实施单位 某县民政局机关 金额单位: 万元",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 6.84 6.84 6.84 10 100% 10",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+        "产出指标 数量指标 发放人数 ≥19人 19人 90 90",
+        "总分 100 100",
+    ])
+    [form] = jixiao.parse_text(text, "one_line_head.txt")
+    assert (form.project_name, form.implementing_unit, form.fund_unit) == ("百岁老人高龄津贴", "某县民政局机关", "万元")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
@@ -54,14 +55,20 @@ class FundLine:
         return [v for v in self.values if v]
 
 
-def fund_unit(units: list[Unit]) -> str | None:
-    """The unit printed in the block's header: '项目资金 (万元)' or '(元)'."""
+def fund_unit(units: list[Unit], head: Sequence[Unit] = ()) -> str | None:
+    """The unit printed in the block's header: '项目资金 (万元)' or '(元)'; or, failing that, the one the head
+    states for the form's amounts ('金额单位: 万元', '单位：元')."""
     for u in units[:12]:
         key = u.key
         if "万元" in key:
             return "万元"
         if "(元)" in key or "元)" in key or key in ("元", "(元"):
             return "元"
+    for k, u in enumerate(head):
+        if said := _AMOUNT_UNIT.match(u.key):
+            after = head[k + 1].key if k + 1 < len(head) else None
+            if said.group(1) or after in ("万元", "元"):
+                return said.group(1) or after
     return None
 
 
@@ -125,6 +132,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
     return kept, unread
 
 
+_AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)

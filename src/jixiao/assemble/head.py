@@ -15,6 +15,7 @@ from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
+_OTHER_LABEL = re.compile(r"^[^\d:：,，;；。]{2,10}[:：]$")  # a word and its colon, on its own
 _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
 
 
@@ -70,6 +71,8 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
                 break
             if parts and (v.certain or units[j - 1].certain):
                 break  # a table cell holds the whole value: the next cell or row is not part of it
+            if parts and _OTHER_LABEL.match(v.key):
+                break  # a label no template lists, with its colon ('是否为专项资金:'): the value ended before it
             used.add(j)
             if not parts and not v.certain and j + 1 < len(units) and _DECORATION.match(v.key):
                 continue  # the label's decoration printed apart ('实施单位 (盖章)'), not the value's start
