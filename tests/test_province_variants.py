@@ -741,3 +741,49 @@ def test_a_head_printed_on_one_line_with_labels_no_template_lists_and_the_amount
     ])
     [form] = jixiao.parse_text(text, "one_line_head.txt")
     assert (form.project_name, form.implementing_unit, form.fund_unit) == ("百岁老人高龄津贴", "某县民政局机关", "万元")
+
+
+def test_numbered_rows_of_a_table_without_points_one_of_them_without_values():
+    """A transfer-payment form's table without 分值/得分, a row per line, its rows numbered by the template
+    ('指标4.'), one row printing its name only (its values lost): each numbered line is a row of its own (before:
+    the rows from the valueless one on ran together into one)."""
+    text = "\n".join([
+        "2021年中央对地方专项转移支付区域绩效目标自评表",
+        "转移支付(项目)名称 药品监管补助资金",
+        "预算执行情况(万元) 全年预算数(A) 全年执行数(B) 预算执行率(B/A)",
+        "年度资金总额 5.8 5.8 100%",
+        "一级指标 二级指标 三级指标 指标值 完成值",
+        "产出指标 数量指标 指标1.药品抽验品种 ≥3 4",
+        "指标2.化妆品抽验批次 ≥3 7",
+        "质量指标 指标1.药品抽检完成率 100% 100%",
+        "指标2.不合格产品处置率",
+        "指标3.药品不良反应每百万人口报告数 ≥150 150",
+        "指标4.培训人员覆盖率 100% 100%",
+        "时效指标 任务完成时间 2021年底 2021年底",
+    ])
+    [form] = jixiao.parse_text(text, "numbered_unscored.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("药品抽验品种", "≥3", "4"), ("化妆品抽验批次", "≥3", "7"), ("药品抽检完成率", "100%", "100%"),
+        ("不合格产品处置率", None, None), ("药品不良反应每百万人口报告数", "≥150", "150"),
+        ("培训人员覆盖率", "100%", "100%"), ("任务完成时间", "2021年底", "2021年底")]
+
+
+def test_headings_whose_page_lost_one_bracket_of_their_decoration():
+    """A page that lost some brackets of its headings' decorations ('执行数B)', '执行率B/A)', '20分)', '年初目标值(A',
+    '实际完成值(B'), each cell on a line of its own: the headings are still the form's words (before: the
+    indicator header ended at 三级指标 and its headings were read as a row)."""
+    cells = [
+        "2023年度校园维修改造项目自评表", "项目名称", "校园维修改造", "主管部门", "某市教育局", "项目实施单位",
+        "某市第三中学",
+        "预算执行情况(万元)", "20分)", "预算数(A)", "执行数B)", "执行率B/A)", "年度财政资金总额", "800万元", "800万元",
+        "100%", "年度绩效目标", "80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A", "实际完成值(B",
+        "产出指标", "数量指标", "完成维修改造项目", "3项", "3项",
+        "质量指标", "维修改造验收合格率", "100%", "100%",
+        "效益指标", "社会效益指标", "保障教学工作正常运转", "良好", "良好",
+    ]
+    [form] = jixiao.parse_text("\n\n".join(cells), "lost_brackets.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.execution_rate, total.weight) == (800, 800, 100, 20)
+    assert [(i.level2, i.name, i.target, i.actual) for i in form.indicators] == [
+        ("数量指标", "完成维修改造项目", "3项", "3项"), ("质量指标", "维修改造验收合格率", "100%", "100%"),
+        ("社会效益指标", "保障教学工作正常运转", "良好", "良好")]

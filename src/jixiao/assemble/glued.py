@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from jixiao.assemble.lexicon import Lexicon
+from jixiao.assemble.lexicon import Lexicon, label_key
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, is_measure, number, points, printed_twice
 from jixiao.read.tokens import Gap
@@ -137,9 +137,11 @@ def _glued(units: list[Unit], in_cells: set[int], lex: Lexicon) -> tuple[dict[in
         if (not u.certain or k in in_cells) and len(u.key) >= 2 and not _NOTE.match(u.key) and (
                 spans := _spans(u.key, lex)):
             found[k] = spans
+    # (a word and its decoration, '年初目标值(A' a page printed without its closing bracket, is one label)
     glued = {k for k, spans in found.items()
              if (spans[0][0] == 0 or spans[0][2] or spans[0][0] == _numbering(units[k].key))
-             and spans[0][1] < len(units[k].key) or len(spans) > 1}
+             and spans[0][1] < len(units[k].key) and label_key(units[k].key) != units[k].key[:spans[0][1]]
+             or len(spans) > 1}
     return found, glued
 
 

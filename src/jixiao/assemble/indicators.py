@@ -122,6 +122,7 @@ def _points_key(key: str) -> float | None:
 
 
 POINTS = "_points"  # suffix of a level's own points column ('level1_points')
+_READ_PAST = "extra_known"  # prefix of a column a template names to be read past (its cells are an extra's)
 
 
 @dataclass
@@ -227,8 +228,7 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     said = tuple((head[k].text, slot) for k, slot in renamed)
     # (but a first column before the labels, '序号': its cells number the rows)
     unread = tuple(tidy(head[k].text) or head[k].text for k, kind in enumerate(kinds)
-                   if kind.startswith("extra") and not kind.startswith(_READ_PAST) and kind in slots
-                   and slots.index(kind) > 0)
+                   if _unknown_column(kind) and kind in slots and slots.index(kind) > 0)
     if "name" in slots and "weight" not in present and ("target" in slots or "actual" in slots):
         # no points columns, or a 得分 column alone (each row's last number its score)
         return Header(tuple(slots), cols, unscored=True, renamed=said, unread=unread), end
@@ -268,7 +268,9 @@ def _header_rows(named: list[tuple[str, Unit]], lex: Lexicon) -> list[int]:
     return rows
 
 
-_READ_PAST = "extra_known"  # prefix of a column a template names to be read past (its cells are an extra's)
+def _unknown_column(kind: str) -> bool:
+    """A heading no template knows (not one a template names to be read past)."""
+    return kind.startswith("extra") and not kind.startswith(_READ_PAST)
 
 
 def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -280,13 +282,12 @@ def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]
                and not (slot == "target" and present & set(COMPOSITE))]
     out, renamed = list(kinds), []
     i = 0
-    unknown = lambda kind: kind.startswith("extra") and not kind.startswith(_READ_PAST)  # noqa: E731
     while i < len(kinds):
-        if not unknown(kinds[i]):
+        if not _unknown_column(kinds[i]):
             i += 1
             continue
         j = i
-        while j < len(kinds) and unknown(kinds[j]):
+        while j < len(kinds) and _unknown_column(kinds[j]):
             j += 1
         before = max((rank[k] for k in kinds[:i] if k in rank), default=-1)
         after = min((rank[k] for k in kinds[j:] if k in rank), default=len(DEFAULT_SLOTS))
@@ -465,10 +466,14 @@ def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]
 def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
     """Consecutive rows of `content` (no labels among it), each a name followed by its value (a target such as
     '≥10个' or a number) and what follows up to the next name: a cell is a name where the cell after it is a
-    value and it is none itself, at least three cells after the row's name."""
+    value and it is none itself, at least three cells after the row's name, or where it opens a line with the
+    template's numbering ('指标2.')."""
     starts = [0]
-    for k in range(3, len(content) - 1):
-        if k - starts[-1] >= 3 and not _starts_value(content[k]) and _starts_value(content[k + 1]):
+    for k in range(1, len(content)):
+        if content[k].gap >= Gap.LINE and _NUMBERED.match(content[k].key):
+            starts.append(k)  # the template's numbering opening a line ('指标4.不合格产品处置率', values lost)
+        elif (3 <= k < len(content) - 1 and k - starts[-1] >= 3 and not _starts_value(content[k])
+              and _starts_value(content[k + 1])):
             starts.append(k)
     if any(b - a > cells for a, b in zip(starts, [*starts[1:], len(content)], strict=False)):
         return [content]  # no cut the values explain: one row, as read before
@@ -500,8 +505,7 @@ def _points_pairs(units: list[Unit], i: int, labels: int) -> int:
     """Where a row's cells start after the (word, points) pairs from `i` on that are level labels with their
     points: at most two labels in all, and more of the row after them."""
     k = i
-    while (labels < 2 and k + 2 < len(units) and points(units[k].text) is None
-           and points(units[k + 1].text) is not None):
+    while labels < 2 and k + 2 < len(units) and not _is_points(units[k]) and _is_points(units[k + 1]):
         labels += 1
         k += 2
     return k
@@ -1184,7 +1188,8 @@ class _Reader:
             kind = kinds[i]
             if kind is None:
                 break
-            if (kind == "level" and content_from[i + 1] == len(fields) - 1 == n - i - 1
+            rest = content_from[i + 1]
+            if (kind == "level" and len(fields) - 1 <= rest <= len(fields) - 1 + len(self.after) and rest == n - i - 1
                     and "满意度" in between[i].key and (labels >= 2 or _starts_value(between[i + 1]))):
                 break  # as in `prefix`: a name that reads like a label
             labels += kind == "level"

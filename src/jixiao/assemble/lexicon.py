@@ -18,11 +18,13 @@ from importlib import resources
 
 from jixiao.assemble.text import fold
 
-_DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：;；,，。.、])+$")
+# (also a bracket a page lost: '年初目标值(A' without its closing one, '执行数B)' '执行率B/A)' without the opening)
+_DECOR = re.compile(r"(?:[(（\[【][^()（）\[\]【】]{0,12}[)）\]】]|[:：;；,，。.、]|[(（][^()（）\[\]【】]{1,4}$"
+                    r"|(?<=[\u4e00-\u9fff])[A-Za-z/×*÷]{1,5}[)）])+$")
 _INNER = re.compile(r"[(（][^()（）]{1,6}[)）]")  # a qualifier in brackets inside a label
 _ALTERNATIVE = re.compile(r"^[^()（）]{1,4}[(（]([^()（）]{1,4})[)）]")  # '政策(项目)名称': 政策 or 项目
 _LEAD = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])")
-_POINTS_TEXT = r"[(（](\d+(?:\.\d+)?)分[)）]"  # '(50分)'
+_POINTS_TEXT = r"[(（]?(\d+(?:\.\d+)?)分[)）]"  # '(50分)', or '50分)' where a page lost the opening bracket
 _POINTS = re.compile(f"^{_POINTS_TEXT}$")
 _LABEL_POINTS = re.compile(_POINTS_TEXT)
 TEMPLATE_DIR = "templates"
