@@ -787,3 +787,31 @@ def test_headings_whose_page_lost_one_bracket_of_their_decoration():
     assert [(i.level2, i.name, i.target, i.actual) for i in form.indicators] == [
         ("数量指标", "完成维修改造项目", "3项", "3项"), ("质量指标", "维修改造验收合格率", "100%", "100%"),
         ("社会效益指标", "保障教学工作正常运转", "良好", "良好")]
+
+
+def test_a_table_whose_rows_print_their_target_only():
+    """A project not carried out prints each row's 年初目标值 only, a row per line, under a header with a 得分
+    column and no 分值: each line is a row, and its one value is its target (before: the lines ran together
+    two by two, the next row's name read as the actual, and '95' as a 得分)."""
+    text = "\n".join([
+        "2021年度项目支出绩效自评表",
+        "项目名称 保种场建设项目",
+        "主管部门 某县人民政府 实施单位 某县农业农村局",
+        "预算执行情况(万元) 预算数(A) 执行数(B) 执行率(B/A)",
+        "年度财政资金总额 1500 0.00 0.0000",
+        "一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "产出指标 数量指标 标准化圈舍面积(平方米) 5000",
+        "办公用房面积(平方米) 500",
+        "保种数量(头) 300",
+        "质量指标 工程合格率(%) 95",
+        "时效指标 项目竣工时间 2023.12",
+        "满意度指标 服务对象满意度指标 项目业主满意度(%) 95",
+    ])
+    [form] = jixiao.parse_text(text, "targets_only.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "标准化圈舍面积(平方米)", "5000", None, None, None),
+        ("产出指标", "数量指标", "办公用房面积(平方米)", "500", None, None, None),
+        ("产出指标", "数量指标", "保种数量(头)", "300", None, None, None),
+        ("产出指标", "质量指标", "工程合格率(%)", "95", None, None, None),
+        ("产出指标", "时效指标", "项目竣工时间", "2023.12", None, None, None),
+        ("满意度指标", "服务对象满意度指标", "项目业主满意度(%)", "95", None, None, None)]

@@ -466,14 +466,17 @@ def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]
 def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
     """Consecutive rows of `content` (no labels among it), each a name followed by its value (a target such as
     '≥10个' or a number) and what follows up to the next name: a cell is a name where the cell after it is a
-    value and it is none itself, at least three cells after the row's name, or where it opens a line with the
-    template's numbering ('指标2.')."""
+    value and it is none itself, at least three cells after the row's name (or opening a line after a row with
+    a value), or where it opens a line with the template's numbering ('指标2.')."""
     starts = [0]
     for k in range(1, len(content)):
         if content[k].gap >= Gap.LINE and _NUMBERED.match(content[k].key):
             starts.append(k)  # the template's numbering opening a line ('指标4.不合格产品处置率', values lost)
-        elif (3 <= k < len(content) - 1 and k - starts[-1] >= 3 and not _starts_value(content[k])
-              and _starts_value(content[k + 1])):
+        elif k < len(content) - 1 and not _starts_value(content[k]) and _starts_value(content[k + 1]) and (
+                k - starts[-1] >= 3 or content[k].gap >= Gap.LINE
+                and any(_starts_value(u) for u in content[starts[-1] + 1:k])):
+            # (or, opening a line, after a row that has its name and a value: a row printing its target only,
+            # '标准化圈舍面积(平方米) 5000', as a project not yet carried out does)
             starts.append(k)
     if any(b - a > cells for a, b in zip(starts, [*starts[1:], len(content)], strict=False)):
         return [content]  # no cut the values explain: one row, as read before
@@ -713,8 +716,8 @@ class _Reader:
     def _lone_score(self, row: RawRow, texts: list[str | None]) -> bool:
         """A row short of cells in a table with a 得分 column and no 分值 ('群众出行条件 20'): a last cell that is
         points is its score. Sets it; returns whether it did."""
-        if not self.header.score_only or len(texts) < 2 or len(texts) > len(self.fields):
-            return False
+        if not self.header.score_only or len(texts) < 2 or len(texts) > len(self.fields) or row.after_last:
+            return False  # (a row printing its cells in the form's order starts its values with the target)
         value = _score_like_text(texts[-1])
         if value is None:
             return False
@@ -892,6 +895,10 @@ class _Reader:
         else:
             rest = tail
         wholes = self._whole_rows(rest) if rest else []
+        # a table without points none of whose rows prints more than one value (a project not carried out,
+        # its 年初目标值 alone filled in): each row's value is its target, the first of its value columns
+        values = [sum(1 for u in whole if _starts_value(u)) for whole in wholes]
+        first_only = not anchors and self.header.unscored and max(values, default=0) == 1 and values.count(1) >= 2
         for whole in wholes:
             content = [u for u in whole if _is_label(u, self.lex) is None]
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
@@ -901,7 +908,8 @@ class _Reader:
                 continue  # the start of the next row's label, cut off with the page ('生态' of 生态效益指标)
             # (in a table without points, the row the document's end cut off prints its cells in order too)
             cut_off = self.ends_form and whole is wholes[-1]
-            row = RawRow(line=whole[0].line, row=whole[-1].row, after_last=not self.header.unscored or cut_off)
+            row = RawRow(line=whole[0].line, row=whole[-1].row,
+                         after_last=not self.header.unscored or cut_off or first_only)
             if not self.header.unscored and len(content) > len(self.fields) and (
                     value := _score_like(whole[-1])) is not None:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
