@@ -815,3 +815,26 @@ def test_a_table_whose_rows_print_their_target_only():
         ("产出指标", "质量指标", "工程合格率(%)", "95", None, None, None),
         ("产出指标", "时效指标", "项目竣工时间", "2023.12", None, None, None),
         ("满意度指标", "服务对象满意度指标", "项目业主满意度(%)", "95", None, None, None)]
+
+
+def test_a_header_with_many_columns_no_template_knows_and_the_caption_down_the_first_column():
+    """Xinjiang's form: a header row of thirteen headings, five of them no template knows (指标值设置依据, 上年完成值,
+    指标赋分规则, 佐证资料, 完成率) and 指标分值权重 / 指标实际完成值 / 指标得分 for 分值, 实际完成值 and 得分, the
+    caption '年度绩效指标完成情况' down the first column: the unknown headings are columns read past (said once,
+    P036), and the caption is no part of a row (before: the header ended at 指标值 and no row was read)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称 统计调查专项经费", "主管部门 某市统计局 实施单位 某市统计局",
+        "项目资金 (万元)", "资金来源 年初预算数 全年预算数 全年执行数 分值权重 执行率 得分",
+        "年度资金总额 5.28 1.96 1.96 10 100.00% 10",
+        "一级指标 二级指标 三级指标 指标值 指标值设置依据 上年完成值 指标分值权重 指标赋分规则 佐证资料 指标实际完成值 "
+        "完成率 指标得分 偏差原因分析及改进措施",
+        "年度绩效指标完成情况 产出指标 数量指标 调查户数 ≥120户 计划 120户 50 完成得满分 调查台账 120户 100% 50 无",
+        "效益指标 社会效益指标 政策咨询建议完成率 100% 计划 100% 40 完成得满分 报告 100% 100% 40 无",
+        "总分 100 100",
+    ])
+    [form] = jixiao.parse_text(text, "many_columns.txt")
+    assert _rows(form) == [("产出指标", "数量指标", "调查户数", "≥120户", "120户", 50, 50),
+                           ("效益指标", "社会效益指标", "政策咨询建议完成率", "100%", "100%", 40, 40)]
+    assert form.funds.total.weight == 10
+    [p036] = [w for w in form.warnings if w.code == "P036"]
+    assert "指标值设置依据" in p036.message and "年度绩效指标完成情况" not in p036.message

@@ -166,7 +166,9 @@ def read_header(units: list[Unit], lex: Lexicon) -> tuple[Header, int]:
     kinds: list[str] = []
     while end < len(units):
         u = units[end]
-        kind = lex.indicator_column(u.key) or ("caption" if label_key(u.key) == CAPTION else None)
+        # (the caption, '绩效指标' or '年度绩效指标完成情况', printed down the table's first column)
+        kind = lex.indicator_column(u.key) or (
+            "caption" if label_key(u.key) == CAPTION or end and lex.section(u.key) == "indicators" else None)
         if kind == IGNORED:
             kind = f"{_READ_PAST}{end}"  # a column a template names and the record has no place for: read past
         if kind == "caption" and {"level1", "level2", "name"} & set(kinds) and u.row != units[end - 1].row:
@@ -308,7 +310,8 @@ def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
     if len(u.key) > 12 or _starts_value(u) or lex.level(u.key):
         return False
     same_row = u.row == units[at - 1].row if at else (len(units) > 1 and units[1].row == u.row)
-    for v in units[at + 1:at + 5]:
+    # (on a header row, any known heading later on it; in a cell per line, within the next few units)
+    for v in units[at + 1:at + (12 if same_row else 5)]:
         if same_row and v.row != u.row:
             return False
         if lex.indicator_column(v.key):
@@ -345,6 +348,8 @@ def _label_kind(key: str, lex: Lexicon) -> str | None:
     bare = label_key(key)
     if bare and (CAPTION.startswith(bare) or CAPTION.endswith(bare)) and len(bare) <= 4:
         return "caption"
+    if lex.section(key) == "indicators":
+        return "caption"  # the table's caption down its first column ('年度绩效指标完成情况')
     return None
 
 
