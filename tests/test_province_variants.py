@@ -9,6 +9,7 @@ several lines, Hubei's fund table with its points in its caption, and a province
 from __future__ import annotations
 
 import jixiao
+from jixiao.parse import parse_file
 
 
 def _rows(form) -> list[tuple]:
@@ -204,9 +205,10 @@ def test_a_glued_fund_table_whose_rate_is_taken_of_the_initial_budget():
     assert (current.initial_budget, current.executed) == (310.2, 154.74)
 
 
-def test_a_page_listing_its_forms_before_them_starts_no_form():
+def test_a_page_listing_its_forms_before_them_starts_no_form(tmp_path):
     """A page titled like a form that lists the projects' forms (序号 项目名称 备注) before the first of them: the
-    list is no form; 调整预算数 is the 全年预算数."""
+    list is no form, nor the tail of one (its one word of a table, 备注, is a list's column); 调整预算数 is the
+    全年预算数."""
     text = "\n".join([
         "2022年度项目支出绩效自评表",
         "某局本级单位项目绩效自评表清单",
@@ -222,6 +224,9 @@ def test_a_page_listing_its_forms_before_them_starts_no_form():
     assert (form.project_name, form.year) == ("就业补助资金", 2022)
     total = form.funds.total
     assert (total.initial_budget, total.annual_budget, total.executed, total.score) == (99, 100, 90, 9)
+    path = tmp_path / "listed.txt"
+    path.write_text(text, encoding="utf-8")
+    assert parse_file(path).fragments == []
 
 
 _SUMMARY = ("某市转移支付区域(项目)绩效目标自评表(2023年度)转移支付(项目)名称重大动物疫病防控补助中央主管部门农业农村部"

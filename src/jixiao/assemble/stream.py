@@ -402,7 +402,9 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             fragments.append(Fragment(units[i].line, units[end - 1].line, title))
     first = points[0][0] if points else len(units)
     before = units[:first]
-    if before and any(_fragment_word(u, lex) for u in before):
+    # (a form's tail prints its table's labels or several of its words: one word, a list's '备注' column over
+    # the names of the forms that follow, is none)
+    if before and (sum(1 for u in before if _fragment_word(u, lex)) >= 2 or any(lex.level(u.key) for u in before)):
         fragments.insert(0, Fragment(before[0].line, before[-1].line))
     return forms, fragments
 
