@@ -608,3 +608,39 @@ def test_a_glued_fund_row_that_lacks_a_column_is_cut_by_its_arithmetic():
     total = form.funds.total
     assert (total.executed, total.weight, total.execution_rate) == (30, 10, 100)
     assert 30 in (total.initial_budget, total.annual_budget) and 301 not in (total.initial_budget, total.annual_budget)
+
+
+def test_a_fund_header_printed_wide_over_rows_printed_narrow():
+    """A web page's fund header spread across its line by runs of spaces, its rows printed with single spaces
+    ('年度资金总额: 25 25 25 10 100.00% 10.00'): the rows are not laid out in the header's columns, so their numbers
+    are not joined into one cell by those columns (before: no 年度资金总额 was read)."""
+    text = "\n".join([
+        "       项目支出绩效自评表 ",
+        "           (2022年度)",
+        "项目名称 科技特派员创业行动经费",
+        "主管部门 某县科学技术局 实施单位 某县科学技术局",
+        "项目资金                    (万元)   年初预算数 全年预算数 全年执行数 分值  执行率 得分",
+        "年度资金总额: 25 25 25 10 100.00% 10.00",
+        "其中:本年财政拨款 25 25 25    ",
+        "上年结转资金 0 0 0    ",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标(50分) 数量指标 开展县域结对交流活动 ≥3次 3 90 90  ",
+        "总分   100 100.00  ",
+    ])
+    [form] = jixiao.parse_text(text, "wide_fund_header.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate,
+            total.score) == (25, 25, 25, 10, 100, 10)
+    assert form.funds.current_year.executed == 25
+
+
+def test_glued_rows_of_a_table_without_points_keep_their_numbers_whole():
+    """A glued form whose indicator header has no 分值 or 得分 column: a row's numbers are values, never a 分值
+    and 得分 glued ('100%1000件' is 100% and 1000件; before: '1000' was cut into 10 and 00)."""
+    text = ("2021年度森林防火专项经费项目绩效自评表项目名称森林防火专项经费主管部门区园林和林业局"
+            "项目实施单位区园林和林业局预算执行情况(万元)资金来源预算数(A)执行数(B)执行率(B/A)合计6363100%"
+            "年度绩效目标完成情况一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+            "产出指标数量指标灭火设备配备率100%1000件监控系统维护率100%5个")
+    [form] = jixiao.parse_text(text, "glued_unscored.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("灭火设备配备率", "100%", "1000件", None, None), ("监控系统维护率", "100%", "5个", None, None)]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from jixiao.assemble.stream import Unit
+from jixiao.assemble.text import number
 from jixiao.read.tokens import Gap
 
 SLACK = 1.0  # a column's text may start a little left of its header word (centred headers)
@@ -48,6 +49,20 @@ def rows_align(units: list[Unit], starts: list[float]) -> bool:
         collisions += not new_row and last is not None and last == (u.row, col)
         last = (u.row, col)
     return collisions <= 0.05 * cells
+
+
+def numbers_apart(units: list[Unit], starts: list[float]) -> bool:
+    """No two numbers of a line fall in one column: a header printed wide over rows printed narrow ('年度资金总额:
+    25 25 25 10 100.00% 10.00' under headings spread across the line) is not laid out in the header's columns."""
+    seen: set[tuple[int, int]] = set()
+    for u in units:
+        if u.certain or number(u.text) is None:
+            continue
+        place = (u.row, max(0, bisect_right(starts, u.x + SLACK) - 1))
+        if place in seen:
+            return False
+        seen.add(place)
+    return True
 
 
 def realign(units: list[Unit], starts: list[float]) -> list[Unit]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
 
-from jixiao.assemble.columns import column_starts, realign
+from jixiao.assemble.columns import column_starts, numbers_apart, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import IGNORED, Lexicon
@@ -446,8 +446,8 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
 def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     header = [u for u in units[:12] if lex.fund_column(u.key)]
     starts = column_starts(header)
-    if starts and len(starts) >= 5:  # column-aligned text: row labels stand left of the first column
-        units = realign(units, [0.0, *starts])
+    if starts and len(starts) >= 5 and numbers_apart(units, [0.0, *starts]):
+        units = realign(units, [0.0, *starts])  # column-aligned text: row labels stand left of the first column
     lines, unread = _unwrap(*_lines(units, lex))
     _stacked(lines)
     for u in unread:

@@ -185,6 +185,12 @@ class _State:
     rows: bool = False  # inside the indicator table's rows: a level label read, no section's word since
 
     @property
+    def scored(self) -> bool:
+        """The indicator header, where one was read, has a 分值 or 得分 column: rows' numbers may be points."""
+        cols = self.columns
+        return not cols or "weight" in cols or "score" in cols
+
+    @property
     def points_first(self) -> bool:
         """The indicator header prints 分值 before 年度指标值 (a row's 分值 follows its name)."""
         cols = self.columns
@@ -262,7 +268,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
                            "fund" if lex.fund_row(key) else None)
             cells = [text]
         elif state.after in ("row", "total"):  # (总分's numbers glued are cut as the total reads them: '100' is
-            cells = _row_cells(text, state.points_first, state.after == "row")  # 100, never 10 and 0)
+            cells = _row_cells(text, state.points_first, state.after == "row" and state.scored)  # 100, never 10, 0)
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
             cells = [c for c in _AFTER_UNIT.split(text) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
