@@ -843,3 +843,14 @@ def test_a_header_with_many_columns_no_template_knows_and_the_caption_down_the_f
     assert form.funds.total.weight == 10
     [p036] = [w for w in form.warnings if w.code == "P036"]
     assert "指标值设置依据" in p036.message and "年度绩效指标完成情况" not in p036.message
+
+
+def test_a_block_of_head_rows_the_record_has_no_place_for_is_said_once():
+    """The older Hainan form's breakdown of its amounts by source ('其中:', '中央财政', '0', '省财政', '570' …, a cell
+    per line between blank lines) has no place in the record: one P002 names its lines, not one per line."""
+    block = ["其中:", "中央财政", "0", "省财政", "570", "市县财政", "0", "其他", "0"]
+    cells = _FRAMEWORK_POINTS[:8] + block + _FRAMEWORK_POINTS[8:]
+    [form] = jixiao.parse_text("\n\n".join(cells), "framework_sources.txt")
+    notes = [w for w in form.warnings if w.code == "P002" and "中央财政" in w.message]
+    assert len(notes) == 1 and "–" in notes[0].message
+    assert len(form.indicators) == 7

@@ -124,7 +124,17 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     values, used = read_head(head, lex, ctx)
     for name in HEAD_FIELDS:
         setattr(form, name, values.get(name))
-    _unread(ctx, [u for i, u in enumerate(head) if i not in used and not _chrome(u, lex)])
+    unread = [i for i, u in enumerate(head) if i not in used and not _chrome(u, lex)]
+    # (one notice for each run of units read past together: a block the record has no place for, '其中: 中央财政
+    # 0 省财政 570 …' under an older form's amounts, is said once, not line by line)
+    runs: list[list[int]] = []
+    for i in unread:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        _unread(ctx, [head[i] for i in run])
     if fu.title is None:
         ctx.warn("P001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
     if form.project_name is None:
@@ -216,6 +226,14 @@ def _chrome(unit, lex: Lexicon) -> bool:
 
 
 def _unread(ctx: Context, units: list) -> None:
+    """One P002 for units read past together: per line where they stand on lines apart from each other's, or one
+    for a block of them a line or a blank line apart (a cell per line)."""
+    lines = sorted({u.line for u in units})
+    if len(lines) > 2 and all(b - a <= 2 for a, b in zip(lines, lines[1:], strict=False)):
+        text = " ".join(u.text for u in units)
+        snippet = text if len(text) <= 30 else text[:30] + "…"
+        ctx.warn("P002", f"第 {lines[0]}–{lines[-1]} 行未能识别，未读入记录：“{snippet}”", None, lines[0])
+        return
     seen: set[int] = set()
     for u in units:
         if u.line in seen:
