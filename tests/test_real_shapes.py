@@ -644,3 +644,32 @@ def test_glued_rows_of_a_table_without_points_keep_their_numbers_whole():
     [form] = jixiao.parse_text(text, "glued_unscored.txt")
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("灭火设备配备率", "100%", "1000件", None, None), ("监控系统维护率", "100%", "5个", None, None)]
+    # a transfer form whose header names no points but whose rows end in them ('2020', the rows' pairs summing to
+    # 100 as its 分值 and 得分 do): a pair at a row's end is still its 分值 and 得分
+    text = ("车辆购置税收入补助地方资金绩效目标自评(2021年度)转移支付(项目)名称车辆购置税收入补助地方资金"
+            "中央主管部门财政部地方主管部门某市交通运输局资金使用单位某市交通运输局项目资金(万元)全年预算数(A)"
+            "全年执行数(B)预算执行率(B/A)年度资金总额:40004000100%绩效指标一级指标二级指标三级指标指标值"
+            "全年实际完成值未完成原因和改进措施产出指标数量指标建设普通省道二级公路32.1公里32.1公里6060"
+            "满意度指标服务对象满意度指标群众满意度≥90%95%4040")
+    [form] = jixiao.parse_text(text, "glued_transfer_points.txt")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [
+        ("建设普通省道二级公路", 60, 60), ("群众满意度", 40, 40)]
+
+
+def test_a_fund_row_with_one_number_more_than_its_columns():
+    """A fund row printing one number more than the header's six columns ('28.1 28.1 28.1 28.1 10 100% 10'): the
+    number left out is the one that makes the row's arithmetic hold, and it is said (P026) — before, the first
+    six were read in order and the 分值 was 28.1, the 执行率 10% and the 得分 100."""
+    text = "\n".join([
+        "某县特殊教育补助资金转移支付整体绩效目标自评表", "(2024年度)", "转移支付(项目)名称 特殊教育补助资金",
+        "项目资金(万元) 年初预算数 全年预算数(A) 全年执行数(B) 分值 预算执行率(B/A) 得分",
+        "年度资金总额: 28.1 28.1 28.1 28.1 10 100% 10",
+        "绩效指标 一级指标 二级指标 三级指标 年度指标值 全年实际完成值 分值 得分 未完成原因和改进措施",
+        "产出指标 数量指标 培智教学软件2套 100% 100% 90 90",
+        "总分 100 100",
+    ])
+    [form] = jixiao.parse_text(text, "one_more.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        28.1, 28.1, 10, 100, 10)
+    assert [w.code for w in form.warnings].count("P026") == 1

@@ -37,6 +37,7 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 MAX_FITS = 2000  # placements of a row's values tried against its columns (8 columns: at most 70)
 EXTRA = "extra"  # prefix of a column the templates do not know
+DROPPED = "dropped"  # a row's value left out of its columns (one more than the header has), said by P026
 
 
 @dataclass(slots=True)
@@ -249,6 +250,9 @@ def _fit_positional(values: list[str], order: tuple[str, ...]) -> dict[str, str]
 def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context) -> FundRow:
     values: dict[str, float | None] = {}
     for col, text in mapping.items():
+        if col == DROPPED:
+            ctx.warn("P026", f"项目资金“{CN_ROW[key]}”行的数字比表头的列多一个，按表内算术关系认定“{text}”是多出的，"
+                             f"未读入", f"funds.{key}", line)
         if not text or is_dash(text) or col not in CN_COL:
             continue
         value = number(text)
@@ -354,6 +358,15 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     columns, by shapes and arithmetic, the printed order a prior."""
     positional = _fit_positional(values, order)
     filled = [v for v in values if v]
+    if len(filled) == len(order) + 1 and not certain:
+        # one number more than the columns in flowed text ('28.1 28.1 28.1 28.1 10 100% 10' under six): the one
+        # whose leaving out makes the row's arithmetic hold, where that reads far better than the first six
+        base = _plausibility(positional, sub)
+        dropped = max(range(len(filled)), key=lambda k: _plausibility(
+            dict(zip(order, filled[:k] + filled[k + 1:], strict=True)), sub))
+        mapping = dict(zip(order, filled[:dropped] + filled[dropped + 1:], strict=True))
+        if _plausibility(mapping, sub) >= base + 2:
+            return {**mapping, DROPPED: filled[dropped]}, 0.7
     if len(filled) >= len(order) or not filled:
         return positional, 1.0 if certain else 0.9
     base = _plausibility(positional, sub)

@@ -268,7 +268,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
                            "fund" if lex.fund_row(key) else None)
             cells = [text]
         elif state.after in ("row", "total"):  # (总分's numbers glued are cut as the total reads them: '100' is
-            cells = _row_cells(text, state.points_first, state.after == "row" and state.scored)  # 100, never 10, 0)
+            cells = _row_cells(text, state.points_first, state.after == "row", state.scored)  # 100, never 10 and 0)
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
             cells = [c for c in _AFTER_UNIT.split(text) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
@@ -322,10 +322,11 @@ def _measure(rest: str) -> str:
     return ""
 
 
-def _row_cells(text: str, points_first: bool, pairs: bool = True) -> list[str]:
+def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool = True) -> list[str]:
     """An indicator row's glued cells cut where their shapes change (see the module docstring); `points_first`:
     the header prints 分值 before 年度指标值, so a number glued to text before it opens with a 分值; `pairs`: a
-    number that reads as a 分值 and 得分 glued is cut into them."""
+    number that reads as a 分值 and 得分 glued is cut into them; `scored`: the header has a 分值 or 得分 column,
+    else a number followed by its measure is a value, never points ('1000件' no 10 and 00 before a '件…')."""
     cells: list[str] = []
     for part in _CELL_START.split(text):
         if not part:
@@ -342,7 +343,7 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True) -> list[str]:
             continue
         rest = part[value.end():]
         measure = _measure(rest) or _lone_measure(rest)
-        if pairs and measure and rest[len(measure):] and value.group().isdigit() and (
+        if pairs and scored and measure and rest[len(measure):] and value.group().isdigit() and (
                 pair := points_pair(value.group())):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
