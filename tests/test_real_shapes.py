@@ -673,3 +673,20 @@ def test_a_fund_row_with_one_number_more_than_its_columns():
     assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
         28.1, 28.1, 10, 100, 10)
     assert [w.code for w in form.warnings].count("P026") == 1
+
+
+def test_glued_points_before_a_name_that_opens_with_a_measure_and_numbers_inside_an_actuals_sentence():
+    """Glued rows whose next name opens with a character that is also a measure ('655.005.00人工智能…': the 人
+    is the name's, not a measure of numbers run together), and an actual whose sentence holds a number and its
+    measure before a comma ('开通账户数214个，7*24小时…': no 分值 21 and 得分 4 there). Before, the next row lost
+    its first character and the first its points, and the other row read 21 and 4."""
+    text = ("财政项目支出绩效自评表（2023年度）项目名称信息化服务主管部门某委实施单位某中心项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率(%)得分年度资金总额100.00100.00100.0010.00100.0010.00"
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标人工智能大会论坛和特色活动>=65场655.005.00人工智能大会参展企业>=300家3005.005.00"
+            "时效指标及时完成及时开通账户数214个，7*24小时提供用户服务10.0010.00"
+            "满意度指标服务对象满意度指标企业满意度≥90%95%80.0080.00总分100.00100.00")
+    [form] = jixiao.parse_text(text, "glued_measure_names.txt")
+    rows = [(i.name, i.weight, i.score) for i in form.indicators]
+    assert rows[:2] == [("人工智能大会论坛和特色活动", 5, 5), ("人工智能大会参展企业", 5, 5)]
+    assert rows[2][1:] == (10, 10) and rows[3] == ("企业满意度", 80, 80)
