@@ -690,3 +690,17 @@ def test_glued_points_before_a_name_that_opens_with_a_measure_and_numbers_inside
     rows = [(i.name, i.weight, i.score) for i in form.indicators]
     assert rows[:2] == [("人工智能大会论坛和特色活动", 5, 5), ("人工智能大会参展企业", 5, 5)]
     assert rows[2][1:] == (10, 10) and rows[3] == ("企业满意度", 80, 80)
+
+
+def test_glued_targets_whose_number_the_actual_repeats_and_measures_of_time():
+    """Glued rows whose target's number the actual repeats ('=200200份': =200, then 200份; '≥4545'), and measures
+    of time ('=1年度', '≤12个月'), before the row's points."""
+    text = ("财政项目支出绩效自评表（2023年度）项目名称宣传工作主管部门某委实施单位某委项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率(%)得分年度资金总额100.00100.00100.0010.00100.0010.00"
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标发放宣传册=200200份30.0030.00培训人数≥454520.0020.00"
+            "时效指标完成日期=1年度120.0020.00项目周期≤12个月12个月20.0020.00总分90.0090.00")
+    [form] = jixiao.parse_text(text, "glued_twice.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("发放宣传册", "=200", "200份", 30, 30), ("培训人数", "≥45", "45", 20, 20),
+        ("完成日期", "=1年度", "1", 20, 20), ("项目周期", "≤12个月", "12个月", 20, 20)]

@@ -371,7 +371,16 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
             out += ending
         else:
             out.append(cell)
-    return out
+    return [piece for cell in out for piece in _target_twice(cell)]
+
+
+def _target_twice(cell: str) -> list[str]:
+    """A target's number and the same number achieved, glued ('=200200份': =200, then 200份; '≥4545'), as two
+    cells; any other cell as it is."""
+    same = _TARGET_TWICE.match(cell)
+    if same and (not same.group(3) or _measure(same.group(3)) == same.group(3)):
+        return [same.group(1) + same.group(2), same.group(2) + same.group(3)]
+    return [cell]
 
 
 def _lone_measure(rest: str) -> str:
@@ -423,6 +432,8 @@ def _actual_and_points(run: str, target: str) -> list[str] | None:
 
 
 _FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# an operator, a number of two digits or more (no leading zero) printed twice, and what may follow it
+_TARGET_TWICE = re.compile(rf"^([{_OPERATOR}]+)([1-9]\d+(?:\.\d+)?)\2(\D*)$")
 _GLUED_RUN = re.compile(r"^\d[\d.]{2,}$")  # three numbers glued at least
 
 
