@@ -269,6 +269,8 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             cells = [text]
         elif state.after in ("row", "total"):  # (总分's numbers glued are cut as the total reads them: '100' is
             cells = _row_cells(text, state.points_first, state.after == "row", state.scored)  # 100, never 10 and 0)
+            if state.after == "row":
+                cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved)]
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
             cells = [c for c in _AFTER_UNIT.split(text) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
@@ -372,6 +374,25 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
         else:
             out.append(cell)
     return [piece for cell in out for piece in _target_twice(cell)]
+
+
+def _achieved_apart(cell: str, achieved: tuple[str, ...]) -> list[str]:
+    """A row's text ending in a qualitative 实际完成值 the templates print ('长效制度健全性健全达成指标': 达成指标), cut
+    before it; any other cell as it is."""
+    key = fold(cell)
+    word = next((w for w in achieved if key.endswith(w) and len(key) > len(w)), None)
+    if word is None or _VALUE.match(cell) or len(key) != len(cell):
+        return [cell]
+    rest = cell[:-len(word)]
+    # before it, a name made of its target's word ('…健全性' then 健全, '…及时性' then 及时, '…满意度' then 满意)
+    for k in range(min(4, len(rest) // 2), 1, -1):
+        target = rest[-k:]
+        if rest[:-k].endswith(tuple(target + end for end in _NOMINAL)):
+            return [rest[:-k], target, cell[-len(word):]]
+    return [rest, cell[-len(word):]]
+
+
+_NOMINAL = ("性", "度", "率")  # what makes a name of a target's word: 及时性, 满意度, 完成率
 
 
 def _target_twice(cell: str) -> list[str]:

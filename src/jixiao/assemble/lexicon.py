@@ -65,6 +65,7 @@ class Lexicon:
     indicator_columns: dict[str, tuple[str, ...]]
     parents: dict[str, tuple[str, ...]]
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
+    achieved: tuple[str, ...] = ()  # qualitative 实际完成值 the templates print ('达成指标'), longest first
 
     @property
     def glued_label(self) -> re.Pattern[str]:
@@ -163,6 +164,8 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
         indicator_columns=fold_map(data["indicators"]["columns"]),
         parents={fold(k): tuple(v) for k, v in data["indicators"]["parents"].items()},
         levels=levels,
+        achieved=tuple(sorted({fold(w) for w in data["indicators"].get("achieved", {}).get("words", ())},
+                              key=len, reverse=True)),
     )
 
 
