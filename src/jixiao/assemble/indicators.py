@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from itertools import combinations
 
 from jixiao.assemble.cells import (
@@ -154,9 +154,10 @@ class Header:
                 out.append(slot)
         return tuple(out) or ("name", "target", "actual")
 
-    @property
+    @cached_property
     def level_points(self) -> bool:
-        """The header gives the level labels points columns of their own (`read_header`)."""
+        """The header gives the level labels points columns of their own (`read_header`); asked once per row's
+        unit, so kept (the slots a header loses or reorders after reading are never these)."""
         return any(slot.endswith(POINTS) for slot in self.slots)
 
 
