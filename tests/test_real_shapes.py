@@ -722,3 +722,17 @@ def test_glued_rows_ending_in_an_achieved_value_the_templates_print():
     assert rows[1:] == [("补助资格合规性", "合规", "达成预期指标"),
                         ("经费审批流程规范性严格执行相关制度规定", None, "达成预期指标"),
                         ("服务对象满意度", "满意", "达成指标")]
+
+
+def test_a_section_word_right_after_a_quotation_in_a_glued_goal_text_stays_in_it():
+    """A glued goal text quoting a slogan and then naming 总体目标 ('…“确保核心，优化周边”总体目标和工作方案…'): the
+    word after the closing quotation mark is the sentence's, no section's label (before: it was cut out and
+    lost from both goal texts)."""
+    goal = "根据能源保障工作“确保核心，优化周边”总体目标和工作方案，确保能源保障万无一失。"
+    text = ("财政项目支出绩效自评表（2023年度）项目名称能源保障工作主管部门某委实施单位某中心项目资金(万元)"
+            "年初预算数全年预算数全年执行数分值执行率(%)得分年度资金总额100.00100.00100.0010.00100.0010.00"
+            f"年度总体目标预期目标实际完成情况{goal}{goal}"
+            "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
+            "产出指标数量指标综合演练≥3.00(场)3.00(场)90.0090.00总分100.00100.00")
+    [form] = jixiao.parse_text(text, "glued_quoted_goal.txt")
+    assert (form.goal_expected, form.goal_actual) == (goal, goal)

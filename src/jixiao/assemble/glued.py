@@ -56,6 +56,7 @@ def _numbering(key: str) -> int:
 
 
 _IN_SENTENCE = frozenset("=/,、")  # folded: '，' is ','
+_QUOTE_END = frozenset("”」』\"'")  # a word right after a quotation is prose's ('…完善全市”总体目标和工作方案')
 # a note under the form ('备注:1.预算执行情况口径:预算数为…', '注:1.'): prose naming the form's words, no cells
 _NOTE = re.compile(r"^(?:备注|注)[:：]")
 _NOTE_IN = re.compile(r"(?:备注|注)[:：]\s*1?[.、]")
@@ -80,7 +81,8 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     # note beside a table — is prose, no cut)
     words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key, 0, end)
              if not any(a < m.end() and m.start() < b for a, b, _ in titles)
-             and key[m.start() - 1:m.start()] not in _IN_SENTENCE and key[m.end():m.end() + 1] not in _IN_SENTENCE]
+             and key[m.start() - 1:m.start()] not in _IN_SENTENCE | _QUOTE_END
+             and key[m.end():m.end() + 1] not in _IN_SENTENCE]
     return sorted(titles + words)
 
 
