@@ -348,8 +348,9 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
         rest = part[value.end():]
         # (a measure follows one number: after numbers glued, '655.005.00人工智能…', it is the next name's start)
         measure = (_measure(rest) or _lone_measure(rest)) if value.group().count(".") <= 1 else ""
-        if pairs and scored and measure and rest[len(measure):] and fold(rest[len(measure)]) not in _IN_SENTENCE and (
-                value.group().isdigit()) and (pair := points_pair(value.group())):
+        after = rest[len(measure):]
+        if (pairs and scored and measure and after and fold(after[0]) not in _IN_SENTENCE and value.group().isdigit()
+                and (pair := points_pair(value.group()))):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
         if pairs and (ahead := _points_ahead(value.group())) is not None:
