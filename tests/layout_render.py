@@ -79,6 +79,7 @@ class Merge:
     length: int  # rows in the segment
     label_at: int | None  # row of the segment that prints the label (None: printed in another segment)
     col: int
+    vertical: bool = False  # set vertically (竖排), a character a line
 
 
 @dataclass
@@ -313,7 +314,16 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
 
 
 def _label_index(n: int, position: str) -> int:
-    return {"top": 0, "middle": (n - 1) // 2, "bottom": n - 1}[position]
+    return {"top": 0, "middle": (n - 1) // 2, "bottom": n - 1, "vertical": 0}[position]
+
+
+def _vertical_text(text: str, pos: int, length: int) -> str | None:
+    """The character a row of a segment of `length` rows prints of a label typed a character a cell down its
+    column from the segment's top (产/出/指/标 in a workbook); None where the label does not fit: printed whole.
+    (`pdf_flow` sets the label vertically in its merged cell instead, centred as its other merged labels.)"""
+    if len(text) > length:
+        return None
+    return text[pos] if pos < len(text) else ""
 
 
 def _apply_merges(rows: list[Row], ind_rows: list[int], breaks_before: set[int], position: str) -> None:
@@ -338,12 +348,14 @@ def _apply_merges(rows: list[Row], ind_rows: list[int], breaks_before: set[int],
                     segs.append([i])
                 else:
                     segs[-1].append(i)
+            vertical = position == "vertical" and col == 0  # (the 一级 column: its 二级 labels printed at the top)
             for seg in segs:
                 label_at = seg.index(at) if at in seg else None
                 for pos, i in enumerate(seg):
                     cell = rows[i].cells[col]
-                    cell.merge = Merge(text, pos, len(seg), label_at, col)
-                    cell.text = text if pos == label_at else ""
+                    cell.merge = Merge(text, pos, len(seg), label_at, col, vertical)
+                    down = _vertical_text(text, pos, len(seg)) if vertical and label_at is not None else None
+                    cell.text = down if down is not None else text if pos == label_at else ""
 
 
 # ----------------------------------------------------------------------------------------------- variations
@@ -888,7 +900,8 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
                     if m is None or m.col != col or m.index != 0 or m.label_at is None or not m.text:
                         continue
                     last = min(ri + m.length - 1, len(block) - 1)
-                    need = len(wrap(m.text, COL_WIDTH[col])) - sum(heights[ri : last + 1])
+                    need = (len(m.text) if m.vertical else len(wrap(m.text, COL_WIDTH[col]))) - sum(
+                        heights[ri : last + 1])
                     if need > 0:
                         heights[last] += need
         for cells, height in zip(all_cells, heights, strict=True):
@@ -906,7 +919,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
                     continue
                 last = min(ri + m.length - 1, len(block) - 1)
                 top, bottom = row_range[ri][0], row_range[last][1]
-                pieces = wrap(m.text, COL_WIDTH[m.col])
+                pieces = list(m.text) if m.vertical else wrap(m.text, COL_WIDTH[m.col])
                 first = top + max(0, (bottom - top - len(pieces)) // 2)
                 while len(canvas) < first + len(pieces):
                     canvas.append({})
@@ -988,8 +1001,8 @@ def render(
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
         raise ValueError(f"unknown layout {layout!r}; one of {', '.join(LAYOUTS)}")
-    if label_position not in ("top", "middle", "bottom"):
-        raise ValueError(f"label_position must be top, middle or bottom, not {label_position!r}")
+    if label_position not in ("top", "middle", "bottom", "vertical"):
+        raise ValueError(f"label_position must be top, middle, bottom or vertical, not {label_position!r}")
     if traditional:  # a document written in traditional characters, then laid out (a word cut over lines stays
         # the word OpenCC made of it whole); the form's own words are converted with the whole text below
         forms = [{**expected(f, traditional=True), **{k: v for k, v in f.items() if k.startswith("_")}}
@@ -1054,6 +1067,7 @@ COMBOS = {
     "breaks": dict(page_breaks=True, repeat_header=True),
     "middle": dict(label_position="middle"),
     "bottom": dict(label_position="bottom"),
+    "vertical": dict(label_position="vertical"),
     "chrome": dict(chrome=True),
     "markup": dict(markup=True),
     "variants": dict(variants=True),

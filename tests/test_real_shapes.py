@@ -736,3 +736,32 @@ def test_a_section_word_right_after_a_quotation_in_a_glued_goal_text_stays_in_it
             "产出指标数量指标综合演练≥3.00(场)3.00(场)90.0090.00总分100.00100.00")
     [form] = jixiao.parse_text(text, "glued_quoted_goal.txt")
     assert (form.goal_expected, form.goal_actual) == (goal, goal)
+
+
+def test_a_level_label_typed_a_character_per_row_down_its_column():
+    """A workbook whose author typed the 一级 label a character per cell down its column (产/出/指/标 beside the
+    block's rows; 效/益/指/标 running on into rows of their own below a two-row block): read down, the characters
+    are the block's label, no column of their own and no piece of a row's name."""
+    text = "\n".join("\t".join(row) for row in [
+        ["项目支出绩效自评表"], ["(2023年度)"], ["项目名称", "乡村道路养护经费"],
+        ["主管部门", "某某县交通运输局", "实施单位", "某某县公路中心"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "500", "500", "450", "10", "90%", "9"],
+        ["年度总体目标", "预期目标", "实际完成情况"], ["", "完成全县乡村道路日常养护。", "完成年度养护任务。"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产", "数量指标", "养护里程", "≥300公里", "320公里", "20", "20", ""],
+        ["出", "质量指标", "养护合格率", "≥90%", "95%", "15", "15", ""],
+        ["指", "时效指标", "按时完成率", "100%", "100%", "10", "10", ""],
+        ["标", "成本指标", "养护成本控制", "≤500万元", "450万元", "5", "5", ""],
+        ["效", "社会效益指标", "道路通行条件改善", "明显改善", "明显改善", "20", "18", ""],
+        ["益", "生态效益指标", "扬尘减少", "有所减少", "有所减少", "10", "10", ""],
+        ["指", "", "", "", "", "", "", ""], ["标", "", "", "", "", "", "", ""],
+        ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "95%", "10", "10", ""],
+        ["总分", "100", "97"]])
+    [form] = jixiao.parse_text(text, "vertical.txt")
+    rows = [(i.level1, i.level2, i.name) for i in form.indicators]
+    assert rows == [("产出指标", "数量指标", "养护里程"), ("产出指标", "质量指标", "养护合格率"),
+                    ("产出指标", "时效指标", "按时完成率"), ("产出指标", "成本指标", "养护成本控制"),
+                    ("效益指标", "社会效益指标", "道路通行条件改善"), ("效益指标", "生态效益指标", "扬尘减少"),
+                    ("满意度指标", "服务对象满意度指标", "群众满意度")]
+    assert not [w for w in form.warnings if w.code in ("P036", "P040")]

@@ -50,6 +50,7 @@ from jixiao.assemble.text import (
     tidy,
     width,
 )
+from jixiao.assemble.vertical import join_vertical_labels
 from jixiao.model import Indicator
 from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
@@ -1393,6 +1394,7 @@ def _placeholder(row: RawRow) -> bool:
 
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it)."""
+    units = join_vertical_labels(units, lex)
     header, start = read_header(units, lex)
     if header.renamed:
         said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
