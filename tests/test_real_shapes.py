@@ -765,3 +765,34 @@ def test_a_level_label_typed_a_character_per_row_down_its_column():
                     ("效益指标", "社会效益指标", "道路通行条件改善"), ("效益指标", "生态效益指标", "扬尘减少"),
                     ("满意度指标", "服务对象满意度指标", "群众满意度")]
     assert not [w for w in form.warnings if w.code in ("P036", "P040")]
+
+
+@pytest.mark.parametrize("funds", [
+    "项目资金（万元）：预算数 520  到位数 520  执行数 468",
+    "项目资金（万元）\n预算数 520\n到位数 520\n执行数 468",
+    "项目资金(万元)\t预算数\t520\t到位数\t520\t执行数\t468",
+])
+def test_a_fund_block_printed_as_labels_each_followed_by_its_value(funds):
+    """Hebei's form prints its funds as label–value pairs, no header row (`预算数 6.84 到位数 6.84 执行数 6.84`),
+    and some forms their goals after a colon (`年度总体目标：…`): each value is its label's column of the total;
+    a label the record has no place for (到位数) is read past and said (P027), its number no other column's."""
+    text = f"""项目支出绩效自评表
+(2023年度)
+项目名称：乡村道路养护经费
+主管部门：某某县交通运输局  实施单位：某某县公路中心
+{funds}
+年度总体目标：完成全县乡村道路日常养护。
+实际完成情况：完成年度养护任务。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 数量指标 养护里程 ≥300公里 320公里 40 40
+效益指标 社会效益指标 道路通行条件改善 明显改善 明显改善 30 28
+满意度指标 服务对象满意度指标 群众满意度 ≥90% 95% 20 20
+总分 90 88
+"""
+    [form] = jixiao.parse_text(text, "pairs.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed) == (None, 520, 468)
+    assert form.fund_unit == "万元"
+    assert (form.goal_expected, form.goal_actual) == ("完成全县乡村道路日常养护。", "完成年度养护任务。")
+    assert [w.code for w in form.warnings if w.path and w.path.startswith("funds")] == ["P027"]
+    assert len(form.indicators) == 3

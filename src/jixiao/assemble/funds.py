@@ -461,6 +461,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     starts = column_starts(header)
     if starts and len(starts) >= 5 and numbers_apart(units, [0.0, *starts]):
         units = realign(units, [0.0, *starts])  # column-aligned text: row labels stand left of the first column
+    if (pairs := _label_value_pairs(units, lex)) is not None:
+        return _read_pairs(pairs, ctx)
     lines, unread = _unwrap(*_lines(units, lex))
     _stacked(lines)
     for u in unread:
@@ -509,6 +511,68 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
                      units[0].line if units else None)
         return funds
     return _rebuild(seen, mapped, orphans, order, ctx, units)
+
+
+@dataclass(slots=True)
+class _Pairs:
+    rows: dict[str, dict[str, str]]  # fund row -> column -> value as printed
+    lines: dict[str, int]
+    unknown: list[tuple[str, str, int]]  # (label no template knows, its value, line)
+
+
+def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
+    """The block printed as labels each followed by its value, no header row (`项目资金（万元）：预算数 520 到位数 520
+    执行数 468`, a row label before a group: `年度资金总额 全年预算数 100 全年执行数 90`): each value is its label's
+    column, of the row named last (the total before any). None where the block is a table: a heading followed
+    by another heading (a header row), a value without a label before it, or fewer than two columns paired."""
+    rows: dict[str, dict[str, str]] = {}
+    lines: dict[str, int] = {}
+    unknown: list[tuple[str, str, int]] = []
+    row = "total"
+    pending: tuple[str | None, Unit] | None = None  # (column, or None for a word no template knows; its unit)
+    paired = 0
+    for u in units:
+        key = u.key
+        value = number(u.text) is not None or is_dash(u.text)
+        if not value:
+            if (label := lex.fund_row(key)) is not None:
+                if pending is not None:
+                    return None
+                row = label
+                continue
+            if lex.section(key) == "funds" or fold(u.text).strip("()（）:：") in ("元", "万元"):
+                continue
+            if pending is not None:
+                return None  # two headings in a row: a header, or a word that is no label
+            pending = (lex.fund_column(key), u)
+            continue
+        if pending is None:
+            return None
+        column, label_unit = pending
+        pending = None
+        if column is None:
+            unknown.append((label_unit.text, u.text, u.line))
+            continue
+        if row == IGNORED or column in rows.get(row, {}):
+            return None  # a source no template names, or a column printed twice in a row: no such block
+        rows.setdefault(row, {})[column] = u.text
+        lines.setdefault(row, u.line)
+        paired += 1
+    if pending is not None or paired < 2 or "total" not in rows:
+        return None
+    return _Pairs(rows, lines, unknown)
+
+
+def _read_pairs(pairs: _Pairs, ctx: Context) -> Funds:
+    funds = Funds()
+    for key, mapping in pairs.rows.items():
+        if key in FUND_ROWS:
+            setattr(funds, key, _row_from(mapping, key, pairs.lines[key], ctx))
+            ctx.at(f"funds.{key}", pairs.lines[key])
+    if pairs.unknown:
+        said = "、".join(f"“{label} {value}”" for label, value, _ in pairs.unknown[:4])
+        ctx.warn("P027", f"项目资金的{said}在记录中没有对应栏目，未读入", "funds", pairs.unknown[0][2])
+    return funds
 
 
 def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orphans: list[FundLine],

@@ -470,6 +470,7 @@ def _heading_after(unit: Unit, previous: Unit, kind: str, now: str, lex: Lexicon
 
 
 _INLINE = re.compile(r"[:：]")
+_OPENED_INLINE = frozenset({"funds", "goals", "goal_expected", "goal_actual"})
 _NEXT_PAIR = re.compile(r"[,，;；\s]+(?=[^,，;；\s:：]+[:：])")  # where '，自评得分：96分' starts after a value
 
 
@@ -493,6 +494,13 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
     total = False  # inside the total row: a second label of it ('自评得分：94.95') gives only its value
     for i, unit in enumerate(units):
         pairs = _pairs(unit.text) if ":" in unit.text or "：" in unit.text else None
+        if pairs and pairs[0][1] and not unit.certain and lex.section(fold(pairs[0][0])) in _OPENED_INLINE:
+            # a section's word with what it opens after a colon, in a printed line ('年度总体目标：完成…',
+            # '项目资金（万元）：预算数 …'): the word, then the rest as printed (a goal text's own colons kept)
+            label, rest = _INLINE.split(unit.text, 1)
+            yield unit._replace(text=label.strip(), key=fold(label.strip()))
+            yield unit._replace(text=rest.strip(), key=fold(rest.strip()), gap=Gap.SPACE)
+            continue
         if pairs and any(value for _, value in pairs):
             first = fold(pairs[0][0])
             if lex.section(first) in ("total", "grade") or (total and _points_word(first, lex)):
