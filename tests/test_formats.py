@@ -3,12 +3,19 @@ each bad file gets a clear Chinese message and the other files of the batch are 
 
 from __future__ import annotations
 
+import base64
+import json
+import quopri
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from jixiao.parse import parse_file
 from jixiao.read.sniff import OLE
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, GOLDEN
+from tests.layout_render import expected, render
+from tests.scoring import score
 
 SAMPLE = EXAMPLES / "003_a203d4b834672a09.txt"
 
@@ -65,9 +72,44 @@ def test_kinds_by_content(tmp_path):
     assert kind_of(docx_path, docx_path.read_bytes()[:4096], "real.xls") == "xlsx"
     assert kind("b.xls", OLE + bytes(504) + "Workbook".encode("utf-16-le")) == "xls"
     assert kind("b.wps", OLE + bytes(504) + "WordDocument".encode("utf-16-le")) == "office"
+    assert kind("c.doc", b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n") == "mhtml"
 
 
 def test_cli_names_paths_in_messages(tmp_path):
     missing = Path(tmp_path / "nope.pdf")
     result = parse_file(missing)
     assert result.error is not None and result.error.file.endswith("nope.pdf")
+
+
+def _mhtml(html: str, charset: str, encoding: str) -> bytes:
+    """A web archive as Word or a browser saves one: a multipart/related message, the page quoted-printable or
+    base64 in its charset, a picture beside it."""
+    body = html.encode(charset)
+    encoded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
+    return b"\r\n".join([
+        b"MIME-Version: 1.0", b'Content-Type: multipart/related; boundary="----=_NextPart_01"', b"",
+        b"------=_NextPart_01", b"Content-Location: file:///C:/form.htm",
+        f"Content-Transfer-Encoding: {encoding}".encode(), f'Content-Type: text/html; charset="{charset}"'.encode(),
+        b"", encoded, b"------=_NextPart_01", b"Content-Type: image/png", b"Content-Transfer-Encoding: base64", b"",
+        base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), b"------=_NextPart_01--", b""])
+
+
+@pytest.mark.parametrize("charset,encoding", [("utf-8", "quoted-printable"), ("gb18030", "base64")])
+def test_a_web_archive_reads_as_its_page(tmp_path, charset, encoding):
+    """An MHTML web archive (`.mht`, or a `.doc` saved as a single-file web page) is read as the HTML page it
+    holds: the same forms as the page itself, whatever its name says."""
+    forms = json.loads((GOLDEN / "003_a203d4b834672a09.json").read_text(encoding="utf-8"))["forms"]
+    path = tmp_path / "自评表.doc"
+    path.write_bytes(_mhtml(render(forms, "html"), charset, encoding))
+    result = parse_file(path)
+    assert result.error is None
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in result.forms])
+    assert (matched, missing, extra) == (fields, 0, 0), wrong[:5]
+
+
+def test_a_web_archive_without_a_page(tmp_path):
+    path = tmp_path / "a.mht"
+    path.write_bytes(b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+                     b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n")
+    result = parse_file(path)
+    assert result.error is not None and "MHTML" in result.error.message

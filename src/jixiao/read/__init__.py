@@ -27,6 +27,7 @@ READERS: dict[str, str] = {
     "xls": "jixiao.read.xls:read_xls",
     "office": "jixiao.read.convert:read_converted",
     "image": "jixiao.read.ocr:read_image",
+    "mhtml": "jixiao.read.mhtml:read_mhtml",
 }
 
 

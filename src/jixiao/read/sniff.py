@@ -3,6 +3,7 @@ page, a .doc that is a .docx, a .pdf saved as .txt), so the suffix is only the l
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,12 +16,15 @@ _OLE_WORKBOOK = ("Workbook".encode("utf-16-le"), "Book\x00".encode("utf-16-le"))
 _OLE_DOCUMENT = "WordDocument".encode("utf-16-le")
 _OLE_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # an encrypted .docx/.xlsx is an OLE file holding it
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF (both byte orders)
+# a web archive (.mht, or a .doc saved as "single file web page"): a MIME message of several parts
+_MIME = re.compile(rb"(?im)^mime-version:\s*1\.0")
+_MULTIPART = re.compile(rb"(?im)^content-type:\s*multipart/related")
 _ODF = {"application/vnd.oasis.opendocument.text": "office", "application/vnd.oasis.opendocument.spreadsheet": "office"}
 
 
 def kind_of(path: Path, head: bytes, file: str) -> str:
     """One of: pdf, docx, xlsx, xls, office (an old or other office format that LibreOffice converts), image (a
-    scan or photo, read by OCR), text."""
+    scan or photo, read by OCR), mhtml (a web archive), text."""
     if head.lstrip(b"\r\n\t \xef\xbb\xbf")[:5] == b"%PDF-" or b"%PDF-" in head[:1024]:
         return "pdf"
     if head.startswith(ZIP):
@@ -31,6 +35,8 @@ def kind_of(path: Path, head: bytes, file: str) -> str:
         return "office"
     if head.startswith(_IMAGES):
         return "image"
+    if _MIME.search(head) and _MULTIPART.search(head):
+        return "mhtml"
     return "text"
 
 
