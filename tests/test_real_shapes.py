@@ -796,3 +796,27 @@ def test_a_fund_block_printed_as_labels_each_followed_by_its_value(funds):
     assert (form.goal_expected, form.goal_actual) == ("完成全县乡村道路日常养护。", "完成年度养护任务。")
     assert [w.code for w in form.warnings if w.path and w.path.startswith("funds")] == ["P027"]
     assert len(form.indicators) == 3
+
+
+def test_empty_columns_inside_a_fund_table():
+    """A table recognised from a picture (OCR) or a page with spacer cells prints empty columns inside the fund
+    table, in its header and its rows alike (`预算执行数 | | | 预算执行率`), while its row labels' column has a
+    caption of its own (`年度预算数(万元)` over 总额): the blank header cells are columns, so every amount stays
+    in its own column (before: the caption took the 年初预算 and the 年初预算 was lost)."""
+    text = """部门预算项目支出绩效自评表(2023年度) | | | | | | | | | |
+项目名称 | | 某某工作经费 | | | | | | | |
+主管部门 | | 某某局 | | | | 实施单位 | 某某中心 | | |
+预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | | | 预算执行率 | 权重 | 得分 | 原因 |
+| 总额 | 8.00 | 6.00 | 6.00 | | | 100.00% | 10 | 10 | |
+| 其中:财政资金 | 8.00 | 6.00 | 6.00 | | | 100.00% | / | / | |
+| 单位资金 | 0.00 | 0.00 | 0.00 | | | 0.00% | / | / | |
+绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 | 未完成原因分析 |
+| 产出指标 | 数量指标 | 培训次数 | ≥ | 2 | 次 | 2 | 90 | 90 | |
+合计 | 100 | 100 | | | | | | | |
+"""
+    [form] = jixiao.parse_text(text, "ocr_columns.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.execution_rate, total.weight,
+            total.score) == (8, 6, 6, 100, 10, 10)
+    row = form.funds.current_year
+    assert (row.initial_budget, row.annual_budget, row.executed) == (8, 6, 6)

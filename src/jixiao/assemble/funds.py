@@ -37,6 +37,7 @@ TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to tw
 DEFAULT_COLUMNS = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 MAX_FITS = 2000  # placements of a row's values tried against its columns (8 columns: at most 70)
 EXTRA = "extra"  # prefix of a column the templates do not know
+BLANK = "blank"  # prefix of a header cell left empty between headings: a column of no heading
 DROPPED = "dropped"  # a row's value left out of its columns (one more than the header has), said by P026
 
 
@@ -46,6 +47,7 @@ class FundLine:
     label: str | None  # fund row key
     columns: list[str] = field(default_factory=list)  # header words on this line, as column keys
     values: list[str] = field(default_factory=list)  # value cells (after the label), positional
+    gaps: list[int] = field(default_factory=list)  # blank table cells before each header word
     certain: bool = True  # the values are table cells (blank cells kept), not fragments of text
 
     @property
@@ -102,6 +104,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             lines.append(current)
         if column is not None:
             current.columns.append(column)
+            current.gaps.append(u.empties if u.certain else 0)
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
             continue
@@ -111,6 +114,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             # by `_unknown_amounts` from the arithmetic or read past; (before any known heading, only a word
             # shaped like an amount's heading, and only if a known one follows)
             current.columns.append(f"{EXTRA}{len(current.columns)}:{u.text}")
+            current.gaps.append(u.empties if u.certain else 0)
             continue
         if current.values or u.certain:
             current.values.extend([""] * u.empties)
@@ -118,6 +122,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         current.certain = current.certain and u.certain
     kept = []
     for fl in lines:
+        _blank_columns(fl)
         if fl.columns and all(c.startswith(EXTRA) for c in fl.columns):  # no known heading: they were values
             fl.values[:0] = [c.split(":", 1)[1] for c in fl.columns]
             fl.columns = []
@@ -131,6 +136,24 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             fl.values = fl.values[1:]
         kept.append(fl)
     return kept, unread
+
+
+def _blank_columns(fl: FundLine) -> None:
+    """A header row of table cells with more blank cells before some headings than before the others (the empty
+    columns OCR or a page's spacer cells print: `预算执行数 | | | 预算执行率`): the extra blank cells are columns
+    of their own, so that the rows' blank cells below them line up. Blank cells between every two headings alike
+    (a heading over two cells) are no columns."""
+    inner = fl.gaps[1:]
+    if len(fl.columns) < 3 or len(inner) != len(fl.columns) - 1 or fl.values or fl.label:
+        return
+    least = min(inner)
+    if all(g == least for g in inner):
+        return
+    columns = fl.columns[:1]
+    for gap, column in zip(inner, fl.columns[1:], strict=True):
+        columns.extend(f"{BLANK}{len(columns) + k}" for k in range(gap - least))
+        columns.append(column)
+    fl.columns = columns
 
 
 _AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
