@@ -740,6 +740,22 @@ def test_a_section_word_right_after_a_quotation_in_a_glued_goal_text_stays_in_it
     assert (form.goal_expected, form.goal_actual) == (goal, goal)
 
 
+def test_glued_goal_texts_whose_second_repeats_the_first_ones_last_clauses():
+    """Glued goal texts ending in commas, the 实际完成情况 the 年度目标's last clauses again (as a form often
+    reports what it achieved of its goal), then the indicator caption and header glued: the texts are cut where
+    the repeated clauses begin, and the caption after a comma, the header's words right after it, is the
+    caption, no word of the goal text (before: both texts and the caption were one goal text)."""
+    first, repeated = "对全县供水计量设施进行改进,", "对灌区用水逐户计量,为农业生产夯实基础,"
+    text = ("绩效目标自评表(2022年度)项目名称某县灌区计量设施项目主管部门某县水利局实施单位某县水利局"
+            "资金情况(万元)全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:303010100.00%10"
+            f"年度总体目标年初设定目标年度总体目标完成情况综述{first}{repeated}{repeated}"
+            "绩效指标一级指标二级指标三级指标年度指标值全年实际值分值得分未完成原因及拟采取的改进措施"
+            "产出指标数量指标安装计量设施≥120套≥120套9090总分100100")
+    [form] = jixiao.parse_text(text, "glued_goals.txt")
+    assert (form.goal_expected, form.goal_actual) == (first + repeated, repeated)
+    assert [(i.name, i.weight) for i in form.indicators] == [("安装计量设施", 90)]
+
+
 def test_a_level_label_typed_a_character_per_row_down_its_column():
     """A workbook whose author typed the 一级 label a character per cell down its column (产/出/指/标 beside the
     block's rows; 效/益/指/标 running on into rows of their own below a two-row block): read down, the characters

@@ -79,9 +79,12 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     end = note.start() if note else len(key)
     # (a word in a sentence, after or before its operator or a comma — '预算执行率=预算执行数/调整后预算数,' in a
     # note beside a table — is prose, no cut)
-    words = [(m.start(), m.end(), False) for m in _words(lex).finditer(key, 0, end)
+    # (but a word after a comma that the next word follows at once opens a header: '…夯实基础,绩效指标一级指标')
+    matches = list(_words(lex).finditer(key, 0, end))
+    words = [(m.start(), m.end(), False) for k, m in enumerate(matches)
              if not any(a < m.end() and m.start() < b for a, b, _ in titles)
-             and key[m.start() - 1:m.start()] not in _IN_SENTENCE | _QUOTE_END
+             and (key[m.start() - 1:m.start()] not in _IN_SENTENCE | _QUOTE_END
+                  or k + 1 < len(matches) and matches[k + 1].start() == m.end() and key[m.start() - 1] == ",")
              and key[m.end():m.end() + 1] not in _IN_SENTENCE]
     return sorted(titles + words)
 
@@ -276,8 +279,7 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
             cells = [c for c in _AFTER_UNIT.split(text) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
-            cells = [text[:len(text) // 2], text[len(text) // 2:]] if _twice(text) else [
-                c for c in _SENTENCE_END.split(text) if c]
+            cells = _goal_texts(text)
         else:
             cells = [text]
         for cell in cells:  # (where a glued cell stood tells no column: each keeps the run's place)
@@ -313,6 +315,8 @@ def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> lis
 _CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?!(?<=指标)\d+[:：])(?=\d)"
                          r"|(?<=.)(?=指标\d+[:：])")
 _AFTER_UNIT = re.compile(r"(?<=\d[万萬])(?=\d)|(?<=\d[万萬]元)(?=\d)")
+MIN_REPEATED_CLAUSE = 6  # characters: a goal text's clauses printed again, at the least
+_CLAUSE_END = re.compile(r"[,，。；;.!！?？]")
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？])")  # (not at a comma: a clause goes on)
 _VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
 
@@ -512,6 +516,18 @@ def _points_glued(text: str) -> tuple[str, str] | None:
             continue
         return head, rest
     return None
+
+
+def _goal_texts(text: str) -> list[str]:
+    """The two goal texts glued: printed alike; the second the first's last clauses again ('…进行改进,对项目区
+    农业用水计量,为…夯实基础,' then '对项目区农业用水计量,为…夯实基础,', as a form's 实际完成情况 often repeats what it
+    achieved of its 年度目标); else cut where each sentence ends."""
+    if _twice(text):
+        return [text[:len(text) // 2], text[len(text) // 2:]]
+    tail = _twice_after(text)
+    if tail is not None and len(tail) >= MIN_REPEATED_CLAUSE and _CLAUSE_END.search(tail[-1]):
+        return [text[:-len(tail)], tail]
+    return [c for c in _SENTENCE_END.split(text) if c]
 
 
 def _twice(text: str) -> bool:
