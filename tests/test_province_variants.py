@@ -8,6 +8,8 @@ several lines, Hubei's fund table with its points in its caption, and a province
 
 from __future__ import annotations
 
+import pytest
+
 import jixiao
 from jixiao.parse import parse_file
 
@@ -854,3 +856,31 @@ def test_a_block_of_head_rows_the_record_has_no_place_for_is_said_once():
     notes = [w for w in form.warnings if w.code == "P002" and "中央财政" in w.message]
     assert len(notes) == 1 and "–" in notes[0].message
     assert len(form.indicators) == 7
+
+
+_WEIGHTED_FORM = [
+    "项目支出绩效自评表", "(2023年度)",
+    "项目名称 | 乡村道路养护经费 |", "主管部门 | 某县交通运输局 | 实施单位 | 某县公路中心 |",
+    "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+    "年度资金总额 | 500 | 520 | 468 | 10 | 90% | 9 |",
+    "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 单项指标得分 | 权重占比 | 折算得分 | 偏差原因分析及改进措施 |",
+    "产出指标 | 数量指标 | 养护里程 | ≥300公里 | 320公里 | 100 | 40% | 40 | |",
+    "效益指标 | 社会效益指标 | 道路通行条件改善 | 明显改善 | 有所改善 | 90 | 30% | 27 | 部分路段未完工 |",
+    "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 95% | 100 | 20% | 20 | |",
+    "总分 | 90 | 87 |",
+]
+
+
+@pytest.mark.parametrize("separator", [" | ", "\n"])
+def test_indicators_scored_out_of_100_then_weighted(separator):
+    """Indicator columns as Hebei's form names them: 单项指标得分 (the row scored out of 100), 权重占比 (its
+    分值 as a percent of the total) and 折算得分 (the weighted score, the row's 得分). The record's 分值 and 得分 are
+    the weight and the weighted score; the unweighted score is read past, no column left unread (P036) — also
+    with every cell on a line of its own."""
+    text = "\n".join(line.replace(" | ", separator).rstrip(" |") for line in _WEIGHTED_FORM)
+    [form] = jixiao.parse_text(text, "weighted.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("养护里程", "≥300公里", "320公里", 40, 40), ("道路通行条件改善", "明显改善", "有所改善", 30, 27),
+        ("群众满意度", "≥90%", "95%", 20, 20)]
+    assert form.indicators[1].deviation == "部分路段未完工"
+    assert not any(w.code in ("P036", "P030", "P033", "P034") for w in form.warnings), form.warnings

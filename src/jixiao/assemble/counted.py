@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import points
+from jixiao.assemble.text import PERCENT_POINTS, points
 from jixiao.read.tokens import Gap
 
 _LABELS = ("level1", "level2")
@@ -136,10 +136,10 @@ def _row_fit(row: list[Unit | None], slots: tuple[str, ...], lex: Lexicon) -> fl
     for u, slot in zip(row, slots, strict=False):
         key = u.key if u is not None else ""
         label = lex.level(key) if key else None
-        if slot == "weight":
-            if not key or points(key) is None:
+        if slot == "weight":  # (points, or a 分值 printed as a percent: '40%' under 权重占比)
+            if not key or points(key) is None and not PERCENT_POINTS.match(key):
                 return None
-            fit += 3
+            fit += 3 if points(key) is not None else 2
         elif slot == "name":
             if not key:
                 return None

@@ -39,6 +39,7 @@ from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import (
     GOES_ON,
     MAX_POINTS,
+    PERCENT_POINTS,
     SENTENCE_END,
     brackets,
     decimals,
@@ -72,7 +73,6 @@ _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
-_PERCENT_POINTS = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 分值 printed as a percent ('10%', '10.00%')
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 
@@ -372,7 +372,7 @@ def _percent_weights(body: list[Unit]) -> bool:
     """The table prints its 分值 as a percent ('10% 10', a 权重 column): in most of the places where a row's 分值
     and 得分 stand side by side, the first is a percent no smaller than the points after it."""
     percent = sum(1 for a, b in zip(body, body[1:], strict=False)
-                  if a.key[-1:] == "%" and _PERCENT_POINTS.match(a.key) and (after := _score_like(b)) is not None
+                  if a.key[-1:] == "%" and PERCENT_POINTS.match(a.key) and (after := _score_like(b)) is not None
                   and after <= float(a.key[:-1]) <= MAX_POINTS)
     if percent < 2:  # (most tables: the plain pairs are not counted)
         return False
@@ -388,7 +388,7 @@ def _runs(body: list[Unit], percent: bool = False) -> list[list[tuple[int, float
     run: list[tuple[int, float]] = []
     for i, u in enumerate([*body, None]):
         value = _score_like(u) if u is not None else None
-        if value is None and percent and u is not None and _PERCENT_POINTS.match(u.key):
+        if value is None and percent and u is not None and PERCENT_POINTS.match(u.key):
             value = float(u.key[:-1])
         if value is not None and (not run or not _hard_break(body[run[-1][0]], u)):
             run.append((i, value))

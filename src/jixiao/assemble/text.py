@@ -115,6 +115,9 @@ def decimals(text: str) -> int:
 MAX_POINTS = 100.0  # an indicator's 分值 or 得分 is at most the whole form's
 
 
+PERCENT_POINTS = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 分值 printed as a percent ('10%', '10.00%')
+
+
 def points(key: str) -> float | None:
     """The points a 分值 or 得分 cell holds ('10.00', '8分'), or None (a rate such as '95%' is none)."""
     if "%" in key:
