@@ -181,10 +181,10 @@ def test_an_unknown_fund_column_beside_both_known_amounts_is_not_named_by_the_ar
 
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_indicator_headings_no_template_knows_are_named_by_the_column_order(layout):
-    """指标名称 / 预期值 / 达成值 between 二级指标 and 分值, and 说明 after 得分 (also a word that ends a form
+    """指标内容 / 预期值 / 达成值 between 二级指标 and 分值, and 说明 after 得分 (also a word that ends a form
     elsewhere), are the missing 三级指标, 年度指标值, 实际完成值 and 偏差原因 by their place: P034 says so."""
     rows = _variant_form("预算数", "支出数")
-    rows[6] = ["绩效指标", "一级指标", "二级指标", "指标名称", "预期值", "达成值", "分值", "得分", "说明"]
+    rows[6] = ["绩效指标", "一级指标", "二级指标", "指标内容", "预期值", "达成值", "分值", "得分", "说明"]
     [form] = jixiao.parse_text(TABLE_LAYOUTS[layout](rows))
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("助餐服务人次", "≥3万人次", "3.2万人次", 50, 50), ("老年人满意度", "≥90%", "88%", 40, 39)]
