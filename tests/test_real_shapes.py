@@ -841,3 +841,40 @@ def test_empty_columns_inside_a_fund_table():
             total.score) == (8, 6, 6, 100, 10, 10)
     row = form.funds.current_year
     assert (row.initial_budget, row.annual_budget, row.executed) == (8, 6, 6)
+
+
+_SICHUAN_NOTE = ("1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因;"
+                 "2.年中发生预算调整的,应单独说明理由;3.其他资金包括:社会投入资金、银行贷款.")
+_SICHUAN_ROWS = [
+    ["部门预算项目支出绩效自评表(2023年度)"], ["项目名称", "某县办公设备购置项目"],
+    ["主管部门", "某县司法局", "实施单位", "某县司法局"],
+    ["项目基本情况", "1.项目年度目标完成情况", "项目年度目标", "年度目标完成情况"],
+    ["购置办公设备并支付资金。", "完成"],
+    ["预算执行情况(10分)", "年度预算数(万元)", "年初预算", "调整后预算数", "预算执行数", "预算执行率", "权重", "得分",
+     "原因"],
+    ["总额", "0.00", "5.00", "5.00", "100.00%", "10", "10", _SICHUAN_NOTE],
+    ["其中:财政资金", "0.00", "5.00", "5.00", "100.00%", "/", "/"],
+    ["单位资金", "0.00", "0.00", "0.00", "0.00%", "/", "/"], ["其他资金", "/", "/"],
+    ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "完成值", "权重", "得分",
+     "未完成原因分析"],
+    ["产出指标", "数量指标", "购置设备数量", "≥", "5", "台", "5台", "90", "90"], ["合计", "100", "100"]]
+
+
+@pytest.mark.parametrize("separator", ["", " | "])
+def test_sichuans_fund_table_after_its_goals_with_slashes_for_blank_cells_and_a_numbered_note(separator):
+    """Sichuan's form prints its fund table (预算执行情况) after its goals (项目基本情况), here without the row
+    between them (项目实施内容及过程概述) that opens no goal: the fund table's word followed by its header opens it
+    (before: read as goal text, no fund row read). Also with each row's cells glued (a web page's table copied
+    without its cell boundaries): the sub-rows' blank 权重/得分 printed `/` (`0.005.005.00100.00%//`), and the
+    template's numbered note in the 原因 column of the total row run into its numbers (`…100.00%10101.预算执行率=
+    …的需说明原因;…3.其他资金包括:…`): the note is the row's 原因, its numbering no digit of the 得分, its words
+    (说明, 其他资金) neither the end of the form nor a row of the table."""
+    text = "\n".join(separator.join(row) for row in _SICHUAN_ROWS)
+    [form] = jixiao.parse_text(text, "sichuan.txt")
+    total, row = form.funds.total, form.funds.current_year
+    assert (total.initial_budget, total.annual_budget, total.executed, total.execution_rate, total.weight,
+            total.score) == (0, 5, 5, 100, 10, 10)
+    assert (row.annual_budget, row.executed, row.execution_rate, row.weight, row.score) == (5, 5, 100, None, None)
+    assert (form.goal_expected, form.goal_actual) == ("购置办公设备并支付资金。", "完成")
+    assert [(i.name, i.target, i.weight, i.score) for i in form.indicators] == [("购置设备数量", "≥5台", 90, 90)]
+    assert not any(w.code == "P020" for w in form.warnings)

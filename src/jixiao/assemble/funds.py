@@ -158,6 +158,7 @@ def _blank_columns(fl: FundLine) -> None:
 
 _AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
+_NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
 MAX_RATE = 1000.0  # percent: no 执行率 is printed this high ('1484631.00%' is 148, 46 and 31.00% glued)
@@ -410,6 +411,12 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     return best, 0.8
 
 
+def _prose(text: str) -> bool:
+    """A cell of words, no amount: neither a number nor a dash nor a run of digits."""
+    return bool(text) and number(text) is None and not is_dash(text) and not text[:1].isdigit() or bool(
+        _NUMBERED.match(text))
+
+
 def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
                total: dict[str, str] | None) -> tuple[dict[str, str], float] | None:
     """A row whose numbers are glued into one cell ('202010100.00%10': text without cell boundaries) placed by
@@ -419,6 +426,9 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     cutting gives amounts no greater than the total's, one of them the total's own ('2020' under a total of 20
     and 20; a budget printed greater than the total is the form's error, read as printed)."""
     bound = max((n for c in AMOUNTS if total and (n := number(total.get(c))) is not None), default=0.0)
+    # (the row's 原因 after its numbers, cut by the words in it — '1.预算执行率=…的需', '说明' …: one cell)
+    prose = next((k for k in range(1, len(values)) if all(_prose(v) for v in values[k:])), len(values))
+    values = [*values[:prose], "".join(values[prose:])] if prose < len(values) - 1 else values
     room = len(order) - sum(1 for v in values if v) + 1
     if room < 2:
         return None  # as many cells as the header's columns, or more: none holds two numbers
@@ -507,7 +517,11 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     for fl in labelled:
         if fl.label == IGNORED:
             continue
-        if fl.label in seen:
+        if fl.label in seen and not fl.values and not fl.columns:
+            continue  # a row's word again with nothing after it: a note's ('3.其他资金包括:…'), no row
+        if fl.label in seen and not seen[fl.label].values and not seen[fl.label].columns:
+            seen[fl.label] = fl  # (the first was the note's)
+        elif fl.label in seen:
             duplicates.append(fl)
         else:
             seen[fl.label] = fl

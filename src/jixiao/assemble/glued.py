@@ -36,8 +36,8 @@ _HEADER_WORD = re.compile(r"指标|预算数|执行数|项目名称|自评表")
 _DECOR = r"(?:[(（][^()（）]{0,12}[)）])?[:：]?"
 _OPERATOR = "≥≤<>=≠"
 # one number as printed (no leading zero, thousands grouped by threes, % at its end), or a dash for a blank cell
-_NUMBER = re.compile(r"^(?:(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d{1,4})?%?|[-—–])$")
-_GLUED_NUMBERS = re.compile(r"^[\d.,%\-—–]{2,}$")
+_NUMBER = re.compile(r"^(?:(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d{1,4})?%?|[-—–/])$")  # ('/': a blank)
+_GLUED_NUMBERS = re.compile(r"^[\d.,%\-—–/]{2,}$")
 _GLUED_ROW = re.compile(r"^[^\d≥≤<>=≠].*\D\d.*\d%?$")  # a name, then values ending in points, on a line of its own
 _VALUES_THEN_POINTS = re.compile(r"^[≥≤<>=≠]*\d[\d.]*\.\d+\.\d+$")  # at least a value and two decimals points
 _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00', '1010': 分值 and 得分 glued
@@ -276,8 +276,9 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             cells = _row_cells(text, state.points_first, state.after == "row", state.scored)  # 100, never 10 and 0)
             if state.after == "row":
                 cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved)]
-        elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit
-            cells = [c for c in _AFTER_UNIT.split(text) if c]
+        elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit; a
+            # numbered note after them is the row's 原因 ('…100.00%1010' then '1.预算执行率=…')
+            cells = [c for part in _NOTE_START.split(text, 1) for c in _AFTER_UNIT.split(part) if c]
         elif state.after == "goals":  # the two goal texts: printed alike, or each ending a sentence
             cells = _goal_texts(text)
         else:
@@ -314,6 +315,7 @@ def _in_rows(pieces: list[tuple[str, bool]], lex: Lexicon, state: _State) -> lis
 # template's numbering ('指标1:'), and at that numbering: it opens a row
 _CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPERATOR}+-])(?!(?<=指标)\d+[:：])(?=\d)"
                          r"|(?<=.)(?=指标\d+[:：])")
+_NOTE_START = re.compile(r"(?<=[\d%])(?=[1-9][.、．][\u4e00-\u9fff])")  # a number never ends in '.' and a word
 _AFTER_UNIT = re.compile(r"(?<=\d[万萬])(?=\d)|(?<=\d[万萬]元)(?=\d)")
 MIN_REPEATED_CLAUSE = 6  # characters: a goal text's clauses printed again, at the least
 _CLAUSE_END = re.compile(r"[,，。；;.!！?？]")
