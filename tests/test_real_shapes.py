@@ -878,3 +878,20 @@ def test_sichuans_fund_table_after_its_goals_with_slashes_for_blank_cells_and_a_
     assert (form.goal_expected, form.goal_actual) == ("购置办公设备并支付资金。", "完成")
     assert [(i.name, i.target, i.weight, i.score) for i in form.indicators] == [("购置设备数量", "≥5台", 90, 90)]
     assert not any(w.code == "P020" for w in form.warnings)
+
+
+def test_glued_rows_a_target_the_actual_repeats_without_an_operator_and_a_month_before_its_qualifier():
+    """Glued rows as an Anhui page prints them: `200200余人1010` (the target 200, the actual 200余人, then 分值
+    and 得分: a number of six digits whose halves are alike, before a measure) and `11月底前10月55` (the target
+    11月底前: a number, its measure and a qualifier, no 分值 and 得分 before the text after it)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称防震减灾宣传", "主管部门某市地震局实施单位某市地震台",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:30301010100.00%10",
+        "年度总体目标预期目标实际完成情况", "开展防震减灾业务培训。完成培训。",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标指标1:接受业务培训人数200200余人1010",
+        "时效指标指标1:业务培训时限11月底前10月55",
+        "效益指标社会效益指标指标1:公众防震意识提升有所提升明显提升7575", "总分10090"])
+    [form] = jixiao.parse_text(text, "glued_anhui.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators][:2] == [
+        ("接受业务培训人数", "200", "200余人", 10, 10), ("业务培训时限", "11月底前", "10月", 5, 5)]

@@ -352,11 +352,14 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
             cells.append(part)
             continue
         rest = part[value.end():]
+        if (twice := _number_twice(value.group(), rest)) is not None:
+            cells += twice  # '200200余人': the target 200, then 200余人 achieved
+            continue
         # (a measure follows one number: after numbers glued, '655.005.00人工智能…', it is the next name's start)
         measure = (_measure(rest) or _lone_measure(rest)) if value.group().count(".") <= 1 else ""
         after = rest[len(measure):]
         if (pairs and scored and measure and after and fold(after[0]) not in _IN_SENTENCE and value.group().isdigit()
-                and (pair := points_pair(value.group()))):
+                and not _qualifier(after) and (pair := points_pair(value.group()))):
             cells += [*pair, rest]  # '3028部分工程延期': 分值 and 得分 before a 偏差原因, no '3028部'
             continue
         if pairs and (ahead := _points_ahead(value.group())) is not None:
@@ -376,8 +379,9 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
         elif pairs and not points_first and out and _VALUE.match(out[-1]) and _GLUED_RUN.match(cell) and (
                 three := _actual_and_points(cell, out[-1])):
             out += three  # '=8个' then '888': the actual, 分值 and 得分 glued
-        elif pairs and _POINTS_PAIR.match(cell) and (pair := points_pair(cell)):
-            out += pair
+        elif (pairs and _POINTS_PAIR.match(cell) and not (k + 1 < len(cells) and cells[k + 1].startswith(cell))
+              and (pair := points_pair(cell))):
+            out += pair  # (but a number the next cell repeats is a target: '200' then '200余人')
         elif _VALUES_THEN_POINTS.match(cell) and (ending := _points_ending(cell)):
             out += ending
         else:
@@ -402,6 +406,17 @@ def _achieved_apart(cell: str, achieved: tuple[str, ...]) -> list[str]:
 
 
 _NOMINAL = ("性", "度", "率")  # what makes a name of a target's word: 及时性, 满意度, 完成率
+
+
+def _number_twice(value: str, rest: str) -> list[str] | None:
+    """A target's number and the same number achieved with its measure, glued without an operator between
+    ('200200余人': 200, then 200余人): a number of six digits or more whose halves are alike, a measure after it
+    (or 余/多 and a measure). None for any other."""
+    half = len(value) // 2
+    if len(value) < 6 or len(value) % 2 or not value.isdigit() or value[:half] != value[half:]:
+        return None
+    measured = rest[1:] if rest[:1] in "余多" else rest
+    return [value[:half], value[half:] + rest] if measured and _measure(measured) == measured else None
 
 
 def _target_twice(cell: str) -> list[str]:
