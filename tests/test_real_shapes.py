@@ -895,3 +895,24 @@ def test_glued_rows_a_target_the_actual_repeats_without_an_operator_and_a_month_
     [form] = jixiao.parse_text(text, "glued_anhui.txt")
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators][:2] == [
         ("接受业务培训人数", "200", "200余人", 10, 10), ("业务培训时限", "11月底前", "10月", 5, 5)]
+
+
+def test_glued_names_ending_in_their_nominal_word_before_a_text_target_and_leader_dots_between_goal_texts():
+    """Anhui rows glued before the template's qualitative actual (达成预期指标): a name ending in its nominal word
+    (…规范性, …的影响程度) then a text target (`经费审批流程规范性严格执行相关制度规定`) is cut after that word, the
+    first such end a target can follow (not `…积极性` before `的…`, not 制度); a name ending in the word its target
+    is (`数据共享度提升提升`); and leader dots between the two goal texts are no text of either."""
+    expected, actual = "全年申请资金200万元用于村级组织运转。", "全年完成资金132万元。"
+    text = "\n".join([
+        "项目支出绩效自评表(2022年度)", "项目名称村级运转经费", "主管部门某镇人民政府实施单位某镇人民政府",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:200200132.91066.45%7",
+        f"年度总体目标预期目标实际完成情况{expected}..............................{actual}",
+        "绩效指标一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标(50分)质量指标经费审批流程规范性严格执行相关制度规定达成预期指标2020",
+        "数据共享度提升提升达成预期指标2020",
+        "效益指标(30分)社会效益指标提高村干部工作积极性的影响程度效果明显达成预期指标3030", "总分100100"])
+    [form] = jixiao.parse_text(text, "glued_nominal.txt")
+    assert (form.goal_expected, form.goal_actual) == (expected, actual)
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("经费审批流程规范性", "严格执行相关制度规定", "达成预期指标"), ("数据共享度提升", "提升", "达成预期指标"),
+        ("提高村干部工作积极性的影响程度", "效果明显", "达成预期指标")]

@@ -318,6 +318,7 @@ _CELL_START = re.compile(rf"(?<=[^{_OPERATOR}])(?=[{_OPERATOR}])|(?<=[^\d.,{_OPE
 _NOTE_START = re.compile(r"(?<=[\d%])(?=[1-9][.、．][\u4e00-\u9fff])")  # a number never ends in '.' and a word
 _AFTER_UNIT = re.compile(r"(?<=\d[万萬])(?=\d)|(?<=\d[万萬]元)(?=\d)")
 MIN_REPEATED_CLAUSE = 6  # characters: a goal text's clauses printed again, at the least
+_LEADERS = re.compile(r"^[.．…·]{3,}|[.．…·]{8,}$")  # (an ellipsis, '等……', ends a text)
 _CLAUSE_END = re.compile(r"[,，。；;.!！?？]")
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？])")  # (not at a comma: a clause goes on)
 _VALUE = re.compile(rf"^[{_OPERATOR}]*[+-]?\d[\d.,]*%?")
@@ -402,10 +403,21 @@ def _achieved_apart(cell: str, achieved: tuple[str, ...]) -> list[str]:
         target = rest[-k:]
         if rest[:-k].endswith(tuple(target + end for end in _NOMINAL)):
             return [rest[:-k], target, cell[-len(word):]]
+    # or a name ending in the word its target is ('数据共享度提升' then 提升: the word twice before the actual)
+    if (tail := _twice_after(rest)) is not None:
+        return [rest[:-len(tail)], tail, cell[-len(word):]]
+    # or a name ending in its nominal word, the target text after it ('经费审批流程规范性' then 严格执行相关制度规定,
+    # '…的影响程度' then 效果明显): the first such end that a target can follow
+    for k in range(MIN_NAME, len(rest) - 1):
+        if rest[k - 1] in _NOMINAL and rest[k] not in _CONTINUES_NAME and rest[k - 2:k] not in _NOUNS:
+            return [rest[:k], rest[k:], cell[-len(word):]]
     return [rest, cell[-len(word):]]
 
 
 _NOMINAL = ("性", "度", "率")  # what makes a name of a target's word: 及时性, 满意度, 完成率
+MIN_NAME = 4  # characters of a name, at the least, before its nominal word ends it
+_NOUNS = frozenset({"制度", "年度", "季度"})  # words ending so that are no nominal word of a name
+_CONTINUES_NAME = frozenset("的之和与及、,，(（")  # what goes on after a word inside a name ('…积极性的影响程度')
 
 
 def _number_twice(value: str, rest: str) -> list[str] | None:
@@ -544,7 +556,8 @@ def _goal_texts(text: str) -> list[str]:
     tail = _twice_after(text)
     if tail is not None and len(tail) >= MIN_REPEATED_CLAUSE and _CLAUSE_END.search(tail[-1]):
         return [text[:-len(tail)], tail]
-    return [c for c in _SENTENCE_END.split(text) if c]
+    # (a run of leader dots between them is no text: '…100000元。……………本项目共完成…')
+    return [c for part in _SENTENCE_END.split(text) if (c := _LEADERS.sub("", part))]
 
 
 def _twice(text: str) -> bool:
