@@ -916,3 +916,18 @@ def test_glued_names_ending_in_their_nominal_word_before_a_text_target_and_leade
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("经费审批流程规范性", "严格执行相关制度规定", "达成预期指标"), ("数据共享度提升", "提升", "达成预期指标"),
         ("提高村干部工作积极性的影响程度", "效果明显", "达成预期指标")]
+
+
+def test_glued_goal_texts_of_several_sentences_the_actual_opening_with_its_year():
+    """Two glued goal texts of several sentences each: the cut falls where the report of the year opens
+    (`2023年,通过开展…`, as Yunnan's form prints its 实际完成情况), not after the goal's first sentence."""
+    expected = "通过严格安全检查、组织应急演练,力保全市能源运行安全。立足资源优势,加强能源网络建设,提升能源治理效能。"
+    actual = "2023年,开展现场检查113次,新增电源145万千瓦。全年未发生安全事故。"
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称能源安全检查经费", "主管部门某市能源局实施单位某市能源局",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
+        "年度总体目标预期目标实际完成情况", expected + actual,
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标数量指标检查次数≥100次113次9090", "总分10099.5"])
+    [form] = jixiao.parse_text(text, "glued_goals_year.txt")
+    assert (form.goal_expected, form.goal_actual) == (expected, actual)

@@ -27,6 +27,7 @@ _DIGIT = re.compile(r"\d")
 _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
 _PAGE = 100  # no printed line is wider, in CJK characters
 _OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
+_REPORTS = re.compile(r"^(?:20\d{2}年|截至|截止|全年|本年度)")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
 
@@ -178,6 +179,8 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points -= 1.5  # a number goes on the sentence before it ('支持 2023 年度…')
         if numbers[c] == 1 and not last_number:
             points += 1.0  # a list begins
+        if ended and _REPORTS.match(u.key) and not _REPORTS.match(texts[0].key):
+            points += 1.0  # a report of the year opens after the goal's sentences ('2023年,通过开展…', '截至…')
         left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right):
             points -= 1.5  # the two texts say about as much
