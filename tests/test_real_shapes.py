@@ -931,3 +931,21 @@ def test_glued_goal_texts_of_several_sentences_the_actual_opening_with_its_year(
         "产出指标数量指标检查次数≥100次113次9090", "总分10099.5"])
     [form] = jixiao.parse_text(text, "glued_goals_year.txt")
     assert (form.goal_expected, form.goal_actual) == (expected, actual)
+
+
+def test_glued_text_targets_opening_with_a_word_of_degree_and_names_made_of_their_targets_word():
+    """Glued rows whose target is text: a word of degree opens it (`…凝聚力有所提升提升`: 有所提升, then 提升 achieved;
+    `…机制优化有所优化达成预期指标`: a name never ends in 有所), and a name made of its target's word before a
+    value actual (`完成度完成100%`: 完成度, then 完成)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称机关党建工作经费", "主管部门某市机关工委实施单位某市机关工委",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
+        "年度总体目标预期目标实际完成情况", "加强机关党建。完成年度任务。",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标质量指标完成度完成100%3030",
+        "效益指标可持续影响指标机关凝聚力有所提升提升3030",
+        "数据运营机制优化有所优化达成预期指标3030", "总分10099.5"])
+    [form] = jixiao.parse_text(text, "glued_degrees.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("完成度", "完成", "100%"), ("机关凝聚力", "有所提升", "提升"),
+        ("数据运营机制优化", "有所优化", "达成预期指标")]

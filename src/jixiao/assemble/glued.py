@@ -273,9 +273,10 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
                            "fund" if lex.fund_row(key) else None)
             cells = [text]
         elif state.after in ("row", "total"):  # (总分's numbers glued are cut as the total reads them: '100' is
-            cells = _row_cells(text, state.points_first, state.after == "row", state.scored)  # 100, never 10 and 0)
+            # 100, never 10 and 0)
+            cells = _row_cells(text, state.points_first, state.after == "row", state.scored, lex.degrees)
             if state.after == "row":
-                cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved)]
+                cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved, lex.degrees)]
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit; a
             # numbered note after them is the row's 原因 ('…100.00%1010' then '1.预算执行率=…')
             cells = [c for part in _NOTE_START.split(text, 1) for c in _AFTER_UNIT.split(part) if c]
@@ -333,7 +334,8 @@ def _measure(rest: str) -> str:
     return ""
 
 
-def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool = True) -> list[str]:
+def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool = True,
+               degrees: tuple[str, ...] = ()) -> list[str]:
     """An indicator row's glued cells cut where their shapes change (see the module docstring); `points_first`:
     the header prints 分值 before 年度指标值, so a number glued to text before it opens with a 分值; `pairs`: a
     number that reads as a 分值 and 得分 glued is cut into them; `scored`: the header has a 分值 or 得分 column,
@@ -376,7 +378,11 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
         if _twice(cell):
             out += [cell[:len(cell) // 2], cell[len(cell) // 2:]]  # a 年度指标值 and 实际完成值 printed alike
         elif (k + 1 == len(cells) or _VALUE.match(cells[k + 1])) and (alike := _twice_after(cell)):
-            out += [cell[:-2 * len(alike)], alike, alike]  # a name, then its 年度指标值 and 实际完成值 alike
+            # a name, then its 年度指标值 and 实际完成值 alike; a word of degree before them opens the target
+            # ('…凝聚力有所提升提升': 有所提升, then 提升)
+            name = cell[:-2 * len(alike)]
+            degree = next((w for w in degrees if name.endswith(w) and len(name) > len(w)), "")
+            out += [name[:len(name) - len(degree)], degree + alike, alike]
         elif pairs and not points_first and out and _VALUE.match(out[-1]) and _GLUED_RUN.match(cell) and (
                 three := _actual_and_points(cell, out[-1])):
             out += three  # '=8个' then '888': the actual, 分值 and 得分 glued
@@ -387,35 +393,55 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
             out += ending
         else:
             out.append(cell)
-    return [piece for cell in out for piece in _target_twice(cell)]
+    cells = [piece for cell in out for piece in _target_twice(cell)]
+    if not pairs or points_first:
+        return cells
+    # a row's first text, then three values (its 实际完成值, 分值 and 得分): the name and the target, where the
+    # text tells them apart
+    return [piece for k, cell in enumerate(cells) for piece in (
+        _name_and_target(cell, degrees, False) or [cell] if len(cell) >= MIN_NAME and not _VALUE.match(cell)
+        and len(cells) >= k + 4 and all(_VALUE.match(c) for c in cells[k + 1:k + 4])
+        and (k == 0 or _NUMBER.match(cells[k - 1])) else [cell])]
 
 
-def _achieved_apart(cell: str, achieved: tuple[str, ...]) -> list[str]:
+def _achieved_apart(cell: str, achieved: tuple[str, ...], degrees: tuple[str, ...]) -> list[str]:
     """A row's text ending in a qualitative 实际完成值 the templates print ('长效制度健全性健全达成指标': 达成指标), cut
-    before it; any other cell as it is."""
+    before it, its name and target apart where the text tells them (`_name_and_target`); any other cell as it is."""
     key = fold(cell)
     word = next((w for w in achieved if key.endswith(w) and len(key) > len(w)), None)
     if word is None or _VALUE.match(cell) or len(key) != len(cell):
         return [cell]
     rest = cell[:-len(word)]
-    # before it, a name made of its target's word ('…健全性' then 健全, '…及时性' then 及时, '…满意度' then 满意)
-    for k in range(min(4, len(rest) // 2), 1, -1):
-        target = rest[-k:]
-        if rest[:-k].endswith(tuple(target + end for end in _NOMINAL)):
-            return [rest[:-k], target, cell[-len(word):]]
-    # or a name ending in the word its target is ('数据共享度提升' then 提升: the word twice before the actual)
-    if (tail := _twice_after(rest)) is not None:
-        return [rest[:-len(tail)], tail, cell[-len(word):]]
-    # or a name ending in its nominal word, the target text after it ('经费审批流程规范性' then 严格执行相关制度规定,
-    # '…的影响程度' then 效果明显): the first such end that a target can follow
-    for k in range(MIN_NAME, len(rest) - 1):
-        if rest[k - 1] in _NOMINAL and rest[k] not in _CONTINUES_NAME and rest[k - 2:k] not in _NOUNS:
-            return [rest[:k], rest[k:], cell[-len(word):]]
-    return [rest, cell[-len(word):]]
+    return [*(_name_and_target(rest, degrees) or [rest]), cell[-len(word):]]
+
+
+def _name_and_target(text: str, degrees: tuple[str, ...], nominal_end: bool = True) -> list[str] | None:
+    """A name and its 年度指标值 glued, both text, cut where the text tells them apart; None where it does not.
+    A name made of its target's word ('…健全性' then 健全, '…及时性' then 及时, '…满意度' then 满意); a name ending
+    in the word its target is ('数据共享度提升' then 提升: the word twice); a target opening with a word of degree
+    (`…机制优化` then 有所优化: a name never ends in one); a name ending in its nominal word, the target text after
+    it ('经费审批流程规范性' then 严格执行相关制度规定, '…的影响程度' then 效果明显), the first such end a target can
+    follow (`nominal_end`: only before a qualitative actual, where the text is surely a name and a target; before
+    numbers it may be the row above's 偏差原因 and a name, '…需要进行兼容性测试…')."""
+    for k in range(min(4, len(text) // 2), 1, -1):
+        target = text[-k:]
+        if text[:-k].endswith(tuple(target + end for end in _NOMINAL)):
+            return [text[:-k], target]
+    if (tail := _twice_after(text)) is not None:
+        return [text[:-len(tail)], tail]
+    for k in range(MIN_NAME - 1, len(text) - 2):
+        degree = next((w for w in degrees if text.startswith(w, k)), None)
+        if degree and len(text) - k - len(degree) <= SHORT_TARGET:
+            return [text[:k], text[k:]]
+    for k in range(MIN_NAME, len(text) - 1 if nominal_end else 0):
+        if text[k - 1] in _NOMINAL and text[k] not in _CONTINUES_NAME and text[k - 2:k] not in _NOUNS:
+            return [text[:k], text[k:]]
+    return None
 
 
 _NOMINAL = ("性", "度", "率")  # what makes a name of a target's word: 及时性, 满意度, 完成率
 MIN_NAME = 4  # characters of a name, at the least, before its nominal word ends it
+SHORT_TARGET = 4  # characters after a word of degree in a target ('有所' + 优化, '不断' + 完善), at most
 _NOUNS = frozenset({"制度", "年度", "季度"})  # words ending so that are no nominal word of a name
 _CONTINUES_NAME = frozenset("的之和与及、,，(（")  # what goes on after a word inside a name ('…积极性的影响程度')
 

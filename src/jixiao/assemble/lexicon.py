@@ -66,6 +66,7 @@ class Lexicon:
     parents: dict[str, tuple[str, ...]]
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
     achieved: tuple[str, ...] = ()  # qualitative 实际完成值 the templates print ('达成指标'), longest first
+    degrees: tuple[str, ...] = ()  # words of degree that open a qualitative value ('有所', '不断'), longest first
 
     @property
     def glued_label(self) -> re.Pattern[str]:
@@ -166,6 +167,8 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
         levels=levels,
         achieved=tuple(sorted({fold(w) for w in data["indicators"].get("achieved", {}).get("words", ())},
                               key=len, reverse=True)),
+        degrees=tuple(sorted({fold(w) for w in data["indicators"].get("degrees", {}).get("words", ())},
+                             key=len, reverse=True)),
     )
 
 
