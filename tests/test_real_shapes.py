@@ -949,3 +949,21 @@ def test_glued_text_targets_opening_with_a_word_of_degree_and_names_made_of_thei
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("完成度", "完成", "100%"), ("机关凝聚力", "有所提升", "提升"),
         ("数据运营机制优化", "有所优化", "达成预期指标")]
+
+
+def test_glued_rows_whose_name_target_and_actual_are_all_text():
+    """A glued row's name, target and actual all text before its 分值 and 得分, cut where the text tells them apart:
+    a short word printed twice in a row is the target, the actual opening with it (`完成时间年内年内完成`); a target
+    of a word of degree and its verb, with a comparison before it (`满意度有所提升满意`, `…满意比上年有所提升满意`)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称机关党建工作经费", "主管部门某市机关工委实施单位某市机关工委",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
+        "年度总体目标预期目标实际完成情况", "加强机关党建。完成年度任务。",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标时效指标完成时间年内年内完成3030",
+        "满意度指标服务对象满意度指标满意度有所提升满意3030",
+        "行业、政府、企业满意比上年有所提升满意3030", "总分9089.5"])
+    [form] = jixiao.parse_text(text, "glued_texts.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("完成时间", "年内", "年内完成"), ("满意度", "有所提升", "满意"),
+        ("行业、政府、企业满意", "比上年有所提升", "满意")]

@@ -277,6 +277,8 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             cells = _row_cells(text, state.points_first, state.after == "row", state.scored, lex.degrees)
             if state.after == "row":
                 cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved, lex.degrees)]
+                if not state.points_first:
+                    cells = _texts_apart(cells, lex.degrees)
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit; a
             # numbered note after them is the row's 原因 ('…100.00%1010' then '1.预算执行率=…')
             cells = [c for part in _NOTE_START.split(text, 1) for c in _AFTER_UNIT.split(part) if c]
@@ -393,15 +395,48 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
             out += ending
         else:
             out.append(cell)
-    cells = [piece for cell in out for piece in _target_twice(cell)]
-    if not pairs or points_first:
-        return cells
-    # a row's first text, then three values (its 实际完成值, 分值 and 得分): the name and the target, where the
-    # text tells them apart
-    return [piece for k, cell in enumerate(cells) for piece in (
-        _name_and_target(cell, degrees, False) or [cell] if len(cell) >= MIN_NAME and not _VALUE.match(cell)
-        and len(cells) >= k + 4 and all(_VALUE.match(c) for c in cells[k + 1:k + 4])
-        and (k == 0 or _NUMBER.match(cells[k - 1])) else [cell])]
+    return [piece for cell in out for piece in _target_twice(cell)]
+
+
+def _texts_apart(cells: list[str], degrees: tuple[str, ...]) -> list[str]:
+    """A row's first text (the run's first, or after the row above's 得分), then three values (its 实际完成值,
+    分值 and 得分): the name and the target; then two (分值 and 得分): the name, the target and the actual —
+    where the text tells them apart."""
+    out: list[str] = []
+    for k, cell in enumerate(cells):
+        values = 0
+        while k + 1 + values < len(cells) and _VALUE.match(cells[k + 1 + values]):
+            values += 1
+        first = len(cell) >= MIN_NAME and not _VALUE.match(cell) and (k == 0 or _NUMBER.match(cells[k - 1]))
+        if first and values >= 3:
+            out += _name_and_target(cell, degrees, False) or [cell]
+        elif first and values == 2:
+            out += _name_target_actual(cell, degrees) or [cell]
+        else:
+            out.append(cell)
+    return out
+
+
+def _name_target_actual(text: str, degrees: tuple[str, ...]) -> list[str] | None:
+    """A name, its 年度指标值 and its 实际完成值 glued, all text, cut where the text tells them apart; None where
+    it does not. A short word printed twice in a row is the target, the actual opening with it ('完成时间年内年内
+    完成': 年内, then 年内完成); a target of a word of degree and its verb ('满意度有所提升满意': 有所提升, then 满意;
+    with a comparison before it, '…比上年有所提升满意': 比上年有所提升)."""
+    for i in range(MIN_NAME - 2, len(text) - 3):
+        for k in range(min(6, (len(text) - i) // 2), 1, -1):
+            if text[i:i + k] == text[i + k:i + 2 * k] and len(text) - i - 2 * k <= SHORT_TARGET:
+                return [text[:i], text[i:i + k], text[i + k:]]
+    for i in range(MIN_NAME - 2, len(text) - 3):
+        comparison = next((c for c in _COMPARISONS if text.startswith(c, i)), "")
+        degree = next((w for w in degrees if text.startswith(w, i + len(comparison))), "")
+        if comparison or degree:
+            end = i + len(comparison) + len(degree) + 2  # (the verb: 提升, 优化, 完善 …)
+            if 0 < len(text) - end <= SHORT_TARGET:
+                return [text[:i], text[i:end], text[end:]]
+    return None
+
+
+_COMPARISONS = ("比上年", "较上年", "比去年", "较去年")  # what a target compares with ('比上年有所提升')
 
 
 def _achieved_apart(cell: str, achieved: tuple[str, ...], degrees: tuple[str, ...]) -> list[str]:
@@ -431,7 +466,7 @@ def _name_and_target(text: str, degrees: tuple[str, ...], nominal_end: bool = Tr
         return [text[:-len(tail)], tail]
     for k in range(MIN_NAME - 1, len(text) - 2):
         degree = next((w for w in degrees if text.startswith(w, k)), None)
-        if degree and len(text) - k - len(degree) <= SHORT_TARGET:
+        if degree and 1 <= len(text) - k - len(degree) <= SHORT_TARGET:  # (its verb after it: '效果明显' is none)
             return [text[:k], text[k:]]
     for k in range(MIN_NAME, len(text) - 1 if nominal_end else 0):
         if text[k - 1] in _NOMINAL and text[k] not in _CONTINUES_NAME and text[k - 2:k] not in _NOUNS:
