@@ -714,8 +714,8 @@ def test_glued_targets_whose_number_the_actual_repeats_and_measures_of_time():
 def test_glued_rows_ending_in_an_achieved_value_the_templates_print():
     """Glued rows whose 实际完成值 is a word the templates print for it ('达成指标', '达成预期指标'): it is cut off
     the row's text, and a name made of the target's word before it (…合规性 then 合规, …满意度 then 满意) is cut
-    from its target; where nothing tells the name from the target they stay one (before: the whole text was
-    the name)."""
+    from its target, and so is a name ending in its nominal word before a text target (…规范性 then 严格执行…;
+    before: the whole text was the name)."""
     text = ("项目支出绩效自评表(2022年度)项目名称村级补助经费主管部门某镇人民政府实施单位某镇人民政府"
             "项目资金(万元)年初预算数全年预算数(A)全年执行数(B)分值执行率(B/A)得分年度资金总额:10101010100%10"
             "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施"
@@ -725,7 +725,7 @@ def test_glued_rows_ending_in_an_achieved_value_the_templates_print():
     [form] = jixiao.parse_text(text, "glued_achieved.txt")
     rows = [(i.name, i.target, i.actual) for i in form.indicators]
     assert rows[1:] == [("补助资格合规性", "合规", "达成预期指标"),
-                        ("经费审批流程规范性严格执行相关制度规定", None, "达成预期指标"),
+                        ("经费审批流程规范性", "严格执行相关制度规定", "达成预期指标"),
                         ("服务对象满意度", "满意", "达成指标")]
 
 
