@@ -967,3 +967,20 @@ def test_glued_rows_whose_name_target_and_actual_are_all_text():
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("完成时间", "年内", "年内完成"), ("满意度", "有所提升", "满意"),
         ("行业、政府、企业满意", "比上年有所提升", "满意")]
+
+
+def test_glued_names_ending_in_the_word_they_are_named_by_before_a_target_opening_word():
+    """A glued row's name and text target before its value actual: a name ending in the word it is named by
+    (…响应时间, …质量, …满足情况) or in its nominal word (…完成率), then a word a target opens with
+    (`indicators.openers`: 及时, 符合, 满足, 年度内 …): cut between them."""
+    text = "\n".join([
+        "项目支出绩效自评表", "(2023年度)", "项目名称信息系统运维经费", "主管部门某市大数据局实施单位某市大数据中心",
+        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
+        "年度总体目标预期目标实际完成情况", "保障系统运行。系统运行平稳。",
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+        "产出指标时效指标运维平均响应时间及时100%3030", "质量指标相关质量符合行业标准100%3030",
+        "培训计划按期完成率年度内100%3030", "总分9089.5"])
+    [form] = jixiao.parse_text(text, "glued_openers.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("运维平均响应时间", "及时", "100%"), ("相关质量", "符合行业标准", "100%"),
+        ("培训计划按期完成率", "年度内", "100%")]

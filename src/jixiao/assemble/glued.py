@@ -276,9 +276,9 @@ def _cut(u: Unit, spans: list[tuple[int, int, bool]], lex: Lexicon, state: _Stat
             # 100, never 10 and 0)
             cells = _row_cells(text, state.points_first, state.after == "row", state.scored, lex.degrees)
             if state.after == "row":
-                cells = [piece for cell in cells for piece in _achieved_apart(cell, lex.achieved, lex.degrees)]
+                cells = [piece for cell in cells for piece in _achieved_apart(cell, lex)]
                 if not state.points_first:
-                    cells = _texts_apart(cells, lex.degrees)
+                    cells = _texts_apart(cells, lex)
         elif state.after == "fund":  # amounts with their unit ('10万10万100%20'): each ends at its unit; a
             # numbered note after them is the row's 原因 ('…100.00%1010' then '1.预算执行率=…')
             cells = [c for part in _NOTE_START.split(text, 1) for c in _AFTER_UNIT.split(part) if c]
@@ -398,7 +398,7 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
     return [piece for cell in out for piece in _target_twice(cell)]
 
 
-def _texts_apart(cells: list[str], degrees: tuple[str, ...]) -> list[str]:
+def _texts_apart(cells: list[str], lex: Lexicon) -> list[str]:
     """A row's first text (the run's first, or after the row above's 得分), then three values (its 实际完成值,
     分值 and 得分): the name and the target; then two (分值 and 得分): the name, the target and the actual —
     where the text tells them apart."""
@@ -409,9 +409,9 @@ def _texts_apart(cells: list[str], degrees: tuple[str, ...]) -> list[str]:
             values += 1
         first = len(cell) >= MIN_NAME and not _VALUE.match(cell) and (k == 0 or _NUMBER.match(cells[k - 1]))
         if first and values >= 3:
-            out += _name_and_target(cell, degrees, False) or [cell]
+            out += _name_and_target(cell, lex, False) or [cell]
         elif first and values == 2:
-            out += _name_target_actual(cell, degrees) or [cell]
+            out += _name_target_actual(cell, lex.degrees) or [cell]
         else:
             out.append(cell)
     return out
@@ -439,18 +439,18 @@ def _name_target_actual(text: str, degrees: tuple[str, ...]) -> list[str] | None
 _COMPARISONS = ("比上年", "较上年", "比去年", "较去年")  # what a target compares with ('比上年有所提升')
 
 
-def _achieved_apart(cell: str, achieved: tuple[str, ...], degrees: tuple[str, ...]) -> list[str]:
+def _achieved_apart(cell: str, lex: Lexicon) -> list[str]:
     """A row's text ending in a qualitative 实际完成值 the templates print ('长效制度健全性健全达成指标': 达成指标), cut
     before it, its name and target apart where the text tells them (`_name_and_target`); any other cell as it is."""
     key = fold(cell)
-    word = next((w for w in achieved if key.endswith(w) and len(key) > len(w)), None)
+    word = next((w for w in lex.achieved if key.endswith(w) and len(key) > len(w)), None)
     if word is None or _VALUE.match(cell) or len(key) != len(cell):
         return [cell]
     rest = cell[:-len(word)]
-    return [*(_name_and_target(rest, degrees) or [rest]), cell[-len(word):]]
+    return [*(_name_and_target(rest, lex) or [rest]), cell[-len(word):]]
 
 
-def _name_and_target(text: str, degrees: tuple[str, ...], nominal_end: bool = True) -> list[str] | None:
+def _name_and_target(text: str, lex: Lexicon, nominal_end: bool = True) -> list[str] | None:
     """A name and its 年度指标值 glued, both text, cut where the text tells them apart; None where it does not.
     A name made of its target's word ('…健全性' then 健全, '…及时性' then 及时, '…满意度' then 满意); a name ending
     in the word its target is ('数据共享度提升' then 提升: the word twice); a target opening with a word of degree
@@ -465,11 +465,17 @@ def _name_and_target(text: str, degrees: tuple[str, ...], nominal_end: bool = Tr
     if (tail := _twice_after(text)) is not None:
         return [text[:-len(tail)], tail]
     for k in range(MIN_NAME - 1, len(text) - 2):
-        degree = next((w for w in degrees if text.startswith(w, k)), None)
+        degree = next((w for w in lex.degrees if text.startswith(w, k)), None)
         if degree and 1 <= len(text) - k - len(degree) <= SHORT_TARGET:  # (its verb after it: '效果明显' is none)
             return [text[:k], text[k:]]
-    for k in range(MIN_NAME, len(text) - 1 if nominal_end else 0):
-        if text[k - 1] in _NOMINAL and text[k] not in _CONTINUES_NAME and text[k - 2:k] not in _NOUNS:
+    for k in range(MIN_NAME, len(text) - 1):
+        if text[k - 1] in _NOMINAL and text[k] not in _CONTINUES_NAME and text[k - 2:k] not in _NOUNS and (
+                nominal_end or text.startswith(lex.openers, k)):
+            return [text[:k], text[k:]]
+    # a name ending in a word it is named by ('…响应时间', '…满足情况'), a word a target opens with after it
+    # ('及时', '满足工作需求', '符合行业标准')
+    for k in range(MIN_NAME, len(text) - 1):
+        if text.endswith(_NAMING, 0, k) and text.startswith(lex.openers, k):
             return [text[:k], text[k:]]
     return None
 
@@ -477,6 +483,7 @@ def _name_and_target(text: str, degrees: tuple[str, ...], nominal_end: bool = Tr
 _NOMINAL = ("性", "度", "率")  # what makes a name of a target's word: 及时性, 满意度, 完成率
 MIN_NAME = 4  # characters of a name, at the least, before its nominal word ends it
 SHORT_TARGET = 4  # characters after a word of degree in a target ('有所' + 优化, '不断' + 完善), at most
+_NAMING = ("情况", "时间", "质量", "效果", "水平", "程度", "能力", "效率", "规模")  # words a name ends with
 _NOUNS = frozenset({"制度", "年度", "季度"})  # words ending so that are no nominal word of a name
 _CONTINUES_NAME = frozenset("的之和与及、,，(（")  # what goes on after a word inside a name ('…积极性的影响程度')
 

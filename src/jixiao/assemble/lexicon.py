@@ -67,6 +67,7 @@ class Lexicon:
     levels: dict[str, tuple[str, ...]]  # level1 -> its level2 labels
     achieved: tuple[str, ...] = ()  # qualitative 实际完成值 the templates print ('达成指标'), longest first
     degrees: tuple[str, ...] = ()  # words of degree that open a qualitative value ('有所', '不断'), longest first
+    openers: tuple[str, ...] = ()  # words a qualitative 年度指标值 opens with ('达到', '符合', '及时')
 
     @property
     def glued_label(self) -> re.Pattern[str]:
@@ -168,6 +169,8 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
         achieved=tuple(sorted({fold(w) for w in data["indicators"].get("achieved", {}).get("words", ())},
                               key=len, reverse=True)),
         degrees=tuple(sorted({fold(w) for w in data["indicators"].get("degrees", {}).get("words", ())},
+                             key=len, reverse=True)),
+        openers=tuple(sorted({fold(w) for w in data["indicators"].get("openers", {}).get("words", ())},
                              key=len, reverse=True)),
     )
 
