@@ -1238,6 +1238,13 @@ class _Reader:
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
                 key, hint, text, lines, rows = row.labels[k]
+                prefixes = self.lex.prefixes
+                if key + u.key not in prefixes and not self.lex.level(key + u.key) and u.key in prefixes:
+                    # a label of its own after the rest of the row above's ('标' of 社会效益指, then 服务对象满):
+                    # the rest is left for `resolve_levels` to join above
+                    row.slot_cols[u.col] = f"label{len(row.labels)}"
+                    row.labels.append((u.key, hint, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+                    continue
                 row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
