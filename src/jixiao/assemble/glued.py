@@ -408,7 +408,7 @@ def _texts_apart(cells: list[str], lex: Lexicon) -> list[str]:
         while k + 1 + values < len(cells) and _VALUE.match(cells[k + 1 + values]):
             values += 1
         first = len(cell) >= MIN_NAME and not _VALUE.match(cell) and (k == 0 or _NUMBER.match(cells[k - 1]))
-        if first and values >= 3:
+        if first and values == 3:  # (four: the target is a value too, the text the name alone)
             out += _name_and_target(cell, lex, False) or [cell]
         elif first and values == 2:
             out += _name_target_actual(cell, lex.degrees) or [cell]
