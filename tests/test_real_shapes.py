@@ -933,54 +933,42 @@ def test_glued_goal_texts_of_several_sentences_the_actual_opening_with_its_year(
     assert (form.goal_expected, form.goal_actual) == (expected, actual)
 
 
-def test_glued_text_targets_opening_with_a_word_of_degree_and_names_made_of_their_targets_word():
-    """Glued rows whose target is text: a word of degree opens it (`…凝聚力有所提升提升`: 有所提升, then 提升 achieved;
-    `…机制优化有所优化达成预期指标`: a name never ends in 有所), and a name made of its target's word before a
-    value actual (`完成度完成100%`: 完成度, then 完成)."""
-    text = "\n".join([
+def _glued_form(*rows: str, total: str) -> str:
+    """A small form with each row's cells glued (a copied web table), its indicator rows and 总分 row given."""
+    return "\n".join([
         "项目支出绩效自评表", "(2023年度)", "项目名称机关党建工作经费", "主管部门某市机关工委实施单位某市机关工委",
         "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
         "年度总体目标预期目标实际完成情况", "加强机关党建。完成年度任务。",
-        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
-        "产出指标质量指标完成度完成100%3030",
-        "效益指标可持续影响指标机关凝聚力有所提升提升3030",
-        "数据运营机制优化有所优化达成预期指标3030", "总分10099.5"])
-    [form] = jixiao.parse_text(text, "glued_degrees.txt")
-    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
-        ("完成度", "完成", "100%"), ("机关凝聚力", "有所提升", "提升"),
-        ("数据运营机制优化", "有所优化", "达成预期指标")]
+        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施", *rows, f"总分{total}"])
 
 
-def test_glued_rows_whose_name_target_and_actual_are_all_text():
-    """A glued row's name, target and actual all text before its 分值 and 得分, cut where the text tells them apart:
-    a short word printed twice in a row is the target, the actual opening with it (`完成时间年内年内完成`); a target
-    of a word of degree and its verb, with a comparison before it (`满意度有所提升满意`, `…满意比上年有所提升满意`)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "(2023年度)", "项目名称机关党建工作经费", "主管部门某市机关工委实施单位某市机关工委",
-        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
-        "年度总体目标预期目标实际完成情况", "加强机关党建。完成年度任务。",
-        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
-        "产出指标时效指标完成时间年内年内完成3030",
-        "满意度指标服务对象满意度指标满意度有所提升满意3030",
-        "行业、政府、企业满意比上年有所提升满意3030", "总分9089.5"])
-    [form] = jixiao.parse_text(text, "glued_texts.txt")
-    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
-        ("完成时间", "年内", "年内完成"), ("满意度", "有所提升", "满意"),
-        ("行业、政府、企业满意", "比上年有所提升", "满意")]
+GLUED_TEXT_CELLS = {
+    # a word of degree opens a text target (`…凝聚力有所提升提升`: 有所提升, then 提升 achieved; `…机制优化有所优化`: a
+    # name never ends in 有所), and a name made of its target's word before a value actual (完成度, then 完成)
+    "degrees": (["产出指标质量指标完成度完成100%3030", "效益指标可持续影响指标机关凝聚力有所提升提升3030",
+                 "数据运营机制优化有所优化达成预期指标3030"],
+                [("完成度", "完成", "100%"), ("机关凝聚力", "有所提升", "提升"),
+                 ("数据运营机制优化", "有所优化", "达成预期指标")]),
+    # name, target and actual all text before 分值 and 得分: a short word printed twice in a row is the target, the
+    # actual opening with it; a target of a word of degree and its verb, a comparison before it
+    "all text": (["产出指标时效指标完成时间年内年内完成3030", "满意度指标服务对象满意度指标满意度有所提升满意3030",
+                  "行业、政府、企业满意比上年有所提升满意3030"],
+                 [("完成时间", "年内", "年内完成"), ("满意度", "有所提升", "满意"),
+                  ("行业、政府、企业满意", "比上年有所提升", "满意")]),
+    # a name ending in the word it is named by (…响应时间, …质量) or its nominal word (…完成率), then a word a
+    # target opens with (`indicators.openers`: 及时, 符合, 年度内 …), before a value actual
+    "openers": (["产出指标时效指标运维平均响应时间及时100%3030", "质量指标相关质量符合行业标准100%3030",
+                 "培训计划按期完成率年度内100%3030"],
+                [("运维平均响应时间", "及时", "100%"), ("相关质量", "符合行业标准", "100%"),
+                 ("培训计划按期完成率", "年度内", "100%")]),
+}
 
 
-def test_glued_names_ending_in_the_word_they_are_named_by_before_a_target_opening_word():
-    """A glued row's name and text target before its value actual: a name ending in the word it is named by
-    (…响应时间, …质量, …满足情况) or in its nominal word (…完成率), then a word a target opens with
-    (`indicators.openers`: 及时, 符合, 满足, 年度内 …): cut between them."""
-    text = "\n".join([
-        "项目支出绩效自评表", "(2023年度)", "项目名称信息系统运维经费", "主管部门某市大数据局实施单位某市大数据中心",
-        "项目资金(万元)年初预算数全年预算数全年执行数分值执行率得分", "年度资金总额:20201910095%9.5",
-        "年度总体目标预期目标实际完成情况", "保障系统运行。系统运行平稳。",
-        "一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
-        "产出指标时效指标运维平均响应时间及时100%3030", "质量指标相关质量符合行业标准100%3030",
-        "培训计划按期完成率年度内100%3030", "总分9089.5"])
-    [form] = jixiao.parse_text(text, "glued_openers.txt")
-    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
-        ("运维平均响应时间", "及时", "100%"), ("相关质量", "符合行业标准", "100%"),
-        ("培训计划按期完成率", "年度内", "100%")]
+@pytest.mark.parametrize("case", GLUED_TEXT_CELLS)
+def test_glued_text_cells_cut_where_the_text_tells_a_name_its_target_and_its_actual_apart(case):
+    """A glued row's name and its text target (and text actual) are cut where the text tells them apart (each case
+    says how); where nothing does, they stay one cell."""
+    rows, expected = GLUED_TEXT_CELLS[case]
+    [form] = jixiao.parse_text(_glued_form(*rows, total="9089.5"), "glued_texts.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == expected
+
