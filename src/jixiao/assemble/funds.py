@@ -412,7 +412,8 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
 
 
 def _prose(text: str) -> bool:
-    """A cell of words, no amount: neither a number nor a dash nor a run of digits."""
+    """A cell of words, no amount: neither a number nor a dash nor a run of digits (but a numbered note's item,
+    '1.预算执行率=…', is words)."""
     return bool(text) and number(text) is None and not is_dash(text) and not text[:1].isdigit() or bool(
         _NUMBERED.match(text))
 

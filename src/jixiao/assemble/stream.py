@@ -25,7 +25,6 @@ _TITLE_YEAR = re.compile(r"[(（]?((?:19|20)\d{2})年度?[)）]?$")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 _ENDED = re.compile(r".*[)）。]")  # what ends before a title: a bracket closed, a sentence (the last of them)
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_COLON = re.compile(r"[:：]")
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
 _YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年度?[)）]?$")
 
@@ -297,7 +296,7 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
     core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
     core = core.strip("#*")
     if (":" in core or "：" in core) and (ended := _ENDED.search(core)) and len(core) - ended.end() >= 6 and not (
-            _COLON.search(_BRACKETED.sub("", core[:ended.end()]))):
+            _INLINE.search(_BRACKETED.sub("", core[:ended.end()]))):
         # a note in brackets before the title ('详情见附件(注:…请以附件为准)部门预算项目支出绩效自评表'); a colon
         # outside brackets is a label's ('名称：…(本级)项目支出绩效自评表' names a form and is none)
         core = core[ended.end():]
