@@ -446,15 +446,15 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     units = form.units[1:] if form.title_unit is not None else form.units
     previous: Unit | None = None
     stream = list(_inline_labels(units, lex))
-    # where the indicator table opens: a word of what follows the table inside a line of the fund table before
-    # it is the text's ('…的需说明原因', a note in the fund table's 原因 column), no end of the form's sections
-    table = max((k for k, u in enumerate(stream) if _opens_key(u.key, "funds", lex) == "indicators"), default=-1)
     for k, unit in enumerate(stream):
         kind = _opens_key(unit.key, now, lex)
         if kind in ("tail", "total") and previous is not None and _heading_after(unit, previous, kind, now, lex):
             kind = None  # a heading of the table's header ('说明', '自评得分' right after 分值), not a section
-        elif kind == "tail" and now == "funds" and k < table and not unit.certain and unit.gap < Gap.LINE:
-            kind = None  # (inside a printed line: a section of its own, '资金管理情况', opens a row)
+        elif kind == "tail" and now == "funds" and not unit.certain and unit.gap < Gap.LINE and any(
+                _opens_key(u.key, "funds", lex) == "indicators" for u in stream[k + 1:]):
+            # a word of what follows the table inside a line of the fund table, the indicator table still to
+            # come, is the text's ('…的需说明原因', a note in the 原因 column); a section of its own opens a row
+            kind = None
         elif kind is None and now == "goals" and lex.section(unit.key) == "funds" and any(
                 lex.fund_column(u.key) or lex.fund_row(u.key) for u in stream[k + 1:k + 3]):
             kind = "funds"  # the fund table after the goals (Sichuan's 预算执行情况 after 项目基本情况): header next

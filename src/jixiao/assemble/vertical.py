@@ -19,20 +19,22 @@ MAX_SKIPPED = 2  # single characters between two of a label's that continue no l
 
 
 def _single(u: Unit) -> bool:
-    """One CJK character alone in its cell."""
-    return len(u.key) == 1 and "\u4e00" <= u.key <= "\u9fff"
+    """One CJK character alone in its cell (its key one character long)."""
+    return "\u4e00" <= u.key <= "\u9fff"
 
 
 def join_vertical_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """The body with each level label printed a character per row joined into one unit (see the module)."""
+    singles = [i for i, u in enumerate(units) if len(u.key) == 1 and _single(u)]
+    if len(singles) < MIN_LABEL:
+        return units  # (most tables)
     rows: dict[int, int] = {}
     for u in units:
         rows[u.row] = rows.get(u.row, 0) + 1
     # (a row holding more cells than a table's: the document on one line, every cell a candidate)
-    chars = [i for i, u in enumerate(units) if _single(u) and (
-        i == 0 or units[i - 1].row != u.row or rows[u.row] > LINE_CELLS)]
+    chars = [i for i in singles if i == 0 or units[i - 1].row != units[i].row or rows[units[i].row] > LINE_CELLS]
     if len(chars) < MIN_LABEL:
-        return units  # (most tables)
+        return units
     joined: dict[int, Unit] = {}  # first character's index -> the label
     dropped: set[int] = set()
     k = 0
