@@ -885,3 +885,31 @@ def test_indicators_scored_out_of_100_then_weighted(separator):
         ("群众满意度", "≥90%", "95%", 20, 20)]
     assert form.indicators[1].deviation == "部分路段未完工"
     assert not any(w.code in ("P036", "P030", "P033", "P034") for w in form.warnings), form.warnings
+
+
+_SIGN_FORM = [
+    "项目支出绩效自评表", "(2023年度)",
+    "项目名称 | 乡村道路养护经费 |", "主管部门 | 某区交通运输委 | 实施单位 | 某区公路养护中心 |",
+    "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+    "年度资金总额 | 500 | 520 | 468 | 10 | 90% | 9 |",
+    "一级指标 | 二级指标 | 指标名称 | 计算符号 | 指标值 | 实际完成值 | 计量单位 | 分值 | 得分 "
+    "| 偏差原因分析及改进措施 |",
+    "产出指标 | 数量指标 | 养护里程 | ≥ | 300 | 320 | 公里 | 40 | 40 | |",
+    "效益指标 | 社会效益指标 | 道路通行条件改善 | 定性 | 明显改善 | 有所改善 | | 30 | 27 | 部分路段未完工 |",
+    "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | 95 | % | 20 | 20 | |",
+    "总分 | 90 | 87 |",
+]
+
+
+@pytest.mark.parametrize("separator", [" | ", "\n"])
+def test_a_sign_column_a_value_column_and_the_unit_after_the_actual(separator):
+    """Indicator columns as Tianjin's budget system names them: 计算符号 (the operator, or 定性 for a row measured
+    in words), 指标值, then 实际完成值 and 计量单位 after it. The target is the operator, the value and the unit
+    as printed (`≥300公里`); 定性 says the indicator's nature and is no part of its target. Also every cell on a
+    line of its own."""
+    text = "\n".join(line.replace(" | ", separator).rstrip(" |") for line in _SIGN_FORM)
+    [form] = jixiao.parse_text(text, "sign.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("养护里程", "≥300公里", "320", 40, 40), ("道路通行条件改善", "明显改善", "有所改善", 30, 27),
+        ("群众满意度", "≥90%", "95", 20, 20)]
+    assert not any(w.code in ("P036", "P030", "P033", "P034") for w in form.warnings), form.warnings

@@ -68,6 +68,7 @@ _EMPTY_ROW_MARK = re.compile(r"^(?:指标\d+[:：]?|…+|\.{3,}|·{3,})$")
 # a template row's numbering, '指标1:' ('指标1工程完工率' may be a name)
 _NUMBERED = re.compile(r"^指标\d+(?:[:：、.]|$)")
 _PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1工程完工率': the template's numbering
+_NATURES = frozenset({"定性", "定量"})
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
@@ -742,6 +743,8 @@ class _Reader:
         if any(s in cells for s in COMPOSITE):
             kind = cells.get("target_kind") or ""
             kind = _CODE.sub("", kind).strip()
+            if kind in _NATURES:
+                kind = ""  # (定性, 定量: the indicator's nature, no part of its value: '明显改善', not '定性明显改善')
             value, unit = cells.get("target_value") or "", cells.get("target_unit") or ""
             target = tidy(f"{kind}{value}{unit}") if (kind or value) else None
             cells = {**cells, "target": target}
