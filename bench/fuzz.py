@@ -12,7 +12,7 @@ A long run can be stopped and taken up again: with `--log FILE` each finished ba
 line), and a run given the same FILE, N and seed skips the batches already there and counts their outcomes. Batches
 go round the readers, so a run cut short has covered every reader alike.
 
-usage: python bench/fuzz.py N [--kinds text,html,docx,xlsx,xls,pdf] [--batch 200] [--cpu 10] [--memory-mb 2048]
+usage: python bench/fuzz.py N [--kinds text,html,mhtml,docx,xlsx,xls,pdf] [--batch 200] [--cpu 10] [--memory-mb 2048]
                               [--jobs 2] [--seed 1] [--out DIR] [--log FILE]
 """
 

@@ -1,5 +1,6 @@
-"""Fuzzing the readers: a seed corpus per reader and the mutations made of it, shared by the brief CI targets
-(tests/test_fuzz_readers.py, hypothesis) and the long run on demand (bench/fuzz.py, subprocess-isolated).
+"""Fuzzing the readers: a seed corpus per reader (a web archive's wrap the HTML seed: `mhtml`) and the mutations
+made of it, shared by the brief CI targets (tests/test_fuzz_readers.py, hypothesis) and the long run on demand
+(bench/fuzz.py, subprocess-isolated).
 
 A mutated document goes through what `jixiao parse` does with a file — sniffing, the reader, the assembler —
 and may end in a form, nothing, or the project's read error (`InputError`). Anything else is a crash. Zip
@@ -9,8 +10,10 @@ checksum.
 
 from __future__ import annotations
 
+import base64
 import io
 import json
+import quopri
 import random
 import zipfile
 from functools import cache
@@ -21,8 +24,22 @@ from jixiao.errors import InputError
 from jixiao.read import read_path
 from tests.conftest import GOLDEN, SEEDS
 
-KINDS = ("text", "html", "docx", "xlsx", "xls", "pdf")
-SUFFIX = {"text": ".txt", "html": ".html", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls", "pdf": ".pdf"}
+KINDS = ("text", "html", "mhtml", "docx", "xlsx", "xls", "pdf")
+SUFFIX = {"text": ".txt", "html": ".html", "mhtml": ".mht", "docx": ".docx", "xlsx": ".xlsx", "xls": ".xls",
+          "pdf": ".pdf"}
+
+
+def mhtml(html: str, charset: str = "utf-8", encoding: str = "quoted-printable") -> bytes:
+    """A web archive as Word or a browser saves one: a multipart/related message, the page quoted-printable or
+    base64 in its charset, a picture beside it."""
+    body = html.encode(charset)
+    encoded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
+    return b"\r\n".join([
+        b"MIME-Version: 1.0", b'Content-Type: multipart/related; boundary="----=_NextPart_01"', b"",
+        b"------=_NextPart_01", b"Content-Location: file:///C:/form.htm",
+        f"Content-Transfer-Encoding: {encoding}".encode(), f'Content-Type: text/html; charset="{charset}"'.encode(),
+        b"", encoded, b"------=_NextPart_01", b"Content-Type: image/png", b"Content-Transfer-Encoding: base64", b"",
+        base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), b"------=_NextPart_01--", b""])
 
 
 def _forms(name: str = "003_a203d4b834672a09", count: int = 2) -> list[dict]:
@@ -45,6 +62,10 @@ def seeds(kind: str, folder: Path) -> tuple[bytes, ...]:
         from tests.layout_render import render
 
         return (render(_forms(), "html").encode("utf-8"), render(_forms(), "html", markup=True).encode("utf-8"))
+    if kind == "mhtml":
+        from tests.layout_render import render
+
+        return (mhtml(render(_forms(), "html")), mhtml(render(_forms(), "html"), "gb18030", "base64"))
     if kind == "docx":
         from tests.docx_render import render_docx
 

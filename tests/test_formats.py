@@ -3,9 +3,7 @@ each bad file gets a clear Chinese message and the other files of the batch are 
 
 from __future__ import annotations
 
-import base64
 import json
-import quopri
 import zipfile
 from pathlib import Path
 
@@ -14,6 +12,7 @@ import pytest
 from jixiao.parse import parse_file
 from jixiao.read.sniff import OLE
 from tests.conftest import EXAMPLES, GOLDEN
+from tests.fuzz_inputs import mhtml
 from tests.layout_render import expected, render
 from tests.scoring import score
 
@@ -81,26 +80,13 @@ def test_cli_names_paths_in_messages(tmp_path):
     assert result.error is not None and result.error.file.endswith("nope.pdf")
 
 
-def _mhtml(html: str, charset: str, encoding: str) -> bytes:
-    """A web archive as Word or a browser saves one: a multipart/related message, the page quoted-printable or
-    base64 in its charset, a picture beside it."""
-    body = html.encode(charset)
-    encoded = quopri.encodestring(body) if encoding == "quoted-printable" else base64.encodebytes(body)
-    return b"\r\n".join([
-        b"MIME-Version: 1.0", b'Content-Type: multipart/related; boundary="----=_NextPart_01"', b"",
-        b"------=_NextPart_01", b"Content-Location: file:///C:/form.htm",
-        f"Content-Transfer-Encoding: {encoding}".encode(), f'Content-Type: text/html; charset="{charset}"'.encode(),
-        b"", encoded, b"------=_NextPart_01", b"Content-Type: image/png", b"Content-Transfer-Encoding: base64", b"",
-        base64.encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(64)), b"------=_NextPart_01--", b""])
-
-
 @pytest.mark.parametrize("charset,encoding", [("utf-8", "quoted-printable"), ("gb18030", "base64")])
 def test_a_web_archive_reads_as_its_page(tmp_path, charset, encoding):
     """An MHTML web archive (`.mht`, or a `.doc` saved as a single-file web page) is read as the HTML page it
     holds: the same forms as the page itself, whatever its name says."""
     forms = json.loads((GOLDEN / "003_a203d4b834672a09.json").read_text(encoding="utf-8"))["forms"]
     path = tmp_path / "自评表.doc"
-    path.write_bytes(_mhtml(render(forms, "html"), charset, encoding))
+    path.write_bytes(mhtml(render(forms, "html"), charset, encoding))
     result = parse_file(path)
     assert result.error is None
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in result.forms])
