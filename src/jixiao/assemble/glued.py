@@ -411,13 +411,13 @@ def _texts_apart(cells: list[str], lex: Lexicon) -> list[str]:
         if first and values == 3:  # (four: the target is a value too, the text the name alone)
             out += _name_and_target(cell, lex, False) or [cell]
         elif first and values == 2:
-            out += _name_target_actual(cell, lex.degrees) or [cell]
+            out += _name_target_actual(cell, lex) or [cell]
         else:
             out.append(cell)
     return out
 
 
-def _name_target_actual(text: str, degrees: tuple[str, ...]) -> list[str] | None:
+def _name_target_actual(text: str, lex: Lexicon) -> list[str] | None:
     """A name, its 年度指标值 and its 实际完成值 glued, all text, cut where the text tells them apart; None where
     it does not. A short word printed twice in a row is the target, the actual opening with it ('完成时间年内年内
     完成': 年内, then 年内完成); a target of a word of degree and its verb ('满意度有所提升满意': 有所提升, then 满意;
@@ -428,7 +428,7 @@ def _name_target_actual(text: str, degrees: tuple[str, ...]) -> list[str] | None
                 return [text[:i], text[i:i + k], text[i + k:]]
     for i in range(MIN_NAME - 2, len(text) - 3):
         comparison = next((c for c in _COMPARISONS if text.startswith(c, i)), "")
-        degree = next((w for w in degrees if text.startswith(w, i + len(comparison))), "")
+        degree = next((w for w in lex.degrees if text.startswith(w, i + len(comparison))), "")
         if comparison or degree:
             end = i + len(comparison) + len(degree) + 2  # (the verb: 提升, 优化, 完善 …)
             if 0 < len(text) - end <= SHORT_TARGET:
