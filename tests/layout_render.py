@@ -53,6 +53,8 @@ DEFAULT_TITLE = "财政项目支出绩效自评表"
 NCOLS = 8
 # column widths in CJK characters (a half-width character counts half) for the wrapping layouts
 COL_WIDTH = (5, 5, 12, 8, 8, 5, 5, 10)
+# narrow label columns (`narrow`): 项目名称, 主管部门 and the level labels wrap ('项目名' / '称', '产出指' / '标')
+NARROW_WIDTH = (3, 3, 12, 9, 9, 4, 4, 9)  # (the goal texts' three columns as wide as GOAL_WIDTH)
 GOAL_WIDTH = 30
 FUND_ROWS = (
     ("total", "年度资金总额"),
@@ -125,6 +127,8 @@ class Style:
     year_paren: str = "()"
     nbsp_entity: bool = False
     blank_between_labels: bool = True
+    template: str = "national"  # the template variant whose words the form prints (jixiao/templates/*.toml)
+    widths: tuple[float, ...] = COL_WIDTH  # the columns' widths where cells wrap
     extras: dict = field(default_factory=dict)
 
 
@@ -229,38 +233,40 @@ def _ind_row(ind: dict, nums: str, percent: bool = False) -> list[Cell]:
     ]
 
 
+@functools.cache
+def _words(template: str):
+    from jixiao.render.labels import labels
+
+    return labels(template)
+
+
 def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
     """The table rows of a form and the row indices that are indicator rows."""
     unit = form.get("fund_unit") or "万元"
     amt = style.amount
+    words = _words(style.template)
+    head, sections, columns = words.head, words.sections, words.fund_columns
     rows = [
-        Row([Cell("项目名称"), Cell(form.get("project_name") or "", span=7)]),
+        Row([Cell(head["project_name"]), Cell(form.get("project_name") or "", span=7)]),
         Row(
             [
-                Cell("主管部门"),
+                Cell(head["department"]),
                 Cell(form.get("department") or "", span=3),
-                Cell("实施单位"),
+                Cell(head["implementing_unit"]),
                 Cell(form.get("implementing_unit") or "", span=3),
             ]
         ),
         Row(
-            [Cell(f"项目资金({unit})", span=2, width=4)]
-            + [
-                Cell(h)
-                for h in (
-                    "年初预算数",
-                    "全年预算数",
-                    "全年执行数",
-                    "分值",
-                    "执行率(%)" if not style.percent else "执行率",
-                    "得分",
-                )
-            ],
+            [Cell(f"{sections['funds']}({unit})", span=2, width=4)]
+            + [Cell(columns[c] + ("(%)" if c == "execution_rate" and not style.percent and "(" not in columns[c]
+                                  else "")) for c in FUND_COLS],
             header=True,
         ),
     ]
     funds = form.get("funds") or {}
     for key, label in FUND_ROWS:
+        label = label if style.template == "national" else ("其中：" if key == "current_year" else "") + (
+            words.fund_rows[key])
         fr = funds.get(key)
         if fr is None:
             continue
@@ -283,7 +289,8 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
         rows.append(Row(cells))
     rows.append(
         Row(
-            [Cell("年度总体目标", span=2, width=2), Cell("预期目标", span=3), Cell("实际完成情况", span=3)], header=True
+            [Cell(sections["goals"], span=2, width=2), Cell(sections["goal_expected"], span=3),
+             Cell(sections["goal_actual"], span=3)], header=True
         )
     )
     rows.append(
@@ -295,7 +302,10 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
             ]
         )
     )
-    rows.append(Row([Cell(h) for h in IND_HEADER], header=True))
+    header = IND_HEADER if style.template == "national" else tuple(
+        words.indicator_columns[k] for k in ("level1", "level2", "name", "target", "actual", "weight", "score",
+                                             "deviation"))
+    rows.append(Row([Cell(h) for h in header], header=True))
     first_ind = len(rows)
     nums = "compact" if amt == "compact" else "plain"
     for ind in form.get("indicators") or []:
@@ -306,10 +316,10 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
     if style.points_first:
         for row in rows[first_ind - 1:]:
             row.cells = [row.cells[k] for k in POINTS_FIRST]
-        rows.append(Row([Cell("总分", span=3), total[0], Cell("", span=2), total[1], Cell("")]))
+        rows.append(Row([Cell(sections["total"], span=3), total[0], Cell("", span=2), total[1], Cell("")]))
     else:
-        rows.append(Row([Cell("总分", span=5), *total, Cell("")]))
-    rows.append(Row([Cell("评分等级", span=2), Cell(form.get("grade") or "", span=6)]))
+        rows.append(Row([Cell(sections["total"], span=5), *total, Cell("")]))
+    rows.append(Row([Cell(sections["grade"], span=2), Cell(form.get("grade") or "", span=6)]))
     return rows, ind_rows
 
 
@@ -447,6 +457,8 @@ def _build(
     variants: bool,
     points_first: bool = False,
     percent_weights: bool = False,
+    template: str = "national",
+    narrow: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -459,6 +471,8 @@ def _build(
         blank_between_labels=rng.random() < 0.5,
         points_first=points_first,
         percent_weights=percent_weights,
+        template=template,
+        widths=NARROW_WIDTH if narrow else COL_WIDTH,
     )
     per_form = []
     for form in forms:
@@ -588,7 +602,7 @@ def layout_box_wrapped(doc: list, style: Style, rng: random.Random) -> str:
     def row(r: Row) -> list[str]:
         cells, col = [], 0
         for c in r.cells:
-            width = c.width or sum(COL_WIDTH[col:col + c.span])
+            width = c.width or sum(style.widths[col:col + c.span])
             cells.append(wrap(_clean(_one_line(c.text), "|", "｜"), width) or [""])
             col += c.span
         height = max(len(pieces) for pieces in cells)
@@ -798,17 +812,17 @@ def layout_html(doc: list, style: Style, rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
-def _cell_width(row: Row, col: int, cell: Cell) -> float:
-    return cell.width if cell.width is not None else sum(COL_WIDTH[col : col + cell.span])
+def _cell_width(widths: tuple[float, ...], col: int, cell: Cell) -> float:
+    return cell.width if cell.width is not None else sum(widths[col : col + cell.span])
 
 
-def _row_pieces(row: Row, skip_merged: bool) -> list[tuple[int, list[str]]]:
+def _row_pieces(row: Row, skip_merged: bool, widths: tuple[float, ...]) -> list[tuple[int, list[str]]]:
     """(start column, wrapped pieces) for each cell of a row."""
     out = []
     col = 0
     for c in row.cells:
         if not (skip_merged and c.merge is not None):
-            out.append((col, wrap(_one_line(c.text), _cell_width(row, col, c))))
+            out.append((col, wrap(_one_line(c.text), _cell_width(widths, col, c))))
         col += c.span
     return out
 
@@ -833,7 +847,7 @@ def layout_pdf_flow(doc: list, style: Style, rng: random.Random) -> str:
             labels = [
                 c for c in item.cells if c.merge is not None and c.merge.label_at == c.merge.index and c.merge.text
             ]
-            pieces = {id(c): wrap(c.merge.text, COL_WIDTH[c.merge.col]) for c in labels}
+            pieces = {id(c): wrap(c.merge.text, style.widths[c.merge.col]) for c in labels}
             if all(c.merge.length == 1 and len(pieces[id(c)]) == 1 for c in labels):
                 inline = labels
             else:
@@ -842,7 +856,7 @@ def layout_pdf_flow(doc: list, style: Style, rng: random.Random) -> str:
                     lines += pieces[id(c)]
                     if style.blank_between_labels:
                         lines.append("")
-            rl = _inline_row_lines(item, inline)
+            rl = _inline_row_lines(item, inline, style.widths)
             nxt = items[k + 1] if k + 1 < len(items) else None
             if isinstance(nxt, Break) and len(rl) >= 2:  # the page cuts this row in two
                 cut = max(1, len(rl) // 2)
@@ -854,12 +868,12 @@ def layout_pdf_flow(doc: list, style: Style, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _inline_row_lines(row: Row, inline: list[Cell]) -> list[str]:
+def _inline_row_lines(row: Row, inline: list[Cell], widths: tuple[float, ...]) -> list[str]:
     cells = []
     col = 0
     for c in row.cells:
         if c.merge is None or any(c is x for x in inline):
-            cells.append((col, wrap(_one_line(c.text), _cell_width(row, col, c))))
+            cells.append((col, wrap(_one_line(c.text), _cell_width(widths, col, c))))
         col += c.span
     height = max((len(p) for _, p in cells), default=0)
     return [" ".join(p[j] for _, p in cells if len(p) > j) for j in range(height)]
@@ -867,7 +881,7 @@ def _inline_row_lines(row: Row, inline: list[Cell]) -> list[str]:
 
 def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
     starts = [0]
-    for w in COL_WIDTH[:-1]:
+    for w in style.widths[:-1]:
         starts.append(starts[-1] + w * 2 + 2)
     out: list[str] = []
 
@@ -891,7 +905,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
             return []
         canvas: list[dict[int, str]] = []
         row_range: list[tuple[int, int]] = []
-        all_cells = [_row_pieces(row, skip_merged=True) for row in block]
+        all_cells = [_row_pieces(row, skip_merged=True, widths=style.widths) for row in block]
         heights = [max([len(p) for _, p in cells] + [1]) for cells in all_cells]
         for col in (1, 0):
             for ri, row in enumerate(block):
@@ -900,7 +914,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
                     if m is None or m.col != col or m.index != 0 or m.label_at is None or not m.text:
                         continue
                     last = min(ri + m.length - 1, len(block) - 1)
-                    need = (len(m.text) if m.vertical else len(wrap(m.text, COL_WIDTH[col]))) - sum(
+                    need = (len(m.text) if m.vertical else len(wrap(m.text, style.widths[col]))) - sum(
                         heights[ri : last + 1])
                     if need > 0:
                         heights[last] += need
@@ -919,7 +933,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
                     continue
                 last = min(ri + m.length - 1, len(block) - 1)
                 top, bottom = row_range[ri][0], row_range[last][1]
-                pieces = list(m.text) if m.vertical else wrap(m.text, COL_WIDTH[m.col])
+                pieces = list(m.text) if m.vertical else wrap(m.text, style.widths[m.col])
                 first = top + max(0, (bottom - top - len(pieces)) // 2)
                 while len(canvas) < first + len(pieces):
                     canvas.append({})
@@ -997,6 +1011,8 @@ def render(
     traditional: bool = False,
     points_first: bool = False,
     percent_weights: bool = False,
+    template: str = "national",
+    narrow: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -1018,6 +1034,8 @@ def render(
         variants=variants,
         points_first=points_first,
         percent_weights=percent_weights,
+        template=template,
+        narrow=narrow,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
@@ -1074,6 +1092,7 @@ COMBOS = {
     "traditional": dict(traditional=True),
     "points_first": dict(points_first=True),
     "percent_weights": dict(percent_weights=True),
+    "narrow": dict(narrow=True),
 }
 
 

@@ -102,11 +102,25 @@ def test_golden_layout(layout):
     # page breaks (a page number or footer, a form feed, a repeated header), 分值 printed before 年度指标值 and 分值
     # printed as a percent, in every layout
     + [(layout, name) for name in ("breaks", "points_first", "percent_weights") for layout in LAYOUTS
-       if layout not in VARIATION_LAYOUTS],
+       if layout not in VARIATION_LAYOUTS]
+    # narrow label columns, where cells wrap in their columns
+    + [(layout, "narrow") for layout in ("aligned", "box_wrapped")],
     ids=lambda v: v,
 )
 def test_golden_variation(layout, variation):
     _assert_reads(layout, variation, **VARIATIONS[variation])
+
+
+VARIANT_TEMPLATES = ("anhui", "sichuan", "yunnan", "hebei", "tianjin", "neimenggu", "transfer")
+
+
+@pytest.mark.parametrize("template", VARIANT_TEMPLATES)
+@pytest.mark.parametrize("layout", ["pdf_flow", "aligned", "one_line", "cell_lines"])
+def test_golden_in_a_variant_s_words(layout, template):
+    """The forms printed in a province's words (its template's first word for each label): in flowed and aligned
+    text its longer labels wrap in their narrow columns ('地方主管部' / '门', '项目' / '基本' / '情况', '情况(万' /
+    '元)'), and the variant must be known from the pieces before they are joined."""
+    _assert_reads(layout, template=template)
 
 
 def test_cells_glued_with_nothing_between():

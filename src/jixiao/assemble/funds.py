@@ -63,7 +63,7 @@ def fund_unit(units: list[Unit], head: Sequence[Unit] = ()) -> str | None:
     states for the form's amounts ('金额单位: 万元', '单位：元')."""
     for u in units[:12]:
         key = u.key
-        if "万元" in key:
+        if "万元" in key or key.endswith("(万"):  # ('情况(万' / '元)': the unit wrapped in a narrow column)
             return "万元"
         if "(元)" in key or "元)" in key or key in ("元", "(元"):
             return "元"

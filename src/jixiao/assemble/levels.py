@@ -225,10 +225,10 @@ def _plus(first: Extra, second: Extra) -> Extra:
 
 
 def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
-    """A label cut over two rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged
-    cell prints it, or '产出' / '指标' at a page break, rows of its span between) is one label, printed on the
-    first of them. The rests below are matched to the labels of the nearest row above that prints any, in
-    column order (a page's columns may stand apart from the header's);
+    """A label cut over rows' lines ('可持续影' on one row, '响指标' on the next, as a centred merged cell
+    prints it, or '产出' / '指标' at a page break, rows of its span between; '服务对' / '象满意' / '度指标' over
+    three) is one label, printed on the first of them. The rests below are matched to the labels of the
+    nearest row above that prints any, in column order (a page's columns may stand apart from the header's);
     a lone rest goes with the label of its own column slot where that one fits."""
     above = None  # the nearest row above that prints labels (the rows of a span between print none)
     for below in raws:
@@ -243,7 +243,7 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
         for rest in rests:
             key2, hint2, text2, lines2, rows2 = rest
             fits = [j for j in range(k, len(above.labels))
-                    if not is_points_only(above.labels[j][0]) and lex.level(above.labels[j][0] + key2)]
+                    if not is_points_only(above.labels[j][0]) and _continued(above.labels[j][0], key2, lex)]
             if not fits:
                 continue
             # a lone rest goes with the label of its own column slot where one fits; several go in column order
@@ -253,6 +253,13 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
             below.labels.remove(rest)
             k = j + 1
         above = below if below.labels else above
+
+
+def _continued(key: str, rest: str, lex: Lexicon) -> bool:
+    """A rest finishes a label ('可持续影' '响指标'), or goes on with one that is no label yet and runs on below
+    ('服务对' '象满意', then '度指标': a label wrapped over three rows' lines)."""
+    joined = key + rest
+    return bool(lex.level(joined)) or joined in lex.prefixes and not lex.level(key)
 
 
 def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,

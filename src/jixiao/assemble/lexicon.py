@@ -85,6 +85,11 @@ class Lexicon:
         return _prefixes(self)
 
     @property
+    def suffixes(self) -> frozenset[str]:
+        """Every proper ending of a label word (folded): what the last piece of a label cut into pieces may be."""
+        return _suffixes(self)
+
+    @property
     def level2_parent(self) -> dict[str, str]:
         return _level2_parent(self)
 
@@ -186,6 +191,14 @@ def select(keys: set[str], runs: tuple[str, ...] = ()) -> Lexicon:
     return lexicon(tuple(name for _, name in sorted(chosen)))
 
 
+@cache
+def match_prefixes() -> frozenset[str]:
+    """Beginnings of the variants' matching words, where a word wrapped in a narrow column may break
+    ('地方主管部' / '门')."""
+    words = {fold(w) for name, data in templates().items() if name != "national" for w in data.get("match", ())}
+    return frozenset(w[:k] for w in words for k in range(2, len(w)))
+
+
 @lru_cache(maxsize=1 << 14)
 def _head_field(lex: Lexicon, key: str) -> tuple[str, int] | None:
     best: tuple[str, int] | None = None  # the longest label the key opens with ('主管部门及代码', not '主管部门')
@@ -232,6 +245,11 @@ def _glued_label(lex: Lexicon) -> re.Pattern[str]:
 @lru_cache(maxsize=256)
 def _prefixes(lex: Lexicon) -> frozenset[str]:
     return frozenset(w[:k] for w in _label_words(lex) for k in range(1, len(w)))
+
+
+@lru_cache(maxsize=256)
+def _suffixes(lex: Lexicon) -> frozenset[str]:
+    return frozenset(fold(w)[k:] for w in _label_words(lex) for k in range(1, len(w)))
 
 
 @lru_cache(maxsize=256)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from jixiao.assemble.lexicon import IGNORED, Lexicon, fold, is_points_only, label_key, select
+from jixiao.assemble.lexicon import IGNORED, Lexicon, fold, is_points_only, label_key, match_prefixes, select
 from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
@@ -146,10 +146,16 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     row_end = [n] * n  # where each unit's printed line ends (one pass, not a scan per unit)
     for k in range(n - 2, -1, -1):
         row_end[k] = k + 1 if units[k + 1].row != units[k].row else row_end[k + 1]
+    continued = _continued_lines(units, lex, row_end)
+    taken.update(continued.values())
     for i, u in enumerate(units):
         if i < after or i in taken:
             continue
         key = u.key
+        if i in continued:
+            text = u.text + units[continued[i]].text
+            out.append(u._replace(text=text, key=fold(text)))
+            continue
         if 2 <= len(key) <= 4 and i + 1 < n and (across := _read_across(u, units[i + 1], lex)) is not None:
             out.append(across)
             after = i + 2
@@ -184,6 +190,38 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
+def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dict[int, int]:
+    """A printed line whose every piece finishes, in order, a label of the line above it: a header wrapped in
+    narrow columns of flowed text, the pieces below packed to the left whatever column they finish
+    ('一级指 二级指 三级指标 … 偏差原因分析及改进' / '标 标 措施'). Each piece is an ending of a label word and
+    makes one with the next label above that it completes (level labels aside: the indicator table reads them).
+    Returns the index of each label above -> the index of its piece below."""
+    suffixes = lex.suffixes
+    n = len(units)
+    out: dict[int, int] = {}
+    start = 0
+    while start < n:
+        end = row_end[start]
+        if end < n and units[end].key in suffixes and units[end].row == units[start].row + 1:
+            pairs: dict[int, int] = {}
+            a = start
+            for b in range(end, row_end[end]):
+                piece = units[b]
+                if piece.certain or piece.key not in suffixes:
+                    break
+                while a < end and not (not units[a].certain and label_key(units[a].key + piece.key) in lex.words
+                                       and not lex.level(units[a].key + piece.key)):
+                    a += 1
+                if a == end:
+                    break
+                pairs[a] = b
+                a += 1
+            else:
+                out.update(pairs)
+        start = end
+    return out
+
+
 def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
     """A label set 分散对齐 in a narrow cell of a table without rules prints two characters a line at the cell's
     edges (`产    出` / `指    标`), which read down as two stacks (`产指` `出标`): read across, they make a label
@@ -206,39 +244,55 @@ COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow
 
 
 def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_end: list[int]) -> Unit:
-    """Unit `i`, with the rest of its label from the line below joined to it (`_below_in_column`), that unit then
-    `taken`."""
+    """Unit `i`, with the rest of its label from the lines below joined to it (`_below_in_column`), those units
+    then `taken`."""
     u = units[i]
     below = _below_in_column(units, i, lex, row_end)
-    if below is None:
+    if not below:
         return u
-    taken.add(below)
-    text = u.text + units[below].text
+    taken.update(below)
+    text = u.text + "".join(units[j].text for j in below)
     return u._replace(text=text, key=fold(text))
 
 
-def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> int | None:
-    """The unit that finishes the label begun by unit `i`, on the next printed line and in the same column: a
+WRAPPED_LINES = 3  # a label wrapped in a narrow column runs on over this many lines below its first at most
+
+
+def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> list[int]:
+    """The units that finish the label begun by unit `i`, on the next printed lines and in the same column: a
     label wrapped in a narrow column of a table printed without rules ('项目' / '名称' with the value '某某项目'
-    beside '项目'; '二级指' / '标' in a header), where the line's other cells stand between the two pieces. The
-    second piece starts within a few columns of the first, and together they are a label of the templates.
-    `row_end[i]`: where the units of unit i's printed line end."""
+    beside '项目'; '二级指' / '标' in a header; '项目' / '基本' / '情况'), where the lines' other cells stand between
+    the pieces. Each piece starts within a few columns of the first, the pieces before the last keep the text a
+    beginning of a label, and together they are a label of the templates. `row_end[i]`: where the units of unit
+    i's printed line end."""
     u = units[i]
     if u.certain or _known(u.key, lex):
-        return None
+        return []
+    key = u.key
+    taken: list[int] = []
     j = row_end[i]
-    # (a piece right after is joined as a run of pieces, or not at all; a line longer than a table's is no table
-    # line: a document on one line)
-    if j == i + 1 or j >= min(len(units), i + LINE_CELLS):
-        return None
-    end = min(len(units), j + LINE_CELLS)
-    while j < end and units[j].row == u.row + 1:
-        below = units[j]
-        if abs(below.x - u.x) <= COLUMN_SLACK and not below.certain:
-            joined = u.key + below.key  # (a level label's pieces join by column as any cell's: not here)
-            return j if label_key(joined) in lex.words and not lex.level(joined) else None
-        j += 1
-    return None
+    for _ in range(WRAPPED_LINES):
+        # (a piece right after is joined as a run of pieces, or not at all; a line longer than a table's is no
+        # table line: a document on one line)
+        if j == i + 1 or j >= min(len(units), i + LINE_CELLS * (len(taken) + 1)):
+            return []
+        row = units[j].row
+        if row != units[taken[-1] if taken else i].row + 1:
+            return []
+        end = min(len(units), j + LINE_CELLS)
+        while j < end and units[j].row == row and not (abs(units[j].x - u.x) <= COLUMN_SLACK
+                                                       and not units[j].certain):
+            j += 1
+        if j >= end or units[j].row != row:
+            return []
+        key += units[j].key  # (a level label's pieces join by column as any cell's: not here)
+        taken.append(j)
+        if label_key(key) in lex.words and not lex.level(key):
+            return taken
+        if key not in lex.prefixes:
+            return []
+        j = row_end[j]
+    return []
 
 
 def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
@@ -435,8 +489,27 @@ def _fragment_word(unit: Unit, lex: Lexicon) -> bool:
 
 
 def document_lexicon(units: list[Unit], runs: tuple[str, ...] = ()) -> Lexicon:
-    keys = {u.key for u in units}
+    keys = {u.key for u in units} | _wrapped_words(units)
     return select(keys | {label_key(k) for k in keys if len(k) <= 16}, runs)
+
+
+def _wrapped_words(units: list[Unit]) -> set[str]:
+    """A variant's words wrapped in a narrow column at a line's start ('转移支付(' / '项目)名称', '地方主管部' / '门'),
+    read down the column: a line's first piece that begins such a word, with the first pieces of the lines
+    below it in the same column (what chooses the variant must see them whole before labels are joined)."""
+    starts = match_prefixes()
+    out: set[str] = set()
+    firsts = [u for k, u in enumerate(units) if k == 0 or units[k - 1].row != u.row]
+    for k, u in enumerate(firsts):
+        if u.key not in starts or u.certain:
+            continue
+        key, row = u.key, u.row
+        for below in firsts[k + 1:k + WRAPPED_LINES + 1]:
+            if below.row != row + 1 or below.certain or abs(below.x - u.x) > COLUMN_SLACK:
+                break
+            key, row = key + below.key, below.row
+            out.add(key)
+    return out
 
 
 def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
