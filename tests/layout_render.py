@@ -56,6 +56,8 @@ COL_WIDTH = (5, 5, 12, 8, 8, 5, 5, 10)
 # narrow label columns (`narrow`): 项目名称, 主管部门 and the level labels wrap ('项目名' / '称', '产出指' / '标')
 NARROW_WIDTH = (3, 3, 12, 9, 9, 4, 4, 9)  # (the goal texts' three columns as wide as GOAL_WIDTH)
 GOAL_WIDTH = 30
+CAPTION = "绩效指标"  # the national form's caption of the indicator table, merged down a column of its own
+CAPTION_WIDTH = 2
 FUND_ROWS = (
     ("total", "年度资金总额"),
     ("current_year", "其中：当年财政拨款"),
@@ -129,6 +131,7 @@ class Style:
     blank_between_labels: bool = True
     template: str = "national"  # the template variant whose words the form prints (jixiao/templates/*.toml)
     widths: tuple[float, ...] = COL_WIDTH  # the columns' widths where cells wrap
+    caption: bool = False  # the indicator table under a caption column (绩效指标, merged over its rows)
     extras: dict = field(default_factory=dict)
 
 
@@ -368,6 +371,31 @@ def _apply_merges(rows: list[Row], ind_rows: list[int], breaks_before: set[int],
                     cell.text = down if down is not None else text if pos == label_at else ""
 
 
+def _add_caption(rows: list[Row], ind_rows: list[int], breaks_before: set[int]) -> None:
+    """Puts a caption column before the indicator table (the national form's 绩效指标, a cell merged over its
+    header and rows, centred in each page's part of it): every other row's first cell spans that column too."""
+    table = [ind_rows[0] - 1, *ind_rows] if ind_rows else []
+    segs: list[list[int]] = []
+    for i in table:
+        if not segs or i in breaks_before:
+            segs.append([i])
+        else:
+            segs[-1].append(i)
+    first = {seg[0]: seg for seg in segs}
+    seg: list[int] = []
+    for i, row in enumerate(rows):
+        if i not in table:
+            row.cells[0].span += 1
+            continue
+        seg = first.get(i, seg)
+        for c in row.cells:
+            if c.merge is not None:
+                c.merge.col += 1
+        pos, at = seg.index(i), (len(seg) - 1) // 2
+        merge = Merge(CAPTION, pos, len(seg), at, 0)
+        row.cells.insert(0, Cell(CAPTION if pos == at else "", merge=merge, kind="label"))
+
+
 # ----------------------------------------------------------------------------------------------- variations
 
 
@@ -459,6 +487,7 @@ def _build(
     percent_weights: bool = False,
     template: str = "national",
     narrow: bool = False,
+    caption: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -472,7 +501,8 @@ def _build(
         points_first=points_first,
         percent_weights=percent_weights,
         template=template,
-        widths=NARROW_WIDTH if narrow else COL_WIDTH,
+        widths=((CAPTION_WIDTH,) if caption else ()) + (NARROW_WIDTH if narrow else COL_WIDTH),
+        caption=caption,
     )
     per_form = []
     for form in forms:
@@ -503,6 +533,8 @@ def _build(
             doc.append(FormSep())
         before = {ri for (ffi, ri) in breaks if ffi == fi}
         _apply_merges(rows, ind_rows, before, label_position)
+        if style.caption:
+            _add_caption(rows, ind_rows, before)
         if variants:
             _fullwidth(rows)
         title = f.get("title") or DEFAULT_TITLE
@@ -578,14 +610,14 @@ def layout_pipe(doc: list, style: Style, rng: random.Random) -> str:
     def row(r: Row) -> list[str]:
         return ["| " + " | ".join(_clean(_one_line(t), "|", "｜") for t in _grid(r)) + " |"]
 
-    return _text_layout(doc, row, sep_after_first="|" + "---|" * NCOLS)
+    return _text_layout(doc, row, sep_after_first="|" + "---|" * len(style.widths))
 
 
 def layout_box(doc: list, style: Style, rng: random.Random) -> str:
     """A table drawn in characters: box-drawing (`│` cells, `├──┼──┤` rules) or ASCII (`|` cells, `+--+--+`
     rules), a rule under every row, as console tools and some text exports draw tables."""
-    bar, rule = ("│", "├" + "┼".join(["────"] * NCOLS) + "┤") if rng.random() < 0.5 else (
-        "|", "+" + "+".join(["----"] * NCOLS) + "+")
+    bar, rule = ("│", "├" + "┼".join(["────"] * len(style.widths)) + "┤") if rng.random() < 0.5 else (
+        "|", "+" + "+".join(["----"] * len(style.widths)) + "+")
 
     def row(r: Row) -> list[str]:
         return [bar + bar.join(_clean(_one_line(t), "|", "｜").replace("│", "｜") for t in _grid(r)) + bar, rule]
@@ -597,7 +629,7 @@ def layout_box_wrapped(doc: list, style: Style, rng: random.Random) -> str:
     """A grid table drawn in characters whose cells wrap within their columns (a Markdown grid table, a console
     or plain-text export): a rule under every row, each row printed over as many lines as its longest cell
     needs, a cell spanning columns printed as one."""
-    rule = "+" + "+".join(["-" * 4] * NCOLS) + "+"
+    rule = "+" + "+".join(["-" * 4] * len(style.widths)) + "+"
 
     def row(r: Row) -> list[str]:
         cells, col = [], 0
@@ -619,12 +651,12 @@ def layout_csv(doc: list, style: Style, rng: random.Random) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     for item in doc:
         if isinstance(item, Line):
-            writer.writerow([item.text] + [""] * (NCOLS - 1) if item.text else [])
+            writer.writerow([item.text] + [""] * (len(style.widths) - 1) if item.text else [])
         elif isinstance(item, FormSep):
             writer.writerow([])
         elif isinstance(item, Break):
             for line in _break_lines(item.marker):
-                writer.writerow([line] + [""] * (NCOLS - 1) if line.strip() else [])
+                writer.writerow([line] + [""] * (len(style.widths) - 1) if line.strip() else [])
         else:
             writer.writerow(_grid(item))
     return buffer.getvalue()
@@ -729,7 +761,7 @@ def layout_latex(doc: list, style: Style, rng: random.Random) -> str:
     def start():
         nonlocal open_table
         if not open_table:
-            out.append(r"\begin{tabular}{|" + "l|" * NCOLS + "}")
+            out.append(r"\begin{tabular}{|" + "l|" * len(style.widths) + "}")
             out.append(r"\hline")
             open_table = True
 
@@ -907,7 +939,7 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
         row_range: list[tuple[int, int]] = []
         all_cells = [_row_pieces(row, skip_merged=True, widths=style.widths) for row in block]
         heights = [max([len(p) for _, p in cells] + [1]) for cells in all_cells]
-        for col in (1, 0):
+        for col in sorted({c.merge.col for row in block for c in row.cells if c.merge is not None}, reverse=True):
             for ri, row in enumerate(block):
                 for c in row.cells:
                     m = c.merge
@@ -1013,6 +1045,7 @@ def render(
     percent_weights: bool = False,
     template: str = "national",
     narrow: bool = False,
+    caption: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -1036,6 +1069,7 @@ def render(
         percent_weights=percent_weights,
         template=template,
         narrow=narrow,
+        caption=caption,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
@@ -1093,6 +1127,7 @@ COMBOS = {
     "points_first": dict(points_first=True),
     "percent_weights": dict(percent_weights=True),
     "narrow": dict(narrow=True),
+    "caption": dict(caption=True),
 }
 
 

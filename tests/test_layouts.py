@@ -103,8 +103,8 @@ def test_golden_layout(layout):
     # printed as a percent, in every layout
     + [(layout, name) for name in ("breaks", "points_first", "percent_weights") for layout in LAYOUTS
        if layout not in VARIATION_LAYOUTS]
-    # narrow label columns, where cells wrap in their columns
-    + [(layout, "narrow") for layout in ("aligned", "box_wrapped")],
+    # narrow label columns, where cells wrap in their columns; the caption column in column-aligned text
+    + [(layout, "narrow") for layout in ("aligned", "box_wrapped")] + [("aligned", "caption")],
     ids=lambda v: v,
 )
 def test_golden_variation(layout, variation):

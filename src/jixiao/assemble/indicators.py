@@ -30,7 +30,7 @@ from jixiao.assemble.cells import (
     fit_slots,
     split_cells,
 )
-from jixiao.assemble.columns import column_starts, realign, rows_align
+from jixiao.assemble.columns import SLACK, column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, resolve_levels
@@ -1420,7 +1420,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     starts = column_starts(units[:start])
     aligned = False
     if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
-        body = realign(body, starts)
+        # (the caption down a column before the header's first, '绩效' / '指标', is no cell of a row)
+        body = realign([u for u in body if not (u.x + SLACK < starts[0] and _caption(u, lex))], starts)
         header.cols = {slot: k for k, slot in enumerate(header.slots)}
         aligned = True
     elif (counted := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
