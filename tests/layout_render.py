@@ -131,7 +131,8 @@ class Style:
     blank_between_labels: bool = True
     template: str = "national"  # the template variant whose words the form prints (jixiao/templates/*.toml)
     widths: tuple[float, ...] = COL_WIDTH  # the columns' widths where cells wrap
-    caption: bool = False  # the indicator table under a caption column (绩效指标, merged over its rows)
+    caption: bool = False  # the national form's merged captions: 绩效指标 down a column of its own before the
+    # indicator table, 项目资金(万元) down the fund block's first column
     extras: dict = field(default_factory=dict)
 
 
@@ -290,6 +291,8 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
                     )
                 )
         rows.append(Row(cells))
+    if style.caption:
+        _merge_fund_label(rows[2:])
     rows.append(
         Row(
             [Cell(sections["goals"], span=2, width=2), Cell(sections["goal_expected"], span=3),
@@ -324,6 +327,17 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
         rows.append(Row([Cell(sections["total"], span=5), *total, Cell("")]))
     rows.append(Row([Cell(sections["grade"], span=2), Cell(form.get("grade") or "", span=6)]))
     return rows, ind_rows
+
+
+def _merge_fund_label(rows: list[Row]) -> None:
+    """The fund block as the national form prints it: 项目资金(万元) merged down its first column over the header
+    and the fund rows (centred), the row labels in the second column, a blank heading over them."""
+    text = rows[0].cells[0].text
+    at = (len(rows) - 1) // 2
+    for pos, row in enumerate(rows):
+        first = row.cells[0]
+        merged = Cell(text if pos == at else "", merge=Merge(text, pos, len(rows), at, 0), kind="label")
+        row.cells[0:1] = [merged, Cell("" if pos == 0 else first.text)]
 
 
 def _label_index(n: int, position: str) -> int:

@@ -111,6 +111,14 @@ def test_golden_variation(layout, variation):
     _assert_reads(layout, variation, **VARIATIONS[variation])
 
 
+@pytest.mark.parametrize("layout", ["pdf_flow", "aligned"])
+def test_golden_merged_captions_in_narrow_columns(layout):
+    """The national form's merged captions (项目资金(万元) centred down the fund block, 绩效指标 down the indicator
+    table) in narrow columns: the fund label wraps among the rows ('项目' / '资金' / '(万' / '元)'), a row label
+    over three lines ('其中：' / '当年财' / '政拨款')."""
+    _assert_reads(layout, caption=True, narrow=True)
+
+
 VARIANT_TEMPLATES = ("anhui", "sichuan", "yunnan", "hebei", "tianjin", "neimenggu", "transfer")
 
 

@@ -141,7 +141,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         ctx.warn("P011", "未读到项目名称", "project_name", first)
     fund_units = [u for s in by_kind.get("funds", []) for u in s.units]
     anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
-    form.fund_unit = fund_unit(anchors + fund_units, head)
+    form.fund_unit = fund_unit(anchors + fund_units, lex, head)
     form.funds = read_funds(fund_units, lex, ctx)
     _caption_weight(form, by_kind.get("funds", []), ctx)
     # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)

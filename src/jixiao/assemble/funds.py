@@ -58,11 +58,15 @@ class FundLine:
         return [v for v in self.values if v]
 
 
-def fund_unit(units: list[Unit], head: Sequence[Unit] = ()) -> str | None:
-    """The unit printed in the block's header: '项目资金 (万元)' or '(元)'; or, failing that, the one the head
-    states for the form's amounts ('金额单位: 万元', '单位：元')."""
-    for u in units[:12]:
+def fund_unit(units: list[Unit], lex: Lexicon, head: Sequence[Unit] = ()) -> str | None:
+    """The unit printed in the block's header: '项目资金 (万元)' or '(元)'; further on, only in the block's label
+    (merged down its first column and centred, it prints among the rows: '项目资金(万元)', or '(万' / '元)' wrapped)
+    or a cell of its own; or, failing that, the one the head states for the form's amounts ('金额单位: 万元',
+    '单位：元')."""
+    for k, u in enumerate(units):
         key = u.key
+        if k >= 12 and key.strip("()") not in ("万", "万元", "元") and lex.section(key) != "funds":
+            continue  # (past the header, a note's '万元' is no unit of the table)
         if "万元" in key or key.endswith("(万"):  # ('情况(万' / '元)': the unit wrapped in a narrow column)
             return "万元"
         if "(元)" in key or "元)" in key or key in ("元", "(元"):

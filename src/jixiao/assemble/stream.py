@@ -289,7 +289,7 @@ def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]
         taken.append(j)
         if label_key(key) in lex.words and not lex.level(key):
             return taken
-        if key not in lex.prefixes:
+        if key not in lex.prefixes and label_key(key) not in lex.prefixes:  # ('其中：' / '当年财' / '政拨款')
             return []
         j = row_end[j]
     return []
