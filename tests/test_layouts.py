@@ -131,6 +131,29 @@ def test_golden_in_a_variant_s_words(layout, template):
     _assert_reads(layout, template=template)
 
 
+SPREAD_LABELS = ("项目名称", "主管部门", "实施单位", "年度资金总额", "上年结转资金", "年初预算数", "全年预算数",
+                 "一级指标", "偏差原因分析及改进措施", "年度总体目标", "产出指标", "服务对象满意度指标", "评分等级")
+
+
+@pytest.mark.parametrize("layout", ["tab", "pdf_flow", "one_line", "cell_lines"])
+@pytest.mark.parametrize("space", [" ", "  ", "\u3000"], ids=["space", "two_spaces", "ideographic"])
+def test_labels_spread_over_their_cells(layout, space):
+    """Labels set 分散对齐 (distributed over the cell's width: '上 年 结 转 资 金', '偏 差 原 因 分 析 及 改 进 措
+    施'), a space, two or an ideographic one between their characters: each label is read whole."""
+    fields = matched = 0
+    wrong: list[str] = []
+    for seed, path in enumerate(GOLDENS):
+        forms_ = json.loads(path.read_text(encoding="utf-8"))["forms"]
+        text = render(forms_, layout, seed=seed)
+        for label in SPREAD_LABELS:
+            text = text.replace(label, space.join(label))
+        got = [f.record() for f in jixiao.parse_text(text, f"{path.stem}.txt")]
+        t, m, w, missing, extra = score([expected(f) for f in forms_], got)
+        assert (missing, extra) == (0, 0), path.stem
+        fields, matched, wrong = fields + t, matched + m, wrong + [f"{path.stem} {line}" for line in w]
+    assert 100.0 * matched / fields >= MIN_ACCURACY, "\n".join(wrong[:20])
+
+
 def test_cells_glued_with_nothing_between():
     """Every cell joined to the next with nothing between them (`layout_glued`: a web page's text taken without
     its tags' spacing), each form on a line: every form is found, and read to the floor measured (94.99%). The

@@ -135,6 +135,9 @@ def units_of(doc: Document) -> list[Unit]:
     return out
 
 
+MAX_PIECES = 12  # a label cut into pieces has at most this many ('上 年 结 转 资 金', a character each)
+
+
 def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
     certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
@@ -166,7 +169,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         joined = None
         whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
-        for j in range(i + 1, min(n, i + 5)):
+        for j in range(i + 1, min(n, i + MAX_PIECES)):
             nxt = units[j]
             longer = key + nxt.key
             spread = nxt.gap == Gap.WIDE and len(nxt.key) == 1 and len(key) == j - i  # ('分    值', 分散对齐)
