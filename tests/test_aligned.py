@@ -16,8 +16,10 @@ from tests.layout_render import expected, render
 from tests.scoring import score
 
 PDFTOTEXT = GOLDEN.parent / "pdftotext"
-# measured: 98.18% and 94.74% (before the rows were rebuilt: 32.48% and 91.89%); below the 99.5% target
-CASES = {"003_a203d4b834672a09.layout.txt": 98.0, "001_b9ea70bf1d9aee39.unruled.layout.txt": 94.5}
+# measured: 99.64% and 94.74% (before the rows were rebuilt: 32.48% and 91.89%; before a value starting a column
+# of values ended its cell at a column start one space on, '0.00 外埠出差增多。': 98.18% and 94.74%); the second
+# below the 99.5% target
+CASES = {"003_a203d4b834672a09.layout.txt": 99.5, "001_b9ea70bf1d9aee39.unruled.layout.txt": 94.5}
 
 
 @pytest.mark.parametrize("name", CASES)

@@ -119,6 +119,15 @@ def test_golden_merged_captions_in_narrow_columns(layout):
     _assert_reads(layout, caption=True, narrow=True)
 
 
+def test_a_sentence_end_wrapped_onto_a_line_of_its_own_is_text():
+    """'标。', the end of a 偏差原因 wrapped in a narrow column onto the next row's line, ends that text: it is no
+    piece of the caption 绩效指标 (a random form's shape)."""
+    form = json.loads(GOLDENS[0].read_text(encoding="utf-8"))["forms"][0]
+    form["indicators"][1]["deviation"] = "个别指标设置偏高，今后科学合理设定目标。"
+    fields, matched, wrong, missing, extra = read_back([form], "aligned", narrow=True)
+    assert (matched, missing, extra) == (fields, 0, 0), wrong
+
+
 VARIANT_TEMPLATES = ("anhui", "sichuan", "yunnan", "hebei", "tianjin", "neimenggu", "transfer")
 
 

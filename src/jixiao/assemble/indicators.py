@@ -349,7 +349,8 @@ def _label_kind(key: str, lex: Lexicon) -> str | None:
     if lex.level(key) or is_points_only(key):
         return "level"
     bare = label_key(key)
-    if bare and (CAPTION.startswith(bare) or CAPTION.endswith(bare)) and len(bare) <= 4:
+    if bare and (CAPTION.startswith(bare) or CAPTION.endswith(bare)) and len(bare) <= 4 and not key.endswith(
+            SENTENCE_END):  # ('标。': the end of a sentence wrapped onto a line of its own)
         return "caption"
     if lex.section(key) == "indicators":
         return "caption"  # the table's caption down its first column ('年度绩效指标完成情况')

@@ -48,6 +48,7 @@ WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell 
 _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
 _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
+_DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MODES = ("middle", "top", "bottom")
@@ -158,6 +159,11 @@ def _text(chars: list[Char]) -> str:
     return "".join(c.text for c in chars)
 
 
+def _at(x: float, columns: set[int]) -> bool:
+    """Whether x is (within a point of) one of the columns' starts."""
+    return any(round(x) + d in columns for d in (-1, 0, 1))
+
+
 def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
     """Each line's atoms: words joined unless a wide gap or a shared column start parts them."""
     lines_words = [_words(line) for line in lines]
@@ -166,13 +172,18 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
         for w in words:
             starts.setdefault(round(w[0].x0), set()).add(_text(w))
     shared = {x for x, texts in starts.items() if len(texts) >= SHARED_START}  # (repeated text makes no column)
+    numeric = {x for x in shared if sum(1 for t in starts[x] if _VALUE.match(t)) >= SHARED_START}  # values' columns
     out: list[list[Atom]] = []
     for words in lines_words:
         atoms: list[list[list[Char]]] = []
         for k, w in enumerate(words):
             gap = w[0].x0 - words[k - 1][-1].x1 if k else 0.0
-            at_start = (gap > START_GAP * w[0].size and not w[0].spaced
-                        and any(round(w[0].x0) + d in shared for d in (-1, 0, 1)))
+            # (a space of the text's own ends a cell there too between a decimal value that starts a column of
+            # values and a word that starts a column of words: '0.00 外埠出差增多。', a 得分 and its 偏差原因 one
+            # space apart; not '214 个' inside a text, nor '2023 年' where a text column starts a line)
+            at_start = (gap > START_GAP * w[0].size and _at(w[0].x0, shared) and (not w[0].spaced or k and (
+                _at(words[k - 1][0].x0, numeric) and _DECIMAL.match(_text(words[k - 1]))
+                and not _at(w[0].x0, numeric))))
             values = k and _VALUE.match(_text(w)) and _VALUE.match(_text(words[k - 1]))
             # a word after a space of the text's own goes on its cell's text, unless far off (a space of the
             # text may pad out columns too)
