@@ -152,6 +152,10 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     continued = _continued_lines(units, lex, row_end)
     taken.update(continued.values())
     for i, u in enumerate(units):
+        if i < after and i in continued:  # (a label joined into a run of pieces: its piece below ends the run's)
+            last = out[-1]
+            text = last.text + units[continued[i]].text
+            out[-1] = last._replace(text=text, key=fold(text))
         if i < after or i in taken:
             continue
         key = u.key
