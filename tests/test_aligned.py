@@ -32,6 +32,16 @@ def test_pdftotext_layout_reads_back(name):
     assert not missing and not extra and accuracy >= CASES[name], f"{accuracy:.2f}%\n" + "\n".join(wrong[:20])
 
 
+def test_labels_of_two_rows_wrapped_in_a_narrow_column_are_cut_apart():
+    """'项目  智联普陀' / '名称' / '主管  …' / '部门': the rebuilt page reads the wrapped pieces 名称 and 主管 of two rows'
+    labels as one cell; the label above takes its rest off its front and the one below keeps its beginning."""
+    form = jixiao.parse_text((PDFTOTEXT / "002_81adb0d8eb5e8cca.form5.layout.txt").read_text(encoding="utf-8"),
+                             "form5.txt")[0]
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "智联普陀", "上海市普陀区科学技术委员会", "上海市普陀区科学技术委员会")
+    assert (form.funds.total.annual_budget, form.funds.total.executed) == (3602.5, 3533.88)
+
+
 def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     """`pdftotext` counts an ideograph one column; text aligned for a monospaced display counts it two. Only the
     first is rebuilt; the second's columns are read as they stand (`assemble/columns.py`)."""

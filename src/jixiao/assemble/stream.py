@@ -142,6 +142,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
     certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
     out: list[Unit] = []
+    units = list(units)  # (a unit below a label may give the label its rest: `_cut_below`)
     n = len(units)
     prefixes = lex.prefixes
     after = 0  # the units before this were joined into the last one out
@@ -256,10 +257,45 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_en
     u = units[i]
     below = _below_in_column(units, i, lex, row_end)
     if not below:
-        return u
+        return _cut_below(units, i, lex, row_end)
     taken.update(below)
     text = u.text + "".join(units[j].text for j in below)
     return u._replace(text=text, key=fold(text))
+
+
+def _cut_below(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> Unit:
+    """Unit `i` with the rest of its label cut off the front of the unit below it in its column, where that unit
+    is the rest glued to the next label's beginning ('项目' / '名称主管' / '部门': two rows' labels wrapped in a
+    narrow column, which a page rebuilt from `pdftotext -layout` read as one cell). That unit, in `units`, keeps
+    the rest."""
+    u = units[i]
+    below = _in_column_below(units, i, u.x, row_end) if row_end[i] != i + 1 else None
+    if below is None or u.certain or _known(u.key, lex):
+        return u
+    piece = units[below]
+    if len(piece.text) != len(piece.key):
+        return u
+    for k in range(1, len(piece.key)):
+        head, rest = u.key + piece.key[:k], piece.key[k:]
+        if label_key(head) in lex.words and not lex.level(head) and (rest in lex.prefixes or _known(rest, lex)):
+            units[below] = piece._replace(text=piece.text[k:], key=rest)
+            text = u.text + piece.text[:k]
+            return u._replace(text=text, key=fold(text))
+    return u
+
+
+def _in_column_below(units: list[Unit], k: int, x: float, row_end: list[int]) -> int | None:
+    """The plain unit on the printed line after unit `k`'s that starts in the column at `x`, if any (a line
+    longer than a table's is no table line: a document on one line)."""
+    j = row_end[k]
+    if j >= min(len(units), k + LINE_CELLS):
+        return None
+    end = min(len(units), j + LINE_CELLS)
+    while j < end and units[j].row == units[k].row + 1:
+        if abs(units[j].x - x) <= COLUMN_SLACK and not units[j].certain:
+            return j
+        j += 1
+    return None
 
 
 WRAPPED_LINES = 3  # a label wrapped in a narrow column runs on over this many lines below its first at most
@@ -273,24 +309,13 @@ def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]
     beginning of a label, and together they are a label of the templates. `row_end[i]`: where the units of unit
     i's printed line end."""
     u = units[i]
-    if u.certain or _known(u.key, lex):
-        return []
+    if u.certain or _known(u.key, lex) or row_end[i] == i + 1:
+        return []  # (a piece right after a label's beginning joins it as a run of pieces, or not at all)
     key = u.key
     taken: list[int] = []
-    j = row_end[i]
     for _ in range(WRAPPED_LINES):
-        # (a piece right after is joined as a run of pieces, or not at all; a line longer than a table's is no
-        # table line: a document on one line)
-        if j == i + 1 or j >= min(len(units), i + LINE_CELLS * (len(taken) + 1)):
-            return []
-        row = units[j].row
-        if row != units[taken[-1] if taken else i].row + 1:
-            return []
-        end = min(len(units), j + LINE_CELLS)
-        while j < end and units[j].row == row and not (abs(units[j].x - u.x) <= COLUMN_SLACK
-                                                       and not units[j].certain):
-            j += 1
-        if j >= end or units[j].row != row:
+        j = _in_column_below(units, taken[-1] if taken else i, u.x, row_end)
+        if j is None:
             return []
         key += units[j].key  # (a level label's pieces join by column as any cell's: not here)
         taken.append(j)
@@ -298,7 +323,6 @@ def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]
             return taken
         if key not in lex.prefixes and label_key(key) not in lex.prefixes:  # ('其中：' / '当年财' / '政拨款')
             return []
-        j = row_end[j]
     return []
 
 
