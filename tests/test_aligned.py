@@ -33,8 +33,9 @@ def test_pdftotext_layout_reads_back(name):
 
 
 def test_labels_of_two_rows_wrapped_in_a_narrow_column_are_cut_apart():
-    """'项目  智联普陀' / '名称' / '主管  …' / '部门': the rebuilt page reads the wrapped pieces 名称 and 主管 of two rows'
-    labels as one cell; the label above takes its rest off its front and the one below keeps its beginning."""
+    """'项目  智联普陀' / '名称' / '主管  …' / '部门': the rebuilt page reads the wrapped pieces 名称 and 主管 of two
+    rows' labels as one cell; the label above takes its rest off its front and the one below keeps its
+    beginning."""
     form = jixiao.parse_text((PDFTOTEXT / "002_81adb0d8eb5e8cca.form5.layout.txt").read_text(encoding="utf-8"),
                              "form5.txt")[0]
     assert (form.project_name, form.department, form.implementing_unit) == (

@@ -399,6 +399,20 @@ def test_a_table_with_merged_labels_cut_short(layout):
             ("数量指标", "维修养护工程数量", "=32处"), ("数量指标", "工程验收合格率", "≥95%" if printed == 4 else None)]
 
 
+@pytest.mark.parametrize("layout", ["space", "one_line", "cell_lines"])
+def test_a_row_under_merged_labels_cut_short_in_plain_text(layout):
+    """Plain text cut off after a row's name and its target with an operator, the row's labels merged above it
+    (none printed): the cut row is a row of its own, not the 偏差原因 (one line) or the wrapped cells (lines) of
+    the row above (before: '产业投资年报 =160(份)节能量审核', '服务单位数量 ≥1200.00(万人次)' as a 偏差原因)."""
+    rows = [line.split("\t") for line in small_form("\t").split("\n")]
+    header = next(i for i, r in enumerate(rows) if r[0] == INDICATOR_HEADER[0])
+    second = ["", "", *rows[header + 2][2:]]
+    text = CUT_LAYOUTS[layout]([*rows[:header + 2], second[:4]])
+    [form] = jixiao.parse_text(text, "merged_cut.txt")
+    assert [(i.level2, i.name, i.target, i.weight) for i in form.indicators] == [
+        ("数量指标", "维修养护工程数量", "=32处", 40.0), ("数量指标", "工程验收合格率", "≥95%", None)]
+
+
 def test_lost_vertical_labels_numbered_rows_and_a_blank_rate_in_indented_text():
     """A web page's text of the Anhui template (rows indented, cells a space apart, each wrapped label on lines of
     its own): a 一级 label printed as its points alone ('(30分)') after blank lines is that block's label, not the

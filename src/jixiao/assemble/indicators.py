@@ -1017,12 +1017,20 @@ class _Reader:
         if weight is None and all(u.row == prev_score.row for u in between):
             # the table's end on the line of the last 分值: a whole level label there opens a row the document
             # cuts short (an excerpt ending '… 10 10 可持续影响指标 对推动…'), which is no 偏差原因
-            cut = next((k for k, u in enumerate(between) if _whole_level(u.key, self.lex)), len(between))
+            cut = next((k for k, u in enumerate(between) if _whole_level(u.key, self.lex)),
+                       self._cut_row(between) if self.ends_form else len(between))
             return between[:cut], [], between[cut:]
         rest = between[len(same_row):]
         if not rest:
             return same_row, [], []
         if not all(u.certain for u in rest):
+            if weight is None and self.ends_form:  # (the document's last line may open the row it cuts short)
+                last = source_rows(rest)[-1]
+                if self._cut_row(last) == 0:
+                    rest, cut_row = rest[:-len(last)], last
+                    wraps = self._wrapped_lines(rest, weight) if rest else []
+                    prev.wraps.extend(wraps)
+                    return same_row, [], rest[sum(len(w) for w in wraps):] + cut_row
             wraps = self._wrapped_lines(rest, weight)
             prev.wraps.extend(wraps)
             if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
@@ -1059,6 +1067,17 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
         return same_row, before, after
+
+    def _cut_row(self, units: list[Unit]) -> int:
+        """Where the row the document's end cuts short starts among the units after the table's last 得分: a
+        name (text that is neither a value nor a label) right before a target with its operator ('服务单位数量
+        ≥1200.00(万人次) 1200.0', '节能量审核 =5(次)'): a 偏差原因 holds no such pair. len(units) where none does."""
+        for k in range(len(units) - 2, -1, -1):
+            u, nxt = units[k], units[k + 1]
+            if (_OPERATOR_START.match(nxt.key) and not _starts_value(u) and _is_label(u, self.lex) is None
+                    and not u.key.endswith(SENTENCE_END)):
+                return k
+        return len(units)
 
     def _opens_row(self, units: list[Unit]) -> bool:
         """In a table the document cuts short, a last row that opens in the header's 三级指标 column (or a label
