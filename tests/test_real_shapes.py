@@ -400,6 +400,18 @@ def test_a_table_with_merged_labels_cut_short(layout):
 
 
 @pytest.mark.parametrize("layout", ["space", "one_line", "cell_lines"])
+def test_a_form_cut_short_inside_its_first_goal_text(layout):
+    """Plain text cut off inside the 预期目标 text, which has spaces of its own ('支持 2023 年度…'): the text the
+    cut leaves is the 预期目标 alone, not cut at a space into two goals (before: '支持 2023' and '年度我区…')."""
+    goal = "支持 2023 年度我区网络安全产业示范区建设, 营造区域网络安全产业良好环境"
+    rows = [line.split("\t") for line in small_form("\t").replace("完成32处工程维修养护。", goal).split("\n")]
+    at = next(i for i, r in enumerate(rows) if goal in r)
+    for printed in (12, 24, len(goal)):
+        [form] = jixiao.parse_text(CUT_LAYOUTS[layout]([*rows[:at], [goal[:printed]]]), "goal_cut.txt")
+        assert (form.goal_expected, form.goal_actual) == (goal[:printed].strip(), None), printed
+
+
+@pytest.mark.parametrize("layout", ["space", "one_line", "cell_lines"])
 def test_a_row_under_merged_labels_cut_short_in_plain_text(layout):
     """Plain text cut off after a row's name and its target with an operator, the row's labels merged above it
     (none printed): the cut row is a row of its own, not the 偏差原因 (one line) or the wrapped cells (lines) of

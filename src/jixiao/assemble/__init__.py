@@ -147,7 +147,9 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)
     goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units
                   if not is_points_only(u.key)]
-    form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx)
+    # (a form whose last section is its goals was cut short there: its text may be the first alone)
+    goals_last = bool(by_kind.get("goals")) and sections[-1].kind == "goals"
+    form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx, goals_last)
     indicator_sections = by_kind.get("indicators", [])
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
     ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"

@@ -53,7 +53,9 @@ def _heading_of(key: str, lex: Lexicon) -> tuple[str | None, int]:
     return None, 0
 
 
-def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | None, str | None]:
+def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = False) -> tuple[str | None, str | None]:
+    """(预期目标, 实际完成情况); `cut_short`: the form ends inside the block (a stored page cut off part-way), so
+    its text may be the first alone."""
     heads: dict[str, Unit] = {}
     texts: list[Unit] = []
     inline: dict[str, str] = {}
@@ -88,7 +90,7 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[str | Non
         pass
     elif texts:
         beside = "expected" in heads and "actual" in heads and heads["expected"].row == heads["actual"].row
-        _by_cut(texts, parts, lines, ctx, beside)
+        _by_cut(texts, parts, lines, ctx, beside, cut_short)
     for kind in ("expected", "actual"):
         ctx.at(f"goal_{kind}", lines[kind])
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
@@ -135,8 +137,11 @@ def _number(text: str) -> int | None:
     return int(mark) if mark.isdigit() else _CN_DIGITS.index(mark) + 1
 
 
-def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context, beside: bool = False) -> None:
-    """Plain text: choose the cut between the two goal texts (`beside`: their headings stand on one line)."""
+def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context, beside: bool = False,
+            cut_short: bool = False) -> None:
+    """Plain text: choose the cut between the two goal texts (`beside`: their headings stand on one line;
+    `cut_short`: the document ends inside the block, and no cut — the first text alone — is a reading too, taken
+    unless a cut is clearly better)."""
     if parts["expected"] and not parts["actual"]:
         parts["actual"] = _joined(texts)
         lines["actual"] = texts[0].line
@@ -182,21 +187,28 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
         if ended and _REPORTS.match(u.key) and not _REPORTS.match(texts[0].key):
             points += 1.0  # a report of the year opens after the goal's sentences ('2023年,通过开展…', '截至…')
         left, right = lengths[c], lengths[-1] - lengths[c]
-        if min(left, right) < 0.15 * max(left, right):
-            points -= 1.5  # the two texts say about as much
+        if min(left, right) < 0.15 * max(left, right) and not (cut_short and right < left):
+            points -= 1.5  # the two texts say about as much (but the document may cut the second anywhere)
         options.append((points, c))
+    if cut_short:
+        options.append((ALONE_POINTS, len(texts)))
     options.sort(key=lambda o: -o[0])
     best = options[0][1]
     if ctx.explain:
-        ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起", p) for p, c in options],
-                   texts[best].line)
+        ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起" if c < len(texts)
+                                              else "只有预期目标（文档在此截断）", p) for p, c in options],
+                   texts[min(best, len(texts) - 1)].line)
     sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
     ctx.sure("goal_expected", sure)
     ctx.sure("goal_actual", sure)
     parts["expected"] = join(parts["expected"], _joined(texts[:best]))
     parts["actual"] = join(parts["actual"], _joined(texts[best:]))
     lines["expected"] = lines["expected"] or texts[0].line
-    lines["actual"] = lines["actual"] or texts[best].line
+    if best < len(texts):
+        lines["actual"] = lines["actual"] or texts[best].line
+
+
+ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
 
 
 def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
