@@ -43,6 +43,15 @@ def test_labels_of_two_rows_wrapped_in_a_narrow_column_are_cut_apart():
     assert (form.funds.total.annual_budget, form.funds.total.executed) == (3602.5, 3533.88)
 
 
+def test_a_short_last_page_is_rebuilt_like_the_pages_before_it():
+    """The 总分 row alone on the form's last page ('总分  100.  94.9' / '00  5', its numbers wrapped in their
+    narrow columns): too few lines to show by themselves that the page is laid out in columns, rebuilt because
+    the document's other pages are (before: 分值 94.9, 得分 0)."""
+    text = (PDFTOTEXT / "003_a203d4b834672a09.unruled.form0.layout.txt").read_text(encoding="utf-8")
+    [form] = jixiao.parse_text(text, "form0.txt")
+    assert (form.total_weight, form.total_score) == (100.0, 94.95)
+
+
 def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     """`pdftotext` counts an ideograph one column; text aligned for a monospaced display counts it two. Only the
     first is rebuilt; the second's columns are read as they stand (`assemble/columns.py`)."""

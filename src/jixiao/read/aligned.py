@@ -25,15 +25,15 @@ ALIGNED_SHARE = 0.3  # of a page's lines holding several words: at least this ma
 MIN_LINES = 8  # a page with fewer such lines is not a table printed in columns
 
 
-def is_aligned(lines: list[str]) -> bool:
+def is_aligned(lines: list[str], least: int = MIN_LINES) -> bool:
     """Whether these lines (one page) are aligned by characters, as `pdftotext -layout` aligns them: many of them
-    hold cells apart by runs of spaces, and most of those cells start where a cell of a nearby line starts too
-    when every character counts one column, more than when an ideograph counts two. Text aligned for a monospaced
-    display keeps its lines (the assembler reads their columns as they stand), and so does text whose cells
-    are only set apart by spaces."""
+    (`least` lines at least) hold cells apart by runs of spaces, and most of those cells start where a cell of a
+    nearby line starts too when every character counts one column, more than when an ideograph counts two. Text
+    aligned for a monospaced display keeps its lines (the assembler reads their columns as they stand), and so
+    does text whose cells are only set apart by spaces."""
     spaced = [line for line in lines if " " in line.strip()]
     wide = sum(1 for line in spaced if _WIDE_GAP.search(line))
-    if wide < MIN_LINES or wide < ALIGNED_SHARE * len(spaced):
+    if wide < least or wide < ALIGNED_SHARE * len(spaced):
         return False
     by_char, cells = _shared_starts(lines, wide=False)
     return by_char >= SHARED * cells and by_char > _shared_starts(lines, wide=True)[0]  # (the second only then)

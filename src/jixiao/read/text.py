@@ -253,16 +253,19 @@ def _terminated(lines: list[str]) -> bool:
 def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     """The rows of the pages of column-aligned text (`pdftotext -layout`), rebuilt (`read/aligned.py`): for the
     line where each row starts, its cells and their columns; the other lines of the page are read past."""
-    from jixiao.read.aligned import is_aligned, rebuild
+    from jixiao.read.aligned import MIN_LINES, is_aligned, rebuild
 
     out: dict[int, list[tuple[str, int]]] = {}
-    start = 0
-    for end in [k for k, line in enumerate(lines) if "\f" in line and k] + [len(lines)]:
-        page = [line.replace("\f", "") for line in lines[start:end]]
-        if is_aligned(page):
+    ends = [k for k, line in enumerate(lines) if "\f" in line and k] + [len(lines)]
+    pages = [(start, [line.replace("\f", "") for line in lines[start:end]])
+             for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+    aligned = [is_aligned(page) for _, page in pages]
+    for (start, page), on_grid in zip(pages, aligned, strict=True):
+        # (a short page of a document whose other pages are so aligned, the table's last rows after a page
+        # break, is rebuilt on the same evidence from its few lines)
+        if on_grid or any(aligned) and sum(1 for line in page if line.strip()) < MIN_LINES and is_aligned(page, 1):
             rows = rebuild(page)
             out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip()})
-        start = end
     return out
 
 
