@@ -399,6 +399,20 @@ def test_a_table_with_merged_labels_cut_short(layout):
             ("数量指标", "维修养护工程数量", "=32处"), ("数量指标", "工程验收合格率", "≥95%" if printed == 4 else None)]
 
 
+@pytest.mark.parametrize("layout", CUT_LAYOUTS)
+def test_names_that_read_like_labels_under_a_header_without_label_columns(layout):
+    """A table with no 一级 or 二级 column (三级指标 first): a name that is also a level label's word
+    ('服务对象满意度', '满意度指标') is the row's 三级指标, not a label that leaves the row without its name."""
+    rows = [line.split("\t") for line in small_form("\t").split("\n")]
+    header = next(i for i, r in enumerate(rows) if r[0] == INDICATOR_HEADER[0])
+    cells = [("维修养护工程数量", "=32处", "32处"), ("服务对象满意度", "满意", "满意"),
+             ("满意度指标", "有所提升", "提升"), ("群众满意度", "≥90%", "95%")]
+    table = [rows[header][2:]] + [[*c, *r[5:]] for c, r in zip(cells, rows[header + 1:header + 5], strict=True)]
+    [form] = jixiao.parse_text(CUT_LAYOUTS[layout]([*rows[:header], *table, *rows[header + 5:]]), "no_labels.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual) for i in form.indicators] == [
+        (None, None, *c) for c in cells]
+
+
 @pytest.mark.parametrize("layout", ["space", "one_line", "cell_lines"])
 def test_a_form_cut_short_inside_its_first_goal_text(layout):
     """Plain text cut off inside the 预期目标 text, which has spaces of its own ('支持 2023 年度…'): the text the

@@ -579,10 +579,11 @@ class _Reader:
             remaining = kinds[i + 1:].count(None)
             if (kind == "level" and hinted not in ("level1", "level2")
                     and len(self.fields) - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
-                    and i + 1 + remaining == len(units) and "满意度" in u.key
-                    and (len(row.labels) >= 2 or _starts_value(units[i + 1]))):
+                    and i + 1 + remaining == len(units) and ("满意度" in u.key and (
+                        len(row.labels) >= 2 or _starts_value(units[i + 1])) or self.unlabelled)):
                 # a name that reads like a label ('服务对象满意度指标 ≥90% 95%', '满意度(%) 90 95' after both
-                # labels, its 得分 after it in a table without 分值): the row needs it as a cell
+                # labels, its 得分 after it in a table without 分值; any under a header without label columns):
+                # the row needs it as a cell
                 break
             if kind == "level":
                 if u.col is not None and u.certain:
@@ -698,6 +699,11 @@ class _Reader:
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
+
+    @property
+    def unlabelled(self) -> bool:
+        """The header has no 一级 or 二级 column (nor their points): a row's first word is its 三级指标."""
+        return not {"level1", "level2"} & set(self.header.slots) and not self.header.level_points
 
     @property
     def vertical(self) -> bool:
