@@ -131,6 +131,7 @@ class Style:
     blank_between_labels: bool = True
     template: str = "national"  # the template variant whose words the form prints (jixiao/templates/*.toml)
     widths: tuple[float, ...] = COL_WIDTH  # the columns' widths where cells wrap
+    no_labels: bool = False  # an indicator table without 一级 and 二级 columns (三级指标 first)
     caption: bool = False  # the national form's merged captions: 绩效指标 down a column of its own before the
     # indicator table, 项目资金(万元) down the fund block's first column
     extras: dict = field(default_factory=dict)
@@ -322,6 +323,9 @@ def _form_rows(form: dict, style: Style) -> tuple[list[Row], list[int]]:
     if style.points_first:
         for row in rows[first_ind - 1:]:
             row.cells = [row.cells[k] for k in POINTS_FIRST]
+    if style.no_labels:  # no 一级 and 二级 columns: the 三级指标 column takes their width
+        for row in rows[first_ind - 1:]:
+            row.cells = [Cell(row.cells[2].text, span=3), *row.cells[3:]]
         rows.append(Row([Cell(sections["total"], span=3), total[0], Cell("", span=2), total[1], Cell("")]))
     else:
         rows.append(Row([Cell(sections["total"], span=5), *total, Cell("")]))
@@ -502,6 +506,7 @@ def _build(
     template: str = "national",
     narrow: bool = False,
     caption: bool = False,
+    no_labels: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -517,6 +522,7 @@ def _build(
         template=template,
         widths=((CAPTION_WIDTH,) if caption else ()) + (NARROW_WIDTH if narrow else COL_WIDTH),
         caption=caption,
+        no_labels=no_labels,
     )
     per_form = []
     for form in forms:
@@ -546,7 +552,8 @@ def _build(
         if fi:
             doc.append(FormSep())
         before = {ri for (ffi, ri) in breaks if ffi == fi}
-        _apply_merges(rows, ind_rows, before, label_position)
+        if not style.no_labels:
+            _apply_merges(rows, ind_rows, before, label_position)
         if style.caption:
             _add_caption(rows, ind_rows, before)
         if variants:
@@ -1060,6 +1067,7 @@ def render(
     template: str = "national",
     narrow: bool = False,
     caption: bool = False,
+    no_labels: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -1084,6 +1092,7 @@ def render(
         template=template,
         narrow=narrow,
         caption=caption,
+        no_labels=no_labels,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
@@ -1105,11 +1114,15 @@ def scores_left_blank(forms: list[dict], seed: int, share: float = 0.3) -> list[
     return out
 
 
-def expected(form: dict, traditional: bool = False) -> dict:
+def expected(form: dict, traditional: bool = False, no_labels: bool = False) -> dict:
     """The record a reader should give back for `form` rendered with these options: the record itself, with every
-    free-text field converted to traditional characters when `traditional` (fund_unit stays 元/万元: it is an enum)."""
+    free-text field converted to traditional characters when `traditional` (fund_unit stays 元/万元: it is an enum),
+    and no level labels when `no_labels`."""
     f = {k: v for k, v in form.items() if not k.startswith("_") and k != "source"}
     f = json.loads(json.dumps(f, ensure_ascii=False))
+    if no_labels:
+        for ind in f.get("indicators") or []:
+            ind["level1"] = ind["level2"] = None
     if "_accept" in form:
         f["_accept"] = form["_accept"]
     if not traditional:
@@ -1142,6 +1155,7 @@ COMBOS = {
     "percent_weights": dict(percent_weights=True),
     "narrow": dict(narrow=True),
     "caption": dict(caption=True),
+    "no_labels": dict(no_labels=True),
 }
 
 

@@ -71,7 +71,8 @@ def read_back(forms_: list[dict], layout: str, seed: int = 0, **opts) -> tuple[i
         timed_out = str(exc)
     if timed_out:
         raise TimeoutError(timed_out)
-    gold = [expected(f, traditional=opts.get("traditional", False)) for f in forms_]
+    gold = [expected(f, traditional=opts.get("traditional", False), no_labels=opts.get("no_labels", False))
+            for f in forms_]
     return score(gold, got)
 
 
@@ -104,7 +105,9 @@ def test_golden_layout(layout):
     + [(layout, name) for name in ("breaks", "points_first", "percent_weights") for layout in LAYOUTS
        if layout not in VARIATION_LAYOUTS]
     # narrow label columns, where cells wrap in their columns; the caption column in column-aligned text
-    + [(layout, "narrow") for layout in ("aligned", "box_wrapped")] + [("aligned", "caption")],
+    + [(layout, "narrow") for layout in ("aligned", "box_wrapped")] + [("aligned", "caption")]
+    # an indicator table without 一级 and 二级 columns, where rows are cut by their words
+    + [(layout, "no_labels") for layout in ("one_line", "cell_lines")],
     ids=lambda v: v,
 )
 def test_golden_variation(layout, variation):
