@@ -10,7 +10,7 @@ import re
 
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import IGNORED, Lexicon
-from jixiao.assemble.stream import Unit, is_year_only, title_of, year_in
+from jixiao.assemble.stream import Unit, is_year_only, title_of, title_year, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
@@ -23,8 +23,8 @@ def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, i
     """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…')."""
     candidates = ([title_unit] if title_unit else []) + units
     for u in candidates:
-        if is_year_only(u.key) or (u is title_unit and year_in(u.key)):
-            return year_in(u.key), u.line
+        if is_year_only(u.key) or u is title_unit and title_year(u.key):
+            return title_year(u.key), u.line
     for u in units:
         if "年度" in u.key and len(u.key) <= 24 and (year := year_in(u.key)):
             return year, u.line

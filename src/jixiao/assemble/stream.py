@@ -21,12 +21,13 @@ from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-_TITLE_YEAR = re.compile(r"[(（]?((?:19|20)\d{2})年度?[)）]?$")
+# (also a bare year in brackets after a title: '…自评表(2023)')
+_TITLE_YEAR = re.compile(r"(?:[(（]?((?:19|20)\d{2})年度?[)）]?|[(（]((?:19|20)\d{2})[)）])$")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 _ENDED = re.compile(r".*[)）。]")  # what ends before a title: a bracket closed, a sentence (the last of them)
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
-_YEAR_ONLY = re.compile(r"^[(（]?(?:19|20)\d{2}年度?[)）]?$")
+_YEAR_ONLY = re.compile(r"^(?:[(（]?(?:19|20)\d{2}年度?[)）]?|[(（](?:19|20)\d{2}[)）])$")
 
 
 class Unit(NamedTuple):
@@ -400,6 +401,14 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
 def year_in(key: str) -> int | None:
     match = _YEAR.search(key)
     return int(match.group(1)) if match else None
+
+
+def title_year(key: str) -> int | None:
+    """The year a title prints: '…(2023年度)', '2023年度…', or a bare year in brackets at its end ('…(2023)')."""
+    if (year := year_in(key)) is not None:
+        return year
+    match = _TITLE_YEAR.search(key)
+    return int(match.group(2)) if match and match.group(2) else None
 
 
 def is_year_only(key: str) -> bool:
