@@ -254,25 +254,27 @@ COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow
 
 def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_end: list[int]) -> Unit:
     """Unit `i`, with the rest of its label from the lines below joined to it (`_below_in_column`), those units
-    then `taken`."""
+    then `taken`; or with its rest cut off the unit below (`_cut_below`). (A piece right after a label's
+    beginning joins it as a run of pieces, or not at all.)"""
     u = units[i]
-    below = _below_in_column(units, i, lex, row_end)
+    if u.certain or row_end[i] == i + 1 or _known(u.key, lex):
+        return u
+    first = _in_column_below(units, i, u.x, row_end)
+    if first is None:
+        return u
+    below = _below_in_column(units, u, first, lex, row_end)
     if not below:
-        return _cut_below(units, i, lex, row_end)
+        return _cut_below(units, u, first, lex)
     taken.update(below)
     text = u.text + "".join(units[j].text for j in below)
     return u._replace(text=text, key=fold(text))
 
 
-def _cut_below(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> Unit:
-    """Unit `i` with the rest of its label cut off the front of the unit below it in its column, where that unit
-    is the rest glued to the next label's beginning ('项目' / '名称主管' / '部门': two rows' labels wrapped in a
-    narrow column, which a page rebuilt from `pdftotext -layout` read as one cell). That unit, in `units`, keeps
-    the rest."""
-    u = units[i]
-    below = _in_column_below(units, i, u.x, row_end) if row_end[i] != i + 1 else None
-    if below is None or u.certain or _known(u.key, lex):
-        return u
+def _cut_below(units: list[Unit], u: Unit, below: int, lex: Lexicon) -> Unit:
+    """Unit `u` with the rest of its label cut off the front of unit `below`, the one below it in its column,
+    where that unit is the rest glued to the next label's beginning ('项目' / '名称主管' / '部门': two rows'
+    labels wrapped in a narrow column, which a page rebuilt from `pdftotext -layout` read as one cell). That
+    unit, in `units`, keeps the rest."""
     piece = units[below]
     if len(piece.text) != len(piece.key):
         return u
@@ -302,20 +304,17 @@ def _in_column_below(units: list[Unit], k: int, x: float, row_end: list[int]) ->
 WRAPPED_LINES = 3  # a label wrapped in a narrow column runs on over this many lines below its first at most
 
 
-def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]) -> list[int]:
-    """The units that finish the label begun by unit `i`, on the next printed lines and in the same column: a
-    label wrapped in a narrow column of a table printed without rules ('项目' / '名称' with the value '某某项目'
-    beside '项目'; '二级指' / '标' in a header; '项目' / '基本' / '情况'), where the lines' other cells stand between
-    the pieces. Each piece starts within a few columns of the first, the pieces before the last keep the text a
-    beginning of a label, and together they are a label of the templates. `row_end[i]`: where the units of unit
-    i's printed line end."""
-    u = units[i]
-    if u.certain or _known(u.key, lex) or row_end[i] == i + 1:
-        return []  # (a piece right after a label's beginning joins it as a run of pieces, or not at all)
+def _below_in_column(units: list[Unit], u: Unit, first: int, lex: Lexicon, row_end: list[int]) -> list[int]:
+    """The units that finish the label begun by unit `u`, from unit `first` on the next printed line, on the
+    next printed lines and in the same column: a label wrapped in a narrow column of a table printed without
+    rules ('项目' / '名称' with the value '某某项目' beside '项目'; '二级指' / '标' in a header; '项目' / '基本' /
+    '情况'), where the lines' other cells stand between the pieces. Each piece starts within a few columns of
+    the first, the pieces before the last keep the text a beginning of a label, and together they are a label
+    of the templates."""
     key = u.key
     taken: list[int] = []
+    j: int | None = first
     for _ in range(WRAPPED_LINES):
-        j = _in_column_below(units, taken[-1] if taken else i, u.x, row_end)
         if j is None:
             return []
         key += units[j].key  # (a level label's pieces join by column as any cell's: not here)
@@ -324,6 +323,7 @@ def _below_in_column(units: list[Unit], i: int, lex: Lexicon, row_end: list[int]
             return taken
         if key not in lex.prefixes and label_key(key) not in lex.prefixes:  # ('其中：' / '当年财' / '政拨款')
             return []
+        j = _in_column_below(units, j, u.x, row_end)
     return []
 
 
