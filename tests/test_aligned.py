@@ -52,6 +52,19 @@ def test_a_short_last_page_is_rebuilt_like_the_pages_before_it():
     assert (form.total_weight, form.total_score) == (100.0, 94.95)
 
 
+def test_pdf_text_in_drawing_order():
+    """`pdftotext -raw` of a PDF jixiao drew: a fund row's label wrapped over lines above its values is that row's
+    (before: 其中：当年财政拨款 lost its amounts), and lines of one piece ending a sentence after a row printed
+    without its 偏差原因 are that 偏差原因, not its name's rest (measured 92.70% -> 99.27%)."""
+    stem = "003_a203d4b834672a09"
+    forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
+    got = jixiao.parse_text((PDFTOTEXT / f"{stem}.rendered.raw.txt").read_text(encoding="utf-8"), "raw.txt")
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
+    assert not missing and not extra and matched >= 0.99 * fields, "\n".join(wrong[:20])
+    assert (got[0].funds.current_year.annual_budget, got[1].indicators[2].deviation) == (
+        495.4, "部分业务工作较年度计划有所调整。")
+
+
 def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     """`pdftotext` counts an ideograph one column; text aligned for a monospaced display counts it two. Only the
     first is rebuilt; the second's columns are read as they stand (`assemble/columns.py`)."""

@@ -103,7 +103,10 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             current = FundLine(u.line, label, certain=u.certain)
             lines.append(current)
             continue
-        if current is None or (new_source_row and (current.label is not None or current.values)):
+        # (a label alone on its printed line, its values on the next, as a label wrapped over lines above them
+        # prints in plain text: '其中：当年' / '财政拨款' / '409.90 495.40 …', goes on with them)
+        waiting = current is not None and current.label is not None and not current.values and not current.certain
+        if current is None or (new_source_row and (current.label is not None and not waiting or current.values)):
             current = FundLine(u.line, None, certain=u.certain)
             lines.append(current)
         if column is not None:

@@ -1131,6 +1131,9 @@ class _Reader:
             self.ctx.table_widths.update(widths)
             cells = [s for s in ("name", "target", "actual", "deviation") if s in row.first_widths]
             slots = [s for s in cells if row.first_widths[s] >= widths.get(s, 0.0) - 1.0]
+            texts = [s for s in slots if not _VALUE_FIRST.match(fold(getattr(row, s) or ""))]  # (a value wraps not)
+            if set(texts) <= {"name"} and self._deviation_below(row):
+                continue
             if len(slots) > 1 and set(slots) - row.atomic:
                 # a number or word ('90.00(%)') is not cut over lines: its cell ends on its first line
                 slots = [s for s in slots if s not in row.atomic]
@@ -1152,6 +1155,24 @@ class _Reader:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
             row.wraps = []
+
+    def _deviation_below(self, row: RawRow) -> bool:
+        """A row printed without its 偏差原因 on its line, then lines of one piece each that end a sentence (the
+        偏差原因 cell's text after the row's other cells, as a PDF's text in its drawing order puts it: '年中预算执行率
+        ≥50% 40% 20 16' / '部分业务工作较年' / '度计划有所调整。'), where no cell but the name fills its column on
+        the row's line (a name ends no sentence): those lines are its 偏差原因, not wrapped cells. Sets it; returns
+        whether it did."""
+        if (row.deviation is not None or "deviation" not in self.header.slots
+                or any(len(line) != 1 for line in row.wraps)
+                or not row.wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
+            return False
+        text = ""
+        for line in row.wraps:
+            text = join(text, line[0].text)
+        row.deviation = tidy(text)
+        row.last_line = row.wraps[-1][0].line
+        row.wraps = []
+        return True
 
     def _search(self, between: list[Unit], prev: RawRow, last: bool = False
                 ) -> tuple[list[Unit], list[Unit], list[Unit]]:

@@ -169,7 +169,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             out.append(across)
             after = i + 2
             continue
-        if key not in prefixes and not _YEAR_START.match(key):
+        led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
+        if key not in prefixes and not _YEAR_START.match(key) and not led:
             # most units: no beginning of a label (but '其中：当年财' / '政拨款', a label after its lead)
             out.append(_with_below(units, i, lex, taken, row_end) if key[:1] in _LEADS and not u.certain else u)
             continue
@@ -187,7 +188,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             key = longer
             if _whole_label(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label, a value)
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')
-            if key not in prefixes:
+            if key not in prefixes and label_key(key) not in prefixes:  # ('其中：当年' '财政拨款')
                 break
         if joined is None:
             out.append(_with_below(units, i, lex, taken, row_end))
