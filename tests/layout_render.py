@@ -132,6 +132,7 @@ class Style:
     template: str = "national"  # the template variant whose words the form prints (jixiao/templates/*.toml)
     widths: tuple[float, ...] = COL_WIDTH  # the columns' widths where cells wrap
     no_labels: bool = False  # an indicator table without 一级 and 二级 columns (三级指标 first)
+    centred: bool = False  # cells centred in their row's height (column-aligned text: a short cell on a middle line)
     caption: bool = False  # the national form's merged captions: 绩效指标 down a column of its own before the
     # indicator table, 项目资金(万元) down the fund block's first column
     extras: dict = field(default_factory=dict)
@@ -507,6 +508,7 @@ def _build(
     narrow: bool = False,
     caption: bool = False,
     no_labels: bool = False,
+    centred: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -523,6 +525,7 @@ def _build(
         widths=((CAPTION_WIDTH,) if caption else ()) + (NARROW_WIDTH if narrow else COL_WIDTH),
         caption=caption,
         no_labels=no_labels,
+        centred=centred,
     )
     per_form = []
     for form in forms:
@@ -975,8 +978,9 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
             top = len(canvas)
             canvas += [{} for _ in range(height)]
             for col, pieces in cells:
+                down = (height - len(pieces)) // 2 if style.centred else 0  # (cells centred in their row)
                 for j, p in enumerate(pieces):
-                    canvas[top + j][col] = p
+                    canvas[top + down + j][col] = p
             row_range.append((top, top + height))
         # merged labels, vertically centred in their segment
         for ri, row in enumerate(block):
@@ -1068,6 +1072,7 @@ def render(
     narrow: bool = False,
     caption: bool = False,
     no_labels: bool = False,
+    centred: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -1093,6 +1098,7 @@ def render(
         narrow=narrow,
         caption=caption,
         no_labels=no_labels,
+        centred=centred,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:
