@@ -53,7 +53,7 @@ from jixiao.assemble.text import (
 )
 from jixiao.assemble.vertical import join_vertical_labels
 from jixiao.model import Indicator
-from jixiao.read.normalise import display_width, is_page_number, join
+from jixiao.read.normalise import is_page_number, join
 from jixiao.read.tokens import Gap
 
 MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
@@ -71,12 +71,6 @@ _PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1�
 _NATURES = frozenset({"定性", "定量"})
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
-FULL_SLACK = 7  # display columns: a piece of a wrapped cell that fills its column ends this close to its edge
-# a value whole: a number with its operator and its unit ('≥200.00(节点)', '60.00(家)', '235次', '95%')
-_WHOLE_VALUE = re.compile(r"^[≥≤=<>]?[-+]?\d[\d,.]*(?:%|\([^()]{1,6}\)|[^\W\d_]{1,2})?$")
-# a text's first word: a run of characters that are not Chinese ('99.76%', '≥1:3'), or its first character (a
-# line breaker moves such a word that does not fit whole to the next line; Chinese text fills its line)
-_FIRST_WORD = re.compile(r"[^\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+|.", re.S)
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
@@ -102,7 +96,6 @@ class RawRow:
     sure: float = 1.0  # confidence of the cut of its cells
     slot_cols: dict[int, str] = field(default_factory=dict)  # column -> slot, where the source knows columns
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
-    last_pieces: dict[int, str] = field(default_factory=dict)  # aligned text: column -> its last piece
     wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
     atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
 
@@ -538,25 +531,6 @@ def _row_start(body: list[Unit], at: int) -> int:
     return first
 
 
-def _stacked(rows: list[list[Unit]]) -> list[Unit]:
-    """Column-aligned rows of one table row, its 分值 line last: each column's pieces joined top to bottom into
-    one unit on that line (a cell centred in its row prints lines above the 分值 line too), in column order."""
-    pieces: dict[int | None, list[Unit]] = {}
-    for r in rows:
-        for u in r:
-            pieces.setdefault(u.col, []).append(u)
-    out = []
-    last = rows[-1][0] if rows and rows[-1] else None
-    for col in sorted(pieces, key=lambda c: -1 if c is None else c):
-        us = pieces[col]
-        text = us[0].text
-        for u in us[1:]:
-            text = join(text, u.text)
-        base = us[-1] if last is None else us[-1]._replace(row=last.row, line=last.line)
-        out.append(base._replace(text=text, key=fold(text), empties=us[0].empties) if len(us) > 1 else base)
-    return out
-
-
 def _whole_level(key: str, lex: Lexicon) -> bool:
     """A level label printed whole, 指标 and all ('可持续影响指标'; not '质量', which a name may hold)."""
     return "指标" in key and lex.level(key) is not None
@@ -667,8 +641,6 @@ class _Reader:
                 self._assign(row, {s: tidy(us[0].text if len(us) == 1 else " ".join(u.text for u in us))
                                    for s, us in by_slot.items()})
                 row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
-                if self.aligned:
-                    row.last_pieces.update({u.col: u.text for u in content if u.col is not None})
                 row.short = False
                 return 2.0
         after = self.after
@@ -726,7 +698,6 @@ class _Reader:
     ends_form: bool = False  # the form ends inside the table: a short row after the last 分值 is the cut one
     separator: Gap = Gap.SPACE
     aligned: bool = False  # the body is column-aligned plain text (its cells wrap onto the next lines)
-    column_starts: tuple[float, ...] = ()  # where its columns start (display columns), when it is
     split_sure: float = 1.0  # confidence of the last cut between a row's 偏差原因 and the next row
 
     @property
@@ -1074,8 +1045,6 @@ class _Reader:
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
         rows = source_rows(rest)
         anchor_row = weight.row if weight is not None else None
-        if self.aligned and weight is not None and (cut := self._centred_cut(rows, prev, same_row, weight)) is not None:
-            return same_row, [u for r in rows[:cut] for u in r], _stacked(rows[cut:])
         before: list[Unit] = []
         after: list[Unit] = []
         for k, r in enumerate(rows):
@@ -1104,50 +1073,6 @@ class _Reader:
                 after.extend(u for rr in rows[k:] for u in rr)
                 break
         return same_row, before, after
-
-    def _centred_cut(self, rows: list[list[Unit]], prev: RawRow, same_row: list[Unit], weight: Unit) -> int | None:
-        """Column-aligned text whose cells are centred in their rows' height: a row's cells print above its
-        分值 line as well as below it, so the lines between two rows' 分值 lines are the rest of the row above,
-        then the beginning of the row below. Each cell of a row has a piece on its 分值 line, and a piece above
-        that line is not a cell's last, so it fills its column: the cut is where the fewest pieces break
-        that (a piece under the row above in a column that row leaves empty, a piece over the row below in a
-        column it leaves empty or one short of its column); ties go to the row above, as top-aligned cells
-        print. None where the lines before the 分值 line hold no cell piece (labels only, or none)."""
-        at = next((k for k, r in enumerate(rows) if r[0].row == weight.row), len(rows))
-        lines = [[u for u in r if u.col is not None and self.slot_at.get(u.col) not in (None, "level1", "level2")
-                  and _is_label(u, self.lex) is None] for r in rows[:at]]
-        if not any(lines):
-            return None
-        above = set(prev.slot_cols) | {u.col for u in same_row}
-        below = {u.col for r in rows[at:] for u in r if u.row == weight.row} | {weight.col}
-        starts = self.column_starts
-
-        def ends(col: int | None, piece: str, then: str = "") -> bool:
-            """A piece that ends its cell: a value whole ('≥200.00(节点)', not before Chinese text), or a piece
-            short of its column by more than `then`'s first word (`_FIRST_WORD`: '主机可利用率' / '99.76%')."""
-            if col is None or col + 1 >= len(starts):
-                return False
-            word = _FIRST_WORD.match(then).group() if then else ""
-            chinese = len(word) == 1 and not _FIRST_WORD.fullmatch(word + " ")
-            if _WHOLE_VALUE.match(fold(piece)) and chinese:
-                return True
-            width = display_width(piece) + (0 if chinese else display_width(word))
-            return width < starts[col + 1] - starts[col] - FULL_SLACK
-
-        best: tuple[int, int] | None = None
-        for k in range(len(lines), -1, -1):
-            cost = 0
-            last = dict(prev.last_pieces)  # (a piece goes on a cell whose last piece so far filled its column)
-            for line in lines[:k]:
-                for u in line:
-                    cost += 3 if u.col not in above else 2 if u.col in last and ends(u.col, last[u.col], u.text) else 0
-                    last[u.col] = u.text
-            cost += sum(3 if u.col not in below else 1 if ends(u.col, u.text) else 0
-                        for line in lines[k:] for u in line)
-            if best is None or cost < best[0]:
-                best = (cost, k)
-        assert best is not None
-        return best[1]
 
     def _cut_row(self, units: list[Unit]) -> int:
         """Where the row the document's end cuts short starts among the units after the table's last 得分: a
@@ -1359,8 +1284,6 @@ class _Reader:
             if u.col is not None:
                 row.slot_cols.setdefault(u.col, "deviation")
         for u in pieces:
-            if self.aligned and u.col is not None:
-                row.last_pieces[u.col] = u.text
             slot = self._slot_at(row, u.col)
             if slot and slot.startswith("label") and u.col in row.slot_cols:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
@@ -1563,7 +1486,6 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             header.slots = national
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
-    reader.column_starts = tuple(starts) if aligned and starts else ()
     reader.ends_form = ends_form
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     for raw in raws:
