@@ -258,8 +258,9 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_en
     then `taken`; or with its rest cut off the unit below (`_cut_below`). (A piece right after a label's
     beginning joins it as a run of pieces, or not at all.)"""
     u = units[i]
-    if u.certain or row_end[i] == i + 1 or _known(u.key, lex):
-        return u
+    if u.certain or row_end[i] == i + 1 or (u.key not in lex.prefixes and label_key(u.key) not in lex.prefixes
+                                            ) or _known(u.key, lex):
+        return u  # (most units: a value, a word no label begins with)
     first = _in_column_below(units, i, u.x, row_end)
     if first is None:
         return u
@@ -540,16 +541,22 @@ def _wrapped_words(units: list[Unit]) -> set[str]:
     below it in the same column (what chooses the variant must see them whole before labels are joined)."""
     starts = match_prefixes()
     out: set[str] = set()
-    firsts = [u for k, u in enumerate(units) if k == 0 or units[k - 1].row != u.row]
-    for k, u in enumerate(firsts):
-        if u.key not in starts or u.certain:
-            continue
-        key, row = u.key, u.row
-        for below in firsts[k + 1:k + WRAPPED_LINES + 1]:
+    n = len(units)
+    for k, u in enumerate(units):
+        if u.key not in starts or u.certain or (k and units[k - 1].row == u.row):
+            continue  # (most units: no beginning of such a word, or not a line's first)
+        key, row, j = u.key, u.row, k + 1
+        for _ in range(WRAPPED_LINES):
+            while j < n and units[j].row == row:
+                j += 1
+            if j >= n:
+                break
+            below = units[j]
             if below.row != row + 1 or below.certain or abs(below.x - u.x) > COLUMN_SLACK:
                 break
             key, row = key + below.key, below.row
             out.add(key)
+            j += 1
     return out
 
 
