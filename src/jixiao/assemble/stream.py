@@ -249,6 +249,7 @@ def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
 
 
 _LEADS = frozenset("其0123456789一二三四五六七八九十")  # how a label's lead ('其中：', '1.', '一、') begins
+_LEAD_ONLY = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])$")  # a lead alone
 LINE_CELLS = 40  # a printed line of a table holds fewer cells
 COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow column (centred, or not) start
 
@@ -259,8 +260,8 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_en
     beginning joins it as a run of pieces, or not at all.)"""
     u = units[i]
     if u.certain or row_end[i] == i + 1 or (u.key not in lex.prefixes and label_key(u.key) not in lex.prefixes
-                                            ) or _known(u.key, lex):
-        return u  # (most units: a value, a word no label begins with)
+                                            and not _LEAD_ONLY.match(u.key)) or _known(u.key, lex):
+        return u  # (most units: a value, a word no label begins with; but a label's lead alone, '其中：')
     first = _in_column_below(units, i, u.x, row_end)
     if first is None:
         return u
