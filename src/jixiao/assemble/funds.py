@@ -89,6 +89,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
     unread: list[Unit] = []
     current: FundLine | None = None
     last_row = None
+    width = 0  # the header's columns
     for u in units:
         key = u.key
         value = number(u.text)
@@ -96,8 +97,14 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         column = lex.fund_column(key) if label is None else None
         new_source_row = u.row != last_row and (
             per_row[u.row] >= 2
-            # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`)
-            or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))))
+            # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`);
+            # but a whole value after a row short of the header's columns goes on that row (a PDF's text in its
+            # drawing order puts the cells after a wrapped one on lines of their own: '… 492.92 10.00' / '99.49')
+            or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))
+                and not (current is not None and current.label is not None and _WHOLE.match(key)
+                         and 0 < len(current.values) < width)))
+        if u.row != last_row and per_row[u.row] >= 2 and column is not None:
+            width = 0  # (a header line: its columns counted below)
         last_row = u.row
         if label is not None:
             current = FundLine(u.line, label, certain=u.certain)
@@ -110,6 +117,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             current = FundLine(u.line, None, certain=u.certain)
             lines.append(current)
         if column is not None:
+            width = max(width, len(current.columns) + 1)
             current.columns.append(column)
             current.gaps.append(u.empties if u.certain else 0)
             continue
@@ -165,6 +173,7 @@ def _blank_columns(fl: FundLine) -> None:
 
 _AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
+_WHOLE = re.compile(r"^\d+\.\d+%?$|^\d{3,}$")  # a whole value, not a cut number's rest ('0', '9', '00')
 _NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)

@@ -170,6 +170,11 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             after = i + 2
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
+        if (out and u.gap >= Gap.LINE and not u.certain and _DECORATION.match(key)
+                and label_key(out[-1].key) in lex.words and not out[-1].certain):
+            last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)')
+            out[-1] = last._replace(text=last.text + u.text, key=fold(last.text + u.text))
+            continue
         if key not in prefixes and not _YEAR_START.match(key) and not led:
             # most units: no beginning of a label (but '其中：当年财' / '政拨款', a label after its lead)
             out.append(_with_below(units, i, lex, taken, row_end) if key[:1] in _LEADS and not u.certain else u)
@@ -198,6 +203,9 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         after = joined + 1
     return out
+
+
+_DECORATION = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # a label's unit or note in brackets ('(%)', '(万元)', '(A)')
 
 
 def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dict[int, int]:

@@ -393,7 +393,37 @@ def read_text(text: str, file: str) -> Document:
             if folding:
                 _fold_tokens(tokens, first_token)
             pending = Gap.LINE
+    if _CUT_NUMBER_TEXT.search(text):
+        doc.tokens[:] = _rejoined_numbers(doc.tokens)
     return doc
+
+
+_CUT_NUMBER_TEXT = re.compile(r"\d\.\d?\n\d{1,2}\n")  # a number cut by a narrow column, its rest on a line alone
+_CUT_HEAD = re.compile(r"^\d+\.\d?$")  # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00'
+_CUT_REST = re.compile(r"^\d{1,2}$")
+
+
+def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
+    """Numbers a narrow column of a PDF cut over lines, in its text taken out line by line ('… 492.92 10.0' /
+    '0' / '99.4' / '9'): a line holding one or two digits alone after a number ending with its point or one
+    decimal is that number's rest, where the document shows it: at least one such number ends a line of
+    several cells (a cell per line, '99.4' then a 得分 '9', stays as printed)."""
+    rows: dict[int, list[int]] = {}
+    for k, tok in enumerate(tokens):
+        rows.setdefault(tok.row, []).append(k)
+    pairs = []
+    for k in range(1, len(tokens)):
+        tok, before = tokens[k], tokens[k - 1]
+        if (tok.row != before.row and len(rows[tok.row]) == 1 and tok.line == before.line + 1
+                and _CUT_REST.match(tok.text) and _CUT_HEAD.match(before.text)):
+            pairs.append((k, len(rows[before.row]) >= 2))
+    if not any(several for _, several in pairs):
+        return tokens
+    out = list(tokens)
+    for k, _ in reversed(pairs):
+        out[k - 1] = out[k - 1]._replace(text=out[k - 1].text + out[k].text)
+        del out[k]
+    return out
 
 
 def read_file(path: Path, display: str | None = None) -> Document:
