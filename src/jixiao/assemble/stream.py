@@ -170,9 +170,10 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             after = i + 2
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
-        if (out and u.gap >= Gap.LINE and not u.certain and _DECORATION.match(key)
+        if (out and u.gap >= Gap.LINE and not u.certain and _DECORATION.match(key) and not is_points_only(key)
                 and label_key(out[-1].key) in lex.words and not out[-1].certain):
-            last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)')
+            last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'; not the
+            # points a lost label leaves on a line of their own: '(10分)')
             out[-1] = last._replace(text=last.text + u.text, key=fold(last.text + u.text))
             continue
         if key not in prefixes and not _YEAR_START.match(key) and not led:
