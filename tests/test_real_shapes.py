@@ -265,10 +265,11 @@ def test_row_labels_provinces_print(labels, separator):
                                    "项目支出绩效自评表(2023年)", "附件2 项目支出绩效自评表", "项目支出绩效自评价表",
                                    "专项资金绩效自评表", "绩效目标自评表（2023年度）",
                                    "详见附件(注:以下内容为图片识别,请以附件为准)项目支出绩效自评表(2023年度)",
-                                   "项目支出绩效自评表(2023)", "项目支出绩效自评表 （2023）"])
+                                   "项目支出绩效自评表(2023)", "项目支出绩效自评表 （2023）",
+                                   "财政项目支出绩效自评表（2023 年度）"])
 def test_titles_provinces_print(title, separator):
-    """Titles other templates print: each starts a form, and a year in the title ('(2023年)', '(2023)' too) is the
-    form's;
+    """Titles other templates print: each starts a form, and a year in the title ('(2023年)', '(2023)' too, or
+    '（2023 年度）' with the space a PDF's text puts after digits) is the form's;
     also after a note in brackets the page glued to it (its colon inside the brackets: no label's)."""
     text = "\n\n".join(small_form(separator, name, title=title) for name in ("农村饮水安全维修养护", "乡村道路养护"))
     forms = jixiao.parse_text(text, "titles.txt")

@@ -26,6 +26,8 @@ _TITLE_YEAR = re.compile(r"(?:[(（]?((?:19|20)\d{2})年度?[)）]?|[(（]((?:19
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 _ENDED = re.compile(r".*[)）。]")  # what ends before a title: a bracket closed, a sentence (the last of them)
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_OPEN_YEAR = re.compile(r"[(（](?:19|20)\d{2}$")  # a year opened in brackets at a unit's end
+_YEAR_REST = re.compile(r"^年度?[)）]")
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
 _YEAR_ONLY = re.compile(r"^(?:[(（]?(?:19|20)\d{2}年度?[)）]?|[(（](?:19|20)\d{2}[)）])$")
 
@@ -164,6 +166,13 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if i in continued:
             text = u.text + units[continued[i]].text
             out.append(u._replace(text=text, key=fold(text)))
+            continue
+        if (key[-1:].isdigit() and i + 1 < n and _OPEN_YEAR.search(key) and _YEAR_REST.match(units[i + 1].key)
+                and not units[i + 1].certain and units[i + 1].row == u.row):
+            # a title's year cut at the space a PDF's text puts after its digits ('…自评表（2023' '年度）')
+            text = u.text + units[i + 1].text
+            out.append(u._replace(text=text, key=fold(text)))
+            after = i + 2
             continue
         if 2 <= len(key) <= 4 and i + 1 < n and (across := _read_across(u, units[i + 1], lex)) is not None:
             out.append(across)
