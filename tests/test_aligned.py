@@ -81,6 +81,23 @@ def test_word_pdf_text_in_drawing_order():
     assert [(i.weight, i.score) for i in got[0].indicators[:3]] == [(20.0, 20.0), (10.0, 10.0), (10.0, 10.0)]
 
 
+def test_a_fund_row_s_values_after_a_wrapped_cell_in_drawing_order():
+    """A PDF's text in drawing order: the 分值 cell wrapped ('10.0' / '0'), so the row's other values follow on
+    a line of their own ('99.44 9.94'); they are the row's, not a row of their own."""
+    text = "\n".join([
+        "财政项目支出绩效自评表（2023 年度）", "项目名称 产业转型升级重点工作",
+        "主管部门 某某委员会 实施单位 某某委员会",
+        "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率", "(%)", "得分",
+        "年度资金总额 2270.00 1995.03 1984.00 10.0", "0", "99.44 9.94",
+        "其中：当年财政拨款 2270.00 1995.03 1984.00 - 99.44 -",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 时尚创意交流活动 =2(场) 2.00(场) 10.00 10.00"])
+    [form] = jixiao.parse_text(text, "raw.txt")
+    total = form.funds.total
+    assert (total.executed, total.weight, total.execution_rate, total.score) == (1984.0, 10.0, 99.44, 9.94)
+    assert form.year == 2023 and form.funds.current_year.execution_rate == 99.44
+
+
 def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     """`pdftotext` counts an ideograph one column; text aligned for a monospaced display counts it two. Only the
     first is rebuilt; the second's columns are read as they stand (`assemble/columns.py`)."""

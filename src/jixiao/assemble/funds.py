@@ -95,14 +95,15 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         value = number(u.text)
         label = lex.fund_row(key) if value is None else None
         column = lex.fund_column(key) if label is None else None
-        new_source_row = u.row != last_row and (
+        # a whole value after a row short of the header's columns goes on that row, alone on its line or with the
+        # rest of the row's values (a PDF's text in its drawing order puts the cells after a wrapped one on lines
+        # of their own: '… 492.92 10.00' / '99.49' / '9.95', '… 1984.00 10.0' / '0' / '99.44 9.94')
+        goes_on = (not u.certain and current is not None and current.label is not None and bool(_WHOLE.match(key))
+                   and len(current.values) > 0 and len(current.values) + per_row[u.row] <= width)
+        new_source_row = u.row != last_row and not goes_on and (
             per_row[u.row] >= 2
-            # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`);
-            # but a whole value after a row short of the header's columns goes on that row (a PDF's text in its
-            # drawing order puts the cells after a wrapped one on lines of their own: '… 492.92 10.00' / '99.49')
-            or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))
-                and not (current is not None and current.label is not None and _WHOLE.match(key)
-                         and 0 < len(current.values) < width)))
+            # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`)
+            or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))))
         if u.row != last_row and per_row[u.row] >= 2 and column is not None:
             width = 0  # (a header line: its columns counted below)
         last_row = u.row
