@@ -89,7 +89,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
     unread: list[Unit] = []
     current: FundLine | None = None
     last_row = None
-    width = 0  # the header's columns
+    header: FundLine | None = None  # the last line of headings
     for u in units:
         key = u.key
         value = number(u.text)
@@ -99,13 +99,12 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         # rest of the row's values (a PDF's text in its drawing order puts the cells after a wrapped one on lines
         # of their own: '… 492.92 10.00' / '99.49' / '9.95', '… 1984.00 10.0' / '0' / '99.44 9.94')
         goes_on = (not u.certain and current is not None and current.label is not None and bool(_WHOLE.match(key))
-                   and len(current.values) > 0 and len(current.values) + per_row[u.row] <= width)
+                   and len(current.values) > 0 and header is not None
+                   and len(current.values) + per_row[u.row] <= len(header.columns))
         new_source_row = u.row != last_row and not goes_on and (
             per_row[u.row] >= 2
             # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`)
             or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))))
-        if u.row != last_row and per_row[u.row] >= 2 and column is not None:
-            width = 0  # (a header line: its columns counted below)
         last_row = u.row
         if label is not None:
             current = FundLine(u.line, label, certain=u.certain)
@@ -118,7 +117,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             current = FundLine(u.line, None, certain=u.certain)
             lines.append(current)
         if column is not None:
-            width = max(width, len(current.columns) + 1)
+            header = current
             current.columns.append(column)
             current.gaps.append(u.empties if u.certain else 0)
             continue

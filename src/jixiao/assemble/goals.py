@@ -16,7 +16,16 @@ from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
-from jixiao.assemble.text import GOES_ON, SENTENCE_END, after_chars, is_measure, printed_twice, tidy, width
+from jixiao.assemble.text import (
+    GOES_ON,
+    SENTENCE_END,
+    after_chars,
+    is_measure,
+    joined_lines,
+    printed_twice,
+    tidy,
+    width,
+)
 from jixiao.read.normalise import join
 from jixiao.read.tokens import Gap
 
@@ -353,8 +362,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
         if not right_fills and not halves and not (beside and _runs_on_alone(rows, column)):
             return False
     left, right, _ = _split_lines(rows, column, right_width)
-    parts["expected"] = join(parts["expected"], _glued(left))
-    parts["actual"] = join(parts["actual"], _glued(right))
+    parts["expected"] = join(parts["expected"], joined_lines(left))
+    parts["actual"] = join(parts["actual"], joined_lines(right))
     lines["expected"] = lines["expected"] or rows[0][0].line
     lines["actual"] = lines["actual"] or rows[0][-1].line
     return True
@@ -365,14 +374,6 @@ def _runs_on_alone(rows: list[list[Unit]], column: float) -> bool:
     cut = _full_cut(rows[0], column)
     return cut is not None and not rows[0][cut - 1].text.rstrip().endswith(SENTENCE_END) and all(
         len(r) == 1 and _printed(r) <= column + 1.0 for r in rows[1:])
-
-
-def _glued(pieces: list[str]) -> str:
-    """A wrapped text's lines, joined: a line break inside it is no space (one between two words is kept)."""
-    text = ""
-    for piece in pieces:
-        text = join(text, piece) if text else piece
-    return text
 
 
 def _joined(units: list[Unit]) -> str:

@@ -46,6 +46,7 @@ from jixiao.assemble.text import (
     fold,
     is_dash,
     is_measure,
+    joined_lines,
     number,
     points,
     tidy,
@@ -1166,10 +1167,7 @@ class _Reader:
                 or any(len(line) != 1 for line in row.wraps)
                 or not row.wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
             return False
-        text = ""
-        for line in row.wraps:
-            text = join(text, line[0].text)
-        row.deviation = tidy(text)
+        row.deviation = tidy(joined_lines([line[0].text for line in row.wraps]))
         row.last_line = row.wraps[-1][0].line
         row.wraps = []
         return True

@@ -46,6 +46,16 @@ def label_points(key: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
+def is_lead(key: str) -> bool:
+    """A label's lead alone ('其中：', '1.', '一、'), its label on the lines below."""
+    return bool(_LEAD.fullmatch(key))
+
+
+def is_decoration(key: str) -> bool:
+    """A label's unit or note in brackets alone ('(%)', '(万元)', '(A)'), wrapped onto a line of its own."""
+    return bool(_INNER.fullmatch(key))
+
+
 def is_points_only(key: str) -> bool:
     """A lost vertical label of which only its points survive: '(50分)'."""
     return bool(_POINTS.match(key))

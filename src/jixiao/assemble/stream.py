@@ -16,7 +16,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from jixiao.assemble.lexicon import IGNORED, Lexicon, fold, is_points_only, label_key, match_prefixes, select
+from jixiao.assemble.lexicon import (
+    IGNORED,
+    Lexicon,
+    fold,
+    is_decoration,
+    is_lead,
+    is_points_only,
+    label_key,
+    match_prefixes,
+    select,
+)
 from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
@@ -179,7 +189,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             after = i + 2
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
-        if (out and u.gap >= Gap.LINE and not u.certain and _DECORATION.match(key) and not is_points_only(key)
+        if (out and u.gap >= Gap.LINE and not u.certain and is_decoration(key) and not is_points_only(key)
                 and label_key(out[-1].key) in lex.words and not out[-1].certain):
             last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'; not the
             # points a lost label leaves on a line of their own: '(10分)')
@@ -213,9 +223,6 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         after = joined + 1
     return out
-
-
-_DECORATION = re.compile(r"^[(（][^()（）]{1,6}[)）]$")  # a label's unit or note in brackets ('(%)', '(万元)', '(A)')
 
 
 def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dict[int, int]:
@@ -267,7 +274,6 @@ def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
 
 
 _LEADS = frozenset("其0123456789一二三四五六七八九十")  # how a label's lead ('其中：', '1.', '一、') begins
-_LEAD_ONLY = re.compile(r"^(?:其中[:：]?|[0-9]{1,2}[.、]|[一二三四五六七八九十][、.])$")  # a lead alone
 LINE_CELLS = 40  # a printed line of a table holds fewer cells
 COLUMN_SLACK = 3.0  # display columns: the pieces of a label wrapped in a narrow column (centred, or not) start
 
@@ -278,7 +284,7 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_en
     beginning joins it as a run of pieces, or not at all.)"""
     u = units[i]
     if u.certain or row_end[i] == i + 1 or (u.key not in lex.prefixes and label_key(u.key) not in lex.prefixes
-                                            and not _LEAD_ONLY.match(u.key)) or _known(u.key, lex):
+                                            and not is_lead(u.key)) or _known(u.key, lex):
         return u  # (most units: a value, a word no label begins with; but a label's lead alone, '其中：')
     first = _in_column_below(units, i, u.x, row_end)
     if first is None:

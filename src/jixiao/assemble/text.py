@@ -9,6 +9,7 @@ from functools import lru_cache
 import opencc
 
 from jixiao.read.limits import MAX_NUMBER_DIGITS
+from jixiao.read.normalise import join
 
 _T2S = opencc.OpenCC("t2s")
 _WS = re.compile(r"\s+")
@@ -140,3 +141,11 @@ def after_chars(text: str, count: int) -> str:
             if seen == count:
                 return text[i + 1:]
     return ""
+
+
+def joined_lines(pieces: list[str]) -> str:
+    """A wrapped text's lines, joined: a line break inside it is no space (one between two words is kept)."""
+    text = ""
+    for piece in pieces:
+        text = join(text, piece) if text else piece
+    return text
