@@ -75,7 +75,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
             widths[slot] = max(widths.get(slot, 0.0), w)
     for index, ctx in enumerate(contexts):
         if ctx.table_widths and any(ctx.table_widths.get(s, 0.0) < w - 1.0 for s, w in widths.items()) and any(
-                first < widths.get(s, 0.0) - 1.0 for row in ctx.wrap_widths for s, first in row.items()):
+                wrap.narrow(widths) and wrap.plan(widths) != plan for wrap, plan in ctx.wrap_rows):
             contexts[index] = Context(file=doc.file, explain=explain, blank_merges=blanks, column_widths=widths)
             reading.forms[index] = assemble_form(forms[index], lex, contexts[index], index)
     if explain:

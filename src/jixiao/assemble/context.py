@@ -4,9 +4,13 @@ when asked, a trace of the choices it made (`jixiao parse --explain`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from jixiao.assemble.notes import READ_WARNINGS
 from jixiao.model import ReadWarning
+
+if TYPE_CHECKING:
+    from jixiao.assemble.indicators import WrapRow
 
 LOW_CONFIDENCE = 0.6  # below this a field gets a warning: never a silent guess
 
@@ -36,9 +40,9 @@ class Context:
     # read), and the widest over the document's other forms (given for a second reading)
     table_widths: dict[str, float] = field(default_factory=dict)
     column_widths: dict[str, float] = field(default_factory=dict)
-    # per wrapped row, the first-line widths of the cells that may wrap: only these read differently once the
-    # other forms' widths are known (a form none of whose cells is narrower is not read again)
-    wrap_widths: list[dict[str, float]] = field(default_factory=list)
+    # per wrapped row, what decided which cells take its lines, and the plan chosen: a form is read again with
+    # the other forms' widths only where some row's plan would change with them
+    wrap_rows: list[tuple[WrapRow, list]] = field(default_factory=list)
 
     def warn(self, code: str, message: str, path: str | None = None, line: int | None = None) -> None:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"

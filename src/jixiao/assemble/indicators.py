@@ -1144,14 +1144,15 @@ class _Reader:
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
             columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
-            self.ctx.wrap_widths.append({s: row.first_widths.get(s, 0.0) for s in slots})
-            narrow = {s for s in slots if known and row.first_widths.get(s, 0.0) < known.get(s, 0.0) - 1.0}
-            fullness = {s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}
             firsts = {s: getattr(row, s) or "" for s in slots}
             opened = frozenset(s for s in slots if brackets(firsts[s]) > 0)
-            going = frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON))
-            plan = _wrap_plan(tuple(tuple(u.text for u in line) for line in row.wraps), tuple(slots), columns,
-                              frozenset(narrow), fullness, opened, going)
+            wrap = WrapRow(
+                lines=tuple(tuple(u.text for u in line) for line in row.wraps), slots=tuple(slots), columns=columns,
+                first_widths={s: row.first_widths.get(s, 0.0) for s in slots},
+                fullness={s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}, opened=opened,
+                going=frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON)))
+            plan = wrap.plan(known)
+            self.ctx.wrap_rows.append((wrap, plan))
             for chosen, pieces in plan:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
@@ -1334,6 +1335,30 @@ class _Reader:
             return None
         slot = row.slot_cols[max(lower)]
         return "deviation" if col > max(row.slot_cols) else slot
+
+
+@dataclass(frozen=True)
+class WrapRow:
+    """A row's wrapped lines and what decides which of its cells take them, kept: the column widths of the
+    document's other tables (`narrow`) then tell whether they would give its lines otherwise, without the form
+    being read again."""
+
+    lines: tuple[tuple[str, ...], ...]
+    slots: tuple[str, ...]
+    columns: dict[str, float]
+    first_widths: dict[str, float]
+    fullness: dict[str, float]
+    opened: frozenset[str]
+    going: frozenset[str]
+
+    def narrow(self, known: dict[str, float]) -> frozenset[str]:
+        """The cells narrower than their columns where the document's tables are `known` this wide."""
+        return frozenset(s for s in self.slots if known and self.first_widths[s] < known.get(s, 0.0) - 1.0)
+
+    def plan(self, known: dict[str, float]) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Which cells take each line where the document's tables are `known` this wide."""
+        return _wrap_plan(self.lines, self.slots, self.columns, self.narrow(known), self.fullness, self.opened,
+                          self.going)
 
 
 def _wrap_plan(lines: tuple[tuple[str, ...], ...], slots: tuple[str, ...], columns: dict[str, float],
