@@ -110,21 +110,27 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
 
 
 @needs_chromium
-@pytest.mark.parametrize("variant", ["plain", "blank_scores", "header_footer"])
+@pytest.mark.parametrize("variant", ["plain", "blank_scores", "header_footer", "other_breaks"])
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
 def test_chromium_pdf_reads_back(tmp_path, golden, variant):
     """Chromium prints each cell with its own borders and leaves a cell cut by the page break open: the reader
     stitches it from the open rules. Its rules stand a little apart from page to page, so a page's column
     numbers differ from the header's: a row whose 得分 is blank is still anchored by its 分值. Printed with the
-    browser's header and footer (date, title, address, '2/5' on every page), those are dropped."""
+    browser's header and footer (date, title, address, '2/5' on every page), those are dropped. With other
+    texts the pages break elsewhere (`other_breaks`): a two-line label cut between its lines ('项目' / '名称',
+    its cells numbered differently on each page), a heading row ending a page (its tallest cell full to the
+    bottom, the next page's text no rest of it), and a merged label whose rest the browser prints over the
+    next page's first cells ('服务对象满意度' … '指' '标' over 总分 and 评分等级)."""
     forms = _forms(golden, variant, GOLDENS.index(golden))
     page = tmp_path / f"{golden.stem}.html"
-    page.write_text(render(forms, "html", seed=1), encoding="utf-8")
+    seed = GOLDENS.index(golden) if variant == "other_breaks" else 1
+    page.write_text(render(forms, "html", seed=seed), encoding="utf-8")
     pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile",
                        header_footer=variant == "header_footer")
     accuracy, summary = _accuracy(pdf, forms)
     print(summary.splitlines()[0])
-    assert accuracy >= MIN_ACCURACY, summary
+    # (the other breaks read exactly: each of them cost a form's fields, 99.62–99.93% of a document's)
+    assert accuracy >= (100.0 if variant == "other_breaks" else MIN_ACCURACY), summary
 
 
 # A web table without borders printed by Chromium (cells centred vertically, a browser's default, or aligned at

@@ -496,6 +496,7 @@ class _Slot(NamedTuple):
     open_top: bool  # no rule closes the cell at the table's top: it continues a cell of the page before
     open_bottom: bool  # no rule closes it at the table's bottom: it goes on on the next page
     full: bool  # its text reaches its bottom edge (a cell cut by the page break is full to the cut)
+    starts: tuple[float, ...] = ()  # where its lines start (x0): a stack of characters a line starts each at one x
 
 
 def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
@@ -551,7 +552,8 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             full = bool(lines) and _cut(lines, ys[i1 + 1], right)
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
-                               i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full))
+                               i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full,
+                               tuple(line[0].x0 for line in lines)))
         grid.append(slots)
     return grid
 
@@ -595,13 +597,62 @@ class _Stitcher:
         """The cell continues the one above it: by geometry, or it holds text that is not a bare number and the
         one above is full to the cut (a merged cell), or stands in a row that is (a row is cut across: a cell
         whose text had ended is not full, a cell wrapping past the cut goes on)."""
-        above = self.bottom.get((slot.cell.col, slot.cell.col_span))
+        above = self._above(slot)
         if above is None:
             return False
         if slot.open_top and above[1].open_bottom:
             return True
-        full = row_full if slot.cell.row_span == 1 else above[1].full
+        # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
+        # bottom whether the page cut it or not; the row's, where the page cut it before the cell's first line)
+        full = row_full if slot.cell.row_span == 1 and not above[1].cell.text else above[1].full
         return full and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+
+    def _above(self, slot: _Slot) -> tuple[int, _Slot] | None:
+        """The cell at the bottom of the page before in the same columns: by its edges where both have them (two
+        tables' column lines may number one column differently), else by its column numbers."""
+        box = slot.cell.bbox
+        if box is not None:
+            for found in self.bottom.values():
+                other = found[1].cell.bbox
+                if other is not None and abs(other[0] - box[0]) <= SNAP and abs(other[2] - box[2]) <= SNAP:
+                    return found
+        return self.bottom.get((slot.cell.col, slot.cell.col_span))
+
+    def overflow(self, chars: list[Char], box: tuple[float, float, float, float]) -> list[Char]:
+        """A cell cut by the page break (a merged one, its text centred on its whole span) whose rest a browser
+        printed over the cells at the top of the next table (`chars` in its `box`), on top of their text:
+        characters standing on another character, each at the x where the cut cell's lines start. They go on
+        that cell; the rest of `chars` is returned."""
+        cut = [(k, slot) for k, slot in self.bottom.values() if (slot.full or slot.cell.row_span > 1) and slot.starts]
+        if not cut:
+            return chars
+        x0, y0, x1, y1 = box
+        inside = [c for c in chars if x0 <= c.x0 and c.x1 <= x1 and y0 <= c.top <= y1]
+        taken: dict[int, list[Char]] = {}
+        for ch in inside:
+            owner = next((k for k, slot in cut if any(abs(ch.x0 - x) <= 0.5 for x in slot.starts)), None)
+            if owner is None:
+                continue
+            under = [c for c in inside if c is not ch and c.text != ch.text
+                     and min(c.x1, ch.x1) - max(c.x0, ch.x0) > 0.3 * min(c.x1 - c.x0, ch.x1 - ch.x0)
+                     and min(c.bottom, ch.bottom) - max(c.top, ch.top) > 0.15 * min(c.size, ch.size)]
+            # (two characters on each other both at a start: which is the cut cell's the page does not say)
+            if under and not any(any(abs(c.x0 - x) <= 0.5 for _, slot in cut for x in slot.starts) for c in under):
+                taken.setdefault(owner, []).append(ch)
+        if not taken:
+            return chars
+        for k, stray in taken.items():  # the stack's characters above them, in the cell's rest below it, too
+            slot = next(slot for j, slot in cut if j == k)
+            last = max(c.top for c in stray)
+            stray += [c for c in inside if c not in stray and c.top < last and any(
+                abs(c.x0 - x) <= 0.5 for x in slot.starts)]
+        tokens = self.out.doc.tokens
+        for k, stray in taken.items():
+            tok = tokens[k]
+            text = "".join(c.text for c in sorted(stray, key=lambda c: (c.top, c.x0)))
+            tokens[k] = tok._replace(text=join_text(tok.text, text))
+        gone = {id(c) for stray in taken.values() for c in stray}
+        return [c for c in chars if id(c) not in gone]
 
     def _continue(self, rows: list[list[_Slot]]) -> list[list[_Slot]]:
         tokens = self.out.doc.tokens
@@ -614,7 +665,7 @@ class _Stitcher:
         for slot in first:
             cell = slot.cell
             if (joined or cell.row_span > 1) and self._goes_on(slot, row_full):
-                k, _ = self.bottom[(cell.col, cell.col_span)]
+                k, _ = self._above(slot)  # type: ignore[misc]
                 tok = tokens[k]
                 # (a merged cell's label drawn on both sides of the break is one label)
                 text = tok.text if tok.text == cell.text else join_text(tok.text, cell.text)
@@ -682,9 +733,15 @@ def layout(pages: list[Page], file: str) -> Document:
     for page, page_tables in zip(pages, tables, strict=True):
         out.new_page(page.number)
         em = statistics.median(c.size for c in page.chars) if page.chars else 10.0
+        chars = page.chars
+        if page_tables and stitcher.bottom:
+            first = min(page_tables, key=lambda t: t.box[1])
+            if not any(min(c.top for c in line) < first.box[1] for line in _lines(
+                    [c for c in chars if c.bottom <= first.box[1]]) if _furniture_key(line) not in furniture):
+                chars = stitcher.overflow(chars, first.box)  # (the table opens the page: it may go on)
         claimed: dict[int, list[Char]] = {}
         free: list[Char] = []
-        for ch in page.chars:
+        for ch in chars:
             cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
             for k, t in enumerate(page_tables):
                 x0, y0, x1, y1 = t.box
