@@ -41,6 +41,7 @@ MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
 BUCKET = 20.0  # points: characters of a line are looked up by their x in buckets this wide (overprints)
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
+SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
@@ -407,6 +408,14 @@ def _cut(lines: list[list[Char]], bottom: float, right: float) -> bool:
     return bottom - max(c.bottom for c in last) < 0.6 * size and right - last[-1].x1 <= 2.5 * size
 
 
+def _headed(lines: list[list[Char]], top: float) -> bool:
+    """A cell's text starts at its top edge, as the rest of a cell cut by a page break does (a label centred in
+    a merged cell starts lower)."""
+    first = lines[0]
+    size = max(statistics.median(c.size for c in first), 1.0)
+    return min(c.top for c in first) - top < 0.6 * size
+
+
 def _joined(lines: list[list[Char]], right: float) -> str:
     """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
     over lines), a line that stops short ends a paragraph."""
@@ -497,6 +506,8 @@ class _Slot(NamedTuple):
     open_bottom: bool  # no rule closes it at the table's bottom: it goes on on the next page
     full: bool  # its text reaches its bottom edge (a cell cut by the page break is full to the cut)
     starts: tuple[float, ...] = ()  # where its lines start (x0): a stack of characters a line starts each at one x
+    headed: bool = False  # its text starts at its top edge (the rest of a cut cell does; a centred label not)
+    spilled: bool = False  # its text runs on below the table's cut (a browser draws it past the cut cell)
 
 
 def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
@@ -553,7 +564,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
                                i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full,
-                               tuple(line[0].x0 for line in lines)))
+                               tuple(line[0].x0 for line in lines), bool(lines) and _headed(lines, ys[i0])))
         grid.append(slots)
     return grid
 
@@ -602,10 +613,12 @@ class _Stitcher:
             return False
         if slot.open_top and above[1].open_bottom:
             return True
+        if above[1].spilled:  # its text ran on past the cut: the cell goes on at the top of this page
+            return slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
         # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
         # bottom whether the page cut it or not; the row's, where the page cut it before the cell's first line)
         full = row_full if slot.cell.row_span == 1 and not above[1].cell.text else above[1].full
-        return full and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+        return full and slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
 
     def _above(self, slot: _Slot) -> tuple[int, _Slot] | None:
         """The cell at the bottom of the page before in the same columns: by its edges where both have them (two
@@ -664,7 +677,8 @@ class _Stitcher:
         kept = []
         for slot in first:
             cell = slot.cell
-            if (joined or cell.row_span > 1) and self._goes_on(slot, row_full):
+            spilled = (found := self._above(slot)) is not None and found[1].spilled
+            if (joined or cell.row_span > 1 or spilled) and self._goes_on(slot, row_full):
                 k, _ = self._above(slot)  # type: ignore[misc]
                 tok = tokens[k]
                 # (a merged cell's label drawn on both sides of the break is one label)
@@ -686,19 +700,26 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
     """A merged cell cut by a page break whose text the producer drew centred on the whole merged area: the text
     falls outside the table, below its last row or above its first (in the margin, or off the page). Each word
     of the line is the text of an empty cell left open at that edge in whose column it stands, if every word has
-    one; those cells take them."""
+    one; those cells take them. A line crossing the table's last rule goes on the text of the cells of its last row
+    it stands in: a browser draws a cut cell's text on past the cut (`产` in the cell, `出` across the rule)."""
     top, bottom = min(c.top for c in line), max(c.bottom for c in line)
+    size = max(statistics.median(c.size for c in line), 1.0)
     words = _words(line)
     for table, grid in zip(tables, grids, strict=True):
         _, y0, _, y1 = table.box
         # below the table with no other table between (down to the page's foot), or above it likewise
-        below = top >= y1 and not any(y1 <= t.box[1] <= top for t in tables if t is not table)
-        above = bottom <= y0 and not any(bottom <= t.box[3] <= y0 for t in tables if t is not table)
+        # (by the line's middle, as the table claims its characters: a cut cell's text drawn on past the cut
+        # may cross the table's last rule)
+        middle = (top + bottom) / 2
+        below = middle >= y1 and not any(y1 <= t.box[1] <= middle for t in tables if t is not table)
+        above = middle <= y0 and not any(middle <= t.box[3] <= y0 for t in tables if t is not table)
         if not (below or above):
             continue
         open_cells = {(i, k): slot for i, slots in enumerate(grid) for k, slot in enumerate(slots)
-                      if not slot.cell.text and slot.cell.bbox is not None
-                      and (below and slot.open_bottom or above and slot.open_top)}
+                      if slot.cell.bbox is not None and (
+                          not slot.cell.text and (below and slot.open_bottom or above and slot.open_top)
+                          or below and bool(slot.cell.text) and top < y1 + SPILL * size
+                          and abs(slot.cell.bbox[3] - y1) <= SNAP)}
         taken: dict[tuple[int, int], str] = {}
         for text, x0, x1, _ in words:
             at = next((key for key, slot in open_cells.items()
@@ -709,7 +730,11 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
         else:
             for (i, k), text in taken.items():
                 slot = grid[i][k]
-                grid[i][k] = slot._replace(cell=slot.cell._replace(text=text), full=False)
+                if slot.cell.text:  # the rest of a cut cell's text: the cell goes on on the next page
+                    grid[i][k] = slot._replace(cell=slot.cell._replace(text=join_text(slot.cell.text, text)),
+                                               spilled=True)
+                else:
+                    grid[i][k] = slot._replace(cell=slot.cell._replace(text=text), full=False)
             return True
     return False
 
