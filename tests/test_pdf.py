@@ -109,12 +109,14 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
     assert accuracy >= MIN_ACCURACY, summary
 
 
-COLLAPSED = "table{border-collapse:collapse} td,th{border:1px solid #000;padding:4px}"
+CHROMIUM_CSS = {"collapsed": "table{border-collapse:collapse} td,th{border:1px solid #000;padding:4px}",
+                "large_type": "table{border-collapse:collapse} td,th{border:1px solid #333;font-size:15pt;padding:6px}"}
 EXACT_CHROMIUM = ("other_breaks", "collapsed")
 
 
 @needs_chromium
-@pytest.mark.parametrize("variant", ["plain", "blank_scores", "header_footer", "other_breaks", "collapsed"])
+@pytest.mark.parametrize("variant", ["plain", "blank_scores", "header_footer", "other_breaks", "collapsed",
+                                     "large_type"])
 @pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
 def test_chromium_pdf_reads_back(tmp_path, golden, variant):
     """Chromium prints each cell with its own borders and leaves a cell cut by the page break open: the reader
@@ -127,13 +129,15 @@ def test_chromium_pdf_reads_back(tmp_path, golden, variant):
     next page's first cells ('服务对象满意度' … '指' '标' over 总分 and 评分等级). With collapsed borders, as most
     sites style their tables (`collapsed`), a cut cell's text runs on across the table's last rule ('产' in the
     cell, '出' across the rule, '指标' on the next page), and a label centred in a merged cell at the top of a
-    page starts no rest of the heading above it ('一级指标' / '产出指标')."""
+    page starts no rest of the heading above it ('一级指标' / '产出指标'). In large type (`large_type`) a block's
+    labels fill a whole page: their columns cross no row rule there, and are the table's still; a stacked
+    label's next character is drawn right below the table's last rule."""
     forms = _forms(golden, variant, GOLDENS.index(golden))
     page = tmp_path / f"{golden.stem}.html"
-    seed = GOLDENS.index(golden) if variant in EXACT_CHROMIUM else 1
+    seed = GOLDENS.index(golden) if variant in (*EXACT_CHROMIUM, "large_type") else 1
     html = render(forms, "html", seed=seed)
-    if variant == "collapsed":
-        html = html.replace("<head>", f"<head><style>{COLLAPSED}</style>")
+    if variant in CHROMIUM_CSS:
+        html = html.replace("<head>", f"<head><style>{CHROMIUM_CSS[variant]}</style>")
     page.write_text(html, encoding="utf-8")
     pdf = chromium_pdf(page, tmp_path / f"{golden.stem}.pdf", tmp_path / "profile",
                        header_footer=variant == "header_footer")

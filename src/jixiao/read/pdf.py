@@ -42,6 +42,7 @@ COVER = 0.6  # a rule separates two atoms when it covers this share of their com
 BUCKET = 20.0  # points: characters of a line are looked up by their x in buckets this wide (overprints)
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
+SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
@@ -330,6 +331,9 @@ def _tables(page: Page) -> list[Table]:
     for j, seg in enumerate(vs):
         groups.setdefault(find(len(hs) + j), ([], []))[1].append(seg)
     tables = []
+    # column rules crossing no row rule: beside a table from its top to its bottom, they bound its columns of
+    # merged cells that fill the page (the 一级 and 二级 labels of a block going on over the whole page)
+    lone = [seg for h, v in groups.values() if not h for seg in v]
     for h, v in groups.values():
         if not h or len(v) < 2:  # one rule and two sides make a row left open by the page break
             continue
@@ -337,7 +341,12 @@ def _tables(page: Page) -> list[Table]:
         # side borders
         xs = [x for x, _, _ in v] + [x for _, x0, x1 in h for x in (x0, x1)]
         ys = [y for y, _, _ in h] + [y for _, y0, y1 in v for y in (y0, y1)]
-        box = (min(xs), min(ys), max(xs), max(ys))
+        top, bottom = min(ys), max(ys)
+        beside = [seg for seg in lone if abs(seg[1] - top) <= SNAP and abs(seg[2] - bottom) <= SNAP]
+        if beside:
+            v = v + beside
+            xs += [x for x, _, _ in beside]
+        box = (min(xs), top, max(xs), bottom)
         tables.append(Table(box, h, v))
     return sorted(tables, key=lambda tb: tb.box[1])
 
@@ -700,8 +709,9 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
     """A merged cell cut by a page break whose text the producer drew centred on the whole merged area: the text
     falls outside the table, below its last row or above its first (in the margin, or off the page). Each word
     of the line is the text of an empty cell left open at that edge in whose column it stands, if every word has
-    one; those cells take them. A line crossing the table's last rule goes on the text of the cells of its last row
-    it stands in: a browser draws a cut cell's text on past the cut (`产` in the cell, `出` across the rule)."""
+    one; those cells take them. A line crossing the table's last rule, or right below it under cells whose text
+    reaches the rule, goes on the text of the cells of its last row it stands in: a browser draws a cut cell's
+    text on past the cut (`产` in the cell, `出` across the rule)."""
     top, bottom = min(c.top for c in line), max(c.bottom for c in line)
     size = max(statistics.median(c.size for c in line), 1.0)
     words = _words(line)
@@ -718,8 +728,8 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
         open_cells = {(i, k): slot for i, slots in enumerate(grid) for k, slot in enumerate(slots)
                       if slot.cell.bbox is not None and (
                           not slot.cell.text and (below and slot.open_bottom or above and slot.open_top)
-                          or below and bool(slot.cell.text) and top < y1 + SPILL * size
-                          and abs(slot.cell.bbox[3] - y1) <= SNAP)}
+                          or below and bool(slot.cell.text) and abs(slot.cell.bbox[3] - y1) <= SNAP
+                          and top < y1 + (SPILL_FULL if slot.full else SPILL) * size)}
         taken: dict[tuple[int, int], str] = {}
         for text, x0, x1, _ in words:
             at = next((key for key, slot in open_cells.items()
