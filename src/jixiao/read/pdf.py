@@ -346,8 +346,17 @@ def _tables(page: Page) -> list[Table]:
         if beside:
             v = v + beside
             xs += [x for x, _, _ in beside]
+            lone = [seg for seg in lone if seg not in beside]
         box = (min(xs), top, max(xs), bottom)
         tables.append(Table(box, h, v))
+    # column rules alone, two or more from one top to one bottom: the middle of a row taller than a page, open
+    # at both ends (a long goal text going on over three pages)
+    while lone:
+        first = lone[0]
+        run = [seg for seg in lone if abs(seg[1] - first[1]) <= SNAP and abs(seg[2] - first[2]) <= SNAP]
+        lone = [seg for seg in lone if seg not in run]
+        if len(run) >= 2:
+            tables.append(Table((min(x for x, _, _ in run), first[1], max(x for x, _, _ in run), first[2]), [], run))
     return sorted(tables, key=lambda tb: tb.box[1])
 
 
