@@ -525,7 +525,7 @@ class _Slot(NamedTuple):
     full: bool  # its text reaches its bottom edge (a cell cut by the page break is full to the cut)
     starts: tuple[float, ...] = ()  # where its lines start (x0): a stack of characters a line starts each at one x
     headed: bool = False  # its text starts at its top edge (the rest of a cut cell does; a centred label not)
-    spilled: bool = False  # its text runs on below the table's cut (a browser draws it past the cut cell)
+    spilled: float = 0.0  # where its text drawn on below the table's cut ends (a browser draws it past the cut)
 
 
 def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
@@ -630,7 +630,9 @@ class _Stitcher:
         if above is None:
             return False
         if slot.open_top and above[1].open_bottom:
-            return True
+            # (open rules, but a number below a text above, the same number or not: two rows whose shared rule
+            # the page break left undrawn, a number never being cut)
+            return not above[1].cell.text or not _NUMBER.match(slot.cell.text)
         if above[1].spilled:  # its text ran on past the cut: the cell goes on at the top of this page
             return slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
         # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
@@ -695,7 +697,7 @@ class _Stitcher:
         kept = []
         for slot in first:
             cell = slot.cell
-            spilled = (found := self._above(slot)) is not None and found[1].spilled
+            spilled = (found := self._above(slot)) is not None and found[1].spilled > 0
             if (joined or cell.row_span > 1 or spilled) and self._goes_on(slot, row_full):
                 k, _ = self._above(slot)  # type: ignore[misc]
                 tok = tokens[k]
@@ -737,8 +739,7 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
         open_cells = {(i, k): slot for i, slots in enumerate(grid) for k, slot in enumerate(slots)
                       if slot.cell.bbox is not None and (
                           not slot.cell.text and (below and slot.open_bottom or above and slot.open_top)
-                          or below and bool(slot.cell.text) and abs(slot.cell.bbox[3] - y1) <= SNAP
-                          and top < y1 + (SPILL_FULL if slot.full else SPILL) * size)}
+                          or below and _spills(slot, y1, top, size))}
         taken: dict[tuple[int, int], str] = {}
         for text, x0, x1, _ in words:
             at = next((key for key, slot in open_cells.items()
@@ -751,11 +752,19 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
                 slot = grid[i][k]
                 if slot.cell.text:  # the rest of a cut cell's text: the cell goes on on the next page
                     grid[i][k] = slot._replace(cell=slot.cell._replace(text=join_text(slot.cell.text, text)),
-                                               spilled=True)
+                                               spilled=bottom)
                 else:
                     grid[i][k] = slot._replace(cell=slot.cell._replace(text=text), full=False)
             return True
     return False
+
+
+def _spills(slot: _Slot, cut: float, top: float, size: float) -> bool:
+    """A line starting at `top` below a table's last rule at `cut` is the next of a cell's text drawn past the
+    cut: it crosses the rule, or follows the cell's last line (reaching the rule, or drawn past it already)."""
+    reach = SPILL_FULL if slot.full or slot.spilled else SPILL
+    return bool(slot.cell.text) and abs(slot.cell.bbox[3] - cut) <= SNAP and (  # type: ignore[index]
+        top < max(cut, slot.spilled) + reach * size)
 
 
 def _emit_lines(out: Emitter, lines: list[list[Char]], em: float) -> None:
