@@ -333,7 +333,10 @@ def _tables(page: Page) -> list[Table]:
     tables = []
     # column rules crossing no row rule: beside a table from its top to its bottom, they bound its columns of
     # merged cells that fill the page (the 一级 and 二级 labels of a block going on over the whole page)
-    lone = [seg for h, v in groups.values() if not h for seg in v]
+    lone: dict[tuple[int, int], list[tuple[float, float, float]]] = {}  # by where they start and end
+    for h, v in groups.values():
+        for seg in v if not h else ():
+            lone.setdefault(_ends(seg[1], seg[2]), []).append(seg)
     for h, v in groups.values():
         if not h or len(v) < 2:  # one rule and two sides make a row left open by the page break
             continue
@@ -342,22 +345,24 @@ def _tables(page: Page) -> list[Table]:
         xs = [x for x, _, _ in v] + [x for _, x0, x1 in h for x in (x0, x1)]
         ys = [y for y, _, _ in h] + [y for _, y0, y1 in v for y in (y0, y1)]
         top, bottom = min(ys), max(ys)
-        beside = [seg for seg in lone if abs(seg[1] - top) <= SNAP and abs(seg[2] - bottom) <= SNAP]
+        beside = lone.pop(_ends(top, bottom), [])
         if beside:
             v = v + beside
             xs += [x for x, _, _ in beside]
-            lone = [seg for seg in lone if seg not in beside]
         box = (min(xs), top, max(xs), bottom)
         tables.append(Table(box, h, v))
     # column rules alone, two or more from one top to one bottom: the middle of a row taller than a page, open
     # at both ends (a long goal text going on over three pages)
-    while lone:
-        first = lone[0]
-        run = [seg for seg in lone if abs(seg[1] - first[1]) <= SNAP and abs(seg[2] - first[2]) <= SNAP]
-        lone = [seg for seg in lone if seg not in run]
+    for run in lone.values():
         if len(run) >= 2:
-            tables.append(Table((min(x for x, _, _ in run), first[1], max(x for x, _, _ in run), first[2]), [], run))
+            top, bottom = min(y0 for _, y0, _ in run), max(y1 for _, _, y1 in run)
+            tables.append(Table((min(x for x, _, _ in run), top, max(x for x, _, _ in run), bottom), [], run))
     return sorted(tables, key=lambda tb: tb.box[1])
+
+
+def _ends(top: float, bottom: float) -> tuple[int, int]:
+    """Where a rule starts and ends, to SNAP: rules from one top to one bottom share it."""
+    return round(top / (2 * SNAP)), round(bottom / (2 * SNAP))
 
 
 def _covered(segments: list[tuple[float, float, float]], pos: float, start: float, end: float) -> bool:
@@ -661,24 +666,37 @@ class _Stitcher:
             return chars
         x0, y0, x1, y1 = box
         inside = [c for c in chars if x0 <= c.x0 and c.x1 <= x1 and y0 <= c.top <= y1]
+        near: dict[int, list[Char]] = {}  # by their middle's x, in buckets of BUCKET points
+        for c in inside:
+            near.setdefault(int((c.x0 + c.x1) / 2 // BUCKET), []).append(c)
+        owners: dict[int, int] = {}  # where a cut cell's lines start (to half a point) -> its token
+        for k, slot in cut:
+            for x in slot.starts:
+                owners.setdefault(round(x * 2), k)
+
+        def owner_at(x: float) -> int | None:
+            return next((owners[at] for at in (round(x * 2), round(x * 2) - 1, round(x * 2) + 1) if at in owners),
+                        None)
+
         taken: dict[int, list[Char]] = {}
         for ch in inside:
-            owner = next((k for k, slot in cut if any(abs(ch.x0 - x) <= 0.5 for x in slot.starts)), None)
+            owner = owner_at(ch.x0)
             if owner is None:
                 continue
-            under = [c for c in inside if c is not ch and c.text != ch.text
+            at = int((ch.x0 + ch.x1) / 2 // BUCKET)
+            under = [c for bucket in (at - 1, at, at + 1) for c in near.get(bucket, ())
+                     if c is not ch and c.text != ch.text
                      and min(c.x1, ch.x1) - max(c.x0, ch.x0) > 0.3 * min(c.x1 - c.x0, ch.x1 - ch.x0)
                      and min(c.bottom, ch.bottom) - max(c.top, ch.top) > 0.15 * min(c.size, ch.size)]
             # (two characters on each other both at a start: which is the cut cell's the page does not say)
-            if under and not any(any(abs(c.x0 - x) <= 0.5 for _, slot in cut for x in slot.starts) for c in under):
+            if under and not any(owner_at(c.x0) is not None for c in under):
                 taken.setdefault(owner, []).append(ch)
         if not taken:
             return chars
         for k, stray in taken.items():  # the stack's characters above them, in the cell's rest below it, too
-            slot = next(slot for j, slot in cut if j == k)
             last = max(c.top for c in stray)
-            stray += [c for c in inside if c not in stray and c.top < last and any(
-                abs(c.x0 - x) <= 0.5 for x in slot.starts)]
+            seen = {id(c) for c in stray}
+            stray += [c for c in inside if id(c) not in seen and c.top < last and owner_at(c.x0) == k]
         tokens = self.out.doc.tokens
         for k, stray in taken.items():
             tok = tokens[k]
