@@ -278,6 +278,17 @@ def test_titles_provinces_print(title, separator):
 
 
 @pytest.mark.parametrize("separator", ["\t", " "])
+def test_a_form_that_lost_its_title_keeps_the_year_printed_before_its_head(separator):
+    """A page that lost the forms' titles (a converter dropping a heading) still prints each year on its line
+    before 项目名称: that year is the form's, not the end of the form before."""
+    text = "\n\n".join(small_form(separator, name, title="（2023 年度）")
+                        for name in ("农村饮水安全维修养护", "乡村道路养护"))
+    forms = jixiao.parse_text(text, "no_titles.txt")
+    assert [(f.project_name, f.year, f.total_score) for f in forms] == [
+        ("农村饮水安全维修养护", 2023, 96), ("乡村道路养护", 2023, 96)]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
 @pytest.mark.parametrize(("printed", "grade"),
                          [("优秀", "优秀"), ("A", "A"), ("优（90分以上）", "优"), ("良(80-90分)", "良")])
 def test_grades_printed_with_their_band(printed, grade, separator):

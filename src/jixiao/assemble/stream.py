@@ -520,6 +520,9 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             seen_name = True
         elif kind in ("funds", "indicators"):
             seen_body = True
+    # a form without its title (a page that lost it) still has its year on the line before 项目名称
+    points = [(i - 1 if title is None and is_form and i and is_year_only(units[i - 1].key) else i, title, is_form)
+              for i, title, is_form in points]
     forms: list[FormUnits] = []
     fragments: list[Fragment] = []
     for k, (i, title, is_form) in enumerate(points):
