@@ -567,11 +567,13 @@ class _Reader:
             u = units[i]
             kind = kinds[i]
             hinted = self.hint(u, offset) if offset is not None else None
-            if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and (self.aligned
-                                                                                         or u.key == "指标")))
+            if (hinted in ("level1", "level2") and (kind is None or (kind == "caption" and (
+                    self.aligned or u.key == "指标" or u.certain and len(u.key) == 1)))
                     and len(u.key) <= 10 and not _starts_value(u)):
-                # what stands in a label column is a label (in aligned text also a piece: '标'; anywhere the rest
-                # '指标' of a label cut by a page break, which levels join to the label above)
+                # what stands in a label column is a label (in aligned text also a piece: '标'; in a cell of its own
+                # the last character of a label a page break cut, '服务对象满意度指' / '标', but not the caption
+                # 绩效指标 a merged cell prints among the rows; anywhere the rest '指标' of a label cut by a page
+                # break, which levels join to the label above)
                 kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache, partial
 from typing import TYPE_CHECKING
 
-from jixiao.assemble.lexicon import Lexicon, is_points_only
+from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only
 from jixiao.assemble.text import tidy
 
 if TYPE_CHECKING:
@@ -229,7 +229,8 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     prints it, or '产出' / '指标' at a page break, rows of its span between; '服务对' / '象满意' / '度指标' over
     three) is one label, printed on the first of them. The rests below are matched to the labels of the
     nearest row above that prints any, in column order (a page's columns may stand apart from the header's);
-    a lone rest goes with the label of its own column slot where that one fits."""
+    a lone rest goes with the label of its own column slot where that one fits. A character of the caption
+    绩效指标 that completes no label above is the caption's, cut over rows as its merged cell prints it."""
     above = None  # the nearest row above that prints labels (the rows of a span between print none)
     for below in raws:
         # points alone are a lost 一级 label of their own (a cut '产出指标' / '(50分)' is joined when its lines
@@ -245,6 +246,8 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
             fits = [j for j in range(k, len(above.labels))
                     if not is_points_only(above.labels[j][0]) and _continued(above.labels[j][0], key2, lex)]
             if not fits:
+                if len(key2) == 1 and key2 in CAPTION:
+                    below.labels.remove(rest)  # the caption's last character ('绩效指' / '标'): no label's
                 continue
             # a lone rest goes with the label of its own column slot where one fits; several go in column order
             j = next((j for j in fits if above.labels[j][1] == hint2), fits[0]) if len(rests) == 1 else fits[0]
