@@ -216,6 +216,27 @@ def test_formula_values_cached_and_not(tmp_path):
     assert _rows(path) == [[("分值", 0, 1, 1), ("", 1, 1, 1), ("20", 2, 1, 1), ("得分", 3, 1, 1)]]
 
 
+def test_targets_a_person_typed_that_excel_took_for_formulas_read_as_typed(tmp_path):
+    """A web table pasted into a spreadsheet: each target typed with its operator became a formula ('=200' shows
+    200, '=100%' shows 100.00%, '=1年度' shows #NAME?). Read as typed; a formula of cells stays its value, and
+    one never calculated is typed text only where it is no arithmetic ('=300', '=2期'; '=1+1' stays empty)."""
+    cells = {"A1": "=200", "B1": "=100%", "C1": "=1年度", "D1": "=SUM(A2:B2)", "A2": 1, "B2": 2, "E1": "=300",
+             "F1": "=2期", "G1": "=1+1"}
+    _book(cells, formats={"B1": "0.00%"}).save(path := tmp_path / "typed.xlsx")
+    cached = {b"<f>200</f><v></v>": b"<f>200</f><v>200</v>", b"<f>100%</f><v></v>": b"<f>100%</f><v>1</v>",
+              b"<f>1\xe5\xb9\xb4\xe5\xba\xa6</f><v></v>": b'<f>1\xe5\xb9\xb4\xe5\xba\xa6</f><v>#NAME?</v>',
+              b"<f>SUM(A2:B2)</f><v></v>": b"<f>SUM(A2:B2)</f><v>3</v>"}
+
+    def cache(xml: bytes) -> bytes:
+        for empty, value in cached.items():
+            xml = xml.replace(empty, value).replace(empty.replace(b"<v></v>", b"<v/>"), value)
+        return xml.replace(b'<c r="C1" t="str">', b'<c r="C1" t="e">').replace(b'<c r="C1"', b'<c t="e" r="C1"', 1)
+
+    _patch(path, "xl/worksheets/sheet1.xml", cache)
+    [first, _] = _rows(path)
+    assert [text for text, *_ in first] == ["=200", "=100%", "=1年度", "3", "=300", "=2期"]  # (G1: empty)
+
+
 def test_formatted_empty_sheet_claiming_a_million_rows_reads_fast(tmp_path):
     book = _book({"A1": "项目名称", "B1": "某项目"})
     sheet = book.active
