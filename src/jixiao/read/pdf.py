@@ -43,6 +43,7 @@ BUCKET = 20.0  # points: characters of a line are looked up by their x in bucket
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
+FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
@@ -605,17 +606,22 @@ class _Stitcher:
         self.out = out
         self.bottom: dict[tuple[int, int], tuple[int, _Slot]] = {}  # (col, col_span) -> (token index, slot)
         self.last_row: set[tuple[int, int]] = set()  # the cells of the last row emitted
+        self.at_foot = True  # the last table ends as low as the document's pages are filled: a row may be cut
 
     def other(self) -> None:
         """Something other than a table was emitted: nothing is continued across it."""
         self.bottom = {}
 
-    def table(self, grid: list[list[_Slot]], page_top: bool) -> None:
+    def table(self, grid: list[list[_Slot]], page_top: bool, at_foot: bool = True) -> None:
+        """Emit a table's rows, continuing the table of the page before where it goes on. `at_foot`: the table
+        ends as low as the document's pages are filled (one ending higher ended its page because its next row
+        did not fit: no cell of its last row was cut, whatever its text's fullness says)."""
         out = self.out
         rows = [list(r) for r in grid if r]
         if page_top and out.gap == Gap.PAGE and rows and self.bottom:
             rows = self._continue(rows)
         self.bottom = {}
+        self.at_foot = at_foot
         last = len(rows) - 1
         for i, slots in enumerate(rows):
             base = len(out.doc.tokens)
@@ -640,6 +646,8 @@ class _Stitcher:
             return not above[1].cell.text or not _NUMBER.match(slot.cell.text)
         if above[1].spilled:  # its text ran on past the cut: the cell goes on at the top of this page
             return slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+        if not self.at_foot:
+            return False
         # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
         # bottom whether the page cut it or not; the row's, where the page cut it before the cell's first line)
         full = row_full if slot.cell.row_span == 1 and not above[1].cell.text else above[1].full
@@ -800,6 +808,10 @@ def layout(pages: list[Page], file: str) -> Document:
     tables = [_tables(page) for page in pages]
     columns = _Columns(tables)
     furniture = _furniture(pages)
+    foot: dict[float, float] = {}  # by page height: how low the document's tables reach (its bottom margin)
+    for page, page_tables in zip(pages, tables, strict=True):
+        for t in page_tables:
+            foot[page.height] = max(foot.get(page.height, 0.0), t.box[3])
     stitcher = _Stitcher(out)
     for page, page_tables in zip(pages, tables, strict=True):
         out.new_page(page.number)
@@ -834,7 +846,8 @@ def layout(pages: list[Page], file: str) -> Document:
                 if run:
                     _emit_lines(out, run, em)
                     run = []
-                stitcher.table(grids[page_tables.index(item.table)], k == 0)
+                stitcher.table(grids[page_tables.index(item.table)], k == 0,
+                               item.table.box[3] >= foot[page.height] - FOOT_LINES * em)
             elif item.line is not None:
                 run.append(item.line)
                 stitcher.other()

@@ -2,11 +2,11 @@
 
 openpyxl reads the whole workbook (its read-only mode has no merged cells, and the merged ranges are the form's
 label spans), with the values Excel cached for formulas (`data_only`) — and, where the sheets hold formulas, once
-more with the formulas, so a target a person typed that Excel took for one ('=100%') reads as typed. openpyxl parses the XML with defusedxml
-when it is installed (it is a dependency; `openpyxl.DEFUSEDXML`), so entity expansion and external entities
-are refused. A merged range is expanded by openpyxl into one object per covered cell when the sheet loads, so
-the sheets' cells and merged areas are counted in the raw XML first: a range of a million rows is refused
-before it costs memory.
+more with the formulas, so a target a person typed that Excel took for one ('=100%') reads as typed. openpyxl parses
+the XML with defusedxml when it is installed (it is a dependency; `openpyxl.DEFUSEDXML`), so entity expansion and
+external entities are refused. A merged range is expanded by openpyxl into one object per covered cell when the
+sheet loads, so the sheets' cells and merged areas are counted in the raw XML first: a range of a million rows is
+refused before it costs memory.
 """
 
 from __future__ import annotations
