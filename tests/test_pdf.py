@@ -191,7 +191,7 @@ def test_chromium_pdf_reads_back(tmp_path, golden, variant):
 
 # A web table without borders printed by Chromium (cells centred vertically, a browser's default, or aligned at
 # the top): no rules, so its rows are rebuilt from the text's positions (src/jixiao/read/pdf_text.py). Measured on
-# the five goldens together: 97.08% centred, 96.93% top-aligned, 96.54% as a 三线表 (rules above and below the
+# the five goldens together: 97.07% centred, 96.88% top-aligned, 96.53% as a 三线表 (rules above and below the
 # table and under its header, none between columns); held to these floors, below the 99.5% target.
 UNRULED = {"middle": ("", 96.5), "top": ("td,th{vertical-align:top}", 96.5),
            "three_line": ("table{border-top:2px solid #000;border-bottom:2px solid #000}"
