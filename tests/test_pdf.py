@@ -86,16 +86,21 @@ def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
     assert accuracy >= FLOORS.get(variant, MIN_ACCURACY), summary
 
 
-@pytest.fixture(scope="module")
-def calc_pdfs(tmp_path_factory) -> list[Path]:
+def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:  # noqa: ANN001
+    """Each golden written by `write(forms, path, seed)` as a `suffix` file, printed to PDF by LibreOffice."""
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    root = tmp_path_factory.mktemp("calc-pdf")
-    sources = []
-    for seed, path in enumerate(GOLDENS):
-        sources.append(root / f"{path.stem}.xlsx")
-        render_xlsx(_forms(path), sources[-1], seed=seed, sheet_per_form=True)
+    root = tmp_path_factory.mktemp(name)
+    sources = [root / f"{path.stem}{suffix}" for path in GOLDENS]
+    for seed, (path, source) in enumerate(zip(GOLDENS, sources, strict=True)):
+        write(_forms(path), source, seed)
     return libreoffice_pdf(sources, root / "out", root / "profile")
+
+
+@pytest.fixture(scope="module")
+def calc_pdfs(tmp_path_factory) -> list[Path]:
+    return _office_pdfs(tmp_path_factory, "calc-pdf", ".xlsx",
+                        lambda forms, path, seed: render_xlsx(forms, path, seed=seed, sheet_per_form=True))
 
 
 @needs_soffice
@@ -111,14 +116,8 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
 
 @pytest.fixture(scope="module")
 def writer_web_pdfs(tmp_path_factory) -> list[Path]:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    root = tmp_path_factory.mktemp("writer-web-pdf")
-    sources = []
-    for seed, path in enumerate(GOLDENS):
-        sources.append(root / f"{path.stem}.html")
-        sources[-1].write_text(render(_forms(path), "html", seed=seed), encoding="utf-8")
-    return libreoffice_pdf(sources, root / "out", root / "profile")
+    return _office_pdfs(tmp_path_factory, "writer-web-pdf", ".html",
+                        lambda forms, path, seed: path.write_text(render(forms, "html", seed=seed), encoding="utf-8"))
 
 
 # LibreOffice lays out 002's web page wider than A4 (a long goal text in one cell) and prints only what fits:
