@@ -612,7 +612,7 @@ class _Stitcher:
         """Something other than a table was emitted: nothing is continued across it."""
         self.bottom = {}
 
-    def table(self, grid: list[list[_Slot]], page_top: bool, at_foot: bool = True) -> None:
+    def table(self, grid: list[list[_Slot]], page_top: bool, at_foot: bool) -> None:
         """Emit a table's rows, continuing the table of the page before where it goes on. `at_foot`: the table
         ends as low as the document's pages are filled (one ending higher ended its page because its next row
         did not fit: no cell of its last row was cut, whatever its text's fullness says)."""
@@ -633,11 +633,12 @@ class _Stitcher:
                     self.bottom[(slot.cell.col, slot.cell.col_span)] = (base + k, slot)
         out.end_table()
 
-    def _goes_on(self, slot: _Slot, row_full: bool) -> bool:
-        """The cell continues the one above it: by geometry, or it holds text that is not a bare number and the
-        one above is full to the cut (a merged cell), or stands in a row that is (a row is cut across: a cell
-        whose text had ended is not full, a cell wrapping past the cut goes on)."""
-        above = self._above(slot)
+    def _goes_on(self, slot: _Slot, row_full: bool, above: tuple[int, _Slot] | None) -> bool:
+        """The cell continues `above`, the cell over it at the bottom of the page before: by open rules (but a
+        number never goes on a text); or the text above ran on past the cut; or, where that table ended at the
+        page's foot, it holds text that is not a bare number, starting at its top edge, and the one above is full
+        to the cut (a merged cell, or one with text), or stands in a row that is (a row cut across before this
+        cell's first line)."""
         if above is None:
             return False
         if slot.open_top and above[1].open_bottom:
@@ -719,13 +720,15 @@ class _Stitcher:
         filled = [s for s in first if s.cell.row_span == 1 and s.cell.text]
         row_full = any(slot.full for key, (_, slot) in self.bottom.items() if key in self.last_row)
         above = sum(1 for key, (_, slot) in self.bottom.items() if slot.cell.text)
-        joined = bool(filled) and len(filled) < above and all(self._goes_on(s, row_full) for s in filled)
+        joined = bool(filled) and len(filled) < above and all(
+            self._goes_on(s, row_full, self._above(s)) for s in filled)
         kept = []
         for slot in first:
             cell = slot.cell
-            spilled = (found := self._above(slot)) is not None and found[1].spilled > 0
-            if (joined or cell.row_span > 1 or spilled) and self._goes_on(slot, row_full):
-                k, _ = self._above(slot)  # type: ignore[misc]
+            found = self._above(slot)
+            if found is not None and (joined or cell.row_span > 1 or found[1].spilled > 0) and self._goes_on(
+                    slot, row_full, found):
+                k, _ = found
                 tok = tokens[k]
                 # (a merged cell's label drawn on both sides of the break is one label)
                 text = tok.text if tok.text == cell.text else join_text(tok.text, cell.text)
@@ -819,8 +822,8 @@ def layout(pages: list[Page], file: str) -> Document:
         chars = page.chars
         if page_tables and stitcher.bottom:
             first = min(page_tables, key=lambda t: t.box[1])
-            if not any(min(c.top for c in line) < first.box[1] for line in _lines(
-                    [c for c in chars if c.bottom <= first.box[1]]) if _furniture_key(line) not in furniture):
+            if all(_furniture_key(line) in furniture for line in _lines(
+                    [c for c in chars if c.bottom <= first.box[1]])):
                 chars = stitcher.overflow(chars, first.box)  # (the table opens the page: it may go on)
         claimed: dict[int, list[Char]] = {}
         free: list[Char] = []
