@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from functools import cache, partial
+from functools import cache
 from typing import TYPE_CHECKING
 
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only
@@ -117,7 +117,8 @@ def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Line
                 centred = 2 * p - end
             else:
                 centred = bisect_left(tops, 2 * label_lines[k] - lines[end][1], free, p + 1)
-            for start in sorted({free} | {s for s in (centred - 1, centred, centred + 1) if free < s <= p}):
+            # (`free` first, then the starts around the centre after it, in order: no start is tried twice)
+            for start in (free, *(s for s in (centred - 1, centred, centred + 1) if free < s <= p)):
                 cost = UNCOVERED * (start - free) + _off_middle(lines, label_lines[k] if label_lines else 0, p,
                                                                 start, end, lean)
                 if extra:
@@ -187,9 +188,16 @@ def _merged(cover: list[int | None], printed: list[Printed | None], rows: list[i
     return forced
 
 
-def _within(cover1: list[int | None], k: int, start: int, end: int) -> float:
-    """A 二级 span stays inside one 一级 span."""
-    return 3.0 if len({cover1[r] for r in range(start, end + 1)}) > 1 else 0.0
+def _within(cover1: list[int | None]) -> Extra:
+    """A 二级 span stays inside one 一级 span: its rows all in one run of the 一级 cover (numbered once, so each
+    span asked costs two look-ups)."""
+    runs: list[int] = []
+    for r, c in enumerate(cover1):
+        runs.append(runs[-1] + (c != cover1[r - 1]) if r else 0)
+
+    def cost(k: int, start: int, end: int) -> float:
+        return 3.0 if runs[start] != runs[end] else 0.0
+    return cost
 
 
 def _alike(weights: list[float | None], pos: list[int]) -> Extra:
@@ -197,12 +205,23 @@ def _alike(weights: list[float | None], pos: list[int]) -> Extra:
     labels of two-row spans): the rows of a block are usually weighted alike, so a row whose 分值 differs from
     its label's row leans to the other span. Only a tie-breaker: a millionth per row outweighs no other evidence."""
     unit = 1e-6
+    # running counts of the rows with a 分值, and of those with each 分值 (a span's count is a difference)
+    weighted = [0]
+    for w in weights:
+        weighted.append(weighted[-1] + (w is not None))
+    alike: dict[float, list[int]] = {}
+    for w in {weights[p] for p in pos} - {None}:
+        run = [0]
+        for other in weights:
+            run.append(run[-1] + (other == w))
+        alike[w] = run  # type: ignore[index]
 
     def cost(k: int, start: int, end: int) -> float:
         own = weights[pos[k]]
         if own is None:
             return 0.0
-        return unit * sum(1 for r in range(start, end + 1) if weights[r] is not None and weights[r] != own)
+        same = alike[own]
+        return unit * (weighted[end + 1] - weighted[start] - same[end + 1] + same[start])
     return cost
 
 
@@ -214,9 +233,14 @@ def _alike_names(names: list[str | None]) -> Extra:
     ends = [name.rstrip(_TRAILING)[-2:] if name and len(name.rstrip(_TRAILING)) > 2 else None for name in names]
     shared = {e for e, n in Counter(filter(None, ends)).items() if n > 1}
 
+    known: dict[tuple[int, int], float] = {}  # (a span is asked of both label columns and of every way)
+
     def cost(k: int, start: int, end: int) -> float:
-        here = Counter(e for e in ends[start:end + 1] if e in shared)
-        return unit * sum(1 for n in here.values() if n == 1)
+        found = known.get((start, end))
+        if found is None:
+            here = Counter(e for e in ends[start:end + 1] if e in shared)
+            found = known[start, end] = unit * sum(1 for n in here.values() if n == 1)
+        return found
     return cost
 
 
@@ -311,7 +335,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
         cover1, off1 = spans(col1, mode, _plus(against_two, _plus(_alike(weights, pos1), alike)), lines, lean)
-        cover2, off2 = spans(col2, mode, _plus(partial(_within, cover1), _plus(_alike(weights, pos2), alike)),
+        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)),
                              lines, lean)
         cost = off1 + off2
         for i in range(len(raws)):
