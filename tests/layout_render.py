@@ -47,6 +47,7 @@ LAYOUTS = (
     "pdf_flow",
     "aligned",
     "latex",
+    "drawn",
 )
 
 DEFAULT_TITLE = "财政项目支出绩效自评表"
@@ -1024,6 +1025,118 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
     return "\n".join(out) + "\n"
 
 
+_ARMS = {  # (up, down, left, right) -> the box-drawing character a junction of those rules is drawn with
+    (1, 1, 1, 1): "┼", (1, 1, 0, 1): "├", (1, 1, 1, 0): "┤", (0, 1, 1, 1): "┬", (1, 0, 1, 1): "┴",
+    (0, 1, 0, 1): "┌", (0, 1, 1, 0): "┐", (1, 0, 0, 1): "└", (1, 0, 1, 0): "┘", (1, 1, 0, 0): "│",
+    (0, 0, 1, 1): "─", (1, 0, 0, 0): "│", (0, 1, 0, 0): "│", (0, 0, 1, 0): "─", (0, 0, 0, 1): "─",
+}
+
+
+def layout_drawn(doc: list, style: Style, rng: random.Random) -> str:
+    """A table drawn as a picture on a character grid, as text-mode browsers dump a web page (`w3m -dump`,
+    `links`, `elinks`) and grid-table writers draw it: each column padded to its width (an ideograph two
+    columns), cells wrapped inside it, a merged cell one area that no rule crosses, its label centred in it
+    (the rule under a row stops at a 一级 label merged over rows: `│产出├────┼──┤`); box-drawing characters or
+    ASCII (`+`, `-`, `|`: `w3m -no-graph`)."""
+    ascii_art = rng.random() < 0.3
+    cols = [max(2, round(2 * w)) for w in style.widths]
+    out: list[str] = []
+    block: list[Row] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        owner: list[list[int]] = []  # each row's owner cell per grid column
+        content: dict[int, tuple[int, int, int, int, list[str], bool]] = {}  # id -> r0, c0, r1, c1, lines, merged
+        merged_ids: dict[tuple[int, int], int] = {}  # (column, first row of the segment) -> id
+        for r, row in enumerate(block):
+            owners, col = [], 0
+            for c in row.cells:
+                if c.merge is not None:
+                    key = (c.merge.col, r - c.merge.index)
+                    if key not in merged_ids:
+                        merged_ids[key] = len(content)
+                        text = c.merge.text if c.merge.label_at is not None else ""
+                        last = min(len(block) - 1, r - c.merge.index + c.merge.length - 1)
+                        content[len(content)] = (r, col, last, col, wrap(text, style.widths[col]), True)
+                    owners.append(merged_ids[key])
+                else:
+                    content[len(content)] = (r, col, r, col + c.span - 1,
+                                             wrap(_one_line(c.text), _cell_width(style.widths, col, c)), False)
+                    owners += [len(content) - 1] * c.span
+                col += c.span
+            owner.append(owners)
+        widths = list(cols)  # (a closing mark hangs past its line's end: a column is as wide as its widest line)
+        for _, c0, _, c1, lines, _ in sorted(content.values(), key=lambda v: v[3] - v[1]):
+            need = max(map(display_width, lines), default=0) - sum(widths[c0:c1 + 1]) - (c1 - c0)
+            if need > 0:  # (a cell given a width of its own, a goal text: its last column widens)
+                widths[c1] += need
+        heights = [1] * len(block)
+        for r0, _, _, _, lines, merged in content.values():
+            if not merged:
+                heights[r0] = max(heights[r0], len(lines))
+        for r0, _, r1, _, lines, merged in content.values():  # a merged label taller than its rows: the last grows
+            if merged and len(lines) > sum(heights[r0:r1 + 1]) + (r1 - r0):
+                heights[r1] += len(lines) - sum(heights[r0:r1 + 1]) - (r1 - r0)
+        ys = [0]
+        for h in heights:
+            ys.append(ys[-1] + h + 1)
+        xs = [0]
+        for w in widths:
+            xs.append(xs[-1] + w + 1)
+        canvas = [[" "] * (xs[-1] + 1) for _ in range(ys[-1] + 1)]
+
+        def cell(r: int, c: int) -> int | None:
+            return owner[r][c] if 0 <= r < len(block) and 0 <= c < len(cols) else None
+
+        for r in range(len(block) + 1):  # rules under rows, broken where a merged cell goes on
+            for c in range(len(cols)):
+                if cell(r - 1, c) != cell(r, c):
+                    for x in range(xs[c] + 1, xs[c + 1]):
+                        canvas[ys[r]][x] = "-" if ascii_art else "─"
+        for r in range(len(block)):  # bars between cells
+            for c in range(len(cols) + 1):
+                if cell(r, c - 1) != cell(r, c):
+                    for y in range(ys[r] + 1, ys[r + 1]):
+                        canvas[y][xs[c]] = "|" if ascii_art else "│"
+        for r in range(len(block) + 1):  # junctions, by the rules that meet there
+            for c in range(len(cols) + 1):
+                arms = (int(r > 0 and cell(r - 1, c - 1) != cell(r - 1, c)),
+                        int(r < len(block) and cell(r, c - 1) != cell(r, c)),
+                        int(c > 0 and cell(r - 1, c - 1) != cell(r, c - 1)),
+                        int(c < len(cols) and cell(r - 1, c) != cell(r, c)))
+                if any(arms):
+                    drawn = _ARMS[arms]
+                    canvas[ys[r]][xs[c]] = ({"│": "|", "─": "-"}.get(drawn, "+")) if ascii_art else drawn
+        for r0, c0, r1, c1, lines, merged in content.values():
+            top, bottom, left, right = ys[r0] + 1, ys[r1 + 1] - 1, xs[c0] + 1, xs[c1 + 1] - 1
+            first = top + max(0, (bottom - top + 1 - len(lines)) // 2) if merged else top
+            for k, piece in enumerate(lines):
+                x = left + (max(0, (right - left + 1 - display_width(piece)) // 2) if merged else 0)
+                for ch in piece:
+                    canvas[first + k][x] = ch
+                    if display_width(ch) == 2:
+                        canvas[first + k][x + 1] = ""
+                        x += 1
+                    x += 1
+        out.extend("".join(line).rstrip() for line in canvas)
+        block.clear()
+
+    for item in doc:
+        if isinstance(item, Row):
+            block.append(item)
+            continue
+        flush()
+        if isinstance(item, Line):
+            out.append(item.text)
+        elif isinstance(item, Break):
+            out.extend(_break_lines(item.marker))
+        else:
+            out.append("")
+    flush()
+    return "\n".join(out) + "\n"
+
+
 _LAYOUT_FNS = {
     "tab": layout_tab,
     "pipe": layout_pipe,
@@ -1041,6 +1154,7 @@ _LAYOUT_FNS = {
     "aligned": layout_aligned,
     "latex": layout_latex,
     "glued": layout_glued,
+    "drawn": layout_drawn,
 }
 
 

@@ -39,6 +39,26 @@ def is_aligned(lines: list[str], least: int = MIN_LINES) -> bool:
     return by_char >= SHARED * cells and by_char > _shared_starts(lines, wide=True)[0]  # (the second only then)
 
 
+def unaligned_blocks(page: list[str]) -> set[int]:
+    """The lines of the blocks (lines between blank lines) of an aligned page that are long enough to judge and
+    hold cells set apart by single spaces only: a table a text-mode browser could not fit in its width, printed a
+    row per line after one it could align (`lynx -dump`), keeps its lines (side-by-side texts, apart by runs of
+    spaces but starting nowhere alike, stay the page's)."""
+    out: set[int] = set()
+    k = 0
+    while k < len(page):
+        end = k
+        while end < len(page) and page[end].strip():
+            end += 1
+        block = page[k:end]
+        spaced = [line for line in block if " " in line.strip()]
+        if len(spaced) >= MIN_LINES and sum(1 for line in spaced if _WIDE_GAP.search(line)) < ALIGNED_SHARE * len(
+                spaced):
+            out.update(range(k, end))
+        k = end + 1
+    return out
+
+
 def _chars(line: str, top: float) -> list[Char]:
     """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
     text prints between words (`_text_space`) is marked on the character after it: Chinese text puts no other

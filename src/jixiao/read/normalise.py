@@ -123,14 +123,14 @@ def is_page_number(stripped: str, beside_form_feed: bool) -> bool:
     return beside_form_feed and first.isdigit() and bool(BARE_PAGE_NUMBER.match(stripped))
 
 
-_WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+WIDE_CHAR = re.compile("[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 @lru_cache(maxsize=1 << 14)
 def display_width(text: str) -> int:
     """Columns a string takes in a monospaced rendering (CJK and full-width characters take two). Cached:
     the same words stand on many lines."""
-    return len(text) + len(_WIDE_CHAR.findall(text))
+    return len(text) + len(WIDE_CHAR.findall(text))
 
 
 def site_chunks(lines: list[str]) -> set[int]:

@@ -16,6 +16,8 @@ from pathlib import Path
 
 from jixiao.read.decode import decode_text
 from jixiao.read.delimited import SHARE, looks_delimited, read_delimited
+from jixiao.read.drawn import JUNCTIONS, drawn_rows
+from jixiao.read.grid import Cell
 from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import (
@@ -196,7 +198,7 @@ def _cell_terminated(lines: list[str]) -> bool:
     return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
 
 
-def _ruled_rows(lines: list[str]) -> list[str]:
+def _ruled_rows(lines: list[str]) -> tuple[list[str], dict[int, list[Cell]]]:
     """A table drawn with a rule under every row (`+---+---+`, `├──┼──┤`, a Markdown grid table) prints a cell
     that wraps on the lines below its first, each line holding that row's pieces of every cell: the lines between
     two rules are one row, joined column by column. Only in a table ruled so (four rules or more, the last
@@ -204,30 +206,42 @@ def _ruled_rows(lines: list[str]) -> list[str]:
     Markdown table, ruled under its header alone, and a console table ruled above and under its header and under
     its body (three rules) keep their body's lines as rows of their own. Lines above a block's first rule are a
     row too (a page break lost the rule above a repeated header). The row's later lines become rules (read
-    past)."""
+    past).
+
+    A block drawn on a grid (its lines one width, every area it encloses a rectangle: `read/drawn.py`) is read as
+    the picture it is instead, merged cells and all: returned are the lines, and for the first line of each of its
+    rows, that row's cells (its other lines become rules)."""
     out = list(lines)
     ruled = [is_rule_line(line.strip()) for line in lines]
     blocks: list[tuple[int, list[int]]] = []  # (first line, the rules) of each block of table lines, no blank line
     i = 0
     while i < len(lines):
-        if not (ruled[i] or lines[i].lstrip().startswith("|")):
+        if not (ruled[i] or lines[i].lstrip()[:1] in _DRAWN_START):
             i += 1
             continue
         block = i
-        while i < len(lines) and (ruled[i] or lines[i].lstrip().startswith("|")):
+        while i < len(lines) and (ruled[i] or lines[i].lstrip()[:1] in _DRAWN_START):
             i += 1
         rules = [k for k in range(block, i) if ruled[k]]
         if rules and rules[-1] == i - 1:
             blocks.append((block, rules))
     every_row = any(len(rules) >= 4 for _, rules in blocks)
+    drawn: dict[int, list[Cell]] = {}
     for block, rules in blocks:
         if len(rules) >= 4 or (every_row and len(rules) >= 2):
+            if (rows := drawn_rows(lines[block:rules[-1] + 1])) is not None:
+                out[block:rules[-1] + 1] = ["---"] * (rules[-1] + 1 - block)
+                drawn.update((block + k, cells) for k, cells in rows)
+                continue
             if rules[0] - block >= 2:  # a page break lost the rule above the first row (a header repeated)
                 _join_rows(out, block, rules[0])
             for a, b in zip(rules, rules[1:], strict=False):
                 if b - a > 2:
                     _join_rows(out, a + 1, b)
-    return out
+    return out, drawn
+
+
+_DRAWN_START = frozenset("|") | JUNCTIONS  # how a line of a drawn table begins (a rule, a bar, a junction)
 
 
 def _join_rows(out: list[str], start: int, end: int) -> None:
@@ -253,7 +267,7 @@ def _terminated(lines: list[str]) -> bool:
 def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     """The rows of the pages of column-aligned text (`pdftotext -layout`), rebuilt (`read/aligned.py`): for the
     line where each row starts, its cells and their columns; the other lines of the page are read past."""
-    from jixiao.read.aligned import MIN_LINES, is_aligned, rebuild
+    from jixiao.read.aligned import MIN_LINES, is_aligned, rebuild, unaligned_blocks
 
     out: dict[int, list[tuple[str, int]]] = {}
     ends = [k for k, line in enumerate(lines) if "\f" in line and k] + [len(lines)]
@@ -264,8 +278,9 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
         # (a short page of a document whose other pages are so aligned, the table's last rows after a page
         # break, is rebuilt on the same evidence from its few lines)
         if on_grid or any(aligned) and sum(1 for line in page if line.strip()) < MIN_LINES and is_aligned(page, 1):
-            rows = rebuild(page)
-            out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip()})
+            kept = unaligned_blocks(page)
+            rows = rebuild([line if k not in kept else "" for k, line in enumerate(page)])
+            out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip() and k not in kept})
     return out
 
 
@@ -295,12 +310,13 @@ def read_text(text: str, file: str) -> Document:
         fallback = Notice(read)
     lines = text.split("\n")
     terminated = False
+    drawn: dict[int, list[Cell]] = {}  # a table drawn on a grid: its rows' cells, at each row's first line
     if "|" in text:
         if _cell_terminated(lines):
             lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
         else:
             terminated = _terminated(lines)
-            lines = _ruled_rows(lines)
+            lines, drawn = _ruled_rows(lines)
     aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and "|" not in text else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
@@ -333,6 +349,18 @@ def read_text(text: str, file: str) -> Document:
                 pending = Gap.LINE
             elif cells:
                 pending = Gap.PAGE
+            continue
+        if drawn and index in drawn:
+            row += 1
+            first = pending if pending > Gap.ROW else Gap.ROW
+            start = len(tokens)
+            for k, cell in enumerate(drawn[index]):
+                text = clean_markup(cell.text).strip() if any_markup and MARKUP.search(cell.text) else cell.text
+                tokens.append(_new(Token, (text, first if k == 0 else CELL, number, row, cell.col, cell.col, None,
+                                           cell.row_span, cell.col_span, None)))
+            if any_fold:
+                _fold_tokens(tokens, start)
+            pending = Gap.LINE
             continue
         if not raw or raw.isspace():
             if pending < Gap.BLANK:
