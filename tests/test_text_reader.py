@@ -91,3 +91,25 @@ def test_a_grid_table_s_wrapped_cells_are_one_row_between_its_rules():
     assert [t.text for t in read_text(markdown, "md.txt").tokens] == body
     console = "+---+---+\n| 三级指标 | 分值 |\n+---+---+\n| 维修养护工程数量 | 40 |\n| 受益人口 | 30 |\n+---+---+\n"
     assert [t.text for t in read_text(console, "console.txt").tokens] == body
+
+
+def test_cjk_radicals_a_pdf_s_fonts_print_for_ideographs_are_the_ideographs():
+    """Text taken out of PDFs printed by a browser (pdfminer, pypdf, pdfplumber) holds CJK radicals where the
+    font maps an ideograph to one: Kangxi radicals (`项⽬⽀出`, which NFKC folds) and the supplement's (`⻓` for 长,
+    `⻛` for 风, which nothing but the Unicode Character Database's table maps); the record holds the ideographs."""
+    import json
+    import unicodedata
+
+    from tests.conftest import GOLDEN
+    from tests.layout_render import expected, render
+    from tests.scoring import score
+
+    as_radical = {unicodedata.normalize("NFKC", chr(code)): chr(code) for code in range(0x2F00, 0x2FD6)}
+    as_radical.update({"长": "⻓", "风": "⻛", "民": "⺠", "青": "⻘", "门": "⻔", "马": "⻢"})  # (the supplement)
+    forms = json.loads((GOLDEN / "003_a203d4b834672a09.json").read_text(encoding="utf-8"))["forms"]
+    text = render(forms, "pdf_flow", seed=3)
+    printed = "".join(as_radical.get(ch, ch) for ch in text)
+    assert sum(1 for ch in printed if ch not in text) > 100  # (项⽬, ⽀出, ⾃评, ⼯作 … in every form)
+    got = [f.record() for f in jixiao.parse_text(printed, "radicals.txt")]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
+    assert (matched, missing, extra) == (fields, 0, 0), "\n".join(wrong[:10])

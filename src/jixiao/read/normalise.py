@@ -1,6 +1,8 @@
 """What is not layout, folded before any structure is looked for.
 
-Line ends, invisible characters and the many Unicode spaces of Chinese documents; full-width digits, Latin
+Line ends, invisible characters and the many Unicode spaces of Chinese documents; CJK radicals and strokes
+that a PDF's fonts map some ideographs to (`项⽬⽀出` for 项目支出, as pdfminer, pypdf and pdfplumber take the text
+out of many PDFs printed by browsers), as the ideographs they print; full-width digits, Latin
 letters and the signs written inside numbers (`２，２７０．００`, `９９％`); the variants of comparison
 operators (`≧ ═ ﹦ 》 >=`) that forms print for ≥, =, ≤. CJK punctuation between words (`，` `（`) is kept as
 printed. Page-number lines are found here too, so that a page join is a gap, not a cell.
@@ -9,7 +11,8 @@ printed. Page-number lines are found here too, so that a page join is a gap, not
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
@@ -48,17 +51,39 @@ def _fold_char(match: re.Match[str]) -> str:
 # any character `normalise`, `fold` or a cell's whitespace collapsing could change, or inline math opens with:
 # a text without one is already what they would make of it
 NEEDS_WORK = re.compile(f"[\\s$={''.join(_FOLD)}》\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-                        "\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+                        "\ufeff\u200b\u200c\u200d\u2060\u00ad\u2e80-\u2fdf\u31c0-\u31ef]")
+# CJK radicals (the supplement and the Kangxi radicals) and CJK strokes: a PDF's font may map an ideograph to one
+_RADICAL = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef]")
+
+
+@cache
+def _radicals() -> dict[int, str]:
+    """Each CJK radical and stroke -> the unified ideograph it is printed as, from the Unicode Character Database's
+    EquivalentUnifiedIdeograph.txt (shipped in `read/unicode/`: the Kangxi radicals would fold by NFKC, the
+    supplement's, `⻓` for 长, `⻛` for 风, by no normalisation)."""
+    table: dict[int, str] = {}
+    data = resources.files("jixiao.read").joinpath("unicode/EquivalentUnifiedIdeograph.txt").read_text("utf-8")
+    for line in data.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        source, target = (part.strip() for part in line.split(";"))
+        first, _, last = source.partition("..")
+        for code in range(int(first, 16), int(last or first, 16) + 1):
+            table[code] = chr(int(target, 16))
+    return table
 
 
 def normalise(text: str) -> str:
-    """Line ends, invisible characters and Unicode spaces, keeping every line where it was (source lines stay
-    right); box-drawing verticals (`│ ┃ ║`) as `|`, so a table drawn in characters is a table of certain cells
-    (not the full-width `｜`: a cell's text may hold one). The forms of characters are folded per cell (`fold`),
-    once the line's layout has been read: a full-width digit is as wide as two columns, and '>=' is also where an
-    HTML tag ends."""
+    """Line ends, invisible characters, CJK radicals and Unicode spaces, keeping every line where it was (source
+    lines stay right); box-drawing verticals (`│ ┃ ║`) as `|`, so a table drawn in characters is a table of
+    certain cells (not the full-width `｜`: a cell's text may hold one). The forms of characters are folded per
+    cell (`fold`), once the line's layout has been read: a full-width digit is as wide as two columns, and '>=' is
+    also where an HTML tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    if _RADICAL.search(text):
+        text = text.translate(_radicals())
     if _BOX_VERTICAL.search(text):
         text = text.translate(_BOX_BARS)
     if _TONED_LETTER.search(text):  # (most documents have none: one quick scan, not the pattern's)
