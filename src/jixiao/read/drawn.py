@@ -15,62 +15,56 @@ columns) is no picture: `read/text.py` then joins the lines between its rules co
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from jixiao.read.grid import Cell, join_text
-from jixiao.read.normalise import WIDE_CHAR
+from jixiao.read.normalise import WIDE_CHAR, display_width
 
-_HORIZONTAL = frozenset("-=─━═┄┅┈┉╌╍")
+_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
 JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
-_RUN = _HORIZONTAL | JUNCTIONS | frozenset("+:|")  # what a rule's run is drawn with ('|:---:|', '+----+')
-MIN_RULE = 3  # horizontal characters in a run that make it a rule (a cell's '-' or '3+6' is text)
-_WIDE, _NARROW = True, False
+_BAR = re.compile(f"[|{''.join(sorted(JUNCTIONS))}]")  # a bar or a junction: the drawing's wherever it stands
+# a run a rule is drawn with ('|:---:|', '+----+', '├──┼──┤'): the drawing's when it holds three horizontal
+# characters or more (a cell's own '-', ':' or '3+6' is text)
+_RULE_RUN = re.compile(f"[{re.escape(_HORIZONTAL)}+:|{''.join(sorted(JUNCTIONS))}]{{3,}}")
+_HORIZONTALS = re.compile(f"[{re.escape(_HORIZONTAL)}]")
+MIN_RULE = 3
+_SECOND = "\0"  # the second column of an ideograph where a display gives it two
 
 
 def drawn_rows(lines: list[str]) -> list[tuple[int, list[Cell]]] | None:
     """The rows of one drawn table (its lines, bars already `|`): for each row, the index of the line its
     cells start on and its cells, each at its grid column with its spans, empty cells kept. None when the
     drawing is not on a grid (its lines are not one width, or an area it encloses is not a rectangle)."""
-    for wide in (_WIDE, _NARROW):
-        grids = [_columns(line.rstrip(), wide) for line in lines]
-        widths = {len(g) for g in grids}
-        if len(widths) != 1:
+    lines = [line.rstrip() for line in lines]
+    for wide in (True, False):
+        widths = {display_width(line) if wide else len(line) for line in lines}
+        if len(widths) != 1:  # (most drawings typed by hand: cells not padded, lines of many widths)
             continue
+        grids = [WIDE_CHAR.sub(lambda m: m.group(0) + _SECOND, line) for line in lines] if wide else lines
         rows = _areas(grids)
         if rows is not None:
             return rows
     return None
 
 
-def _columns(line: str, wide: bool) -> list[str]:
-    """The line's characters by display column: an ideograph takes two (its second is ''), or one each."""
-    out: list[str] = []
-    for ch in line:
-        out.append(ch)
-        if wide and WIDE_CHAR.match(ch):
-            out.append("")
+def _runs(grid: str) -> list[tuple[int, int]]:
+    """The (first, last) columns of a line's runs between the drawing's bars, junctions and rules."""
+    drawn = sorted([(m.start(), m.end()) for m in _BAR.finditer(grid)]
+                   + [(m.start(), m.end()) for m in _RULE_RUN.finditer(grid)
+                      if len(_HORIZONTALS.findall(m.group(0))) >= MIN_RULE])
+    out: list[tuple[int, int]] = []
+    at = 0
+    for start, end in drawn:
+        if start > at:
+            out.append((at, start - 1))
+        at = max(at, end)
+    if at < len(grid):
+        out.append((at, len(grid) - 1))
     return out
 
 
-def _borders(grid: list[str]) -> list[bool]:
-    """Which columns of a line draw the table: bars and junctions, and the runs of a rule (a run of rule
-    characters holding three horizontal ones or more: a cell's own '-', ':' or '3+6' is text)."""
-    out = [ch == "|" or ch in JUNCTIONS for ch in grid]
-    k = 0
-    while k < len(grid):
-        if grid[k] not in _RUN:
-            k += 1
-            continue
-        end = k
-        while end < len(grid) and grid[end] in _RUN:
-            end += 1
-        if sum(1 for ch in grid[k:end] if ch in _HORIZONTAL) >= MIN_RULE:
-            out[k:end] = [True] * (end - k)
-        k = end
-    return out
-
-
-def _areas(grids: list[list[str]]) -> list[tuple[int, list[Cell]]] | None:
+def _areas(grids: list[str]) -> list[tuple[int, list[Cell]]] | None:
     """The cells as the areas the drawing encloses, in rows by their top line; None when an area is not a
     rectangle (the drawing is not on this grid). An area is found as the runs of each line between its bars
     and rules, a run joined to the runs it touches on the lines above and below (union-find over runs, not a
@@ -79,19 +73,10 @@ def _areas(grids: list[list[str]]) -> list[tuple[int, list[Cell]]] | None:
     runs: list[tuple[int, int, int]] = []  # (line, first column, last column) of each run between borders
     by_line: list[list[int]] = []
     for line, grid in enumerate(grids):
-        border = _borders(grid)
-        here: list[int] = []
-        k = 0
-        while k < width:
-            if border[k]:
-                k += 1
-                continue
-            end = k
-            while end < width and not border[end]:
-                end += 1
+        here = []
+        for first, last in _runs(grid):
             here.append(len(runs))
-            runs.append((line, k, end - 1))
-            k = end
+            runs.append((line, first, last))
         by_line.append(here)
     parent = list(range(len(runs)))
 
@@ -123,7 +108,7 @@ def _areas(grids: list[list[str]]) -> list[tuple[int, list[Cell]]] | None:
             return None  # not a rectangle: the drawing is not on this grid
         text = ""
         for line in range(top, bottom + 1):
-            text = join_text(text, "".join(grids[line][left:right + 1]).strip())
+            text = join_text(text, grids[line][left:right + 1].replace(_SECOND, "").strip())
         outside = top == 0 or left == 0 or bottom == height - 1 or right == width - 1
         if text or not outside:  # (the blank margins around the drawing are no cells)
             found.append((top, left, bottom, right, text))
