@@ -708,6 +708,21 @@ def layout_cell_lines(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, lambda r: [_one_line(c.text) for c in r.cells if c.text.strip()])
 
 
+def layout_cell_lines_wrapped(doc: list, style: Style, rng: random.Random) -> str:
+    """A cell per line, each cell's text wrapped in its column over lines of its own, empty cells left out: the
+    text PyMuPDF (`page.get_text()`) and many PDF viewers' copy give of a table, cell after cell as the PDF
+    draws them, a line for each printed line."""
+    def row(r: Row) -> list[str]:
+        out, col = [], 0
+        for c in r.cells:
+            if c.text.strip():
+                out += wrap(_one_line(c.text), _cell_width(style.widths, col, c))
+            col += c.span
+        return out
+
+    return _text_layout(doc, row)
+
+
 def layout_cell_lines_blank(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, lambda r: [_one_line(c.text) for c in r.cells])
 
@@ -1155,6 +1170,7 @@ _LAYOUT_FNS = {
     "latex": layout_latex,
     "glued": layout_glued,
     "drawn": layout_drawn,
+    "cell_lines_wrapped": layout_cell_lines_wrapped,
 }
 
 

@@ -59,6 +59,7 @@ from jixiao.read.tokens import Gap
 
 MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
 MAX_ROW = 24  # fragments a row's cells and the deviation before it may take, at most
+LABEL_IN_DEVIATION = 30.0  # points off a cut that leaves a whole level label in the 偏差原因 of the row above
 DEFAULT_SLOTS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
 COMPOSITE = ("target_kind", "target_value", "target_unit")
 SLOT_ZH = {"level1": "一级指标", "level2": "二级指标", "name": "三级指标", "target": "年度指标值",
@@ -1212,9 +1213,9 @@ class _Reader:
                 levels += kinds[at] == "level"
                 at += 1
             if c == n or not content_from[c]:  # the last row's 偏差原因, after it nothing or labels only
-                options.append((dev_points - 8.0 * levels, c))  # (a level label is no 偏差原因)
+                options.append((dev_points - LABEL_IN_DEVIATION * levels, c))  # (a level label is no 偏差原因)
                 continue
-            points = dev_points - 8.0 * levels - value_first if c else 0.0
+            points = dev_points - LABEL_IN_DEVIATION * levels - value_first if c else 0.0
             points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
             points -= 3.0 * max(0, len(self.fields) - content_from[c])
             if level_points:  # (the row's labels are its words followed by points; none is a 偏差原因 above)
