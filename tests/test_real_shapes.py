@@ -306,6 +306,20 @@ def test_a_form_that_lost_its_title_keeps_the_year_printed_before_its_head(separ
 
 
 @pytest.mark.parametrize("separator", ["\t", " "])
+def test_a_title_whose_year_s_digits_stand_on_a_line_of_their_own(separator):
+    """Text taken out of a browser-printed PDF (pdfplumber, pdfminer) puts the year's digits, set in a font of
+    their own, on a line apart: '财政项目支出绩效自评表（ 年度）' / '2023'. The title is a title (its brackets
+    empty), the digits its year; and so in a blank template's '（____年度）'."""
+    for title in ("财政项目支出绩效自评表（ 年度）\n2023", "项目支出绩效自评表（____年度）\n2023"):
+        text = "\n\n".join(small_form(separator, name, title=title)
+                             for name in ("农村饮水安全维修养护", "乡村道路养护"))
+        forms = jixiao.parse_text(text, "year_apart.txt")
+        assert [(f.title, f.project_name, f.year, f.total_score) for f in forms] == [
+            (title.split("（")[0], "农村饮水安全维修养护", 2023, 96), (title.split("（")[0], "乡村道路养护", 2023, 96)]
+        assert not [w for w in forms[0].warnings if w.code in ("P001", "P002", "P014")]
+
+
+@pytest.mark.parametrize("separator", ["\t", " "])
 @pytest.mark.parametrize(("printed", "grade"),
                          [("优秀", "优秀"), ("A", "A"), ("优（90分以上）", "优"), ("良(80-90分)", "良")])
 def test_grades_printed_with_their_band(printed, grade, separator):

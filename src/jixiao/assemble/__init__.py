@@ -21,6 +21,7 @@ from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import read_indicators
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
 from jixiao.assemble.stream import (
+    BARE_YEAR,
     FormUnits,
     Fragment,
     Section,
@@ -222,9 +223,10 @@ def _caption_weight(form: Form, sections: list[Section], ctx: Context) -> None:
 
 
 def _chrome(unit, lex: Lexicon) -> bool:
-    """Words in a form's head that are not the form's: the year, an attachment number, a title repeated."""
+    """Words in a form's head that are not the form's: the year (bare too), an attachment number, a title repeated."""
     key = unit.key
-    return is_year_only(key) or key.startswith("附件") or bool(title_of(unit, lex)) or key in ("(", ")")
+    return (is_year_only(key) or bool(BARE_YEAR.match(key)) or key.startswith("附件") or bool(title_of(unit, lex))
+            or key in ("(", ")"))
 
 
 def _unread(ctx: Context, units: list) -> None:

@@ -10,7 +10,7 @@ import re
 
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import IGNORED, Lexicon
-from jixiao.assemble.stream import Unit, is_year_only, title_of, title_year, year_in
+from jixiao.assemble.stream import BARE_YEAR, Unit, is_year_only, title_of, title_year, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
@@ -20,11 +20,14 @@ _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项�
 
 
 def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
-    """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…')."""
+    """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…'), or
+    a bare year right after a title that prints none (a PDF's text put its digits on a line of their own)."""
     candidates = ([title_unit] if title_unit else []) + units
     for u in candidates:
         if is_year_only(u.key) or u is title_unit and title_year(u.key):
             return title_year(u.key), u.line
+    if title_unit is not None and units and BARE_YEAR.match(units[0].key):
+        return int(units[0].key), units[0].line  # its digits right after the title ('…自评表（ 年度）' / '2023')
     for u in units:
         if "年度" in u.key and len(u.key) <= 24 and (year := year_in(u.key)):
             return year, u.line

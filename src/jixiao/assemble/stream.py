@@ -31,14 +31,18 @@ from jixiao.assemble.text import number
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
-# (also a bare year in brackets after a title: '…自评表(2023)')
-_TITLE_YEAR = re.compile(r"(?:[(（]?((?:19|20)\d{2})年度?[)）]?|[(（]((?:19|20)\d{2})[)）])$")
+# (also a bare year in brackets after a title: '…自评表(2023)'; and the brackets with the year's digits taken out
+# of them, '…自评表（ 年度）', where a PDF's text put the digits, in a font of their own, on a line apart, or a
+# blank template's '（____年度）')
+_TITLE_YEAR = re.compile(r"(?:[(（]?((?:19|20)\d{2})年度?[)）]?|[(（]((?:19|20)\d{2})[)）]|[(（]_*年度?[)）])$")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 _ENDED = re.compile(r".*[)）。]")  # what ends before a title: a bracket closed, a sentence (the last of them)
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_OPEN_YEAR = re.compile(r"[(（](?:19|20)\d{2}$")  # a year opened in brackets at a unit's end
+_OPEN_YEAR = re.compile(r"[(（](?:(?:19|20)\d{2})?$")  # a year opened in brackets at a unit's end (its digits
+# may be on a line apart: '…自评表（' '年度）')
 _YEAR_REST = re.compile(r"^年度?[)）]")
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
+BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_ONLY = re.compile(r"^(?:[(（]?(?:19|20)\d{2}年度?[)）]?|[(（](?:19|20)\d{2}[)）])$")
 
 
@@ -177,9 +181,10 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             text = u.text + units[continued[i]].text
             out.append(u._replace(text=text, key=fold(text)))
             continue
-        if (key[-1:].isdigit() and i + 1 < n and _OPEN_YEAR.search(key) and _YEAR_REST.match(units[i + 1].key)
-                and not units[i + 1].certain and units[i + 1].row == u.row):
-            # a title's year cut at the space a PDF's text puts after its digits ('…自评表（2023' '年度）')
+        if ((key[-1:].isdigit() or key[-1:] in "(（") and i + 1 < n and _OPEN_YEAR.search(key)
+                and _YEAR_REST.match(units[i + 1].key) and not units[i + 1].certain and units[i + 1].row == u.row):
+            # a title's year cut at the space a PDF's text puts after its digits ('…自评表（2023' '年度）'), or
+            # around the place of digits it put on a line apart ('…自评表（' '年度）')
             text = u.text + units[i + 1].text
             out.append(u._replace(text=text, key=fold(text)))
             after = i + 2
