@@ -40,10 +40,10 @@ def is_aligned(lines: list[str], least: int = MIN_LINES) -> bool:
 
 
 def unaligned_blocks(page: list[str]) -> set[int]:
-    """The lines of the blocks (lines between blank lines) of an aligned page that are long enough to judge and
-    hold cells set apart by single spaces only: a table a text-mode browser could not fit in its width, printed a
-    row per line after one it could align (`lynx -dump`), keeps its lines (side-by-side texts, apart by runs of
-    spaces but starting nowhere alike, stay the page's)."""
+    """The lines of the blocks (lines between blank lines) of aligned text without page breaks that are long
+    enough to judge and hold cells set apart by single spaces only: a table a text-mode browser could not fit in
+    its width, printed a row per line after one it could align (`lynx -dump`), keeps its lines (side-by-side
+    texts, apart by runs of spaces but starting nowhere alike, stay the page's)."""
     out: set[int] = set()
     k = 0
     while k < len(page):

@@ -278,7 +278,8 @@ def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
         # (a short page of a document whose other pages are so aligned, the table's last rows after a page
         # break, is rebuilt on the same evidence from its few lines)
         if on_grid or any(aligned) and sum(1 for line in page if line.strip()) < MIN_LINES and is_aligned(page, 1):
-            kept = unaligned_blocks(page)
+            # (text without page breaks is no printed page: its blocks are judged each on its own)
+            kept = unaligned_blocks(page) if len(pages) == 1 else set()
             rows = rebuild([line if k not in kept else "" for k, line in enumerate(page)])
             out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip() and k not in kept})
     return out
