@@ -102,12 +102,16 @@ class RawRow:
     atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
 
 
-def _gap(unit: Unit, separator: Gap) -> int:
+def _gap(unit: Unit, separator: Gap, wrapping: bool = False) -> int:
     """The piece gap of a unit for cutting cells. `separator` is what this table prints between two cells
     (between 分值 and 得分): where that is a line break (a cell per line) or a blank line (a cell per
-    paragraph), a smaller gap is inside a cell and that gap or more a sure boundary."""
+    paragraph), a smaller gap is inside a cell and that gap or more a sure boundary — but for a line break
+    where cells printed a cell per line `wrapping` over lines of their own (`_Reader.wrapping`): there it is a
+    line break as in flowed text, inside a cell or between two."""
     if unit.certain:
         return CERTAIN
+    if wrapping and unit.gap == Gap.LINE:
+        return NEWLINE
     if separator >= Gap.LINE:
         return CERTAIN if unit.gap >= separator else INNER
     return {Gap.SPACE: SPACE, Gap.WIDE: WIDE, Gap.LINE: NEWLINE}.get(unit.gap, BLANK)
@@ -551,6 +555,7 @@ class _Reader:
         self.fields = header.fields
         self.after = _text_after(header)
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
+        self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -672,7 +677,8 @@ class _Reader:
             row.slot_cols.update({u.col: s for s, u in zip(slots, content, strict=True) if u.col is not None})
             row.short = len(content) < len(fields) and "target" not in slots and not set(COMPOSITE) & set(slots)
             return 0.0
-        pieces = [Piece(u.text, u.line, _gap(u, self.separator) if k else NEWLINE) for k, u in enumerate(content)]
+        pieces = [Piece(u.text, u.line, _gap(u, self.separator, self.wrapping) if k else NEWLINE)
+                  for k, u in enumerate(content)]
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, (*fields, *after))
@@ -874,6 +880,7 @@ class _Reader:
         anchors = [] if self.header.score_only else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
+        self.wrapping = self.separator == Gap.LINE and self._wraps(body, anchors)
         out: list[RawRow] = []
         start = 0
         prev: RawRow | None = None
@@ -1013,6 +1020,18 @@ class _Reader:
             else:
                 out.append(waiting)  # (a row opening with a level label: a new block's, cut short)
         return out
+
+    def _wraps(self, body: list[Unit], anchors: list[_Anchor]) -> bool:
+        """A table printed a cell per line whose cells wrap over lines of their own (the text PyMuPDF and many
+        viewers take out of a PDF table, cell after cell): between two rows' 分值 lines stand more lines of text
+        than the row above's 偏差原因 and this row's cells take when each is one line."""
+        start = 0
+        for a in anchors:
+            lines = {u.row for u in body[start:a.weight] if not u.certain and _is_label(u, self.lex) is None}
+            if len(lines) > len(self.fields) + 1:
+                return True
+            start = a.last + 1
+        return False
 
     def _split(self, between: list[Unit], prev: RawRow | None, prev_score: Unit | None, weight: Unit | None,
                offset: int | None) -> tuple[list[Unit], list[Unit], list[Unit]]:
@@ -1270,9 +1289,9 @@ class _Reader:
         if certain_from[i] and n - i < len(fields):
             return 0.0
         if not pieces:
-            score_row, separator = self._score_row, self.separator
+            score_row, separator, wrapping = self._score_row, self.separator, self.wrapping
             for k, u in enumerate(between):
-                piece = Piece(u.text, u.line, _gap(u, separator))
+                piece = Piece(u.text, u.line, _gap(u, separator, wrapping))
                 piece.on_score_line = u.row == score_row and (k == 0 or between[k - 1].row != u.row)
                 pieces.append(piece)
         return split_cells(pieces[i:], fields, i, memo).score
