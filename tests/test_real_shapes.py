@@ -305,6 +305,16 @@ def test_a_form_that_lost_its_title_keeps_the_year_printed_before_its_head(separ
         ("农村饮水安全维修养护", 2023, 96), ("乡村道路养护", 2023, 96)]
 
 
+def test_headings_glued_with_nothing_between_in_plain_text():
+    """Two headings of a header printed with nothing between them ('全年执行数分值', '实际完成值分值': PyMuPDF joins
+    two header cells standing closer than a space) are two headings: the fund table and the indicator table
+    read whole (before: the fund table read nothing)."""
+    fund = [*FUND_HEADER[:3], FUND_HEADER[3] + FUND_HEADER[4], *FUND_HEADER[5:]]
+    indicators = [*INDICATOR_HEADER[:4], INDICATOR_HEADER[4] + INDICATOR_HEADER[5], *INDICATOR_HEADER[6:]]
+    [form] = jixiao.parse_text(small_form(" ", fund_header=fund, indicator_header=indicators), "glued_headings.txt")
+    _reads_whole(form)
+
+
 @pytest.mark.parametrize("separator", ["\t", " "])
 def test_a_title_whose_year_s_digits_stand_on_a_line_of_their_own(separator):
     """Text taken out of a browser-printed PDF (pdfplumber, pdfminer) puts the year's digits, set in a font of

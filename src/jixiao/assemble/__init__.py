@@ -31,6 +31,7 @@ from jixiao.assemble.stream import (
     join_split_labels,
     sections_of,
     split_forms,
+    split_glued_headings,
     split_glued_labels,
     title_of,
     units_of,
@@ -59,7 +60,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
-    units = split_glued_labels(join_split_labels(units, lex), lex)
+    units = split_glued_headings(split_glued_labels(join_split_labels(units, lex), lex), lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)

@@ -379,6 +379,45 @@ def split_glued_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     return out
 
 
+def split_glued_headings(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Split a printed piece that is headings of one table glued with nothing between them ('全年执行数分值',
+    '实际完成值分值': PyMuPDF and other extractors join two cells of a header that stand closer than a space)
+    into one unit per heading; a certain cell, and a word of the templates itself, are left whole."""
+    out: list[Unit] = []
+    for u in units:
+        key = u.key
+        if u.certain or not 4 <= len(key) <= MAX_GLUED_HEADINGS or key[:2] not in lex.prefixes or len(u.text) != len(
+                key) or label_key(key) in lex.words or not (cuts := _heading_cuts(key, lex)):
+            out.append(u)  # most units
+            continue
+        for k, (a, b) in enumerate(zip((0, *cuts), (*cuts, len(key)), strict=True)):
+            out.append(u._replace(text=u.text[a:b], key=key[a:b], gap=u.gap if k == 0 else Gap.SPACE, x=u.x + a))
+    return out
+
+
+MAX_GLUED_HEADINGS = 24  # characters: a longer run is the glued text `glued.py` cuts
+
+
+@lru_cache(maxsize=1 << 12)
+def _heading_cuts(key: str, lex: Lexicon) -> tuple[int, ...]:
+    """Where a key splits into two or more column headings of the fund table or of the indicator table (one
+    table's), or () where it does not."""
+    for columns in (lex.fund_columns, lex.indicator_columns):
+        headings = {w for words in columns.values() for w in words}
+
+        def cuts(at: int, headings: set[str] = headings) -> tuple[int, ...] | None:
+            if label_key(key[at:]) in headings:
+                return ()
+            for end in range(len(key) - 1, at + 1, -1):  # (the longest heading first: '执行率' before '执行')
+                if label_key(key[at:end]) in headings and (rest := cuts(end)) is not None:
+                    return (end, *rest)
+            return None
+
+        if found := cuts(0):
+            return found
+    return ()
+
+
 @lru_cache(maxsize=1 << 14)
 def _whole_label(key: str, lex: Lexicon) -> bool:
     """A label of the templates exactly (its decorations aside), not a word that only begins with one
