@@ -69,13 +69,14 @@ def test_word_pdf_text_in_drawing_order():
     """`pdftotext -raw` of a Word document's PDF: numbers a narrow column cut over lines join again ('10.0' /
     '0' after a line of several cells shows the document does so; then '99.4' / '9' too), a heading's unit on a
     line of its own joins its heading ('执行率' / '(%)'), and a fund row's values after a wrapped one, on lines
-    of their own, stay the row's: the fund table reads whole (measured 60.4% -> 84.12% of the file's fields,
-    held to a floor; the rest: names and targets wrapped cell by cell)."""
+    of their own, stay the row's: the fund table reads whole; names and targets wrapped cell by cell, a row's
+    lines of text more than its cells, are read as flowed text (measured 60.4% -> 84.12% -> 97.99% of the file's
+    fields, held to a floor)."""
     stem = "003_a203d4b834672a09"
     forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
     got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.raw.txt").read_text(encoding="utf-8"), "raw.txt")
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
-    assert not missing and not extra and matched >= 0.84 * fields, f"{matched}/{fields}"
+    assert not missing and not extra and matched >= 0.979 * fields, f"{matched}/{fields}"
     total = got[0].funds.total
     assert (total.executed, total.weight, total.execution_rate, total.score) == (492.92, 10.0, 99.49, 9.95)
     assert [(i.weight, i.score) for i in got[0].indicators[:3]] == [(20.0, 20.0), (10.0, 10.0), (10.0, 10.0)]

@@ -105,14 +105,12 @@ class RawRow:
 def _gap(unit: Unit, separator: Gap, wrapping: bool = False) -> int:
     """The piece gap of a unit for cutting cells. `separator` is what this table prints between two cells
     (between 分值 and 得分): where that is a line break (a cell per line) or a blank line (a cell per
-    paragraph), a smaller gap is inside a cell and that gap or more a sure boundary — but for a line break
-    where cells printed a cell per line `wrapping` over lines of their own (`_Reader.wrapping`): there it is a
-    line break as in flowed text, inside a cell or between two."""
+    paragraph), a smaller gap is inside a cell and that gap or more a sure boundary — but where cells printed a
+    cell per line are `wrapping` over lines of their own (`_Reader.wrapping`): there the gaps are flowed text's,
+    a line break or a space inside a cell or between two."""
     if unit.certain:
         return CERTAIN
-    if wrapping and unit.gap == Gap.LINE:
-        return NEWLINE
-    if separator >= Gap.LINE:
+    if separator >= Gap.LINE and not wrapping:
         return CERTAIN if unit.gap >= separator else INNER
     return {Gap.SPACE: SPACE, Gap.WIDE: WIDE, Gap.LINE: NEWLINE}.get(unit.gap, BLANK)
 
@@ -1024,12 +1022,20 @@ class _Reader:
     def _wraps(self, body: list[Unit], anchors: list[_Anchor]) -> bool:
         """A table printed a cell per line whose cells wrap over lines of their own (the text PyMuPDF and many
         viewers take out of a PDF table, cell after cell): between two rows' 分值 lines stand more lines of text
-        than the row above's 偏差原因 and this row's cells take when each is one line."""
+        than the row above's 偏差原因 and this row's cells take when each is one line, or a line holds two of a
+        row's values (its target and its actual: the extractor put cells on one line where they stood close)."""
         start = 0
         for a in anchors:
-            lines = {u.row for u in body[start:a.weight] if not u.certain and _is_label(u, self.lex) is None}
-            if len(lines) > len(self.fields) + 1:
+            text = [u for u in body[start:a.weight] if not u.certain and _is_label(u, self.lex) is None]
+            if len({u.row for u in text}) > len(self.fields) + 1:
                 return True
+            lines: dict[int, list[Unit]] = {}
+            for u in text:
+                lines.setdefault(u.row, []).append(u)
+            if any(len(line) >= 2 and all(_starts_value(u) and _DIGIT.search(u.key) for u in line)
+                   for line in lines.values()):
+                return True  # a line of values alone ('≥80.00(%) 80.00(%)', a target and an actual; not
+                # Yunnan's operator code '004 >=', one cell): a line is no cell
             start = a.last + 1
         return False
 
@@ -1592,6 +1598,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     return indicators
 
 
+_DIGIT = re.compile(r"\d")
 _SUB_ROW = re.compile(r"^其中[:：]?")  # a row that breaks down the one above ('其中桃树种植面积')
 
 
