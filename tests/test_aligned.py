@@ -107,3 +107,21 @@ def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     form = json.loads(sorted(GOLDEN.glob("*.json"))[3].read_text(encoding="utf-8"))["forms"][0]
     assert not is_aligned(render([form], "aligned", seed=3).split("\n"))
     assert not is_aligned(render([form], "space_rows", seed=3).split("\n"))
+
+
+def test_a_row_s_values_on_a_line_after_its_name_in_drawing_order():
+    """A PDF's text in drawing order (pypdf, `pdftotext -raw`): each row's name, wrapped in a narrow column, on the
+    lines before the line of its values. A row whose cells all end on that line, each one value, wraps nothing
+    below it: the lines after it are the next row's name, not the rest of its target."""
+    text = "\n".join([
+        "财政项目支出绩效自评表（2023 年度）", "项目名称 专家工作与项目管理经费",
+        "主管部门 某某委员会 实施单位 某某中心",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标", "数量指标",
+        "机器人项目评", "审、验收审计", "完成率", "≥95.00(%) 100.00(%) 50.00 50.00",
+        "区互联网+、", "智能软件、网", "络安全产业项", "目信用评估完", "成率", "=100.00(%) 100.00(%) 50.00 50.00",
+        "总分 100.00 100.00"])
+    [form] = jixiao.parse_text(text, "raw.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("机器人项目评审、验收审计完成率", "≥95.00(%)", "100.00(%)"),
+        ("区互联网+、智能软件、网络安全产业项目信用评估完成率", "=100.00(%)", "100.00(%)")]

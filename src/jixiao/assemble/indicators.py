@@ -100,6 +100,7 @@ class RawRow:
     first_widths: dict[str, float] = field(default_factory=dict)  # plain text: each cell's width on the 分值 line
     wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
     atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
+    values_line: bool = False  # plain text: on the 分值 line only values, the name and texts on lines above it
 
 
 def _gap(unit: Unit, separator: Gap, wrapping: bool = False) -> int:
@@ -686,12 +687,16 @@ class _Reader:
             texts = texts[:len(fields)]
         elif self._lone_score(row, texts):
             texts = texts[:-1]
+        values_line = content[0].line != content[-1].line
         for slot, cell in zip(fields, cut.cells, strict=False):
             on_line = [p.text for p in cell if p.line == content[-1].line]
             if on_line:
                 row.first_widths[slot] = _line_width("".join(on_line))
                 if len(on_line) == 1 and on_line[0].isascii() and brackets(on_line[0]) <= 0:
                     row.atomic.add(slot)  # (a bracket left open goes on: '10600.00(' '万人次)')
+                values_line = values_line and slot != "name" and all(
+                    _VALUE_FIRST.match(fold(t)) and brackets(t) <= 0 for t in on_line)
+        row.values_line = values_line and bool(row.first_widths)
         slots = fields[:len(texts)]
         if len(texts) < len(fields) and (set(COMPOSITE) & set(fields) or any(f.startswith("extra") for f in fields)):
             slots = fit_slots(texts, fields)
@@ -1066,7 +1071,12 @@ class _Reader:
                     wraps = self._wrapped_lines(rest, weight) if rest else []
                     prev.wraps.extend(wraps)
                     return same_row, [], rest[sum(len(w) for w in wraps):] + cut_row
+            # (a row whose cells all ended on its 分值 line, each one value — its name and texts printed on the lines
+            # above, as a PDF's text in drawing order puts a cell centred beside taller ones — wraps no cell below)
             wraps = self._wrapped_lines(rest, weight)
+            if wraps and not same_row and prev.values_line and not (
+                    all(len(line) == 1 for line in wraps) and wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
+                wraps = []  # (but a 偏差原因 drawn after its other cells, lines ending a sentence: `_deviation_below`)
             prev.wraps.extend(wraps)
             if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
                 prev.first_widths["deviation"] = _line_width(" ".join(u.text for u in same_row))
