@@ -78,6 +78,7 @@ _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -1608,7 +1609,6 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     return indicators
 
 
-_DIGIT = re.compile(r"\d")
 _SUB_ROW = re.compile(r"^其中[:：]?")  # a row that breaks down the one above ('其中桃树种植面积')
 
 
