@@ -23,12 +23,14 @@ from jixiao.read.normalise import WIDE_CHAR, display_width
 
 _HORIZONTAL = "-=─━═┄┅┈┉╌╍"
 JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
-_BAR = re.compile(f"[|{''.join(sorted(JUNCTIONS))}]")  # a bar or a junction: the drawing's wherever it stands
-# a run a rule is drawn with ('|:---:|', '+----+', '├──┼──┤'): the drawing's when it holds three horizontal
-# characters or more (a cell's own '-', ':' or '3+6' is text)
-_RULE_RUN = re.compile(f"[{re.escape(_HORIZONTAL)}+:|{''.join(sorted(JUNCTIONS))}]{{3,}}")
-_HORIZONTALS = re.compile(f"[{re.escape(_HORIZONTAL)}]")
-MIN_RULE = 3
+_JOINS = "".join(sorted(JUNCTIONS))
+# what the drawing draws on a line: a run a rule is drawn with ('|:---:|', '+----+', '├──┼──┤'), the drawing's
+# when it holds three horizontal characters or more (a cell's own '-', ':' or '3+6' is text), or else a bar or a
+# junction, the drawing's wherever it stands. One pattern, tried from the left: a run of rule characters is taken
+# whole where it holds three horizontals, its bars one by one where it does not.
+_DRAWN = re.compile(f"[+:|{_JOINS}]*(?:[{re.escape(_HORIZONTAL)}][+:|{_JOINS}]*){{3,}}|[|{_JOINS}]")
+_BAR = re.compile(f"[|{_JOINS}]")  # all a line without a horizontal character draws (most lines: cells)
+_ANY_HORIZONTAL = re.compile(f"[{re.escape(_HORIZONTAL)}]")
 _SECOND = "\0"  # the second column of an ideograph where a display gives it two
 
 
@@ -41,24 +43,26 @@ def drawn_rows(lines: list[str]) -> list[tuple[int, list[Cell]]] | None:
         widths = {display_width(line) if wide else len(line) for line in lines}
         if len(widths) != 1:  # (most drawings typed by hand: cells not padded, lines of many widths)
             continue
-        grids = [WIDE_CHAR.sub(lambda m: m.group(0) + _SECOND, line) for line in lines] if wide else lines
+        grids = [WIDE_CHAR.sub(_second_after, line) for line in lines] if wide else lines
         rows = _areas(grids)
         if rows is not None:
             return rows
     return None
 
 
+def _second_after(m: re.Match[str]) -> str:
+    return m.group(0) + _SECOND
+
+
 def _runs(grid: str) -> list[tuple[int, int]]:
     """The (first, last) columns of a line's runs between the drawing's bars, junctions and rules."""
-    drawn = sorted([(m.start(), m.end()) for m in _BAR.finditer(grid)]
-                   + [(m.start(), m.end()) for m in _RULE_RUN.finditer(grid)
-                      if len(_HORIZONTALS.findall(m.group(0))) >= MIN_RULE])
     out: list[tuple[int, int]] = []
     at = 0
-    for start, end in drawn:
+    for m in (_DRAWN if _ANY_HORIZONTAL.search(grid) else _BAR).finditer(grid):
+        start, end = m.span()
         if start > at:
             out.append((at, start - 1))
-        at = max(at, end)
+        at = end
     if at < len(grid):
         out.append((at, len(grid) - 1))
     return out
@@ -66,49 +70,39 @@ def _runs(grid: str) -> list[tuple[int, int]]:
 
 def _areas(grids: list[str]) -> list[tuple[int, list[Cell]]] | None:
     """The cells as the areas the drawing encloses, in rows by their top line; None when an area is not a
-    rectangle (the drawing is not on this grid). An area is found as the runs of each line between its bars
-    and rules, a run joined to the runs it touches on the lines above and below (union-find over runs, not a
-    flood fill over characters: a page of drawn tables has a few runs a line)."""
+    rectangle (the drawing is not on this grid). An area is followed down the lines as the runs between the
+    drawing's bars and rules: a run continues the area of the run just above it when that run spans the same
+    columns; a run touching one above of another width is no rectangle (not a flood fill over characters: a page
+    of drawn tables has a few runs a line)."""
     height, width = len(grids), len(grids[0]) if grids else 0
-    runs: list[tuple[int, int, int]] = []  # (line, first column, last column) of each run between borders
-    by_line: list[list[int]] = []
+    areas: list[tuple[int, int, int, list[int], list[str]]] = []  # (top, left, right, [bottom], its lines' pieces)
+    above: list[tuple[int, int]] = []  # the runs of the line above, in column order, and their areas
+    reaching: dict[tuple[int, int], tuple[int, int, int, list[int], list[str]]] = {}
     for line, grid in enumerate(grids):
-        here = []
-        for first, last in _runs(grid):
-            here.append(len(runs))
-            runs.append((line, first, last))
-        by_line.append(here)
-    parent = list(range(len(runs)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for above, below in zip(by_line, by_line[1:], strict=False):
-        i = j = 0
-        while i < len(above) and j < len(below):  # runs of two lines that share a column are one area
-            _, a0, a1 = runs[above[i]]
-            _, b0, b1 = runs[below[j]]
-            if a0 <= b1 and b0 <= a1:
-                parent[root(above[i])] = root(below[j])
-            if a1 < b1:
+        here = _runs(grid)
+        below: dict[tuple[int, int], tuple[int, int, int, list[int], list[str]]] = {}
+        i = 0
+        for run in here:
+            first, last = run
+            while i < len(above) and above[i][1] < first:
+                i += 1
+            if i < len(above) and above[i][0] <= last:  # the run above shares a column with this one
+                if above[i] != run:
+                    return None  # not a rectangle: the drawing is not on this grid
+                area = reaching[run]
+                area[3][0] = line
+                area[4].append(grid[first:last + 1])
                 i += 1
             else:
-                j += 1
-    areas: dict[int, list[tuple[int, int, int]]] = {}
-    for i, run in enumerate(runs):
-        areas.setdefault(root(i), []).append(run)
+                area = (line, first, last, [line], [grid[first:last + 1]])
+                areas.append(area)
+            below[run] = area
+        above, reaching = here, below
     found: list[tuple[int, int, int, int, str]] = []  # (top, left, bottom, right, text)
-    for area in areas.values():
-        top, left, right = area[0]
-        bottom = area[-1][0]
-        if any(r != (top + k, left, right) for k, r in enumerate(area)):
-            return None  # not a rectangle: the drawing is not on this grid
+    for top, left, right, (bottom,), pieces in areas:
         text = ""
-        for line in range(top, bottom + 1):
-            text = join_text(text, grids[line][left:right + 1].replace(_SECOND, "").strip())
+        for piece in pieces:
+            text = join_text(text, piece.replace(_SECOND, "").strip())
         outside = top == 0 or left == 0 or bottom == height - 1 or right == width - 1
         if text or not outside:  # (the blank margins around the drawing are no cells)
             found.append((top, left, bottom, right, text))

@@ -84,8 +84,9 @@ def normalise(text: str) -> str:
     text = _INVISIBLE.sub("", text)
     if _RADICAL.search(text):
         text = text.translate(_radicals())
-    if _BOX_VERTICAL.search(text):
-        text = text.translate(_BOX_BARS)
+    if _BOX_VERTICAL.search(text):  # (three replaces: a translate looks every character of the text up)
+        for bar in _BOX_VERTICALS:
+            text = text.replace(bar, "|")
     if _TONED_LETTER.search(text):  # (most documents have none: one quick scan, not the pattern's)
         text = _PINYIN.sub("", text)
     return _SPACES.sub(" ", text)
@@ -98,10 +99,12 @@ _TONED_LETTER = re.compile(f"[{_TONED}]")
 
 
 _BOX_VERTICAL = re.compile("[│┃║]")
-_BOX_BARS = str.maketrans("│┃║", "|||")
+_BOX_VERTICALS = "│┃║"
 # a ruled line of a table drawn in characters: '+----+----+', '├────┼────┤', '|---|:---:|', '======'
 _RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
 _RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
+_RULE_TEXT = "".join(sorted(_RULE_CHARS))  # (a strip by these stops at a line's first character of text)
+_THREE_HORIZONTALS = re.compile(f"[{re.escape(_RULE_HORIZONTAL)}](?:.*?[{re.escape(_RULE_HORIZONTAL)}]){{2}}")
 
 
 def join(a: str | None, b: str | None) -> str:
@@ -117,8 +120,8 @@ def join(a: str | None, b: str | None) -> str:
 def is_rule_line(stripped: str) -> bool:
     """A line that only draws a table's horizontal rule (three or more rule characters, nothing else); its first
     character decides whether the rest is looked at (almost every line is none)."""
-    return (bool(stripped) and stripped[0] in _RULE_CHARS and set(stripped) <= _RULE_CHARS
-            and sum(stripped.count(c) for c in _RULE_HORIZONTAL) >= 3)
+    return (bool(stripped) and stripped[0] in _RULE_CHARS and not stripped.strip(_RULE_TEXT)
+            and _THREE_HORIZONTALS.search(stripped) is not None)
 
 
 def needs_fold(text: str) -> bool:
