@@ -125,7 +125,9 @@ def _score_like_text(text: str | None) -> float | None:
     return _points_key(fold(text)) if text else None
 
 
+@lru_cache(maxsize=1 << 14)
 def _points_key(key: str) -> float | None:
+    """(Cached: every number of a table is looked at several times, and the same few print on every row.)"""
     return None if len(key) > 7 else points(key)
 
 

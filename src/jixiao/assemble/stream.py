@@ -170,6 +170,9 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     continued = _continued_lines(units, lex, row_end)
     taken.update(continued.values())
     for i, u in enumerate(units):
+        if u.certain and i >= after and (i + 1 == n or units[i + 1].certain) and i not in taken:
+            out.append(u)  # a cell of a table, the next one too: nothing joins it (most units of a table)
+            continue
         if i < after and i in continued:  # (a label joined into a run of pieces: its piece below ends the run's)
             last = out[-1]
             text = last.text + units[continued[i]].text
