@@ -312,33 +312,48 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= TOLERANCE
 
 
-def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...]) -> dict[str, float]:
-    """Place the total row's surviving numbers in its columns (in the table's order) so that the
-    arithmetic holds best."""
-    best: tuple[float, dict[str, float]] | None = None
-    if comb(len(cols), min(len(nums), len(cols))) > MAX_FITS:  # a header of many columns: as printed
-        return dict(zip(cols, nums, strict=False))
-    for slots in combinations(range(len(cols)), min(len(nums), len(cols))):
-        row = {cols[i]: v for i, v in zip(slots, nums, strict=False)}
-        filled = dict(row)
-        points = 0.0
-        for col in AMOUNTS:
-            if col in row and col in sums:
-                points += 1 if _close(row[col], sums[col]) else -3
-            elif col not in row and col in sums:
-                filled[col] = sums[col]
-        weight, rate, score = filled.get("weight"), filled.get("execution_rate"), filled.get("score")
-        annual, executed = filled.get("annual_budget"), filled.get("executed")
-        if weight is not None:
-            points += 1 if 0 < weight <= 30 else -3
-        if rate is not None and annual and executed is not None:
-            points += 2 if _close(executed / annual * 100, rate) else -2
-        if weight is not None and rate is not None and score is not None:
-            points += 2 if _close(weight * min(rate, 100) / 100, score) else -1
-            points -= 3 if score > weight else 0
-        if best is None or points > best[0]:
-            best = (points, filled)
-    return best[1] if best else {}
+def _fit_total(nums: list[float], sums: dict[str, float], cols: tuple[str, ...]) -> tuple[dict[str, float], int]:
+    """Place the total row's surviving numbers in its columns (in the table's order) so that the arithmetic
+    holds best; and how many of `nums` it takes. More numbers than columns are the total's, then the next
+    row's (text that lost the rows' labels prints the rows' numbers in one run): the total takes the first ones
+    that make its arithmetic hold best, the most of them where they hold alike."""
+    best: tuple[float, int, dict[str, float]] | None = None
+    for taken in range(min(len(nums), len(cols)), (len(cols) // 2 if len(nums) > len(cols) else len(nums)) - 1, -1):
+        if comb(len(cols), taken) > MAX_FITS:  # a header of many columns: as printed
+            return dict(zip(cols, nums, strict=False)), min(len(nums), len(cols))
+        for slots in combinations(range(len(cols)), taken):
+            filled, points = _total_points({cols[i]: v for i, v in zip(slots, nums, strict=False)}, sums)
+            if best is None or points > best[0]:
+                best = (points, taken, filled)
+    return (best[2], best[1]) if best else ({}, 0)
+
+
+def _total_points(row: dict[str, float], sums: dict[str, float]) -> tuple[dict[str, float], float]:
+    """The total row with the amounts its sub-rows' sums give where it lost them, and how well its arithmetic
+    holds."""
+    filled = dict(row)
+    points = 0.0
+    for col in AMOUNTS:
+        if col in row and col in sums:
+            points += 1 if _close(row[col], sums[col]) else -3
+        elif col not in row and col in sums:
+            filled[col] = sums[col]
+    weight, rate, score = filled.get("weight"), filled.get("execution_rate"), filled.get("score")
+    annual, executed = filled.get("annual_budget"), filled.get("executed")
+    if weight is not None:
+        points += 1 if 0 < weight <= 30 else -3
+    if rate is not None and rate >= MAX_RATE:
+        points -= 3  # an amount, not a rate
+    if rate is not None and annual and executed is not None:
+        points += 2 if _close(executed / annual * 100, rate) else -2
+    if weight is not None and rate is not None and score is not None:
+        points += 2 if _close(weight * min(rate, 100) / 100, score) else -1
+        points -= 3 if score > weight else 0
+    elif weight is not None and score is not None and annual and executed is not None:
+        # its 执行率 lost: the 得分 is still the 分值 times the rate its amounts give
+        points += 2 if _close(weight * min(executed / annual, 1.0), score) else -1
+        points -= 3 if score > weight else 0
+    return filled, points
 
 
 def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
@@ -662,9 +677,15 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
                 values = [getattr(r, col) for r in subs]
                 if values[0] is not None:
                     sums[col] = round(sum(v or 0.0 for v in values), 2)
-        fitted = _fit_total(total_numbers.numbers, sums, order)
+        fitted, taken = _fit_total(total_numbers.numbers, sums, order)
         funds.total = FundRow(**{col: v for col, v in fitted.items() if col in CN_COL})  # not a column unknown
         ctx.at("funds.total", total_numbers.line)
+        # the numbers after the total's in its run are the next row's: 当年财政拨款's where its label holds none
+        rest = [v for v in total_numbers.values if v][taken:]
+        empty = next((k for k in SUB_ROWS if not mapped.get(k)), None)
+        if rest and empty is not None and not subs_unlabelled and _is_sub_pattern(_fit_positional(rest, order)):
+            setattr(funds, empty, _row_from(_fit(rest, order, False, True)[0], empty, total_numbers.line, ctx))
+            ctx.at(f"funds.{empty}", total_numbers.line)
     for key in FUND_ROWS:
         for col in DEFAULT_COLUMNS:
             ctx.sure(f"funds.{key}.{col}", 0.7)
