@@ -1067,3 +1067,18 @@ def test_glued_text_cells_cut_where_the_text_tells_a_name_its_target_and_its_act
     [form] = jixiao.parse_text(_glued_form(*rows, total="9089.5"), "glued_texts.txt")
     assert [(i.name, i.target, i.actual) for i in form.indicators] == expected
 
+
+
+def test_a_head_value_printed_before_its_label_in_text_taken_out_a_column_block_at_a_time():
+    # a PDF's text taken out a column block at a time: the project's name (wrapped in its cell) before its
+    # label, the next label right after; read as the label's value, but only as a guess the reader is told of
+    text = ("财政项目支出绩效自评表 (2022 年度) 社区设施维护与 管理经费 项目名称 主管部门 某区民政局 实施单位 "
+            "某区社区服务中心 项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 100 100 "
+            "90 10 90% 9 年度总体目标 预期目标 实际完成情况 完成维护。 已完成维护。 绩效指标 一级指标 二级指标 "
+            "三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 维护设施数量 "
+            "≥10处 12处 90 90 总分 100 99")
+    [form] = jixiao.parse_text(text, "column_blocks.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "社区设施维护与管理经费", "某区民政局", "某区社区服务中心")
+    assert form.source.confidence["project_name"] == 0.5
+    assert any(w.code == "P040" and w.path == "project_name" for w in form.warnings)

@@ -83,4 +83,31 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
         values[field] = tidy(" ".join(parts)) if parts else None
         if parts:
             ctx.at(field, u.line)
+        elif field != IGNORED and (before := _value_before(units, i, used, lex)):
+            used.update(before)
+            values[field] = tidy(" ".join(units[j].text for j in before))
+            ctx.at(field, u.line)
+            ctx.sure(field, VALUE_BEFORE)
     return values, used
+
+
+VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
+
+
+def _value_before(units: list[Unit], i: int, used: set[int], lex: Lexicon) -> list[int]:
+    """Flowed text that lost the head's cell order (a PDF's text taken out a column block at a time prints
+    '某项目名 项目名称 主管部门 某局'): a label followed by no value of its own, another label right after it,
+    takes the text right before it that nothing else reads — never a table's cells, whose order is sure, nor the
+    title, the year or a word of the page around the form."""
+    if units[i].certain or i + 1 >= len(units) or not lex.head_field(units[i + 1].key):
+        return []
+    out: list[int] = []
+    j = i - 1
+    while j >= 0 and j not in used and not units[j].certain:
+        key = units[j].key
+        if (lex.head_field(key) or lex.section(key) or title_of(units[j], lex) or is_year_only(key)
+                or BARE_YEAR.match(key) or key.startswith("附件")):
+            break
+        out.insert(0, j)
+        j -= 1
+    return out
