@@ -1082,3 +1082,20 @@ def test_a_head_value_printed_before_its_label_in_text_taken_out_a_column_block_
         "社区设施维护与管理经费", "某区民政局", "某区社区服务中心")
     assert form.source.confidence["project_name"] == 0.5
     assert any(w.code == "P040" and w.path == "project_name" for w in form.warnings)
+
+
+@pytest.mark.parametrize("separator", ["\t", "\n"])
+def test_head_labels_one_after_another_then_their_values(separator):
+    # a head printed as a row of headings over a row of values, or a PDF's text taken out a column block at a
+    # time (the labels' column, then the values' column, a cell per line): each label takes the value in its place
+    head = separator.join(["项目名称", "主管部门", "实施单位"]) + "\n" + separator.join(
+        ["社区设施维护", "某区民政局", "某区社区服务中心"])
+    text = ("财政项目支出绩效自评表（2023年度）\n" + head + "\n"
+            "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+            "年度资金总额\t100\t100\t90\t10\t90%\t9\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+            "\t产出指标\t数量指标\t维护设施数量\t≥10处\t12处\t90\t90\t\n总分\t\t\t\t\t\t100\t99\t\n")
+    [form] = jixiao.parse_text(text, "head_blocks.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "社区设施维护", "某区民政局", "某区社区服务中心")
+    assert not any(w.code == "P002" for w in form.warnings)

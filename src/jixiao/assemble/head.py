@@ -58,6 +58,13 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
             continue
         field, length = found
         used.add(i)
+        if (block := _labels_then_values(units, i, lex)) is not None:
+            for name, label, value in block:
+                used.update((label, value))
+                if name != IGNORED and name not in values:
+                    values[name] = tidy(units[value].text)
+                    ctx.at(name, units[value].line)
+            continue
         rest = _LABEL_NOTE.sub("", after_chars(u.text, length).lstrip())
         inline = rest.lstrip(":： ")
         if inline and not lex.head_field(inline) and (rest[0] in ":：" or not _value_after(units, i, inline, lex)):
@@ -89,6 +96,28 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
             ctx.at(field, u.line)
             ctx.sure(field, VALUE_BEFORE)
     return values, used
+
+
+def _labels_then_values(units: list[Unit], i: int, lex: Lexicon) -> list[tuple[str, int, int]] | None:
+    """Labels printed one after another, then as many values (a PDF's text taken out a column block at a time:
+    '项目名称 主管部门 某项目 某局', or a head printed as a row of headings over a row of values): each label's
+    value is the one in its place — (field, label, value) for each. Only labels that print nothing after them in
+    their own text, and values that are none of the form's words, exactly as many as the labels before the next
+    label or section."""
+    fields: list[str] = []
+    end = i
+    while end < len(units) and (found := lex.head_field(units[end].key)) is not None \
+            and found[1] == len(units[end].key):
+        fields.append(found[0])
+        end += 1
+    first = end
+    while end < len(units) and not (lex.head_field(units[end].key) or lex.section(units[end].key)
+                                    or title_of(units[end], lex)):
+        end += 1
+    if len(fields) < 2 or end - first != len(fields) or any(
+            units[j].certain != units[first].certain for j in range(first, end)):
+        return None
+    return [(name, i + k, first + k) for k, name in enumerate(fields)]
 
 
 VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
