@@ -1099,3 +1099,34 @@ def test_head_labels_one_after_another_then_their_values(separator):
     assert (form.project_name, form.department, form.implementing_unit) == (
         "社区设施维护", "某区民政局", "某区社区服务中心")
     assert not any(w.code == "P002" for w in form.warnings)
+
+
+def test_indicator_headings_put_before_the_goals_by_a_column_block_open_no_table_there():
+    # a PDF's text taken out a column block at a time puts the label column's first cells (一级指标, 二级指标, a
+    # level label) before the goals beside them; the goals are still the goals, the table opens at 三级指标, and
+    # the words that stood between are said to be unread
+    text = ("财政项目支出绩效自评表（2023年度）\n项目名称 社区设施维护 主管部门 某区民政局 实施单位 某区社区服务中心\n"
+            "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 100 100 90 10 90% 9\n"
+            "年度总体目标\n一级指标\n二级指标\n产出\n预期目标\n实际完成情况\n完成设施维护。\n已完成设施维护。\n"
+            "三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n维护设施数量 ≥10处 12处 50 50\n"
+            "设施完好率 ≥95% 96% 40 40\n总分 100 99\n")
+    [form] = jixiao.parse_text(text, "displaced.txt")
+    assert (form.goal_expected, form.goal_actual) == ("完成设施维护。", "已完成设施维护。")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("维护设施数量", "≥10处", "12处", 50, 50), ("设施完好率", "≥95%", "96%", 40, 40)]
+    assert [w.message for w in form.warnings if w.code == "P002"] == [
+        "第 6–8 行未能识别，未读入记录：“一级指标 二级指标 产出”"]
+
+
+def test_a_headings_bracketed_note_after_a_space_is_the_headings():
+    # '年初目标值 (A)': a heading's cell whose lines were joined with a space (a document's text on one line); the
+    # note is no heading of its own, so the table is still one with a 得分 column alone
+    text = ("2021年度乡村公路养护项目自评表 项目名称 乡村公路养护 主管部门 某县交通运输局 项目实施单位 "
+            "某县公路中心 预算执行情况(万元)(20分) 预算数 (A) 执行数 (B) 执行率 (B/A) 得分(20分*执行率) "
+            "年度财政资金总额 50 45 90% 18 年度绩效目标(80分) 一级指标 二级指标 三级指标 年初目标值 (A) "
+            "实际完成值 (B) 得分 产出指标 数量指标 养护里程 120公里 118公里 30 时效指标 完成时间 2022年底 "
+            "2022年11月 30 效益指标 社会效益指标 群众出行条件 改善 明显改善 20 总分 98")
+    [form] = jixiao.parse_text(text, "score_only_spaced.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("养护里程", "120公里", "118公里", None, 30), ("完成时间", "2022年底", "2022年11月", None, 30),
+        ("群众出行条件", "改善", "明显改善", None, 20)]

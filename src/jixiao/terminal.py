@@ -79,7 +79,8 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
 
 
 SECTION_ZH = {"head": "表头", "funds": "项目资金", "goals": "年度总体目标", "indicators": "绩效指标",
-              "total": "总分", "grade": "评分等级", "tail": "表后内容"}
+              "total": "总分", "grade": "评分等级", "tail": "表后内容",
+              "displaced": "错位的指标表头（未读入）"}
 
 
 def explain_view(form: Form, trace: Context) -> RenderableType:

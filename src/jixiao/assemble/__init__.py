@@ -22,6 +22,7 @@ from jixiao.assemble.indicators import read_indicators
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
 from jixiao.assemble.stream import (
     BARE_YEAR,
+    DISPLACED,
     FormUnits,
     Fragment,
     Section,
@@ -188,6 +189,9 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         ctx.at("grade", grade.anchor.line if grade.anchor else line)
         _unread(ctx, grade.units[used:])
     _tail(ctx, by_kind.get("tail", []))
+    for section in by_kind.get(DISPLACED, []):  # (its heading is its first unit, or its anchor alone)
+        _unread(ctx, section.units if section.units[:1] == [section.anchor] or not section.anchor
+                else [section.anchor, *section.units])
     _arithmetic_confidence(form, ctx)
     pages: dict[int, int] = {}
     for u in fu.units:

@@ -197,10 +197,12 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             after = i + 2
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
-        if (out and u.gap >= Gap.LINE and not u.certain and is_decoration(key) and not is_points_only(key)
-                and label_key(out[-1].key) in lex.words and not out[-1].certain):
-            last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'; not the
-            # points a lost label leaves on a line of their own: '(10分)')
+        if (out and u.gap >= Gap.SPACE and not u.certain and is_decoration(key) and not is_points_only(key)
+                and not out[-1].certain and label_key(out[-1].key) in lex.words
+                and (u.gap >= Gap.LINE or _table_heading(out[-1].key, lex))):
+            last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'), or a heading's
+            # a space after it where its cell's lines were joined ('年初目标值 (A)'); not the points a lost label
+            # leaves on a line of their own: '(10分)'; not a value in brackets after a head label
             out[-1] = last._replace(text=last.text + u.text, key=fold(last.text + u.text))
             continue
         if key not in prefixes and not _YEAR_START.match(key) and not led:
@@ -642,8 +644,19 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     units = form.units[1:] if form.title_unit is not None else form.units
     previous: Unit | None = None
     stream = list(_inline_labels(units, lex))
+    headed = True  # the indicator section's header has shown more than its level headings
     for k, unit in enumerate(stream):
         kind = _opens_key(unit.key, now, lex)
+        if now == "indicators" and not headed:
+            if lex.indicator_column(unit.key) in _PAST_LEVELS:
+                headed = True
+            elif kind is None and (displaced := _displaced(unit.key, lex)) is not None:
+                # the table's first headings printed before the goals or the fund table they stand beside (text
+                # taken out of a PDF a column block at a time: '一级指标 二级指标 … 预期目标 … 三级指标 年度指标值'):
+                # those open again, the indicator table after them at its next heading; what stood between is
+                # no row of it (the label column's words, cut from the rows they label)
+                kind = displaced
+                sections[-1].kind = DISPLACED
         if kind in ("tail", "total") and previous is not None and _heading_after(unit, previous, kind, now, lex):
             kind = None  # a heading of the table's header ('说明', '自评得分' right after 分值), not a section
         elif kind == "tail" and now == "funds" and not unit.certain and unit.gap < Gap.LINE and any(
@@ -661,11 +674,31 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
             current = Section(kind, anchor=unit)
             sections.append(current)
             now, add = kind, current.units.append
+            headed = kind != "indicators" or lex.indicator_column(unit.key) in _PAST_LEVELS
             if kind in ("indicators", "funds") and _is_header_word(unit, kind, lex):
                 add(unit)  # the header word is part of the section's header
             continue
         add(unit)
     return sections
+
+
+DISPLACED = "displaced"  # a section opened too early by a heading a column block put out of place
+_PAST_LEVELS = frozenset({"name", "target", "actual", "weight", "score", "deviation"})
+
+
+def _displaced(key: str, lex: Lexicon) -> str | None:
+    """The section a word of the goals or of the fund table opens."""
+    kind = lex.section(key)
+    if kind in ("goals", "goal_expected", "goal_actual"):
+        return "goals"
+    if kind == "funds" or lex.fund_row(key) or lex.fund_column(key) in ("initial_budget", "annual_budget", "executed"):
+        return "funds"
+    return None
+
+
+def _table_heading(key: str, lex: Lexicon) -> bool:
+    """A heading of the indicator or the fund table."""
+    return lex.indicator_column(key) is not None or lex.fund_column(key) is not None
 
 
 def _head_label(key: str, lex: Lexicon) -> bool:
