@@ -1130,3 +1130,29 @@ def test_a_headings_bracketed_note_after_a_space_is_the_headings():
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("养护里程", "120公里", "118公里", None, 30), ("完成时间", "2022年底", "2022年11月", None, 30),
         ("群众出行条件", "改善", "明显改善", None, 20)]
+
+
+GOALS_FORM = ("财政项目支出绩效自评表（2023年度）\n项目名称 社区设施维护\n主管部门 某区民政局\n"
+              "实施单位 某区社区服务中心\n"
+              "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 100 100 90 10 90% 9\n"
+              "年度总体目标\n预期目标 实际完成情况\n{goals}\n"
+              "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+              "产出指标 数量指标 维护设施数量 ≥10处 12处 90 90\n总分 100 99\n")
+
+
+def test_goal_texts_of_two_columns_taken_out_a_line_of_each_in_turn():
+    # pdfminer takes two cells side by side out a line of each in turn: the odd lines are one text, wrapped in
+    # its column, the even lines the other, in a narrower one
+    goals = "\n".join(["为社区居民提供安全舒适的公共活动", "设施维护工作按计划推进，", "空间，完成全部设施的维护。",
+                       "居民满意度明显提升。"])
+    [form] = jixiao.parse_text(GOALS_FORM.format(goals=goals), "alternating.txt")
+    assert (form.goal_expected, form.goal_actual) == (
+        "为社区居民提供安全舒适的公共活动空间，完成全部设施的维护。", "设施维护工作按计划推进，居民满意度明显提升。")
+
+
+def test_two_goal_texts_one_after_the_other_in_one_column_are_not_taken_for_alternating_lines():
+    goals = "\n".join(["为社区居民提供安全舒适的公共活动空", "间，完成全部设施的维护。",
+                       "设施维护工作按计划推进，居民满意", "度明显提升。"])
+    [form] = jixiao.parse_text(GOALS_FORM.format(goals=goals), "sequential.txt")
+    assert (form.goal_expected, form.goal_actual) == (
+        "为社区居民提供安全舒适的公共活动空间，完成全部设施的维护。", "设施维护工作按计划推进，居民满意度明显提升。")

@@ -159,7 +159,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
         parts["expected"] = join(parts["expected"], texts[0].text)
         lines["expected"] = texts[0].line
         return
-    if _interleaved(texts, parts, lines, beside):
+    if _interleaved(texts, parts, lines, beside) or _alternating(texts, parts, lines):
         return
     indented = [u.x for u in texts if u.gap >= Gap.LINE]
     base = min(indented) if indented else 0
@@ -215,6 +215,33 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
     lines["expected"] = lines["expected"] or texts[0].line
     if best < len(texts):
         lines["actual"] = lines["actual"] or texts[best].line
+
+
+def _alternating(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
+    """Two wrapped texts printed side by side, taken out a line of each in turn ('A1' / 'B1' / 'A2' / 'B2', as
+    pdfminer takes a PDF's two cells out): read apart, the odd lines and the even lines are each a text wrapped
+    in a column of its own width — every line but the last as wide as the others, the last no wider, and only
+    the last ending a sentence — where the lines in order are no such text (a line narrower than the one before
+    it goes on)."""
+    rows = source_rows(texts)
+    if len(rows) < 4 or any(len(row) != 1 for row in rows):
+        return False
+    left, right = rows[0::2], rows[1::2]
+    widths = []
+    for side in (left, right):
+        full = [width(row[0].text) for row in side[:-1]]
+        if (max(full) - min(full) > 1.0 or width(side[-1][0].text) > max(full) + 1.0
+                or not side[-1][0].text.rstrip().endswith(SENTENCE_END)
+                or any(row[0].text.rstrip().endswith(SENTENCE_END) for row in side[:-1])):
+            return False
+        widths.append(min(full))
+    if abs(widths[0] - widths[1]) < 2.0:
+        return False  # the lines in order could be one column's
+    parts["expected"] = join(parts["expected"], joined_lines([row[0].text for row in left]))
+    parts["actual"] = join(parts["actual"], joined_lines([row[0].text for row in right]))
+    lines["expected"] = lines["expected"] or left[0][0].line
+    lines["actual"] = lines["actual"] or right[0][0].line
+    return True
 
 
 ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
