@@ -14,7 +14,7 @@ import pytest
 
 import jixiao
 from jixiao.assemble.lexicon import lexicon
-from jixiao.assemble.stream import join_split_labels, units_of
+from jixiao.assemble.stream import join_around_lines, join_split_labels, units_of
 from jixiao.read.text import read_text
 from tests.conftest import GOLDEN
 from tests.layout_render import LAYOUTS, expected, render
@@ -1156,3 +1156,31 @@ def test_two_goal_texts_one_after_the_other_in_one_column_are_not_taken_for_alte
     [form] = jixiao.parse_text(GOALS_FORM.format(goals=goals), "sequential.txt")
     assert (form.goal_expected, form.goal_actual) == (
         "为社区居民提供安全舒适的公共活动空间，完成全部设施的维护。", "设施维护工作按计划推进，居民满意度明显提升。")
+
+
+def test_cells_centred_in_their_rows_height_taken_out_line_by_line_with_single_spaces():
+    # pdfplumber's text of a browser's PDF: a cell of two lines prints its first line above its row's other cells
+    # and its second below ('数量指' / the row / '标'); the headings too, '执行率' / '(%)' among the fund headings
+    # and '偏差原因分析及' / '改进措施' the last of the indicator table's
+    text = "\n".join([
+        "财政项目支出绩效自评表（2023年度）", "项目名称 社区设施维护", "主管部门 某区民政局 实施单位 某区社区服务中心",
+        "项目资金(万 执行率", "年初预算数 全年预算数 全年执行数 分值 得分", "元) (%)",
+        "年度资金总额 100.00 100.00 90.00 10.00 90.00 9.00", "年度总体目标 预期目标 实际完成情况",
+        "完成设施维护。 已完成设施维护。", "一级 二级指 偏差原因分析及", "三级指标 年度指标值 实际完成值 分值 得分",
+        "指标 标 改进措施", "数量指", "维护设施数量 ≥10处 12处 45.00 45.00", "标", "产出 质量指",
+        "设施完好率 ≥95% 96% 45.00 45.00", "指标 标", "总分 100.00 99.00"])
+    [form] = jixiao.parse_text(text, "centred.txt")
+    assert form.funds.total.model_dump() == {"initial_budget": 100.0, "annual_budget": 100.0, "executed": 90.0,
+                                             "weight": 10.0, "execution_rate": 90.0, "score": 9.0}
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "维护设施数量", "≥10处", "12处", 45, 45),
+        ("产出指标", "质量指标", "设施完好率", "≥95%", "96%", 45, 45)]
+    assert (form.total_weight, form.total_score) == (100, 99)
+
+
+def test_a_label_over_a_title_and_its_year_below_it_are_no_cell_centred_around_the_title():
+    # '评分等级' ends a form, the next form's title follows, its year on the line below: no cell centred around
+    # the title ('评分等级(2021年度)' is no label of the templates, though it reads as one without its brackets)
+    text = "\n".join(["评分等级", "附件2 财政项目支出绩效自评表", "（2021年度）"])
+    units = units_of(read_text(text, "x"))
+    assert join_around_lines(units, lexicon()) == units

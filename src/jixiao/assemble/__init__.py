@@ -29,6 +29,7 @@ from jixiao.assemble.stream import (
     blank_merges,
     document_lexicon,
     is_year_only,
+    join_around_lines,
     join_split_labels,
     sections_of,
     split_forms,
@@ -61,7 +62,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
-    units = split_glued_headings(split_glued_labels(join_split_labels(units, lex), lex), lex)
+    units = split_glued_headings(split_glued_labels(join_split_labels(join_around_lines(units, lex), lex), lex), lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)

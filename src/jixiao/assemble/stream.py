@@ -27,7 +27,7 @@ from jixiao.assemble.lexicon import (
     match_prefixes,
     select,
 )
-from jixiao.assemble.text import number
+from jixiao.assemble.text import brackets, number
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -150,6 +150,96 @@ def units_of(doc: Document) -> list[Unit]:
         append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span, page)))
         empties = 0
     return out
+
+
+def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Cells centred in their row's height, taken out line by line with single spaces (pdfplumber's text of a
+    browser's PDF): a cell of two lines prints its first on the line above the row's other cells and its second
+    on the line below ('产出 质量指' / '年终预算执行率 ≥90(%) 99.49% 10.00 10.00' / '指标 标'). A line whose pieces,
+    joined in order to those of the line after next, make labels of the templates (their leftmost always; after
+    them one other text may run on: the row's name, '全市重点工作完成' / '率') is such a pair: the joined cells
+    stand at the start of the line between, in their order — a heading of the 偏差原因 column at its end."""
+    rows = source_rows(units)
+    if len(rows) < 3:
+        return units
+    out: list[Unit] = []
+    k = 0
+    while k < len(rows):
+        if k + 2 < len(rows) and (joined := _around(rows[k], rows[k + 1], rows[k + 2], lex)) is not None:
+            first, headings = joined
+            line = [*first, *rows[k + 1]]
+            for cell in headings:  # before the first heading the template prints after it, else at the line's end
+                place = _column_place(cell.key, lex)
+                at = next((j for j, u in enumerate(line) if (p := _column_place(u.key, lex)) is not None
+                           and place is not None and p > place), len(line))
+                line.insert(at, cell)
+            mid = rows[k + 1]
+            gap = rows[k][0].gap
+            out.extend(u._replace(gap=gap if j == 0 else Gap.SPACE, line=mid[0].line, row=mid[0].row)
+                       for j, u in enumerate(line))
+            k += 3
+            continue
+        out.extend(rows[k])
+        k += 1
+    return out
+
+
+def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
+            ) -> tuple[list[Unit], list[Unit]] | None:
+    """The cells a line and the line after next make, joined in pairs, where they are cells centred around the
+    line between (`join_around_lines`): (those before the line between, those after it), or None."""
+    if len(above) != len(below) or len(mid) <= len(above) or any(u.certain for u in (*above, *mid, *below)):
+        return None  # (the line between is a row's: it holds more cells than the pieces around it)
+    if any(u.gap > Gap.SPACE for line in (above, mid, below) for u in line[1:]):
+        return None  # (a wide gap: text aligned in columns, read by the columns' positions)
+    first: list[Unit] = []
+    last: list[Unit] = []
+    free = 1  # one text that is no label may run on after the labels (a name wrapped in its cell)
+    for a, b in zip(above, below, strict=True):
+        if _is_number(a.key) or _is_number(b.key):
+            return None
+        text = a.text + b.text
+        key = fold(text)
+        if label_key(a.key) in lex.words and brackets(a.key) <= 0 and not (
+                _column_place(a.key, lex) is not None and is_decoration(b.key) and not any(c.isdigit() for c in b.key)):
+            return None  # a whole label already, but for a heading's unit below ('执行率' / '(%)'; not '评分等级'
+            # over a title and its year, '(2021年度)', nor a level label over a value's unit)
+        if label_key(key) in lex.words or lex.level(key):
+            if first and not _is_label_unit(first[-1], lex):
+                return None  # labels before the text that runs on, not after it
+            cell = a._replace(text=text, key=key)
+            if _column_place(key, lex) is not None:
+                last.append(cell)  # a heading of a value column: among the line's headings, in the template's order
+            else:
+                first.append(cell)
+        elif free and first:
+            free -= 1
+            first.append(a._replace(text=text, key=key))
+        else:
+            return None
+    return (first, last) if first or last else None
+
+
+_FUND_ORDER = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
+_INDICATOR_ORDER = ("target", "actual", "weight", "score", "deviation", "remark")
+
+
+def _column_place(key: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the template prints a heading of a value column (the fund table's or, after its labels and names,
+    the indicator table's): (table, place), or None for any other word."""
+    if (col := lex.fund_column(key)) in _FUND_ORDER:
+        return 0, _FUND_ORDER.index(col)
+    if (col := lex.indicator_column(key)) in _INDICATOR_ORDER:
+        return 1, _INDICATOR_ORDER.index(col)
+    return None
+
+
+def _is_number(key: str) -> bool:
+    return number(key) is not None
+
+
+def _is_label_unit(u: Unit, lex: Lexicon) -> bool:
+    return label_key(u.key) in lex.words or lex.level(u.key) is not None
 
 
 MAX_PIECES = 12  # a label cut into pieces has at most this many ('上 年 结 转 资 金', a character each)
