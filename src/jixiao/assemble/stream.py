@@ -287,7 +287,7 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             after = i + 2
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
-        if (out and u.gap >= Gap.SPACE and not u.certain and is_decoration(key) and not is_points_only(key)
+        if (key[:1] in "(（" and out and not u.certain and is_decoration(key) and not is_points_only(key)
                 and not out[-1].certain and label_key(out[-1].key) in lex.words
                 and (u.gap >= Gap.LINE or _table_heading(out[-1].key, lex))):
             last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'), or a heading's
