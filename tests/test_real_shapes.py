@@ -1084,17 +1084,22 @@ def test_a_head_value_printed_before_its_label_in_text_taken_out_a_column_block_
     assert any(w.code == "P040" and w.path == "project_name" for w in form.warnings)
 
 
+FORM_AFTER_HEAD = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+                   "年度资金总额 100 100 90 10 90% 9\n年度总体目标\n预期目标 实际完成情况\n{goals}\n"
+                   "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+                   "产出指标 数量指标 维护设施数量 ≥10处 12处 90 90\n总分 100 99\n")
+GOALS_FORM = ("财政项目支出绩效自评表（2023年度）\n项目名称 社区设施维护\n主管部门 某区民政局\n"
+              "实施单位 某区社区服务中心\n" + FORM_AFTER_HEAD)
+
+
 @pytest.mark.parametrize("separator", ["\t", "\n"])
 def test_head_labels_one_after_another_then_their_values(separator):
     # a head printed as a row of headings over a row of values, or a PDF's text taken out a column block at a
     # time (the labels' column, then the values' column, a cell per line): each label takes the value in its place
     head = separator.join(["项目名称", "主管部门", "实施单位"]) + "\n" + separator.join(
         ["社区设施维护", "某区民政局", "某区社区服务中心"])
-    text = ("财政项目支出绩效自评表（2023年度）\n" + head + "\n"
-            "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
-            "年度资金总额\t100\t100\t90\t10\t90%\t9\n"
-            "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
-            "\t产出指标\t数量指标\t维护设施数量\t≥10处\t12处\t90\t90\t\n总分\t\t\t\t\t\t100\t99\t\n")
+    goals = "完成维护。 已完成维护。"
+    text = "财政项目支出绩效自评表（2023年度）\n" + head + "\n" + FORM_AFTER_HEAD.format(goals=goals)
     [form] = jixiao.parse_text(text, "head_blocks.txt")
     assert (form.project_name, form.department, form.implementing_unit) == (
         "社区设施维护", "某区民政局", "某区社区服务中心")
@@ -1131,13 +1136,6 @@ def test_a_headings_bracketed_note_after_a_space_is_the_headings():
         ("养护里程", "120公里", "118公里", None, 30), ("完成时间", "2022年底", "2022年11月", None, 30),
         ("群众出行条件", "改善", "明显改善", None, 20)]
 
-
-GOALS_FORM = ("财政项目支出绩效自评表（2023年度）\n项目名称 社区设施维护\n主管部门 某区民政局\n"
-              "实施单位 某区社区服务中心\n"
-              "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n年度资金总额 100 100 90 10 90% 9\n"
-              "年度总体目标\n预期目标 实际完成情况\n{goals}\n"
-              "绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
-              "产出指标 数量指标 维护设施数量 ≥10处 12处 90 90\n总分 100 99\n")
 
 
 def test_goal_texts_of_two_columns_taken_out_a_line_of_each_in_turn():
