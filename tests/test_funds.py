@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import jixiao
 from tests.conftest import SEEDS
 
@@ -105,13 +107,14 @@ def test_a_fund_row_with_more_cells_than_columns_is_no_glued_row():
                       None) is None
 
 
-def test_rows_numbers_in_one_run_before_their_labels_are_placed_by_the_total_rows_arithmetic():
-    # text taken out of a PDF a column block at a time: the total's numbers, its 执行率 lost, then 当年财政拨款's,
-    # in one run under the header; the row labels later, alone. The total takes the numbers its arithmetic
-    # holds for (得分 8.00 = 分值 10 × 80 / 100, no more than its 分值), the rest are the next row's.
+@pytest.mark.parametrize("rate", ["", "— "])
+def test_rows_numbers_in_one_run_before_their_labels_are_placed_by_the_total_rows_arithmetic(rate):
+    # text taken out of a PDF a column block at a time: the total's numbers, its 执行率 lost (or a dash), then
+    # 当年财政拨款's, in one run under the header; the row labels later, alone. The total takes the numbers its
+    # arithmetic holds for (得分 8.00 = 分值 10 × 80 / 100, no more than its 分值), the rest are the next row's.
     form = form_of(
         "项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
-        "120.00 100.00 80.00 10 8.00 120.00 100.00 80.00 —\n"
+        f"120.00 100.00 80.00 10 {rate}8.00 120.00 100.00 80.00 —\n"
         "上年结转资金 0 0 —\n其他资金 0 0 —\n年度资金总额\n其中：当年财政拨款\n")
     assert form.funds.total.model_dump() == {"initial_budget": 120.0, "annual_budget": 100.0, "executed": 80.0,
                                              "weight": 10.0, "execution_rate": None, "score": 8.0}

@@ -681,7 +681,8 @@ def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orpha
         funds.total = FundRow(**{col: v for col, v in fitted.items() if col in CN_COL})  # not a column unknown
         ctx.at("funds.total", total_numbers.line)
         # the numbers after the total's in its run are the next row's: 当年财政拨款's where its label holds none
-        rest = [v for v in total_numbers.values if v][taken:]
+        numeric = [k for k, v in enumerate(total_numbers.values) if number(v) is not None]
+        rest = [v for v in total_numbers.values[numeric[taken - 1] + 1:] if v] if 0 < taken < len(numeric) else []
         empty = next((k for k in SUB_ROWS if not mapped.get(k)), None)
         if rest and empty is not None and not subs_unlabelled and _is_sub_pattern(_fit_positional(rest, order)):
             setattr(funds, empty, _row_from(_fit(rest, order, False, True)[0], empty, total_numbers.line, ctx))

@@ -14,6 +14,7 @@ from jixiao.assemble.stream import BARE_YEAR, Unit, is_year_only, title_of, titl
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
+VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
 _OTHER_LABEL = re.compile(r"^[^\d:：,，;；。]{2,10}[:：]$")  # a word and its colon, on its own
 _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
@@ -118,9 +119,6 @@ def _labels_then_values(units: list[Unit], i: int, lex: Lexicon) -> list[tuple[s
             units[j].certain != units[first].certain for j in range(first, end)):
         return None
     return [(name, i + k, first + k) for k, name in enumerate(fields)]
-
-
-VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
 
 
 def _value_before(units: list[Unit], i: int, used: set[int], lex: Lexicon) -> list[int]:

@@ -157,8 +157,9 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     browser's PDF): a cell of two lines prints its first on the line above the row's other cells and its second
     on the line below ('产出 质量指' / '年终预算执行率 ≥90(%) 99.49% 10.00 10.00' / '指标 标'). A line whose pieces,
     joined in order to those of the line after next, make labels of the templates (their leftmost always; after
-    them one other text may run on: the row's name, '全市重点工作完成' / '率') is such a pair: the joined cells
-    stand at the start of the line between, in their order — a heading of the 偏差原因 column at its end."""
+    them one other text may run on: the row's name, '全市重点工作完成' / '率') around a line of more cells is such a
+    pair: the joined cells stand at the start of the line between, in their order — but a heading of a value
+    column ('执行率' / '(%)', '偏差原因分析及' / '改进措施') among that line's headings, in the template's order."""
     rows = source_rows(units)
     if len(rows) < 3:
         return units
@@ -168,10 +169,9 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if k + 2 < len(rows) and (joined := _around(rows[k], rows[k + 1], rows[k + 2], lex)) is not None:
             first, headings = joined
             line = [*first, *rows[k + 1]]
-            for cell in headings:  # before the first heading the template prints after it, else at the line's end
-                place = _column_place(cell.key, lex)
+            for cell, place in headings:  # before the first heading the template prints after it, else at the end
                 at = next((j for j, u in enumerate(line) if (p := _column_place(u.key, lex)) is not None
-                           and place is not None and p > place), len(line))
+                           and p > place), len(line))
                 line.insert(at, cell)
             mid = rows[k + 1]
             gap = rows[k][0].gap
@@ -185,15 +185,16 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
 
 
 def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
-            ) -> tuple[list[Unit], list[Unit]] | None:
+            ) -> tuple[list[Unit], list[tuple[Unit, tuple[int, int]]]] | None:
     """The cells a line and the line after next make, joined in pairs, where they are cells centred around the
-    line between (`join_around_lines`): (those before the line between, those after it), or None."""
+    line between (`join_around_lines`): (the cells that open the line between, the headings of value columns
+    with their places in the template), or None."""
     if len(above) != len(below) or len(mid) <= len(above) or any(u.certain for u in (*above, *mid, *below)):
         return None  # (the line between is a row's: it holds more cells than the pieces around it)
     if any(u.gap > Gap.SPACE for line in (above, mid, below) for u in line[1:]):
         return None  # (a wide gap: text aligned in columns, read by the columns' positions)
     first: list[Unit] = []
-    last: list[Unit] = []
+    headings: list[tuple[Unit, tuple[int, int]]] = []
     free = 1  # one text that is no label may run on after the labels (a name wrapped in its cell)
     for a, b in zip(above, below, strict=True):
         if _is_number(a.key) or _is_number(b.key):
@@ -208,8 +209,8 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             if first and not _is_label_unit(first[-1], lex):
                 return None  # labels before the text that runs on, not after it
             cell = a._replace(text=text, key=key)
-            if _column_place(key, lex) is not None:
-                last.append(cell)  # a heading of a value column: among the line's headings, in the template's order
+            if (place := _column_place(key, lex)) is not None:
+                headings.append((cell, place))  # a value column's: among the line's headings, in the template's order
             else:
                 first.append(cell)
         elif free and first:
@@ -217,7 +218,7 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             first.append(a._replace(text=text, key=key))
         else:
             return None
-    return (first, last) if first or last else None
+    return (first, headings) if first or headings else None
 
 
 _FUND_ORDER = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
