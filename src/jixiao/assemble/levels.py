@@ -210,11 +210,11 @@ def _alike(weights: list[float | None], pos: list[int]) -> Extra:
     for w in weights:
         weighted.append(weighted[-1] + (w is not None))
     alike: dict[float, list[int]] = {}
-    for w in {weights[p] for p in pos} - {None}:
+    for w in {weight for p in pos if (weight := weights[p]) is not None}:
         run = [0]
         for other in weights:
             run.append(run[-1] + (other == w))
-        alike[w] = run  # type: ignore[index]
+        alike[w] = run
 
     def cost(k: int, start: int, end: int) -> float:
         own = weights[pos[k]]

@@ -197,7 +197,7 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
     headings: list[tuple[Unit, tuple[int, int]]] = []
     free = 1  # one text that is no label may run on after the labels (a name wrapped in its cell)
     for a, b in zip(above, below, strict=True):
-        if _is_number(a.key) or _is_number(b.key):
+        if number(a.key) is not None or number(b.key) is not None:
             return None
         text = a.text + b.text
         key = fold(text)
@@ -206,7 +206,7 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             return None  # a whole label already, but for a heading's unit below ('执行率' / '(%)'; not '评分等级'
             # over a title and its year, '(2021年度)', nor a level label over a value's unit)
         if label_key(key) in lex.words or lex.level(key):
-            if first and not _is_label_unit(first[-1], lex):
+            if not free:
                 return None  # labels before the text that runs on, not after it
             cell = a._replace(text=text, key=key)
             if (place := _column_place(key, lex)) is not None:
@@ -233,14 +233,6 @@ def _column_place(key: str, lex: Lexicon) -> tuple[int, int] | None:
     if (col := lex.indicator_column(key)) in _INDICATOR_ORDER:
         return 1, _INDICATOR_ORDER.index(col)
     return None
-
-
-def _is_number(key: str) -> bool:
-    return number(key) is not None
-
-
-def _is_label_unit(u: Unit, lex: Lexicon) -> bool:
-    return label_key(u.key) in lex.words or lex.level(u.key) is not None
 
 
 MAX_PIECES = 12  # a label cut into pieces has at most this many ('上 年 结 转 资 金', a character each)

@@ -19,18 +19,16 @@ import re
 from bisect import bisect_left, bisect_right
 
 from jixiao.read.grid import Cell, join_text
-from jixiao.read.normalise import WIDE_CHAR, display_width
+from jixiao.read.normalise import JUNCTIONS, RULE_HORIZONTAL, WIDE_CHAR, display_width
 
-_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
-JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
 _JOINS = "".join(sorted(JUNCTIONS))
 # what the drawing draws on a line: a run a rule is drawn with ('|:---:|', '+----+', '├──┼──┤'), the drawing's
 # when it holds three horizontal characters or more (a cell's own '-', ':' or '3+6' is text), or else a bar or a
 # junction, the drawing's wherever it stands. One pattern, tried from the left: a run of rule characters is taken
 # whole where it holds three horizontals, its bars one by one where it does not.
-_DRAWN = re.compile(f"[+:|{_JOINS}]*(?:[{re.escape(_HORIZONTAL)}][+:|{_JOINS}]*){{3,}}|[|{_JOINS}]")
+_DRAWN = re.compile(f"[+:|{_JOINS}]*(?:[{re.escape(RULE_HORIZONTAL)}][+:|{_JOINS}]*){{3,}}|[|{_JOINS}]")
 _BAR = re.compile(f"[|{_JOINS}]")  # all a line without a horizontal character draws (most lines: cells)
-_ANY_HORIZONTAL = re.compile(f"[{re.escape(_HORIZONTAL)}]")
+_ANY_HORIZONTAL = re.compile(f"[{re.escape(RULE_HORIZONTAL)}]")
 _SECOND = "\0"  # the second column of an ideograph where a display gives it two
 
 

@@ -98,13 +98,14 @@ _PINYIN = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED
 _TONED_LETTER = re.compile(f"[{_TONED}]")
 
 
-_BOX_VERTICAL = re.compile("[│┃║]")
 _BOX_VERTICALS = "│┃║"
+_BOX_VERTICAL = re.compile(f"[{_BOX_VERTICALS}]")
 # a ruled line of a table drawn in characters: '+----+----+', '├────┼────┤', '|---|:---:|', '======'
-_RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
-_RULE_CHARS = frozenset(_RULE_HORIZONTAL + "+:| ┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")
+RULE_HORIZONTAL = "-=─━═┄┅┈┉╌╍"
+JUNCTIONS = frozenset("┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╕╘╛╞╡╤╧╪╓╖╙╜╟╢╥╨╫╭╮╯╰")  # where a drawing's rules and bars meet
+_RULE_CHARS = frozenset(RULE_HORIZONTAL + "+:| ") | JUNCTIONS
 _RULE_TEXT = "".join(sorted(_RULE_CHARS))  # (a strip by these stops at a line's first character of text)
-_THREE_HORIZONTALS = re.compile(f"[{re.escape(_RULE_HORIZONTAL)}](?:.*?[{re.escape(_RULE_HORIZONTAL)}]){{2}}")
+_THREE_HORIZONTALS = re.compile(f"[{re.escape(RULE_HORIZONTAL)}](?:.*?[{re.escape(RULE_HORIZONTAL)}]){{2}}")
 
 
 def join(a: str | None, b: str | None) -> str:

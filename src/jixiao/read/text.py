@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jixiao.read.decode import decode_text
 from jixiao.read.delimited import SHARE, looks_delimited, read_delimited
-from jixiao.read.drawn import JUNCTIONS, drawn_rows
+from jixiao.read.drawn import drawn_rows
 from jixiao.read.grid import Cell
 from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
@@ -24,6 +24,7 @@ from jixiao.read.normalise import (
     BARE_PAGE_NUMBER,
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
+    JUNCTIONS,
     LONG_LINE,
     SITE_CHUNK,
     display_width,
