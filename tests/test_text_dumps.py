@@ -43,6 +43,18 @@ def test_web_page_dumped_as_text_reads_back(name):
     assert not missing and not extra and accuracy >= CASES[name], f"{accuracy:.2f}%\n" + "\n".join(wrong[:20])
 
 
+def test_pandoc_multiline_table_of_a_word_document():
+    """`pandoc -f docx -t plain` prints a Word table as a multiline table: blank lines part the rows, a cell's
+    wrapped lines go on below it in its column. A 偏差原因 wrapped so (`…显示度,` / `需要扩大品牌影响力`) is the rest of
+    its row's, not the next row's name (before: 长效制度健全性's row took it and ran its labels into its target)."""
+    golden = json.loads((GOLDEN / "002_81adb0d8eb5e8cca.json").read_text(encoding="utf-8"))["forms"][1]
+    text = (DUMPS / "002_81adb0d8eb5e8cca.form1.docx-pandoc-plain.txt").read_text(encoding="utf-8")
+    [form] = jixiao.parse_text(text, "form1.txt")
+    fields, matched, wrong, missing, extra = score([expected(golden)], [form.record()])
+    assert matched == fields, "\n".join(wrong)
+    assert form.indicators[3].deviation == "举办的活动在长三角地区还未形成较大的显示度,需要扩大品牌影响力"
+
+
 MERGED = """\
 ┌──────┬──────┬────────────┬──────┐
 │一级指│二级指│三级指标    │分值  │

@@ -549,6 +549,8 @@ def _hard_break(before: Unit, after: Unit) -> bool:
     return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
 
 
+MIN_BLANK_ROWS = 3  # rows after a blank line each that show blank lines part the table's rows
+
 class _Reader:
     def __init__(self, header: Header, lex: Lexicon, ctx: Context) -> None:
         self.header = header
@@ -558,6 +560,7 @@ class _Reader:
         self.after = _text_after(header)
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
+        self.blank_rows = False  # every row but the first after a blank line (`rows`)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -887,6 +890,11 @@ class _Reader:
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         self.wrapping = self.separator == Gap.LINE and self._wraps(body, anchors)
+        firsts: dict[int, Unit] = {}
+        for u in body:
+            firsts.setdefault(u.row, u)
+        after_blank = [firsts[body[a.weight].row].gap >= Gap.BLANK for a in anchors[1:]]
+        self.blank_rows = len(after_blank) >= MIN_BLANK_ROWS and all(after_blank)
         out: list[RawRow] = []
         start = 0
         prev: RawRow | None = None
@@ -1103,8 +1111,10 @@ class _Reader:
             after_break = r[0].gap >= Gap.BLANK
             next_break = k + 1 < len(rows) and rows[k + 1][0].gap >= Gap.BLANK
             only_labels = not content
-            if only_labels and self._completes(prev, r):
-                before.extend(r)  # the rest of a label cut at the bottom of the row above ('社会效益指' + '标')
+            if only_labels and self._completes(prev, r) or self.blank_rows and not after_break:
+                # the rest of a label cut at the bottom of the row above ('社会效益指' + '标'); where blank lines
+                # part every row (pandoc's multiline tables), any line right below a row is the rest of its cells
+                before.extend(r)
                 continue
             if whole or weight is None and not after_break and only_labels:
                 after.extend(u for rr in rows[k:] for u in rr)

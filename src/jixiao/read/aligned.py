@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.read.normalise import display_width
+from jixiao.read.normalise import HALF_WIDTH, display_width
 from jixiao.read.pdf_text import Char, text_rows
 
 COLUMN = 6.0  # points: one character column of the text
@@ -59,18 +59,19 @@ def unaligned_blocks(page: list[str]) -> set[int]:
     return out
 
 
-def _chars(line: str, top: float) -> list[Char]:
+def _chars(line: str, top: float, apart: int = -1) -> list[Char]:
     """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
     text prints between words (`_text_space`) is marked on the character after it: Chinese text puts no other
-    space inside a cell, and `pdftotext` often leaves only one between two cells (`项目资金(万元) 年初预算数`)."""
+    space inside a cell, and `pdftotext` often leaves only one between two cells (`项目资金(万元) 年初预算数`).
+    `apart`: the column of a character after a space that parts two cells all the same (`_stacked_words`)."""
     out: list[Char] = []
     x = 0.0
     after_space = False
-    for ch in line:
+    for col, ch in enumerate(line):
         if ch == " ":
             after_space = True
         else:
-            spaced = after_space and bool(out) and _text_space(out[-1].text, ch)
+            spaced = after_space and bool(out) and col != apart and _text_space(out[-1].text, ch)
             out.append(Char(ch, x, x + COLUMN, top, top + HEIGHT, spaced=spaced))
             after_space = False
         x += COLUMN
@@ -106,14 +107,40 @@ def _starts(line: str, wide: bool) -> tuple[int, ...]:
     return tuple(out)
 
 
+_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff]+")
+_STACKED = re.compile(r"^ *([\u3400-\u9fff]{1,4}) (?=[0-9A-Za-z])")  # a line's first word, short, then a number
+
+
+def _stacked_words(lines: list[str]) -> dict[int, int]:
+    """Line -> the column after a space that parts two cells though a number follows it: a line's short first
+    word whose line above or below starts with a word of ideographs in its columns exactly (`项目 2024 年…经费`
+    over `名称`: a narrow label cell wrapped beside its value; not `完成 235 次` over `任务。`)."""
+    out: dict[int, int] = {}
+    for k, line in enumerate(lines):
+        if m := _STACKED.match(line):
+            start, end = m.span(1)
+            for other in lines[max(0, k - 1):k] + lines[k + 1:k + 2]:
+                if (_IDEOGRAPHS.fullmatch(other[start:end]) and not other[:start].strip()
+                        and not other[end:end + 2].strip()):
+                    out[k] = end + 1
+                    break
+    return out
+
+
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_CLOSING = frozenset("，。；：、！？）」』”’》】,.;:!?)%")  # marks that end a word: no cell starts with one
+
+
 def _text_space(before: str, after: str) -> bool:
-    """A space the text itself prints: beside a letter or digit that stands by a word (`2024 年度`, `235 次`), or
-    after a Western comma, semicolon or colon (`实施, 对`); not at a dash or sign (`98.4 -`: two cells)."""
-    return (_latin(before) and after.isalnum()) or (_latin(after) and before.isalnum()) or before in ",;:"
+    """A space the text itself prints: beside a letter or digit that stands by a word (`2024 年度`, `235 次`),
+    after a Western comma, semicolon or colon (`实施, 对`), or before a mark that closes what precedes it (`实施
+    ，满足`: `pdftotext` spaces out the full-width punctuation of justified lines); not at a dash or sign (`98.4 -`:
+    two cells)."""
+    return ((_latin(before) and after.isalnum()) or (_latin(after) and before.isalnum()) or before in ",;:"
+            or after in _CLOSING)
 
 
 def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
@@ -121,7 +148,11 @@ def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     column; rows starting on one line are one: cells of two, three lines centred apart). A cell stands at twice
     its column: a cell of n characters takes at most 2n display columns and the next one stood at least n + 1
     columns on, so every row keeps the header's columns."""
-    placed = [_chars(line, k * PITCH) for k, line in enumerate(lines)]
+    # full-width digits and signs as `fold` folds them, a character for a character (the grid stays): a number
+    # a narrow column broke (`１０．０` / `０`) is joined as one
+    lines = [line.translate(HALF_WIDTH) for line in lines]
+    apart = _stacked_words(lines)
+    placed = [_chars(line, k * PITCH, apart.get(k, -1)) for k, line in enumerate(lines)]
     out: dict[int, list[tuple[str, int]]] = {}
     for row in text_rows([chars for chars in placed if chars], wider=WIDER):
         first = min(round(top / PITCH) for _, _, _, top, _ in row.cells)

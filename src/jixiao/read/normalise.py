@@ -17,7 +17,8 @@ from importlib import resources
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 _WIDE = (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0E)
-_FOLD = {chr(c): chr(c - 0xFEE0) for c in _WIDE}
+HALF_WIDTH = {c: c - 0xFEE0 for c in _WIDE}  # (a translate table: a character for a character)
+_FOLD = {chr(c): chr(h) for c, h in HALF_WIDTH.items()}
 # operator glyphs: one form each (≥ ≤ = < >)
 _FOLD.update({"≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "═": "=", "﹦": "=", "＝": "=", "＜": "<", "＞": ">"})
 _FOLDED = re.compile(f"[{''.join(_FOLD)}]|》(?=\\s*\\d)")  # '》90': some budget systems print 》 for ≥

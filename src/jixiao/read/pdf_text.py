@@ -43,6 +43,7 @@ LINK = 1.0  # ems: two lines of one cell stand at most this far apart (a row's p
 UNMATCHED = 1.0  # the cost of each line of a stack aligned with no row
 OVERLAP = 0.2  # a line beside a one-line cell overlaps it by more than this share of its height
 PADDING = 1.2  # points: rows whose cells' lines stand this much further apart than a cell's lines are padded
+LAST = 2.0  # ems: a line this much shorter than the line it goes on from ends its cell (a paragraph's last line)
 WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell (where both are full)
 # a value (a number, with an operator and a short unit) or a dash for none: it never wraps onto another line
 _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
@@ -213,6 +214,8 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     a unit right below (`10.0` / `0`, `≥200` / `(次)`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     for k, a in enumerate(flat):
+        if a.up is not None and a.x1 < a.up.x1 - LAST * a.size:
+            continue  # a line well short of the one it goes on from is its cell's last
         best = None
         value = bool(_NEVER_WRAPS.match(a.text))
         for b in flat[k + 1:]:
