@@ -510,6 +510,7 @@ def _build(
     caption: bool = False,
     no_labels: bool = False,
     centred: bool = False,
+    running: bool = False,
 ) -> tuple[list, Style, random.Random]:
     rng = random.Random(seed)
     style = Style(
@@ -540,13 +541,17 @@ def _build(
         # prefer a break inside an indicator table, where the merged labels and a repeated header matter
         inside = [(fi, ri) for fi, ri in flat if ri in per_form[fi][2][1:] or ri == len(per_form[fi][1]) - 2]
         chosen = set(rng.sample(inside, 1)) if inside else set()
-        n = rng.randint(1, 3)
+        n = rng.randint(2, 3) if running else rng.randint(1, 3)  # (a running header shows on three pages)
         while len(chosen) < min(n, len(flat)):
             chosen.add(rng.choice(flat))
         pages = len(chosen) + 1
         for page, pos in enumerate(sorted(chosen), start=2):
             breaks[pos] = _page_marker(rng, page, pages)
     doc: list = []
+    # a document's running header, printed at the top of every page (a 部门决算 the forms are attached to)
+    header = Line(f"{forms[0].get('department') or '某单位'}2023年度部门决算") if running and breaks and forms else None
+    if header is not None:
+        doc.append(header)
     if chrome and forms:
         doc += [
             Line(t.format(dept=forms[0].get("department") or "", name=forms[0].get("project_name") or ""))
@@ -572,6 +577,8 @@ def _build(
         for ri, row in enumerate(rows):
             if (fi, ri) in breaks:
                 doc.append(Break(breaks[(fi, ri)]))
+                if header is not None:
+                    doc.append(header)
                 if repeat_header and header_row is not None and ind_rows and ind_rows[0] < ri <= ind_rows[-1] + 1:
                     doc.append(Row([Cell(c.text) for c in header_row.cells], header=True))
             doc.append(row)
@@ -1203,6 +1210,7 @@ def render(
     caption: bool = False,
     no_labels: bool = False,
     centred: bool = False,
+    running: bool = False,
 ) -> str:
     """`forms` (records) written as one document in `layout` (one of LAYOUTS)."""
     if layout not in _LAYOUT_FNS:
@@ -1229,6 +1237,7 @@ def render(
         caption=caption,
         no_labels=no_labels,
         centred=centred,
+        running=running,
     )
     text = _LAYOUT_FNS[layout](doc, style, rng)
     if traditional:

@@ -37,6 +37,7 @@ from jixiao.assemble.stream import (
     split_glued_labels,
     title_of,
     units_of,
+    without_running_lines,
 )
 from jixiao.assemble.text import fold
 from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
@@ -62,7 +63,8 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
-    units = split_glued_headings(split_glued_labels(join_split_labels(join_around_lines(units, lex), lex), lex), lex)
+    units = join_around_lines(without_running_lines(units, lex), lex)
+    units = split_glued_headings(split_glued_labels(join_split_labels(units, lex), lex), lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)

@@ -28,6 +28,7 @@ from jixiao.assemble.lexicon import (
     select,
 )
 from jixiao.assemble.text import brackets, number
+from jixiao.read.normalise import MIN_RUNNING
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -150,6 +151,56 @@ def units_of(doc: Document) -> list[Unit]:
         append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span, page)))
         empties = 0
     return out
+
+
+def without_running_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """A line of words printed the same at the top (or foot) of page after page, half of them at least: the
+    document's running header (`上海市数据局 2023 年度部门决算`), no cell of the form. It is read past, the page
+    break staying where it was, so a row the break cut joins its rest. A title, a heading or a label of the
+    templates is kept (a form to a page opens each page with its title; a table's header repeated after each
+    break)."""
+    n = len(units)
+    starts = [0] + [i for i in range(1, n) if units[i].gap == Gap.PAGE]
+    if len(starts) < MIN_RUNNING:
+        return units
+    edges: list[tuple[int, int]] = []  # (first, end) of each page's first and last printed line
+    for start in starts:
+        end = start
+        while end < n and units[end].row == units[start].row:
+            end += 1
+        edges.append((start, end))
+        first = start
+        while first > 0 and units[first - 1].row == units[start - 1].row:
+            first -= 1
+        if first < start:
+            edges.append((first, start))
+    keys = ["".join(u.key for u in units[a:b]) for a, b in edges]
+    counts: dict[str, int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    running = {key for key, count in counts.items()
+               if count >= MIN_RUNNING and 2 * count >= len(starts) and any(ch.isalpha() for ch in key)}
+    running = {key for key in running if not _form_words(key, [
+        units[a:b] for (a, b), k in zip(edges, keys, strict=True) if k == key][0], lex)}
+    if not running:
+        return units
+    dropped = {i for (a, b), key in zip(edges, keys, strict=True) if key in running for i in range(a, b)}
+    out: list[Unit] = []
+    carried = Gap.SPACE
+    for i, u in enumerate(units):
+        if i in dropped:
+            carried = max(carried, u.gap)
+            continue
+        out.append(u._replace(gap=carried) if carried > u.gap else u)
+        carried = Gap.SPACE
+    return out
+
+
+def _form_words(key: str, line: list[Unit], lex: Lexicon) -> bool:
+    """A printed line that is, or holds, a title, a heading or a label of the templates, or begins one."""
+    whole = line[0]._replace(key=key)
+    return bool(title_of(whole, lex) or _known(key, lex) or key in lex.prefixes
+                or any(title_of(u, lex) or _known(u.key, lex) or u.key in lex.prefixes for u in line))
 
 
 def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:

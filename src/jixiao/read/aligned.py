@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.read.normalise import HALF_WIDTH, display_width
+from jixiao.read.normalise import HALF_WIDTH, MIN_RUNNING, display_width
 from jixiao.read.pdf_text import Char, text_rows
 
 COLUMN = 6.0  # points: one character column of the text
@@ -32,11 +32,33 @@ def is_aligned(lines: list[str], least: int = MIN_LINES) -> bool:
     aligned for a monospaced display keeps its lines (the assembler reads their columns as they stand), and so
     does text whose cells are only set apart by spaces."""
     spaced = [line for line in lines if " " in line.strip()]
-    wide = sum(1 for line in spaced if _WIDE_GAP.search(line))
+    wide = wide_lines(spaced)
     if wide < least or wide < ALIGNED_SHARE * len(spaced):
         return False
     by_char, cells = _shared_starts(lines, wide=False)
     return by_char >= SHARED * cells and by_char > _shared_starts(lines, wide=True)[0]  # (the second only then)
+
+
+def wide_lines(lines: list[str]) -> int:
+    """How many lines hold cells set apart by a run of spaces: fewer than MIN_LINES tell nothing by themselves."""
+    return sum(1 for line in lines if _WIDE_GAP.search(line))
+
+
+def running_lines(pages: list[list[str]]) -> list[set[int]]:
+    """Per page, its first and last printed lines when they hold words and are printed the same on MIN_RUNNING
+    pages or more, half of them at least: a document's running header or footer (`上海市数据局 2023 年度部门决算`).
+    Left out of the rebuilt rows (it would join the table's cells below or above it); the assembler reads it past
+    unless it is a form's title."""
+    edges = []
+    for page in pages:
+        printed = [k for k, line in enumerate(page) if line.strip()]
+        edges.append({k: " ".join(page[k].split()) for k in {printed[0], printed[-1]}} if printed else {})
+    counts: dict[str, int] = {}
+    for page_edges in edges:
+        for text in set(page_edges.values()):
+            counts[text] = counts.get(text, 0) + 1
+    return [{k for k, text in page_edges.items() if counts[text] >= MIN_RUNNING and 2 * counts[text] >= len(pages)
+             and any(ch.isalpha() for ch in text)} for page_edges in edges]
 
 
 def unaligned_blocks(page: list[str]) -> set[int]:
@@ -143,6 +165,32 @@ def _text_space(before: str, after: str) -> bool:
             or after in _CLOSING)
 
 
+def _tops(lines: list[str]) -> tuple[list[float], set[int]]:
+    """Each line's height on the page. A line whose words stand where the lines above and below it print nothing,
+    those two lines going on in some column (`２０．０` / `数量指标` / `０`), is printed between them: a label centred
+    in a row's height, whose baseline `pdftotext` gave a line of its own. It stands half a line below the one
+    above, and the line after it half a line further, so a cell's lines stay a line apart. Returns the heights
+    and the lines printed between two."""
+    tops: list[float] = []
+    between: set[int] = set()
+    for k, line in enumerate(lines):
+        half = 0 < k < len(lines) - 1 and k - 1 not in between and _between(lines[k - 1], line, lines[k + 1])
+        if half:
+            between.add(k)
+        tops.append(tops[-1] + (PITCH / 2 if half or k - 1 in between else PITCH) if tops else 0.0)
+    return tops, between
+
+
+def _between(above: str, line: str, below: str) -> bool:
+    """`line`'s characters all stand over spaces of the lines around it, and those overlap in some column."""
+    if not line.strip() or not above.strip() or not below.strip():
+        return False
+    if any(ch != " " and (k < len(above) and above[k] != " " or k < len(below) and below[k] != " ")
+           for k, ch in enumerate(line)):
+        return False
+    return any(a != " " and b != " " for a, b in zip(above, below, strict=False))
+
+
 def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     """One page of column-aligned lines as rows: for the line where each row starts, its cells (text, display
     column; rows starting on one line are one: cells of two, three lines centred apart). A cell stands at twice
@@ -152,10 +200,14 @@ def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     # a narrow column broke (`１０．０` / `０`) is joined as one
     lines = [line.translate(HALF_WIDTH) for line in lines]
     apart = _stacked_words(lines)
-    placed = [_chars(line, k * PITCH, apart.get(k, -1)) for k, line in enumerate(lines)]
+    tops, between = _tops(lines)
+    line_at = {top: k for k, top in enumerate(tops)}
+    placed = [_chars(line, tops[k], apart.get(k, -1)) for k, line in enumerate(lines)]
     out: dict[int, list[tuple[str, int]]] = {}
     for row in text_rows([chars for chars in placed if chars], wider=WIDER):
-        first = min(round(top / PITCH) for _, _, _, top, _ in row.cells)
+        first = min(line_at[top] for _, _, _, top, _ in row.cells)
+        if first in between and first - 1 in out and all(line_at[top] == first for _, _, _, top, _ in row.cells):
+            first -= 1  # labels centred in the row above's height (their line printed between its two)
         out.setdefault(first, []).extend((cell.replace("\n", ""), 2 * round(x0 / COLUMN))
                                          for cell, x0, _, _, _ in row.cells)
     return {k: sorted(cells, key=lambda c: c[1]) for k, cells in out.items()}

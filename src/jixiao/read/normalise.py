@@ -139,6 +139,8 @@ def fold(text: str) -> str:
     return text
 
 
+MIN_RUNNING = 3  # pages a running header or footer is printed on, at the least
+
 _PAGE_START = frozenset("-—–第pP续(（")  # what a page-number line opens with (`PAGE_NUMBER`)
 
 

@@ -12,6 +12,7 @@ math (`$\\geq 90\\%$` → `≥90%`) — so nothing of the format reaches the ass
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from jixiao.read.decode import decode_text
@@ -26,6 +27,7 @@ from jixiao.read.normalise import (
     INLINE_PAGE,
     JUNCTIONS,
     LONG_LINE,
+    MIN_RUNNING,
     SITE_CHUNK,
     display_width,
     fold,
@@ -133,29 +135,45 @@ def _fold_tokens(tokens: list[Token], start: int) -> None:
 
 def _lone_numbers(lines: list[str]) -> set[int]:
     """Lines of a bare number set apart by blank lines among rows of several cells: a page number where a page
-    break was (in a document of a cell per line, such a line is a cell)."""
+    break was (in a document of a cell per line, such a line is a cell). A running header after it, a line of
+    one cell printed the same on page after page, is passed over to the row after it."""
     out: set[int] = set()
+    repeated: set[str] | None = None
     for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or len(stripped) > 7 or not BARE_PAGE_NUMBER.match(stripped):
             continue
         if (i and lines[i - 1].strip()) or (i + 1 < len(lines) and lines[i + 1].strip()):
             continue  # not set apart
-        if _several_cells(_next_filled(lines, i, -1)) and _several_cells(_next_filled(lines, i, 1)):
+        j = _filled_at(lines, i, 1)
+        if j >= 0 and not _several_cells(lines[j]):
+            if repeated is None:
+                counts = Counter(line.strip() for line in lines if line.strip() and not _several_cells(line))
+                repeated = {text for text, n in counts.items() if n >= MIN_RUNNING and not text.isdigit()}
+            if lines[j].strip() in repeated:
+                j = _filled_at(lines, j, 1)
+        if _several_cells(_next_filled(lines, i, -1)) and j >= 0 and _several_cells(lines[j]):
             out.add(i)
     return out
 
 
 def _next_filled(lines: list[str], i: int, step: int) -> str:
     """The nearest line before (step -1) or after (step 1) line `i` that is neither blank nor a drawn rule ('' when
-    none); walked line by line, not by copying the rest of the document for every lone number."""
+    none)."""
+    j = _filled_at(lines, i, step)
+    return lines[j] if j >= 0 else ""
+
+
+def _filled_at(lines: list[str], i: int, step: int) -> int:
+    """Where `_next_filled`'s line is (-1: none); walked line by line, not by copying the rest of the document for
+    every lone number."""
     j = i + step
     while 0 <= j < len(lines):
         stripped = lines[j].strip()
         if stripped and not is_rule_line(stripped):  # (a drawn rule is no row)
-            return lines[j]
+            return j
         j += step
-    return ""
+    return -1
 
 
 def _several_cells(line: str) -> bool:
@@ -265,22 +283,26 @@ def _terminated(lines: list[str]) -> bool:
     return ended >= 3 and ended >= 0.2 * len(piped)
 
 
+MIN_PIPED = 3  # lines with a bar: fewer are no table of bars (a page's menu)
+
+
 def _aligned_rows(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     """The rows of the pages of column-aligned text (`pdftotext -layout`), rebuilt (`read/aligned.py`): for the
     line where each row starts, its cells and their columns; the other lines of the page are read past."""
-    from jixiao.read.aligned import MIN_LINES, is_aligned, rebuild, unaligned_blocks
+    from jixiao.read.aligned import MIN_LINES, is_aligned, rebuild, running_lines, unaligned_blocks, wide_lines
 
     out: dict[int, list[tuple[str, int]]] = {}
     ends = [k for k, line in enumerate(lines) if "\f" in line and k] + [len(lines)]
     pages = [(start, [line.replace("\f", "") for line in lines[start:end]])
              for start, end in zip([0, *ends[:-1]], ends, strict=True)]
     aligned = [is_aligned(page) for _, page in pages]
-    for (start, page), on_grid in zip(pages, aligned, strict=True):
-        # (a short page of a document whose other pages are so aligned, the table's last rows after a page
-        # break, is rebuilt on the same evidence from its few lines)
-        if on_grid or any(aligned) and sum(1 for line in page if line.strip()) < MIN_LINES and is_aligned(page, 1):
+    running = running_lines([page for _, page in pages])
+    for (start, page), on_grid, edges in zip(pages, aligned, running, strict=True):
+        # (a page too short to tell by itself, of a document whose other pages are so aligned — the table's last
+        # rows after a page break — is rebuilt on the same evidence from its few lines)
+        if on_grid or any(aligned) and wide_lines(page) < MIN_LINES and is_aligned(page, 1):
             # (text without page breaks is no printed page: its blocks are judged each on its own)
-            kept = unaligned_blocks(page) if len(pages) == 1 else set()
+            kept = (unaligned_blocks(page) if len(pages) == 1 else set()) | edges
             rows = rebuild([line if k not in kept else "" for k, line in enumerate(page)])
             out.update({start + k: rows.get(k, []) for k, line in enumerate(page) if line.strip() and k not in kept})
     return out
@@ -319,7 +341,9 @@ def read_text(text: str, file: str) -> Document:
         else:
             terminated = _terminated(lines)
             lines, drawn = _ruled_rows(lines)
-    aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and "|" not in text else {}
+    # (not where rows are set apart by tabs or bars; a web page's menu `首页|收藏` over the form sets none apart)
+    piped = "|" in text and sum(1 for line in lines if "|" in line) >= MIN_PIPED
+    aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and not piped else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
     near_feed |= _lone_numbers(lines)
     chunks = sorted(site_chunks(lines)) if "、" in text else []
@@ -365,7 +389,9 @@ def read_text(text: str, file: str) -> Document:
             pending = Gap.LINE
             continue
         if not raw or raw.isspace():
-            if pending < Gap.BLANK:
+            if "\f" in raw:  # (a form feed is a space to `isspace`)
+                pending = Gap.PAGE
+            elif pending < Gap.BLANK:
                 pending = Gap.BLANK
             continue
         if "\t" not in raw and "|" not in raw:  # a footer run into a printed line is a page join, as \f is
