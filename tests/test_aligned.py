@@ -180,6 +180,23 @@ def test_a_fund_row_s_values_after_a_wrapped_cell_in_drawing_order():
     assert form.year == 2023 and form.funds.current_year.execution_rate == 99.44
 
 
+def test_full_width_numbers_cut_over_lines_in_drawing_order():
+    """`pdftotext -raw` of a Word document printing full-width digits: `１０．０` / `０` / `９９．４` / `９` join as
+    their half-width forms do (before: the rests were read as values of their own, the fund row's 分值 9.4)."""
+    text = "\n".join([
+        "财政项目支出绩效自评表", "（2024 年度）", "项目名称 市政府办公厅专项工作业务经费",
+        "主管部门 上海市人民政府办公厅 实施单位 上海市人民政府办公厅",
+        "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率", "(%)", "得分",
+        "年度资金总额 ４０９．９０ ４９５．４０ ４９２．９２ １０．０", "０", "９９．４", "９", "９．９５",
+        "其中：当年财政拨款 ４０９．９０ ４９５．４０ ４９２．９２ - ９９．４", "９", "-",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 年终预算执行率 ≥90(%) 99.49% １０．０", "０", "１０．０", "０", ""])
+    [form] = jixiao.parse_text(text, "raw.txt")
+    total = form.funds.total
+    assert (total.executed, total.weight, total.execution_rate, total.score) == (492.92, 10.0, 99.49, 9.95)
+    assert (form.indicators[0].weight, form.indicators[0].score) == (10.0, 10.0)
+
+
 def test_text_aligned_for_a_monospaced_display_keeps_its_lines():
     """`pdftotext` counts an ideograph one column; text aligned for a monospaced display counts it two. Only the
     first is rebuilt; the second's columns are read as they stand (`assemble/columns.py`)."""

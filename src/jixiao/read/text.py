@@ -454,7 +454,9 @@ def read_text(text: str, file: str) -> Document:
     return doc
 
 
-_CUT_NUMBER_TEXT = re.compile(r"\d\.\d?\n\d{1,2}\n")  # a number cut by a narrow column, its rest on a line alone
+# a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
+# full-width digit too, `．` a full-width point)
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?\n\d{1,2}\n")
 _CUT_HEAD = re.compile(r"^\d+\.\d?$")  # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00'
 _CUT_REST = re.compile(r"^\d{1,2}$")
 
