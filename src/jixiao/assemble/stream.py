@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -175,13 +176,10 @@ def without_running_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if first < start:
             edges.append((first, start))
     keys = ["".join(u.key for u in units[a:b]) for a, b in edges]
-    counts: dict[str, int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
-    running = {key for key, count in counts.items()
-               if count >= MIN_RUNNING and 2 * count >= len(starts) and any(ch.isalpha() for ch in key)}
-    running = {key for key in running if not _form_words(key, [
-        units[a:b] for (a, b), k in zip(edges, keys, strict=True) if k == key][0], lex)}
+    lines = dict(zip(keys, edges, strict=True))  # (a line of each text, for its words)
+    running = {key for key, count in Counter(keys).items()
+               if count >= MIN_RUNNING and 2 * count >= len(starts) and any(ch.isalpha() for ch in key)
+               and not _form_words(key, units[lines[key][0]:lines[key][1]], lex)}
     if not running:
         return units
     dropped = {i for (a, b), key in zip(edges, keys, strict=True) if key in running for i in range(a, b)}

@@ -12,6 +12,7 @@ column-aligned text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from jixiao.read.normalise import HALF_WIDTH, MIN_RUNNING, display_width
 from jixiao.read.pdf_text import Char, text_rows
@@ -53,10 +54,7 @@ def running_lines(pages: list[list[str]]) -> list[set[int]]:
     for page in pages:
         printed = [k for k, line in enumerate(page) if line.strip()]
         edges.append({k: " ".join(page[k].split()) for k in {printed[0], printed[-1]}} if printed else {})
-    counts: dict[str, int] = {}
-    for page_edges in edges:
-        for text in set(page_edges.values()):
-            counts[text] = counts.get(text, 0) + 1
+    counts = Counter(text for page_edges in edges for text in set(page_edges.values()))
     return [{k for k, text in page_edges.items() if counts[text] >= MIN_RUNNING and 2 * counts[text] >= len(pages)
              and any(ch.isalpha() for ch in text)} for page_edges in edges]
 

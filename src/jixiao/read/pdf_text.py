@@ -343,6 +343,19 @@ def _anchors(lone: list[Atom], mode: str, cells: Sequence[list[Atom]] = ()) -> l
     return [sum(k for k, _, _ in g) / len(g) for g in groups if len(g) > 1 or g[0][2]]
 
 
+def _row_starts(lines: list[list[Atom]], chains: list[list[Atom]]) -> set[int]:
+    """The one-line cells that may start a row read top-aligned: not one whose line holds only the next lines of
+    cells begun above it (a label centred in the height of a row whose cells wrap: `服务对象` / `满意度指标  满意度指
+    0  0` / `标`), for no row starts while the row above goes on beside it."""
+    going_on = {id(a) for chain in chains for a in chain[1:]}
+    out: set[int] = set()
+    for line in lines:
+        rest = [a for a in line if id(a) in going_on]
+        if not rest or len(rest) < len(line) - 1:
+            out.update(id(a) for a in line)
+    return out
+
+
 def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
     """The rows of a run of printed lines outside ruled tables (see the module docstring). `wider`: how much
     wider (ems) a cell's next line may be than the line it goes on from."""
@@ -354,11 +367,14 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
         chains = [piece for chain in chains for piece in _split(chain, widest)]
     lone = [c[0] for c in chains if len(c) == 1]
     tall = [c for c in chains if len(c) > 1]
+    starts = _row_starts(atoms, chains)
     best = None
     for mode in MODES:
         ends = [c[:1] for c in tall] if mode == "top" else [c[-1:] for c in tall] if mode == "bottom" else []
         anchors = _anchors(lone, mode, tall if widest is not None else ends)
-        level = _level(atoms, lone, anchors, mode)
+        # (read top-aligned, a one-line cell beside the next lines of cells begun above it starts no row: it is
+        # centred in that row's height; read centred or bottom-aligned, such cells are where rows stand)
+        level = _level(atoms, [a for a in lone if id(a) in starts] if mode == "top" else lone, anchors, mode)
         if widest is None:
             cuts = [_cut(chain, anchors, mode, level) for chain in tall]
         else:  # each piece is one cell (a merged cell may cross rows): only its row is sought
@@ -370,9 +386,7 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
     assert best is not None
     _, mode, anchors, level, cuts = best
     rows: dict[float, list[tuple[str, float, float, float, float]]] = {}
-    for a in lone:
-        key = _nearest(anchors, _key([a], mode))
-        rows.setdefault(key if key is not None else _key([a], mode), []).append(_cell([a]))
+    row_of: dict[int, float] = {}  # atom -> the row its stack went to
     for chain, (_, stacks) in zip(tall, cuts, strict=True):
         for i, j, row in stacks:
             stack = chain[i:j + 1]
@@ -382,6 +396,22 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
                 beside = set().union(*(level.get(id(a), set()) for a in stack))
                 key = min(beside, key=lambda r: abs(r - middle)) if beside else middle
             rows.setdefault(key, []).append(_cell(stack))
+            row_of.update((id(a), key) for a in stack)
+    lone_ids = {id(a) for a in lone}
+    for line in atoms:
+        for a in line:
+            if id(a) not in lone_ids:
+                continue
+            key = None
+            if mode == "top" and id(a) not in starts:
+                # a cell centred beside a row's wrapped cells: that row's, where no cell of that row stands over it
+                # (else a line of a cell whose lines were not linked)
+                key = next((row_of[id(b)] for b in line if id(b) in row_of), None)
+                if key is not None and any(x0 < a.x1 and a.x0 < x1 for _, x0, x1, _, _ in rows[key]):
+                    key = None
+            if key is None:
+                key = _nearest(anchors, _key([a], mode))
+            rows.setdefault(key if key is not None else _key([a], mode), []).append(_cell([a]))
     return [Row(key, sorted(cells, key=lambda c: c[1])) for key, cells in sorted(rows.items())]
 
 
