@@ -115,8 +115,8 @@ def test_a_label_printed_between_a_number_s_two_lines_stands_in_its_row():
 
 
 def test_a_label_centred_beside_a_row_s_wrapped_cells_is_that_row_s():
-    """`服务对象` / `满意度指标  满意度指  ０  ０` / `标`: the 一级 label centred in a row whose cells wrap prints on the
-    line of their next lines. Read top-aligned, it starts no row (no row starts while the row above goes on
+    """`服务对象` / `满意度指标  满意度指  ０  ０` / `标`: the 一级 label centred in a row whose cells wrap prints on
+    the line of their next lines. Read top-aligned, it starts no row (no row starts while the row above goes on
     beside it): it is the row's, and the 二级 label's three lines stay one (before: `服务对象`, and a row of its
     own with the label and the numbers' rests)."""
     last = _variants("v1")[0].indicators[-1]
@@ -188,6 +188,22 @@ def test_a_fund_row_s_values_after_a_wrapped_cell_in_drawing_order():
     total = form.funds.total
     assert (total.executed, total.weight, total.execution_rate, total.score) == (1984.0, 10.0, 99.44, 9.94)
     assert form.year == 2023 and form.funds.current_year.execution_rate == 99.44
+
+
+def test_labels_cut_in_narrow_columns_of_flowed_text():
+    """pdfplumber's `extract_text()` of a Word PDF: a row's labels cut in their narrow columns print their rests at
+    the front of the row's next lines, with a number's rest (`产出 数量指 保障公务外出次数 … 20.0 20.00` / `指标 标 0`;
+    `满意 服务对 …` / `度指 象满意 0` / `标 度指标`). Each rest goes on with its label, a label's beginning read as
+    the name's is a label (before: 66.24% of golden 003's fields, `数量指保障公务外出次数`, `235次标 0`)."""
+    stem = "003_a203d4b834672a09"
+    forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
+    text = (PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8")
+    got = [f.record() for f in jixiao.parse_text(text, "plumber.txt")]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
+    assert not missing and not extra and matched >= 0.955 * fields, f"{matched}/{fields}"  # measured 95.99%
+    rows = [(i["level1"], i["level2"], i["name"], i["actual"]) for i in got[0]["indicators"]]
+    assert rows[0] == ("产出指标", "数量指标", "保障公务外出次数", "235次")
+    assert rows[-1] == ("满意度指标", "服务对象满意度指标", "保障公务外出准点率", "100%")
 
 
 def test_full_width_numbers_cut_over_lines_in_drawing_order():

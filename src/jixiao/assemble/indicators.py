@@ -549,6 +549,9 @@ def _hard_break(before: Unit, after: Unit) -> bool:
     return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
 
 
+_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+_CUT_REST = re.compile(r"^\d{1,2}$")  # the rest of a number a narrow column cut ('0' of '20.0' / '0')
+MAX_LABEL_CUT = 8  # characters of a level label's beginning, at most, a narrow column prints on its first line
 MIN_BLANK_ROWS = 3  # rows after a blank line each that show blank lines part the table's rows
 
 class _Reader:
@@ -1178,6 +1181,8 @@ class _Reader:
                 widths[slot] = max(widths.get(slot, 0.0), w)
         known = self.ctx.column_widths
         for row in rows:
+            if row.wraps:
+                self._label_rests(row)
             if not row.wraps:
                 continue
             self.ctx.table_widths.update(widths)
@@ -1208,6 +1213,51 @@ class _Reader:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
             row.wraps = []
+
+    def _label_rests(self, row: RawRow) -> None:
+        """The rests of the row's labels cut in their narrow columns, at the front of its wrapped lines in the
+        labels' order (flowed text: `产出 数量指 保障公务外出次数 … 20.0 20.00` / `指标 标 0`; over three lines:
+        `满意 服务对 保障… ` / `度指 象满意 0` / `标 度指标`): each piece goes on with the label it extends; a label's
+        beginning read as the name's (`数量指`, `满意` `服务对`) is a label of its own where the pieces below make it
+        one. Every label so made must be whole at the end, else nothing changes. A number's rest among the pieces,
+        digits alone (`0` of `20.0` / `0`), is no piece of a text cell."""
+        lex = self.lex
+        labels = list(row.labels)
+        name = row.name or ""
+        kept: list[list[Unit]] = []
+        for line in row.wraps:
+            k = 0
+            for n, (key, hinted, text, lines, rows_) in enumerate(labels):
+                if k == len(line):
+                    break
+                longer = key + line[k].key
+                # (a whole label goes on only into a longer label: '产出' + '指标', not '数量指标' + '等')
+                goes_on = label_key(longer) in lex.words if lex.level(key) else (
+                    lex.level(longer) or longer in lex.prefixes)
+                if goes_on and _IDEOGRAPH.search(line[k].key):
+                    labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
+                    k += 1
+            while k < len(line) and len(labels) < 2 and (head := self._label_head(name, line[k].key)):
+                labels.append((fold(head) + line[k].key, None, head + line[k].text, (row.line or 0, line[k].line),
+                               (row.row, row.row)))
+                name = name[len(head):].strip()
+                k += 1
+            if k < len(line):
+                kept.append(line[k:])
+        if labels != row.labels and all(lex.level(key) for key, *_ in labels):
+            row.labels, row.name, row.wraps = labels, name or None, kept
+        if row.weight is not None:  # (the row's 分值 and 得分 were read off its first line)
+            row.wraps = [cut for cut in ([u for u in line if not _CUT_REST.match(u.key)] for line in row.wraps) if cut]
+
+    def _label_head(self, name: str, piece: str) -> str:
+        """The beginning of `name` that `piece` extends into a level label or its beginning ('' for none)."""
+        if not _IDEOGRAPH.search(piece):
+            return ""
+        for j in range(1, min(len(name), MAX_LABEL_CUT) + 1):
+            longer = fold(name[:j]) + piece
+            if (self.lex.level(longer) or longer in self.lex.prefixes) and name[j:].strip():
+                return name[:j]
+        return ""
 
     def _deviation_below(self, row: RawRow) -> bool:
         """A row printed without its 偏差原因 on its line, then lines of one piece each that end a sentence (the
