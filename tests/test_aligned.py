@@ -200,10 +200,25 @@ def test_labels_cut_in_narrow_columns_of_flowed_text():
     text = (PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8")
     got = [f.record() for f in jixiao.parse_text(text, "plumber.txt")]
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
-    assert not missing and not extra and matched >= 0.955 * fields, f"{matched}/{fields}"  # measured 95.99%
+    assert not missing and not extra and matched >= 0.98 * fields, f"{matched}/{fields}"  # measured 98.18%
     rows = [(i["level1"], i["level2"], i["name"], i["actual"]) for i in got[0]["indicators"]]
     assert rows[0] == ("产出指标", "数量指标", "保障公务外出次数", "235次")
     assert rows[-1] == ("满意度指标", "服务对象满意度指标", "保障公务外出准点率", "100%")
+
+
+def test_labels_cut_over_two_rows_and_a_total_cut_after_its_point():
+    """pdfplumber's text of golden 004's Word PDF: labels merged over two rows, cut in their narrow columns, print
+    their rests at the front of the second row (`产出 数量指 审计工作完成率 …` / `指标 标 延伸服务完成率 …`): they are
+    the first row's labels' (before: `数量指审计工作完成率`, 67.73% of the fields); and `总分 100. 96.99` / `00` is 100
+    and 96.99 (before: 96.99 and 0)."""
+    stem = "004_6371f683518d7426"
+    forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
+    got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8"), "plumber.txt")
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
+    assert not missing and not extra and matched >= 0.88 * fields, f"{matched}/{fields}"  # measured 88.11%
+    assert [(i.level1, i.level2, i.name) for i in got[0].indicators[:2]] == [
+        ("产出指标", "数量指标", "审计工作完成率"), ("产出指标", "数量指标", "延伸服务完成率")]
+    assert (got[0].total_weight, got[0].total_score) == (100.0, 96.99)
 
 
 def test_full_width_numbers_cut_over_lines_in_drawing_order():

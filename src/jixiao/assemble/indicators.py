@@ -37,6 +37,7 @@ from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import (
+    CUT_REST,
     GOES_ON,
     MAX_POINTS,
     PERCENT_POINTS,
@@ -550,7 +551,6 @@ def _hard_break(before: Unit, after: Unit) -> bool:
 
 
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
-_CUT_REST = re.compile(r"^\d{1,2}$")  # the rest of a number a narrow column cut ('0' of '20.0' / '0')
 MAX_LABEL_CUT = 8  # characters of a level label's beginning, at most, a narrow column prints on its first line
 MIN_BLANK_ROWS = 3  # rows after a blank line each that show blank lines part the table's rows
 
@@ -929,6 +929,8 @@ class _Reader:
             row.line = prefix[0].line if prefix else body[a.weight].line
             row.row = body[a.weight].row
             row.last_line = body[a.last].line
+            if prev is not None and prefix and not prefix[0].certain and not self.unlabelled:
+                prefix = self._rests_above(prev, prefix)
             self.prefix(prefix, offset, row)
             out.append(row)
             prev, prev_score_unit = row, body[a.last]
@@ -1217,41 +1219,59 @@ class _Reader:
     def _label_rests(self, row: RawRow) -> None:
         """The rests of the row's labels cut in their narrow columns, at the front of its wrapped lines in the
         labels' order (flowed text: `产出 数量指 保障公务外出次数 … 20.0 20.00` / `指标 标 0`; over three lines:
-        `满意 服务对 保障… ` / `度指 象满意 0` / `标 度指标`): each piece goes on with the label it extends; a label's
-        beginning read as the name's (`数量指`, `满意` `服务对`) is a label of its own where the pieces below make it
-        one. Every label so made must be whole at the end, else nothing changes. A number's rest among the pieces,
-        digits alone (`0` of `20.0` / `0`), is no piece of a text cell."""
-        lex = self.lex
-        labels = list(row.labels)
-        name = row.name or ""
+        `满意 服务对 保障… ` / `度指 象满意 0` / `标 度指标`): see `_extend_labels`. Every label so made must be whole
+        at the end, else nothing changes. A number's rest among the pieces, digits alone (`0` of `20.0` / `0`), is
+        no piece of a text cell."""
+        labels, name = list(row.labels), row.name or ""
         kept: list[list[Unit]] = []
         for line in row.wraps:
-            k = 0
-            for n, (key, hinted, text, lines, rows_) in enumerate(labels):
-                if k == len(line):
-                    break
-                longer = key + line[k].key
-                # (a whole label goes on only into a longer label: '产出' + '指标', not '数量指标' + '等')
-                goes_on = label_key(longer) in lex.words if lex.level(key) else (
-                    lex.level(longer) or longer in lex.prefixes)
-                if goes_on and _IDEOGRAPH.search(line[k].key):
-                    labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
-                    k += 1
-            while k < len(line) and len(labels) < 2 and (head := self._label_head(name, line[k].key)):
-                labels.append((fold(head) + line[k].key, None, head + line[k].text, (row.line or 0, line[k].line),
-                               (row.row, row.row)))
-                name = name[len(head):].strip()
-                k += 1
+            labels, name, k = self._extend_labels(labels, name, line, row)
             if k < len(line):
                 kept.append(line[k:])
-        if labels != row.labels and all(lex.level(key) for key, *_ in labels):
+        if labels != row.labels and all(self.lex.level(key) for key, *_ in labels):
             row.labels, row.name, row.wraps = labels, name or None, kept
         if row.weight is not None:  # (the row's 分值 and 得分 were read off its first line)
-            row.wraps = [cut for cut in ([u for u in line if not _CUT_REST.match(u.key)] for line in row.wraps) if cut]
+            row.wraps = [cut for cut in ([u for u in line if not CUT_REST.match(u.key)] for line in row.wraps) if cut]
+
+    def _rests_above(self, prev: RawRow, prefix: list[Unit]) -> list[Unit]:
+        """A row's first pieces that finish the labels of the row above, cut in their narrow columns and merged
+        over both rows (`产出 数量指 审计工作完成率 …` / `指标 标 延伸服务完成率 …`, pdfplumber's text): given to the
+        row above where they make its labels whole. Returns the rest of the row."""
+        line = [u for u in prefix if u.row == prefix[0].row]
+        labels, name, k = self._extend_labels(list(prev.labels), prev.name or "", line, prev)
+        if 0 < k < len(prefix) and labels != prev.labels and all(self.lex.level(key) for key, *_ in labels):
+            prev.labels, prev.name = labels, name or None
+            return prefix[k:]
+        return prefix
+
+    def _extend_labels(self, labels: list[Label], name: str, line: list[Unit], row: RawRow
+                       ) -> tuple[list[Label], str, int]:
+        """The line's first pieces of ideographs, in the labels' order, each going on with the label it extends into
+        a label or a label's beginning (a whole label only into a longer one: `产出` + `指标`, not `数量指标` + `等`);
+        then a label's beginning read as the name's (`数量指`, `满意` `服务对`) made a label of its own where the
+        next piece extends it. Returns the labels, the name and how many pieces were taken."""
+        lex = self.lex
+        labels = list(labels)
+        k = 0
+        for n, (key, hinted, text, lines, rows_) in enumerate(labels):
+            if k == len(line):
+                break
+            longer = key + line[k].key
+            goes_on = label_key(longer) in lex.words if lex.level(key) else (
+                lex.level(longer) or longer in lex.prefixes)
+            if goes_on and _IDEOGRAPH.search(line[k].key):
+                labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
+                k += 1
+        while k < len(line) and len(labels) < 2 and (head := self._label_head(name, line[k].key)):
+            labels.append((fold(head) + line[k].key, None, head + line[k].text, (row.line or 0, line[k].line),
+                           (row.row, row.row)))
+            name = name[len(head):].strip()
+            k += 1
+        return labels, name, k
 
     def _label_head(self, name: str, piece: str) -> str:
         """The beginning of `name` that `piece` extends into a level label or its beginning ('' for none)."""
-        if not _IDEOGRAPH.search(piece):
+        if not _IDEOGRAPH.search(piece) or self.lex.level(piece):  # (a whole label is no label's rest)
             return ""
         for j in range(1, min(len(name), MAX_LABEL_CUT) + 1):
             longer = fold(name[:j]) + piece

@@ -6,7 +6,7 @@ import re
 
 from jixiao.assemble.glued import points_pair
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MAX_POINTS, number, tidy
+from jixiao.assemble.text import CUT_REST, MAX_POINTS, number, tidy
 
 GRADE_MAX = 6  # a grade is a short word (优, 良好, 不合格); longer text after the label is something else
 GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
@@ -18,6 +18,9 @@ def _grade_text(units: list[Unit]) -> str:
     return _QUALIFIER.sub("", tidy("".join(u.text for u in units)) or "")
 
 
+_CUT_AT_POINT = re.compile(r"^\d+\.$")  # a number cut right after its point ('100.')
+
+
 def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
     """(total weight, total score, line, units used): the numbers after the label, also on lines of their own."""
     numbers: list[float] = []
@@ -26,7 +29,8 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     for k, u in enumerate(units):
         if u.page != units[0].page or u.certain and u.row > units[0].row + 1:
             break  # (a table's row holds its numbers, or the row below: not the next sheet's cells)
-        value = number(u.text)
+        # ('100.' / '00': a narrow column cut the 分值 after its point, its rest on the line below)
+        value = number(u.text[:-1] if _CUT_AT_POINT.match(u.text) else u.text)
         if (value is None or value > MAX_POINTS) and not numbers and (pair := points_pair(u.text, alike=False)):
             return number(pair[0]), number(pair[1]), u.line, k + 1  # 分值 and 得分 glued: '100100', '10096.5'
         if value is None:
@@ -39,6 +43,9 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
         line = line or u.line
         if len(numbers) == 2:
             break
+    cut = any(_CUT_AT_POINT.match(u.text) for u in units[:used])
+    if cut and used < len(units) and CUT_REST.match(units[used].text) and units[used].row > units[used - 1].row:
+        used += 1  # the cut number's rest ('00'), read with it
     if len(numbers) == 1:
         return ((numbers[0], None, line, used) if numbers[0] == 100 else (None, numbers[0], line, used))
     return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, line, used)
