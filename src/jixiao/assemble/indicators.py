@@ -551,6 +551,7 @@ def _hard_break(before: Unit, after: Unit) -> bool:
 
 
 _IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
+MAX_REST = 4  # characters of a label's rest a narrow column prints on a line below its beginning, at most
 MAX_LABEL_CUT = 8  # characters of a level label's beginning, at most, a narrow column prints on its first line
 MIN_BLANK_ROWS = 3  # rows after a blank line each that show blank lines part the table's rows
 
@@ -893,11 +894,8 @@ class _Reader:
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         self.wrapping = self.separator == Gap.LINE and self._wraps(body, anchors)
-        firsts: dict[int, Unit] = {}
-        for u in body:
-            firsts.setdefault(u.row, u)
-        after_blank = [firsts[body[a.weight].row].gap >= Gap.BLANK for a in anchors[1:]]
-        self.blank_rows = len(after_blank) >= MIN_BLANK_ROWS and all(after_blank)
+        self.blank_rows = len(anchors) > MIN_BLANK_ROWS and all(
+            body[_row_start(body, a.weight)].gap >= Gap.BLANK for a in anchors[1:])
         out: list[RawRow] = []
         start = 0
         prev: RawRow | None = None
@@ -929,7 +927,8 @@ class _Reader:
             row.line = prefix[0].line if prefix else body[a.weight].line
             row.row = body[a.weight].row
             row.last_line = body[a.last].line
-            if prev is not None and prefix and not prefix[0].certain and not self.unlabelled:
+            if (prev is not None and prefix and not prefix[0].certain and len(prefix[0].key) <= MAX_REST
+                    and not self.unlabelled):
                 prefix = self._rests_above(prev, prefix)
             self.prefix(prefix, offset, row)
             out.append(row)
@@ -1254,7 +1253,7 @@ class _Reader:
         labels = list(labels)
         k = 0
         for n, (key, hinted, text, lines, rows_) in enumerate(labels):
-            if k == len(line):
+            if k == len(line) or len(line[k].key) > MAX_REST:
                 break
             longer = key + line[k].key
             goes_on = label_key(longer) in lex.words if lex.level(key) else (
@@ -1262,7 +1261,8 @@ class _Reader:
             if goes_on and _IDEOGRAPH.search(line[k].key):
                 labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
                 k += 1
-        while k < len(line) and len(labels) < 2 and (head := self._label_head(name, line[k].key)):
+        while (k < len(line) and len(labels) < 2 and len(line[k].key) <= MAX_REST
+               and (head := self._label_head(name, line[k].key))):
             labels.append((fold(head) + line[k].key, None, head + line[k].text, (row.line or 0, line[k].line),
                            (row.row, row.row)))
             name = name[len(head):].strip()
