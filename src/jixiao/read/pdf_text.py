@@ -214,8 +214,8 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     a unit right below (`10.0` / `0`, `≥200` / `(次)`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     for k, a in enumerate(flat):
-        if a.up is not None and a.x1 < a.up.x1 - LAST * a.size:
-            continue  # a line well short of the one it goes on from is its cell's last
+        if a.up is not None and a.x1 < a.up.x1 - LAST * a.size and abs(a.x0 - a.up.x0) <= ALIGN * a.size:
+            continue  # a line well short of the one it goes on from, flush with it on the left, is its cell's last
         best = None
         value = bool(_NEVER_WRAPS.match(a.text))
         for b in flat[k + 1:]:
