@@ -37,7 +37,6 @@ from jixiao.assemble.levels import Label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import (
-    CUT_REST,
     GOES_ON,
     MAX_POINTS,
     PERCENT_POINTS,
@@ -55,7 +54,7 @@ from jixiao.assemble.text import (
 )
 from jixiao.assemble.vertical import join_vertical_labels
 from jixiao.model import Indicator
-from jixiao.read.normalise import is_page_number, join
+from jixiao.read.normalise import CUT_REST, IDEOGRAPH, is_page_number, join
 from jixiao.read.tokens import Gap
 
 MAX_FRAGMENTS = 8  # a wrapped line of more fragments is not cut every way (a cell with many spaces in it)
@@ -550,7 +549,6 @@ def _hard_break(before: Unit, after: Unit) -> bool:
     return after.row != before.row and after.certain and before.certain and after.col is not None and after.col <= 1
 
 
-_IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 MAX_REST = 4  # characters of a label's rest a narrow column prints on a line below its beginning, at most
 MAX_LABEL_CUT = 8  # characters of a level label's beginning, at most, a narrow column prints on its first line
 MIN_BLANK_ROWS = 3  # rows after a blank line each that show blank lines part the table's rows
@@ -1258,7 +1256,7 @@ class _Reader:
             longer = key + line[k].key
             goes_on = label_key(longer) in lex.words if lex.level(key) else (
                 lex.level(longer) or longer in lex.prefixes)
-            if goes_on and _IDEOGRAPH.search(line[k].key):
+            if goes_on and IDEOGRAPH.search(line[k].key):
                 labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
                 k += 1
         while (k < len(line) and len(labels) < 2 and len(line[k].key) <= MAX_REST
@@ -1271,7 +1269,7 @@ class _Reader:
 
     def _label_head(self, name: str, piece: str) -> str:
         """The beginning of `name` that `piece` extends into a level label or its beginning ('' for none)."""
-        if not _IDEOGRAPH.search(piece) or self.lex.level(piece):  # (a whole label is no label's rest)
+        if not IDEOGRAPH.search(piece) or self.lex.level(piece):  # (a whole label is no label's rest)
             return ""
         for j in range(1, min(len(name), MAX_LABEL_CUT) + 1):
             longer = fold(name[:j]) + piece

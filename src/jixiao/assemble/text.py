@@ -11,8 +11,6 @@ import opencc
 from jixiao.read.limits import MAX_NUMBER_DIGITS
 from jixiao.read.normalise import join
 
-CUT_REST = re.compile(r"^\d{1,2}$")  # the rest of a number a narrow column cut ('0' of '20.0' / '0')
-
 _T2S = opencc.OpenCC("t2s")
 _WS = re.compile(r"\s+")
 _CJK = r"\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2018-\u201f\u2026"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from jixiao.read.normalise import HALF_WIDTH, MIN_RUNNING, display_width
+from jixiao.read.normalise import HALF_WIDTH, IDEOGRAPH, MIN_RUNNING, display_width
 from jixiao.read.pdf_text import Char, text_rows
 
 COLUMN = 6.0  # points: one character column of the text
@@ -127,7 +127,6 @@ def _starts(line: str, wide: bool) -> tuple[int, ...]:
     return tuple(out)
 
 
-_IDEOGRAPHS = re.compile(r"[\u3400-\u9fff]+")
 _STACKED = re.compile(r"^ *([\u3400-\u9fff]{1,4}) (?=[0-9A-Za-z])")  # a line's first word, short, then a number
 
 
@@ -140,7 +139,8 @@ def _stacked_words(lines: list[str]) -> dict[int, int]:
         if m := _STACKED.match(line):
             start, end = m.span(1)
             for other in lines[max(0, k - 1):k] + lines[k + 1:k + 2]:
-                if (_IDEOGRAPHS.fullmatch(other[start:end]) and not other[:start].strip()
+                word = other[start:end]
+                if (word and all(IDEOGRAPH.match(ch) for ch in word) and not other[:start].strip()
                         and not other[end:end + 2].strip()):
                     out[k] = end + 1
                     break

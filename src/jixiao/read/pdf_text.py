@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from jixiao.read.normalise import join
+from jixiao.read.normalise import IDEOGRAPH, join
 
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
 SPACE = 0.2  # ems: a gap this wide between two words is a printed space
@@ -51,7 +51,6 @@ _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a 
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 MODES = ("middle", "top", "bottom")
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
 
@@ -95,13 +94,13 @@ class Row:
 def _even(line: Sequence[Char]) -> list[Char]:
     """The line with its ideographs as wide as each other: a glyph from a fallback font is boxed by its ink,
     narrower than its advance, which would open false gaps beside it ('自' in '绩效自评表')."""
-    widths = sorted(c.x1 - c.x0 for c in line if _IDEOGRAPH.match(c.text))
+    widths = sorted(c.x1 - c.x0 for c in line if IDEOGRAPH.match(c.text))
     if len(widths) < 2:
         return list(line)
     width = widths[len(widths) // 2]
     out = []
     for c in line:
-        if _IDEOGRAPH.match(c.text) and abs(c.x1 - c.x0 - width) > 0.15 * width:
+        if IDEOGRAPH.match(c.text) and abs(c.x1 - c.x0 - width) > 0.15 * width:
             middle = (c.x0 + c.x1) / 2
             c = replace(c, x0=middle - width / 2, x1=middle + width / 2)
         out.append(c)
@@ -141,7 +140,7 @@ def _spread(words: list[list[Char]]) -> list[list[Char]]:
         run.clear()
 
     for w in words:
-        single = len(w) == 1 and bool(_IDEOGRAPH.match(w[0].text))
+        single = len(w) == 1 and bool(IDEOGRAPH.match(w[0].text))
         if single and run:
             gap, last = w[0].x0 - run[-1][0].x1, run[-1][0]
             even = len(run) < 2 or abs(gap - (last.x0 - run[-2][0].x1)) <= SPREAD_EVEN * max(last.size, 1.0)

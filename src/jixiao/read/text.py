@@ -23,6 +23,7 @@ from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import (
     BARE_PAGE_NUMBER,
+    CUT_REST,
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     JUNCTIONS,
@@ -458,7 +459,6 @@ def read_text(text: str, file: str) -> Document:
 # full-width digit too, `．` a full-width point)
 _CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?\n\d{1,2}\n")
 _CUT_HEAD = re.compile(r"^\d+\.\d?$")  # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00'
-_CUT_REST = re.compile(r"^\d{1,2}$")
 
 
 def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
@@ -473,7 +473,7 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
         if (tok.row != before.row and len(rows[tok.row]) == 1 and tok.line == before.line + 1
-                and _CUT_REST.match(tok.text) and _CUT_HEAD.match(before.text)):
+                and CUT_REST.match(tok.text) and _CUT_HEAD.match(before.text)):
             pairs.append((k, len(rows[before.row]) >= 2))
     if not any(several for _, several in pairs):
         return tokens
