@@ -264,3 +264,85 @@ def test_a_row_s_values_on_a_line_after_its_name_in_drawing_order():
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("机器人项目评审、验收审计完成率", "≥95.00(%)", "100.00(%)"),
         ("区互联网+、智能软件、网络安全产业项目信用评估完成率", "=100.00(%)", "100.00(%)")]
+
+
+# PyMuPDF's `page.get_text()` of Word PDFs (a cell per line, cells wrapping over lines): 003 v2 72.45% and 001 v1
+# 77.18% before numbers cut over lines joined where the document shows it, an operator printed after its value's
+# line went in front of it, a bracket left open showed cells wrapping and a grade at each page's foot was no
+# running footer; 97.45% and 91.14% after (001: a wrapped cell's lines taken for two cells, quotation marks
+# printed apart from their text)
+PYMUPDF = {"003_a203d4b834672a09.v2.pymupdf.txt": 97.0, "001_b9ea70bf1d9aee39.v1.pymupdf.txt": 90.5}
+
+
+@pytest.mark.parametrize("name", PYMUPDF)
+def test_pymupdf_text_reads_back(name):
+    stem = name.split(".")[0]
+    forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
+    got = [f.record() for f in jixiao.parse_text((PDFTOTEXT / name).read_text(encoding="utf-8"), name)]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
+    accuracy = 100.0 * matched / fields
+    assert not missing and not extra and accuracy >= PYMUPDF[name], f"{accuracy:.2f}%\n" + "\n".join(wrong[:20])
+
+
+_CELL_LINES_HEAD = ["财政项目支出绩效自评表", "（2023年度）", "项目名称", "数据共享平台运维", "主管部门", "某某局",
+                    "实施单位", "某某中心", "项目资金(元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率",
+                    "得分"]
+_CELL_LINES_INDICATORS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+                          "偏差原因分析及改进措施", "产出指标", "数量指标"]
+
+
+def test_numbers_cut_in_a_cell_per_line():
+    """A cell per line, numbers cut by narrow columns: a thousands group too short (`16,221,1` / `00.00`) is cut
+    wherever it stands; after a point (`10.0` / `0`, `99.4` / `9`) the digits alone are its rest where the
+    document's whole numbers nearly all print as many decimals as the pair joined (before: 16,221,1 and 0,
+    the 分值 10.0 and a 得分 0)."""
+    text = "\n".join([*_CELL_LINES_HEAD, "年度资金总额", "18,250,000.00", "16,221,1", "00.00", "16,221,10", "0.00",
+                      "10.0", "0", "99.4", "9", "9.94", *_CELL_LINES_INDICATORS, "覆盖单位数", "≥30(家)",
+                      "32.00(家)", "20.0", "0", "20.0", "0", "总分", "100.", "00", "99.94", "评分等级", "优", ""])
+    [form] = jixiao.parse_text(text, "mupdf.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight) == (16221100.0, 16221100.0, 10.0)
+    assert (total.execution_rate, total.score) == (99.49, 9.94)
+    assert (form.indicators[0].weight, form.indicators[0].score) == (20.0, 20.0)
+    assert (form.total_weight, form.total_score) == (100.0, 99.94)
+
+
+def test_a_cell_per_line_printing_one_decimal_keeps_its_digits_apart():
+    """Where the document's numbers print one decimal, `99.4` then `9` are two cells: a value and a 得分."""
+    from jixiao.read.text import read_text
+
+    text = "\n".join(["年度资金总额", "100.0", "99.4", "9", "10.0", "9.9", "8.5", ""])
+    assert [t.text for t in read_text(text, "x.txt").tokens][1:5] == ["100.0", "99.4", "9", "10.0"]
+
+
+@pytest.mark.parametrize("after", [True, False])
+def test_an_operator_printed_on_a_line_apart(after):
+    """PyMuPDF prints a target's operator in a font of its own on a line after its value's first line
+    (`200.00(` / `≧` / `节点)`), pdfminer before the value: which side the document puts them decides (before:
+    `200.00(≥节点)`, and the operator's line taken for a cell of its own)."""
+    def row(name, target, actual):
+        head, _, rest = target.partition("(")
+        lines = [head + "(", "≧", rest] if after else ["≧", head + "(", rest]
+        return [name, *lines, actual, "10.00", "10.00"]
+    text = "\n".join([*_CELL_LINES_HEAD, "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100.00", "10.00",
+                      *_CELL_LINES_INDICATORS, *row("保障节点数", "200.00(节点)", "200.00(节点)"),
+                      *row("接入单位数", "30(家)", "32(家)"), *row("巡检次数", "12(次)", "12(次)"),
+                      "总分", "100.00", "100.00", ""])
+    [form] = jixiao.parse_text(text, "mupdf.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("保障节点数", "≥200.00(节点)", "200.00(节点)"), ("接入单位数", "≥30(家)", "32(家)"),
+        ("巡检次数", "≥12(次)", "12(次)")]
+
+
+def test_a_grade_at_the_foot_of_every_page_is_no_running_footer():
+    """A form to a page ends each page with `评分等级` / `优`: printed the same at page after page's foot, it is
+    the grade, not a running footer (before: no grade on any form)."""
+    forms = []
+    for k, name in enumerate(["数据共享平台运维", "政务云资源租用", "网络安全保障", "电子证照服务"]):
+        forms += ["财政项目支出绩效自评表", "（2023年度）", "项目名称", name, "主管部门", "某某局",
+                  "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                  "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100.00%", "10.00",
+                  *_CELL_LINES_INDICATORS, "保障次数", "≥12(次)", "12(次)", "90.00", "90.00",
+                  "总分", "100.00", "100.00", "评分等级", "优", f"第{k + 1}页"]
+    got = jixiao.parse_text("\n".join(forms) + "\n", "mupdf.txt")
+    assert [f.grade for f in got] == ["优", "优", "优", "优"]

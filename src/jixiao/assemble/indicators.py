@@ -1054,6 +1054,8 @@ class _Reader:
                    for line in lines.values()):
                 return True  # a line of values alone ('≥80.00(%) 80.00(%)', a target and an actual; not
                 # Yunnan's operator code '004 >=', one cell): a line is no cell
+            if any(len(line) == 1 and brackets(line[0].text) > 0 for line in lines.values()):
+                return True  # a line opening a bracket it does not close ('≥30(' / '份)'): a cell goes on below
             start = a.last + 1
         return False
 

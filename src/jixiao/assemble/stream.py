@@ -28,7 +28,7 @@ from jixiao.assemble.lexicon import (
     match_prefixes,
     select,
 )
-from jixiao.assemble.text import brackets, number
+from jixiao.assemble.text import GRADE_WORD, brackets, number
 from jixiao.read.normalise import MIN_RUNNING
 from jixiao.read.tokens import Document, Gap, is_certain
 
@@ -159,7 +159,7 @@ def without_running_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     document's running header (`上海市数据局 2023 年度部门决算`), no cell of the form. It is read past, the page
     break staying where it was, so a row the break cut joins its rest. A title, a heading or a label of the
     templates is kept (a form to a page opens each page with its title; a table's header repeated after each
-    break)."""
+    break), and so is a grade (a form to a page ends each page with its '评分等级 | 优')."""
     n = len(units)
     starts = [0] + [i for i in range(1, n) if units[i].gap == Gap.PAGE]
     if len(starts) < MIN_RUNNING:
@@ -179,7 +179,7 @@ def without_running_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     lines = dict(zip(keys, edges, strict=True))  # (a line of each text, for its words)
     running = {key for key, count in Counter(keys).items()
                if count >= MIN_RUNNING and 2 * count >= len(starts) and any(ch.isalpha() for ch in key)
-               and not _form_words(key, units[lines[key][0]:lines[key][1]], lex)}
+               and not GRADE_WORD.match(key) and not _form_words(key, units[lines[key][0]:lines[key][1]], lex)}
     if not running:
         return units
     dropped = {i for (a, b), key in zip(edges, keys, strict=True) if key in running for i in range(a, b)}

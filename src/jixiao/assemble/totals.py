@@ -6,11 +6,10 @@ import re
 
 from jixiao.assemble.glued import points_pair
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MAX_POINTS, number, tidy
+from jixiao.assemble.text import GRADE_WORD, MAX_POINTS, number, tidy
 from jixiao.read.normalise import CUT_REST
 
 GRADE_MAX = 6  # a grade is a short word (优, 良好, 不合格); longer text after the label is something else
-GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")
 _QUALIFIER = re.compile(r"\s*[(（][^()（）]{1,16}[)）]$")  # '优（90分以上）': the grade's band, printed after it
 
 

@@ -23,12 +23,12 @@ from jixiao.read.limits import current, read_bounded
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import (
     BARE_PAGE_NUMBER,
-    CUT_REST,
     INLINE_DASHED_PAGE,
     INLINE_PAGE,
     JUNCTIONS,
     LONG_LINE,
     MIN_RUNNING,
+    OPERATOR_SIGNS,
     SITE_CHUNK,
     display_width,
     fold,
@@ -452,33 +452,96 @@ def read_text(text: str, file: str) -> Document:
             pending = Gap.LINE
     if _CUT_NUMBER_TEXT.search(text):
         doc.tokens[:] = _rejoined_numbers(doc.tokens)
+    if _LONE_OPERATOR.search(text):
+        doc.tokens[:] = _placed_operators(doc.tokens)
     return doc
 
 
+_LONE_OPERATOR = re.compile(r"\n[ \t]*[≥≤≧≦⩾⩽＞＜><][ \t]*\n")  # (in the text before its cells are folded)
+_VALUE_START = re.compile(r"^\d")
+
+
+def _placed_operators(tokens: list[Token]) -> list[Token]:
+    """A target's operator printed in a font of its own comes out of some PDF extractors on a line apart, before
+    its value (pdfminer: '≧' / '95(%)') or after the value's first line (PyMuPDF: '200.00(' / '≧' / '节点)').
+    Which side the document puts them shows where one stands between a line that is no value and a value; the
+    operators go on the lines opening with digits and no operator on that side. Where the document does not
+    show it, they stay as printed."""
+    lone = [k for k in range(1, len(tokens) - 1) if tokens[k].text in OPERATOR_SIGNS
+            and tokens[k - 1].row != tokens[k].row != tokens[k + 1].row]
+    before = after = 0
+    for k in lone:
+        value_above, value_below = (_bare_value(tokens[j]) for j in (k - 1, k + 1))
+        before += value_below and not value_above
+        after += value_above and not value_below
+    if after == before:
+        return tokens
+    side = -1 if after > before else 1
+    out = list(tokens)
+    for k in reversed(lone):
+        value = out[k + side]
+        if _bare_value(value) and abs(value.line - out[k].line) == 1:
+            out[k + side] = value._replace(text=out[k].text + value.text)
+            del out[k]
+    return out
+
+
+def _bare_value(token: Token) -> bool:
+    """A line opening with digits and holding no operator."""
+    return bool(_VALUE_START.match(token.text)) and not any(c in OPERATOR_SIGNS for c in token.text)
+
+
 # a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
-# full-width digit too, `．` a full-width point)
-_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?\n\d{1,2}\n")
-_CUT_HEAD = re.compile(r"^\d+\.\d?$")  # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00'
+# full-width digit too, `．` a full-width point, `，` a full-width comma): after its point, or inside a group of
+# its thousands
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?\n\d{1,2}\n|\d[,，]\d{1,2}\n\d")
+# '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
+_CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
+_POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
+_CUT_GROUP = re.compile(r"^\d{1,3}(?:[,，]\d{3})*[,，](\d{1,2})$")  # '16,221,1' of '16,221,100.00'
+_GROUP_REST = re.compile(r"^(\d{1,2})(?:\.\d+)?$")  # '00.00' of '16,221,100.00'
+_DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
+MIN_DECIMALS = 3  # whole numbers with decimals that show how many decimals the document prints, at the least
+DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 
 
 def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     """Numbers a narrow column of a PDF cut over lines, in its text taken out line by line ('… 492.92 10.0' /
-    '0' / '99.4' / '9'): a line holding one or two digits alone after a number ending with its point or one
-    decimal is that number's rest, where the document shows it: at least one such number ends a line of
-    several cells (a cell per line, '99.4' then a 得分 '9', stays as printed)."""
+    '0' / '99.4' / '9', '16,221,1' / '00.00'): a line holding digits alone after such a head is its rest.
+
+    A thousands group too short ('16,221,1') is cut wherever it stands, its rest the digits that make the group
+    whole. After a point the digits alone are the rest where the document shows it: at least one such number
+    ends a line of several cells, or the document's whole numbers nearly all print as many decimals as the pair
+    joined would have (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
+    decimal or several)."""
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
         rows.setdefault(tok.row, []).append(k)
-    pairs = []
+    groups: list[int] = []  # rests of a thousands group
+    points: list[tuple[int, bool, int]] = []  # rests after a point: the head ends a line of several cells; decimals
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
-        if (tok.row != before.row and len(rows[tok.row]) == 1 and tok.line == before.line + 1
-                and CUT_REST.match(tok.text) and _CUT_HEAD.match(before.text)):
-            pairs.append((k, len(rows[before.row]) >= 2))
-    if not any(several for _, several in pairs):
+        if tok.row == before.row or len(rows[tok.row]) != 1 or tok.line != before.line + 1:
+            continue
+        if (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
+                group.group(1)) + len(rest.group(1)) == 3:
+            groups.append(k)
+        elif (rest := _POINT_REST.match(tok.text)) and _CUT_HEAD.match(before.text):
+            points.append((k, len(rows[before.row]) >= 2, len(before.text.partition(".")[2]) + len(rest.group(1))))
+    rests = set(groups)
+    if any(several for _, several, _ in points):
+        rests.update(k for k, _, _ in points)
+    elif points:
+        cut = {k - 1 for k, _, _ in points} | {k for k, _, _ in points}
+        decimals = Counter(len(m.group(1)) for k, t in enumerate(tokens)
+                           if k not in cut and (m := _DECIMALS.match(t.text)))
+        printed, count = decimals.most_common(1)[0] if decimals else (None, 0)
+        if count >= MIN_DECIMALS and count >= DECIMALS_SHARE * decimals.total():
+            rests.update(k for k, _, places in points if places == printed)
+    if not rests:
         return tokens
     out = list(tokens)
-    for k, _ in reversed(pairs):
+    for k in sorted(rests, reverse=True):
         out[k - 1] = out[k - 1]._replace(text=out[k - 1].text + out[k].text)
         del out[k]
     return out
