@@ -1041,8 +1041,11 @@ class _Reader:
         """A table printed a cell per line whose cells wrap over lines of their own (the text PyMuPDF and many
         viewers take out of a PDF table, cell after cell): between two rows' 分值 lines stand more lines of text
         than the row above's 偏差原因 and this row's cells take when each is one line, or a line holds two of a
-        row's values (its target and its actual: the extractor put cells on one line where they stood close)."""
+        row's values (its target and its actual: the extractor put cells on one line where they stood close), or
+        most rows print a line with a value after a text (pypdf: a row's cells on a line, its 分值 and 得分 cut
+        over the lines below)."""
         start = 0
+        named = 0  # lines holding a name and a value after it
         for a in anchors:
             text = [u for u in body[start:a.weight] if not u.certain and _is_label(u, self.lex) is None]
             if len({u.row for u in text}) > len(self.fields) + 1:
@@ -1050,6 +1053,8 @@ class _Reader:
             lines: dict[int, list[Unit]] = {}
             for u in text:
                 lines.setdefault(u.row, []).append(u)
+            named += any(_starts_value(u) and _DIGIT.search(u.key) and not _starts_value(line[k - 1])
+                         for line in lines.values() for k, u in enumerate(line) if k)
             if any(len(line) >= 2 and all(_starts_value(u) and _DIGIT.search(u.key) for u in line)
                    for line in lines.values()):
                 return True  # a line of values alone ('≥80.00(%) 80.00(%)', a target and an actual; not
@@ -1057,7 +1062,9 @@ class _Reader:
             if any(len(line) == 1 and brackets(line[0].text) > 0 for line in lines.values()):
                 return True  # a line opening a bracket it does not close ('≥30(' / '份)'): a cell goes on below
             start = a.last + 1
-        return False
+        # most rows print a line holding several cells ('各项培训目标达标率 ≥95% 96%'; not a few cells with a space
+        # inside, '平均网点排队时间 < 15分钟'): a line is no cell
+        return named >= 2 and 2 * named >= len(anchors)
 
     def _split(self, between: list[Unit], prev: RawRow | None, prev_score: Unit | None, weight: Unit | None,
                offset: int | None) -> tuple[list[Unit], list[Unit], list[Unit]]:

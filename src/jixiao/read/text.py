@@ -454,11 +454,25 @@ def read_text(text: str, file: str) -> Document:
         doc.tokens[:] = _rejoined_numbers(doc.tokens)
     if _LONE_OPERATOR.search(text):
         doc.tokens[:] = _placed_operators(doc.tokens)
+    if _LATE_OPERATOR.search(text):
+        doc.tokens[:] = [_operator_in_front(t) if t.text[-1:] in "≥≤" else t for t in doc.tokens]
     return doc
 
 
 _LONE_OPERATOR = re.compile(r"\n[ \t]*[≥≤≧≦⩾⩽＞＜><][ \t]*\n")  # (in the text before its cells are folded)
 _VALUE_START = re.compile(r"^\d")
+
+
+_LATE_OPERATOR = re.compile(r"\d[^\s≥≤≧≦]*[≥≤≧≦](?!\S)")  # ('200(≧', '90%≧': in the text before it is folded)
+
+
+def _operator_in_front(token: Token) -> Token:
+    """A value's operator that an extractor printed after the value's number, its font apart (pypdf, pdfminer:
+    '90%≧', '200(≧' / '次)' of '≧200(次)'): an operator ends no value, so it goes in front."""
+    text = token.text
+    if not text[:1].isdigit() or sum(text.count(c) for c in "≥≤") != 1:
+        return token
+    return token._replace(text=text[-1] + text[:-1])
 
 
 def _placed_operators(tokens: list[Token]) -> list[Token]:
@@ -494,7 +508,7 @@ def _bare_value(token: Token) -> bool:
 # a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
 # full-width digit too, `．` a full-width point, `，` a full-width comma): after its point, or inside a group of
 # its thousands
-_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?\n\d{1,2}\n|\d[,，]\d{1,2}\n\d")
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d")
 # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
 _CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
 _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
@@ -507,31 +521,38 @@ DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 
 def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     """Numbers a narrow column of a PDF cut over lines, in its text taken out line by line ('… 492.92 10.0' /
-    '0' / '99.4' / '9', '16,221,1' / '00.00'): a line holding digits alone after such a head is its rest.
+    '0' / '99.4' / '9', '16,221,1' / '00.00'), or with a space where its lines were joined (pypdf: '20.0 0'): the
+    digits alone after such a head are its rest.
 
-    A thousands group too short ('16,221,1') is cut wherever it stands, its rest the digits that make the group
-    whole. After a point the digits alone are the rest where the document shows it: at least one such number
-    ends a line of several cells, or the document's whole numbers nearly all print as many decimals as the pair
+    A thousands group too short ('16,221,1') is cut wherever it stands, its rest the digits on the next line that
+    make the group whole. After a point the digits alone on the next line are the rest where the document shows
+    it: at least one such number ends a line of several cells. After a point the digits, on the next line or after
+    a space, are also the rest where the document's whole numbers nearly all print as many decimals as the pair
     joined would have (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
     decimal or several)."""
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
         rows.setdefault(tok.row, []).append(k)
     groups: list[int] = []  # rests of a thousands group
-    points: list[tuple[int, bool, int]] = []  # rests after a point: the head ends a line of several cells; decimals
+    points: list[tuple[int, bool, int]] = []  # rests after a point: on the line below; the decimals joined
+    several = False  # a head on the line above ends a line of several cells
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
-        if tok.row == before.row or len(rows[tok.row]) != 1 or tok.line != before.line + 1:
+        below = tok.row != before.row
+        if below and (len(rows[tok.row]) != 1 or tok.line != before.line + 1):
             continue
-        if (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
+        if not below and tok.gap != Gap.SPACE:
+            continue
+        if below and (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
                 group.group(1)) + len(rest.group(1)) == 3:
             groups.append(k)
         elif (rest := _POINT_REST.match(tok.text)) and _CUT_HEAD.match(before.text):
-            points.append((k, len(rows[before.row]) >= 2, len(before.text.partition(".")[2]) + len(rest.group(1))))
+            points.append((k, below, len(before.text.partition(".")[2]) + len(rest.group(1))))
+            several = several or below and len(rows[before.row]) >= 2
     rests = set(groups)
-    if any(several for _, several, _ in points):
-        rests.update(k for k, _, _ in points)
-    elif points:
+    if several:
+        rests.update(k for k, below, _ in points if below)
+    if points:
         cut = {k - 1 for k, _, _ in points} | {k for k, _, _ in points}
         decimals = Counter(len(m.group(1)) for k, t in enumerate(tokens)
                            if k not in cut and (m := _DECIMALS.match(t.text)))
