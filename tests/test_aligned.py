@@ -215,7 +215,8 @@ def test_labels_cut_over_two_rows_and_a_total_cut_after_its_point():
     forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
     got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8"), "plumber.txt")
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
-    assert not missing and not extra and matched >= 0.88 * fields, f"{matched}/{fields}"  # measured 88.11%
+    # measured 88.11%; 97.50% since a label's beginning first in a row of a full set of cells is a label
+    assert not missing and not extra and matched >= 0.97 * fields, f"{matched}/{fields}"
     assert [(i.level1, i.level2, i.name) for i in got[0].indicators[:2]] == [
         ("产出指标", "数量指标", "审计工作完成率"), ("产出指标", "数量指标", "延伸服务完成率")]
     assert (got[0].total_weight, got[0].total_score) == (100.0, 96.99)
@@ -366,3 +367,33 @@ def test_numbers_cut_with_a_space_and_operators_after_their_numbers():
     # (spaces as the extractor printed them: the goldens' comparison reads past them)
     assert [(i.target.replace(" ", ""), i.actual.replace(" ", ""), i.weight, i.score) for i in form.indicators] == [
         ("≥200(次)", "235次", 20.0, 20.0), ("≥90%", "99.49%", 20.0, 20.0), ("≥50%", "60%", 20.0, 20.0)]
+
+
+def test_a_labels_beginning_first_in_a_row_is_a_label():
+    """pdfplumber's text of golden 001's Word PDF: a row whose labels merged from above leave its 二级 label cut in
+    its narrow column first (`质量指 计算服务 高性能 机时使用率 10.0 10.00` / `标 85%；主机可 0`), or both labels
+    (`满意 服务对 …` / `度指 象满意 …` / `标 度指标 …`), before a full set of cells: those beginnings are labels, their
+    rests on the lines below (before: the name `质量指`, every cell shifted, 85.14% of the fields); and a number's rest
+    alone below a line where one number is cut after its point (`… 0.00 69001300.0 - -` / `0`) is its rest."""
+    stem = "001_b9ea70bf1d9aee39"
+    forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
+    got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8"), "plumber.txt")
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
+    assert not missing and not extra and matched >= 0.97 * fields, f"{matched}/{fields}"  # measured 97.45%
+    row = got[0].indicators[1]
+    assert (row.level2, row.name, row.target.replace(" ", "")) == ("质量指标", "计算服务", "高性能")
+
+
+def test_a_numbers_rest_alone_below_the_line_of_its_number():
+    """pdfplumber prints a number's rest alone on the line below its row's, whatever follows the number on its
+    line (`年度资金总额 127.70 127.70 103.37 10.0 80.94 8.09` / `0`): the one number cut after its point there takes
+    it (before: a lone `0`, read as a cell of its own)."""
+    from jixiao.read.text import read_text
+
+    text = "\n".join(["项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分", "(%)",
+                      "年度资金总额 127.70 127.70 103.37 10.0 80.94 8.09", "0",
+                      "产业投资年报 =160(份) 160.00(份) 10.0 10.00", "0", ""])
+    texts = [t.text for t in read_text(text, "plumber.txt").tokens]
+    assert texts[texts.index("年度资金总额"):] == [
+        "年度资金总额", "127.70", "127.70", "103.37", "10.00", "80.94", "8.09",
+        "产业投资年报", "=160(份)", "160.00(份)", "10.00", "10.00"]

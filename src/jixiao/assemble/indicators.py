@@ -590,6 +590,8 @@ class _Reader:
                 kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
+            elif kind is None and hinted is None and self._cut_label(u, len(row.labels), kinds[i + 1:].count(None)):
+                kind = "level"
             if kind is None:
                 break
             remaining = kinds[i + 1:].count(None)
@@ -620,6 +622,14 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    def _cut_label(self, u: Unit, labels: int, cells_after: int) -> bool:
+        """A label's beginning cut in its narrow column of flowed text, before a row's full set of cells (`质量指
+        人才评审质量 达到市人才办 达成指标` / `标 工作要求 0`, `满意 服务对 …`): a label, its rest on the line below
+        (`_label_rests`), not the row's name."""
+        return (labels < 2 and not u.certain and not self.unlabelled and cells_after >= len(self.fields)
+                and 2 <= len(u.key) <= MAX_LABEL_CUT and u.key in self.lex.prefixes
+                and label_key(u.key) not in self.lex.words)
 
     def _labels_with_points(self, units: list[Unit], row: RawRow) -> int:
         """Under a header that gives the levels points columns, the row's labels are the words followed by
@@ -1378,6 +1388,8 @@ class _Reader:
         labels = 0
         while i < n and not self.header.level_points:
             kind = kinds[i]
+            if kind is None and self._cut_label(between[i], labels, content_from[i + 1]):
+                kind = "level"
             if kind is None:
                 break
             rest = content_from[i + 1]

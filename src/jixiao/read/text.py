@@ -508,7 +508,7 @@ def _bare_value(token: Token) -> bool:
 # a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
 # full-width digit too, `．` a full-width point, `，` a full-width comma): after its point, or inside a group of
 # its thousands
-_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d")
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d|\n\d{1,2}%?\n")
 # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
 _CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
 _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
@@ -525,17 +525,17 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     digits alone after such a head are its rest.
 
     A thousands group too short ('16,221,1') is cut wherever it stands, its rest the digits on the next line that
-    make the group whole. After a point the digits alone on the next line are the rest where the document shows
-    it: at least one such number ends a line of several cells. After a point the digits, on the next line or after
-    a space, are also the rest where the document's whole numbers nearly all print as many decimals as the pair
-    joined would have (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
-    decimal or several)."""
+    make the group whole. After a point the digits alone on the next line are the rest of the one number cut so
+    on the line above (pdfplumber: '… 10.0 10.00' / '0'), where the document shows it: at least one such number
+    stands on a line of several cells. After a point the digits, on the next line or after a space, are also the
+    rest where the document's whole numbers nearly all print as many decimals as the pair joined would have (in a
+    cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one decimal or several)."""
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
         rows.setdefault(tok.row, []).append(k)
-    groups: list[int] = []  # rests of a thousands group
-    points: list[tuple[int, bool, int]] = []  # rests after a point: on the line below; the decimals joined
-    several = False  # a head on the line above ends a line of several cells
+    joins: dict[int, int] = {}  # rest -> its head
+    points: list[tuple[int, int, bool, int]] = []  # rests after a point: head, rest, on the line below, decimals
+    several = False  # a head on the line above stands on a line of several cells
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
         below = tok.row != before.row
@@ -545,25 +545,30 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
             continue
         if below and (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
                 group.group(1)) + len(rest.group(1)) == 3:
-            groups.append(k)
-        elif (rest := _POINT_REST.match(tok.text)) and _CUT_HEAD.match(before.text):
-            points.append((k, below, len(before.text.partition(".")[2]) + len(rest.group(1))))
-            several = several or below and len(rows[before.row]) >= 2
-    rests = set(groups)
+            joins[k] = k - 1
+        elif rest := _POINT_REST.match(tok.text):
+            head = k - 1 if _CUT_HEAD.match(before.text) else None
+            if head is None and below:  # (the one number cut after its point on the line above)
+                heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text)]
+                head = heads[0] if len(heads) == 1 else None
+            if head is not None:
+                points.append((head, k, below, len(tokens[head].text.partition(".")[2]) + len(rest.group(1))))
+                several = several or below and len(rows[before.row]) >= 2
     if several:
-        rests.update(k for k, below, _ in points if below)
+        joins.update((k, head) for head, k, below, _ in points if below)
     if points:
-        cut = {k - 1 for k, _, _ in points} | {k for k, _, _ in points}
+        cut = {head for head, _, _, _ in points} | {k for _, k, _, _ in points}
         decimals = Counter(len(m.group(1)) for k, t in enumerate(tokens)
                            if k not in cut and (m := _DECIMALS.match(t.text)))
         printed, count = decimals.most_common(1)[0] if decimals else (None, 0)
         if count >= MIN_DECIMALS and count >= DECIMALS_SHARE * decimals.total():
-            rests.update(k for k, _, places in points if places == printed)
-    if not rests:
+            joins.update((k, head) for head, k, _, places in points if places == printed)
+    if not joins:
         return tokens
     out = list(tokens)
-    for k in sorted(rests, reverse=True):
-        out[k - 1] = out[k - 1]._replace(text=out[k - 1].text + out[k].text)
+    for k in sorted(joins, reverse=True):  # (a head stands before its rest: deleting a rest moves no head)
+        head = joins[k]
+        out[head] = out[head]._replace(text=out[head].text + out[k].text)
         del out[k]
     return out
 
