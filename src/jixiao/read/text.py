@@ -507,8 +507,8 @@ def _bare_value(token: Token) -> bool:
 
 # a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
 # full-width digit too, `．` a full-width point, `，` a full-width comma): after its point, or inside a group of
-# its thousands
-_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d|\n\d{1,2}%?\n")
+# its thousands; digits alone or ending a line
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d|[\n ]\d{1,2}%?\n")
 # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
 _CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
 _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
@@ -522,47 +522,64 @@ DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     """Numbers a narrow column of a PDF cut over lines, in its text taken out line by line ('… 492.92 10.0' /
     '0' / '99.4' / '9', '16,221,1' / '00.00'), or with a space where its lines were joined (pypdf: '20.0 0'): the
-    digits alone after such a head are its rest.
+    digits after such a head are its rest.
 
     A thousands group too short ('16,221,1') is cut wherever it stands, its rest the digits on the next line that
-    make the group whole. After a point the digits alone on the next line are the rest of the one number cut so
-    on the line above (pdfplumber: '… 10.0 10.00' / '0'), where the document shows it: at least one such number
-    stands on a line of several cells. After a point the digits, on the next line or after a space, are also the
-    rest where the document's whole numbers nearly all print as many decimals as the pair joined would have (in a
-    cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one decimal or several)."""
+    make the group whole. After a point the digits alone on the next line are the rest of the number cut so at
+    the end of the line above, or of the one number cut so on it (pdfplumber: '… 10.0 80.94 8.09' / '0'), where
+    the document shows it: at least one such number stands on a line of several cells. After a point the digits
+    after a space, and the digits on the next line as many as the numbers cut so on the line above (in their
+    order: pdfplumber's '… 20.0 20.0' / '指标 标 0 0', '总分 100. 94.9' / '00 5'), are the rests where the
+    document's whole numbers nearly all print as many decimals as the pairs joined would have; so are the digits
+    alone on the next line (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
+    decimal or several)."""
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
         rows.setdefault(tok.row, []).append(k)
     joins: dict[int, int] = {}  # rest -> its head
-    points: list[tuple[int, int, bool, int]] = []  # rests after a point: head, rest, on the line below, decimals
-    several = False  # a head on the line above stands on a line of several cells
+    points: list[tuple[int, int, bool]] = []  # rests after a point: head, rest, alone on the line below
+    several = False  # a head with its rest alone below stands on a line of several cells
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
-        below = tok.row != before.row
-        if below and (len(rows[tok.row]) != 1 or tok.line != before.line + 1):
+        if tok.row == before.row:
+            if tok.gap == Gap.SPACE and _POINT_REST.match(tok.text) and _CUT_HEAD.match(before.text):
+                points.append((k - 1, k, False))  # (pypdf: '20.0 0')
             continue
-        if not below and tok.gap != Gap.SPACE:
+        if tok.line != before.line + 1:
             continue
-        if below and (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
-                group.group(1)) + len(rest.group(1)) == 3:
+        line = rows[tok.row]
+        if len(line) == 1 and (group := _CUT_GROUP.match(before.text)) and (
+                rest := _GROUP_REST.match(tok.text)) and len(group.group(1)) + len(rest.group(1)) == 3:
             joins[k] = k - 1
-        elif rest := _POINT_REST.match(tok.text):
-            head = k - 1 if _CUT_HEAD.match(before.text) else None
-            if head is None and below:  # (the one number cut after its point on the line above)
-                heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text)]
-                head = heads[0] if len(heads) == 1 else None
-            if head is not None:
-                points.append((head, k, below, len(tokens[head].text.partition(".")[2]) + len(rest.group(1))))
-                several = several or below and len(rows[before.row]) >= 2
+            continue
+        heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text)]
+        if len(line) == 1:
+            if _POINT_REST.match(tok.text) and (head := k - 1 if _CUT_HEAD.match(before.text) else (
+                    heads[0] if len(heads) == 1 else None)) is not None:
+                points.append((head, k, True))
+                several = several or len(rows[before.row]) >= 2
+            continue
+        # numbers cut after their point or in a group, their rests on the next line in their order (a 偏差原因's
+        # next line may follow them): where a group is cut among them, all join (the line shows the cuts);
+        # else a point's rest joins as the document's decimals show
+        heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text) or _CUT_GROUP.match(tokens[h].text)]
+        rests = [j for j in line if _POINT_REST.match(tokens[j].text) or _GROUP_REST.match(tokens[j].text)]
+        if rests and len(rests) == len(heads):
+            pairs = list(zip(heads, rests, strict=True))
+            if all(_fits(tokens[head].text, tokens[rest].text) for head, rest in pairs):
+                if any(_CUT_GROUP.match(tokens[head].text) for head in heads):
+                    joins.update((rest, head) for head, rest in pairs)
+                else:
+                    points.extend((head, rest, False) for head, rest in pairs)
     if several:
-        joins.update((k, head) for head, k, below, _ in points if below)
+        joins.update((k, head) for head, k, alone in points if alone)
     if points:
-        cut = {head for head, _, _, _ in points} | {k for _, k, _, _ in points}
+        cut = {head for head, _, _ in points} | {k for _, k, _ in points} | set(joins) | set(joins.values())
         decimals = Counter(len(m.group(1)) for k, t in enumerate(tokens)
                            if k not in cut and (m := _DECIMALS.match(t.text)))
         printed, count = decimals.most_common(1)[0] if decimals else (None, 0)
         if count >= MIN_DECIMALS and count >= DECIMALS_SHARE * decimals.total():
-            joins.update((k, head) for head, k, _, places in points if places == printed)
+            joins.update((k, head) for head, k, _ in points if _places(tokens[head].text, tokens[k].text) == printed)
     if not joins:
         return tokens
     out = list(tokens)
@@ -571,6 +588,18 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         out[head] = out[head]._replace(text=out[head].text + out[k].text)
         del out[k]
     return out
+
+
+def _fits(head: str, rest: str) -> bool:
+    """A rest that can finish its head: digits after a point, or the digits that make a thousands group whole."""
+    if group := _CUT_GROUP.match(head):
+        return bool((tail := _GROUP_REST.match(rest)) and len(group.group(1)) + len(tail.group(1)) == 3)
+    return bool(_POINT_REST.match(rest))
+
+
+def _places(head: str, rest: str) -> int:
+    """The decimals of a number cut after its point, joined with its rest ('10.0' + '0': 2; '99.4' + '9%': 2)."""
+    return len(head.partition(".")[2]) + len(rest.rstrip("%"))
 
 
 def read_file(path: Path, display: str | None = None) -> Document:
