@@ -422,3 +422,20 @@ def test_numbers_rests_on_the_next_line_in_their_order():
         ["其中：当年财政拨款", "409.90", "495.40", "492.92", "-", "99.49%", "-"], ["拨款"],
         ["产出", "数量指", "保障公务外出次数", "≥200(次)", "235次", "20.00", "16.00", "部分业务工作较年"],
         ["指标", "标", "度计划有所调整。"], ["总分", "100.00", "94.95"]]
+
+
+def test_numbers_rests_below_a_line_of_labels():
+    """Labels centred in their rows print on a line of their own between a row's line and its numbers' rests
+    (pdfplumber, labels in the middle of their span: `… ２０．０ ２０．０` / `数量指标` / `０ ０`): the rests still join
+    (before: `０ ０` read as the next row's 分值 and 得分, 88.87% of golden 003's fields)."""
+    from jixiao.read.text import read_text
+
+    text = "\n".join(["年度资金总额 409.90 495.40 492.92 10.00 99.49 9.95",
+                      "保障公务外出次数 ≧200(次) 235次 ２０．０ ２０．０", "数量指标", "０ ０",
+                      "年终预算执行率 >=90(%) 99.49% １０．０ １０．０", "产出指标 质量指标", "０ ０", ""])
+    rows: dict[int, list[str]] = {}
+    for t in read_text(text, "plumber.txt").tokens:
+        rows.setdefault(t.row, []).append(t.text)
+    assert list(rows.values())[1:] == [
+        ["保障公务外出次数", "≥200(次)", "235次", "20.00", "20.00"], ["数量指标"],
+        ["年终预算执行率", "≥90(%)", "99.49%", "10.00", "10.00"], ["产出指标", "质量指标"]]

@@ -515,6 +515,7 @@ _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
 _CUT_GROUP = re.compile(r"^\d{1,3}(?:[,，]\d{3})*[,，](\d{1,2})$")  # '16,221,1' of '16,221,100.00'
 _GROUP_REST = re.compile(r"^(\d{1,2})(?:\.\d+)?$")  # '00.00' of '16,221,100.00'
 _DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
+MAX_TEXT_BETWEEN = 2  # lines of text alone between cut numbers and their rests' line, at the most
 MIN_DECIMALS = 3  # whole numbers with decimals that show how many decimals the document prints, at the least
 DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 
@@ -560,9 +561,17 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
                 several = several or len(rows[before.row]) >= 2
             continue
         # numbers cut after their point or in a group, their rests on the next line in their order (a 偏差原因's
-        # next line may follow them): where a group is cut among them, all join (the line shows the cuts);
-        # else a point's rest joins as the document's decimals show
-        heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text) or _CUT_GROUP.match(tokens[h].text)]
+        # next line may follow them; a line or two of text alone may stand between, labels centred in their rows:
+        # '… 20.0 20.0' / '数量指标' / '0 0'): where a group is cut among them, all join (the line shows the
+        # cuts); else a point's rest joins as the document's decimals show
+        above = rows[before.row]
+        for _ in range(MAX_TEXT_BETWEEN):
+            first = above[0]
+            if first == 0 or any(c.isdigit() for j in above for c in tokens[j].text) or (
+                    tokens[first - 1].line != tokens[first].line - 1):
+                break
+            above = rows[tokens[first - 1].row]
+        heads = [h for h in above if _CUT_HEAD.match(tokens[h].text) or _CUT_GROUP.match(tokens[h].text)]
         rests = [j for j in line if _POINT_REST.match(tokens[j].text) or _GROUP_REST.match(tokens[j].text)]
         if rests and len(rests) == len(heads):
             pairs = list(zip(heads, rests, strict=True))
