@@ -463,7 +463,7 @@ _LONE_OPERATOR = re.compile(r"\n[ \t]*[≥≤≧≦⩾⩽＞＜><][ \t]*\n")  # 
 _VALUE_START = re.compile(r"^\d")
 
 
-_LATE_OPERATOR = re.compile(r"\d[^\s≥≤≧≦]*[≥≤≧≦](?!\S)")  # ('200(≧', '90%≧': in the text before it is folded)
+_LATE_OPERATOR = re.compile(r"[≥≤≧≦](?!\S)")  # a piece ending with an operator ('200(≧', '90%≧', before folding)
 
 
 def _operator_in_front(token: Token) -> Token:
@@ -505,16 +505,17 @@ def _bare_value(token: Token) -> bool:
     return bool(_VALUE_START.match(token.text)) and not any(c in OPERATOR_SIGNS for c in token.text)
 
 
-# a number cut by a narrow column, its rest on a line alone (in the text before its cells are folded: `\d` is a
-# full-width digit too, `．` a full-width point, `，` a full-width comma): after its point, or inside a group of
-# its thousands; digits alone or ending a line
-_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[\n ]\d{1,2}[%\s]|\d[,，]\d{1,2}\n\d|[\n ]\d{1,2}%?\n")
+# a number cut by a narrow column (in the text before its cells are folded: `\d` is a full-width digit too, `．`
+# a full-width point, `，` a full-width comma): a piece ending after its point or inside a group of its thousands
+_CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[ \r\n]|\d[,，]\d{1,2}[ \r\n]")  # (a cell a tab ends is whole)
+_DIGIT = re.compile(r"\d")
 # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
 _CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
 _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
 _CUT_GROUP = re.compile(r"^\d{1,3}(?:[,，]\d{3})*[,，](\d{1,2})$")  # '16,221,1' of '16,221,100.00'
 _GROUP_REST = re.compile(r"^(\d{1,2})(?:\.\d+)?$")  # '00.00' of '16,221,100.00'
 _DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
+MAX_REST = 5  # characters of a cut number's rest, at the most ('00.00' of '16,221,100.00')
 MAX_TEXT_BETWEEN = 2  # lines of text alone between cut numbers and their rests' line, at the most
 MIN_DECIMALS = 3  # whole numbers with decimals that show how many decimals the document prints, at the least
 DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
@@ -534,6 +535,8 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     document's whole numbers nearly all print as many decimals as the pairs joined would have; so are the digits
     alone on the next line (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
     decimal or several)."""
+    if not any(t.col is None and len(t.text) <= MAX_REST and t.text[:1].isdigit() for t in tokens):
+        return tokens  # (no piece a rest: most documents, a table's cells all certain)
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
         rows.setdefault(tok.row, []).append(k)
@@ -543,22 +546,31 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     for k in range(1, len(tokens)):
         tok, before = tokens[k], tokens[k - 1]
         if tok.row == before.row:
-            if tok.gap == Gap.SPACE and _POINT_REST.match(tok.text) and _CUT_HEAD.match(before.text):
+            if tok.gap == Gap.SPACE and len(tok.text) <= 3 and _POINT_REST.match(tok.text) and _CUT_HEAD.match(
+                    before.text):
                 points.append((k - 1, k, False))  # (pypdf: '20.0 0')
             continue
         if tok.line != before.line + 1:
             continue
         line = rows[tok.row]
-        if len(line) == 1 and (group := _CUT_GROUP.match(before.text)) and (
-                rest := _GROUP_REST.match(tok.text)) and len(group.group(1)) + len(rest.group(1)) == 3:
-            joins[k] = k - 1
-            continue
-        heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text)]
         if len(line) == 1:
-            if _POINT_REST.match(tok.text) and (head := k - 1 if _CUT_HEAD.match(before.text) else (
-                    heads[0] if len(heads) == 1 else None)) is not None:
-                points.append((head, k, True))
-                several = several or len(rows[before.row]) >= 2
+            if not tok.text[:1].isdigit():
+                continue  # (most lines: no rest)
+            if (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
+                    group.group(1)) + len(rest.group(1)) == 3:
+                joins[k] = k - 1
+            elif _POINT_REST.match(tok.text):
+                if _CUT_HEAD.match(before.text):
+                    head: int | None = k - 1
+                else:
+                    heads = [h for h in rows[before.row] if _CUT_HEAD.match(tokens[h].text)]
+                    head = heads[0] if len(heads) == 1 else None
+                if head is not None:
+                    points.append((head, k, True))
+                    several = several or len(rows[before.row]) >= 2
+            continue
+        rests = [j for j in line if _POINT_REST.match(tokens[j].text) or _GROUP_REST.match(tokens[j].text)]
+        if not rests:
             continue
         # numbers cut after their point or in a group, their rests on the next line in their order (a 偏差原因's
         # next line may follow them; a line or two of text alone may stand between, labels centred in their rows:
@@ -567,13 +579,12 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         above = rows[before.row]
         for _ in range(MAX_TEXT_BETWEEN):
             first = above[0]
-            if first == 0 or any(c.isdigit() for j in above for c in tokens[j].text) or (
+            if first == 0 or any(_DIGIT.search(tokens[j].text) for j in above) or (
                     tokens[first - 1].line != tokens[first].line - 1):
                 break
             above = rows[tokens[first - 1].row]
         heads = [h for h in above if _CUT_HEAD.match(tokens[h].text) or _CUT_GROUP.match(tokens[h].text)]
-        rests = [j for j in line if _POINT_REST.match(tokens[j].text) or _GROUP_REST.match(tokens[j].text)]
-        if rests and len(rests) == len(heads):
+        if len(rests) == len(heads):
             pairs = list(zip(heads, rests, strict=True))
             if all(_fits(tokens[head].text, tokens[rest].text) for head, rest in pairs):
                 if any(_CUT_GROUP.match(tokens[head].text) for head in heads):
