@@ -439,3 +439,23 @@ def test_numbers_rests_below_a_line_of_labels():
     assert list(rows.values())[1:] == [
         ["保障公务外出次数", "≥200(次)", "235次", "20.00", "20.00"], ["数量指标"],
         ["年终预算执行率", "≥90(%)", "99.49%", "10.00", "10.00"], ["产出指标", "质量指标"]]
+
+
+def test_labels_printed_below_their_rows():
+    """Labels centred in their rows' height print on a line of their own below each row's first line (pdfplumber):
+    the first row has no label line above it and whole labels follow the last row, so each row takes the labels
+    below it (before: each label line went to the row after it, the last line's labels were lost)."""
+    rows = [("保障公务外出次数 ≥200(次) 235次 20.00 20.00", "数量指标"),
+            ("年终预算执行率 ≥90(%) 99.49% 10.00 10.00", "产出指标 质量指标"),
+            ("年中预算执行率 ≥50% 60% 10.00 10.00", "时效指标"),
+            ("调研集中出行率 ≥90% 100% 15.00 15.00", "效益指标 经济效益指标"),
+            ("保障公务外出准点率 ≥90% 100% 15.00 15.00", "满意度指标 服务对象满意度指标")]
+    text = "\n".join(["财政项目支出绩效自评表（2024年度）", "项目名称 市政府办公厅专项工作业务经费",
+                      "项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                      "年度资金总额 409.90 495.40 492.92 10.00 99.49 9.95",
+                      "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+                      *(line for row in rows for line in row), "总分 100.00 94.95", "评分等级 优", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    assert [(i.level1, i.level2) for i in form.indicators] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "经济效益指标"),
+        ("满意度指标", "服务对象满意度指标")]

@@ -953,8 +953,13 @@ class _Reader:
         # its 年初目标值 alone filled in): each row's value is its target, the first of its value columns
         values = [sum(1 for u in whole if _starts_value(u)) for whole in wholes]
         first_only = not anchors and self.header.unscored and max(values, default=0) == 1 and values.count(1) >= 2
+        trailing: list[Unit] = []  # whole level labels on the lines right after the table's last row
         for whole in wholes:
             content = [u for u in whole if _is_label(u, self.lex) is None]
+            if not content and trailing is not None and all(_whole_level(u.key, self.lex) for u in whole):
+                trailing.extend(whole)
+                continue
+            trailing = None
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
             if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
@@ -969,8 +974,23 @@ class _Reader:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
+        if trailing and anchors:
+            self._labels_below(out, trailing)
         self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
+
+    def _labels_below(self, rows: list[RawRow], trailing: list[Unit]) -> None:
+        """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
+        first line (pdfplumber: `保障公务外出次数 … 20.00 20.00` / `数量指标` / `年终预算执行率 …` /
+        `产出指标 质量指标`): the table shows it where its first row has no label line above it and whole labels
+        follow its last row.
+        Each row then takes the labels of the line below it, the last row those after it."""
+        lines = [[lab for lab in r.labels if r.row is not None and lab[4][0] < r.row] for r in rows]
+        if not rows or lines[0] or any(len(own) != len(r.labels) for own, r in zip(lines[1:], rows[1:], strict=True)):
+            return  # (labels on the row's own line, or on a line above the first row: printed where they stand)
+        for r, below in zip(rows, [*lines[1:], [(u.key, None, u.text, (u.line, u.line), (u.row, u.row))
+                                               for u in trailing]], strict=True):
+            r.labels = below
 
     def grid_rows(self, body: list[Unit]) -> list[RawRow]:
         """Rows of a table read by columns (`_by_columns`): each source row's cells go to the header's slot of
