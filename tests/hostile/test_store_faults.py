@@ -125,6 +125,39 @@ def test_busy_corpus_is_one_message(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert _consistent(db) == (1, 23)
 
 
+def test_a_quick_busy_refusal_while_the_corpus_is_created_is_retried(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite may refuse at once, without waiting, while another process creates the same corpus: opening retries
+    such a quick refusal a few times before it gives up with the message."""
+    from sqlalchemy.exc import OperationalError
+
+    from jixiao.errors import InputError
+    from jixiao.store import database
+
+    upgrade = database.upgrade
+    refusals = []
+
+    def refused_twice(engine):  # noqa: ANN001, ANN202
+        if len(refusals) < 2:
+            refusals.append(1)
+            raise OperationalError("PRAGMA journal_mode=WAL", {}, sqlite3.OperationalError("database is locked"))
+        upgrade(engine)
+
+    monkeypatch.setattr(database, "QUICK_BUSY_PAUSE", 0.01)
+    monkeypatch.setattr(database, "upgrade", refused_twice)
+    database.open_engine(str(tmp_path / "c.db")).dispose()
+    assert len(refusals) == 2
+
+    def always(engine):  # noqa: ANN001, ANN202
+        refusals.append(1)
+        raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+
+    monkeypatch.setattr(database, "upgrade", always)
+    with pytest.raises(InputError, match=faults.BUSY):
+        database.open_engine(str(tmp_path / "d.db"))
+    assert len(refusals) == 2 + 1 + database.QUICK_BUSY_RETRIES
+
+
 def _children(pid: int) -> set[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     return {int(p) for p in path.read_text().split()} if path.exists() else set()

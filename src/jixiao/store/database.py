@@ -10,6 +10,7 @@ BUSY_SECONDS for another's transaction before it gives up with a clear message (
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,11 +25,16 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
 from jixiao.errors import InputError
-from jixiao.store.faults import fault_message
+from jixiao.store.faults import BUSY, fault_message
 
 DEFAULT_DB = "jixiao.db"
 ENV_VAR = "JIXIAO_DB"
 BUSY_SECONDS = 60  # how long a writer waits for another process's transaction on the same SQLite file
+# SQLite may answer "database is locked" at once, without waiting, while another process is creating the same
+# corpus (its first connection turning the new file to WAL, its migration under way): opening retries such a
+# quick refusal a few times, a little later, before it gives up with the message
+QUICK_BUSY_RETRIES = 3
+QUICK_BUSY_PAUSE = 0.5  # seconds
 MIGRATION_LOCK = 0x6A6978  # PostgreSQL advisory lock key of jixiao's migrations ("jix")
 
 
@@ -82,11 +88,18 @@ def open_engine(db: str | None = None, *, migrate: bool = True) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     if migrate:
-        try:
-            upgrade(engine)
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            raise InputError(_safe(url), f"无法打开数据库：{fault_message(exc)}") from None
+        for attempt in range(QUICK_BUSY_RETRIES + 1):
+            started = time.monotonic()
+            try:
+                upgrade(engine)
+                break
+            except SQLAlchemyError as exc:
+                quick = time.monotonic() - started < BUSY_SECONDS / 2
+                if fault_message(exc) == BUSY and quick and attempt < QUICK_BUSY_RETRIES:
+                    time.sleep(QUICK_BUSY_PAUSE)  # (see QUICK_BUSY_RETRIES)
+                    continue
+                engine.dispose()
+                raise InputError(_safe(url), f"无法打开数据库：{fault_message(exc)}") from None
     return engine
 
 
