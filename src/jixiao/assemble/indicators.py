@@ -590,7 +590,8 @@ class _Reader:
                 kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
-            elif kind is None and hinted is None and self._cut_label(u, len(row.labels), kinds[i + 1:].count(None)):
+            elif (kind is None and hinted is None and u.key in lex.prefixes
+                  and self._cut_label(u, len(row.labels), kinds[i + 1:].count(None))):
                 kind = "level"
             if kind is None:
                 break
@@ -1408,7 +1409,8 @@ class _Reader:
         labels = 0
         while i < n and not self.header.level_points:
             kind = kinds[i]
-            if kind is None and self._cut_label(between[i], labels, content_from[i + 1]):
+            if kind is None and between[i].key in self.lex.prefixes and self._cut_label(
+                    between[i], labels, content_from[i + 1]):
                 kind = "level"
             if kind is None:
                 break
