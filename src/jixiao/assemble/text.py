@@ -23,6 +23,7 @@ SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")  # a text ending
 
 GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")  # a 评分等级 as printed
 
+
 def brackets(text: str) -> int:
     """Brackets a text opens and leaves open (negative: closes ones opened before it)."""
     return text.count("(") + text.count("（") - text.count(")") - text.count("）")

@@ -459,11 +459,9 @@ def read_text(text: str, file: str) -> Document:
     return doc
 
 
-_LONE_OPERATOR = re.compile(r"\n[ \t]*[≥≤≧≦⩾⩽＞＜><][ \t]*\n")  # (in the text before its cells are folded)
-_VALUE_START = re.compile(r"^\d")
-
-
-_LATE_OPERATOR = re.compile(r"[≥≤≧≦](?!\S)")  # a piece ending with an operator ('200(≧', '90%≧', before folding)
+# (in the text before its cells are folded) an operator on a line alone; a piece ending with one ('200(≧', '90%≧')
+_LONE_OPERATOR = re.compile(r"\n[ \t]*[≥≤≧≦⩾⩽＞＜><][ \t]*\n")
+_LATE_OPERATOR = re.compile(r"[≥≤≧≦](?!\S)")
 
 
 def _operator_in_front(token: Token) -> Token:
@@ -502,7 +500,7 @@ def _placed_operators(tokens: list[Token]) -> list[Token]:
 
 def _bare_value(token: Token) -> bool:
     """A line opening with digits and holding no operator."""
-    return bool(_VALUE_START.match(token.text)) and not any(c in OPERATOR_SIGNS for c in token.text)
+    return token.text[:1].isdigit() and not any(c in OPERATOR_SIGNS for c in token.text)
 
 
 # a number cut by a narrow column (in the text before its cells are folded: `\d` is a full-width digit too, `．`
@@ -515,7 +513,7 @@ _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
 _CUT_GROUP = re.compile(r"^\d{1,3}(?:[,，]\d{3})*[,，](\d{1,2})$")  # '16,221,1' of '16,221,100.00'
 _GROUP_REST = re.compile(r"^(\d{1,2})(?:\.\d+)?$")  # '00.00' of '16,221,100.00'
 _DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
-MAX_REST = 5  # characters of a cut number's rest, at the most ('00.00' of '16,221,100.00')
+MAX_NUMBER_REST = 5  # characters of a cut number's rest, at the most ('00.00' of '16,221,100.00')
 MAX_TEXT_BETWEEN = 2  # lines of text alone between cut numbers and their rests' line, at the most
 MIN_DECIMALS = 3  # whole numbers with decimals that show how many decimals the document prints, at the least
 DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
@@ -535,7 +533,7 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     document's whole numbers nearly all print as many decimals as the pairs joined would have; so are the digits
     alone on the next line (in a cell per line, '99.4' then a 得分 '9' stays as printed where numbers print one
     decimal or several)."""
-    if not any(t.col is None and len(t.text) <= MAX_REST and t.text[:1].isdigit() for t in tokens):
+    if not any(t.col is None and len(t.text) <= MAX_NUMBER_REST and t.text[:1].isdigit() for t in tokens):
         return tokens  # (no piece a rest: most documents, a table's cells all certain)
     rows: dict[int, list[int]] = {}
     for k, tok in enumerate(tokens):
@@ -556,8 +554,7 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         if len(line) == 1:
             if not tok.text[:1].isdigit():
                 continue  # (most lines: no rest)
-            if (group := _CUT_GROUP.match(before.text)) and (rest := _GROUP_REST.match(tok.text)) and len(
-                    group.group(1)) + len(rest.group(1)) == 3:
+            if _CUT_GROUP.match(before.text) and _fits(before.text, tok.text):
                 joins[k] = k - 1
             elif _POINT_REST.match(tok.text):
                 if _CUT_HEAD.match(before.text):
