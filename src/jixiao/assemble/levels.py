@@ -6,7 +6,8 @@ evidence of the whole table: a 二级 label names its 一级 block (数量指标
 the spans of both columns agree, leave the fewest rows without a label and put each label where that way of
 printing puts it, wins. A row that prints a label keeps it as printed; a 一级 label lost but for its points
 ('(50分)') is named by its 二级 labels; rows that no span reaches take the implied or the nearest label.
-`成本指标` is a 一级 block when a 成本 二级 label (经济成本指标…) follows it, else the 二级 label under 产出指标.
+`成本指标` is a 一级 block when it stands in the 一级 column or a 成本 二级 label (经济成本指标…) follows it, else the
+二级 label under 产出指标.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed |
             level1 = here
         elif key == LOST:
             level1 = level1 or here
-        elif key == COST:
-            if follows and parents.get(follows) == COST:
+        elif key == COST:  # (printed in the 一级 column, or before a 成本 二级 label: the 一级 block)
+            if hint == "level1" or (follows and parents.get(follows) == COST):
                 level1 = here
             else:
                 level2 = here
