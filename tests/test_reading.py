@@ -245,6 +245,21 @@ def test_page_numbers_and_a_repeated_header_are_not_read_into_the_table():
     assert len(form.indicators) == 7 and not any(w.code == "P002" for w in form.warnings)
 
 
+def test_page_footers_run_into_a_document_on_one_line_before_a_repeated_header():
+    """A document printed on one line (its cells apart by spaces) whose pages' footers run into it before the
+    header each page repeats: a footer's shape in words ('- 2 -'), and a bare '16' after a row's 分值 and 得分
+    where it cannot be the 得分 (more than the 10 before it) are no cells of the row above (before: the row took
+    them)."""
+    lines = [" ".join(cell for cell in line.split("\t") if cell)
+             for line in SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]]
+    header = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+    text = " ".join([*lines[:17], "- 2 -", header, lines[17], lines[18], "16", header, *lines[19:]])
+    [form] = jixiao.parse_text(text)
+    assert [(i.name, i.actual, i.weight, i.score, i.deviation) for i in form.indicators[:4]] == [
+        ("保障公务外出次数", "235次", 20, 20, None), ("年终预算执行率", "99.49%", 10, 10, None),
+        ("年中预算执行率", "60%", 10, 10, None), ("调研集中出行率", "100%", 15, 15, None)]
+
+
 def test_traditional_characters_read_as_the_same_form():
     to_traditional = opencc.OpenCC("s2t")
     text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))
@@ -550,6 +565,21 @@ def test_a_web_page_layout_table_around_the_form_is_read_as_the_page():
     assert [f.record()["indicators"] for f in got] == [f.record()["indicators"] for f in want]
     assert [(f.project_name, f.funds.total.executed, f.total_score) for f in got] == [
         (f["project_name"], f["funds"]["total"]["executed"], f["total_score"]) for f in forms]
+
+
+def test_a_bare_page_number_between_a_web_page_s_tables_is_no_text():
+    """A document's pages turned into a web page, a table per page, the page's number between them ('<p>2</p>'):
+    the number before the next table is a page's, not the start of the goal text whose row opens that table."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])[:1]
+    page = render(forms, "html", seed=3)
+    goal = forms[0]["goal_expected"]
+    row = page.rindex("<tr>", 0, page.index(goal))
+    split = page[:row] + '</table>\n<p>2</p>\n<table border="1">' + page[row:]
+    [form] = jixiao.parse_text(split)
+    assert (form.goal_expected, form.goal_actual) == (goal, forms[0]["goal_actual"])
+    assert form.record()["indicators"] == jixiao.parse_text(page)[0].record()["indicators"]
 
 
 def test_a_sheet_saved_as_csv_is_read_as_its_table():

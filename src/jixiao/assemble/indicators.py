@@ -1813,11 +1813,23 @@ def _bare_number(u: Unit, least: int) -> bool:
     return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
 
 
-def _page_number_before_header(u: Unit, before: Unit) -> bool:
-    """A bare page number printed at the foot of a page, before the header repeated on the next page: a line of
-    its own after a table row of certain cells (between two tables of a web page or LaTeX), or after a row's
-    偏差原因 (a sentence: no cell of a row comes after it)."""
-    return _bare_number(u, 1) and (before.certain or before.text.endswith(SENTENCE_END))
+def _page_number_before_header(out: list[Unit]) -> int:
+    """How many of the last units are a page's number printed at the foot of a page, before the header repeated
+    on the next page: a footer's shape ('- 3 -', '第 2 页', in one piece or in words); or a bare number after a
+    table row of certain cells (between two tables of a web page or LaTeX), after a row's 偏差原因 (a sentence: no
+    cell of a row comes after it), or after a row's 分值 and 得分 where it cannot be the 得分 (more than the
+    number before it: '3 3 4')."""
+    for k in (3, 2, 1):
+        if len(out) > k and is_page_number(" ".join(u.text for u in out[-k:]), beside_form_feed=False):
+            return k
+    if len(out) < 2 or not _bare_number(out[-1], 1):
+        return 0
+    before = out[-2]
+    if before.certain or before.text.endswith(SENTENCE_END):
+        return 1
+    score = _score_like(before)
+    weight = _score_like(out[-3]) if len(out) >= 3 else None
+    return int(score is not None and weight is not None and score <= weight and score < int(out[-1].key))
 
 
 def _page_number_opening(units: list[Unit], i: int) -> bool:
@@ -1846,8 +1858,7 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
             while j < len(units) and columns[j] is not None:
                 j += 1
             if j - i >= 3:
-                if len(out) >= 2 and _page_number_before_header(out[-1], out[-2]):
-                    out.pop()
+                del out[len(out) - _page_number_before_header(out):]
                 i = j
                 continue
         out.append(u)

@@ -11,6 +11,7 @@ from lxml import etree
 
 from jixiao.errors import InputError
 from jixiao.read.grid import Cell, Emitter, cell_text, frames_content, nearest
+from jixiao.read.normalise import BARE_PAGE_NUMBER
 from jixiao.read.tokens import Document
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
@@ -93,11 +94,27 @@ def read_html(text: str, file: str) -> Document:
     out = Emitter(doc)
     buffer: list[str] = []
     buffer_line = [0]
+    # a bare number alone after a table ('2'): a page number where a table follows it (a document's pages turned
+    # into a web page, the rest of the table on the next), else text
+    after_table: list[bool] = [False]
+    pending: list[tuple[str, int]] = []
+
+    def put(text: str, line: int) -> None:
+        out.plain(text, line)
+        after_table[0] = after_table[0] and not text.strip()
 
     def flush() -> None:
         if buffer:
-            out.plain("".join(buffer), buffer_line[0])
+            text = "".join(buffer)
             buffer.clear()
+            if after_table[0] and not pending and BARE_PAGE_NUMBER.match(text.strip()):
+                pending.append((text, buffer_line[0]))
+                return
+            if text.strip():
+                for held in pending:
+                    put(*held)
+                pending.clear()
+            put(text, buffer_line[0])
 
     def take(text: str | None, el: etree._Element) -> None:
         if text:
@@ -113,7 +130,11 @@ def read_html(text: str, file: str) -> Document:
             return
         if tag == "table" and not frames_content(el, "table"):  # (a layout table is the page)
             flush()
+            if pending:
+                out.page_break()
+                pending.clear()
             _table(out, el)
+            after_table[0] = True
         else:
             block = tag in _BLOCKS or tag in ("td", "th")  # (the cells of a page's layout table are blocks)
             if block:
@@ -128,4 +149,6 @@ def read_html(text: str, file: str) -> Document:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
+    for held in pending:
+        put(*held)
     return doc
