@@ -206,6 +206,18 @@ def test_cells_a_line_each_wrapped_over_lines():
     _assert_reads("cell_lines_wrapped")
 
 
+@pytest.mark.parametrize("golden", [0, 4])
+def test_a_deviation_wrapped_over_lines_of_a_cell_per_line_table_stays_whole(golden):
+    """偏差原因 wrapped over two lines in a cell-per-line table ('部分资金未及时支付，' / '后续加快拨付进度。'): the
+    line after a clause's comma goes on with it, and a sentence is no 三级指标, so the next row's name starts after
+    it (before: the row below took '后续加快拨付进度。' into its name, or the whole 偏差原因 as its name)."""
+    form = json.loads(GOLDENS[golden].read_text(encoding="utf-8"))["forms"][0]
+    rows = [dict(r, deviation=("部分资金未及时支付，后续加快拨付进度。", "项目实施进度偏慢，将加强跟踪督导。")[k % 2])
+            for k, r in enumerate(form["indicators"])]
+    _, _, wrong, missing, extra = read_back([dict(form, indicators=rows)], "cell_lines_wrapped")
+    assert (missing, extra, wrong) == (0, 0, [])
+
+
 @pytest.mark.parametrize("layout", ["space_rows", "one_line", "cell_lines"])
 def test_headers_glued_in_text_whose_cells_stand_apart(layout):
     """Text whose header lines lost their spaces ('一级指标二级指标三级指标年度指标值…', '年初预算数全年预算数…'), its

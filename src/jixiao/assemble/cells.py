@@ -92,8 +92,8 @@ def _slot_points(slot: str, text: str) -> float:
         return 2.0 if _VALUE.match(_TARGET_START.sub("", text).strip()) else -1.0
     if slot == "target_unit":
         return 2.0 if len(text) <= 4 and not _VALUE.match(text) else -3.0
-    if slot == "name" and _VALUE_START.match(text):
-        return -1.0
+    if slot == "name":  # a name is no value, and no sentence ('后续加快拨付进度。系统可用率': the 偏差原因 above ends)
+        return -1.0 * bool(_VALUE_START.match(text)) - 1.0 * ("。" in text or text.endswith(("；", "！", "？")))
     if slot == "score":  # a cell of its own only where the table has no 分值 column
         return 2.0 if _VALUE.match(text) else -3.0
     return 0.0

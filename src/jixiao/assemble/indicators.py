@@ -1382,6 +1382,8 @@ class _Reader:
                 first = next((u for u, kind in zip(between[c:], kinds[c:], strict=True) if kind is None), None)
             if first is not None and _BARE_NUMBER.match(first.key):
                 points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
+            if c and not between[c].certain and between[c - 1].key.endswith(GOES_ON):
+                points -= 1.0  # the 偏差原因 above goes on after '，': its line below is its own
             points -= 8.0 * late_labels[c]
             options.append((points, c))
         options.sort(key=lambda o: -o[0])
