@@ -260,6 +260,35 @@ def test_page_footers_run_into_a_document_on_one_line_before_a_repeated_header()
         ("年中预算执行率", "60%", 10, 10, None), ("调研集中出行率", "100%", 15, 15, None)]
 
 
+@pytest.mark.parametrize("layout", ["space_rows", "latex", "cell_lines"])
+def test_a_page_number_between_the_goals_and_the_indicator_table(layout):
+    """A page's number at the foot of the goals' page, the indicator table's header opening the next: no goal
+    text's end ('…较好地完成了各项工作。2' before)."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])[:1]
+    text = render(forms, layout, seed=3)
+    at = text.index("一级指标")
+    # (a LaTeX table is cut in two there, the number between them)
+    page = "\\end{tabular}\n2\n\\begin{tabular}{|l|l|l|l|l|l|l|l|}\n\\hline\n" if layout == "latex" else "\n2\n\n"
+    [form] = jixiao.parse_text(text[:at] + page + text[at:])
+    assert (form.goal_expected, form.goal_actual) == (forms[0]["goal_expected"], forms[0]["goal_actual"])
+
+
+def test_a_bare_page_number_set_apart_by_blank_lines_before_a_repeated_header():
+    """A cell-per-line table whose page's number stands alone between blank lines, the next page repeating the
+    header: the number is no 得分 of the row above, though it could be one (2 after '10.00 10.00': before, it was
+    read as the 得分, the row's 分值 as its 实际完成值)."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])[:1]
+    text = render(forms, "cell_lines", seed=3)
+    header = text[text.index("一级指标"):text.index("产出指标")]
+    row = text.index("时效指标")
+    [form] = jixiao.parse_text(text[:row] + "\n2\n\n" + header + text[row:])
+    assert form.record()["indicators"] == jixiao.parse_text(text)[0].record()["indicators"]
+
+
 def test_traditional_characters_read_as_the_same_form():
     to_traditional = opencc.OpenCC("s2t")
     text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))

@@ -18,7 +18,7 @@ from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
 from jixiao.assemble.glued import MIN_RUN, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
-from jixiao.assemble.indicators import read_indicators
+from jixiao.assemble.indicators import page_number_at_end, read_indicators
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
 from jixiao.assemble.stream import (
     BARE_YEAR,
@@ -153,10 +153,12 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)
     goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units
                   if not is_points_only(u.key)]
+    if indicator_sections := by_kind.get("indicators", []):  # (the foot of the goals' page: its number)
+        opening = indicator_sections[0].anchor or next(iter(indicator_sections[0].units), None)
+        del goal_units[len(goal_units) - page_number_at_end(goal_units, opening):]
     # (a form whose last section is its goals was cut short there: its text may be the first alone)
     goals_last = bool(by_kind.get("goals")) and sections[-1].kind == "goals"
     form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx, goals_last)
-    indicator_sections = by_kind.get("indicators", [])
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
     ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"
     form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form)

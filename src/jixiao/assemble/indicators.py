@@ -1815,12 +1815,13 @@ def _bare_number(u: Unit, least: int) -> bool:
     return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
 
 
-def _page_number_before_header(out: list[Unit]) -> int:
-    """How many of the last units are a page's number printed at the foot of a page, before the header repeated
-    on the next page: a footer's shape ('- 3 -', '第 2 页', in one piece or in words); or a bare number after a
-    table row of certain cells (between two tables of a web page or LaTeX), after a row's 偏差原因 (a sentence: no
-    cell of a row comes after it), or after a row's 分值 and 得分 where it cannot be the 得分 (more than the
-    number before it: '3 3 4')."""
+def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
+    """How many of the last units are a page's number printed at the foot of a page, before a table's header (one
+    the next page repeats, or the indicator table's below the goals, `after` its first unit): a footer's shape
+    ('- 3 -', '第 2 页', in one piece or in words); or a bare number after a table row of certain cells (between
+    two tables of a web page or LaTeX), after a sentence (a 偏差原因 or a goal: no cell comes after it), after a
+    row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4'), or set apart by
+    blank lines where the cells before it are not."""
     for k in (3, 2, 1):
         if len(out) > k and is_page_number(" ".join(u.text for u in out[-k:]), beside_form_feed=False):
             return k
@@ -1828,6 +1829,8 @@ def _page_number_before_header(out: list[Unit]) -> int:
         return 0
     before = out[-2]
     if before.certain or before.text.endswith(SENTENCE_END):
+        return 1
+    if out[-1].gap >= Gap.BLANK and after is not None and after.gap >= Gap.BLANK and before.gap < Gap.BLANK:
         return 1
     score = _score_like(before)
     weight = _score_like(out[-3]) if len(out) >= 3 else None
@@ -1860,7 +1863,7 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
             while j < len(units) and columns[j] is not None:
                 j += 1
             if j - i >= 3:
-                del out[len(out) - _page_number_before_header(out):]
+                del out[len(out) - page_number_at_end(out, u):]
                 i = j
                 continue
         out.append(u)
