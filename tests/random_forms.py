@@ -68,6 +68,18 @@ THINGS = {
     "服务对象满意度指标": ["服务对象满意度", "群众满意度", "参训人员满意度", "企业满意度"],
     "经济成本指标": ["成本控制数", "单位服务成本", "设备采购成本"],
 }
+# names as real forms also print them: with a year, a code, a unit in brackets, Latin letters
+ODD_THINGS = {
+    "数量指标": ["2024年培训人次", "新增5G基站数量", "完成GIS数据更新"],
+    "质量指标": ["PUE值", "网点覆盖率（%）", "电子档案数字化率"],
+    "时效指标": ["系统故障响应时间", "审批办结时限"],
+    "经济效益指标": ["带动就业人数"],
+    "社会效益指标": ["“一网通办”事项覆盖率"],
+    "生态效益指标": ["PM2.5年均浓度下降"],
+    "可持续影响指标": ["运维服务持续时间"],
+    "服务对象满意度指标": ["受益群众满意度（%）"],
+    "经济成本指标": ["人均培训成本"],
+}
 MEASURES = ["场", "次", "个", "份", "人", "台", "户"]
 DEVIATIONS = [
     "受天气影响部分工作延期，下年度提前谋划。",
@@ -115,7 +127,9 @@ def _target_actual(draw, level2: str) -> tuple[str, str]:
         return f"≤{n}万元", draw(st.sampled_from([f"{n}万元", "达成指标", "控制在预算内"]))
     return draw(
         st.sampled_from(
-            [("及时", "及时"), ("有效", "有效"), ("健全", "达成指标"), ("明显提升", "达成指标"), ("按时完成", "已完成")]
+            [("及时", "及时"), ("有效", "有效"), ("健全", "达成指标"), ("明显提升", "达成指标"), ("按时完成", "已完成"),
+             ("≤5个工作日", "3个工作日"), ("≥98.5%", "99.2%"), ("不低于90%", "93%"), ("≥1:3", "1:3.2"),
+             ("≤1.3", "1.25"), ("≤30分钟", "25分钟"), ("全面完成", "完成"), ("12月底前", "12月20日完成")]
         )
     )
 
@@ -134,19 +148,21 @@ def _indicators(draw) -> list[dict]:
         picks = sorted(draw(st.lists(st.sampled_from(range(len(l2s))), min_size=counts[l1], max_size=counts[l1])))
         rows += [(l1, l2s[k]) for k in picks]
     n = len(rows)
-    # weights: n positive integers summing to 90
-    cuts = sorted(draw(st.lists(st.integers(1, 89), min_size=n - 1, max_size=n - 1, unique=True)))
-    weights = [b - a for a, b in zip([0] + cuts, cuts + [90], strict=True)]
+    # weights: n positive numbers summing to 90, whole or (a form in ten) in half points
+    half = draw(st.integers(0, 9)) == 0
+    steps = 180 if half else 90
+    cuts = sorted(draw(st.lists(st.integers(1, steps - 1), min_size=n - 1, max_size=n - 1, unique=True)))
+    weights = [(b - a) / (steps / 90) for a, b in zip([0] + cuts, cuts + [steps], strict=True)]
     inds = []
     used: set[str] = set()
     for (l1, l2), w in zip(rows, weights, strict=True):
-        name = draw(st.sampled_from(THINGS[l2]))
+        name = draw(st.sampled_from(THINGS[l2] + ODD_THINGS[l2]))
         while name in used:
             name = name + draw(st.sampled_from(["情况", "指标", "完成率", "水平"]))
         used.add(name)
         target, actual = draw(_target_actual(l2))
         full = draw(st.integers(0, 3)) > 0
-        score = float(w) if full else _r2(draw(st.integers(0, w * 100 - 1)) / 100)
+        score = float(w) if full else _r2(draw(st.integers(0, int(w * 100) - 1)) / 100)
         inds.append(
             {
                 "level1": l1,
@@ -156,7 +172,9 @@ def _indicators(draw) -> list[dict]:
                 "actual": actual,
                 "weight": float(w),
                 "score": score,
-                "deviation": None if score == w else draw(st.sampled_from(DEVIATIONS)),
+                # (a row scored in full may say so: '无')
+                "deviation": draw(st.sampled_from([None, None, "无"])) if score == w else draw(
+                    st.sampled_from(DEVIATIONS)),
             }
         )
     return inds
