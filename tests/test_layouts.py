@@ -218,6 +218,18 @@ def test_a_deviation_wrapped_over_lines_of_a_cell_per_line_table_stays_whole(gol
     assert (missing, extra, wrong) == (0, 0, [])
 
 
+REGRESSIONS = json.loads((GOLDEN.parent / "random_regressions.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", REGRESSIONS, ids=[case["why"] for case in REGRESSIONS])
+def test_random_forms_once_read_wrong(case):
+    """Random forms that `bench/random_grid.py` found read wrong, each kept with the layout, variation and seed it
+    was printed in, and what it read wrong before (tests/data/random_regressions.json)."""
+    _, _, wrong, missing, extra = read_back([case["form"]], case["layout"], seed=case["seed"],
+                                            **COMBOS.get(case["variation"] or "", {}))
+    assert (missing, extra, wrong) == (0, 0, [])
+
+
 @pytest.mark.parametrize("layout", ["space_rows", "one_line", "cell_lines"])
 def test_headers_glued_in_text_whose_cells_stand_apart(layout):
     """Text whose header lines lost their spaces ('一级指标二级指标三级指标年度指标值…', '年初预算数全年预算数…'), its

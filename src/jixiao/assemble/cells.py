@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import GOES_ON, brackets, tidy, width
+from jixiao.assemble.text import GOES_ON, brackets, is_dash, tidy, width
 from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
+# a value where a name should be: an operator first, a number with at most a short measure after it, or a number
+# ending a clause ('327，超额完成': the 偏差原因 above); not a name opening with a year ('2024年培训人次')
+_NAME_LIKE_VALUE = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d[\d.,:：/]*\s*(?:[^\d\s]{0,3}$|[，。；、])")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
@@ -92,8 +95,10 @@ def _slot_points(slot: str, text: str) -> float:
         return 2.0 if _VALUE.match(_TARGET_START.sub("", text).strip()) else -1.0
     if slot == "target_unit":
         return 2.0 if len(text) <= 4 and not _VALUE.match(text) else -3.0
-    if slot == "name":  # a name is no value, and no sentence ('后续加快拨付进度。系统可用率': the 偏差原因 above ends)
-        return -1.0 * bool(_VALUE_START.match(text)) - 1.0 * ("。" in text or text.endswith(("；", "！", "？")))
+    if slot == "name":  # a name is no value ('235次'; '2024年培训人次' is a name), no blank ('无') and no sentence
+        # ('后续加快拨付进度。系统可用率': the 偏差原因 above ends)
+        return (-1.0 * bool(_NAME_LIKE_VALUE.match(text)) - 2.0 * is_dash(text)
+                - 1.0 * ("。" in text or text.endswith(("；", "！", "？"))))
     if slot == "score":  # a cell of its own only where the table has no 分值 column
         return 2.0 if _VALUE.match(text) else -3.0
     return 0.0

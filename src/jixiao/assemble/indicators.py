@@ -1357,6 +1357,8 @@ class _Reader:
         # (after the table's last 分值, a level label may open a row the document cuts short)
         # a 偏差原因 left to the row above: fits a row that lost points; never a label or a value first
         dev_points = 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight else -0.75
+        if between and is_dash(between[0].key):
+            dev_points = max(dev_points, 0.0)  # ('无': what a row scored in full says as often as nothing)
         value_first = 1.5 if between and _starts_value(between[0]) else 0.0
         pieces: list[Piece] = []  # the pieces of every trial row's cells, built once
         memo: dict[tuple[str, int, int], float] = {}  # each trial cell's points, scored once
