@@ -97,6 +97,35 @@ def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:
     return libreoffice_pdf(sources, root / "out", root / "profile")
 
 
+# one form alone in a document of two pages (the commonest published PDF): (golden, form, variant)
+ONE_FORM = [(0, 1, "furniture"), (3, 1, "furniture"), (0, 6, "breaks"), (4, 7, "breaks")]
+
+
+@pytest.fixture(scope="module")
+def one_form_pdfs(tmp_path_factory) -> list[Path]:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("one-form")
+    sources = []
+    for golden, form, variant in ONE_FORM:
+        source = root / f"{golden}.{form}.{variant}.docx"
+        render_docx([_forms(GOLDENS[golden])[form]], source, seed=100 * golden + form, **LO_VARIANTS[variant])
+        sources.append(source)
+    return libreoffice_pdf(sources, root / "out", root / "profile")
+
+
+@needs_soffice
+@pytest.mark.parametrize("case", range(len(ONE_FORM)), ids=["-".join(map(str, c)) for c in ONE_FORM])
+def test_one_form_of_two_pages_reads_back(one_form_pdfs, case):
+    """One form alone in a document of two pages: its running header, on both pages, is furniture (two pages
+    show it; before, it went into the cell above it on the second page); a page number typed right below the
+    table, centred at the page's foot, is the page's (before, it went on a cut cell's text, with the repeated
+    header's cell below it)."""
+    golden, form, _ = ONE_FORM[case]
+    accuracy, summary = _accuracy(one_form_pdfs[case], [_forms(GOLDENS[golden])[form]])
+    assert accuracy == 100.0, summary
+
+
 @pytest.fixture(scope="module")
 def calc_pdfs(tmp_path_factory) -> list[Path]:
     return _office_pdfs(tmp_path_factory, "calc-pdf", ".xlsx",

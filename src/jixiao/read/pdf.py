@@ -32,7 +32,7 @@ import pypdfium2.raw as raw
 from jixiao.errors import InputError
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
-from jixiao.read.normalise import is_page_number
+from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
 from jixiao.read.pdf_text import Char, text_rows
 from jixiao.read.tokens import Document, Gap, Notice
 
@@ -497,9 +497,22 @@ def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
             keys.add(key)
             seen.setdefault(key, set()).add(text)
         pages_with.update(keys)
+    # (on every page of two: a one-form document of two pages, the commonest published, shows its running header so)
     repeated = {key for key, n in pages_with.items()
-                if n >= max(3, 0.6 * len(pages)) or n >= 2 and len(seen[key]) == n and n >= 0.6 * len(pages)}
+                if n >= max(3, 0.6 * len(pages)) or n >= 2 and len(seen[key]) == n and n >= 0.6 * len(pages)
+                or n == len(pages) == 2}
     return repeated | lone
+
+
+def _foot_number(line: list[Char], lowest: float, width: float) -> bool:
+    """A bare number centred on the page below everything else on it but its running footer (`lowest`, the
+    bottom of the lowest other line): the page's number, wherever the producer set it (a page number typed right
+    below a table is no text of the table's cut cells)."""
+    text = "".join(c.text for c in line).strip()
+    if not BARE_PAGE_NUMBER.match(text) or max(c.bottom for c in line) < lowest - SNAP:
+        return False
+    middle = (min(c.x0 for c in line) + max(c.x1 for c in line)) / 2
+    return abs(middle - width / 2) <= 0.1 * width
 
 
 class _Columns:
@@ -838,8 +851,10 @@ def layout(pages: list[Page], file: str) -> Document:
                 free.append(ch)
         grids = [_grid(t, claimed.get(k, []), columns) for k, t in enumerate(page_tables)]
         items = [_Item(t.box[1], table=t) for t in page_tables]
-        for line in _lines(free):
-            if _furniture_key(line) in furniture:
+        lines = [line for line in _lines(free) if _furniture_key(line) not in furniture]
+        lowest = max((c.bottom for line in lines for c in line), default=0.0)
+        for line in lines:
+            if _foot_number(line, lowest, page.width):
                 continue
             if not _stray_label(line, page_tables, grids):
                 items.append(_Item(min(c.top for c in line), line=line))
