@@ -49,6 +49,8 @@ WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell 
 _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
 _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
+# ... or any rest, where the number was cut inside its thousands groups ('16,221,1' / '00.00', '16,221,' / '100.00')
+_GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 MODES = ("middle", "top", "bottom")
@@ -210,7 +212,8 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
     within LINK of the atom's bottom, no wider than it, the nearest such. A value (a number, a dash) never
     wraps onto a line of its own, but in a column too narrow for it, where its rest is a short piece of digits or
-    a unit right below (`10.0` / `0`, `≥200` / `(次)`)."""
+    a unit right below (`10.0` / `0`, `≥200` / `(次)`), or the rest of its thousands groups (`16,221,1` /
+    `00.00`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     for k, a in enumerate(flat):
         if a.up is not None and a.x1 < a.up.x1 - LAST * a.size and abs(a.x0 - a.up.x0) <= ALIGN * a.size:
@@ -222,8 +225,10 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
                 break
             if b.top <= a.top + 0.5 * a.size:
                 continue
-            if (value or _NEVER_WRAPS.match(b.text)) and not (
-                    value and _VALUE_REST.match(b.text) and _VALUE_CUT.match(a.text)):
+            if value:
+                if not (_VALUE_REST.match(b.text) and _VALUE_CUT.match(a.text) or _group_cut(a.text, b.text)):
+                    continue
+            elif _NEVER_WRAPS.match(b.text):
                 continue
             if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - wider * a.size or a.x0 > b.x0 + wider * a.size:
                 continue  # a wrapped line is never narrower than the line it goes on to, on either side
@@ -233,6 +238,11 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
             if best.up is not None:
                 best.up.down = None
             a.down, best.up = best, a
+
+
+def _group_cut(head: str, rest: str) -> bool:
+    """A number cut inside its thousands groups: no whole number alone, one with the rest below it."""
+    return "," in head and not _GROUPED.match(head) and bool(_GROUPED.match(head + rest))
 
 
 def _padded(chains: list[list[Atom]]) -> float | None:
