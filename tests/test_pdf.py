@@ -98,7 +98,8 @@ def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:
 
 
 # one form alone in a document (the commonest published PDF): (golden, form, variant)
-ONE_FORM = [(0, 1, "furniture"), (3, 1, "furniture"), (0, 6, "breaks"), (4, 7, "breaks"), (1, 0, "unruled")]
+ONE_FORM = [(0, 1, "furniture"), (3, 1, "furniture"), (0, 6, "breaks"), (4, 7, "breaks"), (1, 0, "unruled"),
+            (4, 0, "unruled")]
 
 
 @pytest.fixture(scope="module")
@@ -373,3 +374,13 @@ def test_rules_inside_form_xobjects(libreoffice_pdfs, tmp_path):
     dst.save(wrapped)
     accuracy, summary = _accuracy(wrapped, _forms(GOLDENS[3]))
     assert accuracy >= MIN_ACCURACY, summary
+
+
+@needs_soffice
+def test_a_mark_after_a_space_goes_on_its_text_in_a_table_without_borders(one_form_pdfs):
+    """Goal texts side by side in a table without borders, a space printed before a comma (`…项目实施 ，满足局系统`,
+    the comma's glyph drawn at the left of its box): a word opening with a mark no text opens with goes on the
+    text before it (before, `，满足局系统` was read as the other text's)."""
+    want = _forms(GOLDENS[4])[0]
+    [got] = parse_file(one_form_pdfs[ONE_FORM.index((4, 0, "unruled"))]).forms
+    assert got.goal_expected.replace(" ", "") == want["goal_expected"].replace(" ", "")

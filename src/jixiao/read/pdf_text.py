@@ -54,6 +54,7 @@ _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 MODES = ("middle", "top", "bottom")
+_GOES_ON_BEFORE = frozenset("，。、；：）」』”,;:)")  # marks that end what stands before them: no cell opens with one
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
 
 
@@ -188,9 +189,11 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
                 and not _at(w[0].x0, numeric))))
             values = k and _VALUE.match(_text(w)) and _VALUE.match(_text(words[k - 1]))
             # a word after a space of the text's own goes on its cell's text, unless far off (a space of the
-            # text may pad out columns too)
-            limit = SPACED_GAP if w[0].spaced else CELL_GAP
-            if k and gap <= limit * max(w[0].size, 1.0) and not at_start and not values:
+            # text may pad out columns too); so does a word opening with a mark no text opens with ('实施 ，满足…':
+            # a comma's glyph drawn at the left of its box, a space before it)
+            closing = w[0].text in _GOES_ON_BEFORE
+            limit = SPACED_GAP if w[0].spaced or closing else CELL_GAP
+            if k and gap <= limit * max(w[0].size, 1.0) and (closing or not at_start) and not values:
                 atoms[-1].append(w)
             else:
                 atoms.append([w])
