@@ -230,6 +230,19 @@ def test_random_forms_once_read_wrong(case):
     assert (missing, extra, wrong) == (0, 0, [])
 
 
+@pytest.mark.parametrize("layout", ["space_rows", "one_line"])
+def test_a_measure_word_set_apart_from_its_number(layout):
+    """A target's measure word a space apart from its number (`≥200 次 达成指标`: a PDF's text, where the producer
+    spaces Latin from CJK, as pypdf and `pdftotext -raw` take it out, cells a space apart too): the measure is the
+    number's, not the start of the 实际完成值 (before: `≥200` and `次达成指标`)."""
+    form = json.loads(GOLDENS[3].read_text(encoding="utf-8"))["forms"][0]
+    rows = [dict(r) for r in form["indicators"]]
+    rows[0].update(target="≥200次", actual="达成指标")
+    text = render([dict(form, indicators=rows)], layout).replace("≥200次", "≥200 次")
+    got = jixiao.parse_text(text)[0].indicators[0]
+    assert (got.target.replace(" ", ""), got.actual) == ("≥200次", "达成指标")
+
+
 @pytest.mark.parametrize("layout", ["space_rows", "one_line", "cell_lines"])
 def test_headers_glued_in_text_whose_cells_stand_apart(layout):
     """Text whose header lines lost their spaces ('一级指标二级指标三级指标年度指标值…', '年初预算数全年预算数…'), its

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import GOES_ON, brackets, is_dash, tidy, width
+from jixiao.assemble.text import GOES_ON, brackets, is_dash, is_measure, tidy, width
 from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
@@ -139,6 +139,8 @@ def _cut_points(piece: Piece, before: Piece) -> float:
         points += 2.5
     if piece.continues or before.balance > 0:
         points -= 4.0
+    elif before.text[-1:].isdigit() and is_measure(piece.text):
+        points -= 4.0  # a number's measure word alone on the line below ('≥78' / '次'): the number's
     return points
 
 
