@@ -289,6 +289,18 @@ def test_a_bare_page_number_set_apart_by_blank_lines_before_a_repeated_header():
     assert form.record()["indicators"] == jixiao.parse_text(text)[0].record()["indicators"]
 
 
+def test_two_goal_texts_side_by_side_each_ending_a_sentence_on_the_second_line():
+    """Two goal texts wrapped side by side over two lines, neither filling its column on the second and the first
+    line not cut in halves (pdfplumber's text of a Word PDF): each ends a sentence where the lines are cut so
+    (before: the first line was the left text's whole, the right text `预期成效。` alone)."""
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
+    lines[14] = ("按计划完成道路养护各项工作任务，提升服务保障能 项目整体实施情况良好，道路养护工作取得\n"
+                 "力，确保资金使用规范高效。 预期成效。")
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert form.goal_expected == "按计划完成道路养护各项工作任务，提升服务保障能力，确保资金使用规范高效。"
+    assert form.goal_actual == "项目整体实施情况良好，道路养护工作取得预期成效。"
+
+
 def test_traditional_characters_read_as_the_same_form():
     to_traditional = opencc.OpenCC("s2t")
     text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))

@@ -356,7 +356,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
     most equal halves; spaces inside the texts are kept apart from the space between them by those widths.
     Recognised when the left text fills its column on the first two lines, or ends on the second where the
     right text fills its column, or the first line is two halves of one width and the left text ends on the
-    second, or (`beside`: under headings side by side) the right text is one line beside the left text's
+    second, or each text ends a sentence so cut, or (`beside`: under headings side by side) the right text is
+    one line beside the left text's
     first, which goes on mid-sentence alone on the lines below, each no wider than its column."""
     rows = source_rows(texts)
     if len(rows) < 2 or len(rows[0]) < 2:
@@ -386,7 +387,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
         right_fills = any(right_width - _SHORT <= rest - w - 0.5 <= right_width + 1.0 and w <= column
                           for w, _ in _cuts(second))
         halves = abs(column - right_width) <= (2 if len(rows[0]) == 2 else 1)
-        if not right_fills and not halves and not (beside and _runs_on_alone(rows, column)):
+        both_end = best[0][1] == 2  # each text ends a sentence, cut so (`…高效。` / `…成效。` on the last line)
+        if not right_fills and not halves and not both_end and not (beside and _runs_on_alone(rows, column)):
             return False
     left, right, _ = _split_lines(rows, column, right_width)
     parts["expected"] = join(parts["expected"], joined_lines(left))
