@@ -121,3 +121,22 @@ def test_rows_numbers_in_one_run_before_their_labels_are_placed_by_the_total_row
     assert (form.funds.current_year.initial_budget, form.funds.current_year.annual_budget,
             form.funds.current_year.executed, form.funds.current_year.score) == (120.0, 100.0, 80.0, None)
     assert any(w.code == "P020" for w in form.warnings)  # said rebuilt, to be checked against the original
+
+
+def test_a_header_wrapped_in_narrow_columns_with_its_unit_s_bracket_below():
+    """A fund header printed in narrow columns (pdfplumber's text of a Word PDF): `项目资金(万` / `元)`, `全年执行` /
+    `数`, `执行` / `率` / `(%)`. Each piece below finishes the label above it in order, the unit's closing bracket
+    too, so `数` is 全年执行数's and `率` 执行率's (before: `数` went to `执行`, the 执行率 column was lost and no row
+    had an execution rate)."""
+    form = form_of(
+        "项目资金(万 年初预算数 全年预算数 全年执行 分值 执行 得分\n"
+        "元) 数 率\n"
+        "(%)\n"
+        "年度资金总额 111.12 111.12 101.27 10.00 91.14 9.11\n"
+        "其中：当年财政拨款 99.85 99.85 99.85 — 100.00 —\n"
+        "上年结转资金 0.00 0.00 0.00 — 0.00 —\n"
+        "其他资金 11.27 11.27 1.42 — 12.60 —\n")
+    assert form.fund_unit == "万元"
+    assert [row.execution_rate for row in (form.funds.total, form.funds.current_year, form.funds.other)] == [
+        91.14, 100.0, 12.6]
+    assert form.funds.total.executed == 101.27

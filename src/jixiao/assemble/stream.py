@@ -379,12 +379,12 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     start = 0
     while start < n:
         end = row_end[start]
-        if end < n and units[end].key in suffixes and units[end].row == units[start].row + 1:
+        if end < n and _ends_label(units[end].key, suffixes) and units[end].row == units[start].row + 1:
             pairs: dict[int, int] = {}
             a = start
             for b in range(end, row_end[end]):
                 piece = units[b]
-                if piece.certain or piece.key not in suffixes:
+                if piece.certain or not _ends_label(piece.key, suffixes):
                     break
                 while a < end and not (not units[a].certain and label_key(units[a].key + piece.key) in lex.words
                                        and not lex.level(units[a].key + piece.key)):
@@ -397,6 +397,11 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
                 out.update(pairs)
         start = end
     return out
+
+
+def _ends_label(key: str, suffixes: frozenset[str]) -> bool:
+    """An ending of a label word, or of a label's unit in brackets ('元)' of '项目资金(万' / '元)')."""
+    return key in suffixes or len(key) <= 4 and key[-1:] in ")）" and key[:1] not in "(（"
 
 
 def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
