@@ -140,3 +140,18 @@ def test_a_header_wrapped_in_narrow_columns_with_its_unit_s_bracket_below():
     assert [row.execution_rate for row in (form.funds.total, form.funds.current_year, form.funds.other)] == [
         91.14, 100.0, 12.6]
     assert form.funds.total.executed == 101.27
+
+
+def test_a_rate_s_percent_sign_wrapped_onto_a_line_of_its_own():
+    """A row printed on one line whose rate's `%` a narrow column wrapped onto a line of its own, the 得分 below it
+    (pypdf's and `pdftotext -raw`'s text of a Word PDF): the sign is the rate's (before: the amounts were cut to
+    fill the row, 全年执行数 83176.03 read as 8317 and a 分值 of 6.03)."""
+    form = form_of(
+        "项目资金(元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"
+        "年度资金总额 2386436 2386436 83176.03 10 3.49\n"
+        "%\n"
+        "0.35\n"
+        "其中：当年财政拨款 2245056 2245056 83174.83 — 3.7% —\n"
+        "上年结转资金 141380 141380 1.2 — 0% —\n")
+    total = form.funds.total
+    assert (total.executed, total.weight, total.execution_rate, total.score) == (83176.03, 10.0, 3.49, 0.35)

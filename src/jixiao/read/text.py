@@ -456,7 +456,33 @@ def read_text(text: str, file: str) -> Document:
         doc.tokens[:] = _placed_operators(doc.tokens)
     if _LATE_OPERATOR.search(text):
         doc.tokens[:] = [_operator_in_front(t) if t.text[-1:] in "≥≤" else t for t in doc.tokens]
+    if _LONE_PERCENT.search(text):
+        doc.tokens[:] = _placed_percents(doc.tokens)
     return doc
+
+
+# (in the text before its cells are folded) a percent sign alone on a line
+_LONE_PERCENT = re.compile(r"\n[ \t]*[%％][ \t]*\n")
+MIN_ROW_CELLS = 3  # pieces of a printed line that make it a row of cells, not a cell of its own
+ROW_REACH = 40  # pieces looked back over for the line above's (a printed line holds fewer)
+
+
+def _placed_percents(tokens: list[Token]) -> list[Token]:
+    """A rate's percent sign a narrow column wrapped onto a line of its own below a row printed on one line
+    (pypdf, `pdftotext -raw`: `年度资金总额 2386436 2386436 83176.03 10 3.49` / `%` / `0.35`) is the rate's: it goes on
+    the line's last number. Below a line of one cell (a cell per line, where `%` may be a 度量单位 of its own) it
+    stays."""
+    out = list(tokens)
+    for k in range(len(out) - 2, 0, -1):
+        t = out[k]
+        if t.text not in ("%", "％") or out[k - 1].row == t.row or out[k + 1].row == t.row:
+            continue
+        above = out[k - 1]
+        cells = sum(1 for u in out[max(0, k - ROW_REACH):k] if u.row == above.row)
+        if cells >= MIN_ROW_CELLS and _bare_value(above) and above.text[-1:].isdigit():
+            out[k - 1] = above._replace(text=above.text + t.text)
+            del out[k]
+    return out
 
 
 # (in the text before its cells are folded) an operator on a line alone; a piece ending with one ('200(≧', '90%≧')
