@@ -301,6 +301,17 @@ def test_two_goal_texts_side_by_side_each_ending_a_sentence_on_the_second_line()
     assert form.goal_actual == "项目整体实施情况良好，道路养护工作取得预期成效。"
 
 
+def test_a_total_score_cut_after_its_point_s_first_digit_before_a_page_end():
+    """`总分 … 100 95.0` / `2` at the foot of page 1 (`pdftotext -raw` of a narrow 得分 column): the `2` is no page
+    number (one before a form feed is the number of the page the feed ends), and the form's arithmetic (the fund
+    row's 9.95 and the indicators' 85.07 make 95.02) says it is the 总分's rest (before: 95.0, the `2` dropped)."""
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
+    lines[21] = lines[21].replace("\t5\t0\t", "\t5\t0.07\t")
+    lines[23] = "总分\t\t\t\t\t100\t95.0\t\t\n2\n评分等级 良\n\f"
+    [form] = jixiao.parse_text("\n".join(lines))
+    assert (form.total_weight, form.total_score) == (100.0, 95.02)
+
+
 def test_traditional_characters_read_as_the_same_form():
     to_traditional = opencc.OpenCC("s2t")
     text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))

@@ -40,7 +40,7 @@ from jixiao.assemble.stream import (
     without_running_lines,
 )
 from jixiao.assemble.text import fold
-from jixiao.assemble.totals import read_grade, read_total, read_trailing_grade
+from jixiao.assemble.totals import completed_score, read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.read.tokens import Document
 
@@ -176,6 +176,11 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         elif total.anchor and "得分" in total.anchor.key and form.total_score is None:
             form.total_weight, form.total_score = None, form.total_weight  # '得分合计 | 100': the number is a 得分
         ctx.at("total_score", line or (total.anchor.line if total.anchor else None))
+        scores = [i.score for i in form.indicators]
+        fund_score = form.funds.total.score if form.funds and form.funds.total else None
+        if form.total_score is not None and scores and None not in scores and (completed := completed_score(
+                total.units, used, round((fund_score or 0.0) + sum(scores), 2))) is not None:  # type: ignore[arg-type]
+            form.total_score, used = completed
         rest = total.units[used:]
         if "grade" not in by_kind:
             form.grade, line, taken = read_trailing_grade(rest)

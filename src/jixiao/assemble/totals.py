@@ -51,6 +51,21 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
     return (numbers[0] if numbers else None, numbers[1] if len(numbers) > 1 else None, line, used)
 
 
+def completed_score(units: list[Unit], used: int, expected: float | None) -> tuple[float, int] | None:
+    """(总分 得分, units used) where a narrow column cut the 得分 after its point's first digit, its rest alone on
+    the line below (`89.2` / `2`), and the form's arithmetic says the joined number (the fund row's 得分 and the
+    indicators' add up to 89.22, not 89.2); else None."""
+    if expected is None or not 0 < used < len(units):
+        return None
+    head, rest = units[used - 1], units[used]
+    if "." not in head.text or not CUT_REST.match(rest.text) or rest.row <= head.row:
+        return None
+    printed, joined = number(head.text), number(head.text + rest.text)
+    if printed is None or joined is None or abs(printed - expected) < 0.005 or abs(joined - expected) >= 0.005:
+        return None
+    return joined, used + 1
+
+
 def read_grade(units: list[Unit]) -> tuple[str | None, int | None, int]:
     """(grade, line, units used): the text after the label, on the label's row or the next cell."""
     if not units:

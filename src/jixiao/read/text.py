@@ -186,7 +186,7 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
     the number of the page the feed ends or starts (counting feeds from page 1), or it runs on by a page from
     such a number at another feed or from a page number printed as one ('- 2 -'). A number that
     fits neither ('10', the last cell of a row printed a cell per line) is a value."""
-    found: list[tuple[int, int, int]] = []  # (feed ordinal from 1, line index, the number)
+    found: list[tuple[int, int, int, bool]] = []  # (feed ordinal from 1, line index, the number, after the feed)
     marked: set[int] = set()  # the numbers of lines that are page numbers by their form ('- 2 -', '第 2 页')
     feed = 0
     for i, line in enumerate(lines):
@@ -197,14 +197,15 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
             continue
         feed += 1
         for j in range(max(0, i - 2), min(len(lines), i + 3)):
-            for segment in lines[j].split("\f"):
+            for s, segment in enumerate(lines[j].split("\f")):
                 stripped = segment.strip()
                 if stripped and len(stripped) <= 7 and BARE_PAGE_NUMBER.match(stripped):
-                    found.append((feed, j, int(_LEADING_DIGITS.match(stripped).group(0))))  # type: ignore[union-attr]
-    pages = {(k, n) for k, _, n in found}
-    return {j for k, j, n in found
-            if n in (k, k + 1) or n - 1 in marked or n + 1 in marked
-            or any((k + d, n + d) in pages for d in (-2, -1, 1, 2))}
+                    after = j > i or j == i and s > 0  # (on the page the feed starts, not the one it ends)
+                    found.append((feed, j, int(_LEADING_DIGITS.match(stripped).group(0)), after))  # type: ignore[union-attr]
+    pages = {(k, n - after) for k, _, n, after in found}
+    return {j for k, j, n, after in found
+            if n == k + after or n - 1 in marked or n + 1 in marked
+            or any((k + d, n - after + d) in pages for d in (-2, -1, 1, 2))}
 
 
 _CELL_END = re.compile(r"\s*\|\s*$")
