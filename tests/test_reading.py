@@ -312,6 +312,18 @@ def test_a_total_score_cut_after_its_point_s_first_digit_before_a_page_end():
     assert (form.total_weight, form.total_score) == (100.0, 95.02)
 
 
+def test_a_nothing_deviation_on_a_line_of_its_own_below_its_row():
+    """A row printed on one line, its 得分 cut over the line below and its 偏差原因 `无` on a line of its own after it
+    (pypdf's text of a Word PDF, `… 22.00 22.0` / `0` / `无`): `无` is the row's 偏差原因, not the end of its
+    wrapped name (before: `保障公务外出次数无`)."""
+    lines = SEEDS[3].read_text(encoding="utf-8").split("\n")[:24]
+    lines[15] = "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施"
+    lines[16] = "产出指标 数量指标 保障公务外出次数 ≥200(次) 235次 20.00 20.0\n0\n无"
+    [form] = jixiao.parse_text("\n".join(lines))
+    first = form.indicators[0]
+    assert (first.name, first.score, first.deviation) == ("保障公务外出次数", 20.0, "无")
+
+
 def test_traditional_characters_read_as_the_same_form():
     to_traditional = opencc.OpenCC("s2t")
     text = to_traditional.convert(SEEDS[3].read_text(encoding="utf-8"))

@@ -1221,6 +1221,9 @@ class _Reader:
         for row in rows:
             if row.wraps:
                 self._label_rests(row)
+            if row.wraps and row.deviation is None and len(last := row.wraps[-1]) == 1 and is_dash(last[0].key):
+                row.deviation = last[0].text  # ('无' on a line of its own below the row: its 偏差原因, no name's end)
+                row.wraps.pop()
             if not row.wraps:
                 continue
             self.ctx.table_widths.update(widths)
