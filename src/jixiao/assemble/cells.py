@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
 
-from jixiao.assemble.text import GOES_ON, brackets, is_dash, is_measure, tidy, width
+from jixiao.assemble.text import CONTINUES, GOES_ON, brackets, is_dash, is_measure, tidy, width
 from jixiao.read.normalise import join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
@@ -23,7 +23,6 @@ _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
 # ending a clause ('327，超额完成': the 偏差原因 above); not a name opening with a year ('2024年培训人次')
 _NAME_LIKE_VALUE = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d[\d.,:：/]*\s*(?:[^\d\s]{0,3}$|[，。；、])")
 _LATIN_END = re.compile(r"[A-Za-z]$")
-_CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
 _TARGET_START = re.compile(r"^[≥≤=<>]")
@@ -48,7 +47,7 @@ class Piece:
 @lru_cache(maxsize=1 << 14)
 def _features(text: str) -> tuple[int, bool, bool]:
     """(brackets opened minus closed, starts a value, starts with punctuation that ends what came before)."""
-    return brackets(text), bool(_VALUE_START.match(text)), bool(_CONTINUES.match(text))
+    return brackets(text), bool(_VALUE_START.match(text)), bool(CONTINUES.match(text))
 
 
 def _field_points(pieces: list[Piece]) -> float:

@@ -17,6 +17,7 @@ from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, source_rows
 from jixiao.assemble.text import (
+    CONTINUES,
     GOES_ON,
     SENTENCE_END,
     after_chars,
@@ -37,7 +38,6 @@ _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in C
 _PAGE = 100  # no printed line is wider, in CJK characters
 _OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
 _REPORTS = re.compile(r"^(?:20\d{2}年|截至|截止|全年|本年度)")
-_CONTINUES = re.compile(r"^[、，。；：,.;:）)%】」』”]")
 
 
 def _heading(unit: Unit, lex: Lexicon) -> tuple[str | None, str]:
@@ -178,7 +178,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points += 3.0  # an indented line starts a paragraph
         if before.text.rstrip().endswith(SENTENCE_END):
             points += 1.5
-        elif _CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON):
+        elif CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON):
             points -= 3.0
         else:
             points -= 1.0
@@ -254,7 +254,7 @@ def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
     left = 0.0
     for j in range(len(row) - 1):
         left += _fragment_width(row, j) + (0.5 if j else 0.0)  # the space between two fragments of one text
-        if not _CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
+        if not CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
             out.append((left, j + 1))
     return out
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 import opencc
 
 from jixiao.read.limits import MAX_NUMBER_DIGITS
-from jixiao.read.normalise import join
+from jixiao.read.normalise import CLOSING_MARKS, join
 
 _T2S = opencc.OpenCC("t2s")
 _WS = re.compile(r"\s+")
@@ -19,6 +19,8 @@ _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")  # a text ending in one of these goes on after it
 SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")  # a text ending in one of these ends a sentence
+# a piece opening with a closing mark, a point or a percent sign goes on what came before it ('，', ')', '%')
+CONTINUES = re.compile(f"^[{re.escape(CLOSING_MARKS)}.%]")
 
 
 GRADE_WORD = re.compile(r"^(?:[优秀良中差好合格不及一般较]{1,4}|[A-Da-d]|[甲乙丙丁]等?)$")  # a 评分等级 as printed

@@ -96,25 +96,26 @@ def read_html(text: str, file: str) -> Document:
     buffer_line = [0]
     # a bare number alone after a table ('2'): a page number where a table follows it (a document's pages turned
     # into a web page, the rest of the table on the next), else text
-    after_table: list[bool] = [False]
-    pending: list[tuple[str, int]] = []
-
-    def put(text: str, line: int) -> None:
-        out.plain(text, line)
-        after_table[0] = after_table[0] and not text.strip()
+    after_table = False
+    held: tuple[str, int] | None = None
 
     def flush() -> None:
-        if buffer:
-            text = "".join(buffer)
-            buffer.clear()
-            if after_table[0] and not pending and BARE_PAGE_NUMBER.match(text.strip()):
-                pending.append((text, buffer_line[0]))
-                return
-            if text.strip():
-                for held in pending:
-                    put(*held)
-                pending.clear()
-            put(text, buffer_line[0])
+        nonlocal after_table, held
+        if not buffer:
+            return
+        text = "".join(buffer)
+        buffer.clear()
+        if not text.strip():
+            out.plain(text, buffer_line[0])
+            return
+        if after_table and held is None and BARE_PAGE_NUMBER.match(text.strip()):
+            held = (text, buffer_line[0])
+            return
+        if held is not None:
+            out.plain(*held)
+            held = None
+        out.plain(text, buffer_line[0])
+        after_table = False
 
     def take(text: str | None, el: etree._Element) -> None:
         if text:
@@ -123,6 +124,7 @@ def read_html(text: str, file: str) -> Document:
             buffer.append(text)
 
     def walk(el: etree._Element) -> None:
+        nonlocal after_table, held
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not isinstance(el.tag, str):
             if el.tail:
@@ -130,11 +132,11 @@ def read_html(text: str, file: str) -> Document:
             return
         if tag == "table" and not frames_content(el, "table"):  # (a layout table is the page)
             flush()
-            if pending:
+            if held is not None:
                 out.page_break()
-                pending.clear()
+                held = None
             _table(out, el)
-            after_table[0] = True
+            after_table = True
         else:
             block = tag in _BLOCKS or tag in ("td", "th")  # (the cells of a page's layout table are blocks)
             if block:
@@ -149,6 +151,6 @@ def read_html(text: str, file: str) -> Document:
     body = root.find("body")
     walk(body if body is not None else root)
     flush()
-    for held in pending:
-        put(*held)
+    if held is not None:
+        out.plain(*held)
     return doc

@@ -141,6 +141,8 @@ def fold(text: str) -> str:
 
 MIN_RUNNING = 3  # pages a running header or footer is printed on, at the least
 IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")  # a CJK ideograph
+# marks that end what stands before them: no text opens with one ('，满足…' goes on the words before it)
+CLOSING_MARKS = "、，。；：,;:）)】」』”"
 CUT_REST = re.compile(r"^\d{1,2}$")  # the rest of a number a narrow column cut ('0' of '20.0' / '0')
 OPERATOR_SIGNS = frozenset("≥≤=><")  # a target's operator, folded
 

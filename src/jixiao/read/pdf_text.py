@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from jixiao.read.normalise import IDEOGRAPH, join
+from jixiao.read.normalise import CLOSING_MARKS, IDEOGRAPH, join
 
 WORD_GAP = 0.1  # ems: a wider gap between two characters ends a word (a space)
 SPACE = 0.2  # ems: a gap this wide between two words is a printed space
@@ -54,7 +54,6 @@ _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 MODES = ("middle", "top", "bottom")
-_GOES_ON_BEFORE = frozenset("，。、；：）」』”,;:)")  # marks that end what stands before them: no cell opens with one
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
 
 
@@ -191,7 +190,7 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
             # a word after a space of the text's own goes on its cell's text, unless far off (a space of the
             # text may pad out columns too); so does a word opening with a mark no text opens with ('实施 ，满足…':
             # a comma's glyph drawn at the left of its box, a space before it)
-            closing = w[0].text in _GOES_ON_BEFORE
+            closing = len(w[0].text) == 1 and w[0].text in CLOSING_MARKS
             limit = SPACED_GAP if w[0].spaced or closing else CELL_GAP
             if k and gap <= limit * max(w[0].size, 1.0) and (closing or not at_start) and not values:
                 atoms[-1].append(w)
