@@ -55,14 +55,14 @@ def main(argv: list[str] | None = None) -> None:
             key = f"{layout}:{variation or '-'}"
             options = COMBOS.get(variation or "", {})
             try:
-                render([form], layout, seed=render_seed, **options)
-            except Exception as exc:  # (the test renderer cannot print this pair: no reading to measure)
-                unprintable[key] = repr(exc)
-                continue
-            try:
                 total, matched, wrong, missing, extra = read_back([form], layout, seed=render_seed, **options)
-            except Exception as exc:  # (a reader's failure is a form read wrong, and said)
-                total, matched, wrong, missing, extra = 1, 0, [repr(exc)], 1, 0
+            except Exception as exc:
+                try:
+                    render([form], layout, seed=render_seed, **options)
+                except Exception as failed:  # (the test renderer cannot print this pair: no reading to measure)
+                    unprintable[key] = repr(failed)
+                    continue
+                total, matched, wrong, missing, extra = 1, 0, [repr(exc)], 1, 0  # (the reader's: a form read wrong)
             fields[key] += total
             right[key] += matched
             if missing or extra or matched != total:
