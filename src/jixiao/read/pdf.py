@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from jixiao.errors import InputError
+from jixiao.read import ocr
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
 from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
@@ -874,32 +875,44 @@ def layout(pages: list[Page], file: str) -> Document:
     return doc
 
 
+def _garbled(page: Page) -> bool:
+    """A page whose fonts lost their Unicode maps: its text layer would be garbage, its glyphs are drawn right."""
+    return page.unmapped >= FEW_CHARS and page.unmapped > BAD_TEXT * (len(page.chars) + page.unmapped)
+
+
 def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices: list[Notice]) -> list:
-    """Scanned pages — images and no text layer, or a few characters only (a page number or a date stamped on the
-    scan) — read by OCR in place; the recognised boxes. Without the OCR extra, a document of scans only is refused
-    naming the extra, and scanned pages among text pages are left out with a warning saying so."""
-    from jixiao.read import ocr
+    """Pages read by OCR in place; the recognised boxes. Scanned pages — images and no text layer, or a few
+    characters only (a page number or a date stamped on the scan) — and pages whose text layer cannot be mapped to
+    Unicode (the page is drawn right, so it is read as a picture of itself). Without the OCR extra, a document of
+    scans only is refused naming the extra, and scanned pages among text pages are left out with a warning saying
+    so (garbled pages are refused or warned of by `read_pdf`)."""
     from jixiao.read.scan import rendered
 
     scanned = [k for k, p in enumerate(pages) if p.images and not p.unmapped and len(p.chars) < FEW_CHARS]
-    if not scanned:
+    garbled = [k for k, p in enumerate(pages) if _garbled(p)]
+    if not scanned and not garbled:
         return []
     if not ocr.available():
-        if all(not p.chars for p in pages):
+        if scanned and all(not p.chars for p in pages):
             ocr.require(file, "这是扫描件：PDF 没有文字层（只有图像），")
-        where = "、".join(str(k + 1) for k in scanned)
-        notices.append(Notice(f"第 {where} 页是扫描页（没有文字层），需要文字识别（OCR）才能读取，未读取；"
-                              f"请安装：{ocr.EXTRA}"))
+        if scanned:
+            where = "、".join(str(k + 1) for k in scanned)
+            notices.append(Notice(f"第 {where} 页是扫描页（没有文字层），需要文字识别（OCR）才能读取，未读取；"
+                                  f"请安装：{ocr.EXTRA}"))
         return []
     boxes = []
     pdf = _open(path, file)
     try:
-        for k in scanned:
+        for k in sorted(scanned + garbled):
             image, scale = rendered(pdf[k], ocr.RENDER_DPI)
             pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
             boxes.extend(found)
     finally:
         pdf.close()
+    if garbled:
+        where = "、".join(str(k + 1) for k in garbled)
+        notices.append(Notice(f"第 {where} 页的字体缺少可用的 Unicode 映射（文字层是乱码），"
+                              "已按页面图像用文字识别（OCR）读取；识别结果请核对"))
     return boxes
 
 
@@ -917,13 +930,12 @@ def read_pdf(path: Path, file: str) -> Document:
         raise InputError(file, "PDF 中没有文字")
     if unmapped > BAD_TEXT * (chars + unmapped):
         raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
-                               "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF")
+                               "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF"
+                               + ("" if ocr.available() else f"，或安装文字识别（OCR）组件按页面图像读取：{ocr.EXTRA}"))
     doc = layout(pages, file)
     doc.warnings.extend(notices)
     if boxes:
-        from jixiao.read.ocr import low_confidence
-
-        low_confidence(doc, boxes)
+        ocr.low_confidence(doc, boxes)
     if unmapped:
         doc.warnings.append(Notice(f"PDF 中有 {unmapped} 个字符缺少 Unicode 映射（字体 ToUnicode 表损坏），已略去；"
                                    "相关单元格的文字可能不完整"))
