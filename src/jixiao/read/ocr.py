@@ -34,6 +34,9 @@ RENDER_DPI = 200  # scanned PDF pages are drawn at this resolution (the OCR work
 A4_WIDTH = 595.0  # points: an image has no page size, so its width is taken as an A4 page's
 LOW = 0.6  # a number recognised with less confidence than this is a warning (a lone digit reads at 0.5–0.9)
 TEXT_SCORE = 0.3  # boxes recognised with less confidence are dropped (RapidOCR's default, 0.5, drops lone digits)
+ORIENT_SIDE = 1200  # pixels: a page's longer side in the small copy its orientation is found on
+MIN_LINES = 5  # text lines it takes to turn a page
+VOTES = 20  # the longest lines whose direction is classified
 _DIGIT = set("0123456789")
 _DASH = re.compile(r"^[一_—－–-]+$")  # a cell's dash placeholder, which the recogniser reads as 一 or -
 # an amount whose decimal point was read as a comma (1,984,00; 99,44%): a thousands group has three digits
@@ -69,6 +72,43 @@ def _engine():  # noqa: ANN202 - RapidOCR's own type, imported only here
     from rapidocr_onnxruntime import RapidOCR
 
     return RapidOCR(text_score=TEXT_SCORE, use_cls=False)  # the page is upright once deskewed
+
+
+def _lines(image: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """The text lines the detector finds on a small copy of a page, as boxes (x0, y0, x1, y1) in its pixels."""
+    import numpy as np
+
+    found, _ = _engine()(image, use_det=True, use_cls=False, use_rec=False)
+    boxes = []
+    for quad in found or []:
+        q = np.asarray(quad)
+        boxes.append((int(q[:, 0].min()), int(q[:, 1].min()), int(q[:, 0].max()), int(q[:, 1].max())))
+    return boxes
+
+
+def upright(image: np.ndarray) -> np.ndarray:
+    """A page turned so its text reads across and the right way up: a form scanned sideways or upside down (a
+    landscape form fed in portrait, a sheet the wrong way round). On a small copy: text lines standing taller than
+    wide say the page lies on its side; the text-line direction classifier's votes on the longest lines say
+    whether it is upside down."""
+    import cv2
+    import numpy as np
+
+    small = cv2.resize(image, None, fx=ORIENT_SIDE / max(image.shape[:2]), fy=ORIENT_SIDE / max(image.shape[:2]),
+                       interpolation=cv2.INTER_AREA)
+    lines = _lines(small)
+    wide = sum(1 for x0, y0, x1, y1 in lines if x1 - x0 > 1.5 * (y1 - y0))
+    tall = sum(1 for x0, y0, x1, y1 in lines if y1 - y0 > 1.5 * (x1 - x0))
+    if tall >= MIN_LINES and tall > 2 * wide:
+        image, small = np.ascontiguousarray(np.rot90(image)), np.ascontiguousarray(np.rot90(small))
+        lines = _lines(small)
+    longest = sorted(lines, key=lambda b: b[0] - b[2])[:VOTES]
+    crops = [small[y0:y1, x0:x1] for x0, y0, x1, y1 in longest if x1 - x0 > 1.5 * (y1 - y0)]
+    if len(crops) < MIN_LINES:
+        return image
+    _, votes, _ = _engine().text_cls(crops)
+    turned = sum(1 for label, score in votes if "180" in label and score > 0.9)
+    return np.ascontiguousarray(np.rot90(image, 2)) if turned > len(crops) / 2 else image
 
 
 def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
@@ -117,7 +157,7 @@ def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline) 
 
     deadline.allow(current().scan_seconds)
     deadline.check(f"第 {number} 页")
-    image = deskew(image)
+    image = deskew(upright(image))
     clean = ink(image)
     horizontal, vertical = rules(clean, 1.0 / scale)
     height, width = image.shape[:2]
