@@ -9,6 +9,7 @@ import numpy as np
 MAX_SKEW = 5.0  # degrees: a page fed askew by more is not straightened (a photo at an angle is out of reach)
 H_KERNEL = 20.0  # points: a horizontal run of ink this long is a rule (no glyph stroke is)
 V_KERNEL = 12.0  # points: a vertical one (rows of a form are 18 pt and more; a CJK glyph is ~10.5 pt)
+TOUCH = 3.0  # points: a vertical rule ends this near a horizontal one, or crosses it
 THIN = 3.0  # points: a rule is thinner than this (a thicker dark area is a filled block or a photo edge)
 
 Segment = tuple[float, float, float]  # (position, start, end) in pixels
@@ -75,7 +76,15 @@ def rules(gray: np.ndarray, pixels_per_point: float) -> tuple[list[Segment], lis
         mask = cv2.morphologyEx(mask, cv2.MORPH_CLOSE, cv2.getStructuringElement(
             cv2.MORPH_RECT, (max(3, size // 4), 1) if horizontal else (1, max(3, size // 4))))
         found.append(_segments(mask, horizontal, max(2.0, THIN * pixels_per_point)))
-    return found[0], found[1]
+    horizontal, vertical = found
+    return horizontal, _meeting(vertical, horizontal, TOUCH * pixels_per_point)
+
+
+def _meeting(vertical: list[Segment], horizontal: list[Segment], slack: float) -> list[Segment]:
+    """The vertical segments that meet a horizontal one (a table's rule ends on or crosses another): not the
+    long upright strokes of a large title's glyphs, which stand free above the table."""
+    return [(x, y0, y1) for x, y0, y1 in vertical
+            if any(a - slack <= x <= b + slack and y0 - slack <= y <= y1 + slack for y, a, b in horizontal)]
 
 
 def rendered(page, dpi: float) -> tuple[np.ndarray, float]:  # noqa: ANN001 - a pypdfium2 PdfPage
