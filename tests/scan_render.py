@@ -99,3 +99,39 @@ def scanned_pdf(images: list[Image.Image], path: Path, dpi: int) -> Path:
     """Page images as a PDF without a text layer, as a scanner saves one."""
     images[0].save(path, "PDF", save_all=True, append_images=images[1:], resolution=dpi)
     return path
+
+
+def searchable_pdf(images: list[Image.Image], text_pdf: Path, path: Path, turn: float = 0.0) -> Path:
+    """A "searchable PDF" as scanners and phone apps make one: each page image with the text recognised on it set
+    invisibly over it (render mode 3), no rules drawn. The text is `text_pdf`'s characters, each where it is
+    printed there, turned `turn` degrees counter-clockwise about the page's centre as the image was."""
+    import math
+
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.limits import Deadline
+    from jixiao.read.pdf import extract
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    cos, sin = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    out = canvas.Canvas(str(path))
+    for image, page in zip(images, extract(text_pdf, text_pdf.name, Deadline(text_pdf.name)), strict=True):
+        width, height = page.width, page.height
+        out.setPageSize((width, height))
+        out.drawImage(ImageReader(image), 0, 0, width=width, height=height)
+        text = out.beginText()
+        text.setTextRenderMode(3)
+        for ch in page.chars:
+            size = max(ch.bottom - ch.top, 1.0) * 0.95
+            dx, dy = ch.x0 - width / 2, ch.bottom - height / 2  # (y down: turned as the image is shown)
+            x, y = width / 2 + dx * cos + dy * sin, height / 2 - dx * sin + dy * cos
+            text.setFont("STSong-Light", size)
+            text.setTextOrigin(x, height - y + 0.15 * size)
+            text.textOut(ch.text)
+        out.drawText(text)
+        out.showPage()
+    out.save()
+    return path

@@ -20,7 +20,7 @@ from jixiao.read import ocr
 from jixiao.read.sniff import kind_of
 from jixiao.read.tokens import Document, Gap, Token
 from jixiao.render import RenderFormat, render_forms
-from tests.scan_render import CONDITIONS, LIGHT, answer, degrade, golden, pages, scanned_pdf
+from tests.scan_render import CONDITIONS, LIGHT, Condition, answer, degrade, golden, pages, scanned_pdf, searchable_pdf
 from tests.scoring import score
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason='the OCR extra is not installed (pip install "jixiao[ocr]")')
@@ -89,6 +89,21 @@ def test_a_large_titles_upright_strokes_are_no_ruling_lines():
     horizontal, vertical = rules(page, 1.0)
     assert len(horizontal) == 3
     assert sorted(int(x) for x, _, _ in vertical) == [50, 200, 349]
+
+
+@needs_ocr
+@pytest.mark.parametrize("turn", [0.0, 1.5])
+def test_a_searchable_scan_takes_its_rules_from_the_page_image(tmp_path, turn):
+    """A scan with the recognised text invisible over it: the text layer is read as it is (no OCR), the table's
+    rules are found in the page image, straightened with the text moved along (before: read as a table without
+    rules, 93.9% and, turned 1.5°, 83.2% of these three forms' fields)."""
+    forms = golden(1, 3)
+    text_pdf = render_forms([Form.model_validate(f) for f in forms], RenderFormat.pdf, tmp_path / "text.pdf")
+    images = [degrade(im, Condition("turned", rotate=turn, noise=8), seed=k)
+              for k, im in enumerate(pages(forms, 200, tmp_path))]
+    pdf = searchable_pdf(images, text_pdf, tmp_path / "searchable.pdf", turn)
+    accuracy, wrong = _accuracy(pdf, answer(forms))
+    assert accuracy >= 99.5, wrong  # measured 100%
 
 
 def _png(width: int, height: int) -> bytes:

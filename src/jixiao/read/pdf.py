@@ -46,6 +46,9 @@ SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule cr
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
+SCAN_COVER = 0.5  # a page with an image over this share of it, text and no rules drawn is a searchable scan
+MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
+RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
 
@@ -58,6 +61,7 @@ class Page:
     horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
     images: int = 0
+    image_cover: float = 0.0  # the largest share of the page one image covers (a scan's page image: most of it)
     unmapped: int = 0
 
 
@@ -136,6 +140,7 @@ def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
+            page.image_cover = max(page.image_cover, _cover(obj, outer, page))
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
             raw.FPDFPageObj_GetMatrix(obj, matrix)
             own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
@@ -144,6 +149,22 @@ def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
         elif kind == raw.FPDF_PAGEOBJ_PATH:
             raw.FPDFPageObj_GetMatrix(obj, matrix)
             _path(obj, _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer), page)
+
+
+def _cover(obj: raw.FPDF_PAGEOBJECT, outer: Matrix, page: Page) -> float:
+    """The share of the page an image object covers."""
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return 0.0
+    a, b, c, d, e, f = outer
+    xs, ys = [], []
+    for x in (left.value, right.value):
+        for y in (bottom.value, top.value):
+            xs.append(a * x + c * y + e)
+            ys.append(b * x + d * y + f)
+    width = min(max(xs), page.width) - max(min(xs), 0.0)
+    height = min(max(ys), page.height) - max(min(ys), 0.0)
+    return max(width, 0.0) * max(height, 0.0) / (page.width * page.height or 1.0)
 
 
 def _path(obj: raw.FPDF_PAGEOBJECT, m: Matrix, page: Page) -> None:
@@ -916,12 +937,49 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
     return boxes
 
 
+def _searchable_scan(page: Page) -> bool:
+    """A scan with a text layer (a scanner's or a phone app's "searchable PDF": the page image, the recognised
+    text invisible over it): its table's rules are pixels of the image, not paths."""
+    return (page.image_cover >= SCAN_COVER and len(page.chars) >= FEW_CHARS
+            and len(page.horizontal) + len(page.vertical) < MIN_PATHS)
+
+
+def _image_rules(path: Path, file: str, pages: list[Page], deadline: Deadline) -> None:
+    """The ruling lines of searchable scans, found in the page image as in a scan (`read/scan.py`); the page is
+    straightened first and its characters moved with it. Needs the OCR extra's image operations; without it the
+    text is read as a table printed without rules."""
+    searchable = [k for k, p in enumerate(pages) if _searchable_scan(p)]
+    if not searchable or not ocr.available():
+        return
+    from jixiao.read.scan import ink, rendered, rules, straightened
+
+    pdf = _open(path, file)
+    try:
+        for k in searchable:
+            deadline.check(f"第 {k + 1} 页")
+            page = pages[k]
+            image, scale = rendered(pdf[k], RULES_DPI)
+            gray, matrix = straightened(ink(image))
+            if matrix is not None:
+                for ch in page.chars:  # the characters' centres moved as their pixels were
+                    cx, cy = (ch.x0 + ch.x1) / 2 / scale, (ch.top + ch.bottom) / 2 / scale
+                    dx = (matrix[0, 0] * cx + matrix[0, 1] * cy + matrix[0, 2] - cx) * scale
+                    dy = (matrix[1, 0] * cx + matrix[1, 1] * cy + matrix[1, 2] - cy) * scale
+                    ch.x0, ch.x1, ch.top, ch.bottom = ch.x0 + dx, ch.x1 + dx, ch.top + dy, ch.bottom + dy
+            horizontal, vertical = rules(gray, 1.0 / scale)
+            page.horizontal = [(y * scale, a * scale, b * scale) for y, a, b in horizontal]
+            page.vertical = [(x * scale, a * scale, b * scale) for x, a, b in vertical]
+    finally:
+        pdf.close()
+
+
 def read_pdf(path: Path, file: str) -> Document:
     deadline = Deadline(file)
     pages = extract(path, file, deadline)
     scanned = any(p.images for p in pages)
     notices: list[Notice] = []
     boxes = _scans(path, file, pages, deadline, notices)
+    _image_rules(path, file, pages, deadline)
     chars = sum(len(p.chars) for p in pages)
     unmapped = sum(p.unmapped for p in pages)
     if not chars and not unmapped:

@@ -44,12 +44,19 @@ def skew(gray: np.ndarray) -> float:
 
 def deskew(image: np.ndarray) -> np.ndarray:
     """The page turned upright (white where the turn uncovers the corners)."""
+    return straightened(image)[0]
+
+
+def straightened(image: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The page turned upright, and the turn (a 2×3 matrix taking a pixel of the page to its place on the turned
+    one; None where the page was straight): a text layer over a scan is moved with it."""
     angle = skew(ink(image))
     if abs(angle) < 0.05:
-        return image
+        return image, None
     h, w = image.shape[:2]
     matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    return cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    turned = cv2.warpAffine(image, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=(255, 255, 255))
+    return turned, matrix
 
 
 def _segments(mask: np.ndarray, horizontal: bool, thin: float) -> list[Segment]:
