@@ -135,3 +135,60 @@ def searchable_pdf(images: list[Image.Image], text_pdf: Path, path: Path, turn: 
         out.showPage()
     out.save()
     return path
+
+
+def outlined_pdf(text_pdf: Path, path: Path) -> Path:
+    """`text_pdf` with its text turned into outlines (转曲, as prepress tools and some PDF printers do): each
+    character drawn as its glyph's filled path, the rules drawn as lines; no text layer, no image."""
+    from fontTools.pens.basePen import BasePen
+    from fontTools.ttLib import TTFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.limits import Deadline
+    from jixiao.read.pdf import extract
+    from jixiao.render.fonts import find_font
+
+    font = find_font()
+    face = TTFont(str(font.path), fontNumber=font.index, lazy=True)
+    glyphs, cmap, em = face.getGlyphSet(), face.getBestCmap(), face["head"].unitsPerEm
+
+    class Pen(BasePen):  # a glyph's outline as a canvas path, scaled to `size` points at (x, y)
+        def __init__(self, drawn, x: float, y: float, size: float) -> None:  # noqa: ANN001
+            super().__init__(glyphs)
+            self.drawn, self.x, self.y, self.k = drawn, x, y, size / em
+
+        def _at(self, p):  # noqa: ANN001, ANN202
+            return self.x + p[0] * self.k, self.y + p[1] * self.k
+
+        def _moveTo(self, p):  # noqa: ANN001, ANN202, N802 - fontTools' names
+            self.drawn.moveTo(*self._at(p))
+
+        def _lineTo(self, p):  # noqa: ANN001, ANN202, N802
+            self.drawn.lineTo(*self._at(p))
+
+        def _curveToOne(self, a, b, c):  # noqa: ANN001, ANN202, N802
+            self.drawn.curveTo(*self._at(a), *self._at(b), *self._at(c))
+
+        def _closePath(self):  # noqa: ANN202, N802
+            self.drawn.close()
+
+    out = canvas.Canvas(str(path))
+    for page in extract(text_pdf, text_pdf.name, Deadline(text_pdf.name)):
+        width, height = page.width, page.height
+        out.setPageSize((width, height))
+        out.setLineWidth(0.5)
+        for y, x0, x1 in page.horizontal:
+            out.line(x0, height - y, x1, height - y)
+        for x, y0, y1 in page.vertical:
+            out.line(x, height - y0, x, height - y1)
+        for ch in page.chars:
+            name = cmap.get(ord(ch.text))
+            if name is None:
+                continue
+            size = ch.bottom - ch.top
+            drawn = out.beginPath()
+            glyphs[name].draw(Pen(drawn, ch.x0, height - ch.bottom + 0.12 * size, size * 0.88))
+            out.drawPath(drawn, stroke=0, fill=1)
+        out.showPage()
+    out.save()
+    return path

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import struct
+import sys
 import zlib
 from pathlib import Path
 
@@ -20,7 +21,18 @@ from jixiao.read import ocr
 from jixiao.read.sniff import kind_of
 from jixiao.read.tokens import Document, Gap, Token
 from jixiao.render import RenderFormat, render_forms
-from tests.scan_render import CONDITIONS, LIGHT, Condition, answer, degrade, golden, pages, scanned_pdf, searchable_pdf
+from tests.scan_render import (
+    CONDITIONS,
+    LIGHT,
+    Condition,
+    answer,
+    degrade,
+    golden,
+    outlined_pdf,
+    pages,
+    scanned_pdf,
+    searchable_pdf,
+)
 from tests.scoring import score
 
 needs_ocr = pytest.mark.skipif(not ocr.available(), reason='the OCR extra is not installed (pip install "jixiao[ocr]")')
@@ -172,6 +184,29 @@ def test_a_dash_placeholder_and_a_decimal_comma_are_read_as_printed(monkeypatch)
     assert [b.confidence < ocr.LOW for b in boxes] == [False, True, True, False]  # a repair is a warning
 
 
+def test_the_default_install_reads_text_pdfs_without_the_extras_modules(forms, tmp_path, monkeypatch):
+    """`pip install -e .` has no OpenCV or RapidOCR: a text PDF reads without importing them (before, every PDF
+    was an internal error: the image operations were imported before the reader knew it had a scan), and a PDF
+    without a text layer is a message naming the extra."""
+    for module in ("cv2", "rapidocr_onnxruntime"):
+        monkeypatch.setitem(sys.modules, module, None)  # (an import of it raises ImportError)
+    monkeypatch.delitem(sys.modules, "jixiao.read.scan", raising=False)
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    result = parse_file(text_pdf)
+    assert result.error is None and len(result.forms) == 1
+    outlined = parse_file(outlined_pdf(text_pdf, tmp_path / "outlined.pdf"))
+    assert outlined.error is not None and ocr.EXTRA in outlined.error.message
+
+
+@needs_ocr
+def test_text_turned_into_outlines_is_read_by_ocr(forms, tmp_path):
+    """A PDF whose text was turned into outlines (转曲: every glyph a path, no text layer) is drawn and read like a
+    scan (before: 'PDF 中没有文字')."""
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    accuracy, wrong = _accuracy(outlined_pdf(text_pdf, tmp_path / "outlined.pdf"), answer(forms[:1]))
+    assert accuracy >= 98.0, wrong  # measured 100%
+
+
 def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so(forms, tmp_path, monkeypatch):
     monkeypatch.setattr(ocr, "available", lambda: False)
     text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
@@ -181,7 +216,7 @@ def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so
     mixed.save(tmp_path / "mixed.pdf")
     result = parse_file(tmp_path / "mixed.pdf")
     assert result.error is None and len(result.forms) == 1
-    assert any("第 2 页是扫描页" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
+    assert any("第 2 页没有文字层" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
 
 
 def test_an_image_is_read_as_shown_turned_by_its_exif_and_transparent_on_white():

@@ -49,6 +49,7 @@ FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page numb
 SCAN_COVER = 0.5  # a page with an image over this share of it, text and no rules drawn is a searchable scan
 MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
 RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
+OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
 
@@ -61,6 +62,7 @@ class Page:
     horizontal: list[tuple[float, float, float]] = field(default_factory=list)  # (y, x0, x1)
     vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
     images: int = 0
+    paths: int = 0  # path objects drawn (rules, shading; a glyph each where text was turned into outlines)
     image_cover: float = 0.0  # the largest share of the page one image covers (a scan's page image: most of it)
     unmapped: int = 0
 
@@ -147,6 +149,7 @@ def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
             inner = [raw.FPDFFormObj_GetObject(obj, i) for i in range(raw.FPDFFormObj_CountObjects(obj))]
             _walk(inner, _compose(own, outer), page, depth + 1)
         elif kind == raw.FPDF_PAGEOBJ_PATH:
+            page.paths += 1
             raw.FPDFPageObj_GetMatrix(obj, matrix)
             _path(obj, _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer), page)
 
@@ -896,31 +899,37 @@ def layout(pages: list[Page], file: str) -> Document:
     return doc
 
 
+def _textless(page: Page) -> bool:
+    """A page drawn without a text layer: a scan, or text turned into outlines (many glyphs' paths)."""
+    return (bool(page.images) or page.paths >= OUTLINES) and not page.unmapped and len(page.chars) < FEW_CHARS
+
+
 def _garbled(page: Page) -> bool:
     """A page whose fonts lost their Unicode maps: its text layer would be garbage, its glyphs are drawn right."""
     return page.unmapped >= FEW_CHARS and page.unmapped > BAD_TEXT * (len(page.chars) + page.unmapped)
 
 
 def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices: list[Notice]) -> list:
-    """Pages read by OCR in place; the recognised boxes. Scanned pages — images and no text layer, or a few
-    characters only (a page number or a date stamped on the scan) — and pages whose text layer cannot be mapped to
-    Unicode (the page is drawn right, so it is read as a picture of itself). Without the OCR extra, a document of
-    scans only is refused naming the extra, and scanned pages among text pages are left out with a warning saying
-    so (garbled pages are refused or warned of by `read_pdf`)."""
-    from jixiao.read.scan import rendered
-
-    scanned = [k for k, p in enumerate(pages) if p.images and not p.unmapped and len(p.chars) < FEW_CHARS]
+    """Pages read by OCR in place; the recognised boxes. Pages without a text layer — a scan (images; a few
+    characters at most: a page number or a date stamped on it), or text turned into outlines (转曲: the glyphs
+    drawn as paths) — and pages whose text layer cannot be mapped to Unicode (the page is drawn right, so it is
+    read as a picture of itself). Without the OCR extra, a document of such pages only is refused naming the
+    extra, and such pages among text pages are left out with a warning saying so (garbled pages are refused or
+    warned of by `read_pdf`)."""
+    scanned = [k for k, p in enumerate(pages) if _textless(p)]
     garbled = [k for k, p in enumerate(pages) if _garbled(p)]
     if not scanned and not garbled:
         return []
     if not ocr.available():
         if scanned and all(not p.chars for p in pages):
-            ocr.require(file, "这是扫描件：PDF 没有文字层（只有图像），")
+            ocr.require(file, "PDF 没有文字层（扫描件，或文字转成了图形），")
         if scanned:
             where = "、".join(str(k + 1) for k in scanned)
-            notices.append(Notice(f"第 {where} 页是扫描页（没有文字层），需要文字识别（OCR）才能读取，未读取；"
-                                  f"请安装：{ocr.EXTRA}"))
+            notices.append(Notice(f"第 {where} 页没有文字层（扫描页，或文字转成了图形），需要文字识别（OCR）才能读取，"
+                                  f"未读取；请安装：{ocr.EXTRA}"))
         return []
+    from jixiao.read.scan import rendered  # (the extra's image operations)
+
     boxes = []
     pdf = _open(path, file)
     try:
@@ -976,7 +985,7 @@ def _image_rules(path: Path, file: str, pages: list[Page], deadline: Deadline) -
 def read_pdf(path: Path, file: str) -> Document:
     deadline = Deadline(file)
     pages = extract(path, file, deadline)
-    scanned = any(p.images for p in pages)
+    scanned = any(_textless(p) for p in pages)
     notices: list[Notice] = []
     boxes = _scans(path, file, pages, deadline, notices)
     _image_rules(path, file, pages, deadline)
@@ -984,7 +993,7 @@ def read_pdf(path: Path, file: str) -> Document:
     unmapped = sum(p.unmapped for p in pages)
     if not chars and not unmapped:
         if scanned:
-            raise InputError(file, "这是扫描件：PDF 没有文字层（只有图像），文字识别（OCR）也没有识别出文字")
+            raise InputError(file, "PDF 没有文字层（扫描件，或文字转成了图形），文字识别（OCR）也没有识别出文字")
         raise InputError(file, "PDF 中没有文字")
     if unmapped > BAD_TEXT * (chars + unmapped):
         raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
