@@ -192,3 +192,27 @@ def outlined_pdf(text_pdf: Path, path: Path) -> Path:
         out.showPage()
     out.save()
     return path
+
+
+def pictured_pdf(images: list[Image.Image], path: Path, heading: str) -> Path:
+    """Each page image pasted as a picture under a heading and a line of text (a scan of the stamped form put
+    into a Word document, then exported): text on the page, none over the picture."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = A4
+    out = canvas.Canvas(str(path), pagesize=A4)
+    for image in images:
+        out.setFont("STSong-Light", 14)
+        out.drawString(60, height - 60, heading)
+        out.setFont("STSong-Light", 10.5)
+        out.drawString(60, height - 82, "以下为本单位盖章后的自评表扫描件，原件存档备查，如有疑问请与财务科联系。")
+        shown = width - 120
+        out.drawImage(ImageReader(image), 60, 40, width=shown, height=shown * image.height / image.width)
+        out.showPage()
+    out.save()
+    return path

@@ -30,6 +30,7 @@ from tests.scan_render import (
     golden,
     outlined_pdf,
     pages,
+    pictured_pdf,
     scanned_pdf,
     searchable_pdf,
 )
@@ -118,6 +119,27 @@ def test_a_searchable_scan_takes_its_rules_from_the_page_image(tmp_path, turn):
     assert accuracy >= 99.5, wrong  # measured 100%
 
 
+@needs_ocr
+def test_a_table_pasted_as_a_picture_into_a_text_page_is_read(tmp_path):
+    """A scan of the stamped form put into a Word document under its heading: text on the page, none over the
+    picture. The picture is read by OCR where it stands, with a warning saying so (before: 未找到绩效自评表)."""
+    forms = golden(3, 1)
+    images = [degrade(im, LIGHT, seed=k) for k, im in enumerate(pages(forms, 200, tmp_path))]
+    pdf = pictured_pdf(images, tmp_path / "pictured.pdf", "附件2：项目支出绩效自评表")
+    accuracy, wrong = _accuracy(pdf, answer(forms))
+    assert accuracy >= 98.0, wrong  # measured 100%
+    [form] = parse_file(pdf).forms
+    assert any("图片" in w.message and "OCR" in w.message for w in form.warnings)
+
+
+def test_a_box_run_over_a_rule_is_cut_where_the_recogniser_placed_its_characters():
+    """'0外埠' of a 得分 and its 偏差原因 recognised as one box: each character ends midway to the next one's place,
+    so the rule between '0' and '外' parts them (shared out evenly, '外' would straddle it)."""
+    box = ocr.Box(1, (100.0, 10.0, 132.0, 22.0), "0外埠", 0.99, ((100.0, 106.0), (112.0, 122.0), (122.0, 132.0)))
+    assert [(c.text, c.x0, c.x1) for c in ocr._chars(box)] == [("0", 100.0, 109.0), ("外", 109.0, 122.0),
+                                                               ("埠", 122.0, 132.0)]
+
+
 def _png(width: int, height: int) -> bytes:
     """A PNG header claiming this size, with one tiny (unreadable) data chunk: a decompression bomb's shape."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -177,7 +199,7 @@ def test_a_number_read_with_low_confidence_is_a_warning_at_its_row():
 def test_a_dash_placeholder_and_a_decimal_comma_are_read_as_printed(monkeypatch):
     quad = [[0, 0], [40, 0], [40, 10], [0, 10]]
     found = [(quad, "一", 0.9), (quad, "1,984,00", 0.95), (quad, "99,44%", 0.97), (quad, "2,270,000", 0.99)]
-    monkeypatch.setattr(ocr, "_engine", lambda: lambda image: (found, None))
+    monkeypatch.setattr(ocr, "_engine", lambda: lambda image, **options: (found, None))
     boxes = ocr.recognise(None, 0.5, 1)
     assert [b.text for b in boxes] == ["—", "1,984.00", "99.44%", "2,270,000"]
     assert boxes[0].box == (0.0, 0.0, 20.0, 5.0)

@@ -50,6 +50,7 @@ class Box(NamedTuple):
     box: tuple[float, float, float, float]  # x0, top, x1, bottom
     text: str
     confidence: float
+    chars: tuple[tuple[float, float], ...] = ()  # each character's x0, x1, where the recogniser placed them
 
 
 def available() -> bool:
@@ -112,31 +113,41 @@ def upright(image: np.ndarray) -> np.ndarray:
 
 
 def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
-    """Text boxes of a page image (BGR, deskewed) with their text and confidence; `scale` is points per pixel."""
-    found, _ = _engine()(image)
+    """Text boxes of a page image (BGR, deskewed) with their text, confidence and, where the recogniser placed
+    them, their characters; `scale` is points per pixel."""
+    # (any keyword resets RapidOCR's thresholds to its defaults: they are passed again, ours)
+    found, _ = _engine()(image, return_word_box=True, text_score=TEXT_SCORE, box_thresh=0.5, unclip_ratio=1.6)
     boxes = []
-    for quad, text, score in found or []:
+    for quad, raw, score, *placed in found or []:
         xs = [p[0] for p in quad]
         ys = [p[1] for p in quad]
-        text = unicodedata.normalize("NFC", str(text)).strip()
+        text = unicodedata.normalize("NFC", str(raw)).strip()
         text = "—" if _DASH.match(text) else text
         score = float(score)
         if _COMMA_POINT.match(text):  # repaired, and so below the warning threshold: the user checks it
             text, score = _COMMA_POINT.sub(r"\1.\2", text), min(score, LOW - 0.01)
+        chars: tuple[tuple[float, float], ...] = ()
+        if len(placed) >= 2 and "".join(map(str, placed[1])) == text and len(placed[0]) == len(text):
+            chars = tuple((min(p[0] for p in q) * scale, max(p[0] for p in q) * scale) for q in placed[0])
         if text:
             boxes.append(Box(page, (min(xs) * scale, min(ys) * scale, max(xs) * scale, max(ys) * scale),
-                             text, score))
+                             text, score, chars))
     return boxes
 
 
 def _chars(box: Box) -> list[Char]:
-    """A text box as characters, its width shared out as Chinese fonts print them (CJK one em, others half),
-    and its height narrowed to the glyphs (the detector's box is padded), so lines of a cell stay apart."""
+    """A text box as characters: cut where the recogniser placed each (so a box run over a cell's rule,
+    '0外埠出差增多。' of a 得分 and its 偏差原因, is cut by the rule), else its width shared out as Chinese fonts
+    print them (CJK one em, others half); its height narrowed to the glyphs (the detector's box is padded), so
+    lines of a cell stay apart."""
     from jixiao.read.pdf_text import Char
 
     x0, top, x1, bottom = box.box
     pad = (bottom - top) * 0.12
     top, bottom = top + pad, bottom - pad
+    if box.chars:  # (each character to the middle of the gap to the next: the line's text has no false gaps)
+        cuts = [x0, *((a[1] + b[0]) / 2 for a, b in zip(box.chars, box.chars[1:], strict=False)), x1]
+        return [Char(ch, cuts[k], cuts[k + 1], top, bottom) for k, ch in enumerate(box.text) if not ch.isspace()]
     weights = [1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in box.text]
     step = (x1 - x0) / (sum(weights) or 1.0)
     out, x = [], x0

@@ -46,7 +46,8 @@ SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule cr
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
-SCAN_COVER = 0.5  # a page with an image over this share of it, text and no rules drawn is a searchable scan
+PICTURE = 0.1  # an image over this share of the page may be a picture of a table
+SCAN_COVER = 0.5  # a page with an image over this share of it, text over it and no rules drawn is a searchable scan
 MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
 RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
 OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
@@ -63,7 +64,15 @@ class Page:
     vertical: list[tuple[float, float, float]] = field(default_factory=list)  # (x, y0, y1)
     images: int = 0
     paths: int = 0  # path objects drawn (rules, shading; a glyph each where text was turned into outlines)
-    image_cover: float = 0.0  # the largest share of the page one image covers (a scan's page image: most of it)
+    pictures: list[Box] = field(default_factory=list)  # images over PICTURE of the page: (x0, top, x1, bottom)
+
+    def inside(self, box: Box) -> list[Char]:
+        """The characters centred inside `box`."""
+        x0, top, x1, bottom = box
+        return [c for c in self.chars if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.bottom) / 2 <= bottom]
+
+    def share(self, box: Box) -> float:
+        return (box[2] - box[0]) * (box[3] - box[1]) / (self.width * self.height or 1.0)
     unmapped: int = 0
 
 
@@ -142,7 +151,9 @@ def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
         kind = raw.FPDFPageObj_GetType(obj)
         if kind == raw.FPDF_PAGEOBJ_IMAGE:
             page.images += 1
-            page.image_cover = max(page.image_cover, _cover(obj, outer, page))
+            box = _image_box(obj, outer, page)
+            if box is not None and page.share(box) >= PICTURE:
+                page.pictures.append(box)
         elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
             raw.FPDFPageObj_GetMatrix(obj, matrix)
             own = (matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
@@ -154,20 +165,20 @@ def _walk(objects: list, outer: Matrix, page: Page, depth: int) -> None:
             _path(obj, _compose((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), outer), page)
 
 
-def _cover(obj: raw.FPDF_PAGEOBJECT, outer: Matrix, page: Page) -> float:
-    """The share of the page an image object covers."""
+def _image_box(obj: raw.FPDF_PAGEOBJECT, outer: Matrix, page: Page) -> Box | None:
+    """An image object's box on the page (x0, top, x1, bottom), within the page."""
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     if not raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
-        return 0.0
+        return None
     a, b, c, d, e, f = outer
     xs, ys = [], []
     for x in (left.value, right.value):
         for y in (bottom.value, top.value):
             xs.append(a * x + c * y + e)
-            ys.append(b * x + d * y + f)
-    width = min(max(xs), page.width) - max(min(xs), 0.0)
-    height = min(max(ys), page.height) - max(min(ys), 0.0)
-    return max(width, 0.0) * max(height, 0.0) / (page.width * page.height or 1.0)
+            ys.append(page.height - (b * x + d * y + f))
+    x0, x1 = max(min(xs), 0.0), min(max(xs), page.width)
+    y0, y1 = max(min(ys), 0.0), min(max(ys), page.height)
+    return (x0, y0, x1, y1) if x1 > x0 and y1 > y0 else None
 
 
 def _path(obj: raw.FPDF_PAGEOBJECT, m: Matrix, page: Page) -> None:
@@ -909,16 +920,26 @@ def _garbled(page: Page) -> bool:
     return page.unmapped >= FEW_CHARS and page.unmapped > BAD_TEXT * (len(page.chars) + page.unmapped)
 
 
+def _pictured(page: Page) -> list[Box]:
+    """Pictures on a text page with no text over them: a table pasted as a picture (a scan of the stamped form
+    put into a Word document under its heading)."""
+    if _textless(page) or _garbled(page) or _searchable_scan(page):
+        return []
+    return [box for box in page.pictures if len(page.inside(box)) < FEW_CHARS]
+
+
 def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices: list[Notice]) -> list:
-    """Pages read by OCR in place; the recognised boxes. Pages without a text layer — a scan (images; a few
-    characters at most: a page number or a date stamped on it), or text turned into outlines (转曲: the glyphs
-    drawn as paths) — and pages whose text layer cannot be mapped to Unicode (the page is drawn right, so it is
-    read as a picture of itself). Without the OCR extra, a document of such pages only is refused naming the
-    extra, and such pages among text pages are left out with a warning saying so (garbled pages are refused or
+    """Pages and pictures read by OCR in place; the recognised boxes. Pages without a text layer — a scan
+    (images; a few characters at most: a page number or a date stamped on it), or text turned into outlines (转曲:
+    the glyphs drawn as paths) — and pages whose text layer cannot be mapped to Unicode (the page is drawn right,
+    so it is read as a picture of itself); on text pages, large pictures without text over them, read into the
+    page where they stand. Without the OCR extra, a document of pages without text is refused naming the extra,
+    and such pages and pictures among text are left out with a warning saying so (garbled pages are refused or
     warned of by `read_pdf`)."""
     scanned = [k for k, p in enumerate(pages) if _textless(p)]
     garbled = [k for k, p in enumerate(pages) if _garbled(p)]
-    if not scanned and not garbled:
+    pictured = {k: boxes for k, p in enumerate(pages) if (boxes := _pictured(p))}
+    if not scanned and not garbled and not pictured:
         return []
     if not ocr.available():
         if scanned and all(not p.chars for p in pages):
@@ -927,6 +948,10 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
             where = "、".join(str(k + 1) for k in scanned)
             notices.append(Notice(f"第 {where} 页没有文字层（扫描页，或文字转成了图形），需要文字识别（OCR）才能读取，"
                                   f"未读取；请安装：{ocr.EXTRA}"))
+        if pictured:
+            where = "、".join(str(k + 1) for k in pictured)
+            notices.append(Notice(f"第 {where} 页有大幅图片（可能是表格的扫描图或截图），其中的文字需要文字识别（OCR）"
+                                  f"才能读取，未读取；请安装：{ocr.EXTRA}"))
         return []
     from jixiao.read.scan import rendered  # (the extra's image operations)
 
@@ -937,19 +962,41 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
             image, scale = rendered(pdf[k], ocr.RENDER_DPI)
             pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
             boxes.extend(found)
+        for k, pictures in pictured.items():
+            image, scale = rendered(pdf[k], ocr.RENDER_DPI)
+            for picture in pictures:
+                boxes.extend(_read_picture(pages[k], image, scale, picture, deadline))
     finally:
         pdf.close()
     if garbled:
         where = "、".join(str(k + 1) for k in garbled)
         notices.append(Notice(f"第 {where} 页的字体缺少可用的 Unicode 映射（文字层是乱码），"
                               "已按页面图像用文字识别（OCR）读取；识别结果请核对"))
+    if pictured:
+        where = "、".join(str(k + 1) for k in pictured)
+        notices.append(Notice(f"第 {where} 页的大幅图片（表格的扫描图或截图）已用文字识别（OCR）读取；识别结果请核对"))
     return boxes
+
+
+def _read_picture(page: Page, image: object, scale: float, picture: Box, deadline: Deadline) -> list:
+    """One picture on a text page read by OCR, its characters and rules added to the page where it stands; the
+    recognised boxes. (`image`: the page drawn, `scale` points a pixel.)"""
+    x0, top, x1, bottom = picture
+    crop = image[int(top / scale):int(bottom / scale), int(x0 / scale):int(x1 / scale)]  # type: ignore[index]
+    seen, found = ocr.scan_page(crop.copy(), page.number, scale, deadline)
+    for ch in seen.chars:
+        ch.x0, ch.x1, ch.top, ch.bottom = ch.x0 + x0, ch.x1 + x0, ch.top + top, ch.bottom + top
+    page.chars.extend(seen.chars)
+    page.horizontal.extend((y + top, a + x0, b + x0) for y, a, b in seen.horizontal)
+    page.vertical.extend((x + x0, a + top, b + top) for x, a, b in seen.vertical)
+    return [box._replace(box=(box.box[0] + x0, box.box[1] + top, box.box[2] + x0, box.box[3] + top))
+            for box in found]
 
 
 def _searchable_scan(page: Page) -> bool:
     """A scan with a text layer (a scanner's or a phone app's "searchable PDF": the page image, the recognised
     text invisible over it): its table's rules are pixels of the image, not paths."""
-    return (page.image_cover >= SCAN_COVER and len(page.chars) >= FEW_CHARS
+    return (any(page.share(box) >= SCAN_COVER and len(page.inside(box)) >= FEW_CHARS for box in page.pictures)
             and len(page.horizontal) + len(page.vertical) < MIN_PATHS)
 
 
