@@ -132,6 +132,20 @@ def test_a_table_pasted_as_a_picture_into_a_text_page_is_read(tmp_path):
     assert any("图片" in w.message and "OCR" in w.message for w in form.warnings)
 
 
+@needs_ocr
+def test_a_photo_in_a_text_document_is_not_read_as_a_table(forms, tmp_path):
+    """A picture with few lines of text (a photo of the project's site) is looked at by the text detector only,
+    not read: no OCR text, no warning."""
+    photo = Image.effect_noise((1200, 800), 60).convert("RGB")
+    pictured_pdf([photo], tmp_path / "photo.pdf", "项目现场照片")
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    both = pdfium.PdfDocument(text_pdf)
+    both.import_pages(pdfium.PdfDocument(tmp_path / "photo.pdf"))
+    both.save(tmp_path / "both.pdf")
+    [form] = parse_file(tmp_path / "both.pdf").forms
+    assert not any("图片" in w.message for w in form.warnings)
+
+
 def test_a_box_run_over_a_rule_is_cut_where_the_recogniser_placed_its_characters():
     """'0外埠' of a 得分 and its 偏差原因 recognised as one box: each character ends midway to the next one's place,
     so the rule between '0' and '外' parts them (shared out evenly, '外' would straddle it)."""

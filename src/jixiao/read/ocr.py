@@ -37,6 +37,7 @@ TEXT_SCORE = 0.3  # boxes recognised with less confidence are dropped (RapidOCR'
 ORIENT_SIDE = 1200  # pixels: a page's longer side in the small copy its orientation is found on
 MIN_LINES = 5  # text lines it takes to turn a page
 VOTES = 20  # the longest lines whose direction is classified
+TABLE_LINES = 10  # a picture with fewer text lines is no table's (a photo, a logo, a seal): not read
 _DIGIT = set("0123456789")
 _DASH = re.compile(r"^[一_—－–-]+$")  # a cell's dash placeholder, which the recogniser reads as 一 or -
 # an amount whose decimal point was read as a comma (1,984,00; 99,44%): a thousands group has three digits
@@ -87,16 +88,28 @@ def _lines(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
+def _small(image: np.ndarray) -> np.ndarray:
+    """A copy of a page ORIENT_SIDE pixels on its longer side."""
+    import cv2
+
+    k = ORIENT_SIDE / max(image.shape[:2])
+    return cv2.resize(image, None, fx=k, fy=k, interpolation=cv2.INTER_AREA)
+
+
+def has_text(image: np.ndarray) -> bool:
+    """A picture holding lines of text enough to be a table's (a photo of a site or a logo does not): found by
+    the detector alone on a small copy, a fraction of reading it."""
+    return len(_lines(_small(image))) >= TABLE_LINES
+
+
 def upright(image: np.ndarray) -> np.ndarray:
     """A page turned so its text reads across and the right way up: a form scanned sideways or upside down (a
     landscape form fed in portrait, a sheet the wrong way round). On a small copy: text lines standing taller than
     wide say the page lies on its side; the text-line direction classifier's votes on the longest lines say
     whether it is upside down."""
-    import cv2
     import numpy as np
 
-    small = cv2.resize(image, None, fx=ORIENT_SIDE / max(image.shape[:2]), fy=ORIENT_SIDE / max(image.shape[:2]),
-                       interpolation=cv2.INTER_AREA)
+    small = _small(image)
     lines = _lines(small)
     wide = sum(1 for x0, y0, x1, y1 in lines if x1 - x0 > 1.5 * (y1 - y0))
     tall = sum(1 for x0, y0, x1, y1 in lines if y1 - y0 > 1.5 * (x1 - x0))

@@ -962,10 +962,12 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
             image, scale = rendered(pdf[k], ocr.RENDER_DPI)
             pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
             boxes.extend(found)
-        for k, pictures in pictured.items():
+        for k, pictures in list(pictured.items()):
             image, scale = rendered(pdf[k], ocr.RENDER_DPI)
-            for picture in pictures:
-                boxes.extend(_read_picture(pages[k], image, scale, picture, deadline))
+            read = [_read_picture(pages[k], image, scale, picture, deadline) for picture in pictures]
+            if not any(found is not None for found in read):
+                del pictured[k]  # (photos, logos)
+            boxes.extend(box for found in read for box in found or ())
     finally:
         pdf.close()
     if garbled:
@@ -978,12 +980,15 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
     return boxes
 
 
-def _read_picture(page: Page, image: object, scale: float, picture: Box, deadline: Deadline) -> list:
+def _read_picture(page: Page, image: object, scale: float, picture: Box, deadline: Deadline) -> list | None:
     """One picture on a text page read by OCR, its characters and rules added to the page where it stands; the
-    recognised boxes. (`image`: the page drawn, `scale` points a pixel.)"""
+    recognised boxes. None for a picture with too few lines of text to be a table (a photo, a logo: not read).
+    (`image`: the page drawn, `scale` points a pixel.)"""
     x0, top, x1, bottom = picture
-    crop = image[int(top / scale):int(bottom / scale), int(x0 / scale):int(x1 / scale)]  # type: ignore[index]
-    seen, found = ocr.scan_page(crop.copy(), page.number, scale, deadline)
+    crop = image[int(top / scale):int(bottom / scale), int(x0 / scale):int(x1 / scale)].copy()  # type: ignore[index]
+    if not ocr.has_text(crop):
+        return None
+    seen, found = ocr.scan_page(crop, page.number, scale, deadline)
     for ch in seen.chars:
         ch.x0, ch.x1, ch.top, ch.bottom = ch.x0 + x0, ch.x1 + x0, ch.top + top, ch.bottom + top
     page.chars.extend(seen.chars)
