@@ -141,7 +141,10 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
         result.error = InputError(name, f"未找到项目支出绩效自评表：文件中只有“{'”“'.join(others[:3])}”"
                                         f"{'等' if len(others) > 3 else ''}，不是项目支出绩效自评表")
     elif not reading.forms:
-        result.error = InputError(name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行")
+        # (what the reader left unread may be why: a form in a picture, without the OCR extra)
+        unread = "；".join(dict.fromkeys(n.message for n in doc.warnings))
+        result.error = InputError(name, "未找到绩效自评表：文件中没有“……绩效自评表”标题，也没有“项目名称”行"
+                                        + (f"。读取提示：{unread}" if unread else ""))
     return result
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -27,13 +28,20 @@ from jixiao.errors import InputError
 from jixiao.read.grid import Cell, Emitter, cell_text, frames_content
 from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline, check_zip
 from jixiao.read.normalise import BARE_PAGE_NUMBER
-from jixiao.read.tokens import Document
+from jixiao.read.tokens import Document, Notice
 
 W_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"  # "Strict Open XML" saved by Word
 _MATH = ("http://schemas.openxmlformats.org/officeDocument/2006/math", "http://purl.oclc.org/ooxml/officeDocument/math")
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_R = ("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}",
+      "{http://purl.oclc.org/ooxml/officeDocument/relationships}")
+_BLIP = {"{http://schemas.openxmlformats.org/drawingml/2006/main}blip", "{http://purl.oclc.org/ooxml/drawingml/main}blip"}
+_VML_IMAGE = "{urn:schemas-microsoft-com:vml}imagedata"
+_EXTENT = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent",
+           "{http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing}extent"}
+PICTURE_EMU = 2_500_000  # EMU (about 7 cm): a drawing narrower than this is an icon, a logo or a seal
 MAIN_PART = "word/document.xml"
 MAX_SPAN = 1000  # grid columns one cell may claim; beyond this a file is broken, not a wide form
 BROKEN = "Word 文档（.docx）已损坏或已加密，无法打开："
@@ -95,8 +103,10 @@ class _TableCell:
 class _Walker:
     """Walks the body once, emitting paragraphs and table rows in document order."""
 
-    def __init__(self, names: _Names, body: etree._Element, out: Emitter, file: str) -> None:
+    def __init__(self, names: _Names, body: etree._Element, out: Emitter, file: str,
+                 picture: Callable[[str], Document | None] | None = None) -> None:
         self.n = names
+        self.picture = picture  # a picture's relationship id -> what OCR reads in it
         sections = list(body.iter(names.section))
         # a section's properties -> how the section after it starts ('nextPage', 'continuous', …)
         self.next_start = {s: _start(after, names) for s, after in zip(sections, sections[1:], strict=False)}
@@ -176,6 +186,13 @@ class _Walker:
             else:
                 self.emit_pending()
                 self.out.plain(segment, self.line)
+        if self.picture is not None:
+            for rid in _pictures(p):
+                part = self.picture(rid)
+                if part is not None:  # (a scanned page: a page of its own)
+                    self.emit_pending()
+                    self.page_break()
+                    self.line = self.out.document(part, self.line)
         section = props.find(n.section) if props is not None else None
         if section is not None and self.next_start.get(section) != "continuous":
             self.page_break()  # a section break: how the next section starts is in that section's properties
@@ -333,6 +350,75 @@ class _Walker:
         self.out.end_table()
 
 
+def _pictures(p: etree._Element) -> list[str]:
+    """The relationship ids of the large pictures a paragraph holds (DrawingML, or VML in older files)."""
+    out = []
+    for el in p.iter():
+        if el.tag in _BLIP:
+            drawing = next((a for a in el.iterancestors() if a.tag.endswith(("}inline", "}anchor"))), None)
+            extent = next((e for e in drawing if e.tag in _EXTENT), None) if drawing is not None else None
+            if extent is not None and int(extent.get("cx", "0") or 0) < PICTURE_EMU:
+                continue
+            rid = el.get(_R[0] + "embed") or el.get(_R[1] + "embed")
+        elif el.tag == _VML_IMAGE:
+            rid = el.get(_R[0] + "id") or el.get(_R[1] + "id")
+        else:
+            continue
+        if rid:
+            out.append(rid)
+    return out
+
+
+class _Pictures:
+    """The pictures of the main part, read by OCR when the extra is installed (a scan of the stamped form pasted
+    into the document); without it, counted for a warning."""
+
+    def __init__(self, archive: zipfile.ZipFile, part: str, file: str) -> None:
+        self.archive, self.file = archive, file
+        self.targets: dict[str, str] = {}
+        rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+        if rels in archive.namelist():
+            for rel in _parse(archive.read(rels), rels, file).iter(_RELS):
+                if rel.get("Type", "").endswith("/image") and rel.get("TargetMode") != "External":
+                    target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
+                    self.targets[rel.get("Id", "")] = target.lstrip("/")
+        self.deadline = Deadline(file)
+        self.seen = 0  # large pictures met
+        self.read: list[str] = []  # which were read
+        self.unread = 0  # large pictures left unread without the extra
+
+    def __call__(self, rid: str) -> Document | None:
+        from jixiao.read import ocr
+
+        target = self.targets.get(rid)
+        if target is None or target not in self.archive.namelist():
+            return None
+        self.seen += 1
+        where = f"第 {self.seen} 张图片"
+        if not ocr.available():
+            self.unread += 1
+            return None
+        try:
+            data = self.archive.read(target)
+        except ZIP_ERRORS:
+            return None
+        part = ocr.read_picture(data, self.file, where, self.deadline)
+        if part is not None:
+            self.read.append(where)
+        return part
+
+    def notices(self) -> list[Notice]:
+        from jixiao.read import ocr
+
+        if self.read:
+            where = "、".join(self.read)
+            return [Notice(f"文档中的{where}（表格的扫描图或截图）已用文字识别（OCR）读取；识别结果请核对")]
+        if self.unread:
+            return [Notice(f"文档中有 {self.unread} 张大幅图片（可能是表格的扫描图或截图），其中的文字需要文字识别"
+                           f"（OCR）才能读取，未读取；请安装：{ocr.EXTRA}")]
+        return []
+
+
 def _parse(data: bytes, part: str, file: str) -> etree._Element:
     """A part's XML without entity expansion, DTD loading or network access; a DTD is refused."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
@@ -365,21 +451,28 @@ def _main_part(archive: zipfile.ZipFile, file: str) -> str:
 def read_docx(path: Path, file: str) -> Document:
     """Turn a Word document into a token stream; a file that cannot be opened raises InputError."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        archive = zipfile.ZipFile(path)
+    except ZIP_ERRORS as exc:
+        raise InputError(file, f"{BROKEN}ZIP 容器损坏（{exc}）") from exc
+    with archive:
+        try:
             check_zip(archive, file)
             part = _main_part(archive, file)
             data = archive.read(part)
-    except KeyError as exc:
-        raise InputError(file, f"{BROKEN}缺少正文部件 {MAIN_PART}") from exc
-    except ZIP_ERRORS as exc:
-        raise InputError(file, f"{BROKEN}ZIP 容器损坏（{exc}）") from exc
-    root = _parse(data, part, file)
-    namespace = etree.QName(root).namespace
-    if namespace not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
-        raise InputError(file, f"{BROKEN}{part} 的根元素是 {etree.QName(root).localname}，应为 Word 正文（w:document）")
-    names = _Names(namespace)
-    body = root.find(names.body)
-    doc = Document(file=file)
-    if body is not None:
-        _Walker(names, body, Emitter(doc), file).blocks(body)
+        except KeyError as exc:
+            raise InputError(file, f"{BROKEN}缺少正文部件 {MAIN_PART}") from exc
+        except ZIP_ERRORS as exc:
+            raise InputError(file, f"{BROKEN}ZIP 容器损坏（{exc}）") from exc
+        root = _parse(data, part, file)
+        namespace = etree.QName(root).namespace
+        if namespace not in (W_MAIN, W_STRICT) or etree.QName(root).localname != "document":
+            raise InputError(file, f"{BROKEN}{part} 的根元素是 {etree.QName(root).localname}，"
+                                   "应为 Word 正文（w:document）")
+        names = _Names(namespace)
+        body = root.find(names.body)
+        doc = Document(file=file)
+        if body is not None:
+            pictures = _Pictures(archive, part, file)
+            _Walker(names, body, Emitter(doc), file, pictures).blocks(body)
+            doc.warnings.extend(pictures.notices())
     return doc

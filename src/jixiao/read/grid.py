@@ -117,6 +117,21 @@ class Emitter:
     def end_table(self) -> None:
         self.gap = max(self.gap, Gap.BLANK)
 
+    def document(self, part: Document, line: int) -> int:
+        """The tokens of a document read from a part of this one (a picture read by OCR) where the part stands:
+        its rows after the rows so far, its lines after `line`, on the current page. Returns its last line."""
+        last = line
+        rows = self.row + 1
+        for k, token in enumerate(part.tokens):
+            gap = max(self.gap, token.gap) if k == 0 else token.gap
+            last = line + token.line
+            self.doc.tokens.append(token._replace(gap=gap, line=last, row=rows + token.row, page=self.page))
+            self.row = rows + token.row
+        self.doc.warnings.extend(n._replace(line=None if n.line is None else line + n.line) for n in part.warnings)
+        self.doc.confidence.update({line + k: v for k, v in part.confidence.items()})
+        self.gap = Gap.BLANK
+        return last
+
 
 def nearest(el: etree._Element, tag: str) -> etree._Element | None:
     """The nearest ancestor of an XML/HTML element with this tag (the table a row or a nested table is in)."""

@@ -12,6 +12,7 @@ The extra is optional (`pip install "jixiao[ocr]"`): without it a scan is a clea
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 import warnings
@@ -227,7 +228,7 @@ def _upright(frame):  # noqa: ANN001, ANN202 - PIL images
     return frame.convert("RGB")
 
 
-def _frames(path: Path, file: str) -> list[np.ndarray]:
+def _frames(path: Path | io.BytesIO, file: str) -> list[np.ndarray]:
     """The pages of an image file (a TIFF may hold several) as BGR arrays, each checked against the pixel limit
     before it is decoded."""
     import numpy as np
@@ -271,5 +272,23 @@ def read_image(path: Path, file: str) -> Document:
     if not boxes:
         raise InputError(file, "图片中没有识别出文字")
     doc = layout(pages, file)
+    low_confidence(doc, boxes)
+    return doc
+
+
+def read_picture(data: bytes, file: str, where: str, deadline: Deadline) -> Document | None:
+    """A picture inside a document (a scan of the form pasted into a Word file) read as an image is: its first
+    frame; None where it holds too few lines of text to be a table (a photo, a logo) or cannot be decoded."""
+    from jixiao.read.pdf import layout
+
+    try:
+        frames = _frames(io.BytesIO(data), file)
+    except InputError:
+        return None  # (a format Pillow cannot draw, such as a Windows metafile; a broken image)
+    if not frames or not has_text(frames[0]):
+        return None
+    deadline.check(where)
+    page, boxes = scan_page(frames[0], 1, A4_WIDTH / frames[0].shape[1], deadline)
+    doc = layout([page], file)
     low_confidence(doc, boxes)
     return doc
