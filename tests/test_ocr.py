@@ -181,6 +181,21 @@ def test_without_the_extra_a_form_in_a_picture_is_named_as_unread(tmp_path, monk
     assert "1 张大幅图片" in result.error.message and ocr.EXTRA in result.error.message
 
 
+@needs_ocr
+def test_a_picture_that_cannot_be_decoded_is_named(tmp_path):
+    """A large picture Pillow cannot draw (a Windows metafile, a broken image) is named as unread."""
+    import zipfile
+
+    source = _word_with_pictures([Image.new("RGB", (1654, 2339), "white")], tmp_path / "source.docx")
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(broken, "w") as new:
+        for item in old.infolist():
+            new.writestr(item, b"\x01\x00\x00\x00EMF?" * 20 if item.filename.startswith("word/media/")
+                         else old.read(item))
+    result = parse_file(broken)
+    assert result.error is not None and "第 1 张图片无法解码" in result.error.message
+
+
 def test_a_box_run_over_a_rule_is_cut_where_the_recogniser_placed_its_characters():
     """'0外埠' of a 得分 and its 偏差原因 recognised as one box: each character ends midway to the next one's place,
     so the rule between '0' and '外' parts them (shared out evenly, '外' would straddle it)."""

@@ -386,6 +386,7 @@ class _Pictures:
         self.seen = 0  # large pictures met
         self.read: list[str] = []  # which were read
         self.unread = 0  # large pictures left unread without the extra
+        self.undecoded: list[str] = []  # which could not be decoded (a Windows metafile, a broken image)
 
     def __call__(self, rid: str) -> Document | None:
         from jixiao.read import ocr
@@ -402,7 +403,11 @@ class _Pictures:
             data = self.archive.read(target)
         except ZIP_ERRORS:
             return None
-        part = ocr.read_picture(data, self.file, where, self.deadline)
+        image = ocr.picture(data, self.file)
+        if image is None:
+            self.undecoded.append(where)
+            return None
+        part = ocr.read_picture(image, self.file, where, self.deadline)
         if part is not None:
             self.read.append(where)
         return part
@@ -410,13 +415,17 @@ class _Pictures:
     def notices(self) -> list[Notice]:
         from jixiao.read import ocr
 
+        out = []
+        if self.undecoded:
+            where = "、".join(self.undecoded)
+            out.append(Notice(f"文档中的{where}无法解码（如 Windows 图元文件 EMF/WMF，或图片已损坏），未读取"))
         if self.read:
             where = "、".join(self.read)
-            return [Notice(f"文档中的{where}（表格的扫描图或截图）已用文字识别（OCR）读取；识别结果请核对")]
+            out.append(Notice(f"文档中的{where}（表格的扫描图或截图）已用文字识别（OCR）读取；识别结果请核对"))
         if self.unread:
-            return [Notice(f"文档中有 {self.unread} 张大幅图片（可能是表格的扫描图或截图），其中的文字需要文字识别"
-                           f"（OCR）才能读取，未读取；请安装：{ocr.EXTRA}")]
-        return []
+            out.append(Notice(f"文档中有 {self.unread} 张大幅图片（可能是表格的扫描图或截图），其中的文字需要文字识别"
+                              f"（OCR）才能读取，未读取；请安装：{ocr.EXTRA}"))
+        return out
 
 
 def _parse(data: bytes, part: str, file: str) -> etree._Element:

@@ -276,19 +276,25 @@ def read_image(path: Path, file: str) -> Document:
     return doc
 
 
-def read_picture(data: bytes, file: str, where: str, deadline: Deadline) -> Document | None:
-    """A picture inside a document (a scan of the form pasted into a Word file) read as an image is: its first
-    frame; None where it holds too few lines of text to be a table (a photo, a logo) or cannot be decoded."""
-    from jixiao.read.pdf import layout
-
+def picture(data: bytes, file: str) -> np.ndarray | None:
+    """A picture inside a document (its first frame, BGR); None where it cannot be decoded (a Windows metafile,
+    a broken image)."""
     try:
         frames = _frames(io.BytesIO(data), file)
     except InputError:
-        return None  # (a format Pillow cannot draw, such as a Windows metafile; a broken image)
-    if not frames or not has_text(frames[0]):
         return None
+    return frames[0] if frames else None
+
+
+def read_picture(image: np.ndarray, file: str, where: str, deadline: Deadline) -> Document | None:
+    """A picture inside a document (a scan of the form pasted into a Word file) read as an image is; None where
+    it holds too few lines of text to be a table (a photo, a logo)."""
+    from jixiao.read.pdf import layout
+
     deadline.check(where)
-    page, boxes = scan_page(frames[0], 1, A4_WIDTH / frames[0].shape[1], deadline)
+    if not has_text(image):
+        return None
+    page, boxes = scan_page(image, 1, A4_WIDTH / image.shape[1], deadline)
     doc = layout([page], file)
     low_confidence(doc, boxes)
     return doc

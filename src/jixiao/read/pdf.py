@@ -984,6 +984,7 @@ def _read_picture(page: Page, image: object, scale: float, picture: Box, deadlin
     """One picture on a text page read by OCR, its characters and rules added to the page where it stands; the
     recognised boxes. None for a picture with too few lines of text to be a table (a photo, a logo: not read).
     (`image`: the page drawn, `scale` points a pixel.)"""
+    deadline.check(f"第 {page.number} 页的图片")
     x0, top, x1, bottom = picture
     crop = image[int(top / scale):int(bottom / scale), int(x0 / scale):int(x1 / scale)].copy()  # type: ignore[index]
     if not ocr.has_text(crop):
