@@ -59,8 +59,8 @@ def test_real_shapes_read_back(layout):
 
 
 # labels printed with a space between their characters (a Word cell set 分散对齐, or typed so): 项 目 名 称
-SPACED = ["项目名称", "主管部门", "实施单位", "其他资金", "分值", "得分", "执行率", "一级指标", "二级指标", "三级指标",
-          "总分", "评分等级", "预期目标"]
+SPACED = ["财政项目支出绩效自评表", "项目名称", "主管部门", "实施单位", "其他资金", "分值", "得分", "执行率",
+          "一级指标", "二级指标", "三级指标", "总分", "评分等级", "预期目标"]
 
 
 # (not in column-aligned text, whose columns are where the header's characters stand, nor in a table drawn on a
@@ -68,14 +68,15 @@ SPACED = ["项目名称", "主管部门", "实施单位", "其他资金", "分�
 @pytest.mark.parametrize("layout", [layout for layout in LAYOUTS if layout not in ("aligned", "drawn")])
 def test_labels_spaced_out_read_back(layout):
     """Labels whose characters are spaced out are joined again, in every layout: a fund row's label too (`其 他 资
-    金`), and pieces join into a label only when they make one exactly (`执 行 率` `得 分` is no column
-    `执行率得…`, whatever template adds a longer 执行率 word)."""
+    金`), the title and its year (`财 政 项 目 … 自 评 表（2023年 度）`), and pieces join into a label only when
+    they make one exactly (`执 行 率` `得 分` is no column `执行率得…`, whatever template adds a longer 执行率 word)."""
     wrong: list[str] = []
     for seed, path in enumerate(sorted(GOLDEN.glob("*.json"))):
         form = json.loads(path.read_text(encoding="utf-8"))["forms"][0]
         text = render([form], layout, seed=seed)
         for label in SPACED:
             text = text.replace(label, " ".join(label))
+        text = text.replace("年度）", "年 度）").replace("年度)", "年 度)")  # the title's year too: '（2023年 度）'
         fields, matched, w, missing, extra = score([expected(form)], [f.record() for f in jixiao.parse_text(text, "x")])
         assert not missing and not extra
         wrong += w

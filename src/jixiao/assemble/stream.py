@@ -43,6 +43,8 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_YEAR = re.compile(r"[(（](?:(?:19|20)\d{2})?$")  # a year opened in brackets at a unit's end (its digits
 # may be on a line apart: '…自评表（' '年度）')
 _YEAR_REST = re.compile(r"^年度?[)）]")
+_OPEN_YEAR_WORD = re.compile(r"[(（](?:19|20)\d{2}年$")  # … or with its 年, its 度 set apart ('（2023年' '度）')
+_YEAR_WORD_REST = re.compile(r"^度[)）]")
 _YEAR_START = re.compile(r"^[(（]?(?:19|20)\d{2}$")
 BARE_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _YEAR_ONLY = re.compile(r"^(?:[(（]?(?:19|20)\d{2}年度?[)）]?|[(（](?:19|20)\d{2}[)）])$")
@@ -284,6 +286,7 @@ def _column_place(key: str, lex: Lexicon) -> tuple[int, int] | None:
     return None
 
 
+MAX_TITLE = 40  # characters of a title
 MAX_PIECES = 12  # a label cut into pieces has at most this many ('上 年 结 转 资 金', a character each)
 
 
@@ -316,13 +319,22 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             text = u.text + units[continued[i]].text
             out.append(u._replace(text=text, key=fold(text)))
             continue
-        if ((key[-1:].isdigit() or key[-1:] in "(（") and i + 1 < n and _OPEN_YEAR.search(key)
-                and _YEAR_REST.match(units[i + 1].key) and not units[i + 1].certain and units[i + 1].row == u.row):
+        if ((key[-1:].isdigit() or key[-1:] in "(（年") and i + 1 < n and not units[i + 1].certain
+                and units[i + 1].row == u.row and (_OPEN_YEAR.search(key) and _YEAR_REST.match(units[i + 1].key)
+                                                   or _OPEN_YEAR_WORD.search(key)
+                                                   and _YEAR_WORD_REST.match(units[i + 1].key))):
             # a title's year cut at the space a PDF's text puts after its digits ('…自评表（2023' '年度）'), or
-            # around the place of digits it put on a line apart ('…自评表（' '年度）')
+            # around the place of digits it put on a line apart ('…自评表（' '年度）'), or between its characters
+            # spaced out ('（2023年' '度）')
             text = u.text + units[i + 1].text
             out.append(u._replace(text=text, key=fold(text)))
             after = i + 2
+            continue
+        if len(key) == 1 and not u.certain and (spread := _spaced_title(units, i, lex)):
+            parts = units[i:spread]  # a title printed with a space between its characters ('财 政 项 目 … 自 评 表')
+            text = "".join(p.text for p in parts)
+            out.append(u._replace(text=text, key=fold(text)))
+            after = spread
             continue
         if 2 <= len(key) <= 4 and i + 1 < n and (across := _read_across(u, units[i + 1], lex)) is not None:
             out.append(across)
@@ -365,6 +377,31 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
         after = joined + 1
     return out
+
+
+SPACED_TITLE = 6  # characters: a title spaced out has at least this many before its end
+
+
+def _spaced_title(units: list[Unit], i: int, lex: Lexicon) -> int | None:
+    """Where a title printed with a space between its characters ends (one past its last piece), when units
+    `i`… are one: single characters one space apart on one printed line, the last pieces perhaps longer
+    ('表(2023年' '度)'), that make a form's title together."""
+    u = units[i]
+    j = i + 1
+    while (j < len(units) and j - i < MAX_TITLE and len(units[j].key) == 1 and units[j].gap == Gap.SPACE
+           and units[j].row == u.row and not units[j].certain):
+        j += 1
+    if j - i < SPACED_TITLE:
+        return None
+    key = "".join(x.key for x in units[i:j])
+    end = j if title_of(u._replace(key=key), lex) else None
+    for k in range(j, min(j + 2, len(units))):  # (its year, perhaps cut itself: '表(2023年' '度)')
+        if units[k].gap != Gap.SPACE or units[k].row != u.row or units[k].certain:
+            break
+        key += units[k].key
+        if title_of(u._replace(key=key), lex):
+            end = k + 1
+    return end
 
 
 def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dict[int, int]:
