@@ -50,6 +50,7 @@ PICTURE = 0.1  # an image over this share of the page may be a picture of a tabl
 SCAN_COVER = 0.5  # a page with an image over this share of it, text over it and no rules drawn is a searchable scan
 MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
 RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
+RULES_SECONDS = 10  # ... and the time to read it allowed that long more (about half a second)
 OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
@@ -1018,6 +1019,7 @@ def _image_rules(path: Path, file: str, pages: list[Page], deadline: Deadline) -
     pdf = _open(path, file)
     try:
         for k in searchable:
+            deadline.allow(RULES_SECONDS)
             deadline.check(f"第 {k + 1} 页")
             page = pages[k]
             image, scale = rendered(pdf[k], RULES_DPI)
