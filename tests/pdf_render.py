@@ -46,3 +46,32 @@ def chromium_pdf(page: Path, pdf: Path, profile: Path, header_footer: bool = Fal
     subprocess.run([program, *flags, f"--user-data-dir={profile}", f"--print-to-pdf={pdf}",
                     page.resolve().as_uri()], check=True, capture_output=True, timeout=300)
     return pdf
+
+
+def turned_pdf(source: Path, path: Path, turn: int, upright: bool = True) -> Path:
+    """`source` with each page's content drawn turned `turn` degrees clockwise (the page's box turned with it),
+    and, when `upright`, shown upright again by the page's /Rotate — as some PDF printers store a landscape form;
+    else shown on its side."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument(source)
+    try:
+        for k in range(len(pdf)):
+            page = pdf[k]
+            w, h = page.get_size()
+            a, b, c, d, e, f = {90: (0, -1, 1, 0, 0, w), 180: (-1, 0, 0, -1, w, h), 270: (0, 1, -1, 0, h, 0)}[turn]
+            clip = raw.FS_RECTF(-1e5, 1e5, 1e5, -1e5)
+            raw.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(raw.FS_MATRIX(a, b, c, d, e, f)), ctypes.byref(clip))
+            width, height = (h, w) if turn in (90, 270) else (w, h)
+            raw.FPDFPage_SetMediaBox(page.raw, 0, 0, width, height)
+            raw.FPDFPage_SetCropBox(page.raw, 0, 0, width, height)
+            if upright:
+                page.set_rotation((360 - turn) % 360)
+            page.close()
+        pdf.save(path)
+    finally:
+        pdf.close()
+    return path

@@ -16,7 +16,7 @@ from jixiao.read import ocr
 from tests.conftest import GOLDEN
 from tests.docx_render import render_docx
 from tests.layout_render import expected, render, scores_left_blank
-from tests.pdf_render import chromium, chromium_pdf, libreoffice_pdf, soffice
+from tests.pdf_render import chromium, chromium_pdf, libreoffice_pdf, soffice, turned_pdf
 from tests.scoring import score
 from tests.xlsx_render import render_xlsx
 
@@ -271,6 +271,21 @@ def _image_only_pdf(path: Path) -> Path:
     page.gen_content()
     pdf.save(path)
     return path
+
+
+@pytest.mark.parametrize("upright", [True, False], ids=["shown upright", "shown on its side"])
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_page_drawn_turned_reads_across(tmp_path, turn, upright):
+    """A page whose content is drawn turned (a landscape form some PDF printers store so, shown upright by the
+    page's /Rotate), or a page shown on its side: the text's own direction turns the page so it reads across
+    (before: no field read)."""
+    from jixiao.model import Form
+    from jixiao.render import RenderFormat, render_forms
+
+    forms = _forms(GOLDENS[1])[:3]
+    source = render_forms([Form.model_validate(f) for f in forms], RenderFormat.pdf, tmp_path / "forms.pdf")
+    accuracy, summary = _accuracy(turned_pdf(source, tmp_path / "turned.pdf", turn, upright), forms)
+    assert accuracy == 100.0, summary
 
 
 def test_scan_gets_a_clear_message(tmp_path):

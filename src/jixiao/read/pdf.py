@@ -15,6 +15,7 @@ characters and rules, so it goes through the same layout.
 from __future__ import annotations
 
 import ctypes
+import math
 import mmap
 import os
 import re
@@ -66,6 +67,8 @@ class Page:
     images: int = 0
     paths: int = 0  # path objects drawn (rules, shading; a glyph each where text was turned into outlines)
     pictures: list[Box] = field(default_factory=list)  # images over PICTURE of the page: (x0, top, x1, bottom)
+    unmapped: int = 0
+    turn: int = 0  # degrees clockwise the page is drawn turned from how it is shown, to read its text across
 
     def inside(self, box: Box) -> list[Char]:
         """The characters centred inside `box`."""
@@ -74,24 +77,26 @@ class Page:
 
     def share(self, box: Box) -> float:
         return (box[2] - box[0]) * (box[3] - box[1]) / (self.width * self.height or 1.0)
-    unmapped: int = 0
 
 
 # ------------------------------------------------------------------------------------------------ extraction
 
 
-def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
+def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float]]:
+    """The page's characters in `page.chars` (points, y down, as the page is stored, before any turn), their
+    (font size, baseline origin) each, and the text's direction votes in `page`'s `_votes`."""
     n = raw.FPDFText_CountChars(textpage)
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox  # the advance box: no false gaps between narrow glyphs
     get_unicode = raw.FPDFText_GetUnicode
     generated = raw.FPDFText_IsGenerated
     map_error = raw.FPDFText_HasUnicodeMapError
-    font_size, get_origin = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin
+    font_size, get_origin, get_angle = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharAngle
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    sizes: list[tuple[float, float]] = []  # (font size, baseline from the top) of each character
+    sizes: list[tuple[float, float, float]] = []  # (font size, origin x, origin y from the top) of each character
     h = page.height
     spaced = False  # a space of the text itself (not one pdfium inferred from a gap) stands before
+    votes = Counter()
     for i in range(n):
         code = get_unicode(textpage, i)
         if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
@@ -102,10 +107,37 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> None:
             continue
         get_box(textpage, i, rect)
         get_origin(textpage, i, ox, oy)
-        sizes.append((round(font_size(textpage, i), 1), h - oy.value))
+        sizes.append((round(font_size(textpage, i), 1), ox.value, h - oy.value))
+        votes[round(get_angle(textpage, i) / (math.pi / 2)) % 4] += 1
         page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom, spaced))
         spaced = False
-    _line_boxes(page.chars, sizes)
+    page.turn = (4 - votes.most_common(1)[0][0]) % 4 * 90 if votes else 0
+    return sizes
+
+
+def _turned(page: Page, sizes: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    """The page turned `page.turn` degrees clockwise, its characters, rules and pictures with it, so its text
+    reads across: a page whose content is drawn turned, shown upright by the page's /Rotate (a landscape form
+    printed to PDF so) or shown on its side. Returns the characters' sizes and origins turned too."""
+    w, h = page.width, page.height
+    turn = page.turn
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (h - y, x) if turn == 90 else (w - x, h - y) if turn == 180 else (y, w - x)
+
+    def box(x0: float, top: float, x1: float, bottom: float) -> Box:
+        (a, b), (c, d) = at(x0, top), at(x1, bottom)
+        return min(a, c), min(b, d), max(a, c), max(b, d)
+
+    for ch in page.chars:
+        ch.x0, ch.top, ch.x1, ch.bottom = box(ch.x0, ch.top, ch.x1, ch.bottom)
+    segments = [box(x0, y, x1, y) for y, x0, x1 in page.horizontal] + [box(x, y0, x, y1) for x, y0, y1 in page.vertical]
+    page.horizontal = [((t + b) / 2, x0, x1) for x0, t, x1, b in segments if b - t < x1 - x0]
+    page.vertical = [((x0 + x1) / 2, t, b) for x0, t, x1, b in segments if b - t >= x1 - x0]
+    page.pictures = [box(*p) for p in page.pictures]
+    if turn in (90, 270):
+        page.width, page.height = h, w
+    return [(size, *at(x, y)) for size, x, y in sizes]
 
 
 def _line_boxes(chars: list[Char], sizes: list[tuple[float, float]]) -> None:
@@ -294,8 +326,14 @@ def extract(path: Path, file: str, deadline: Deadline) -> list[Page]:
                 width, height = height, width
             page = Page(index + 1, width, height)
             textpage = pdf_page.get_textpage()
-            _chars(textpage.raw, page)
+            sizes = _chars(textpage.raw, page)
             _paths(pdf_page.raw, page)
+            if len(page.chars) < FEW_CHARS:  # (a scan: as it is shown, and OCR turns it upright)
+                page.turn = pdf_page.get_rotation()
+            if page.turn:
+                sizes = _turned(page, sizes)
+            _line_boxes(page.chars, [(size, y) for size, _, y in sizes])
+            page.turn = (page.turn - pdf_page.get_rotation()) % 360  # (from how it is shown: to draw it so)
             textpage.close()
             pdf_page.close()
             pages.append(page)
@@ -960,11 +998,11 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
     pdf = _open(path, file)
     try:
         for k in sorted(scanned + garbled):
-            image, scale = rendered(pdf[k], ocr.RENDER_DPI)
+            image, scale = rendered(pdf[k], ocr.RENDER_DPI, pages[k].turn)
             pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
             boxes.extend(found)
         for k, pictures in list(pictured.items()):
-            image, scale = rendered(pdf[k], ocr.RENDER_DPI)
+            image, scale = rendered(pdf[k], ocr.RENDER_DPI, pages[k].turn)
             read = [_read_picture(pages[k], image, scale, picture, deadline) for picture in pictures]
             if not any(found is not None for found in read):
                 del pictured[k]  # (photos, logos)
@@ -1022,7 +1060,7 @@ def _image_rules(path: Path, file: str, pages: list[Page], deadline: Deadline) -
             deadline.allow(RULES_SECONDS)
             deadline.check(f"第 {k + 1} 页")
             page = pages[k]
-            image, scale = rendered(pdf[k], RULES_DPI)
+            image, scale = rendered(pdf[k], RULES_DPI, page.turn)
             gray, matrix = straightened(ink(image))
             if matrix is not None:
                 for ch in page.chars:  # the characters' centres moved as their pixels were

@@ -94,9 +94,10 @@ def _meeting(vertical: list[Segment], horizontal: list[Segment], slack: float) -
             if any(a - slack <= x <= b + slack and y0 - slack <= y <= y1 + slack for y, a, b in horizontal)]
 
 
-def rendered(page, dpi: float) -> tuple[np.ndarray, float]:  # noqa: ANN001 - a pypdfium2 PdfPage
-    """A PDF page drawn as a BGR image, at `dpi` or less where the page is so large that it would pass the pixel
-    limit (a page may claim 200 inches a side); with the points per pixel."""
+def rendered(page, dpi: float, turn: int = 0) -> tuple[np.ndarray, float]:  # noqa: ANN001 - a pypdfium2 PdfPage
+    """A PDF page drawn as a BGR image, turned `turn` degrees clockwise from how it is shown, at `dpi` or less
+    where the page is so large that it would pass the pixel limit (a page may claim 200 inches a side); with the
+    points per pixel."""
     from jixiao.read.limits import current
 
     width, height = page.get_size()
@@ -104,7 +105,7 @@ def rendered(page, dpi: float) -> tuple[np.ndarray, float]:  # noqa: ANN001 - a 
     most = current().pixels
     if width * height * scale * scale > most:
         scale = (most / (width * height)) ** 0.5
-    bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+    bitmap = page.render(scale=scale, rotation=turn, fill_color=(255, 255, 255, 255))
     image = np.array(bitmap.to_numpy()[:, :, :3])  # pdfium draws BGR(A)
     bitmap.close()
     return image, 1 / scale
