@@ -82,9 +82,9 @@ class Page:
 # ------------------------------------------------------------------------------------------------ extraction
 
 
-def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float]]:
-    """The page's characters in `page.chars` (points, y down, as the page is stored, before any turn), their
-    (font size, baseline origin) each, and the text's direction votes in `page`'s `_votes`."""
+def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float, float]]:
+    """The page's characters into `page.chars` (points, y down, as the page is stored) and, in `page.turn`, the
+    quarter turn that sets the most of them upright; returns each one's font size and baseline origin."""
     n = raw.FPDFText_CountChars(textpage)
     rect = raw.FS_RECTF()
     get_box = raw.FPDFText_GetLooseCharBox  # the advance box: no false gaps between narrow glyphs
@@ -96,7 +96,7 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float]]
     sizes: list[tuple[float, float, float]] = []  # (font size, origin x, origin y from the top) of each character
     h = page.height
     spaced = False  # a space of the text itself (not one pdfium inferred from a gap) stands before
-    votes = Counter()
+    votes: Counter[int] = Counter()  # quarter turns of the characters
     for i in range(n):
         code = get_unicode(textpage, i)
         if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
