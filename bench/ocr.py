@@ -39,6 +39,7 @@ from tests.scan_render import (  # noqa: E402
     pictured_pdf,
     scanned_pdf,
     searchable_pdf,
+    word_with_pictures,
 )
 from tests.scoring import score  # noqa: E402
 
@@ -64,19 +65,6 @@ def run(pdf: Path) -> dict:
     return out
 
 
-def _word(images: list, path: Path) -> Path:  # noqa: ANN001
-    import docx
-    from docx.shared import Cm
-
-    document = docx.Document()
-    document.add_paragraph("附件2：项目支出绩效自评表（盖章扫描件）")
-    for k, image in enumerate(images):
-        image.save(path.with_name(f"page{k}.png"))
-        document.add_picture(str(path.with_name(f"page{k}.png")), width=Cm(16))
-    document.save(path)
-    return path
-
-
 def shapes(forms: list[dict], folder: Path) -> dict:
     """Each shape of file: name -> (path, pages)."""
     text_pdf = render_forms([Form.model_validate(f) for f in forms], RenderFormat.pdf, folder / "text.pdf")
@@ -94,7 +82,7 @@ def shapes(forms: list[dict], folder: Path) -> dict:
     broken.write_bytes(text_pdf.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX"))
     out["ToUnicode maps broken"] = broken
     out["picture in a PDF page"] = pictured_pdf(light, folder / "pictured.pdf", "附件2：项目支出绩效自评表")
-    out["picture in a Word document"] = _word(light, folder / "pictured.docx")
+    out["picture in a Word document"] = word_with_pictures(light, folder / "pictured.docx")
     return {name: (path, len(clean)) for name, path in out.items()}
 
 

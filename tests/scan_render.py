@@ -216,3 +216,17 @@ def pictured_pdf(images: list[Image.Image], path: Path, heading: str) -> Path:
         out.showPage()
     out.save()
     return path
+
+
+def word_with_pictures(images: list[Image.Image], path: Path) -> Path:
+    """A Word document holding each page image as a picture under a heading (a stamped form's scan pasted in)."""
+    import docx
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph("附件2：项目支出绩效自评表（盖章扫描件）")
+    for k, image in enumerate(images):
+        image.save(path.with_name(f"page{k}.png"))
+        document.add_picture(str(path.with_name(f"page{k}.png")), width=Cm(16))
+    document.save(path)
+    return path

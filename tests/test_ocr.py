@@ -33,6 +33,7 @@ from tests.scan_render import (
     pictured_pdf,
     scanned_pdf,
     searchable_pdf,
+    word_with_pictures,
 )
 from tests.scoring import score
 
@@ -146,26 +147,12 @@ def test_a_photo_in_a_text_document_is_not_read_as_a_table(forms, tmp_path):
     assert not any("图片" in w.message for w in form.warnings)
 
 
-def _word_with_pictures(images: list[Image.Image], path: Path) -> Path:
-    """A Word document holding each page image as a picture under a heading (a stamped form's scan pasted in)."""
-    import docx
-    from docx.shared import Cm
-
-    document = docx.Document()
-    document.add_paragraph("附件2：项目支出绩效自评表（盖章扫描件）")
-    for k, image in enumerate(images):
-        image.save(path.with_name(f"page{k}.png"))
-        document.add_picture(str(path.with_name(f"page{k}.png")), width=Cm(16))
-    document.save(path)
-    return path
-
-
 @needs_ocr
 def test_a_form_pasted_as_a_picture_into_a_word_document_is_read(tmp_path):
     """The pictures of a .docx read by OCR where they stand, each a page (before: 未找到绩效自评表)."""
     forms = golden(3, 1)
     images = [degrade(im, LIGHT, seed=k) for k, im in enumerate(pages(forms, 200, tmp_path))]
-    document = _word_with_pictures(images, tmp_path / "pictured.docx")
+    document = word_with_pictures(images, tmp_path / "pictured.docx")
     accuracy, wrong = _accuracy(document, answer(forms))
     assert accuracy >= 98.0, wrong  # measured 100%
     [form] = parse_file(document).forms
@@ -176,7 +163,7 @@ def test_without_the_extra_a_form_in_a_picture_is_named_as_unread(tmp_path, monk
     """Without the extra, the pictures cannot be read: the file's error says that is why no form was found."""
     monkeypatch.setattr(ocr, "available", lambda: False)
     image = Image.new("RGB", (1654, 2339), "white")
-    result = parse_file(_word_with_pictures([image], tmp_path / "pictured.docx"))
+    result = parse_file(word_with_pictures([image], tmp_path / "pictured.docx"))
     assert result.error is not None and "未找到绩效自评表" in result.error.message
     assert "1 张大幅图片" in result.error.message and ocr.EXTRA in result.error.message
 
@@ -186,7 +173,7 @@ def test_a_picture_that_cannot_be_decoded_is_named(tmp_path):
     """A large picture Pillow cannot draw (a Windows metafile, a broken image) is named as unread."""
     import zipfile
 
-    source = _word_with_pictures([Image.new("RGB", (1654, 2339), "white")], tmp_path / "source.docx")
+    source = word_with_pictures([Image.new("RGB", (1654, 2339), "white")], tmp_path / "source.docx")
     broken = tmp_path / "broken.docx"
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(broken, "w") as new:
         for item in old.infolist():
