@@ -14,7 +14,7 @@ from pathlib import Path
 
 from jixiao.errors import InputError
 from jixiao.read.limits import current
-from jixiao.read.sniff import kind_of
+from jixiao.read.sniff import OLE, is_word_binary, kind_of
 from jixiao.read.tokens import Document
 
 _SHEET_SUFFIXES = (".et", ".ods", ".xls", ".ett")
@@ -28,7 +28,10 @@ def soffice() -> str | None:
 
 
 def _target(path: Path, head: bytes) -> str:
-    """The format to convert to: a workbook to .xlsx, anything else to .docx."""
+    """The format to convert to: a workbook to .xlsx, anything else to .docx. What the file holds decides, its
+    name only where that says nothing (a Word document saved as .xls is a document)."""
+    if head.startswith(OLE) and is_word_binary(path):
+        return "docx"
     if path.suffix.lower() in _SHEET_SUFFIXES or b"opendocument.spreadsheet" in head:
         return "xlsx"
     return "docx"

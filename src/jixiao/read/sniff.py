@@ -58,11 +58,22 @@ def _zip_kind(path: Path, file: str) -> str:
     raise InputError(file, "文件是 ZIP 压缩包，但不是 Word（.docx）或 Excel（.xlsx）文档；请解压后再读取其中的文件")
 
 
+def ole_names(path: Path) -> bytes:
+    """The start of an OLE2 compound file, where the directory of a small file names its streams (UTF-16)."""
+    with path.open("rb") as handle:
+        return handle.read(4 << 20)
+
+
+def is_word_binary(path: Path) -> bool:
+    """An OLE2 file holding a Word document's stream (a .doc, or a WPS 文字 .wps that saved one), whatever its
+    name says."""
+    return _OLE_DOCUMENT in ole_names(path)
+
+
 def _ole_kind(path: Path, file: str) -> str:
     """An OLE2 compound file: an Excel 97–2003 workbook (or a WPS 表格 .et that saved one) is read directly;
     anything else (.doc, .wps) goes through LibreOffice; an encrypted Office file is refused, saying so."""
-    with path.open("rb") as handle:
-        data = handle.read(4 << 20)  # the directory sector of a small file; names are UTF-16
+    data = ole_names(path)
     if _OLE_ENCRYPTED in data:
         raise InputError(file, "Office 文档已加密（需要密码），无法读取；请提供未加密的版本")
     if any(name in data for name in _OLE_WORKBOOK) and _OLE_DOCUMENT not in data:
