@@ -394,3 +394,21 @@ def test_real_doc_through_libreoffice(tmp_path):
     for name in ("form.wps", "form.xls"):
         shutil.copy(doc, tmp_path / name)
         assert _read_back(forms, tmp_path / name)[1] == matched
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
+def test_a_form_typed_with_tab_stops_reads_back(golden, tmp_path):
+    """A form laid out in paragraphs with tabs between its cells, not in a table (typed with tab stops, or a PDF
+    a converter turned into a Word file): a tab sets cells apart for certain, a space inside a cell does not
+    (before: 99.33% of these five forms' fields, names cut at their spaces)."""
+    import docx
+
+    from tests.layout_render import render
+
+    forms = _forms(golden)[:5]
+    document = docx.Document()
+    for line in render(forms, "tab").split("\n"):
+        document.add_paragraph(line)  # (python-docx writes each tab as a w:tab)
+    document.save(tmp_path / "tabbed.docx")
+    fields, matched, wrong, missing, extra = _read_back(forms, tmp_path / "tabbed.docx")
+    assert matched == fields and not missing and not extra, "\n".join(wrong[:10])

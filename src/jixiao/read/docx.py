@@ -176,7 +176,8 @@ class _Walker:
         if self.line % 256 == 0:
             self.deadline.check(f"第 {self.line + 1} 段")
         self.line += 1
-        for k, segment in enumerate(self.text(p).split(PAGE)):
+        # (a tab sets a paragraph's cells apart: a form typed with tab stops, or a PDF a converter made a Word file)
+        for k, segment in enumerate(self.text(p, "\t").split(PAGE)):
             if k:
                 self.page_break()
             if not segment.strip():
@@ -185,7 +186,7 @@ class _Walker:
                 self.page_number(segment)
             else:
                 self.emit_pending()
-                self.out.plain(segment, self.line)
+                self.out.plain(segment, self.line, tabs=True)
         if self.picture is not None:
             for rid in _pictures(p):
                 part = self.picture(rid)
@@ -197,13 +198,14 @@ class _Walker:
         if section is not None and self.next_start.get(section) != "continuous":
             self.page_break()  # a section break: how the next section starts is in that section's properties
 
-    def text(self, p: etree._Element) -> str:
-        """A paragraph's text: line breaks as '\\n', tabs as spaces, page breaks as PAGE."""
+    def text(self, p: etree._Element, tab: str = " ") -> str:
+        """A paragraph's text: line breaks as '\\n', tabs as `tab` (a space in a table's cell), page breaks as
+        PAGE."""
         parts: list[str] = []
-        self.collect(p, parts)
+        self.collect(p, parts, tab)
         return "".join(parts)
 
-    def collect(self, el: etree._Element, parts: list[str]) -> None:
+    def collect(self, el: etree._Element, parts: list[str], tab: str = " ") -> None:
         n = self.n
         for child in el:
             tag = child.tag
@@ -211,7 +213,7 @@ class _Walker:
                 if child.text:
                     parts.append(child.text)
             elif tag == n.tab or tag == n.ptab:
-                parts.append(" ")
+                parts.append(tab)
             elif tag == n.br:
                 kind = child.get(n.type)
                 parts.append(PAGE if kind == "page" else " " if kind == "column" else "\n")
@@ -226,13 +228,13 @@ class _Walker:
             elif tag == _MC + "AlternateContent":
                 fallback = child.find(_MC + "Fallback")
                 if fallback is not None:
-                    self.collect(fallback, parts)
+                    self.collect(fallback, parts, tab)
             elif tag == n.sdt:
                 content = self.content(child)
                 if content is not None:
-                    self.collect(content, parts)
+                    self.collect(content, parts, tab)
             elif len(child):
-                self.collect(child, parts)  # runs, hyperlinks, insertions, smart tags, fields, math
+                self.collect(child, parts, tab)  # runs, hyperlinks, insertions, smart tags, fields, math
 
     # -------------------------------------------------------------------------------------------- tables
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from lxml import etree
 
 _WORD = re.compile(r"\S+")
+_CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")  # a piece of a line between tabs, not blank
 _new = tuple.__new__
 
 Box = tuple[float, float, float, float]
@@ -73,19 +74,21 @@ class Emitter:
         """A page break the source shows without a page's number (a bare page number set apart)."""
         self.gap = Gap.PAGE
 
-    def plain(self, text: str, line: int = 0, x: float = 0.0, bbox: Box | None = None) -> None:
+    def plain(self, text: str, line: int = 0, x: float = 0.0, bbox: Box | None = None, tabs: bool = False) -> None:
         """A paragraph or line of text outside a table: words split at spaces (a space may be inside a cell).
-        A line that is only a page number ('第 2 页', '- 3 -') is a page gap, not text."""
+        A line that is only a page number ('第 2 页', '- 3 -') is a page gap, not text. `tabs`: a tab in it is a
+        certain cell boundary (a Word paragraph's; several in a row reach one tab stop, no empty cells)."""
         text = fold(latex_math(normalise(text)))
         for k, piece in enumerate(ln for ln in text.split("\n") if ln.strip()):
             if is_page_number(piece.strip(), beside_form_feed=False):
                 self.gap = Gap.PAGE
                 continue
             self.row += 1
-            for j, match in enumerate(_WORD.finditer(piece)):
-                gap = (self.gap if k == 0 else Gap.LINE) if j == 0 else Gap.SPACE
-                self.doc.tokens.append(Token(match.group(0), gap, line or self.row + 1, self.row, x=x + match.start(),
-                                             page=self.page, bbox=bbox))
+            tabbed = tabs and "\t" in piece
+            for j, match in enumerate((_CELL if tabbed else _WORD).finditer(piece)):
+                gap = (self.gap if k == 0 else Gap.LINE) if j == 0 else Gap.CELL if tabbed else Gap.SPACE
+                self.doc.tokens.append(Token(match.group(0).strip(), gap, line or self.row + 1, self.row,
+                                             x=x + match.start(), page=self.page, bbox=bbox))
             self.gap = Gap.LINE
 
     def words(self, words: list[tuple[str, float, Gap]], line: int = 0, box: Box | None = None) -> None:
