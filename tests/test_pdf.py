@@ -258,6 +258,38 @@ def test_chromium_pdf_without_rules(tmp_path, align):
     assert accuracy >= floor
 
 
+def test_a_cells_text_run_on_past_its_clip_stays_in_its_cell(tmp_path):
+    """A spreadsheet printed to PDF draws a long text whole, clipped to its cell: the characters past the cell
+    are in the file but not on the page. They are the cell's text, not the next cell's (before, they were read
+    into the next cell, interleaved with its own text)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.pdf import read_pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "clipped.pdf"
+    page = canvas.Canvas(str(path), pagesize=(400, 200))
+    page.setLineWidth(0.5)
+    for y in (150, 130, 110):
+        page.line(50, y, 350, y)
+    for x in (50, 150, 250, 350):
+        page.line(x, 150, x, 110)
+    page.setFont("STSong-Light", 10)
+    for row, cells in ((0, ["预期目标", "完成全部设施的日常维护与安全巡查工作", "已完成"]), (1, ["分值", "10", "9"])):
+        for k, text in enumerate(cells):
+            page.saveState()
+            clip = page.beginPath()
+            clip.rect(50 + 100 * k, 130 - 20 * row, 100, 20)
+            page.clipPath(clip, stroke=0, fill=0)
+            page.drawString(53 + 100 * k, 136 - 20 * row, text)
+            page.restoreState()
+    page.save()
+    cells = [t.text for t in read_pdf(path, path.name).tokens if t.text]
+    assert cells == ["预期目标", "完成全部设施的日常维护与安全巡查工作", "已完成", "分值", "10", "9"]
+
+
 def _image_only_pdf(path: Path) -> Path:
     """A 'scan': one page holding only an image."""
     pdf = pdfium.PdfDocument.new()

@@ -53,6 +53,7 @@ MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
 RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
 RULES_SECONDS = 10  # ... and the time to read it allowed that long more (about half a second)
 OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
+CLIP_INSET = 1.5  # points inside its clip a character drawn outside it is placed
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
 
@@ -97,6 +98,8 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float, 
     h = page.height
     spaced = False  # a space of the text itself (not one pdfium inferred from a gap) stands before
     votes: Counter[int] = Counter()  # quarter turns of the characters
+    get_object = raw.FPDFText_GetTextObject
+    clips: dict[int | None, Box | None] = {}  # text object -> the box its text is clipped to
     for i in range(n):
         code = get_unicode(textpage, i)
         if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
@@ -109,10 +112,44 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float, 
         get_origin(textpage, i, ox, oy)
         sizes.append((round(font_size(textpage, i), 1), ox.value, h - oy.value))
         votes[round(get_angle(textpage, i) / (math.pi / 2)) % 4] += 1
-        page.chars.append(Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom, spaced))
+        ch = Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom, spaced)
+        obj = get_object(textpage, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        if key not in clips:
+            clips[key] = _clip_box(obj, h)
+        ch.anchor = _anchor(ch, clips[key])
+        page.chars.append(ch)
         spaced = False
     page.turn = (4 - votes.most_common(1)[0][0]) % 4 * 90 if votes else 0
     return sizes
+
+
+def _clip_box(obj: raw.FPDF_PAGEOBJECT, h: float) -> Box | None:
+    """The box (x0, top, x1, bottom) a text object is clipped to, where it is clipped to one."""
+    clip = raw.FPDFPageObj_GetClipPath(obj) if obj else None
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs, ys = [], []
+    for k in range(raw.FPDFClipPath_CountPaths(clip)):
+        for j in range(raw.FPDFClipPath_CountPathSegments(clip, k)):
+            if raw.FPDFPathSegment_GetPoint(raw.FPDFClipPath_GetPathSegment(clip, k, j), x, y):
+                xs.append(x.value)
+                ys.append(h - y.value)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _anchor(ch: Char, clip: Box | None) -> tuple[float, float] | None:
+    """Where a character drawn outside its clip belongs: its centre brought within the clip (a cell's text run
+    on past its cell, which the producer cut off)."""
+    if clip is None:
+        return None
+    cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+    x0, top, x1, bottom = clip
+    if x0 <= cx <= x1 and top <= cy <= bottom:
+        return None
+    inset = min(CLIP_INSET, (x1 - x0) / 2, (bottom - top) / 2)  # (the clip is the cell's box: not on its rules)
+    return min(max(cx, x0 + inset), x1 - inset), min(max(cy, top + inset), bottom - inset)
 
 
 def _turned(page: Page, sizes: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
@@ -131,6 +168,8 @@ def _turned(page: Page, sizes: list[tuple[float, float, float]]) -> list[tuple[f
 
     for ch in page.chars:
         ch.x0, ch.top, ch.x1, ch.bottom = box(ch.x0, ch.top, ch.x1, ch.bottom)
+        if ch.anchor is not None:
+            ch.anchor = at(*ch.anchor)
     segments = [box(x0, y, x1, y) for y, x0, x1 in page.horizontal] + [box(x, y0, x, y1) for x, y0, y1 in page.vertical]
     page.horizontal = [((t + b) / 2, x0, x1) for x0, t, x1, b in segments if b - t < x1 - x0]
     page.vertical = [((x0 + x1) / 2, t, b) for x0, t, x1, b in segments if b - t >= x1 - x0]
@@ -655,7 +694,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             box[2], box[3] = max(box[2], i), max(box[3], j)
     inside: dict[int, list[Char]] = {}
     for ch in chars:
-        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+        cx, cy = ch.centre
         i, j = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
         if 0 <= i < rows and 0 <= j < cols:
             inside.setdefault(find(i * cols + j), []).append(ch)
@@ -916,7 +955,7 @@ def layout(pages: list[Page], file: str) -> Document:
         claimed: dict[int, list[Char]] = {}
         free: list[Char] = []
         for ch in chars:
-            cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
+            cx, cy = ch.centre
             for k, t in enumerate(page_tables):
                 x0, y0, x1, y1 = t.box
                 if x0 <= cx <= x1 and y0 <= cy <= y1:

@@ -67,10 +67,18 @@ class Char:
     top: float
     bottom: float
     spaced: bool = False  # the text puts a space before it: a word of the same run of text, not a new cell
+    # where it belongs when it is drawn outside the area its text is clipped to (a cell's text run on past the
+    # cell, cut off by the producer's clip: the cell's, not the next cell's); None: where it stands
+    anchor: tuple[float, float] | None = None
 
     @property
     def size(self) -> float:
         return self.bottom - self.top
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        """Where the character belongs: its anchor, else its box's centre."""
+        return self.anchor or ((self.x0 + self.x1) / 2, (self.top + self.bottom) / 2)
 
 
 @dataclass(slots=True)
