@@ -53,6 +53,10 @@ MIN_PATHS = 4  # ... a page drawing this many rule segments has rules of its own
 RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find its rules
 RULES_SECONDS = 10  # ... and the time to read it allowed that long more (about half a second)
 OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
+ANGLE_SAMPLE = 8  # every this many characters' angle is a vote for the page's turn
+# pdfium's FPDFText_GetTextObject giving the object's address as an int (a dictionary key without a cast)
+_OBJECT_ADDRESS = ctypes.cast(raw.FPDFText_GetTextObject,
+                              ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int))
 CLIP_INSET = 1.5  # points inside its clip a character drawn outside it is placed
 BAD_TEXT = 0.2  # share of characters without a Unicode mapping above which the text layer is unusable
 
@@ -98,8 +102,9 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float, 
     h = page.height
     spaced = False  # a space of the text itself (not one pdfium inferred from a gap) stands before
     votes: Counter[int] = Counter()  # quarter turns of the characters
-    get_object = raw.FPDFText_GetTextObject
+    object_at = _OBJECT_ADDRESS  # (an address: a dictionary key without a cast)
     clips: dict[int | None, Box | None] = {}  # text object -> the box its text is clipped to
+    last, clip = -1, None  # the text object of the character before, its clip
     for i in range(n):
         code = get_unicode(textpage, i)
         if code in (0x20, 0x0D, 0x0A, 0x09, 0xA0, 0x3000, 0xFFFE) or generated(textpage, i) == 1:
@@ -111,13 +116,18 @@ def _chars(textpage: raw.FPDF_TEXTPAGE, page: Page) -> list[tuple[float, float, 
         get_box(textpage, i, rect)
         get_origin(textpage, i, ox, oy)
         sizes.append((round(font_size(textpage, i), 1), ox.value, h - oy.value))
-        votes[round(get_angle(textpage, i) / (math.pi / 2)) % 4] += 1
-        ch = Char(chr(code), rect.left, rect.right, h - rect.top, h - rect.bottom, spaced)
-        obj = get_object(textpage, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        if key not in clips:
-            clips[key] = _clip_box(obj, h)
-        ch.anchor = _anchor(ch, clips[key])
+        if not i % ANGLE_SAMPLE:
+            votes[round(get_angle(textpage, i) / (math.pi / 2)) % 4] += 1
+        left, right, top, bottom = rect.left, rect.right, h - rect.top, h - rect.bottom
+        ch = Char(chr(code), left, right, top, bottom, spaced)
+        key = object_at(textpage, i)
+        if key != last:  # (a text object's characters come one after another)
+            if key not in clips:
+                clips[key] = _clip_box(ctypes.cast(key, raw.FPDF_PAGEOBJECT), h) if key else None
+            last, clip = key, clips[key]
+        if clip is not None and not (clip[0] <= (left + right) / 2 <= clip[2]
+                                     and clip[1] <= (top + bottom) / 2 <= clip[3]):
+            ch.anchor = _anchor(ch, clip)
         page.chars.append(ch)
         spaced = False
     page.turn = (4 - votes.most_common(1)[0][0]) % 4 * 90 if votes else 0
@@ -139,15 +149,11 @@ def _clip_box(obj: raw.FPDF_PAGEOBJECT, h: float) -> Box | None:
     return (min(xs), min(ys), max(xs), max(ys)) if xs else None
 
 
-def _anchor(ch: Char, clip: Box | None) -> tuple[float, float] | None:
+def _anchor(ch: Char, clip: Box) -> tuple[float, float]:
     """Where a character drawn outside its clip belongs: its centre brought within the clip (a cell's text run
     on past its cell, which the producer cut off)."""
-    if clip is None:
-        return None
     cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2
     x0, top, x1, bottom = clip
-    if x0 <= cx <= x1 and top <= cy <= bottom:
-        return None
     inset = min(CLIP_INSET, (x1 - x0) / 2, (bottom - top) / 2)  # (the clip is the cell's box: not on its rules)
     return min(max(cx, x0 + inset), x1 - inset), min(max(cy, top + inset), bottom - inset)
 
@@ -694,7 +700,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             box[2], box[3] = max(box[2], i), max(box[3], j)
     inside: dict[int, list[Char]] = {}
     for ch in chars:
-        cx, cy = ch.centre
+        cx, cy = ch.anchor or ((ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2)
         i, j = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
         if 0 <= i < rows and 0 <= j < cols:
             inside.setdefault(find(i * cols + j), []).append(ch)
@@ -955,7 +961,7 @@ def layout(pages: list[Page], file: str) -> Document:
         claimed: dict[int, list[Char]] = {}
         free: list[Char] = []
         for ch in chars:
-            cx, cy = ch.centre
+            cx, cy = ch.anchor or ((ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2)
             for k, t in enumerate(page_tables):
                 x0, y0, x1, y1 = t.box
                 if x0 <= cx <= x1 and y0 <= cy <= y1:

@@ -75,11 +75,6 @@ class Char:
     def size(self) -> float:
         return self.bottom - self.top
 
-    @property
-    def centre(self) -> tuple[float, float]:
-        """Where the character belongs: its anchor, else its box's centre."""
-        return self.anchor or ((self.x0 + self.x1) / 2, (self.top + self.bottom) / 2)
-
 
 @dataclass(slots=True)
 class Atom:
