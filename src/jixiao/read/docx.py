@@ -43,6 +43,7 @@ _EXTENT = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDraw
            "{http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing}extent"}
 PICTURE_EMU = 2_500_000  # EMU (about 7 cm): a drawing narrower than this is an icon, a logo or a seal
 MAIN_PART = "word/document.xml"
+NESTED_CELLS = 3  # a table nested in a cell with a row of this many cells is a table of its own
 MAX_SPAN = 1000  # grid columns one cell may claim; beyond this a file is broken, not a wide form
 BROKEN = "Word 文档（.docx）已损坏或已加密，无法打开："
 PAGE = "\f"  # a page break inside collected paragraph text (a form feed is never text of a Word run)
@@ -273,7 +274,8 @@ class _Walker:
                     text = text.replace(PAGE, "\n")
                 lines += text.split("\n")
             elif tag == n.tbl:
-                lines += self.nested(el)
+                if not self.is_table(el):  # (a table of its own is read after the row: `table`)
+                    lines += self.nested(el)
             elif tag in n.wrappers:
                 content = self.content(el)
                 if content is not None:
@@ -307,7 +309,9 @@ class _Walker:
 
     def table(self, tbl: etree._Element) -> None:
         """A table's rows as grid cells: each cell at its grid column, a vertical merge once, at its top. A frame
-        around the content is read as the page: its cells' paragraphs and tables as blocks."""
+        around the content is read as the page: its cells' paragraphs and tables as blocks. A table of its own
+        nested in a cell (the indicator table pasted into the form's 绩效指标 row) is read as a table after the
+        row holding it, the rows below going on as another table."""
         n = self.n
         if frames_content(tbl, n.tbl):
             for tr in self.rows(tbl):
@@ -316,9 +320,40 @@ class _Walker:
             return
         self.emit_pending()
         self.deadline.check(f"第 {self.line + 1} 行的表格")
+        segment: list[etree._Element] = []
+        for tr in self.rows(tbl):
+            segment.append(tr)
+            inner = [t for tc in self.children(tr, n.tc) for t in self.tables_in(tc) if self.is_table(t)]
+            if inner:
+                self.segment(segment)
+                segment = []
+                for t in inner:
+                    self.table(t)
+        if segment:
+            self.segment(segment)
+
+    def tables_in(self, tc: etree._Element) -> list[etree._Element]:
+        """The tables a cell holds (also inside content controls)."""
+        found = []
+        for el in tc:
+            if el.tag == self.n.tbl:
+                found.append(el)
+            elif el.tag in self.n.wrappers and (content := self.content(el)) is not None:
+                found += self.tables_in(content)
+        return found
+
+    def is_table(self, tbl: etree._Element) -> bool:
+        """A nested table that is a table of the form's own (two rows or more, one of three cells or more), not a
+        list set out in a cell."""
+        rows = self.rows(tbl)
+        return len(rows) >= 2 and any(len(self.children(tr, self.n.tc)) >= NESTED_CELLS for tr in rows)
+
+    def segment(self, trs: list[etree._Element]) -> None:
+        """Rows of a table, emitted as one table."""
+        n = self.n
         above: dict[int, _TableCell] = {}  # grid column -> the cell that last covered it
         rows: list[tuple[int, bool, list[_TableCell]]] = []
-        for r, tr in enumerate(self.rows(tbl)):
+        for r, tr in enumerate(trs):
             if r % 64 == 0:
                 self.deadline.check(f"第 {self.line + 1} 行")
             self.line += 1
@@ -350,7 +385,6 @@ class _Walker:
                 self.page_break()
             self.out.table_row([Cell(cell_text(c.lines), c.col, c.rows, c.cols) for c in cells], line)
         self.out.end_table()
-
 
 def _pictures(p: etree._Element) -> list[str]:
     """The relationship ids of the large pictures a paragraph holds (DrawingML, or VML in older files)."""
