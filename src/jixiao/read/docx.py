@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from jixiao.errors import InputError
-from jixiao.read.grid import Cell, Emitter, cell_text, frames_content
+from jixiao.read.grid import NESTED_CELLS, Cell, Emitter, cell_text, frames_content
 from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline, check_zip
 from jixiao.read.normalise import BARE_PAGE_NUMBER
 from jixiao.read.tokens import Document, Notice
@@ -43,7 +43,6 @@ _EXTENT = {"{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDraw
            "{http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing}extent"}
 PICTURE_EMU = 2_500_000  # EMU (about 7 cm): a drawing narrower than this is an icon, a logo or a seal
 MAIN_PART = "word/document.xml"
-NESTED_CELLS = 3  # a table nested in a cell with a row of this many cells is a table of its own
 MAX_SPAN = 1000  # grid columns one cell may claim; beyond this a file is broken, not a wide form
 BROKEN = "Word 文档（.docx）已损坏或已加密，无法打开："
 PAGE = "\f"  # a page break inside collected paragraph text (a form feed is never text of a Word run)

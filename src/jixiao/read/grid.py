@@ -18,6 +18,7 @@ from jixiao.read.tokens import Document, Gap, Token
 if TYPE_CHECKING:
     from lxml import etree
 
+NESTED_CELLS = 3  # a table nested in a cell with a row of this many cells is a table of its own (Word, HTML)
 _WORD = re.compile(r"\S+")
 _CELL = re.compile(r"[^\t]*[^\t\s][^\t]*")  # a piece of a line between tabs, not blank
 _new = tuple.__new__

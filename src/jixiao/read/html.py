@@ -10,7 +10,7 @@ from __future__ import annotations
 from lxml import etree
 
 from jixiao.errors import InputError
-from jixiao.read.grid import Cell, Emitter, cell_text, frames_content, nearest
+from jixiao.read.grid import NESTED_CELLS, Cell, Emitter, cell_text, frames_content, nearest
 from jixiao.read.normalise import BARE_PAGE_NUMBER
 from jixiao.read.tokens import Document
 
@@ -33,15 +33,15 @@ def _span(cell: etree._Element, name: str) -> int:
         return 1
 
 
-def _cell_text(cell: etree._Element) -> str:
-    """A cell's text, with <br> and paragraph boundaries as line breaks."""
+def _cell_text(cell: etree._Element, hoisted: tuple[etree._Element, ...] = ()) -> str:
+    """A cell's text, with <br> and paragraph boundaries as line breaks; not the `hoisted` tables in it."""
     if not len(cell):  # most cells: text and no markup inside
         return cell_text((cell.text or "").split("\n"))
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP:
+        if tag in _SKIP or el in hoisted:
             if el.tail:
                 parts.append(el.tail)
             return
@@ -60,25 +60,46 @@ def _cell_text(cell: etree._Element) -> str:
     return cell_text("".join(parts).split("\n"))
 
 
+def _rows(table: etree._Element) -> list[etree._Element]:
+    return [tr for tr in table.iter("tr") if nearest(tr, "table") is table]
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    return [cell for cell in tr if isinstance(cell.tag, str) and cell.tag in ("td", "th")]
+
+
+def _own_table(table: etree._Element) -> bool:
+    """A table nested in a cell that is a table of the form's own (two rows or more, one of three cells or more),
+    not a list set out in a cell."""
+    rows = _rows(table)
+    return len(rows) >= 2 and any(len(_cells(tr)) >= NESTED_CELLS for tr in rows)
+
+
 def _table(out: Emitter, table: etree._Element) -> None:
-    """A table's rows as grid cells: the column of each cell found past the spans from rows above."""
+    """A table's rows as grid cells: the column of each cell found past the spans from rows above. A table of
+    its own nested in a cell (the indicator table pasted into the form's 绩效指标 row) is read as a table after
+    the row holding it, the rows below going on as another table."""
     taken: dict[int, set[int]] = {}  # table row -> grid columns covered by spans from above
-    rows = [tr for tr in table.iter("tr") if nearest(tr, "table") is table]
-    for r, tr in enumerate(rows):
+    for r, tr in enumerate(_rows(table)):
         col = 0
         covered = taken.get(r, set())
         cells: list[Cell] = []
-        for cell in tr:
-            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
-                continue
+        inner: list[etree._Element] = []
+        for cell in _cells(tr):
             while col in covered:
                 col += 1
             rows_n, cols_n = _span(cell, "rowspan"), _span(cell, "colspan")
             for dr in range(1, rows_n):
                 taken.setdefault(r + dr, set()).update(range(col, col + cols_n))
-            cells.append(Cell(_cell_text(cell), col, rows_n, cols_n))
+            hoisted = tuple(t for t in cell.iter("table") if nearest(t, "table") is table and _own_table(t))
+            cells.append(Cell(_cell_text(cell, hoisted), col, rows_n, cols_n))
+            inner += hoisted
             col += cols_n
         out.table_row(cells, tr.sourceline or 0)
+        if inner:
+            out.end_table()
+            for t in inner:
+                _table(out, t)
     out.end_table()
 
 
