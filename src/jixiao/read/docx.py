@@ -260,9 +260,10 @@ class _Walker:
                 kept.append(tr)
         return kept
 
-    def cell_lines(self, parent: etree._Element, lines: list[str]) -> list[str]:
+    def cell_lines(self, parent: etree._Element, lines: list[str], hoist: bool = True) -> list[str]:
         """A cell's lines in reading order: its paragraphs (split at line breaks) and the rows of tables
-        nested in it. A page break inside a cell marks its row as starting a page."""
+        nested in it, but (`hoist`) tables of their own, read after the row. A page break inside a cell marks
+        its row as starting a page."""
         n = self.n
         for el in parent:
             tag = el.tag
@@ -273,12 +274,12 @@ class _Walker:
                     text = text.replace(PAGE, "\n")
                 lines += text.split("\n")
             elif tag == n.tbl:
-                if not self.is_table(el):  # (a table of its own is read after the row: `table`)
+                if not (hoist and self.is_table(el)):  # (a table of its own is read after the row: `table`)
                     lines += self.nested(el)
             elif tag in n.wrappers:
                 content = self.content(el)
                 if content is not None:
-                    self.cell_lines(content, lines)
+                    self.cell_lines(content, lines, hoist)
         return lines
 
     def nested(self, tbl: etree._Element) -> list[str]:
@@ -291,7 +292,7 @@ class _Walker:
                 if self.merge(tc) == "continue":
                     continue
                 self.budget.take(1)
-                texts.append(" ".join(" ".join(self.cell_lines(tc, [])).split()))
+                texts.append(" ".join(" ".join(self.cell_lines(tc, [], hoist=False)).split()))
             line = " ".join(t for t in texts if t)
             if line:
                 lines.append(line)
