@@ -662,6 +662,20 @@ def test_an_indicator_table_nested_in_a_cell_of_the_forms_web_table(seed):
     assert matched == fields and not missing and not extra, "\n".join(wrong[:10])
 
 
+def test_a_title_set_as_the_web_tables_caption():
+    """A site's table with the form's title and year in its <caption> (before: both were lost)."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[3])[:2]
+    page = render(forms, "html", seed=3)
+    heading = re.compile(r"<h2>(.*?)</h2>\s*<p>(.*?)</p>\s*(<table[^>]*>)")
+    assert len(heading.findall(page)) == len(forms)
+    captioned = heading.sub(r"\3<caption>\1\2</caption>", page)
+    got = jixiao.parse_text(captioned)
+    assert [(f.title, f.year) for f in got] == [(f.title, f.year) for f in jixiao.parse_text(page)]
+    assert [f.year for f in got] == [f["year"] for f in forms]
+
+
 def test_a_bare_page_number_between_a_web_page_s_tables_is_no_text():
     """A document's pages turned into a web page, a table per page, the page's number between them ('<p>2</p>'):
     the number before the next table is a page's, not the start of the goal text whose row opens that table."""

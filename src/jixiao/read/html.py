@@ -79,6 +79,9 @@ def _table(out: Emitter, table: etree._Element) -> None:
     """A table's rows as grid cells: the column of each cell found past the spans from rows above. A table of
     its own nested in a cell (the indicator table pasted into the form's 绩效指标 row) is read as a table after
     the row holding it, the rows below going on as another table."""
+    caption = next((c for c in table if isinstance(c.tag, str) and c.tag == "caption"), None)
+    if caption is not None and (title := _cell_text(caption)).strip():
+        out.plain(title, caption.sourceline or 0)  # (a form's title set as the table's <caption>)
     taken: dict[int, set[int]] = {}  # table row -> grid columns covered by spans from above
     for r, tr in enumerate(_rows(table)):
         col = 0
