@@ -411,9 +411,10 @@ class _Pictures:
 
     def __init__(self, archive: zipfile.ZipFile, part: str, file: str) -> None:
         self.archive, self.file = archive, file
+        self.names = set(archive.namelist())
         self.targets: dict[str, str] = {}
         rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-        if rels in archive.namelist():
+        if rels in self.names:
             for rel in _parse(archive.read(rels), rels, file).iter(_RELS):
                 if rel.get("Type", "").endswith("/image") and rel.get("TargetMode") != "External":
                     target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
@@ -428,7 +429,7 @@ class _Pictures:
         from jixiao.read import ocr
 
         target = self.targets.get(rid)
-        if target is None or target not in self.archive.namelist():
+        if target is None or target not in self.names:
             return None
         self.seen += 1
         where = f"第 {self.seen} 张图片"

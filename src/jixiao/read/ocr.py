@@ -184,11 +184,9 @@ def scan_page(image: np.ndarray, number: int, scale: float, deadline: Deadline) 
     deadline.check(f"第 {number} 页")
     image = deskew(upright(image))
     clean = ink(image)
-    horizontal, vertical = rules(clean, 1.0 / scale)
     height, width = image.shape[:2]
     page = Page(number, width * scale, height * scale)
-    page.horizontal = [(y * scale, a * scale, b * scale) for y, a, b in horizontal]
-    page.vertical = [(x * scale, a * scale, b * scale) for x, a, b in vertical]
+    page.horizontal, page.vertical = rules(clean, scale)
     boxes = recognise(np.dstack([clean] * 3), scale, number)
     for box in boxes:
         page.chars.extend(_chars(box))

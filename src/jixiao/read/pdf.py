@@ -1113,9 +1113,7 @@ def _image_rules(path: Path, file: str, pages: list[Page], deadline: Deadline) -
                     dx = (matrix[0, 0] * cx + matrix[0, 1] * cy + matrix[0, 2] - cx) * scale
                     dy = (matrix[1, 0] * cx + matrix[1, 1] * cy + matrix[1, 2] - cy) * scale
                     ch.x0, ch.x1, ch.top, ch.bottom = ch.x0 + dx, ch.x1 + dx, ch.top + dy, ch.bottom + dy
-            horizontal, vertical = rules(gray, 1.0 / scale)
-            page.horizontal = [(y * scale, a * scale, b * scale) for y, a, b in horizontal]
-            page.vertical = [(x * scale, a * scale, b * scale) for x, a, b in vertical]
+            page.horizontal, page.vertical = rules(gray, scale)
     finally:
         pdf.close()
 

@@ -12,7 +12,7 @@ V_KERNEL = 12.0  # points: a vertical one (rows of a form are 18 pt and more; a 
 TOUCH = 3.0  # points: a vertical rule ends this near a horizontal one, or crosses it
 THIN = 3.0  # points: a rule is thinner than this (a thicker dark area is a filled block or a photo edge)
 
-Segment = tuple[float, float, float]  # (position, start, end) in pixels
+Segment = tuple[float, float, float]  # (position, start, end): in pixels, or in points once scaled
 
 
 def ink(image: np.ndarray) -> np.ndarray:
@@ -70,9 +70,10 @@ def _segments(mask: np.ndarray, horizontal: bool, thin: float) -> list[Segment]:
     return out
 
 
-def rules(gray: np.ndarray, pixels_per_point: float) -> tuple[list[Segment], list[Segment]]:
-    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling lines in pixels: ink that survives a morphological
-    opening with a long thin kernel, each connected run one segment."""
+def rules(gray: np.ndarray, scale: float) -> tuple[list[Segment], list[Segment]]:
+    """Horizontal (y, x0, x1) and vertical (x, y0, y1) ruling lines in points (`scale` points a pixel): ink that
+    survives a morphological opening with a long thin kernel, each connected run one segment."""
+    pixels_per_point = 1.0 / scale
     binary = _binary(gray)
     found = []
     for horizontal, length in ((True, H_KERNEL), (False, V_KERNEL)):
@@ -84,7 +85,9 @@ def rules(gray: np.ndarray, pixels_per_point: float) -> tuple[list[Segment], lis
             cv2.MORPH_RECT, (max(3, size // 4), 1) if horizontal else (1, max(3, size // 4))))
         found.append(_segments(mask, horizontal, max(2.0, THIN * pixels_per_point)))
     horizontal, vertical = found
-    return horizontal, _meeting(vertical, horizontal, TOUCH * pixels_per_point)
+    vertical = _meeting(vertical, horizontal, TOUCH * pixels_per_point)
+    return ([(y * scale, a * scale, b * scale) for y, a, b in horizontal],
+            [(x * scale, a * scale, b * scale) for x, a, b in vertical])
 
 
 def _meeting(vertical: list[Segment], horizontal: list[Segment], slack: float) -> list[Segment]:
