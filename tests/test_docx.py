@@ -448,3 +448,26 @@ def test_an_indicator_table_nested_in_the_forms_table_reads_back(golden, tmp_pat
     document.save(tmp_path / "nested.docx")
     fields, matched, wrong, missing, extra = _read_back(forms, tmp_path / "nested.docx")
     assert matched == fields and not missing and not extra, "\n".join(wrong[:10])
+
+
+@pytest.mark.parametrize("golden", GOLDENS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("title_in_body", [False, True], ids=["header_only", "header_and_body"])
+def test_a_title_set_in_the_page_header_is_read(golden, title_in_body, tmp_path):
+    """A form whose title and year stand in the first page's header, not in the body (a unit's letterhead
+    template): the header is read before the body, once (before: the year was lost). A title in both places
+    still makes one form."""
+    import docx
+
+    from tests.layout_render import render
+
+    form = _forms(golden)[0]
+    lines = [line.split("\t") for line in render([form], "tab").split("\n") if line.strip()]
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = lines[0][0]
+    table = document.add_table(rows=0, cols=max(len(line) for line in lines))
+    for line in lines if title_in_body else lines[1:]:
+        for cell, text in zip(table.add_row().cells, line, strict=False):
+            cell.text = text
+    document.save(tmp_path / "header.docx")
+    fields, matched, wrong, missing, extra = _read_back([form], tmp_path / "header.docx")
+    assert matched == fields and not missing and not extra, "\n".join(wrong[:10])

@@ -62,6 +62,7 @@ class _Names:
         self.sdt, self.sdt_props, self.sdt_content = w + "sdt", w + "sdtPr", w + "sdtContent"
         self.placeholder, self.custom = w + "showingPlcHdr", w + "customXml"
         self.deleted, self.val = w + "del", w + "val"
+        self.header_ref, self.title_page = w + "headerReference", w + "titlePg"
         self.text = {w + "t", *(f"{{{m}}}t" for m in _MATH)}
         # run content that is not text of the page: deletions, field codes, drawings and text boxes (their
         # text is outside the flow), ruby annotations, properties
@@ -405,6 +406,37 @@ def _pictures(p: etree._Element) -> list[str]:
     return out
 
 
+def _relations(archive: zipfile.ZipFile, part: str, file: str, kind: str) -> dict[str, str]:
+    """A part's relationships of one kind ('/image', '/header'): id -> the target part inside the package."""
+    rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
+    out: dict[str, str] = {}
+    if rels in archive.namelist():
+        for rel in _parse(archive.read(rels), rels, file).iter(_RELS):
+            if rel.get("Type", "").endswith(kind) and rel.get("TargetMode") != "External":
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
+                out[rel.get("Id", "")] = target.lstrip("/")
+    return out
+
+
+def _page_header(archive: zipfile.ZipFile, part: str, body: etree._Element, names: _Names,
+                 file: str) -> etree._Element | None:
+    """The page header of the document's first page (its first section's 'first' header where the section has
+    a title page, else its 'default' one): some forms carry their title and year only there."""
+    section = next(body.iter(names.section), None)
+    if section is None:
+        return None
+    refs = {ref.get(names.type): ref.get(_R[0] + "id") or ref.get(_R[1] + "id")
+            for ref in section.iter(names.header_ref)}
+    kind = "first" if _on(section.find(names.title_page), names) and "first" in refs else "default"
+    target = _relations(archive, part, file, "/header").get(refs.get(kind) or "")
+    if target is None or target not in archive.namelist():
+        return None
+    try:
+        return _parse(archive.read(target), target, file)
+    except ZIP_ERRORS:
+        return None
+
+
 class _Pictures:
     """The pictures of the main part, read by OCR when the extra is installed (a scan of the stamped form pasted
     into the document); without it, counted for a warning."""
@@ -412,13 +444,7 @@ class _Pictures:
     def __init__(self, archive: zipfile.ZipFile, part: str, file: str) -> None:
         self.archive, self.file = archive, file
         self.names = set(archive.namelist())
-        self.targets: dict[str, str] = {}
-        rels = posixpath.join(posixpath.dirname(part), "_rels", posixpath.basename(part) + ".rels")
-        if rels in self.names:
-            for rel in _parse(archive.read(rels), rels, file).iter(_RELS):
-                if rel.get("Type", "").endswith("/image") and rel.get("TargetMode") != "External":
-                    target = posixpath.normpath(posixpath.join(posixpath.dirname(part), rel.get("Target", "")))
-                    self.targets[rel.get("Id", "")] = target.lstrip("/")
+        self.targets = _relations(archive, part, file, "/image")
         self.deadline = Deadline(file)
         self.seen = 0  # large pictures met
         self.read: list[str] = []  # which were read
@@ -519,6 +545,11 @@ def read_docx(path: Path, file: str) -> Document:
         doc = Document(file=file)
         if body is not None:
             pictures = _Pictures(archive, part, file)
-            _Walker(names, body, Emitter(doc), file, pictures).blocks(body)
+            walker = _Walker(names, body, Emitter(doc), file)
+            header = _page_header(archive, part, body, names, file)
+            if header is not None:  # (its pictures are named by the header's own relationships: not read)
+                walker.blocks(header)
+            walker.picture = pictures
+            walker.blocks(body)
             doc.warnings.extend(pictures.notices())
     return doc
