@@ -220,8 +220,9 @@ def test_labels_cut_over_two_rows_and_a_total_cut_after_its_point():
     forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
     got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8"), "plumber.txt")
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
-    # measured 88.11%; 97.50% since a label's beginning first in a row of a full set of cells is a label
-    assert not missing and not extra and matched >= 0.97 * fields, f"{matched}/{fields}"
+    # measured 88.11%; 97.50% since a label's beginning first in a row of a full set of cells is a label; 98.64%
+    # since labels cut over more lines than their rows print are joined down their column
+    assert not missing and not extra and matched >= 0.98 * fields, f"{matched}/{fields}"
     assert [(i.level1, i.level2, i.name) for i in got[0].indicators[:2]] == [
         ("产出指标", "数量指标", "审计工作完成率"), ("产出指标", "数量指标", "延伸服务完成率")]
     assert (got[0].total_weight, got[0].total_score) == (100.0, 96.99)
@@ -382,7 +383,8 @@ def test_a_labels_beginning_first_in_a_row_is_a_label():
     forms = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))["forms"]
     got = jixiao.parse_text((PDFTOTEXT / f"{stem}.word.pdfplumber.txt").read_text(encoding="utf-8"), "plumber.txt")
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], [f.record() for f in got])
-    assert not missing and not extra and matched >= 0.97 * fields, f"{matched}/{fields}"  # measured 97.45%
+    # measured 97.45%; 99.25% since labels cut over three lines beside two rows are joined down their column
+    assert not missing and not extra and matched >= 0.99 * fields, f"{matched}/{fields}"
     row = got[0].indicators[1]
     assert (row.level2, row.name, row.target.replace(" ", "")) == ("质量指标", "计算服务", "高性能")
 
@@ -459,3 +461,43 @@ def test_labels_printed_below_their_rows():
     assert [(i.level1, i.level2) for i in form.indicators] == [
         ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "经济效益指标"),
         ("满意度指标", "服务对象满意度指标")]
+
+
+def test_labels_cut_over_more_lines_than_their_rows_are_joined_down_their_column():
+    """pdfplumber's text of a PDF whose merged labels, cut in narrow columns, take more lines than the rows beside
+    them: each line opens with the labels' next pieces, whoever's row it is (`满意 服务对 企业满意度 …` / `度指 象满意
+    参训人员满意度 …` / `标 度指标`). Read down their column the pieces make the labels, and come off the rows' cells
+    (before: the labels of the rows above, `度指` read as the second row's name)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称 宣传推广", "主管部门 某某局 实施单位 某某中心",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+        "一级 二级指 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进", "指标 标 措施",
+        "产出 数量指 宣传活动次数 ≥10次 12次 30.00 30.00", "指标 标",
+        "效益 经济效 带动社会投资 ≥100万元 120万元 20.00 20.00", "指标 益指标",
+        "满意 服务对 企业满意度 ≥80% 100% 20.00 20.00",
+        "度指 象满意 参训人员满意度 ≥98% 98% 20.00 20.00 无", "标 度指标",
+        "总分 100.00 100.00", "评分等级 优", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
+        ("产出指标", "数量指标", "宣传活动次数", "≥10次"), ("效益指标", "经济效益指标", "带动社会投资", "≥100万元"),
+        ("满意度指标", "服务对象满意度指标", "企业满意度", "≥80%"),
+        ("满意度指标", "服务对象满意度指标", "参训人员满意度", "≥98%")]
+
+
+def test_a_labels_beginning_right_after_the_header_opens_the_body():
+    """A first row whose 一级 label's beginning is cut in its narrow column right below the header's last heading
+    (`… 得分 偏差原因分析` / `标 指标 值 及改进措施` / `产出指 质量 审计报告达标率 …` / `标 指标 算内`): a label's
+    beginning before a label is no heading of a column the templates do not know (before: `产出指` was taken for
+    one, and the row's `标 指标` went into its name and target)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称 审计服务", "主管部门 某某局 实施单位 某某中心",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+        "一级指 二级 三级指标 年度指标值 实际完成 分值 得分 偏差原因分析", "标 指标 值 及改进措施",
+        "产出指 质量 审计报告达标率 ≥98% 100% 50.00 50.00", "标 指标",
+        "效益指 社会 公众知晓率 ≥90% 95% 40.00 40.00", "标 效益", "指标",
+        "总分 100.00 100.00", "评分等级 优", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
+        ("产出指标", "质量指标", "审计报告达标率", "≥98%"), ("效益指标", "社会效益指标", "公众知晓率", "≥90%")]

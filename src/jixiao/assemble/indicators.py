@@ -52,7 +52,7 @@ from jixiao.assemble.text import (
     tidy,
     width,
 )
-from jixiao.assemble.vertical import join_vertical_labels
+from jixiao.assemble.vertical import join_vertical_labels, join_wrapped_labels
 from jixiao.model import Indicator
 from jixiao.read.normalise import CUT_REST, IDEOGRAPH, is_page_number, join
 from jixiao.read.tokens import Gap
@@ -339,8 +339,9 @@ def _last_heading(units: list[Unit], at: int, kinds: list[str], lex: Lexicon) ->
     u = units[at]
     if not {"weight", "score"} <= set(kinds) or len(u.key) > 12:
         return False
-    if _starts_value(u) or lex.level(u.key) or _label_kind(u.key, lex):
-        return False
+    if _starts_value(u) or lex.level(u.key) or _label_kind(u.key, lex) or (
+            len(u.key) >= 2 and u.key in lex.prefixes):
+        return False  # (a label's beginning cut in its narrow column, '产出指' before '质量', opens the body)
     if at + 1 >= len(units):
         return False
     after = units[at + 1]
@@ -1275,11 +1276,19 @@ class _Reader:
     def _rests_above(self, prev: RawRow, prefix: list[Unit]) -> list[Unit]:
         """A row's first pieces that finish the labels of the row above, cut in their narrow columns and merged
         over both rows (`产出 数量指 审计工作完成率 …` / `指标 标 延伸服务完成率 …`, pdfplumber's text): given to the
-        row above where they make its labels whole. Returns the rest of the row."""
+        row above where they make its labels whole; the row above's own wrapped lines go first (a label cut over
+        three lines beside a row of two: `满意 服务对 受益群众满意度 …` / `度指 象满意 （%）` /
+        `标 度指标 服务对象满意度 …`). Returns the rest of the row."""
+        labels, name = list(prev.labels), prev.name or ""
+        kept: list[list[Unit]] = []
+        for wrapped in prev.wraps:
+            labels, name, k = self._extend_labels(labels, name, wrapped, prev)
+            if k < len(wrapped):
+                kept.append(wrapped[k:])
         line = [u for u in prefix if u.row == prefix[0].row]
-        labels, name, k = self._extend_labels(list(prev.labels), prev.name or "", line, prev)
+        labels, name, k = self._extend_labels(labels, name, line, prev)
         if 0 < k < len(prefix) and labels != prev.labels and all(self.lex.level(key) for key, *_ in labels):
-            prev.labels, prev.name = labels, name or None
+            prev.labels, prev.name, prev.wraps = labels, name or None, kept
             return prefix[k:]
         return prefix
 
@@ -1665,6 +1674,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     elif (counted := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
         body, columns = counted
         header.cols = {slot: k for k, slot in enumerate(columns)}
+    elif not header.level_points:  # (in aligned text a label's pieces are in its column already)
+        body = join_wrapped_labels(body, lex)
     if between := _points_first(header):  # 分值 before 年度指标值: read as the national form's order
         slots = [s for s in header.slots if s != "weight"]
         national = (*slots[:slots.index("score")], "weight", *slots[slots.index("score"):])

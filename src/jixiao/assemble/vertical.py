@@ -10,9 +10,12 @@ under its label), on the line of its middle character.
 
 from __future__ import annotations
 
-from jixiao.assemble.lexicon import Lexicon
+import re
+
+from jixiao.assemble.lexicon import Lexicon, label_key
 from jixiao.assemble.stream import LINE_CELLS, Unit
 from jixiao.assemble.text import fold
+from jixiao.read.normalise import IDEOGRAPH
 
 MIN_LABEL = 2  # characters: '产出', '效益', '满意度指标'
 MAX_SKIPPED = 2  # single characters between two of a label's that continue no label
@@ -76,3 +79,101 @@ def join_vertical_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         lost = 0
         out.append(joined.get(i, u))
     return out
+
+
+MAX_PIECE = 4  # characters of a label's piece a narrow column prints on a line below its beginning, at most
+MAX_START = 8  # characters of a label's beginning on its first line, at most
+MAX_LINES = 8  # lines a label cut in its narrow column runs over, at most
+MAX_QUIET = 2  # lines in a run that print no piece of a label (a wrapped cell's lines below a short label)
+_POINTS = re.compile(r"\d+(?:\.\d+)?")  # a row's 分值 or 得分: two on a line are a row's line
+
+
+def _goes_on(key: str, piece: str, lex: Lexicon) -> bool:
+    """Whether `piece` continues the label begun as `key`: into a label or a label's beginning; a whole label
+    only into a longer label word ('产出' + '指标', not '数量指标' + '等')."""
+    longer = key + piece
+    if lex.level(key):
+        return label_key(longer) in lex.words
+    return bool(lex.level(longer)) or longer in lex.prefixes
+
+
+def join_wrapped_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """The body of flowed text with each level label its narrow column wrapped over lines made whole again.
+
+    A merged label cell's lines reach a PDF's or a converter's text as the first pieces of the lines beside
+    it, whoever's row those lines are: `满意 服务对 企业满意度 ≥80% …` / `度指 象满意 参训人员满意度 …` / `标 度指标`.
+    Read down in the labels' order, the pieces make the labels; read across, each would open its line's row or
+    run into its cells. Where the pieces that open the following lines finish every label begun on a line (in
+    order, a label already whole passed over), they are joined on that first line and taken off the others;
+    where they do not, nothing changes."""
+    lines: list[list[int]] = []
+    for i, u in enumerate(units):
+        if lines and units[lines[-1][0]].line == u.line:
+            lines[-1].append(i)
+        else:
+            lines.append([i])
+    joined: dict[int, Unit] = {}
+    dropped: set[int] = set()
+    n = 0
+    while n < len(lines):
+        run = _wrapped_run(units, lines, n, lex)
+        if run is None:
+            n += 1
+            continue
+        columns, last = run
+        for pieces in columns:
+            text = "".join(units[i].text for i in pieces)
+            joined[pieces[0]] = units[pieces[0]]._replace(text=text, key=fold(text))
+            dropped.update(pieces[1:])
+        n = last + 1
+    if not joined:
+        return units
+    return [joined.get(i, u) for i, u in enumerate(units) if i not in dropped]
+
+
+def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
+                 ) -> tuple[list[list[int]], int] | None:
+    """The labels begun at line `n` and finished by the pieces opening the lines below (each a list of unit
+    indices, first the one on line `n`), with the last line used; None where no piece goes on with them or they
+    do not all end whole. A label whole on line `n` may go on ('成本' / '指标'), as far as the pieces go."""
+    first = lines[n]
+    columns: list[list[int]] = []
+    keys: list[str] = []
+    for i in first[:2]:
+        u = units[i]
+        if u.certain or not IDEOGRAPH.search(u.key) or len(u.key) > MAX_START or not (
+                u.key in lex.prefixes or lex.level(u.key)):
+            break
+        columns.append([i])
+        keys.append(u.key)
+    if len(columns) == len(first):
+        return None  # (nothing else on the line: no row beside the labels)
+    quiet, last, crosses = 0, None, False
+    for m in range(n + 1, min(len(lines), n + 1 + MAX_LINES)):
+        took = False
+        k = 0
+        line = lines[m]
+        for c, key in enumerate(keys):
+            if k == len(line):
+                break
+            u = units[line[k]]
+            if u.certain or not IDEOGRAPH.search(u.key) or len(u.key) > MAX_PIECE and not any(
+                    lex.level(key + u.key) for key in keys):  # (a rest a reader joined already: '满意度指标')
+                break
+            if _goes_on(key, u.key, lex):
+                keys[c] = key + u.key
+                columns[c].append(line[k])
+                k, took = k + 1, True
+        whole = all(lex.level(key) for key in keys)
+        if took:
+            quiet, last = 0, m
+            crosses = crosses or sum(1 for i in line[k:] if _POINTS.fullmatch(units[i].key)) >= 2
+        elif whole:
+            break  # (a label whole goes on only into a longer label: '数量' + '指标')
+        else:
+            quiet += 1
+            if quiet > MAX_QUIET:
+                return None
+    if last is None or not crosses or not all(lex.level(key) for key in keys):
+        return None  # (pieces on the row's own lines only are its wrapped labels: the rows' reader joins them)
+    return columns, last
