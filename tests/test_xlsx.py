@@ -381,3 +381,44 @@ def test_tokens_are_tokens(tmp_path):
     path = _small_xlsx(tmp_path / "t.xlsx")
     tokens = read_path(path).tokens
     assert all(isinstance(t, Token) and t.col is not None and t.line == 1 for t in tokens)
+
+
+def _uncalculated_funds(tmp_path: Path) -> tuple[Path, dict]:
+    """Golden 000's first form as a workbook whose 年度资金总额 row is formulas a program wrote without computing
+    them (openpyxl keeps no value for a formula): the sums of the rows below and the score."""
+    form = _forms(GOLDENS[0])[0]
+    path = render_xlsx([form], tmp_path / "formulas.xlsx", seed=1)
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    [total] = [c.row for c in sheet["A"] if c.value == "年度资金总额"]
+    for column in "CDE":
+        sheet[f"{column}{total}"] = f"=SUM({column}{total + 1}:{column}{total + 3})"
+    sheet[f"H{total}"] = f"=ROUND(G{total}/100*F{total},2)"
+    book.save(path)
+    return path, form
+
+
+@needs_soffice
+def test_formulas_a_program_left_uncalculated_are_computed_by_libreoffice(tmp_path):
+    """A workbook written by a program that computes no formulas (an office system's export) keeps no value for
+    them: LibreOffice computes them, the workbook it saves is read, and a warning says so (before: those cells
+    were empty, the fund row's amounts, rate and score lost without a word)."""
+    path, form = _uncalculated_funds(tmp_path)
+    result = parse_file(path)
+    fields, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in result.forms])
+    assert matched == fields and not missing and not extra, "\n".join(wrong)
+    assert any("4 个公式单元格没有保存计算结果" in w.message and "LibreOffice 重新计算" in w.message
+               for w in result.forms[0].warnings)
+
+
+def test_formulas_left_uncalculated_without_libreoffice_are_named(tmp_path, monkeypatch):
+    """Without LibreOffice the uncalculated cells stay empty, and the warning names them."""
+    import jixiao.read.xlsx
+
+    monkeypatch.setattr(jixiao.read.xlsx, "soffice", lambda: None)
+    path, form = _uncalculated_funds(tmp_path)
+    result = parse_file(path)
+    [read] = result.forms
+    assert read.funds.total.executed is None and read.funds.total.score is None
+    [warning] = [w.message for w in read.warnings if "公式单元格" in w.message]
+    assert "4 个公式单元格" in warning and "C6" in warning and "本机未找到 soffice" in warning

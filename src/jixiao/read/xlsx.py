@@ -12,6 +12,7 @@ refused before it costs memory.
 from __future__ import annotations
 
 import re
+import shutil
 import warnings
 import zipfile
 from pathlib import Path
@@ -21,9 +22,10 @@ from openpyxl import load_workbook
 from openpyxl.utils.cell import range_boundaries
 
 from jixiao.errors import InputError
+from jixiao.read.convert import convert, soffice
 from jixiao.read.grid import Emitter
 from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline
-from jixiao.read.tokens import Document
+from jixiao.read.tokens import Document, Notice
 from jixiao.read.workbook import display, emit_sheet, unreadable
 
 _CELL_OR_MERGE = re.compile(rb'<(?:\w+:)?c[\s/>]|<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -37,8 +39,12 @@ _CHUNK = 1 << 20
 FORBIDDEN = "Excel 文件（.xlsx）中含有被禁止的 XML 实体或外部引用（疑为恶意文件）；未读取"
 
 
-def read_xlsx(path: Path, file: str) -> Document:
-    """Read an .xlsx workbook: each worksheet a page, each row a table row; chart sheets have no cells."""
+def read_xlsx(path: Path, file: str, recalculated: bool = False) -> Document:
+    """Read an .xlsx workbook: each worksheet a page, each row a table row; chart sheets have no cells.
+
+    A workbook written by a program that computes no formulas keeps no value for them (an office system's
+    export, a script's): where LibreOffice is installed it computes them and the workbook it saves is read;
+    else those cells are named in a warning, their values left unread."""
     deadline = Deadline(file)
     formulas = _count_cells(path, file)
     book = _load(path, file, data_only=True)
@@ -47,6 +53,7 @@ def read_xlsx(path: Path, file: str) -> Document:
     doc = Document(file=file)
     out = Emitter(doc)
     budget = CellBudget(file)
+    uncalculated: list[str] = []
     for index, (sheet, written) in enumerate(zip(book.worksheets, typed, strict=True)):
         deadline.check(f"工作表“{sheet.title}”")
         # the cells the file has (iter_rows would create every position of the claimed range)
@@ -54,7 +61,29 @@ def read_xlsx(path: Path, file: str) -> Document:
                  if (text := _text(cell, written, row, col)) is not None)
         merges = ((r.min_row - 1, r.max_row, r.min_col - 1, r.max_col) for r in sheet.merged_cells.ranges)
         emit_sheet(out, index + 1, cells, merges, budget, deadline)
+        if written is not None:
+            uncalculated += [f"“{sheet.title}”{cell.coordinate}" for (row, col), cell in written._cells.items()
+                             if _uncalculated(cell.value, sheet._cells.get((row, col)))]
+    if uncalculated and not recalculated and soffice() is not None:
+        converted = convert(path, file, "xlsx")
+        try:
+            doc = read_xlsx(converted, file, recalculated=True)
+        finally:
+            shutil.rmtree(converted.parent, ignore_errors=True)
+        doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格没有保存计算结果"
+                                   "（生成它的程序不计算公式），已用 LibreOffice 重新计算后读取"))
+    elif uncalculated:
+        where = "、".join(uncalculated[:5]) + ("等" if len(uncalculated) > 5 else "")
+        why = "LibreOffice 也未能算出" if recalculated else "需要 LibreOffice 重新计算，本机未找到 soffice 命令"
+        doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格（{where}）没有保存计算结果，{why}，"
+                                   "其值按空值处理"))
     return doc
+
+
+def _uncalculated(formula: object, cached) -> bool:  # noqa: ANN001 - openpyxl's cell
+    """A formula over other cells of which the file keeps no value."""
+    return (isinstance(formula, str) and formula.startswith("=") and bool(_CELL_REFERENCE.search(formula[1:]))
+            and (cached is None or cached.value is None))
 
 
 def _load(path: Path, file: str, data_only: bool):  # noqa: ANN202 - openpyxl's Workbook
