@@ -100,7 +100,7 @@ def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:
 
 # one form alone in a document (the commonest published PDF): (golden, form, variant)
 ONE_FORM = [(0, 1, "furniture"), (3, 1, "furniture"), (0, 6, "breaks"), (4, 7, "breaks"), (1, 0, "unruled"),
-            (4, 0, "unruled")]
+            (4, 0, "unruled"), (4, 5, "plain")]
 
 
 @pytest.fixture(scope="module")
@@ -135,6 +135,17 @@ def test_amounts_cut_inside_their_thousands_groups_in_a_table_without_borders(on
     全年预算数 or 全年执行数)."""
     [got] = parse_file(one_form_pdfs[ONE_FORM.index((1, 0, "unruled"))]).forms
     assert (got.funds.total.annual_budget, got.funds.total.executed) == (16221100.0, 16221100.0)
+
+
+@needs_soffice
+def test_numbers_a_narrow_column_cut_go_on_across_the_page_break(one_form_pdfs):
+    """A row cut by the page break whose 分值 and 得分 a narrow column cut after their points (`10.0` / `0`,
+    `10.` / `00`): their rests at the top of the next page go on with them, and the row's other cells with theirs
+    (before: a bare number never went on, so the rest stayed a row of its own: `%)` read as a name, the cut row
+    without its score)."""
+    golden, form, _ = ONE_FORM[-1]
+    accuracy, summary = _accuracy(one_form_pdfs[-1], [_forms(GOLDENS[golden])[form]])
+    assert accuracy == 100.0, summary
 
 
 @pytest.fixture(scope="module")

@@ -43,6 +43,8 @@ MIN_RULE = 4.0  # points: a shorter stroke is a glyph or a tick, not a rule
 COVER = 0.6  # a rule separates two atoms when it covers this share of their common edge
 BUCKET = 20.0  # points: characters of a line are looked up by their x in buckets this wide (overprints)
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
+_CUT_AFTER_POINT = re.compile(r"^[-+]?[\d,]*\d\.\d*$")  # '10.0', '10.': a number a narrow column cut
+_DIGITS = re.compile(r"^\d+%?$")
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
@@ -774,18 +776,19 @@ class _Stitcher:
         cell's first line)."""
         if above is None:
             return False
+        text, cut = slot.cell.text, _number_cut(above[1], slot.cell.text)
         if slot.open_top and above[1].open_bottom:
             # (open rules, but a number below a text above, the same number or not: two rows whose shared rule
-            # the page break left undrawn, a number never being cut)
-            return not above[1].cell.text or not _NUMBER.match(slot.cell.text)
+            # the page break left undrawn, a number being cut only by its narrow column, after its point)
+            return not above[1].cell.text or not _NUMBER.match(text) or cut
         if above[1].spilled:  # its text ran on past the cut: the cell goes on at the top of this page
-            return slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+            return slot.headed and bool(text) and (not _NUMBER.match(text) or cut)
         if not self.at_foot:
             return False
         # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
         # bottom whether the page cut it or not; the row's, where the page cut it before the cell's first line)
         full = row_full if slot.cell.row_span == 1 and not above[1].cell.text else above[1].full
-        return full and slot.headed and bool(slot.cell.text) and not _NUMBER.match(slot.cell.text)
+        return full and slot.headed and bool(text) and (not _NUMBER.match(text) or cut)
 
     def _above(self, slot: _Slot) -> tuple[int, _Slot] | None:
         """The cell at the bottom of the page before in the same columns: by its edges where both have them (two
@@ -876,6 +879,13 @@ class _Stitcher:
         if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
+
+
+def _number_cut(above: _Slot, text: str) -> bool:
+    """`text` is the rest of the number `above` holds, a narrow column having cut it after its point and the page
+    break its lines ('10.0' / '0', '10.' / '00'): the cell above is full to the cut and the two make a number."""
+    return (above.full and bool(_CUT_AFTER_POINT.match(above.cell.text)) and bool(_DIGITS.match(text))
+            and bool(_NUMBER.match(above.cell.text + text)))
 
 
 def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_Slot]]]) -> bool:
