@@ -45,6 +45,7 @@ BUCKET = 20.0  # points: characters of a line are looked up by their x in bucket
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 _CUT_AFTER_POINT = re.compile(r"^[-+]?[\d,]*\d\.\d*$")  # '10.0', '10.': a number a narrow column cut
 _DIGITS = re.compile(r"^\d+%?$")
+MIN_HEADINGS = 4  # cells of a table's header row, at least
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
@@ -742,6 +743,7 @@ class _Stitcher:
         self.bottom: dict[tuple[int, int], tuple[int, _Slot]] = {}  # (col, col_span) -> (token index, slot)
         self.last_row: set[tuple[int, int]] = set()  # the cells of the last row emitted
         self.at_foot = True  # the last table ends as low as the document's pages are filled: a row may be cut
+        self.last_heads = False  # the last row emitted is a row of headings (every cell a text, none a number)
 
     def other(self) -> None:
         """Something other than a table was emitted: nothing is continued across it."""
@@ -763,6 +765,8 @@ class _Stitcher:
             out.table_row([s.cell for s in slots])
             if i == last:
                 self.last_row = {(s.cell.col, s.cell.col_span) for s in slots}
+                self.last_heads = len(slots) >= MIN_HEADINGS and all(
+                    s.cell.text and not _NUMBER.match(s.cell.text) for s in slots)
             for k, slot in enumerate(slots):
                 if i + slot.cell.row_span - 1 >= last:
                     self.bottom[(slot.cell.col, slot.cell.col_span)] = (base + k, slot)
@@ -862,7 +866,10 @@ class _Stitcher:
         for slot in first:
             cell = slot.cell
             found = self._above(slot)
-            if found is not None and (joined or cell.row_span > 1 or found[1].spilled > 0) and self._goes_on(
+            # (a merged cell alone goes on no heading: below a header row ending the page, the block's label opens
+            # the table's next page, whatever the fullness of the header's headings wrapped in narrow columns)
+            merged = cell.row_span > 1 and not self.last_heads
+            if found is not None and (joined or merged or found[1].spilled > 0) and self._goes_on(
                     slot, row_full, found):
                 k, _ = found
                 tok = tokens[k]
