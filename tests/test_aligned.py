@@ -501,3 +501,42 @@ def test_a_labels_beginning_right_after_the_header_opens_the_body():
     [form] = jixiao.parse_text(text, "plumber.txt")
     assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
         ("产出指标", "质量指标", "审计报告达标率", "≥98%"), ("效益指标", "社会效益指标", "公众知晓率", "≥90%")]
+
+
+def test_a_row_after_a_row_printed_whole_keeps_its_lines_in_drawing_order():
+    """A PDF's text in drawing order (pypdf, `pdftotext -raw`): a row printed whole on one line, then a row whose
+    name and texts wrap on the lines above its 分值 line (`成本控制数情况 ≤256万元 达成指标 0.50 0.50 无` /
+    `单位服务成本 ≤402万元 控制在预` / `算内` / `13.50 4.63 个别指标设置` / `偏高。`): those lines are that row's,
+    not the wrapped rest of the row above (before: both rows one, the second read as a block's subtotal)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称 职业培训", "主管部门 某某局 实施单位 某某中心",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 培训人次 ≥500人次 520人次 50.00 50.00 无",
+        "成本指标 经济成本指标 成本控制数情况 ≤256万元 达成指标 20.00 20.00 无",
+        "单位服务成本 ≤402万元 控制在预", "算内", "20.00 18.00 个别指标设置", "偏高。",
+        "总分 90.00 88.00", "评分等级 良", ""])
+    [form] = jixiao.parse_text(text, "pypdf.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("培训人次", "≥500人次", "520人次", 50.0, 50.0), ("成本控制数情况", "≤256万元", "达成指标", 20.0, 20.0),
+        ("单位服务成本", "≤402万元", "控制在预算内", 20.0, 18.0)]
+
+
+def test_a_row_opening_with_its_target_takes_its_name_from_the_lines_above():
+    """Drawing order again: the row above ends on a line of its own (`无`, its 偏差原因), then the next row's name
+    wrapped on lines of its own before its values (`受益群众满意度` / `（%）` / `≥98% 100% 9.00 9.00`): a row opening
+    with a value takes its name from the lines after the one ending the row above (before: the name went into the
+    row above's cells and the row's name was `≥98%`)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称 食品安全服务采购", "主管部门 某某局 实施单位 某某中心",
+        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+        "一级", "指标", "二级", "指标", "三级指标 年度指标值 实际完成", "值", "分值 得分 偏差原因分析", "及改进措施",
+        "满意", "度指", "标", "服务", "对象", "满意", "度指", "标",
+        "企业满意度 ≥95% 98% 20.00 20.00 无", "参训人员满意度 ≥85% 95% 20.00 14.00 个别指标设置", "偏高，今后科",
+        "学合理设定目", "标。", "群众满意度 =100% 100% 25.0", "0", "25.0", "0", "无", "受益群众满意度", "（%）",
+        "≥98% 100% 25.00 25.00", "总分 90.00 84.00", "评分等级 良", ""])
+    [form] = jixiao.parse_text(text, "pypdf.txt")
+    assert [(i.name, i.target, i.actual, i.deviation) for i in form.indicators][2:] == [
+        ("群众满意度", "=100%", "100%", "无"), ("受益群众满意度（%）", "≥98%", "100%", None)]

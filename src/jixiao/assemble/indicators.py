@@ -920,6 +920,11 @@ class _Reader:
             offset = self._offset(body[a.weight])
             self.split_sure = 1.0
             dev, pieces_prev, prefix = self._split(between, prev, prev_score_unit, body[a.weight], offset)
+            if not prefix and prev is not None and prev.wraps and (
+                    a.weight == 0 or body[a.weight - 1].row != body[a.weight].row):
+                prefix = self._row_above_values(prev)
+            elif prefix and prev is not None and prev.wraps and _starts_value(prefix[0]) and "name" in self.fields:
+                prefix = self._name_above(prev) + prefix
             row.sure = self.split_sure
             if prev is not None:
                 self._finish(prev, dev, pieces_prev)
@@ -1195,6 +1200,33 @@ class _Reader:
             if u.key not in above:
                 return True
         return False
+
+    def _row_above_values(self, prev: RawRow) -> list[Unit]:
+        """A row whose 分值 opens its line and whose cells the lines below the row above were all taken for (a
+        PDF's text in drawing order: `成本控制数情况 ≤256 万元 达成指标 0.50 0.50 无` /
+        `单位服务成本 ≤402 万元 控制在预` / `算内` / `13.50 4.63 …`): its cells are those lines, from the last one
+        holding several pieces, no value first — a wrapped cell's rest is one piece; a block's subtotal
+        (`90.00 90.00` alone) takes none."""
+        for j in range(len(prev.wraps) - 1, -1, -1):
+            line = prev.wraps[j]
+            if len(line) >= 2 and not _starts_value(line[0]):
+                prefix = [u for wrapped in prev.wraps[j:] for u in wrapped]
+                del prev.wraps[j:]
+                return prefix
+        return []
+
+    @staticmethod
+    def _name_above(prev: RawRow) -> list[Unit]:
+        """A row opening with a value, its name on the lines the row above's wrapped cells were taken from, after
+        the line ending that row (its 偏差原因 `无` or a sentence's end: `… 23.00` / `23.00` / `无` /
+        `受益群众满意度` / `（%）` / `≥98% 100% 9.00 9.00`): those lines are the row's name, not the row above's."""
+        for j in range(len(prev.wraps) - 1, -1, -1):
+            text = " ".join(u.text for u in prev.wraps[j]).rstrip()
+            if is_dash(text) or text.endswith(SENTENCE_END):
+                name = [u for line in prev.wraps[j + 1:] for u in line]
+                del prev.wraps[j + 1:]
+                return name
+        return []
 
     def _wrapped_lines(self, rest: list[Unit], weight: Unit | None) -> list[list[Unit]]:
         """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
