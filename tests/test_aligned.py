@@ -540,3 +540,21 @@ def test_a_row_opening_with_its_target_takes_its_name_from_the_lines_above():
     [form] = jixiao.parse_text(text, "pypdf.txt")
     assert [(i.name, i.target, i.actual, i.deviation) for i in form.indicators][2:] == [
         ("群众满意度", "=100%", "100%", "无"), ("受益群众满意度（%）", "≥98%", "100%", None)]
+
+
+def test_the_last_rows_wrapped_deviation_is_no_row_of_its_own():
+    """A cell per line (PyMuPDF's text of a Word PDF): the table's last row's 偏差原因 wraps over lines of their own
+    before the total (`受天气影响部` / `分工作延期，` / `下年度提前谋` / `划。` / `总分`). A table going on to its total
+    cuts no row short: those lines are that 偏差原因, not a row of three cells without points (before: the row
+    `分工作延期，` / `下年度提前谋` / `划。`, the 偏差原因 cut at its first line)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称", "职业培训", "主管部门", "某某局", "实施单位", "某某中心",
+        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100%", "10.00",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "培训场次", "≥80次", "80次", "50.00", "50.00", "无",
+        "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥80%", "70%", "40.00", "35.00",
+        "受天气影响部", "分工作延期，", "下年度提前谋", "划。", "总分", "90.00", "85.00", "评分等级", "良", ""])
+    [form] = jixiao.parse_text(text, "pymupdf.txt")
+    assert [(i.name, i.deviation) for i in form.indicators] == [
+        ("培训场次", "无"), ("服务对象满意度", "受天气影响部分工作延期，下年度提前谋划。")]

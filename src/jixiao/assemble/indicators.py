@@ -1416,6 +1416,9 @@ class _Reader:
             if c == n or not content_from[c]:  # the last row's 偏差原因, after it nothing or labels only
                 options.append((dev_points - LABEL_IN_DEVIATION * levels, c))  # (a level label is no 偏差原因)
                 continue
+            if last and not self.ends_form and kinds[c] is None:
+                continue  # (after the last 分值 of a table going on to its total, no row without points opens
+                # without a label: those lines are the last row's 偏差原因, wrapped over lines of their own)
             points = dev_points - LABEL_IN_DEVIATION * levels - value_first if c else 0.0
             points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
             points -= 3.0 * max(0, len(self.fields) - content_from[c])
