@@ -558,3 +558,21 @@ def test_the_last_rows_wrapped_deviation_is_no_row_of_its_own():
     [form] = jixiao.parse_text(text, "pymupdf.txt")
     assert [(i.name, i.deviation) for i in form.indicators] == [
         ("培训场次", "无"), ("服务对象满意度", "受天气影响部分工作延期，下年度提前谋划。")]
+
+
+def test_a_sentences_end_on_a_line_of_its_own_is_no_label():
+    """A 偏差原因 wrapped over lines of its own ends on one that reads like a label but for its full stop
+    (`部分资金未及时支` / `付，后续加快拨付` / `进度。`, 进度 being a 二级 label of some templates): the end of a sentence
+    is no label (before: `进度。` was the next row's 二级 label)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称", "职业培训", "主管部门", "某某局", "实施单位", "某某中心",
+        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+        "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100%", "10.00",
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+        "满意度指标", "服务对象满意度指标", "群众满意度", "≥80%", "60%", "45.00", "30.00",
+        "部分资金未及时支", "付，后续加快拨付", "进度。", "服务对象满意度情况", "≥90%", "90%", "45.00", "45.00",
+        "总分", "90.00", "75.00", "评分等级", "中", ""])
+    [form] = jixiao.parse_text(text, "pymupdf.txt")
+    assert [(i.level2, i.name, i.deviation) for i in form.indicators] == [
+        ("服务对象满意度指标", "群众满意度", "部分资金未及时支付，后续加快拨付进度。"),
+        ("服务对象满意度指标", "服务对象满意度情况", None)]

@@ -355,6 +355,8 @@ def _is_label(unit: Unit, lex: Lexicon) -> str | None:
 
 @lru_cache(maxsize=1 << 14)
 def _label_kind(key: str, lex: Lexicon) -> str | None:
+    if key.endswith(SENTENCE_END) and not key.endswith("."):
+        return None  # ('进度。': the end of a sentence wrapped onto a line of its own, no label 进度(指标))
     if lex.level(key) or is_points_only(key):
         return "level"
     bare = label_key(key)
