@@ -463,21 +463,32 @@ def test_labels_printed_below_their_rows():
         ("满意度指标", "服务对象满意度指标")]
 
 
+def _flowed(project: str, *lines: str) -> str:
+    """A one-form document in flowed text (a row's cells a space apart): its head and fund row, then `lines`."""
+    return "\n".join(["项目支出绩效自评表", "（2023年度）", f"项目名称 {project}", "主管部门 某某局 实施单位 某某中心",
+                      "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                      "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00", *lines, ""])
+
+
+def _cell_lines(project: str, *cells: str) -> str:
+    """The same with a cell per line (PyMuPDF's text of a PDF)."""
+    return "\n".join(["项目支出绩效自评表", "（2023年度）", "项目名称", project, "主管部门", "某某局", "实施单位",
+                      "某某中心", "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+                      "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100%", "10.00", *cells, ""])
+
+
 def test_labels_cut_over_more_lines_than_their_rows_are_joined_down_their_column():
     """pdfplumber's text of a PDF whose merged labels, cut in narrow columns, take more lines than the rows beside
     them: each line opens with the labels' next pieces, whoever's row it is (`满意 服务对 企业满意度 …` / `度指 象满意
     参训人员满意度 …` / `标 度指标`). Read down their column the pieces make the labels, and come off the rows' cells
     (before: the labels of the rows above, `度指` read as the second row's name)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称 宣传推广", "主管部门 某某局 实施单位 某某中心",
-        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
-        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+    text = _flowed("宣传推广",
         "一级 二级指 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进", "指标 标 措施",
         "产出 数量指 宣传活动次数 ≥10次 12次 30.00 30.00", "指标 标",
         "效益 经济效 带动社会投资 ≥100万元 120万元 20.00 20.00", "指标 益指标",
         "满意 服务对 企业满意度 ≥80% 100% 20.00 20.00",
         "度指 象满意 参训人员满意度 ≥98% 98% 20.00 20.00 无", "标 度指标",
-        "总分 100.00 100.00", "评分等级 优", ""])
+        "总分 100.00 100.00", "评分等级 优")
     [form] = jixiao.parse_text(text, "plumber.txt")
     assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
         ("产出指标", "数量指标", "宣传活动次数", "≥10次"), ("效益指标", "经济效益指标", "带动社会投资", "≥100万元"),
@@ -490,14 +501,11 @@ def test_a_labels_beginning_right_after_the_header_opens_the_body():
     (`… 得分 偏差原因分析` / `标 指标 值 及改进措施` / `产出指 质量 审计报告达标率 …` / `标 指标 算内`): a label's
     beginning before a label is no heading of a column the templates do not know (before: `产出指` was taken for
     one, and the row's `标 指标` went into its name and target)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称 审计服务", "主管部门 某某局 实施单位 某某中心",
-        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
-        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+    text = _flowed("审计服务",
         "一级指 二级 三级指标 年度指标值 实际完成 分值 得分 偏差原因分析", "标 指标 值 及改进措施",
         "产出指 质量 审计报告达标率 ≥98% 100% 50.00 50.00", "标 指标",
         "效益指 社会 公众知晓率 ≥90% 95% 40.00 40.00", "标 效益", "指标",
-        "总分 100.00 100.00", "评分等级 优", ""])
+        "总分 100.00 100.00", "评分等级 优")
     [form] = jixiao.parse_text(text, "plumber.txt")
     assert [(i.level1, i.level2, i.name, i.target) for i in form.indicators] == [
         ("产出指标", "质量指标", "审计报告达标率", "≥98%"), ("效益指标", "社会效益指标", "公众知晓率", "≥90%")]
@@ -508,15 +516,12 @@ def test_a_row_after_a_row_printed_whole_keeps_its_lines_in_drawing_order():
     name and texts wrap on the lines above its 分值 line (`成本控制数情况 ≤256万元 达成指标 0.50 0.50 无` /
     `单位服务成本 ≤402万元 控制在预` / `算内` / `13.50 4.63 个别指标设置` / `偏高。`): those lines are that row's,
     not the wrapped rest of the row above (before: both rows one, the second read as a block's subtotal)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称 职业培训", "主管部门 某某局 实施单位 某某中心",
-        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
-        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+    text = _flowed("职业培训",
         "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
         "产出指标 数量指标 培训人次 ≥500人次 520人次 50.00 50.00 无",
         "成本指标 经济成本指标 成本控制数情况 ≤256万元 达成指标 20.00 20.00 无",
         "单位服务成本 ≤402万元 控制在预", "算内", "20.00 18.00 个别指标设置", "偏高。",
-        "总分 90.00 88.00", "评分等级 良", ""])
+        "总分 90.00 88.00", "评分等级 良")
     [form] = jixiao.parse_text(text, "pypdf.txt")
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("培训人次", "≥500人次", "520人次", 50.0, 50.0), ("成本控制数情况", "≤256万元", "达成指标", 20.0, 20.0),
@@ -528,15 +533,12 @@ def test_a_row_opening_with_its_target_takes_its_name_from_the_lines_above():
     wrapped on lines of its own before its values (`受益群众满意度` / `（%）` / `≥98% 100% 9.00 9.00`): a row opening
     with a value takes its name from the lines after the one ending the row above (before: the name went into the
     row above's cells and the row's name was `≥98%`)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称 食品安全服务采购", "主管部门 某某局 实施单位 某某中心",
-        "项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
-        "年度资金总额 100.00 100.00 100.00 10.00 100% 10.00",
+    text = _flowed("食品安全服务采购",
         "一级", "指标", "二级", "指标", "三级指标 年度指标值 实际完成", "值", "分值 得分 偏差原因分析", "及改进措施",
         "满意", "度指", "标", "服务", "对象", "满意", "度指", "标",
         "企业满意度 ≥95% 98% 20.00 20.00 无", "参训人员满意度 ≥85% 95% 20.00 14.00 个别指标设置", "偏高，今后科",
         "学合理设定目", "标。", "群众满意度 =100% 100% 25.0", "0", "25.0", "0", "无", "受益群众满意度", "（%）",
-        "≥98% 100% 25.00 25.00", "总分 90.00 84.00", "评分等级 良", ""])
+        "≥98% 100% 25.00 25.00", "总分 90.00 84.00", "评分等级 良")
     [form] = jixiao.parse_text(text, "pypdf.txt")
     assert [(i.name, i.target, i.actual, i.deviation) for i in form.indicators][2:] == [
         ("群众满意度", "=100%", "100%", "无"), ("受益群众满意度（%）", "≥98%", "100%", None)]
@@ -547,14 +549,11 @@ def test_the_last_rows_wrapped_deviation_is_no_row_of_its_own():
     before the total (`受天气影响部` / `分工作延期，` / `下年度提前谋` / `划。` / `总分`). A table going on to its total
     cuts no row short: those lines are that 偏差原因, not a row of three cells without points (before: the row
     `分工作延期，` / `下年度提前谋` / `划。`, the 偏差原因 cut at its first line)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称", "职业培训", "主管部门", "某某局", "实施单位", "某某中心",
-        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-        "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100%", "10.00",
+    text = _cell_lines("职业培训",
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
         "产出指标", "数量指标", "培训场次", "≥80次", "80次", "50.00", "50.00", "无",
         "满意度指标", "服务对象满意度指标", "服务对象满意度", "≥80%", "70%", "40.00", "35.00",
-        "受天气影响部", "分工作延期，", "下年度提前谋", "划。", "总分", "90.00", "85.00", "评分等级", "良", ""])
+        "受天气影响部", "分工作延期，", "下年度提前谋", "划。", "总分", "90.00", "85.00", "评分等级", "良")
     [form] = jixiao.parse_text(text, "pymupdf.txt")
     assert [(i.name, i.deviation) for i in form.indicators] == [
         ("培训场次", "无"), ("服务对象满意度", "受天气影响部分工作延期，下年度提前谋划。")]
@@ -562,16 +561,13 @@ def test_the_last_rows_wrapped_deviation_is_no_row_of_its_own():
 
 def test_a_sentences_end_on_a_line_of_its_own_is_no_label():
     """A 偏差原因 wrapped over lines of its own ends on one that reads like a label but for its full stop
-    (`部分资金未及时支` / `付，后续加快拨付` / `进度。`, 进度 being a 二级 label of some templates): the end of a sentence
-    is no label (before: `进度。` was the next row's 二级 label)."""
-    text = "\n".join([
-        "项目支出绩效自评表", "（2023年度）", "项目名称", "职业培训", "主管部门", "某某局", "实施单位", "某某中心",
-        "项目资金", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
-        "年度资金总额", "100.00", "100.00", "100.00", "10.00", "100%", "10.00",
+    (`部分资金未及时支` / `付，后续加快拨付` / `进度。`, 进度 being a 二级 label of some templates): the end of a
+    sentence is no label (before: `进度。` was the next row's 二级 label)."""
+    text = _cell_lines("职业培训",
         "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
         "满意度指标", "服务对象满意度指标", "群众满意度", "≥80%", "60%", "45.00", "30.00",
         "部分资金未及时支", "付，后续加快拨付", "进度。", "服务对象满意度情况", "≥90%", "90%", "45.00", "45.00",
-        "总分", "90.00", "75.00", "评分等级", "中", ""])
+        "总分", "90.00", "75.00", "评分等级", "中")
     [form] = jixiao.parse_text(text, "pymupdf.txt")
     assert [(i.level2, i.name, i.deviation) for i in form.indicators] == [
         ("服务对象满意度指标", "群众满意度", "部分资金未及时支付，后续加快拨付进度。"),

@@ -1296,16 +1296,22 @@ class _Reader:
         `满意 服务对 保障… ` / `度指 象满意 0` / `标 度指标`): see `_extend_labels`. Every label so made must be whole
         at the end, else nothing changes. A number's rest among the pieces, digits alone (`0` of `20.0` / `0`), is
         no piece of a text cell."""
+        labels, name, kept = self._extended_by_wraps(row)
+        if labels != row.labels and all(self.lex.level(key) for key, *_ in labels):
+            row.labels, row.name, row.wraps = labels, name or None, kept
+        if row.weight is not None:  # (the row's 分值 and 得分 were read off its first line)
+            row.wraps = [cut for cut in ([u for u in line if not CUT_REST.match(u.key)] for line in row.wraps) if cut]
+
+    def _extended_by_wraps(self, row: RawRow) -> tuple[list[Label], str, list[list[Unit]]]:
+        """The row's labels and name as its wrapped lines' first pieces extend them (`_extend_labels`), and what is
+        left of those lines."""
         labels, name = list(row.labels), row.name or ""
         kept: list[list[Unit]] = []
         for line in row.wraps:
             labels, name, k = self._extend_labels(labels, name, line, row)
             if k < len(line):
                 kept.append(line[k:])
-        if labels != row.labels and all(self.lex.level(key) for key, *_ in labels):
-            row.labels, row.name, row.wraps = labels, name or None, kept
-        if row.weight is not None:  # (the row's 分值 and 得分 were read off its first line)
-            row.wraps = [cut for cut in ([u for u in line if not CUT_REST.match(u.key)] for line in row.wraps) if cut]
+        return labels, name, kept
 
     def _rests_above(self, prev: RawRow, prefix: list[Unit]) -> list[Unit]:
         """A row's first pieces that finish the labels of the row above, cut in their narrow columns and merged
@@ -1313,12 +1319,7 @@ class _Reader:
         row above where they make its labels whole; the row above's own wrapped lines go first (a label cut over
         three lines beside a row of two: `满意 服务对 受益群众满意度 …` / `度指 象满意 （%）` /
         `标 度指标 服务对象满意度 …`). Returns the rest of the row."""
-        labels, name = list(prev.labels), prev.name or ""
-        kept: list[list[Unit]] = []
-        for wrapped in prev.wraps:
-            labels, name, k = self._extend_labels(labels, name, wrapped, prev)
-            if k < len(wrapped):
-                kept.append(wrapped[k:])
+        labels, name, kept = self._extended_by_wraps(prev)
         line = [u for u in prefix if u.row == prefix[0].row]
         labels, name, k = self._extend_labels(labels, name, line, prev)
         if 0 < k < len(prefix) and labels != prev.labels and all(self.lex.level(key) for key, *_ in labels):
