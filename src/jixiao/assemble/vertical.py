@@ -116,7 +116,9 @@ def join_wrapped_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     dropped: set[int] = set()
     n = 0
     while n < len(lines):
-        run = _wrapped_run(units, lines, n, lex)
+        first = units[lines[n][0]]
+        # (a line of one piece, or of certain cells, begins no run: the labels stand beside a row's cells)
+        run = None if len(lines[n]) < 2 or first.certain else _wrapped_run(units, lines, n, lex)
         if run is None:
             n += 1
             continue
