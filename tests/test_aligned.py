@@ -572,3 +572,16 @@ def test_a_sentences_end_on_a_line_of_its_own_is_no_label():
     assert [(i.level2, i.name, i.deviation) for i in form.indicators] == [
         ("服务对象满意度指标", "群众满意度", "部分资金未及时支付，后续加快拨付进度。"),
         ("服务对象满意度指标", "服务对象满意度情况", None)]
+
+
+def test_a_number_ending_on_its_point_is_cut_whatever_the_documents_decimals():
+    """pdfplumber's text of a fund row in narrow columns (`年度资金总 38038 38236 38115.0 10 99. 9.97` /
+    `额 9 68`): a number never ends on its point, so `99.` is cut and the line's rests below join their heads in
+    order, though the document prints too few decimals to tell `38115.0` cut (before: `99.` and `9`, `68` apart)."""
+    from jixiao.read.text import read_text
+
+    text = "\n".join(["项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分",
+                      "年度资金总 38038 38236 38115.0 10 99. 9.97", "额 9 68", ""])
+    texts = [t.text for t in read_text(text, "plumber.txt").tokens]
+    assert texts[texts.index("年度资金总"):] == [
+        "年度资金总", "38038", "38236", "38115.09", "10", "99.68", "9.97", "额"]

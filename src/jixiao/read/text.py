@@ -599,7 +599,8 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         # numbers cut after their point or in a group, their rests on the next line in their order (a 偏差原因's
         # next line may follow them; a line or two of text alone may stand between, labels centred in their rows:
         # '… 20.0 20.0' / '数量指标' / '0 0'): where a group is cut among them, all join (the line shows the
-        # cuts); else a point's rest joins as the document's decimals show
+        # cuts, as does a number ending on its point: '99.' / '68'); else a point's rest joins as the document's
+        # decimals show
         above = rows[before.row]
         for _ in range(MAX_TEXT_BETWEEN):
             first = above[0]
@@ -611,8 +612,8 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         if len(rests) == len(heads):
             pairs = list(zip(heads, rests, strict=True))
             if all(_fits(tokens[head].text, tokens[rest].text) for head, rest in pairs):
-                if any(_CUT_GROUP.match(tokens[head].text) for head in heads):
-                    joins.update((rest, head) for head, rest in pairs)
+                if any(_CUT_GROUP.match(tokens[head].text) or tokens[head].text.endswith(".") for head in heads):
+                    joins.update((rest, head) for head, rest in pairs)  # (a number never ends on its point)
                 else:
                     points.extend((head, rest, False) for head, rest in pairs)
     if several:
