@@ -78,6 +78,8 @@ _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
+_MEASURED = re.compile(r"^[≥≤=<>]*\s*\d[\d,.]*\s*(\S.*)$")  # a number and what follows it ('≤198万元')
+
 _DIGIT = re.compile(r"\d")
 
 
@@ -351,6 +353,13 @@ def _last_heading(units: list[Unit], at: int, kinds: list[str], lex: Lexicon) ->
 def _is_label(unit: Unit, lex: Lexicon) -> str | None:
     """'level' for a level label (also '(50分)' alone), 'caption' for 绩效指标 or a piece of it."""
     return _label_kind(unit.key, lex)
+
+
+@lru_cache(maxsize=1 << 14)
+def _whole_value(text: str) -> bool:
+    """A number with its measure printed after it ('≤198万元', '100.00(%)'): a value whole on its line."""
+    measured = _MEASURED.match(fold(text))
+    return measured is not None and brackets(text) <= 0 and is_measure(measured.group(1))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -1272,6 +1281,10 @@ class _Reader:
                 slots = [s for s in slots if s not in row.atomic]
             if not slots and cells:  # none fills its widest: the one that comes nearest wraps
                 slots = [max(cells, key=lambda s: row.first_widths[s] / max(widths.get(s, 1.0), 1.0))]
+            # (a target or actual that is a whole value, its unit printed, wraps no further: '≤198万元' beside
+            # '控制在预' / '算内'; a bare number's unit may ('≥17745000' / '核小时'), an open bracket does)
+            slots = [s for s in slots if s not in ("target", "actual") or not _whole_value(getattr(row, s) or "")
+                     ] or slots
             slots = slots or ["name"]
             for line in row.wraps:
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
