@@ -601,3 +601,16 @@ def test_a_value_whole_with_its_measure_wraps_no_further():
     [form] = jixiao.parse_text(text, "plumber.txt")
     assert [(i.target, i.actual) for i in form.indicators] == [
         ("≤198.5万元", "控制在预算内"), ("≥17745000核小时", "已达成"), ("按时", "按时")]
+
+
+def test_two_numbers_a_space_apart_are_two_cells():
+    """`pdftotext -raw`: a target whose word operator stands a space before its number, then the actual
+    (`PM2.5 年均浓度` / `下降` / `不低于 90% 93% 2.50 2.50 无`): two numbers a space apart are two cells, a word and its
+    number one (before: the target `不低于`, the actual `90% 93%`)."""
+    text = _flowed("空气质量监测",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "效益指标 社会效益指标 公众知晓率 ≥391 场 407 场 45.00 45.00", "生态", "效益", "指标", "PM2.5 年均浓度",
+        "下降", "不低于 90% 93% 45.00 45.00 无",
+        "总分 90.00 90.00", "评分等级 优")
+    [form] = jixiao.parse_text(text, "raw.txt")
+    assert [(i.target, i.actual) for i in form.indicators][1:] == [("不低于 90%", "93%")]

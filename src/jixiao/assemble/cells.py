@@ -50,6 +50,9 @@ def _features(text: str) -> tuple[int, bool, bool]:
     return brackets(text), bool(_VALUE_START.match(text)), bool(CONTINUES.match(text))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _field_points(pieces: list[Piece]) -> float:
     """How well a run of pieces reads as one cell."""
     points = 0.0
@@ -76,9 +79,13 @@ def _field_points(pieces: list[Piece]) -> float:
                 penalty = min(3.0, 1.0 + room)
                 ascii_edge = lines[k][-1:].isascii() or nxt.isascii()
                 points -= penalty / 2 if ascii_edge else penalty
-    for p in pieces[1:]:
+    for k, p in enumerate(pieces[1:], 1):
         if p.gap != SPACE and p.starts_value and not p.continues:
             points -= 1.5
+        elif (p.gap == SPACE and p.starts_value and pieces[k - 1].starts_value and pieces[k - 1].balance <= 0
+              and _DIGIT.search(p.text) and _DIGIT.search(pieces[k - 1].text)):
+            points -= 1.5  # a number a space after a whole number is another cell ('90% 93%'; not '不低于 90%',
+            # nor an operator printed apart from its number, '200 ≥')
         if p.gap == BLANK:
             points -= 0.5
         if p.gap == WIDE:
