@@ -614,3 +614,19 @@ def test_two_numbers_a_space_apart_are_two_cells():
         "总分 90.00 90.00", "评分等级 优")
     [form] = jixiao.parse_text(text, "raw.txt")
     assert [(i.target, i.actual) for i in form.indicators][1:] == [("不低于 90%", "93%")]
+
+
+def test_a_fund_header_wrapped_below_its_unit_in_brackets():
+    """pdfplumber's text of a fund header in narrow columns, every heading cut over two lines and the amounts'
+    unit wrapped below 项目资金 whole (`项目资金 年初预 全年预 全年执 分值 执行 得分` /
+    `(万元) 算数 算数 行数 率(%)`): the unit in brackets finishes its label as a word's ending does (before: the
+    line below finished none, and the fund row read no 全年预算数, 全年执行数 or 执行率)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "项目名称 审计服务", "主管部门 某某局 实施单位 某某中心",
+        "项目资金 年初预 全年预 全年执 分值 执行 得分", "(万元) 算数 算数 行数 率(%)",
+        "年度资金总 100.00 120.00 118.00 10 98.33 9.83", "额",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 审计报告数量 ≥10份 12份 90.00 90.00 无", "总分 100.00 99.83", "评分等级 优", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    total = form.funds.total
+    assert (form.fund_unit, total.annual_budget, total.executed, total.execution_rate) == ("万元", 120.0, 118.0, 98.33)

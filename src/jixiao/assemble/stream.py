@@ -437,8 +437,12 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
 
 
 def _ends_label(key: str, suffixes: frozenset[str]) -> bool:
-    """An ending of a label word, or of a label's unit in brackets ('元)' of '项目资金(万' / '元)')."""
-    return key in suffixes or len(key) <= 4 and key[-1:] in ")）" and key[:1] not in "(（"
+    """An ending of a label word, or of a label's unit in brackets ('元)' of '项目资金(万' / '元)'), or that unit
+    whole ('(万元)' below '项目资金', '(%)' below '执行率')."""
+    if key[-1:] not in ")）":
+        return key in suffixes
+    whole = 3 <= len(key) <= 5 and key[:1] in "(（" and not any(ch.isdigit() for ch in key)  # (not '(50分)')
+    return len(key) <= 4 and key[:1] not in "(（" or whole or key in suffixes
 
 
 def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
