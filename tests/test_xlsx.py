@@ -422,3 +422,22 @@ def test_formulas_left_uncalculated_without_libreoffice_are_named(tmp_path, monk
     assert read.funds.total.executed is None and read.funds.total.score is None
     [warning] = [w.message for w in read.warnings if "公式单元格" in w.message]
     assert "4 个公式单元格" in warning and "C6" in warning and "本机未找到 soffice" in warning
+
+
+def test_formulas_left_uncalculated_when_libreoffice_fails_are_named(tmp_path, monkeypatch):
+    """LibreOffice installed but failing on the workbook: the workbook as read is kept, its uncalculated cells
+    empty, and the warning says why (not the whole file refused)."""
+    import jixiao.read.xlsx
+    from jixiao.errors import InputError
+
+    def fail(path, file, target):  # noqa: ANN001, ANN202
+        raise InputError(file, "LibreOffice 转换超时（60 秒）；未读取")
+
+    monkeypatch.setattr(jixiao.read.xlsx, "soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(jixiao.read.xlsx, "convert", fail)
+    path, form = _uncalculated_funds(tmp_path)
+    result = parse_file(path)
+    [read] = result.forms
+    assert read.funds.total.executed is None and read.project_name == form["project_name"]
+    [warning] = [w.message for w in read.warnings if "公式单元格" in w.message]
+    assert "LibreOffice 重新计算失败" in warning and "转换超时" in warning

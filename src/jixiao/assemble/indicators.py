@@ -79,7 +79,6 @@ _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 _MEASURED = re.compile(r"^[≥≤=<>]*\s*\d[\d,.]*\s*(\S.*)$")  # a number and what follows it ('≤198万元')
-
 _DIGIT = re.compile(r"\d")
 
 
@@ -1212,7 +1211,8 @@ class _Reader:
                 return True
         return False
 
-    def _row_above_values(self, prev: RawRow) -> list[Unit]:
+    @staticmethod
+    def _row_above_values(prev: RawRow) -> list[Unit]:
         """A row whose 分值 opens its line and whose cells the lines below the row above were all taken for (a
         PDF's text in drawing order: `成本控制数情况 ≤256 万元 达成指标 0.50 0.50 无` /
         `单位服务成本 ≤402 万元 控制在预` / `算内` / `13.50 4.63 …`): its cells are those lines, from the last one

@@ -160,7 +160,7 @@ def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
                 break
             u = units[line[k]]
             if u.certain or not IDEOGRAPH.search(u.key) or len(u.key) > MAX_PIECE and not any(
-                    lex.level(key + u.key) for key in keys):  # (a rest a reader joined already: '满意度指标')
+                    lex.level(begun + u.key) for begun in keys):  # (a rest a reader joined already: '满意度指标')
                 break
             if _goes_on(key, u.key, lex):
                 keys[c] = key + u.key

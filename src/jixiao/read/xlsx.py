@@ -64,19 +64,25 @@ def read_xlsx(path: Path, file: str, recalculated: bool = False) -> Document:
         if written is not None:
             uncalculated += [f"“{sheet.title}”{cell.coordinate}" for (row, col), cell in written._cells.items()
                              if _uncalculated(cell.value, sheet._cells.get((row, col)))]
-    if uncalculated and not recalculated and soffice() is not None:
-        converted = convert(path, file, "xlsx")
+    if not uncalculated:
+        return doc
+    why = "LibreOffice 也未能算出" if recalculated else "需要 LibreOffice 重新计算，本机未找到 soffice 命令"
+    if not recalculated and soffice() is not None:
         try:
-            doc = read_xlsx(converted, file, recalculated=True)
-        finally:
-            shutil.rmtree(converted.parent, ignore_errors=True)
-        doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格没有保存计算结果"
-                                   "（生成它的程序不计算公式），已用 LibreOffice 重新计算后读取"))
-    elif uncalculated:
-        where = "、".join(uncalculated[:5]) + ("等" if len(uncalculated) > 5 else "")
-        why = "LibreOffice 也未能算出" if recalculated else "需要 LibreOffice 重新计算，本机未找到 soffice 命令"
-        doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格（{where}）没有保存计算结果，{why}，"
-                                   "其值按空值处理"))
+            converted = convert(path, file, "xlsx")
+        except InputError as exc:  # (the workbook as read, its uncalculated cells empty)
+            why = f"LibreOffice 重新计算失败（{exc.message}）"
+        else:
+            try:
+                recalculated_doc = read_xlsx(converted, file, recalculated=True)
+            finally:
+                shutil.rmtree(converted.parent, ignore_errors=True)
+            recalculated_doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格没有保存计算结果"
+                                                    "（生成它的程序不计算公式），已用 LibreOffice 重新计算后读取"))
+            return recalculated_doc
+    where = "、".join(uncalculated[:5]) + ("等" if len(uncalculated) > 5 else "")
+    doc.warnings.append(Notice(f"工作簿中 {len(uncalculated)} 个公式单元格（{where}）没有保存计算结果，{why}，"
+                               "其值按空值处理"))
     return doc
 
 
