@@ -630,3 +630,53 @@ def test_a_fund_header_wrapped_below_its_unit_in_brackets():
     [form] = jixiao.parse_text(text, "plumber.txt")
     total = form.funds.total
     assert (form.fund_unit, total.annual_budget, total.executed, total.execution_rate) == ("万元", 120.0, 118.0, 98.33)
+
+
+def test_a_title_in_a_tables_first_row_is_not_a_cell_wrapped_onto_the_next_row():
+    """`pdftotext -layout` of a table without blank lines between its rows whose first row holds the form's title,
+    left-aligned in a cell spanning the table: `项目名称` stands right under the title's start, and would read as its
+    cell's next line but that the row's value stands under the rest of the title (before: the title read as
+    `…自评表(2023 年度)项目名称`, and no form found)."""
+    text = "\n".join([
+        "人:张三",
+        "部门预算项目支出绩效自评表(2023 年度)",
+        "项目名称   51000023T000000000001-2023 年全县设备更新补助资金项目",
+        "主管部门   某县司法      实施单位     某县司法局",
+        "       局部门",
+        "项目基本   1.项目年度 项目年度        年度目标完成情况",
+        "情况     目标完成      目标",
+        "       情况",
+        "根据要求   完成",
+        "购买设备,",
+        "并完成资金",
+        "支付。",
+        "2.项目实施 2023 年购买 13 台电脑,并于 12 月前完成资金支付。",
+        "内容及过",
+        "程概述",
+        "预算执行   年度预算      年初预算     调整后预      预算执行    预算执行   权重     得分     原因",
+        "情况(10  数(万元)              算数        数       率",
+        "分)",
+        "总额     0.00      3.36     3.36      100.00% 10     10     无",
+        ""])
+    [form] = jixiao.parse_text(text, "layout.txt")
+    assert form.project_name == "51000023T000000000001-2023 年全县设备更新补助资金项目"
+    assert (form.funds.total.annual_budget, form.funds.total.executed, form.funds.total.score) == (3.36, 3.36, 10)
+
+
+def test_a_header_wrapped_with_its_points_and_units_in_narrow_columns_of_flowed_text():
+    """pdfplumber's text of a fund header wrapped in narrow columns (四川: `预算执行 年度预算 年初预算 调整后预 …` /
+    `情况(10 数(万元) 算数 数 率` / `分)`): the line below finishes the headings in order, a piece that opens the
+    heading's points (`情况(10`) or carries its unit (`数(万元)`) too (before: that line was left unjoined, and the
+    fund row read no 调整后预算数, 预算执行数 or 预算执行率)."""
+    text = "\n".join([
+        "部门预算项目支出绩效自评表(2023年度)", "项目名称 设备更新补助资金项目",
+        "主管部门 某县司法局 实施单位 某县司法局",
+        "预算执行 年度预算 年初预算 调整后预 预算执行 预算执行 权重 得分 原因",
+        "情况(10 数(万元) 算数 数 率", "分)",
+        "总额 0.00 3.36 3.36 100.00% 10 10 无",
+        "其中:财政 0.00 3.36 3.36 100.00% / /", "资金", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    total, current = form.funds.total, form.funds.current_year
+    assert (total.annual_budget, total.executed, total.execution_rate, total.weight, total.score) == (
+        3.36, 3.36, 100.0, 10, 10)
+    assert (current.initial_budget, current.annual_budget, current.executed) == (0.0, 3.36, 3.36)

@@ -416,15 +416,16 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     start = 0
     while start < n:
         end = row_end[start]
-        if end < n and _ends_label(units[end].key, suffixes) and units[end].row == units[start].row + 1:
+        if end < n and _ends_label(_unopened(units[end].key), suffixes) and units[end].row == units[start].row + 1:
             pairs: dict[int, int] = {}
             a = start
             for b in range(end, row_end[end]):
                 piece = units[b]
-                if piece.certain or not _ends_label(piece.key, suffixes):
+                rest = _unopened(piece.key)
+                if piece.certain or not _ends_label(rest, suffixes):
                     break
-                while a < end and not (not units[a].certain and label_key(units[a].key + piece.key) in lex.words
-                                       and not lex.level(units[a].key + piece.key)):
+                while a < end and not (not units[a].certain and label_key(units[a].key + rest) in lex.words
+                                       and not lex.level(units[a].key + rest)):
                     a += 1
                 if a == end:
                     break
@@ -436,13 +437,23 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     return out
 
 
+_OPENED = re.compile(r"(?<=.)[(（][^)）]*$")  # a bracket opened and not closed: a label's points cut ('情况(10')
+
+
+def _unopened(key: str) -> str:
+    """A piece without the bracket it opens at its end: the label's points, closed on the line below
+    ('预算执行' / '情况(10' / '分)')."""
+    return _OPENED.sub("", key)
+
+
 def _ends_label(key: str, suffixes: frozenset[str]) -> bool:
     """An ending of a label word, or of a label's unit in brackets ('元)' of '项目资金(万' / '元)'), or that unit
-    whole ('(万元)' below '项目资金', '(%)' below '执行率')."""
+    whole ('(万元)' below '项目资金', '(%)' below '执行率'), or an ending with its unit ('数(万元)' below
+    '年度预算')."""
     if key[-1:] not in ")）":
         return key in suffixes
     whole = 3 <= len(key) <= 5 and key[:1] in "(（" and not any(ch.isdigit() for ch in key)  # (not '(50分)')
-    return len(key) <= 4 and key[:1] not in "(（" or whole or key in suffixes
+    return len(key) <= 4 and key[:1] not in "(（" or whole or key in suffixes or label_key(key) in suffixes
 
 
 def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:

@@ -220,6 +220,7 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     a unit right below (`10.0` / `0`, `≥200` / `(次)`), or the rest of its thousands groups (`16,221,1` /
     `00.00`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
+    line_of = {id(b): line for line in lines for b in line}
     for k, a in enumerate(flat):
         if a.up is not None and a.x1 < a.up.x1 - LAST * a.size and abs(a.x0 - a.up.x0) <= ALIGN * a.size:
             continue  # a line well short of the one it goes on from, flush with it on the left, is its cell's last
@@ -237,12 +238,28 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
                 continue
             if min(a.x1, b.x1) - max(a.x0, b.x0) <= 0 or a.x1 < b.x1 - wider * a.size or a.x0 > b.x0 + wider * a.size:
                 continue  # a wrapped line is never narrower than the line it goes on to, on either side
+            if _under_another(a, b, line_of[id(b)]):
+                continue  # another cell of that line stands under this one: the line is another row's
             if best is None or b.top < best.top:
                 best = b
         if best is not None and (best.up is None or best.up.top < a.top):
             if best.up is not None:
                 best.up.down = None
             a.down, best.up = best, a
+
+
+def _under_another(a: Atom, b: Atom, line: list[Atom]) -> bool:
+    """Whether a text of `b`'s line that is no part of `b`'s cell (apart from it by more than a space) stands
+    under `a`: then `b` does not go on from `a` (a title over a table's first row, `项目名称` under its start, the
+    row's value under the rest of the title)."""
+    k = next(i for i, c in enumerate(line) if c is b)
+    first = last = k
+    while first and line[first].x0 - line[first - 1].x1 <= SPACED_GAP * a.size:
+        first -= 1
+    while last + 1 < len(line) and line[last + 1].x0 - line[last].x1 <= SPACED_GAP * a.size:
+        last += 1
+    return any(min(a.x1, c.x1) - max(a.x0, c.x0) > OVERLAP * a.size and not _VALUE_REST.match(c.text)
+               for c in (*line[:first], *line[last + 1:]))  # (not a number's rest: `13.0 原因…` / `0`)
 
 
 def _group_cut(head: str, rest: str) -> bool:
