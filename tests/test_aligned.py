@@ -680,3 +680,16 @@ def test_a_header_wrapped_with_its_points_and_units_in_narrow_columns_of_flowed_
     assert (total.annual_budget, total.executed, total.execution_rate, total.weight, total.score) == (
         3.36, 3.36, 100.0, 10, 10)
     assert (current.initial_budget, current.annual_budget, current.executed) == (0.0, 3.36, 3.36)
+
+
+def test_a_captions_points_below_it_finish_it_with_the_header_s_wrapped_heading():
+    """pdfplumber's text of an indicator header whose caption's points and a wrapped heading's rest share the line
+    below (`绩效指标 一级指标 … 得分 未完成原` / `(90分) 因分析`): the points finish the caption, and the rest the
+    heading (before: neither, and the first row began with `未完成原` as its 二级 label). Points under a column's
+    heading are a lost level label's, not the heading's."""
+    text = _flowed("设备更新",
+        "绩效指标 一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分 未完成原", "(90分) 因分析",
+        "产出指标 数量指标 购置设备数量 ≥ 13 台 13台 90 90", "合计 100 100")
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
+        ("产出指标", "数量指标", "购置设备数量", "≥13台", "13台", 90)]

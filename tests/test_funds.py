@@ -155,3 +155,22 @@ def test_a_rate_s_percent_sign_wrapped_onto_a_line_of_its_own():
         "上年结转资金 141380 141380 1.2 — 0% —\n")
     total = form.funds.total
     assert (total.executed, total.weight, total.execution_rate, total.score) == (83176.03, 10.0, 3.49, 0.35)
+
+
+def test_a_remarks_sentence_naming_fund_sources_is_no_fund_row():
+    """A 原因 cell's note wrapped below its row, a sentence that names kinds of funds (`3.其他资金` /
+    `包括:社会投入资金、银行贷款.`), is no row of the fund table: the rows below it keep their values
+    (before: the sentence read as a 社会投入资金 row, and the 财政资金 row after it lost its values), and the
+    note's lines fill one column, so the heading over the row labels (`年度预算数(万元)`) stays no column of
+    values."""
+    text = "\n".join([
+        "部门预算项目支出绩效自评表(2023年度)", "项目名称 设备更新补助资金项目",
+        "主管部门 某县司法局 实施单位 某县司法局",
+        "预算执行情况(10分) 年度预算数(万元) 年初预算 调整后预算数 预算执行数 预算执行率 权重 得分 原因",
+        "总额 0.00 3.36 3.36 100.00% 10 10 1.预算执行率=预算执行数/调整后预算数;3.其他资金",
+        "包括:社会投入资金、银行贷款.",
+        "其中:财政资金 0.00 3.36 3.36 100.00% / /", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    current = form.funds.current_year
+    assert (current.initial_budget, current.annual_budget, current.executed, current.execution_rate) == (
+        0.0, 3.36, 3.36, 100.0)

@@ -514,11 +514,21 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
     order = tuple(dict.fromkeys(words))
     # an unknown heading before the known ones may be the caption of the row labels' column ('年度预算数(万元)'
     # over 总额, 其中:财政资金): it is a column of values only if the rows are that wide
-    widest = max((len(fl.values) - next((k for k, v in enumerate(reversed(fl.values)) if v), len(fl.values))
-                  for fl in lines if fl.label), default=0)
+    widest = max((_width(fl.values) for fl in lines if fl.label), default=0)
     while order and order[0].startswith(EXTRA) and len(order) > widest:
         order = order[1:]
     return order if len(order) >= 3 else DEFAULT_COLUMNS
+
+
+def _width(values: list[str]) -> int:
+    """How many columns a row's values fill: empty ones at its end fill none, and texts after its last number
+    one (a remark wrapped over lines: '1.预算执行率=…;3.其他资金' / '包括:社会投入资金、银行贷款.')."""
+    n = len(values)
+    while n and not values[n - 1]:
+        n -= 1
+    while n >= 2 and all(values[k] and number(values[k]) is None and not is_dash(values[k]) for k in (n - 1, n - 2)):
+        n -= 1
+    return n
 
 
 def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:

@@ -293,10 +293,14 @@ def _section_of(lex: Lexicon, key: str) -> str | None:
     return best[2] if best else None
 
 
+# inside a text: a sentence, no row's label ('包括:社会投入资金、银行贷款.'; but '中央、省、市补助资金' is one)
+_SENTENCE_MARKS = frozenset("，,；;。：:")
+
+
 @lru_cache(maxsize=1 << 14)
 def _fund_row(lex: Lexicon, key: str) -> str | None:
     bare = label_key(key)
-    if not bare or len(bare) > 14:
+    if not bare or len(bare) > 14 or not _SENTENCE_MARKS.isdisjoint(bare):
         return None
     best: tuple[int, str] | None = None  # the longest word the label holds ('中央财政资金' before '财政资金')
     for row, words in lex.fund_rows.items():

@@ -416,16 +416,22 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     start = 0
     while start < n:
         end = row_end[start]
-        if end < n and _ends_label(_unopened(units[end].key), suffixes) and units[end].row == units[start].row + 1:
+        if end < n and _finishes(units[end].key, suffixes) and units[end].row == units[start].row + 1:
             pairs: dict[int, int] = {}
             a = start
             for b in range(end, row_end[end]):
                 piece = units[b]
                 rest = _unopened(piece.key)
-                if piece.certain or not _ends_label(rest, suffixes):
+                if piece.certain or not _finishes(piece.key, suffixes):
                     break
-                while a < end and not (not units[a].certain and label_key(units[a].key + rest) in lex.words
-                                       and not lex.level(units[a].key + rest)):
+                points = is_points_only(rest)  # (a table's points, finishing its caption in a wrapped header:
+                # '绩效指标 一级指标 …' / '(90分) …'; not a column's heading, under which they are a lost level
+                # label's: '二级指标' / '(50分)'; nor a caption alone on its line, whose points the table reads)
+                if points and end - start < 2:
+                    break
+                while a < end and not (not units[a].certain and (
+                        lex.section(units[a].key) in _SCORED if points else label_key(units[a].key + rest) in lex.words
+                        and not lex.level(units[a].key + rest))):
                     a += 1
                 if a == end:
                     break
@@ -437,6 +443,7 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     return out
 
 
+_SCORED = frozenset({"funds", "indicators"})  # the tables whose captions print their points
 _OPENED = re.compile(r"(?<=.)[(（][^)）]*$")  # a bracket opened and not closed: a label's points cut ('情况(10')
 
 
@@ -444,6 +451,12 @@ def _unopened(key: str) -> str:
     """A piece without the bracket it opens at its end: the label's points, closed on the line below
     ('预算执行' / '情况(10' / '分)')."""
     return _OPENED.sub("", key)
+
+
+def _finishes(key: str, suffixes: frozenset[str]) -> bool:
+    """A piece below a label that may finish it: an ending (`_ends_label`), perhaps opening the label's points
+    (`_unopened`), or the points whole."""
+    return _ends_label(_unopened(key), suffixes) or is_points_only(key)
 
 
 def _ends_label(key: str, suffixes: frozenset[str]) -> bool:
