@@ -8,6 +8,7 @@ import json
 import subprocess
 from pathlib import Path
 
+import openpyxl
 import pypdfium2 as pdfium
 import pytest
 
@@ -175,6 +176,42 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
     accuracy, summary = _accuracy(calc_pdfs[index], _forms(GOLDENS[index]))
     print(summary.splitlines()[0])
     assert accuracy >= MIN_ACCURACY, summary
+
+
+# a form alone on a sheet printed at full size on A4 upright, too narrow for it: (golden, form); the last one is
+# two pages tall as well, printed down, then over (its four pages: left top, left bottom, right top, right bottom)
+WIDE_SHEETS = [(0, 0), (1, 0), (4, 10), (2, 5)]
+
+
+@pytest.fixture(scope="module")
+def wide_sheet_pdfs(tmp_path_factory) -> list[Path]:
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    root = tmp_path_factory.mktemp("wide-sheet")
+    sources = []
+    for golden, form in WIDE_SHEETS:
+        source = root / f"{golden}.{form}.xlsx"
+        render_xlsx([_forms(GOLDENS[golden])[form]], source, seed=form, sheet_per_form=True, sheet_per_page=False)
+        book = openpyxl.load_workbook(source)
+        for sheet in book.worksheets:
+            sheet.page_setup.orientation = "portrait"
+            sheet.sheet_properties.pageSetUpPr.fitToPage = False
+        book.save(source)
+        sources.append(source)
+    return libreoffice_pdf(sources, root / "out", root / "profile")
+
+
+@needs_soffice
+@pytest.mark.parametrize("case", range(len(WIDE_SHEETS)), ids=["-".join(map(str, c)) for c in WIDE_SHEETS])
+def test_a_sheet_printed_across_pages_reads_as_one_table(wide_sheet_pdfs, case):
+    """A sheet wider than its paper prints its last columns on the next pages, level with their rows (before: read
+    as tables of their own after the first page's, 56.48% of fields over these sheets). Each such page is moved
+    beside the page it goes on from, and the reader says so."""
+    golden, form = WIDE_SHEETS[case]
+    accuracy, summary = _accuracy(wide_sheet_pdfs[case], [_forms(GOLDENS[golden])[form]])
+    assert accuracy == 100.0, summary
+    notes = [w.message for got in parse_file(wide_sheet_pdfs[case]).forms for w in got.warnings]
+    assert any("工作表横跨多页打印" in note for note in notes), notes
 
 
 @pytest.fixture(scope="module")

@@ -35,6 +35,7 @@ from jixiao.read import ocr
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
 from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
+from jixiao.read.pdf_strips import join_strips
 from jixiao.read.pdf_text import Char, text_rows
 from jixiao.read.tokens import Document, Gap, Notice
 
@@ -77,6 +78,7 @@ class Page:
     pictures: list[Box] = field(default_factory=list)  # images over PICTURE of the page: (x0, top, x1, bottom)
     unmapped: int = 0
     turn: int = 0  # degrees clockwise the page is drawn turned from how it is shown, to read its text across
+    beyond: tuple[int, int] = (0, 0)  # characters drawn beyond its left and right edges (never shown)
 
     def inside(self, box: Box) -> list[Char]:
         """The characters centred inside `box`."""
@@ -186,6 +188,17 @@ def _turned(page: Page, sizes: list[tuple[float, float, float]]) -> list[tuple[f
     if turn in (90, 270):
         page.width, page.height = h, w
     return [(size, *at(x, y)) for size, x, y in sizes]
+
+
+def _count_beyond(page: Page) -> None:
+    """How many characters are drawn beyond the page's left and right edges, where no viewer shows them: a
+    spreadsheet program draws its whole sheet on each page it prints (`pdf_strips`)."""
+    left = right = 0
+    for ch in page.chars:
+        x = (ch.x0 + ch.x1) / 2
+        left += x < 0
+        right += x > page.width
+    page.beyond = (left, right)
 
 
 def _line_boxes(chars: list[Char], sizes: list[tuple[float, float]]) -> None:
@@ -381,6 +394,7 @@ def extract(path: Path, file: str, deadline: Deadline) -> list[Page]:
             if page.turn:
                 sizes = _turned(page, sizes)
             _line_boxes(page.chars, [(size, y) for size, _, y in sizes])
+            _count_beyond(page)
             page.turn = (page.turn - pdf_page.get_rotation()) % 360  # (from how it is shown: to draw it so)
             textpage.close()
             pdf_page.close()
@@ -1152,8 +1166,11 @@ def read_pdf(path: Path, file: str) -> Document:
         raise InputError(file, f"PDF 的字体缺少可用的 Unicode 映射（ToUnicode 表缺失或损坏），{unmapped} 个字符无法"
                                "还原为文字，提取结果会是乱码；请使用原始文档（Word/Excel）或另行导出的 PDF"
                                + ("" if ocr.available() else f"，或安装文字识别（OCR）组件按页面图像读取：{ocr.EXTRA}"))
+    pages, strips = join_strips(pages, CLIP_INSET)
     doc = layout(pages, file)
     doc.warnings.extend(notices)
+    doc.warnings.extend(Notice(f"第 {strip} 页是第 {base} 页表格右侧的续页（工作表横跨多页打印），已拼接到该页右侧读取")
+                        for strip, base in strips)
     if boxes:
         ocr.low_confidence(doc, boxes)
     if unmapped:

@@ -251,15 +251,16 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
 def _under_another(a: Atom, b: Atom, line: list[Atom]) -> bool:
     """Whether a text of `b`'s line that is no part of `b`'s cell (apart from it by more than a space) stands
     under `a`: then `b` does not go on from `a` (a title over a table's first row, `项目名称` under its start, the
-    row's value under the rest of the title)."""
+    row's value under the rest of the title). A character alone may be a word's, set 分散对齐 in `a`'s cell
+    (`满意度` / `指    标`), and a number's rest a number's (`13.0 原因…` / `0`)."""
     k = next(i for i, c in enumerate(line) if c is b)
     first = last = k
     while first and line[first].x0 - line[first - 1].x1 <= SPACED_GAP * a.size:
         first -= 1
     while last + 1 < len(line) and line[last + 1].x0 - line[last].x1 <= SPACED_GAP * a.size:
         last += 1
-    return any(min(a.x1, c.x1) - max(a.x0, c.x0) > OVERLAP * a.size and not _VALUE_REST.match(c.text)
-               for c in (*line[:first], *line[last + 1:]))  # (not a number's rest: `13.0 原因…` / `0`)
+    return any(min(a.x1, c.x1) - max(a.x0, c.x0) > OVERLAP * a.size and len(c.text) > 1
+               and not _VALUE_REST.match(c.text) for c in (*line[:first], *line[last + 1:]))
 
 
 def _group_cut(head: str, rest: str) -> bool:
