@@ -113,3 +113,38 @@ def test_cjk_radicals_a_pdf_s_fonts_print_for_ideographs_are_the_ideographs():
     got = [f.record() for f in jixiao.parse_text(printed, "radicals.txt")]
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
     assert (matched, missing, extra) == (fields, 0, 0), "\n".join(wrong[:10])
+
+
+def test_tab_rows_cut_by_line_breaks_inside_their_cells_are_one_row_each():
+    """A table extractor's cells hold their wrapped lines' breaks, and a writer that keeps every row's empty cells
+    but quotes nothing cuts such a row over lines (`\\t\\t产业投` / `资年报\\t=160(份)\\t…`): the lines whose
+    cells add up to the row before them, one cell shared at each break, are one row (before: the cell's pieces
+    read as two rows' names, the first row's name taking the second's beginning)."""
+    rows = ["财政项目支出绩效自评表（2023年度）",
+            "项目名称\t产业转型\n升级重点工作\t\t\t\t\t\t",
+            "主管部门\t某某局\t\t\t实施单位\t某某中心\t\t",
+            "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率(%)\t得分",
+            "年度资金总额\t\t100.00\t100.00\t90.00\t10.00\t90.00\t9.00",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t时尚创意交流活动\t=2(场)\t2.00(场)\t30.00\t30.00\t",
+            "\t\t产业投\n资年报\t=160(份)\t160.00(份)\t30.00\t30.00\t",
+            "\t\t投资政策汇编\t全年编印\n政策汇编\n一册\t1册\t30.00\t30.00\t",
+            "总分\t\t\t\t\t100.00\t99.00\t", "评分等级\t\t优\t\t\t\t\t", ""]
+    [form] = jixiao.parse_text("\n".join(rows), "extracted.tsv")
+    assert form.project_name == "产业转型升级重点工作"
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("时尚创意交流活动", "=2(场)", "2.00(场)"), ("产业投资年报", "=160(份)", "160.00(份)"),
+        ("投资政策汇编", "全年编印政策汇编一册", "1册")]
+
+
+def test_rows_of_tab_separated_cells_of_several_widths_are_not_joined():
+    """Where the writer drops each row's empty cells at its end, rows hold different counts of cells: two short
+    rows in a row (`总分\\t…\\t99.00` and `评分等级\\t优`, 7 and 2 cells after a row of 8) stay two rows."""
+    rows = ["财政项目支出绩效自评表（2023年度）", "项目名称\t数据平台运维", "主管部门\t某某局\t实施单位\t某某中心",
+            "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率(%)\t得分",
+            "年度资金总额\t\t100.00\t100.00\t90.00\t10.00\t90.00\t9.00",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t接入部门数\t≥20个\t25个\t90.00\t90.00\t无",
+            "总分\t\t\t\t\t100.00\t99.00", "评分等级\t优", ""]
+    [form] = jixiao.parse_text("\n".join(rows), "trimmed.tsv")
+    assert (form.total_score, form.grade) == (99.0, "优")

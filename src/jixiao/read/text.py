@@ -321,6 +321,56 @@ def _dashed_pages(line: str) -> str:
     return line
 
 
+KEPT_EMPTY = 3  # lines ending in an empty cell: the writer keeps every row's empty cells
+
+
+def _broken_rows(lines: list[str]) -> set[int]:
+    """Rows of tab-separated cells cut over lines by line breaks inside their cells (a table extractor's cell
+    holds its wrapped lines' breaks, and was written out unquoted). Where the writer keeps empty cells (lines end
+    in an empty cell), so each row holds its table's count of cells, the lines of a run each short of the count of
+    the row before them, whose cells add up to it with one cell shared at each break (its pieces on both sides),
+    are one row. Where more lines are short of the commonest count than such runs take, rows hold counts of their
+    own (a merged cell one cell) and nothing is joined. The runs' lines are joined into their first, and the
+    others returned, to be left out."""
+    if sum(1 for line in lines if line.endswith("\t")) < KEPT_EMPTY:
+        return set()
+    counts = [line.count("\t") + 1 if "\t" in line else int(bool(line.strip())) for line in lines]
+    # cells of the last row read whole (before the first, the document's commonest row)
+    width = common = Counter(c for c, line in zip(counts, lines, strict=True) if "\t" in line).most_common(1)[0][0]
+    runs: list[tuple[int, int]] = []
+    short = 0  # lines of cells short of the commonest row that no run takes
+    i = 0
+    while i < len(lines):
+        j, total = i, counts[i]
+        if 2 <= total < width:
+            while total - (j - i) < width and j + 1 < len(lines) and 0 < counts[j + 1] < width:
+                j += 1
+                total += counts[j]
+        if j > i and total - (j - i) == width and counts[j] >= 2 and all(
+                lines[k].rsplit("\t", 1)[-1].strip() and lines[k + 1].split("\t", 1)[0].strip() for k in range(i, j)):
+            runs.append((i, j))
+            i = j + 1
+            continue
+        if "\t" in lines[i]:
+            short += counts[i] < common
+            width = counts[i]
+        i += 1
+    if short > sum(j - i + 1 for i, j in runs):
+        return set()
+    out: set[int] = set()
+    for i, j in runs:
+        cells: list[str] = []
+        for k in range(i, j + 1):
+            parts = lines[k].split("\t")
+            if cells:
+                cells[-1] = join(cells[-1], parts[0])
+                parts = parts[1:]
+            cells.extend(parts)
+        lines[i] = "\t".join(cells)
+        out.update(range(i + 1, j + 1))
+    return out
+
+
 def read_text(text: str, file: str) -> Document:
     """Turn decoded text into a token stream."""
     text = normalise(text)
@@ -344,6 +394,7 @@ def read_text(text: str, file: str) -> Document:
             terminated = _terminated(lines)
             lines, drawn = _ruled_rows(lines)
     # (not where rows are set apart by tabs or bars; a web page's menu `首页|收藏` over the form sets none apart)
+    broken = _broken_rows(lines) if "\t" in text else set()
     piped = "|" in text and sum(1 for line in lines if "|" in line) >= MIN_PIPED
     aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and not piped else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
@@ -364,6 +415,8 @@ def read_text(text: str, file: str) -> Document:
     row = -1
     for index, raw in enumerate(lines):
         number = index + 1
+        if broken and index in broken:
+            continue  # (joined into the row it goes on)
         if aligned and index in aligned:
             if "\f" in raw:
                 pending = Gap.PAGE
