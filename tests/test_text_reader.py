@@ -148,3 +148,20 @@ def test_rows_of_tab_separated_cells_of_several_widths_are_not_joined():
             "总分\t\t\t\t\t100.00\t99.00", "评分等级\t优", ""]
     [form] = jixiao.parse_text("\n".join(rows), "trimmed.tsv")
     assert (form.total_score, form.grade) == (99.0, "优")
+
+
+def test_rows_between_borders_cut_over_lines_inside_their_cells_are_one_row_each():
+    """A cell's line break written into a row between borders (`| | | 产业投` / `资年报 | =160(份) | … |`): a line
+    opened by a border and not closed goes on up to the line that closes it (before: two rows, the first row's
+    name taking the second's beginning)."""
+    rows = ["财政项目支出绩效自评表（2023年度）", "| 项目名称 | 产业转型升级重点工作 | | | | | | |",
+            "| 主管部门 | 某某局 | | | 实施单位 | 某某中心 | | |",
+            "| 项目资金(万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率(%) | 得分 |",
+            "| 年度资金总额 | | 100.00 | 100.00 | 90.00 | 10.00 | 90.00 | 9.00 |",
+            "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |",
+            "| 产出指标 | 数量指标 | 时尚创意交流活动 | =2(场) | 2.00(场) | 45.00 | 45.00 | |",
+            "| | | 产业投", "资年报 | =160(份) | 160.00(份) | 45.00 | 45.00 | |",
+            "| 总分 | | | | | 100.00 | 99.00 | |", "| 评分等级 | | 优 | | | | | |", ""]
+    [form] = jixiao.parse_text("\n".join(rows), "extracted.md")
+    assert [(i.name, i.target, i.weight) for i in form.indicators] == [
+        ("时尚创意交流活动", "=2(场)", 45), ("产业投资年报", "=160(份)", 45)]

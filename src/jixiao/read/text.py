@@ -371,6 +371,46 @@ def _broken_rows(lines: list[str]) -> set[int]:
     return out
 
 
+MAX_BROKEN = 8  # lines a row between borders is cut over by line breaks inside its cells, at most
+
+
+def _broken_bar_rows(lines: list[str]) -> set[int]:
+    """Rows between borders (`| a | b |`) cut over lines by line breaks inside their cells: where rows are opened
+    and closed by borders, a line opened by one and not closed goes on in the lines after it, none opened by a
+    border, up to the one that closes it. They are joined into its line, and the others returned, to be left
+    out."""
+    if sum(1 for line in lines if len(s := line.strip()) > 1 and s[0] == "|" and s[-1] == "|") < MIN_PIPED:
+        return set()
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        end = _bar_row_end(lines, i)
+        if end is None:
+            i += 1
+            continue
+        joined = lines[i].rstrip()
+        for k in range(i + 1, end + 1):
+            joined = join(joined, lines[k].strip())
+        lines[i] = joined
+        out.update(range(i + 1, end + 1))
+        i = end + 1
+    return out
+
+
+def _bar_row_end(lines: list[str], i: int) -> int | None:
+    """The line that closes the row line `i` opens with a border and leaves open, or None."""
+    first = lines[i].strip()
+    if first[:1] != "|" or first[-1:] == "|":
+        return None
+    for j in range(i + 1, min(len(lines), i + MAX_BROKEN)):
+        rest = lines[j].strip()
+        if not rest or rest[0] == "|":
+            return None
+        if rest[-1] == "|":
+            return j
+    return None
+
+
 def read_text(text: str, file: str) -> Document:
     """Turn decoded text into a token stream."""
     text = normalise(text)
@@ -395,6 +435,8 @@ def read_text(text: str, file: str) -> Document:
             lines, drawn = _ruled_rows(lines)
     # (not where rows are set apart by tabs or bars; a web page's menu `首页|收藏` over the form sets none apart)
     broken = _broken_rows(lines) if "\t" in text else set()
+    if "|" in text:
+        broken |= _broken_bar_rows(lines)
     piped = "|" in text and sum(1 for line in lines if "|" in line) >= MIN_PIPED
     aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and not piped else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
