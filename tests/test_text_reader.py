@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import jixiao
 from jixiao.read.text import clean_markup, read_text
 from jixiao.read.tokens import Gap
@@ -165,3 +167,37 @@ def test_rows_between_borders_cut_over_lines_inside_their_cells_are_one_row_each
     [form] = jixiao.parse_text("\n".join(rows), "extracted.md")
     assert [(i.name, i.target, i.weight) for i in form.indicators] == [
         ("时尚创意交流活动", "=2(场)", 45), ("产业投资年报", "=160(份)", 45)]
+
+
+def _spans_repeated(separator: str) -> str:
+    """A form as pandas' `read_html` writes a web table out: each merged cell once per column it spans."""
+    rows = [["财政项目支出绩效自评表（2023年度）"] * 8, ["项目名称"] + ["数据平台运维"] * 7,
+            ["主管部门", "某某局", "某某局", "某某局", "实施单位", "某某中心", "某某中心", "某某中心"],
+            ["项目资金(万元)", "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"],
+            ["年度资金总额", "年度资金总额", "100.00", "100.00", "90.00", "10.00", "90.00", "9.00"],
+            ["其中：当年财政拨款", "其中：当年财政拨款", "100.00", "100.00", "90.00", "-", "90.00", "-"],
+            ["年度总体目标", "年度总体目标"] + ["预期目标"] * 3 + ["实际完成情况"] * 3,
+            ["年度总体目标", "年度总体目标"] + ["保障平台稳定运行。"] * 6,
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "接入部门数", "≥20个", "25个", "45.00", "45.00", ""],
+            ["产出指标", "质量指标", "运行稳定性", "稳定", "稳定", "45.00", "40.00", "偶有中断"],
+            ["总分"] * 5 + ["100.00", "94.00", ""], ["评分等级", "评分等级"] + ["优"] * 6]
+    return "\n".join([*(separator.join(r) for r in rows), ""])
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+def test_merged_cells_written_once_per_column_they_span_are_one_cell(separator):
+    """A merged cell written once per column it spans is one cell: its label no value (before: `年度资金总额` in the
+    first value column, the fund row read shifted), a goal text copied into 实际完成情况 two texts (the spans of the
+    heading row above tile it), a grade once. A target its actual equals keeps its actual (a run of two inside a
+    row is no span), and so do a 分值 and 得分 alike."""
+    [form] = jixiao.parse_text(_spans_repeated(separator), "pandas." + ("csv" if separator == "," else "tsv"))
+    total = form.funds.total
+    assert (form.year, form.project_name, form.department, form.implementing_unit) == (
+        2023, "数据平台运维", "某某局", "某某中心")
+    assert (total.initial_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        100, 90, 10, 90, 9)
+    assert (form.goal_expected, form.goal_actual) == ("保障平台稳定运行。", "保障平台稳定运行。")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("接入部门数", "≥20个", "25个", 45, 45), ("运行稳定性", "稳定", "稳定", 45, 40)]
+    assert (form.total_score, form.grade) == (94, "优")

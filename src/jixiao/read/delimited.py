@@ -16,6 +16,7 @@ import re
 from jixiao.read.grid import Cell, Emitter, cell_text
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
+from jixiao.read.repeats import unrepeat
 from jixiao.read.tokens import Document
 
 SAMPLE_LINES = 200  # how many lines decide whether a text is CSV
@@ -23,9 +24,10 @@ SHARE = 0.6  # the share of its lines that must be rows of three fields or more
 
 
 def looks_delimited(text: str) -> bool:
-    """Most of the text's first lines are rows of a sheet: three or more comma-separated fields, one of them empty
-    or a number (prose written with ASCII commas splits into clauses, never empty, seldom bare numbers), and not
-    every comma of it groups a number's digits ('18,250,000.00'); no line has a tab, no row a '|'."""
+    """Most of the text's first lines are rows of a sheet: three or more comma-separated fields, one of them empty,
+    a number or the field before it again (a merged cell written once per column it spans; prose written with ASCII
+    commas splits into clauses, never empty, seldom bare numbers or one clause twice), and not every comma of it
+    groups a number's digits ('18,250,000.00'); no line has a tab, no row a '|'."""
     if "," not in text or "\t" in text:
         return False
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
@@ -33,7 +35,8 @@ def looks_delimited(text: str) -> bool:
         return False
     try:
         rows = sum(1 for line, fields in zip(lines, csv.reader(lines), strict=False)
-                   if len(fields) >= 3 and "|" not in line and any(not f.strip() or _NUMBER.match(f) for f in fields)
+                   if len(fields) >= 3 and "|" not in line and any(
+                       not f.strip() or _NUMBER.match(f) or (k and f == fields[k - 1]) for k, f in enumerate(fields))
                    and len(_THOUSANDS.findall(line)) < line.count(","))
     except csv.Error:  # (a field past the size limit: no sheet's)
         return False
@@ -62,6 +65,7 @@ def read_delimited(text: str, file: str) -> Document | str:
         else:
             _row(out, fields, line)
     out.end_table()
+    unrepeat(doc.tokens)
     return doc
 
 

@@ -1,0 +1,87 @@
+"""Merged cells written out once per column they span: a table taken from a web page by pandas' `read_html`, a
+sheet unmerged with each part filled, some PDF table extractors (`项目名称 | 某项目 | 某项目 | 某项目`, `年度资金总额 |
+年度资金总额 | 18250000.00`). Read as they stand, a span's copies are cells of their own: a label's copy in the
+first value column, a goal text's copy read as the actual.
+
+Where a document shows such copies — a row holding one text in three cells or more after one another (no cell
+of a form spans so by chance) — each run of copies is one cell, its first, the others left empty as a table
+that keeps its merged cells' places prints them: a run of three or more, or a run of two that starts its row
+(a row's label spanning the label columns: `年度资金总额 | 年度资金总额`; not a goal's text after an empty cell).
+A run that the spans of the row above tile is cut where they end: a goal's text copied into 实际完成情况
+(`E E E E E E` under `预期目标 ×3 实际完成情况 ×3`) is two texts. Numbers are never copies (a 分值 and its 得分
+are often equal), and neither is a run of two inside a row (a target and its actual are often equal).
+"""
+
+from __future__ import annotations
+
+from jixiao.read.tokens import Token
+
+MIN_SPAN = 3  # copies of one text in one row that only a span writes
+
+
+def unrepeat(tokens: list[Token]) -> None:
+    """Each run of a span's copies in the rows of cells (see the module docstring) left as its first cell."""
+    rows = _rows(tokens)
+    runs = [_runs(tokens, row) for row in rows]
+    if not any(end - start + 1 >= MIN_SPAN for row_runs in runs for start, end in row_runs):
+        return
+    above: dict[int, int] = {}  # the spans of the row before: first column -> last column
+    for row, row_runs in zip(rows, runs, strict=True):
+        spans: dict[int, int] = {}
+        for start, end in row_runs:
+            if end - start + 1 < MIN_SPAN and start != row[0]:
+                continue
+            for first, last in _tiles(tokens, start, end, above):
+                for k in range(first + 1, last + 1):
+                    tokens[k] = tokens[k]._replace(text="")
+                tokens[first] = tokens[first]._replace(col_span=last - first + 1)
+                spans[tokens[first].col] = tokens[last].col  # type: ignore[index,assignment]
+        above = spans
+
+
+def _tiles(tokens: list[Token], start: int, end: int, above: dict[int, int]) -> list[tuple[int, int]]:
+    """The run cut where the spans of the row above end, where they tile it exactly; else the run whole."""
+    out: list[tuple[int, int]] = []
+    k = start
+    while k <= end:
+        last_col = above.get(tokens[k].col)  # type: ignore[arg-type]
+        if last_col is None or last_col > tokens[end].col:  # type: ignore[operator]
+            return [(start, end)]
+        last = k + last_col - tokens[k].col  # type: ignore[operator]
+        out.append((k, last))
+        k = last + 1
+    return out
+
+
+def _rows(tokens: list[Token]) -> list[list[int]]:
+    """The indices of the tokens of each row of cells (tokens that know their column), in order."""
+    rows: list[list[int]] = []
+    last = None
+    for k, tok in enumerate(tokens):
+        if tok.col is None:
+            last = None
+            continue
+        if tok.row != last:
+            rows.append([])
+            last = tok.row
+        rows[-1].append(k)
+    return rows
+
+
+def _runs(tokens: list[Token], row: list[int]) -> list[tuple[int, int]]:
+    """(first, last) token index of each run of two or more neighbouring cells of one text, a text no number."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(row):
+        text = tokens[row[k]].text
+        j = k
+        while j + 1 < len(row) and tokens[row[j + 1]].text == text and tokens[row[j + 1]].col == tokens[row[j]].col + 1:
+            j += 1
+        if j > k and text.strip() and not _number(text):
+            out.append((row[k], row[j]))
+        k = j + 1
+    return out
+
+
+def _number(text: str) -> bool:
+    return text.strip().replace(",", "").replace(".", "", 1).replace("%", "").lstrip("-+").isdigit()
