@@ -201,3 +201,27 @@ def test_merged_cells_written_once_per_column_they_span_are_one_cell(separator):
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("接入部门数", "≥20个", "25个", 45, 45), ("运行稳定性", "稳定", "稳定", 45, 40)]
     assert (form.total_score, form.grade) == (94, "优")
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+def test_a_row_index_and_a_row_of_column_numbers_a_writer_added_are_read_past(separator):
+    """pandas' `to_csv` writes each row's number before its cells and the columns' numbers above them
+    (`,0,1,2,…` / `0,项目名称,…`): the numbers are no cells (before: every row's cells a column off, 57.64% of
+    the samples' forms so written)."""
+    lines = _spans_repeated(separator).split("\n")[:-1]
+    indexed = [separator.join(["", *map(str, range(8))])] + [f"{k}{separator}{line}" for k, line in enumerate(lines)]
+    [form] = jixiao.parse_text("\n".join([*indexed, ""]), "pandas." + ("csv" if separator == "," else "tsv"))
+    assert (form.project_name, form.funds.total.executed, form.total_score, form.grade) == (
+        "数据平台运维", 90, 94, "优")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("接入部门数", "≥20个", "25个"), ("运行稳定性", "稳定", "稳定")]
+
+
+def test_a_form_numbering_its_indicators_keeps_its_numbers():
+    """A 序号 column that numbers only the indicator rows, under its header, is the form's own: the reader keeps
+    it (no row index of a writer)."""
+    rows = ["财政项目支出绩效自评表（2023年度）", "项目名称\t数据平台运维\t\t\t\t\t\t\t",
+            "序号\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            *(f"{k}\t产出指标\t数量指标\t指标{k}\t≥{k}个\t{k}个\t10\t10\t" for k in range(1, 10)),
+            "总分\t\t\t\t\t\t90\t90\t", ""]
+    assert [t.text for t in read_text("\n".join(rows), "numbered.tsv").tokens if t.col == 0][2:5] == ["1", "2", "3"]

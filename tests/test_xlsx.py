@@ -441,3 +441,31 @@ def test_formulas_left_uncalculated_when_libreoffice_fails_are_named(tmp_path, m
     assert read.funds.total.executed is None and read.project_name == form["project_name"]
     [warning] = [w.message for w in read.warnings if "公式单元格" in w.message]
     assert "LibreOffice 重新计算失败" in warning and "转换超时" in warning
+
+
+def test_a_workbook_pandas_wrote_from_a_web_table(tmp_path):
+    """pandas' `read_html` then `to_excel`: a header row of column numbers, each row's number before its cells,
+    each merged cell once per column it spans, and a target typed with its operator and unit written as a formula
+    Excel cannot compute (`=100(%)`): read as the form it is (before: 57.59% of the samples' forms so written)."""
+    rows = [["项目名称"] + ["数据平台运维"] * 7,
+            ["主管部门", "某某局", "某某局", "某某局", "实施单位", "某某中心", "某某中心", "某某中心"],
+            ["项目资金(万元)", "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率(%)", "得分"],
+            ["年度资金总额", "年度资金总额", 100, 100, 90, 10, 90, 9],
+            ["年度总体目标", "年度总体目标"] + ["预期目标"] * 3 + ["实际完成情况"] * 3,
+            ["年度总体目标", "年度总体目标"] + ["保障平台稳定运行。"] * 3 + ["平台稳定运行。"] * 3,
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "接入部门数", "=100(%)", "100%", 90, 85, "个别部门延后接入"],
+            ["总分"] * 5 + [100, 94, None], ["评分等级", "评分等级"] + ["优"] * 6]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([None, *range(8)])
+    for k, row in enumerate(rows):
+        sheet.append([k, *row])
+    book.save(path := tmp_path / "pandas.xlsx")
+    [form] = parse_file(path).forms
+    assert (form.project_name, form.department, form.funds.total.executed, form.funds.total.score) == (
+        "数据平台运维", "某某局", 90, 9)
+    assert (form.goal_expected, form.goal_actual) == ("保障平台稳定运行。", "平台稳定运行。")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("接入部门数", "=100(%)", "100%", 90, 85)]
+    assert (form.total_score, form.grade) == (94, "优")

@@ -16,7 +16,7 @@ import re
 from jixiao.read.grid import Cell, Emitter, cell_text
 from jixiao.read.markup import MARKUP, clean_markup
 from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
-from jixiao.read.repeats import unrepeat
+from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document
 
 SAMPLE_LINES = 200  # how many lines decide whether a text is CSV
@@ -65,7 +65,7 @@ def read_delimited(text: str, file: str) -> Document | str:
         else:
             _row(out, fields, line)
     out.end_table()
-    unrepeat(doc.tokens)
+    as_printed(doc.tokens)
     return doc
 
 

@@ -14,14 +14,21 @@ are often equal), and neither is a run of two inside a row (a target and its act
 
 from __future__ import annotations
 
-from jixiao.read.tokens import Token
+from jixiao.read.index_column import drop_row_index
+from jixiao.read.tokens import Token, cell_rows
 
 MIN_SPAN = 3  # copies of one text in one row that only a span writes
 
 
+def as_printed(tokens: list[Token]) -> None:
+    """A table writer's additions undone: its row index dropped (`index_column`), a span's copies left empty."""
+    drop_row_index(tokens)
+    unrepeat(tokens)
+
+
 def unrepeat(tokens: list[Token]) -> None:
     """Each run of a span's copies in the rows of cells (see the module docstring) left as its first cell."""
-    rows = _rows(tokens)
+    rows = cell_rows(tokens)
     runs = [_runs(tokens, row) for row in rows]
     if not any(end - start + 1 >= MIN_SPAN for row_runs in runs for start, end in row_runs):
         return
@@ -51,21 +58,6 @@ def _tiles(tokens: list[Token], start: int, end: int, above: dict[int, int]) -> 
         out.append((k, last))
         k = last + 1
     return out
-
-
-def _rows(tokens: list[Token]) -> list[list[int]]:
-    """The indices of the tokens of each row of cells (tokens that know their column), in order."""
-    rows: list[list[int]] = []
-    last = None
-    for k, tok in enumerate(tokens):
-        if tok.col is None:
-            last = None
-            continue
-        if tok.row != last:
-            rows.append([])
-            last = tok.row
-        rows[-1].append(k)
-    return rows
 
 
 def _runs(tokens: list[Token], row: list[int]) -> list[tuple[int, int]]:

@@ -39,7 +39,7 @@ from jixiao.read.normalise import (
     normalise,
     site_chunks,
 )
-from jixiao.read.repeats import unrepeat
+from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document, Gap, Notice, Token
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -548,7 +548,7 @@ def read_text(text: str, file: str) -> Document:
                 _fold_tokens(tokens, first_token)
             pending = Gap.LINE
     if "\t" in text or "|" in text:
-        unrepeat(doc.tokens)
+        as_printed(doc.tokens)
     if _CUT_NUMBER_TEXT.search(text):
         doc.tokens[:] = _rejoined_numbers(doc.tokens)
     if _LONE_OPERATOR.search(text):

@@ -52,6 +52,21 @@ def is_certain(gap: Gap, col: int | None) -> bool:
     return gap == Gap.CELL or (col is not None and gap >= Gap.ROW)
 
 
+def cell_rows(tokens: list[Token]) -> list[list[int]]:
+    """The indices of the tokens of each row of cells (tokens that know their column), in order."""
+    rows: list[list[int]] = []
+    last = None
+    for k, tok in enumerate(tokens):
+        if tok.col is None:
+            last = None
+            continue
+        if tok.row != last:
+            rows.append([])
+            last = tok.row
+        rows[-1].append(k)
+    return rows
+
+
 class Notice(NamedTuple):
     """Something a reader could not read as it stands (Chinese, for the user), at a line when it knows one."""
 

@@ -18,6 +18,7 @@ from xlrd.sheet import Sheet
 
 from jixiao.read.grid import Emitter
 from jixiao.read.limits import CellBudget, Deadline
+from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document
 from jixiao.read.workbook import display, emit_sheet, number, unreadable
 
@@ -34,6 +35,7 @@ def read_xls(path: Path, file: str) -> Document:
     for index, sheet in enumerate(book.sheets()):
         deadline.check(f"工作表“{sheet.name}”")
         emit_sheet(out, index + 1, _cells(book, sheet, deadline), sheet.merged_cells, budget, deadline)
+    as_printed(doc.tokens)
     return doc
 
 

@@ -25,6 +25,7 @@ from jixiao.errors import InputError
 from jixiao.read.convert import convert, soffice
 from jixiao.read.grid import Emitter
 from jixiao.read.limits import ZIP_ERRORS, CellBudget, Deadline
+from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document, Notice
 from jixiao.read.workbook import display, emit_sheet, unreadable
 
@@ -32,7 +33,8 @@ _CELL_OR_MERGE = re.compile(rb'<(?:\w+:)?c[\s/>]|<(?:\w+:)?mergeCell\s[^>]*?ref=
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>]")
 # what a person typed that Excel took for a formula: '=200', '=100%' (a target with its operator); any formula
 # whose result is an error and that names no cell ('=1年度', '=100.00(%)' give #NAME?, #VALUE!)
-_TYPED_NUMBER = re.compile(r"^=\s*[-+]?\d[\d,]*(\.\d+)?\s*%?$")
+# a target typed with its operator: '=100', '=100%', '=100.00(%)' (a unit in brackets: no formula Excel computes)
+_TYPED_NUMBER = re.compile(r"^=\s*[-+]?\d[\d,]*(\.\d+)?\s*(%|[(（][^()（）]{1,4}[)）])?$")
 _CELL_REFERENCE = re.compile(r"\$?[A-Za-z]{1,3}\$?\d+|!")
 _ERRORS = frozenset({"#NAME?", "#VALUE!", "#DIV/0!", "#REF!", "#NUM!", "#N/A", "#NULL!"})
 _CHUNK = 1 << 20
@@ -64,6 +66,7 @@ def read_xlsx(path: Path, file: str, recalculated: bool = False) -> Document:
         if written is not None:
             uncalculated += [f"“{sheet.title}”{cell.coordinate}" for (row, col), cell in written._cells.items()
                              if _uncalculated(cell.value, sheet._cells.get((row, col)))]
+    as_printed(doc.tokens)
     if not uncalculated:
         return doc
     why = "LibreOffice 也未能算出" if recalculated else "需要 LibreOffice 重新计算，本机未找到 soffice 命令"
