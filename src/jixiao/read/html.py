@@ -12,6 +12,7 @@ from lxml import etree
 from jixiao.errors import InputError
 from jixiao.read.grid import NESTED_CELLS, Cell, Emitter, cell_text, frames_content, nearest
 from jixiao.read.normalise import BARE_PAGE_NUMBER
+from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "table", "section",
@@ -177,4 +178,5 @@ def read_html(text: str, file: str) -> Document:
     flush()
     if held is not None:
         out.plain(*held)
+    as_printed(doc.tokens)
     return doc

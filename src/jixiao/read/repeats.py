@@ -20,8 +20,16 @@ from jixiao.read.tokens import Token, cell_rows
 MIN_SPAN = 3  # copies of one text in one row that only a span writes
 
 
+# what a program writes for a cell that holds nothing (pandas' NaN, Python's None): no form's text
+NO_VALUE = frozenset({"nan", "NaN", "None", "null", "NULL", "<NA>", "NaT"})
+
+
 def as_printed(tokens: list[Token]) -> None:
-    """A table writer's additions undone: its row index dropped (`index_column`), a span's copies left empty."""
+    """A table writer's additions undone: its words for an empty cell emptied, its row index dropped
+    (`index_column`), a span's copies left empty."""
+    for k, tok in enumerate(tokens):
+        if tok.col is not None and tok.text in NO_VALUE:
+            tokens[k] = tok._replace(text="")
     drop_row_index(tokens)
     unrepeat(tokens)
 
