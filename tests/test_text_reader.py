@@ -251,3 +251,19 @@ def test_a_web_table_pandas_wrote_back_as_html():
         2023, "数据平台运维", 90, "保障平台稳定运行。", "优")
     assert [(i.name, i.actual, i.deviation) for i in form.indicators] == [
         ("接入部门数", "25个", None), ("运行稳定性", "稳定", "偶有中断")]
+
+
+def test_labels_written_on_every_row_leave_a_row_without_a_label_without_one():
+    """A merged cell written out on each row it spans (pandas, python-docx's `row.cells`) prints every row's 一级
+    label: so each row prints its 二级 label too, and rows that print none have none (before: the next rows'
+    `质量指标` taken up into them, as a label printed at the foot of its span)."""
+    rows = ["财政项目支出绩效自评表（2023年度）", "项目名称\t数据平台运维\t\t\t\t\t\t",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t\t接入部门数\t≥20个\t25个\t30\t30\t", "产出指标\t\t接入系统数\t≥5个\t6个\t30\t30\t",
+            "产出指标\t质量指标\t运行稳定性\t稳定\t稳定\t30\t28\t",
+            "产出指标\t质量指标\t数据准确率\t≥99%\t99.5%\t10\t10\t",
+            "总分\t\t\t\t\t100\t98\t", ""]
+    [form] = jixiao.parse_text("\n".join(rows), "docx_cells.tsv")
+    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
+        ("产出指标", None, "接入部门数"), ("产出指标", None, "接入系统数"), ("产出指标", "质量指标", "运行稳定性"),
+        ("产出指标", "质量指标", "数据准确率")]

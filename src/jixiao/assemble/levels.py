@@ -328,11 +328,14 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
     every_row = (all(col1) and all(col2)) or len(raws) <= 1
+    # every row prints its 一级 label (a merged cell written out on each of its rows: pandas, python-docx): so does
+    # each row its 二级 label, and a row printing none has none
+    per_row = all(col1) and len(raws) > 1
     firsts = [raw.line for raw in raws]
     lines: Lines | None = None
     if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
-    for mode, lean in (MODES[:1] if every_row else MODES):
+    for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
         cover1, off1 = spans(col1, mode, _plus(against_two, _plus(_alike(weights, pos1), alike)), lines, lean)
@@ -354,6 +357,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             best = (cost, cover1, cover2)
     assert best is not None
     _, cover1, cover2 = best
+    if per_row:
+        cover2 = [i if col2[i] else None for i in range(len(raws))]
     source_rows = [raw.row for raw in raws]
     merged1 = _merged(cover1, col1, source_rows)
     merged2 = _merged(cover2, col2, source_rows)
