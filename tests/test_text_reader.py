@@ -267,3 +267,15 @@ def test_labels_written_on_every_row_leave_a_row_without_a_label_without_one():
     assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
         ("产出指标", None, "接入部门数"), ("产出指标", None, "接入系统数"), ("产出指标", "质量指标", "运行稳定性"),
         ("产出指标", "质量指标", "数据准确率")]
+
+
+def test_a_sheets_first_row_pandas_took_for_its_header_keeps_its_text():
+    """pandas' `read_excel` then `to_csv`: the sheet's first row became the header, its empty cells named
+    `Unnamed: 1`, …, and every row after it numbered (before: the numbers read as cells, 65.78% of the samples'
+    workbooks so written). The title keeps its text; the names and the numbers go."""
+    lines = _spans_repeated(",").split("\n")[:-1]
+    title, *rest = lines
+    header = ",".join(["", title.split(",")[0], *(f"Unnamed: {n}" for n in range(1, 8))])
+    text = "\n".join([header, *(f"{k},{line}" for k, line in enumerate(rest)), ""])
+    [form] = jixiao.parse_text(text, "read_excel.csv")
+    assert (form.year, form.project_name, form.funds.total.executed, form.grade) == (2023, "数据平台运维", 90, "优")

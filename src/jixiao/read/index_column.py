@@ -3,12 +3,15 @@
 each row's first cell, so every row's cells stand a column off.
 
 Rows whose first cells number them one after another (from 0 or 1, five rows or more, from the table's first
-row or from under a row of column numbers: an empty cell, then 0, 1, 2, …) lose that cell, and the row of column
-numbers is left out. A form numbers no run of its rows so: a 序号 column numbers only its indicators, under
-its header.
+row or from under a writer's row of column numbers or names: an empty cell, then 0, 1, 2, …, or the sheet's
+first row with pandas' `Unnamed: 1`, `Unnamed: 2` for its empty cells) lose that cell; a row of numbers is left
+out, a row of names loses its first cell and its `Unnamed` names. A form numbers no run of its rows so: a 序号
+column numbers only its indicators, under its header.
 """
 
 from __future__ import annotations
+
+import re
 
 from jixiao.read.tokens import Gap, Token, cell_rows
 
@@ -25,16 +28,18 @@ def drop_row_index(tokens: list[Token]) -> None:
         end = k + 1
         while base in (0, 1) and end < len(rows) and _number(tokens, rows[end]) == base + end - k:
             end += 1
-        header = k and _column_numbers(tokens, rows[k - 1])
-        if base not in (0, 1) or end - k < MIN_ROWS or not (header or _opens_table(tokens, rows, k)):
+        numbers = k and _column_numbers(tokens, rows[k - 1])
+        named = k and not numbers and _column_names(tokens, rows[k - 1])
+        if base not in (0, 1) or end - k < MIN_ROWS or not (numbers or named or _opens_table(tokens, rows, k)):
             k += 1
             continue
-        for row in rows[k:end]:
+        for row in rows[k - 1:end] if named else rows[k:end]:
             drop.add(row[0])
             for j in row[1:]:  # (the row's next cell opens it now)
                 gap = tokens[row[0]].gap if j == row[1] else tokens[j].gap
-                tokens[j] = tokens[j]._replace(col=(tokens[j].col or 1) - 1, gap=gap)
-        if header:
+                text = "" if _UNNAMED.match(tokens[j].text) else tokens[j].text
+                tokens[j] = tokens[j]._replace(col=(tokens[j].col or 1) - 1, gap=gap, text=text)
+        if numbers:
             drop.update(rows[k - 1])
         k = end
     if drop:
@@ -51,6 +56,16 @@ def _number(tokens: list[Token], row: list[int]) -> int | None:
     """The row's first cell as a whole number, or None."""
     text = tokens[row[0]].text.strip()
     return int(text) if text.isdigit() and len(text) <= 6 else None
+
+
+_UNNAMED = re.compile(r"^Unnamed: \d+(?:_level_\d+)?$")  # pandas' name for a column whose header cell is empty
+
+
+def _column_names(tokens: list[Token], row: list[int]) -> bool:
+    """An empty cell, then the columns' names as pandas writes them: the sheet's first row, taken for its header,
+    its empty cells named `Unnamed: 1`, `Unnamed: 2`, …"""
+    texts = [tokens[j].text.strip() for j in row]
+    return len(texts) >= 4 and not texts[0] and any(_UNNAMED.match(t) for t in texts[1:])
 
 
 def _column_numbers(tokens: list[Token], row: list[int]) -> bool:
