@@ -28,18 +28,32 @@ def as_printed(tokens: list[Token]) -> None:
     """A table writer's additions undone: its words for an empty cell emptied, its row index dropped
     (`index_column`), a span's copies left empty."""
     for k, tok in enumerate(tokens):
-        if tok.col is not None and tok.text in NO_VALUE:
+        if tok.text in NO_VALUE and tok.col is not None:
             tokens[k] = tok._replace(text="")
-    drop_row_index(tokens)
-    unrepeat(tokens)
+    if any(tok.col == 0 and tok.text in ("0", "1") for tok in tokens):  # (a row numbered: most tables none)
+        drop_row_index(tokens)
+    if _copies(tokens):
+        _unrepeat(tokens)
 
 
-def unrepeat(tokens: list[Token]) -> None:
-    """Each run of a span's copies in the rows of cells (see the module docstring) left as its first cell."""
+def _copies(tokens: list[Token]) -> bool:
+    """Whether a row holds one text in MIN_SPAN cells after one another (one pass: most documents hold none)."""
+    run = 1
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if b.text and b.text == a.text and b.row == a.row and b.col is not None:
+            run += 1
+            if run >= MIN_SPAN and not _number(b.text):
+                return True
+        else:
+            run = 1
+    return False
+
+
+def _unrepeat(tokens: list[Token]) -> None:
+    """Each run of a span's copies in the rows of cells (see the module docstring) left as its first cell, in a
+    document that shows such copies (`_copies`)."""
     rows = cell_rows(tokens)
     runs = [_runs(tokens, row) for row in rows]
-    if not any(end - start + 1 >= MIN_SPAN for row_runs in runs for start, end in row_runs):
-        return
     above: dict[int, int] = {}  # the spans of the row before: first column -> last column
     for row, row_runs in zip(rows, runs, strict=True):
         spans: dict[int, int] = {}
