@@ -88,15 +88,22 @@ def test_libreoffice_pdf_reads_back(libreoffice_pdfs, golden, variant):
     assert accuracy >= FLOORS.get(variant, MIN_ACCURACY), summary
 
 
-def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:  # noqa: ANN001
-    """Each golden written by `write(forms, path, seed)` as a `suffix` file, printed to PDF by LibreOffice."""
+def _printed(tmp_path_factory, name: str, write) -> list[Path]:  # noqa: ANN001
+    """The files `write(folder)` writes (returning their paths), printed to PDF by LibreOffice."""
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     root = tmp_path_factory.mktemp(name)
-    sources = [root / f"{path.stem}{suffix}" for path in GOLDENS]
-    for seed, (path, source) in enumerate(zip(GOLDENS, sources, strict=True)):
-        write(_forms(path), source, seed)
-    return libreoffice_pdf(sources, root / "out", root / "profile")
+    return libreoffice_pdf(write(root), root / "out", root / "profile")
+
+
+def _office_pdfs(tmp_path_factory, name: str, suffix: str, write) -> list[Path]:  # noqa: ANN001
+    """Each golden written by `write(forms, path, seed)` as a `suffix` file, printed to PDF by LibreOffice."""
+    def sources(root: Path) -> list[Path]:
+        paths = [root / f"{path.stem}{suffix}" for path in GOLDENS]
+        for seed, (path, source) in enumerate(zip(GOLDENS, paths, strict=True)):
+            write(_forms(path), source, seed)
+        return paths
+    return _printed(tmp_path_factory, name, sources)
 
 
 # one form alone in a document (the commonest published PDF): (golden, form, variant)
@@ -106,15 +113,13 @@ ONE_FORM = [(0, 1, "furniture"), (3, 1, "furniture"), (0, 6, "breaks"), (4, 7, "
 
 @pytest.fixture(scope="module")
 def one_form_pdfs(tmp_path_factory) -> list[Path]:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    root = tmp_path_factory.mktemp("one-form")
-    sources = []
-    for golden, form, variant in ONE_FORM:
-        source = root / f"{golden}.{form}.{variant}.docx"
-        render_docx([_forms(GOLDENS[golden])[form]], source, seed=100 * golden + form, **LO_VARIANTS[variant])
-        sources.append(source)
-    return libreoffice_pdf(sources, root / "out", root / "profile")
+    def sources(root: Path) -> list[Path]:
+        paths = []
+        for golden, form, variant in ONE_FORM:
+            paths.append(source := root / f"{golden}.{form}.{variant}.docx")
+            render_docx([_forms(GOLDENS[golden])[form]], source, seed=100 * golden + form, **LO_VARIANTS[variant])
+        return paths
+    return _printed(tmp_path_factory, "one-form", sources)
 
 
 @needs_soffice
@@ -185,20 +190,19 @@ WIDE_SHEETS = [(0, 0), (1, 0), (4, 10), (2, 5)]
 
 @pytest.fixture(scope="module")
 def wide_sheet_pdfs(tmp_path_factory) -> list[Path]:
-    if soffice() is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
-    root = tmp_path_factory.mktemp("wide-sheet")
-    sources = []
-    for golden, form in WIDE_SHEETS:
-        source = root / f"{golden}.{form}.xlsx"
-        render_xlsx([_forms(GOLDENS[golden])[form]], source, seed=form, sheet_per_form=True, sheet_per_page=False)
-        book = openpyxl.load_workbook(source)
-        for sheet in book.worksheets:
-            sheet.page_setup.orientation = "portrait"
-            sheet.sheet_properties.pageSetUpPr.fitToPage = False
-        book.save(source)
-        sources.append(source)
-    return libreoffice_pdf(sources, root / "out", root / "profile")
+    def sources(root: Path) -> list[Path]:
+        paths = []
+        for golden, form in WIDE_SHEETS:
+            paths.append(source := root / f"{golden}.{form}.xlsx")
+            render_xlsx([_forms(GOLDENS[golden])[form]], source, seed=form, sheet_per_form=True,
+                        sheet_per_page=False)
+            book = openpyxl.load_workbook(source)
+            for sheet in book.worksheets:  # (A4 upright at full size: too narrow for the form)
+                sheet.page_setup.orientation = "portrait"
+                sheet.sheet_properties.pageSetUpPr.fitToPage = False
+            book.save(source)
+        return paths
+    return _printed(tmp_path_factory, "wide-sheet", sources)
 
 
 @needs_soffice
