@@ -693,3 +693,16 @@ def test_a_captions_points_below_it_finish_it_with_the_header_s_wrapped_heading(
     [form] = jixiao.parse_text(text, "plumber.txt")
     assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight) for i in form.indicators] == [
         ("产出指标", "数量指标", "购置设备数量", "≥13台", "13台", 90)]
+
+
+def test_a_heading_wrapped_a_character_a_line_in_flowed_text():
+    """pdfplumber's text of a fund header whose 执行率 column is a character wide (`… 分值 执 得分` / `(万元) 算数
+    算数 行数 行` / `率`): the heading's pieces on the lines below finish it, line after line (before: the second
+    line was left unjoined, and the fund row read no 全年预算数 or 执行率)."""
+    text = "\n".join(["项目支出绩效自评表", "（2023年度）", "项目名称 宣传推广", "主管部门 某某局 实施单位 某某中心",
+                      "项目资金 年初预 全年预 全年执 分值 执 得分", "(万元) 算数 算数 行数 行", "率", "(%)",
+                      "年度资金总额 100.00 100.00 90.00 10.00 90.00 9.00", ""])
+    [form] = jixiao.parse_text(text, "plumber.txt")
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        100, 90, 10, 90, 9)

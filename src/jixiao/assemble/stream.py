@@ -310,13 +310,13 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         if i < after and i in continued:  # (a label joined into a run of pieces: its piece below ends the run's)
             last = out[-1]
-            text = last.text + units[continued[i]].text
+            text = last.text + _rests(units, continued, i)
             out[-1] = last._replace(text=text, key=fold(text))
         if i < after or i in taken:
             continue
         key = u.key
         if i in continued:
-            text = u.text + units[continued[i]].text
+            text = u.text + _rests(units, continued, i)
             out.append(u._replace(text=text, key=fold(text)))
             continue
         if ((key[-1:].isdigit() or key[-1:] in "(（年") and i + 1 < n and not units[i + 1].certain
@@ -429,18 +429,41 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
                 # label's: '二级指标' / '(50分)'; nor a caption alone on its line, whose points the table reads)
                 if points and end - start < 2:
                     break
+                below = _rest_below(units, row_end, b, end)  # (the line's last piece, its label's rest on the next)
                 while a < end and not (not units[a].certain and (
-                        lex.section(units[a].key) in _SCORED if points else label_key(units[a].key + rest) in lex.words
+                        lex.section(units[a].key) in _SCORED if points else (
+                            label_key(units[a].key + rest) in lex.words
+                            or below is not None and label_key(units[a].key + rest + units[below].key) in lex.words)
                         and not lex.level(units[a].key + rest))):
                     a += 1
                 if a == end:
                     break
                 pairs[a] = b
+                if below is not None and label_key(units[a].key + rest) not in lex.words:
+                    pairs[b] = below  # ('执' / '行' / '率': a heading wrapped a character a line)
                 a += 1
             else:
                 out.update(pairs)
         start = end
     return out
+
+
+def _rests(units: list[Unit], continued: dict[int, int], i: int) -> str:
+    """The text of the pieces below label `i` that finish it, line after line."""
+    text = ""
+    while i in continued:
+        i = continued[i]
+        text += units[i].text
+    return text
+
+
+def _rest_below(units: list[Unit], row_end: list[int], b: int, end: int) -> int | None:
+    """The piece alone on the line after piece `b`'s, where `b` ends its line: the rest of a heading wrapped over
+    three lines or more."""
+    c = row_end[b]
+    if b + 1 != c or c >= len(units) or units[c].row != units[end].row + 1 or units[c].certain:
+        return None
+    return c if row_end[c] == c + 1 else None
 
 
 _SCORED = frozenset({"funds", "indicators"})  # the tables whose captions print their points
