@@ -33,14 +33,15 @@ def looks_delimited(text: str) -> bool:
     lines = [line for line in text.split("\n", SAMPLE_LINES)[:SAMPLE_LINES] if line.strip()]
     if len(lines) < 3:
         return False
-    try:
-        rows = sum(1 for line, fields in zip(lines, csv.reader(lines), strict=False)
-                   if len(fields) >= 3 and "|" not in line and any(
-                       not f.strip() or _NUMBER.match(f) or (k and f == fields[k - 1]) for k, f in enumerate(fields))
-                   and len(_THOUSANDS.findall(line)) < line.count(","))
+    try:  # (by records, not lines: a quoted field keeps its line breaks, one record over several lines)
+        records = list(csv.reader(lines))
     except csv.Error:  # (a field past the size limit: no sheet's)
         return False
-    return rows >= SHARE * len(lines)
+    rows = sum(1 for fields in records
+               if len(fields) >= 3 and not any("|" in f for f in fields) and any(
+                   not f.strip() or _NUMBER.match(f) or (k and f == fields[k - 1]) for k, f in enumerate(fields))
+               and len(_THOUSANDS.findall(line := ",".join(fields))) < line.count(","))
+    return rows >= SHARE * len(records)
 
 
 _NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
