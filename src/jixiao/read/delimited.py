@@ -20,6 +20,7 @@ from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document
 
 SAMPLE_LINES = 200  # how many lines decide whether a text is CSV
+SAMPLE_CHARS = 1 << 16  # how much of a tab-separated text decides whether a CSV writer quoted it
 SHARE = 0.6  # the share of its lines that must be rows of three fields or more
 
 
@@ -48,12 +49,24 @@ _NUMBER = re.compile(r"^\s*[-+]?[\d,]*\.?\d+%?\s*$")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")  # a comma grouping a number's digits ('18,250,000.00')
 
 
-def read_delimited(text: str, file: str) -> Document | str:
-    """Turn CSV text into a token stream; or, when it is no valid CSV after all (a quote never closed running
-    past the field size limit), what is wrong with it, for the caller to read the text line by line instead."""
+# a field quoted whole between tabs (a line break or a quote inside it kept): tab-separated text a CSV writer wrote
+_QUOTED_TAB_FIELD = re.compile(r'(?:^|\t)"(?:[^"]|"")*"(?=\t|$)', re.MULTILINE)
+QUOTED_FIELDS = 2  # quoted fields that make tab-separated text the CSV writer's
+
+
+def tab_quoted(text: str) -> bool:
+    """Tab-separated text whose fields a CSV writer quoted where they hold a line break or a quote (Python's `csv`
+    module with a tab delimiter, a spreadsheet saving as text): its quotes are the format's, not the cells'."""
+    return '"' in text and len(_QUOTED_TAB_FIELD.findall(text, 0, SAMPLE_CHARS)) >= QUOTED_FIELDS
+
+
+def read_delimited(text: str, file: str, delimiter: str = ",") -> Document | str:
+    """Turn CSV text (or, with `delimiter`, tab-separated text a CSV writer quoted) into a token stream; or, when it
+    is no valid CSV after all (a quote never closed running past the field size limit), what is wrong with it, for
+    the caller to read the text line by line instead."""
     doc = Document(file=file)
     out = Emitter(doc)
-    reader = csv.reader(text.split("\n"))
+    reader = csv.reader(text.split("\n"), delimiter=delimiter)
     rows: list[tuple[list[str], int]] = []
     try:
         for fields in reader:

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from jixiao.read.decode import decode_text
-from jixiao.read.delimited import SHARE, looks_delimited, read_delimited
+from jixiao.read.delimited import SHARE, looks_delimited, read_delimited, tab_quoted
 from jixiao.read.drawn import drawn_rows
 from jixiao.read.grid import Cell
 from jixiao.read.limits import current, read_bounded
@@ -420,8 +420,9 @@ def read_text(text: str, file: str) -> Document:
 
         return read_html(text, file)
     fallback = None
-    if "," in text and looks_delimited(text):
-        read = read_delimited(text, file)
+    quoted = "\t" in text and tab_quoted(text)
+    if quoted or "," in text and looks_delimited(text):
+        read = read_delimited(text, file, "\t" if quoted else ",")
         if isinstance(read, Document):
             return read
         fallback = Notice(read)
