@@ -38,7 +38,7 @@ def drop_row_index(tokens: list[Token]) -> None:
             for j in row[1:]:  # (the row's next cell opens it now)
                 gap = tokens[row[0]].gap if j == row[1] else tokens[j].gap
                 text = "" if _UNNAMED.match(tokens[j].text) else tokens[j].text
-                tokens[j] = tokens[j]._replace(col=(tokens[j].col or 1) - 1, gap=gap, text=text)
+                tokens[j] = tokens[j]._replace(col=tokens[j].col - 1, gap=gap, text=text)  # type: ignore[operator]
         if numbers:
             drop.update(rows[k - 1])
         k = end

@@ -32,6 +32,8 @@ SAME_SIZE = 1.0  # points: pages of one sheet are printed on one size of paper
 def join_strips(pages: list[Page], inset: float) -> tuple[list[Page], list[tuple[int, int]]]:
     """The pages with each sheet's strips moved onto the page they go on from, and (strip's number, that page's
     number) for each one moved. `inset`: how far inside its clip a character drawn outside it is anchored."""
+    if not any(page.beyond[0] for page in pages[1:]):
+        return pages, []  # (no page is a strip: most documents, never measured)
     out: list[Page] = []
     levels: dict[int, _Levels] = {}  # page number -> where its own rows stand (not its strips')
     moved: list[tuple[int, int]] = []
