@@ -691,6 +691,35 @@ def test_a_bare_page_number_between_a_web_page_s_tables_is_no_text():
     assert form.record()["indicators"] == jixiao.parse_text(page)[0].record()["indicators"]
 
 
+@pytest.mark.parametrize("width", [9, 23, 76])
+def test_a_web_page_whose_source_wraps_inside_its_text(width):
+    """Word's "save as web page" wraps the page's source at about 76 columns, anywhere in Chinese text: a line
+    break of the source is no break of the text a browser shows (none between two ideographs, a space elsewhere).
+    Before, each was read as a line break inside the cell or paragraph (the next form's title cut into
+    '财政项目支' / '出绩效自评表' was read as the grade of the form above)."""
+    from tests.layout_render import render
+
+    forms = golden_forms(SEEDS[1])
+    page = render(forms, "html", seed=3)
+
+    def wrapped(text: str) -> str:
+        """Lines of about `width`, cut between ideographs only: Word breaks a tag at its spaces and sets digits
+        and Latin words in runs (`<span lang=EN-US>2021</span>`) apart from the ideographs around them."""
+        out, line = [], ""
+        for ch in text:
+            if len(line) >= width and "\u4e00" <= line[-1] <= "\u9fff" and "\u4e00" <= ch <= "\u9fff":
+                out.append(line)
+                line = ""
+            line += ch
+        return "\n".join(out + [line])
+
+    source = re.sub(r"(?<=>)([^<]+)", lambda m: wrapped(m.group(1)), page)
+    assert source.count("\n") > page.count("\n") + len(forms)
+    got, want = jixiao.parse_text(source, "page.html"), jixiao.parse_text(page, "page.html")
+    assert [f.record() | {"source": None} for f in got] == [f.record() | {"source": None} for f in want]
+    assert [f.grade for f in got] == [f["grade"] for f in forms]
+
+
 def test_a_sheet_saved_as_csv_is_read_as_its_table():
     """Quoted fields keep their commas ('1,250.00') and their line breaks (a goal of two paragraphs)."""
     text = "\n".join([

@@ -7,6 +7,9 @@ is not read as many labels). Text outside tables (title, year, page chrome) beco
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from lxml import etree
 
 from jixiao.errors import InputError
@@ -22,6 +25,37 @@ MAX_SPAN = 1000  # a rowspan/colspan beyond this is an error of the page, not a 
 # lxml's HTML parser as `lxml.html` configures it, but giving plain elements: lxml.html's element classes are
 # looked up in Python for every element, and nothing here uses their methods
 _PARSER = etree.HTMLParser()
+# a line break of the page's source with the spaces around it: no break of the text a browser shows (Word's "save as
+# web page" wraps its source at about 76 columns, inside words); marked in each text node, resolved once the
+# element's text is joined and the characters on both sides are known
+_SOURCE_BREAK = re.compile(r"[ \t]*\n\s*")
+_MARK = "\x1f"
+_MARKS = re.compile(_MARK + "+")
+_PAGE_MARKUP = re.compile(r"<(?:p|div|body|span)[\s>]", re.IGNORECASE)  # a page, not text with a table in it
+
+
+def _marked(text: str | None, flow: bool) -> str | None:
+    """A text node with its source line breaks marked (`flow`: not in <pre>, not text that only holds a table)."""
+    if not text or not flow or "\n" not in text:
+        return text
+    return _SOURCE_BREAK.sub(_MARK, text)
+
+
+def _unbroken(match: re.Match[str]) -> str:
+    """A source line break as CSS Text 3 shows it: nothing between two wide characters (`财政资` / `金使用`), nor at
+    a line's start or end; a space elsewhere (`Word` / `2023`)."""
+    text = match.string
+    before = text[match.start() - 1] if match.start() else "\n"
+    after = text[match.end()] if match.end() < len(text) else "\n"
+    if before in "\n " or after in "\n " or (unicodedata.east_asian_width(before) in "FWH"
+                                            and unicodedata.east_asian_width(after) in "FWH"):
+        return ""
+    return " "
+
+
+def _shown(text: str) -> str:
+    """Joined text with its marked source line breaks resolved."""
+    return _MARKS.sub(_unbroken, text) if _MARK in text else text
 
 
 def _span(cell: etree._Element, name: str) -> int:
@@ -35,30 +69,32 @@ def _span(cell: etree._Element, name: str) -> int:
 
 
 def _cell_text(cell: etree._Element, hoisted: tuple[etree._Element, ...] = ()) -> str:
-    """A cell's text, with <br> and paragraph boundaries as line breaks; not the `hoisted` tables in it."""
+    """A cell's text, with <br> and paragraph boundaries as line breaks (not the source's); not the `hoisted`
+    tables in it."""
     if not len(cell):  # most cells: text and no markup inside
-        return cell_text((cell.text or "").split("\n"))
+        return cell_text(_shown(_marked(cell.text, True) or "").split("\n"))
     parts: list[str] = []
 
-    def walk(el: etree._Element) -> None:
+    def walk(el: etree._Element, flow: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or el in hoisted:
             if el.tail:
-                parts.append(el.tail)
+                parts.append(_marked(el.tail, flow))
             return
         if tag in _BLOCKS and parts:
             parts.append("\n")
+        inner = flow and tag != "pre"
         if el.text:
-            parts.append(el.text)
+            parts.append(_marked(el.text, inner))
         for child in el:
-            walk(child)
+            walk(child, inner)
         if tag in _BLOCKS:
             parts.append("\n")
         if el.tail and el is not cell:
-            parts.append(el.tail)
+            parts.append(_marked(el.tail, flow))
 
-    walk(cell)
-    return cell_text("".join(parts).split("\n"))
+    walk(cell, True)
+    return cell_text(_shown("".join(parts)).split("\n"))
 
 
 def _rows(table: etree._Element) -> list[etree._Element]:
@@ -128,7 +164,7 @@ def read_html(text: str, file: str) -> Document:
         nonlocal after_table, held
         if not buffer:
             return
-        text = "".join(buffer)
+        text = _shown("".join(buffer))
         buffer.clear()
         if not text.strip():
             out.plain(text, buffer_line[0])
@@ -142,18 +178,17 @@ def read_html(text: str, file: str) -> Document:
         out.plain(text, buffer_line[0])
         after_table = False
 
-    def take(text: str | None, el: etree._Element) -> None:
+    def take(text: str | None, el: etree._Element, flow: bool) -> None:
         if text:
             if not buffer:
                 buffer_line[0] = el.sourceline or 0
-            buffer.append(text)
+            buffer.append(_marked(text, flow))
 
-    def walk(el: etree._Element) -> None:
+    def walk(el: etree._Element, flow: bool) -> None:
         nonlocal after_table, held
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP or not isinstance(el.tag, str):
-            if el.tail:
-                buffer.append(el.tail)
+            take(el.tail, el, flow)
             return
         if tag == "table" and not frames_content(el, "table"):  # (a layout table is the page)
             flush()
@@ -166,15 +201,16 @@ def read_html(text: str, file: str) -> Document:
             block = tag in _BLOCKS or tag in ("td", "th")  # (the cells of a page's layout table are blocks)
             if block:
                 flush()
-            take(el.text, el)
+            inner = flow and tag != "pre"
+            take(el.text, el, inner)
             for child in el:
-                walk(child)
+                walk(child, inner)
             if block:
                 flush()
-        take(el.tail, el)
+        take(el.tail, el, flow)
 
     body = root.find("body")
-    walk(body if body is not None else root)
+    walk(body if body is not None else root, _PAGE_MARKUP.search(text) is not None)
     flush()
     if held is not None:
         out.plain(*held)
