@@ -17,6 +17,7 @@ from jixiao.assemble.stream import join_split_labels, units_of
 from jixiao.cli import app
 from jixiao.read.text import read_text
 from tests.conftest import SEEDS, golden_forms
+from tests.layout_render import render as render_layout
 from tests.table_text import TABLE_LAYOUTS
 
 REAL = Path(__file__).parent / "data" / "realforms"
@@ -718,6 +719,53 @@ def test_a_web_page_whose_source_wraps_inside_its_text(width):
     got, want = jixiao.parse_text(source, "page.html"), jixiao.parse_text(page, "page.html")
     assert [f.record() | {"source": None} for f in got] == [f.record() | {"source": None} for f in want]
     assert [f.grade for f in got] == [f["grade"] for f in forms]
+
+
+def _bare(text: str | None) -> str:
+    """A text without its spaces (a layout may wrap a text at one, or add one where it wraps)."""
+    return re.sub(r"\s", "", text or "")
+
+
+def _copied_goals(forms: list[dict]) -> list[dict]:
+    """The forms with each long goal copied as its report (实际完成情况 = 预期目标), as many forms print them."""
+    return [form | {"goal_actual": form["goal_expected"]} if len(form["goal_expected"] or "") > 30 else form
+            for form in forms]
+
+
+@pytest.mark.parametrize("layout", ["cell_lines", "pdf_flow"])
+@pytest.mark.parametrize("seed", [2, 3, 4])
+def test_a_goal_copied_as_its_report_is_read_as_both(layout, seed):
+    """A goal and its report the same text: two lines that open alike are two texts, not one wrapped beside
+    another (before: the text's first words on each line were read as the goal, its last ones as the report),
+    and a line that is one text printed twice, side by side, is cut between the copies (before: where a copy's
+    line opened with a mark no line opens with, `;确保…`, the two were read as one text)."""
+    forms = _copied_goals(golden_forms(SEEDS[seed]))
+    got = jixiao.parse_text(render_layout(forms, layout), "copied.txt")
+    assert [(_bare(f.goal_expected), _bare(f.goal_actual)) for f in got] == [
+        (_bare(f["goal_expected"]), _bare(f["goal_actual"])) for f in forms]
+
+
+def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
+    """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
+    paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two
+    ideographs (Chromium shows one; here in each goal, not in its report). Two such lines are two cells, not two
+    texts printed a line of each in turn (before: the first line's space was taken for the cut between the goal
+    and its report)."""
+    forms = golden_forms(SEEDS[3])
+
+    def spaced(text: str) -> str:  # (a source line break between two ideographs, two thirds in)
+        k = next(k for k in range(len(text) * 2 // 3, len(text))
+                 if "\u4e00" <= text[k - 1] <= "\u9fff" and "\u4e00" <= text[k] <= "\u9fff")
+        return text[:k] + " " + text[k:]
+
+    rows = [line.split("\t") for line in render_layout(forms, "tab").split("\n")]
+    page = "\n\n\n\n\n".join("\n\n\t\n\n".join(
+        spaced(c) if len(c) > 30 and c in {f["goal_expected"] for f in forms} else c or "\xa0" for c in row)
+        for row in rows)
+    assert page.count(" ") >= len(forms)
+    got = jixiao.parse_text(page, "page.txt")
+    assert [(_bare(f.goal_expected), _bare(f.goal_actual)) for f in got] == [
+        (_bare(f["goal_expected"]), _bare(f["goal_actual"])) for f in forms]
 
 
 def test_a_sheet_saved_as_csv_is_read_as_its_table():

@@ -249,14 +249,24 @@ ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unl
 
 def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
     """Each way to cut a printed line between its fragments: (width of the left part, fragments in it). The
-    right text's line starts with no mark that never starts a line ('。', '、') and no number's measure word."""
+    right text's line starts with no mark that never starts a line ('。', '、') and no number's measure word,
+    unless the line is one text printed twice (a goal copied as its report) and the cut is between the two."""
     out: list[tuple[float, int]] = []
     left = 0.0
+    half = _twice(row)
     for j in range(len(row) - 1):
         left += _fragment_width(row, j) + (0.5 if j else 0.0)  # the space between two fragments of one text
-        if not CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
+        if j + 1 == half or not CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
             out.append((left, j + 1))
     return out
+
+
+def _twice(row: list[Unit]) -> int | None:
+    """Where a printed line that is one text printed twice, side by side, is cut (its fragments in each copy)."""
+    half = len(row) // 2
+    if len(row) % 2 or any(row[j].key != row[half + j].key for j in range(half)):
+        return None
+    return half
 
 
 def _counted(before: str, after: str) -> bool:
@@ -318,6 +328,11 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
                 left_open = False
             continue
         cut = _full_cut(r, column)
+        if (twice := _twice(r)) is not None:  # the goal copied as its report, a line of each side by side
+            left.append(" ".join(u.text for u in r[:twice]))
+            right.append(" ".join(u.text for u in r[twice:]))
+            left_open = right_open = _printed(r[:twice]) >= column - _SHORT  # (each copy goes on, or ends)
+            continue
         if _right_alone(r, left, right_width):
             left_open, cut = False, 0  # the left text ended a sentence at its column's edge on the line above
         elif cut is None:
@@ -362,6 +377,11 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
     rows = source_rows(texts)
     if len(rows) < 2 or len(rows[0]) < 2:
         return False
+    if any(r[0].gap in (Gap.ROW, Gap.BLANK) for r in rows[1:]):
+        return False  # lines a blank line or a row apart are paragraphs or cells, not one printed block's lines
+    opening = _line_opening(rows[0])
+    if len(opening) == _SAME_OPENING and any(_line_opening(r) == opening for r in rows[1:]):
+        return False  # a line opening as the first does starts a text of its own (a goal copied as its report)
     total = _printed(rows[0])
     if total > _PAGE:
         return False  # a line of a page holds no two columns this wide: each text is a line of its own
@@ -396,6 +416,14 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
     lines["expected"] = lines["expected"] or rows[0][0].line
     lines["actual"] = lines["actual"] or rows[0][-1].line
     return True
+
+
+_SAME_OPENING = 6  # characters two lines open with alike: two texts, not one wrapped (no line goes on so)
+
+
+def _line_opening(row: list[Unit]) -> str:
+    """The first characters of a printed line's text (its fragments' keys run together)."""
+    return "".join(u.key for u in row[:_SAME_OPENING])[:_SAME_OPENING]
 
 
 def _runs_on_alone(rows: list[list[Unit]], column: float) -> bool:
