@@ -203,6 +203,19 @@ def test_merged_cells_written_once_per_column_they_span_are_one_cell(separator):
     assert (form.total_score, form.grade) == (94, "优")
 
 
+def test_an_indicator_named_as_its_target_and_actual_is_no_span():
+    """One row holding one text in three cells (`根据合同 | 根据合同 | 根据合同`: a 时效指标 named as its target, met)
+    is chance, not a writer's copies of a span: the target and actual stay (before: both read empty). A writer
+    that copies spans does so in more rows than one (its title, the project's name, a goal text)."""
+    rows = ["项目支出绩效自评表（2023年度）", "项目名称\t数据平台运维", "主管部门\t某某局\t实施单位\t某某中心",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t接入部门数\t≥20个\t25个\t50\t50\t",
+            "\t时效指标\t根据合同\t根据合同\t根据合同\t40\t40\t", "总分\t\t\t\t\t90\t90\t", ""]
+    [form] = jixiao.parse_text("\n".join(rows), "contract.tsv")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("接入部门数", "≥20个", "25个"), ("根据合同", "根据合同", "根据合同")]
+
+
 @pytest.mark.parametrize("separator", ["\t", ","])
 def test_a_row_index_and_a_row_of_column_numbers_a_writer_added_are_read_past(separator):
     """pandas' `to_csv` writes each row's number before its cells and the columns' numbers above them

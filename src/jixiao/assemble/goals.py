@@ -99,10 +99,25 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
         pass
     elif texts:
         beside = "expected" in heads and "actual" in heads and heads["expected"].row == heads["actual"].row
-        _by_cut(texts, parts, lines, ctx, beside, cut_short)
+        # headings apart (a cell per line or paragraph) over text with no break inside as strong as the one
+        # between them: perhaps one text, the report's cell left empty
+        one_cell = ("expected" in heads and "actual" in heads and not beside
+                    and all(u.gap < heads["actual"].gap for u in texts[1:])) or beside and _one_column(texts)
+        _by_cut(texts, parts, lines, ctx, beside, cut_short, one_cell)
     for kind in ("expected", "actual"):
         ctx.at(f"goal_{kind}", lines[kind])
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
+
+
+def _one_column(texts: list[Unit]) -> bool:
+    """Printed lines all but the last as wide as each other and the last no wider: one text wrapped in its
+    column (under headings side by side, the other column empty), not two one after another (the first's last
+    line falls short)."""
+    rows = source_rows(texts)
+    if len(rows) < 2:
+        return False
+    widths = [_printed(row) for row in rows[:-1]]
+    return max(widths) - min(widths) <= _SHORT and _printed(rows[-1]) <= max(widths) + 1.0
 
 
 def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str], lines: dict) -> bool:
@@ -147,10 +162,10 @@ def _number(text: str) -> int | None:
 
 
 def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context, beside: bool = False,
-            cut_short: bool = False) -> None:
+            cut_short: bool = False, one_cell: bool = False) -> None:
     """Plain text: choose the cut between the two goal texts (`beside`: their headings stand on one line;
-    `cut_short`: the document ends inside the block, and no cut — the first text alone — is a reading too, taken
-    unless a cut is clearly better)."""
+    `cut_short`: the document ends inside the block; `one_cell`: the block may be one cell; in either case no
+    cut — the first text alone — is a reading too, taken unless a cut is clearly better)."""
     if parts["expected"] and not parts["actual"]:
         parts["actual"] = _joined(texts)
         lines["actual"] = texts[0].line
@@ -199,13 +214,14 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
         if min(left, right) < 0.15 * max(left, right) and not (cut_short and right < left):
             points -= 1.5  # the two texts say about as much (but the document may cut the second anywhere)
         options.append((points, c))
-    if cut_short:
+    if cut_short or one_cell:
         options.append((ALONE_POINTS, len(texts)))
     options.sort(key=lambda o: -o[0])
     best = options[0][1]
     if ctx.explain:
         ctx.choose("年度总体目标的两段分界", [(f"实际完成情况从“{texts[c].text[:14]}”起" if c < len(texts)
-                                              else "只有预期目标（文档在此截断）", p) for p, c in options],
+                                              else "只有预期目标（文档在此截断）" if cut_short
+                                              else "只有预期目标（实际完成情况为空）", p) for p, c in options],
                    texts[min(best, len(texts) - 1)].line)
     sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
     ctx.sure("goal_expected", sure)

@@ -3,9 +3,10 @@ sheet unmerged with each part filled, some PDF table extractors (`项目名称 |
 年度资金总额 | 18250000.00`). Read as they stand, a span's copies are cells of their own: a label's copy in the
 first value column, a goal text's copy read as the actual.
 
-Where a document shows such copies — a row holding one text in three cells or more after one another (no cell
-of a form spans so by chance) — each run of copies is one cell, its first, the others left empty as a table
-that keeps its merged cells' places prints them: a run of three or more, or a run of two that starts its row
+Where a document shows such copies — two rows or more each holding one text of words in three cells or more
+after one another (one row may do so by chance: an indicator named as its target and actual; placeholders `/`
+or `——` across a fund row are no words) — each run of copies is one cell, its first, the others left empty as
+a table that keeps its merged cells' places prints them: a run of three or more, or a run of two that starts its row
 (a row's label spanning the label columns: `年度资金总额 | 年度资金总额`; not a goal's text after an empty cell).
 A run that the spans of the row above tile is cut where they end: a goal's text copied into 实际完成情况
 (`E E E E E E` under `预期目标 ×3 实际完成情况 ×3`) is two texts. Numbers are never copies (a 分值 and its 得分
@@ -18,6 +19,7 @@ from jixiao.read.index_column import drop_row_index
 from jixiao.read.tokens import Token, cell_rows
 
 MIN_SPAN = 3  # copies of one text in one row that only a span writes
+MIN_ROWS = 2  # rows holding such copies in a document whose writer copies spans (a title, a name, a goal)
 
 
 # what a program writes for a cell that holds nothing (pandas' NaN, Python's None): no form's text
@@ -37,13 +39,17 @@ def as_printed(tokens: list[Token]) -> None:
 
 
 def _copies(tokens: list[Token]) -> bool:
-    """Whether a row holds one text in MIN_SPAN cells after one another (one pass: most documents hold none)."""
+    """Whether MIN_ROWS rows each hold one text in MIN_SPAN cells after one another, a text of words (one pass:
+    most documents hold none). One row is chance: an indicator named as its target and actual (`根据合同` ×3)."""
     run = 1
+    rows: set[int] = set()
     for a, b in zip(tokens, tokens[1:], strict=False):
         if b.text and b.text == a.text and b.row == a.row and b.col is not None:
             run += 1
-            if run >= MIN_SPAN and not _number(b.text):
-                return True
+            if run == MIN_SPAN and not _number(b.text) and any(ch.isalnum() for ch in b.text):
+                rows.add(b.row)
+                if len(rows) >= MIN_ROWS:
+                    return True
         else:
             run = 1
     return False
