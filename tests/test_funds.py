@@ -174,3 +174,34 @@ def test_a_remarks_sentence_naming_fund_sources_is_no_fund_row():
     current = form.funds.current_year
     assert (current.initial_budget, current.annual_budget, current.executed, current.execution_rate) == (
         0.0, 3.36, 3.36, 100.0)
+
+
+def test_a_label_over_two_columns_and_a_blank_first_amount_keep_their_columns():
+    """`上年结转资金 | | | 0.00 | 0.00`: the label spans two columns and 年初预算数 is blank. One blank cell is the
+    label's span, the other the column's (before: every blank cell was dropped as one too many, the amounts read
+    a column to the left: 年初预算数 0.00, 全年执行数 none)."""
+    form = form_of(
+        "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率(%)\t得分\n"
+        "年度资金总额\t\t\t1995.03\t1984.00\t10.00\t99.44\t9.94\n"
+        "其中：当年财政拨款\t\t\t1995.03\t1984.00\t-\t99.44\t-\n"
+        "上年结转资金\t\t\t0.00\t0.00\t-\t0.00\t-\n")
+    for row in (form.funds.total, form.funds.current_year, form.funds.carryover):
+        assert row.initial_budget is None
+    assert (form.funds.carryover.annual_budget, form.funds.carryover.executed) == (0, 0)
+    assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (1995.03, 1984)
+
+
+@pytest.mark.parametrize("layout", ["cell_lines", "pdf_flow"])
+def test_a_sub_row_leaves_blank_the_columns_its_total_leaves_blank(layout):
+    """A form that leaves 年初预算数 blank, in text that kept no blank cell: a sub-row's `0.00 0.00 - 0.00 -` (or
+    `16221100.00 16221100.00 - -`) under six columns is placed where its amounts keep the rows' sum, under the
+    columns its total fills (before: the first amount went under 年初预算数, which the total leaves blank)."""
+    from tests.conftest import golden_forms
+    from tests.layout_render import expected, render
+    from tests.scoring import score
+
+    forms = [form | {"funds": {k: v | {"initial_budget": None} for k, v in form["funds"].items()}}
+             for seed in (0, 1) for form in golden_forms(SEEDS[seed])]
+    got = [f.record() for f in jixiao.parse_text(render(forms, layout), "blank.txt")]
+    fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
+    assert not [w for w in wrong if "funds" in w] and not missing and not extra

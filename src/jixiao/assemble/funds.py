@@ -177,6 +177,7 @@ _WHOLE = re.compile(r"^\d+\.\d+%?$|^\d{3,}$")  # a whole value, not a cut number
 _NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
+BLANK_IN_TOTAL = 3.0  # points off a sub-row's reading with an amount where its total has none
 MAX_RATE = 1000.0  # percent: no 执行率 is printed this high ('1484631.00%' is 148, 46 and 31.00% glued)
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
 
@@ -277,10 +278,14 @@ def _wrap_score(values: list[str], chosen: tuple[int, ...], pieces: list[str], u
 
 def _fit_positional(values: list[str], order: tuple[str, ...]) -> dict[str, str]:
     """Map a row's value cells onto the columns in order (where flowed text lost blank cells, `_fit` searches
-    further). Extra empty cells are extraction artefacts."""
+    further). Extra blank cells before the first value are the label's span (`上年结转资金 | | | 0.00`: the
+    label over two columns, 年初预算数 blank), as many as the row has cells too many; other extra empty cells
+    are extraction artefacts."""
     vals = list(values)
     while vals and not vals[-1]:
         vals.pop()
+    while len(vals) > len(order) and not vals[0]:
+        vals.pop(0)
     if len(vals) > len(order):
         vals = [v for v in vals if v]
     vals = vals[: len(order)]
@@ -407,10 +412,17 @@ def _rate_fits(computed: float, printed: float) -> bool:
             or abs(computed / 100 - printed) <= 0.0101)
 
 
-def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = False) -> tuple[dict[str, str], float]:
+def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = False,
+         total: dict[str, str] | None = None) -> tuple[dict[str, str], float]:
     """Map a row's values onto the columns: a table row's as printed where that reads well (its blank cells
     place them); else, and always where flowed text lost the blank cells of a row that has fewer values than
-    columns, by shapes and arithmetic, the printed order a prior."""
+    columns, by shapes and arithmetic, the printed order a prior, and a sub-row's blank columns those of the
+    `total` row's: a sub-row's amount under a column its total leaves blank breaks the rows' sum (a form that
+    leaves 年初预算数 blank leaves it blank in every row: `0.00 0.00 - 0.00 -` under six columns)."""
+    blank_in_total = {c for c in order if total is not None and not total.get(c)}
+
+    def against_total(mapping: dict[str, str]) -> float:
+        return -BLANK_IN_TOTAL if any(number(mapping[c]) is not None for c in blank_in_total & mapping.keys()) else 0
     positional = _fit_positional(values, order)
     filled = [v for v in values if v]
     if len(filled) == len(order) + 1 and not certain:
@@ -429,10 +441,10 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
         return positional, 1.0
     if comb(len(order), len(filled)) > MAX_FITS:  # a header of many columns (damaged text): no search
         return positional, 0.5
-    best, best_points = positional, base + 2  # printed order is a prior
+    best, best_points = positional, base + 2 + against_total(positional)  # printed order is a prior
     for slots in combinations(range(len(order)), len(filled)):
         mapping = {order[i]: v for i, v in zip(slots, filled, strict=True)}
-        points = _plausibility(mapping, sub)
+        points = _plausibility(mapping, sub) + against_total(mapping)
         if "initial_budget" not in mapping and _rate_of(mapping, "annual_budget"):
             points += 0.1  # one budget printed, its 执行率 of it: the 全年预算数 (what 执行率 is of), not 年初预算数
         if points > best_points:
@@ -571,7 +583,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     for k in sorted(seen, key=lambda k: k != "total"):  # the total first: its amounts bound the sub-rows'
         fl = seen[k]
         fitted[k] = _fit_glued(fl.values, order, k != "total", fitted["total"][0] if "total" in fitted else None)
-        fitted[k] = fitted[k] or _fit(fl.values, order, fl.certain, k != "total")
+        total = fitted.get("total") if k != "total" else None  # (a sub-row's blank columns are its total's)
+        fitted[k] = fitted[k] or _fit(fl.values, order, fl.certain, k != "total", total[0] if total else None)
     mapped = {k: m for k, (m, _) in fitted.items()}
     scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
     # (a total row alone — the document cut short after it — is no sub-row's values under the total's label)
