@@ -759,6 +759,30 @@ def test_a_goal_whose_report_is_left_empty_is_not_cut_in_two(layout, seed):
     assert exact >= len(forms) - 2  # (a text whose line ends a sentence at its column's edge may still be cut)
 
 
+@pytest.mark.parametrize("layout", ["cell_lines", "blank_separated", "space_rows", "one_line", "aligned", "tab"])
+def test_a_form_not_scored_yet_reads_each_rows_points(layout):
+    """A form published before it was scored: every 得分 blank, its 总分 row printing the 分值's 100 alone. Where
+    the text kept no blank cell, each row ends at its 分值, the last of its small numbers, and its 得分 is none
+    (before: rows were looked for by their 分值 and 得分 side by side, none was found, and the whole table was
+    read as one row: 44.40% of the samples' forms in a cell per line)."""
+    forms = [form | {"indicators": [i | {"score": None} for i in form["indicators"]], "total_score": None}
+             for seed in (0, 2) for form in golden_forms(SEEDS[seed])]
+    got = jixiao.parse_text(render_layout(forms, layout), "unscored.txt")
+    assert [[(i.weight, i.score) for i in f.indicators] for f in got] == [
+        [(i["weight"], None) for i in f["indicators"]] for f in forms]
+    assert {(f.total_weight, f.total_score) for f in got} == {(100, None)}
+
+
+def test_a_total_whose_points_cell_is_blank_leaves_a_scored_form_scored():
+    """`总分 | | 100` (a form scored in full, its 分值 total left blank) prints 100 alone too: where half its rows or
+    more end in a 分值 and a 得分 printed alike (`10.00 10.00`), the form is scored, and its rows keep both."""
+    forms = [form | {"indicators": [i | {"score": i["weight"]} for i in form["indicators"]], "total_weight": None,
+                     "total_score": 100.0} for form in golden_forms(SEEDS[0])]
+    got = jixiao.parse_text(render_layout(forms, "cell_lines"), "perfect.txt")
+    assert [[(i.weight, i.score) for i in f.indicators] for f in got] == [
+        [(i["weight"], i["weight"]) for i in f["indicators"]] for f in forms]
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

@@ -39,7 +39,7 @@ from jixiao.assemble.stream import (
     units_of,
     without_running_lines,
 )
-from jixiao.assemble.text import fold
+from jixiao.assemble.text import MAX_POINTS, fold
 from jixiao.assemble.totals import completed_score, read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.read.tokens import Document
@@ -161,12 +161,18 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx, goals_last)
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
     ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"
-    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form)
+    total = by_kind["total"][0] if "total" in by_kind else None
+    # (a 总分 row printing the 分值's 100 alone, '总分 | 100.00': a form not scored yet; not '得分合计 | 100', a
+    # score, nor '总分(100分) | 100', whose label prints the 分值)
+    weights_only = (total is not None and not (total.anchor and (label_points(total.anchor.key) is not None
+                                                                 or "得分" in total.anchor.key))
+                    and read_total(total.units)[:2] == (MAX_POINTS, None))
+    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form,
+                                      weights_only)
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None
-    if "total" in by_kind:
-        total = by_kind["total"][0]
+    if total is not None:
         form.total_weight, form.total_score, line, used = read_total(total.units)
         printed = label_points(total.anchor.key) if total.anchor else None
         if printed is not None and (form.total_weight is None) != (form.total_score is None):

@@ -402,9 +402,9 @@ def _percent_weights(body: list[Unit]) -> bool:
     return percent > plain
 
 
-def _runs(body: list[Unit], percent: bool = False) -> list[list[tuple[int, float]]]:
-    """Runs of two or more small numbers in a row: a row's 分值 and 得分 are two of them (`percent`: the table
-    prints its 分值 as a percent, '10%', which is then points too)."""
+def _runs(body: list[Unit], percent: bool = False, least: int = 2) -> list[list[tuple[int, float]]]:
+    """Runs of `least` (two) or more small numbers in a row: a row's 分值 and 得分 are two of them (`percent`:
+    the table prints its 分值 as a percent, '10%', which is then points too)."""
     runs: list[list[tuple[int, float]]] = []
     run: list[tuple[int, float]] = []
     for i, u in enumerate([*body, None]):
@@ -414,7 +414,7 @@ def _runs(body: list[Unit], percent: bool = False) -> list[list[tuple[int, float
         if value is not None and (not run or not _hard_break(body[run[-1][0]], u)):
             run.append((i, value))
             continue
-        if len(run) >= 2:
+        if len(run) >= least:
             runs.append(run)
         run = [(i, value)] if value is not None else []
     return runs
@@ -574,6 +574,7 @@ class _Reader:
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
+        self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -811,6 +812,9 @@ class _Reader:
         a target met and full points ('100 100 10 10 0'), a last '0' is the 偏差原因 too."""
         cols = self.header.cols
         under = (cols.get("weight"), cols.get("score"))
+        weights_only = self.weights_only and not self._pairs_printed(body)
+        if weights_only and not all(u.certain for u in body):
+            return self._weights_alone(body)
         runs = _runs(body, _percent_weights(body))
         styles = Counter((decimals(body[r[0][0]].text), decimals(body[r[1][0]].text)) for r in runs if len(r) == 2)
         style = styles.most_common(1)[0][0] if styles else None
@@ -818,6 +822,11 @@ class _Reader:
         out = []
         read = set()  # units of the runs read here (the others' 分值 stand alone)
         for run in runs:
+            if weights_only:  # (not scored yet: the run's number under 分值, or its last, is the 分值)
+                at, value = next(((i, v) for i, v in run if self._under_weight(body[i])), run[-1])
+                out.append(_Anchor(at, value, None, 1))
+                read.update(i for i, _ in run)
+                continue
             if self._cut_after_weight(body, run):
                 out.append(_Anchor(run[-1][0], run[-1][1], None, 1))
                 read.update(i for i, _ in run)
@@ -839,6 +848,33 @@ class _Reader:
             out.append(_Anchor(w, wv, sv))
             read.update(i for i, _ in run)
         return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
+
+    @staticmethod
+    def _pairs_printed(body: list[Unit]) -> bool:
+        """Half the rows or more end in a 分值 and a 得分 no greater, printed alike ('10.00 9.50'): the form is
+        scored after all (a 总分 row whose 分值 cell is blank and whose 得分 is 100)."""
+        runs = _runs(body, least=1)
+        pairs = sum(1 for run in runs if len(run) >= 2 and run[-1][1] <= run[-2][1]
+                    and decimals(body[run[-1][0]].text) == decimals(body[run[-2][0]].text) > 0)
+        return pairs >= max(2, len(runs) / 2)
+
+    def _weights_alone(self, body: list[Unit]) -> list[_Anchor]:
+        """A form not scored yet, in text that kept no blank cell (its 总分 row prints the 分值's 100 alone): each
+        row ends at its 分值, the last of its run of small numbers (`100 100 10`: target, actual, 分值), where
+        the row holds a cell besides its labels before it (a target printed as a bare number, `3`, right
+        after its name, is no 分值)."""
+        out: list[_Anchor] = []
+        for run in _runs(body, _percent_weights(body), least=1):
+            at = run[-1][0]
+            after = body[at + 1] if at + 1 < len(body) else None
+            if (after is not None and after.row == body[at].row and after.gap <= Gap.WIDE and is_measure(after.key)
+                    and "." not in body[at].key):
+                continue  # a whole number and its measure word a space apart ('8 次'): a value, no 分值 ('8.00
+                # 万核小时' is a 分值 and a 偏差原因 that names a unit)
+            start = out[-1].weight + 1 if out else 0
+            if sum(1 for u in body[start:at] if _is_label(u, self.lex) != "level") >= 2:
+                out.append(_Anchor(at, run[-1][1], None, 1))
+        return out
 
     def _cut_after_weight(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
         """The form's last table row, cut off right after its 分值 (a stored page ending part-way): a row of
@@ -1700,8 +1736,10 @@ def _placeholder(row: RawRow) -> bool:
                  or is_dash(_PLACEHOLDER_PREFIX.sub("", row.name))))
 
 
-def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False) -> list[Indicator]:
-    """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it)."""
+def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
+                    weights_only: bool = False) -> list[Indicator]:
+    """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
+    `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone)."""
     units = join_vertical_labels(units, lex)
     header, start = read_header(units, lex)
     if header.renamed:
@@ -1740,6 +1778,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     reader = _Reader(header, lex, ctx)
     reader.aligned = aligned
     reader.ends_form = ends_form
+    reader.weights_only = weights_only and "weight" in header.slots and "score" in header.slots
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     for raw in raws:
         if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):
