@@ -783,6 +783,20 @@ def test_a_total_whose_points_cell_is_blank_leaves_a_scored_form_scored():
         [(i["weight"], i["weight"]) for i in f["indicators"]] for f in forms]
 
 
+@pytest.mark.parametrize("layout", ["blank_separated", "pdf_flow"])
+def test_a_short_report_after_a_goal_without_its_stop(layout):
+    """A goal that ends without a stop and a report of a few words (`…健康发展` / `已完成`), as many forms print
+    them: a cell per paragraph cuts at the block's one paragraph break (the goal's wrapped lines are the block's
+    other breaks), and under headings side by side the report is a line beside the goal's first (before: 4 of
+    29 forms read right in a cell per paragraph, 6 of 29 in flowed PDF text)."""
+    forms = [form | {"goal_expected": form["goal_expected"].rstrip("。；;."), "goal_actual": "已完成"}
+             for seed in (0, 3) for form in golden_forms(SEEDS[seed])]
+    got = jixiao.parse_text(render_layout(forms, layout), "short.txt")
+    exact = sum((_bare(f.goal_expected), f.goal_actual) == (_bare(g["goal_expected"]), "已完成")
+                for f, g in zip(got, forms, strict=True))
+    assert exact >= len(forms) - 3
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

@@ -109,6 +109,15 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
 
 
+def _full_before(texts: list[Unit], c: int) -> bool:
+    """The line before unit `c` is a wrapped line as wide as the one above it, no sentence ended: a text that
+    goes on past the break (an extractor's blank line inside a cell), not a paragraph's short last line."""
+    rows = source_rows(texts[:c])
+    if len(rows) < 2 or rows[-1][-1].text.rstrip().endswith(SENTENCE_END):
+        return False
+    return abs(_printed(rows[-1]) - _printed(rows[-2])) <= _SHORT
+
+
 def _one_column(texts: list[Unit]) -> bool:
     """Printed lines all but the last as wide as each other and the last no wider: one text wrapped in its
     column (under headings side by side, the other column empty), not two one after another (the first's last
@@ -184,17 +193,26 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
         lengths.append(lengths[-1] + len(t.key))
     options: list[tuple[float, int]] = []
     last_number = None  # the last item number before the cut (kept as the cut moves: no rescan per cut)
+    # the block's one strongest break, a line's at least (a paragraph's among wrapped lines, a line's among
+    # spaces): the cut, likely (not a page's: a page break may fall anywhere in a text; not where the block may
+    # be one cell, whose wrapped line is then its one break)
+    breaks = [texts[c].gap for c in range(1, len(texts)) if Gap.LINE <= texts[c].gap <= Gap.BLANK]
+    strongest = max(breaks, default=None)
+    sole = (next(c for c in range(1, len(texts)) if texts[c].gap == strongest)
+            if strongest is not None and breaks.count(strongest) == 1 and not one_cell else None)
+    if sole is not None and _full_before(texts, sole):
+        sole = None
     for c in range(1, len(texts)):
         u, before = texts[c], texts[c - 1]
         last_number = numbers[c - 1] or last_number
         points = {Gap.SPACE: 0.0, Gap.WIDE: 0.5, Gap.CELL: 3.0, Gap.LINE: 0.5, Gap.ROW: 2.0, Gap.BLANK: 2.0,
-                  Gap.PAGE: 0.5}[u.gap]
+                  Gap.PAGE: 0.5}[u.gap] + (SOLE_BREAK if c == sole else 0.0)
         if u.gap >= Gap.LINE and u.x >= base + 2:
             points += 3.0  # an indented line starts a paragraph
         if before.text.rstrip().endswith(SENTENCE_END):
             points += 1.5
-        elif CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON):
-            points -= 3.0
+        elif CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON) or _counted(before.text, u.text):
+            points -= 3.0  # (a number and its measure word are one phrase: '2024' / '年度按计划…')
         else:
             points -= 1.0
         if numbers[c] == 1 and last_number:
@@ -260,6 +278,7 @@ def _alternating(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     return True
 
 
+SOLE_BREAK = 2.0  # points for the cut at a block's one strongest break
 ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
 
 
@@ -404,8 +423,8 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
     best: tuple[tuple[int, int, int, float], float, float, int] | None = None
     for column, _ in _cuts(rows[0]):
         right_width = total - column - 0.5
-        if column < 6 or right_width < 6:
-            continue
+        if column < 6 or right_width < 6 and not (beside and _runs_on_alone(rows, column)):
+            continue  # (a short report beside the goal's first line, the goal going on alone below: '已完成')
         lead = 0
         while lead < len(rows) and _full_cut(rows[lead], column) is not None:
             lead += 1
