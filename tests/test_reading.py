@@ -797,6 +797,20 @@ def test_a_short_report_after_a_goal_without_its_stop(layout):
     assert exact >= len(forms) - 3
 
 
+def test_a_number_s_measure_word_wrapped_below_goes_on_its_cell():
+    """Flowed PDF text of rows whose 偏差原因 wraps right after a number (`完成率95%，较目标低5` / `个百分点`): the
+    measure word opening the line below goes on the cell that ends in the number (before: it was taken for the
+    rest of the next row's name, or of the row's own name)."""
+    deviation = "完成率95%，较目标低5个百分点"
+    forms = [form | {"indicators": [i | {"deviation": deviation} for i in form["indicators"]]}
+             for form in golden_forms(SEEDS[2])]
+    text = render_layout(forms, "pdf_flow")
+    assert "较目标低5\n" in text
+    got = jixiao.parse_text(text, "wrapped.txt")
+    rows = [(i.name, i.deviation) for f in got for i in f.indicators]
+    assert rows == [(i["name"], deviation) for f in forms for i in f["indicators"]]
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

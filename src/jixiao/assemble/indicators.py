@@ -389,6 +389,12 @@ class _Anchor:
         return self.weight + self.size - 1
 
 
+def _counted_on(text: str, wraps: list[list[Unit]]) -> bool:
+    """A cell's text ending in a number whose measure word opens a wrapped line below (`…较目标低5` / `个百分点`):
+    the cell goes on there."""
+    return text[-1:].isdigit() and any(is_measure(line[0].key[:1]) or is_measure(line[0].key[:2]) for line in wraps)
+
+
 def _percent_weights(body: list[Unit]) -> bool:
     """The table prints its 分值 as a percent ('10% 10', a 权重 column): in most of the places where a row's 分值
     and 得分 stand side by side, the first is a percent no smaller than the points after it."""
@@ -1331,7 +1337,8 @@ class _Reader:
                 lines=tuple(tuple(u.text for u in line) for line in row.wraps), slots=tuple(slots), columns=columns,
                 first_widths={s: row.first_widths.get(s, 0.0) for s in slots},
                 fullness={s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}, opened=opened,
-                going=frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON)))
+                going=frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON)
+                                or _counted_on(firsts[s], row.wraps)))
             plan = wrap.plan(known)
             self.ctx.wrap_rows.append((wrap, plan))
             for chosen, pieces in plan:
