@@ -811,6 +811,17 @@ def test_a_number_s_measure_word_wrapped_below_goes_on_its_cell():
     assert rows == [(i["name"], deviation) for f in forms for i in f["indicators"]]
 
 
+def test_a_satisfaction_indicator_in_a_row_without_a_second_level_label():
+    """`满意度指标 / 服务对象满意度 / 满意 / 满意 / 10 / 10`, a cell per line, the row's 二级 label left blank: the
+    name printed like a label without its 指标, after the 一级 label alone, with just the cells after it that the
+    row's target and actual need, is the row's name (before: read as its 二级 label, the target as the name)."""
+    forms = [form | {"indicators": [i | {"level2": None} for i in form["indicators"]]}
+             for form in golden_forms(SEEDS[2])]
+    got = jixiao.parse_text(render_layout(forms, "cell_lines"), "no_level2.txt")
+    rows = [(i.level2, i.name, i.target) for f in got for i in f.indicators if "满意度" in (i.name or "")]
+    assert rows == [(None, i["name"], i["target"]) for f in forms for i in f["indicators"] if "满意度" in i["name"]]
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

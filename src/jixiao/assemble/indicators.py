@@ -581,6 +581,7 @@ class _Reader:
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
         self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
+        self.second_labels = True  # the table prints 二级 labels other than a satisfaction name's (`rows`)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -617,9 +618,13 @@ class _Reader:
             if (kind == "level" and hinted not in ("level1", "level2")
                     and len(self.fields) - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
                     and i + 1 + remaining == len(units) and ("满意度" in u.key and (
-                        len(row.labels) >= 2 or _starts_value(units[i + 1])) or self.unlabelled)):
+                        len(row.labels) >= 2 or _starts_value(units[i + 1])
+                        or len(row.labels) == 1 and not u.key.endswith("指标") and not self.second_labels)
+                                                    or self.unlabelled)):
                 # a name that reads like a label ('服务对象满意度指标 ≥90% 95%', '满意度(%) 90 95' after both
-                # labels, its 得分 after it in a table without 分值; any under a header without label columns):
+                # labels, its 得分 after it in a table without 分值; '服务对象满意度 满意 满意' after its 一级 label
+                # alone, printed without 指标, in a table that prints no other 二级 label; any under a header
+                # without label columns):
                 # the row needs it as a cell
                 break
             if kind == "level":
@@ -952,6 +957,9 @@ class _Reader:
         return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
+        levels = self.lex.levels
+        self.second_labels = any((level := self.lex.level(u.key)) and level not in levels and "满意度" not in level
+                                 for u in body)
         anchors = [] if self.header.score_only else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
