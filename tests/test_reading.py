@@ -822,6 +822,21 @@ def test_a_satisfaction_indicator_in_a_row_without_a_second_level_label():
     assert rows == [(None, i["name"], i["target"]) for f in forms for i in f["indicators"] if "满意度" in i["name"]]
 
 
+@pytest.mark.parametrize("between", ["\n\n2\n\n", "\n2\n"])
+def test_a_page_number_inside_the_goals_block_is_no_goal_text(between):
+    """A page break right under the goal headings leaves the page's number alone on a line (`2` between blank
+    lines, or between two tables' rows): no goal text — before, it was read as the goal, or glued to its
+    front (`2围绕…`), and the goal taken for the report."""
+    rows = ["财政项目支出绩效自评表", "(2023年度)", "项目名称\t培训服务", "主管部门\t某局\t实施单位\t某中心",
+            "项目资金(万元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "年度资金总额\t10\t10\t10\t10\t100%\t10", "年度总体目标\t预期目标\t实际完成情况"]
+    tail = ["\t完成培训任务，提升服务能力。\t培训任务全部完成。",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t培训场次\t≥4场\t4场\t90\t90\t", "总分\t\t\t\t\t100\t100\t", ""]
+    [form] = jixiao.parse_text("\n".join(rows) + between + "\n".join(tail), "paged.txt")
+    assert (form.goal_expected, form.goal_actual) == ("完成培训任务，提升服务能力。", "培训任务全部完成。")
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

@@ -27,7 +27,7 @@ from jixiao.assemble.text import (
     tidy,
     width,
 )
-from jixiao.read.normalise import join
+from jixiao.read.normalise import BARE_PAGE_NUMBER, join
 from jixiao.read.tokens import Gap
 
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
@@ -68,9 +68,15 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     heads: dict[str, Unit] = {}
     texts: list[Unit] = []
     inline: dict[str, str] = {}
-    for u in units:
+    paged = False  # a page's number was passed over: the text after it goes on over a page break
+    for k, u in enumerate(units):
         if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(SENTENCE_END):
             continue  # the block's own words (a text's wrapped line '绩效目标。' is text)
+        if _page_number(units, k):
+            paged = True
+            continue
+        if paged:
+            u, paged = u._replace(gap=Gap.PAGE), False
         kind, rest = _heading(u, lex)
         if kind and (kind in heads or len(heads) == 2) and texts:
             kind = None  # a heading's word inside a text ('项目年度目标: 1、…'): the headings were printed above
@@ -154,6 +160,16 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
             parts[kind] = join(parts[kind], cell.text)
             lines[kind] = lines[kind] or cell.line
     return True
+
+
+def _page_number(units: list[Unit], k: int) -> bool:
+    """Unit `k` is a bare number alone on its line, the next line opening a paragraph or a table row (`2` between
+    blank lines, or between two tables' rows): a page's number where a page break fell inside the goals' block,
+    no goal text (a text is never a bare number)."""
+    u = units[k]
+    if u.gap < Gap.LINE or not BARE_PAGE_NUMBER.match(u.key):
+        return False
+    return k + 1 == len(units) or units[k + 1].gap >= Gap.ROW and units[k + 1].row != u.row
 
 
 def _opening(key: str) -> str:
