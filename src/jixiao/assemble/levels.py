@@ -32,6 +32,7 @@ LOST = "(分)"  # marker of a 一级 label of which only its points were printed
 MODES = (("top", 0), ("bottom", 0), ("middle", -1), ("middle", 1))
 UNCOVERED = 0.2  # a row left without a label by centred ones: less than a label half a row further off its middle
 LEAN = 1e-4  # an even span's label in the other half than the table's way: only a tie-breaker
+NAMED_ELSEWHERE = 0.3  # a row whose name holds another 一级 block's word (`服务对象满意度` under 效益指标)
 
 # a label printed on a row: (key, column slot if known, text, (first line, last line), (first, last) source row)
 Label = tuple[str, str | None, str, tuple[int, int], tuple[int, int]]
@@ -245,6 +246,29 @@ def _alike_names(names: list[str | None]) -> Extra:
     return cost
 
 
+def _named_blocks(names: list[str | None], labels: list[str]) -> Extra:
+    """A tie-breaker before the others: a name that says which 一级 block it is in — the block's label without
+    its 指标 in it, one block's only (`服务对象满意度` in 满意度指标, `成本控制数` in 成本指标) — leans to that
+    block's span (a row between two labels centred in their spans)."""
+    unit = 1e-5
+    says = _blocks_named(names, labels)
+
+    def cost(k: int, start: int, end: int) -> float:
+        label = labels[k]
+        return unit * sum(1 for i in range(start, end + 1) if says[i] is not None and says[i] != label)
+    return cost
+
+
+def _blocks_named(names: list[str | None], labels: list[str]) -> list[str | None]:
+    """Per row, the one 一级 label whose stem (the label without its 指标) its name holds, or None."""
+    stems = {label: label.removesuffix("指标") for label in set(labels)}
+    says: list[str | None] = []
+    for name in names:
+        hits = [label for label, stem in stems.items() if len(stem) >= 2 and name and stem in name]
+        says.append(hits[0] if len(hits) == 1 else None)
+    return says
+
+
 def _plus(first: Extra, second: Extra) -> Extra:
     return lambda k, start, end: first(k, start, end) + second(k, start, end)
 
@@ -325,6 +349,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         own = counts[label][end + 1] - counts[label][start] if label in counts else 0
         return 3.0 * (total[end + 1] - total[start] - own)
 
+    level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
+    named_blocks = _named_blocks([raw.name for raw in raws], level1_labels)
+    says = _blocks_named([raw.name for raw in raws], level1_labels)
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
     every_row = (all(col1) and all(col2)) or len(raws) <= 1
@@ -338,7 +365,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
-        cover1, off1 = spans(col1, mode, _plus(against_two, _plus(_alike(weights, pos1), alike)), lines, lean)
+        cover1, off1 = spans(col1, mode, _plus(_plus(against_two, named_blocks),
+                                               _plus(_alike(weights, pos1), alike)), lines, lean)
         cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)),
                              lines, lean)
         cost = off1 + off2
@@ -352,6 +380,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                 cost += 3.0
             if two is None and col2[i] is None:
                 cost += 0.5
+            if says[i] is not None and one is not None and one != says[i]:
+                cost += NAMED_ELSEWHERE
         readings.append((cost, cover1, cover2))
         if best is None or cost < best[0] - 1e-9:
             best = (cost, cover1, cover2)
