@@ -1751,6 +1751,21 @@ def _placeholder(row: RawRow) -> bool:
                  or is_dash(_PLACEHOLDER_PREFIX.sub("", row.name))))
 
 
+def _labels_back(raws: list[RawRow], lex: Lexicon) -> None:
+    """A row that holds two 二级 labels, the first printed above its 分值 line, below the row above's, which
+    has none: that one is the row above's, centred in a row a vertical 一级 label made tall (`产` / `出` beside a
+    row whose 二级 label `质量指标` stands on its second line, read with the next row's lines)."""
+    for prev, row in zip(raws, raws[1:], strict=False):
+        second = [label for label in row.labels if (level := lex.level(label[0])) and level not in lex.levels]
+        if (len(second) < 2 or prev.row is None or row.row is None
+                or any((level := lex.level(label[0])) and level not in lex.levels for label in prev.labels)):
+            continue
+        first = second[0]
+        if prev.row <= first[4][0] < row.row and first[0] != second[1][0]:  # (the same twice: one is a name)
+            row.labels.remove(first)
+            prev.labels.append(first)
+
+
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
                     weights_only: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
@@ -1806,6 +1821,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     indicators = []
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}
+    _labels_back(raws, lex)
     levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]))
     unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws:
