@@ -1956,22 +1956,25 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     """How many of the last units are a page's number printed at the foot of a page, before a table's header (one
     the next page repeats, or the indicator table's below the goals, `after` its first unit): a footer's shape
     ('- 3 -', '第 2 页', in one piece or in words); or a bare number after a table row of certain cells (between
-    two tables of a web page or LaTeX), after a sentence (a 偏差原因 or a goal: no cell comes after it), after a
-    row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4'), or set apart by
-    blank lines where the cells before it are not."""
+    two tables of a web page or LaTeX), after a sentence or a 偏差原因 of '无' (no cell comes after it), after a
+    row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4') or where they print
+    decimals it has not ('7.00 7.00 4'), or set apart by blank lines where the cells before it are not."""
     for k in (3, 2, 1):
         if len(out) > k and is_page_number(" ".join(u.text for u in out[-k:]), beside_form_feed=False):
             return k
     if len(out) < 2 or not _bare_number(out[-1], 1):
         return 0
     before = out[-2]
-    if before.certain or before.text.endswith(SENTENCE_END):
-        return 1
+    if before.certain or before.text.endswith(SENTENCE_END) or before.key in ("无", "暂无"):
+        return 1  # (also after a 偏差原因 of '无': nothing of the row comes after it)
     if out[-1].gap >= Gap.BLANK and after is not None and after.gap >= Gap.BLANK and before.gap < Gap.BLANK:
         return 1
     score = _score_like(before)
     weight = _score_like(out[-3]) if len(out) >= 3 else None
-    return int(score is not None and weight is not None and score <= weight and score < int(out[-1].key))
+    if score is None or weight is None or score > weight:
+        return 0
+    # (after a 分值 and 得分 printed with decimals, a whole number is none of the table's: '7.00 7.00 4')
+    return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
 
 def _page_number_opening(units: list[Unit], i: int) -> bool:
