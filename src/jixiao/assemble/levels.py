@@ -290,16 +290,20 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
             above = below if below.labels else above
             continue
         k = 0
+        used: set[int] = set()
         for rest in rests:
             key2, hint2, text2, lines2, rows2 = rest
-            fits = [j for j in range(k, len(above.labels))
-                    if not is_points_only(above.labels[j][0]) and _continued(above.labels[j][0], key2, lex)]
+            fits = [j for j in range(len(above.labels)) if j not in used
+                    and not is_points_only(above.labels[j][0]) and _continued(above.labels[j][0], key2, lex)]
             if not fits:
                 if len(key2) == 1 and key2 in CAPTION:
                     below.labels.remove(rest)  # the caption's last character ('绩效指' / '标'): no label's
                 continue
             # a lone rest goes with the label of its own column slot where one fits; several go in column order
-            j = next((j for j in fits if above.labels[j][1] == hint2), fits[0]) if len(rests) == 1 else fits[0]
+            # (where the labels above are in it: a label's wrapped line may have put a 一级 piece after the 二级)
+            ordered = [j for j in fits if j >= k] or fits
+            j = next((j for j in fits if above.labels[j][1] == hint2), ordered[0]) if len(rests) == 1 else ordered[0]
+            used.add(j)
             key, hint, text, lines, rows = above.labels[j]
             above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
             below.labels.remove(rest)
