@@ -837,6 +837,19 @@ def test_a_page_number_inside_the_goals_block_is_no_goal_text(between):
     assert (form.goal_expected, form.goal_actual) == ("完成培训任务，提升服务能力。", "培训任务全部完成。")
 
 
+@pytest.mark.parametrize("layout", ["cell_lines", "space_rows", "pdf_flow"])
+def test_an_operator_a_space_before_its_number_is_one_value(layout):
+    """Targets typed with a space after their operator (`≥ 95%`, `= 100.00(%)`): in plain text the operator is
+    never a cell of its own (before: it was read as a name's end or a cell, the number as the next cell)."""
+    spaced = re.compile(r"^([≥≤=])(?=\d)")
+    forms = [form | {"indicators": [i | {"target": spaced.sub(r"\1 ", i["target"] or "") or None}
+                                     for i in form["indicators"]]} for form in golden_forms(SEEDS[0])]
+    got = jixiao.parse_text(render_layout(forms, layout), "spaced.txt")
+    pairs = [(_bare(i.target), _bare(w["target"])) for f, g in zip(got, forms, strict=True)
+             for i, w in zip(f.indicators, g["indicators"], strict=True) if spaced.match(_bare(w["target"]))]
+    assert len(pairs) > 20 and all(a == b for a, b in pairs)
+
+
 def test_paragraphs_a_blank_line_apart_are_no_side_by_side_lines():
     """A browser's text of a Word page (`innerText`, what a scraper or a copy of the page gives): each cell's
     paragraph between blank lines, cells parted by tabs, and a space where the page's source wrapped between two

@@ -100,6 +100,9 @@ def _cells(line: str, terminated: bool = False) -> tuple[list[str], bool]:
     return [], False
 
 
+_LONE_SIGNS = frozenset({"≥", "≤", "≧", "≦", "⩾", "⩽", ">=", "<=", "=", "＝", ">", "<", "＞", "＜", "》"})
+
+
 def _plain_tokens(line: str, number: int, row: int, gap: Gap, marked: bool = False) -> list[Token]:
     """A plain line's whitespace-separated fragments, each at the display column where the line prints it.
     `marked`: the line holds markup, which is printed too (a page that showed its tags): a tag or `$…$` math
@@ -121,7 +124,14 @@ def _plain_tokens(line: str, number: int, row: int, gap: Gap, marked: bool = Fal
         if text:
             if tokens:
                 gap = Gap.WIDE if start - end >= 2 else Gap.SPACE
-            tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
+            if gap == Gap.SPACE and text[0].isdigit() and tokens[-1].text in _LONE_SIGNS and (
+                    len(tokens) > 1 or match.end() == len(line.rstrip())):
+                # an operator a space before its number ('≥ 95%'), inside a line or a line of its own: one value
+                # (not one opening a line of more: an extractor's operator printed apart, before another value,
+                # `≧ 99.99(%) ５．００ ５．００`, which the document's other lines place)
+                tokens[-1] = tokens[-1]._replace(text=tokens[-1].text + text)
+            else:
+                tokens.append(_new(Token, (text, gap, number, row, None, x, None, 1, 1, None)))
         x += len(raw) if ascii_line else display_width(raw)
         end = match.end()
     return tokens
