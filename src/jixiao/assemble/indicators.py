@@ -581,7 +581,17 @@ class _Reader:
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
         self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
-        self.second_labels = True  # the table prints 二级 labels other than a satisfaction name's (`rows`)
+        self._body: list[Unit] = []  # the table's body (`rows`), for what a row is read against
+        self._second_labels: bool | None = None
+
+    @property
+    def second_labels(self) -> bool:
+        """The table prints 二级 labels other than a satisfaction name's (found once, when first asked)."""
+        if self._second_labels is None:
+            levels, level = self.lex.levels, self.lex.level
+            self._second_labels = any((found := level(u.key)) and found not in levels and "满意度" not in found
+                                      for u in self._body)
+        return self._second_labels
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -957,9 +967,7 @@ class _Reader:
         return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
-        levels = self.lex.levels
-        self.second_labels = any((level := self.lex.level(u.key)) and level not in levels and "满意度" not in level
-                                 for u in body)
+        self._body, self._second_labels = body, None
         anchors = [] if self.header.score_only else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE

@@ -246,16 +246,23 @@ def _alike_names(names: list[str | None]) -> Extra:
     return cost
 
 
-def _named_blocks(names: list[str | None], labels: list[str]) -> Extra:
+def _named_blocks(says: list[str | None], labels: list[str]) -> Extra:
     """A tie-breaker before the others: a name that says which 一级 block it is in — the block's label without
     its 指标 in it, one block's only (`服务对象满意度` in 满意度指标, `成本控制数` in 成本指标) — leans to that
     block's span (a row between two labels centred in their spans)."""
     unit = 1e-5
-    says = _blocks_named(names, labels)
+    if not any(says):  # (most tables: no name says its block)
+        return lambda k, start, end: 0.0
+    elsewhere: dict[str, list[int]] = {}  # per label, running counts of the rows whose name says another block
+    for label in set(labels):
+        run = [0]
+        for said in says:
+            run.append(run[-1] + (said is not None and said != label))
+        elsewhere[label] = run
 
     def cost(k: int, start: int, end: int) -> float:
-        label = labels[k]
-        return unit * sum(1 for i in range(start, end + 1) if says[i] is not None and says[i] != label)
+        run = elsewhere[labels[k]]
+        return unit * (run[end + 1] - run[start])
     return cost
 
 
@@ -354,8 +361,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         return 3.0 * (total[end + 1] - total[start] - own)
 
     level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
-    named_blocks = _named_blocks([raw.name for raw in raws], level1_labels)
-    says = _blocks_named([raw.name for raw in raws], level1_labels)
+    says = _blocks_named([raw.name for raw in raws], level1_labels)  # the 一级 block each row's name says, if any
+    named_blocks = _named_blocks(says, level1_labels)
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
     every_row = (all(col1) and all(col2)) or len(raws) <= 1
