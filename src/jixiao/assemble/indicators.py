@@ -1035,6 +1035,8 @@ class _Reader:
                 trailing.extend(whole)
                 continue
             trailing = None
+            if not content and prev is not None and self._rest_of_labels(prev, whole):
+                continue  # the rest of the last row's label, cut below it ('经济成本指' / '标')
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
             if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
@@ -1361,6 +1363,15 @@ class _Reader:
                 for slot, text in zip(chosen, pieces, strict=True):
                     setattr(row, slot, tidy(join(getattr(row, slot) or "", text)))
             row.wraps = []
+
+    def _rest_of_labels(self, row: RawRow, pieces: list[Unit]) -> bool:
+        """Label pieces after the table's last row that finish its labels: given to them (True), else nothing
+        changes."""
+        labels, _, k = self._extend_labels(list(row.labels), row.name or "", pieces, row)
+        if k == len(pieces) and labels != row.labels and all(self.lex.level(key) for key, *_ in labels):
+            row.labels = labels
+            return True
+        return False
 
     def _label_rests(self, row: RawRow) -> None:
         """The rests of the row's labels cut in their narrow columns, at the front of its wrapped lines in the
