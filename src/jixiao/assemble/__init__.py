@@ -162,18 +162,19 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     # the document cut off inside the indicator table (a stored web page ending part-way): nothing follows it
     ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"
     total = by_kind["total"][0] if "total" in by_kind else None
+    total_read = read_total(total.units) if total is not None else None
     # (a 总分 row printing the 分值's 100 alone, '总分 | 100.00': a form not scored yet; not '得分合计 | 100', a
     # score, nor '总分(100分) | 100', whose label prints the 分值)
-    weights_only = (total is not None and not (total.anchor and (label_points(total.anchor.key) is not None
-                                                                 or "得分" in total.anchor.key))
-                    and read_total(total.units)[:2] == (MAX_POINTS, None))
+    weights_only = (total is not None and total_read is not None and total_read[:2] == (MAX_POINTS, None)
+                    and not (total.anchor and (label_points(total.anchor.key) is not None
+                                               or "得分" in total.anchor.key)))
     form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form,
                                       weights_only)
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None
-    if total is not None:
-        form.total_weight, form.total_score, line, used = read_total(total.units)
+    if total is not None and total_read is not None:
+        form.total_weight, form.total_score, line, used = total_read
         printed = label_points(total.anchor.key) if total.anchor else None
         if printed is not None and (form.total_weight is None) != (form.total_score is None):
             # one number after '总分(100分)': the label prints the 分值, the number is the 得分

@@ -21,7 +21,7 @@ from jixiao.assemble.text import (
     GOES_ON,
     SENTENCE_END,
     after_chars,
-    is_measure,
+    counted,
     joined_lines,
     printed_twice,
     tidy,
@@ -227,7 +227,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points += 3.0  # an indented line starts a paragraph
         if before.text.rstrip().endswith(SENTENCE_END):
             points += 1.5
-        elif CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON) or _counted(before.text, u.text):
+        elif CONTINUES.match(u.key) or before.text.rstrip().endswith(GOES_ON) or counted(before.text, u.text):
             points -= 3.0  # (a number and its measure word are one phrase: '2024' / '年度按计划…')
         else:
             points -= 1.0
@@ -307,7 +307,7 @@ def _cuts(row: list[Unit]) -> list[tuple[float, int]]:
     half = _twice(row)
     for j in range(len(row) - 1):
         left += _fragment_width(row, j) + (0.5 if j else 0.0)  # the space between two fragments of one text
-        if j + 1 == half or not CONTINUES.match(row[j + 1].text) and not _counted(row[j].text, row[j + 1].text):
+        if j + 1 == half or not CONTINUES.match(row[j + 1].text) and not counted(row[j].text, row[j + 1].text):
             out.append((left, j + 1))
     return out
 
@@ -318,11 +318,6 @@ def _twice(row: list[Unit]) -> int | None:
     if len(row) % 2 or any(row[j].key != row[half + j].key for j in range(half)):
         return None
     return half
-
-
-def _counted(before: str, after: str) -> bool:
-    """A number and the measure word after it ('2' '个平台'): one phrase of one text, never cut between."""
-    return before[-1:].isdigit() and (is_measure(after[:1]) or is_measure(after[:2]))
 
 
 def _fragment_width(row: list[Unit], j: int) -> float:

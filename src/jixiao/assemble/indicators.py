@@ -42,6 +42,7 @@ from jixiao.assemble.text import (
     PERCENT_POINTS,
     SENTENCE_END,
     brackets,
+    counted,
     decimals,
     fold,
     is_dash,
@@ -389,12 +390,6 @@ class _Anchor:
         return self.weight + self.size - 1
 
 
-def _counted_on(text: str, wraps: list[list[Unit]]) -> bool:
-    """A cell's text ending in a number whose measure word opens a wrapped line below (`…较目标低5` / `个百分点`):
-    the cell goes on there."""
-    return text[-1:].isdigit() and any(is_measure(line[0].key[:1]) or is_measure(line[0].key[:2]) for line in wraps)
-
-
 def _percent_weights(body: list[Unit]) -> bool:
     """The table prints its 分值 as a percent ('10% 10', a 权重 column): in most of the places where a row's 分值
     and 得分 stand side by side, the first is a percent no smaller than the points after it."""
@@ -588,9 +583,7 @@ class _Reader:
     def second_labels(self) -> bool:
         """The table prints 二级 labels other than a satisfaction name's (found once, when first asked)."""
         if self._second_labels is None:
-            levels, level = self.lex.levels, self.lex.level
-            self._second_labels = any((found := level(u.key)) and found not in levels and "满意度" not in found
-                                      for u in self._body)
+            self._second_labels = any(_second_level(u.key, self.lex) and "满意度" not in u.key for u in self._body)
         return self._second_labels
 
     # -- a row's cells ------------------------------------------------------------------------------------
@@ -1356,7 +1349,7 @@ class _Reader:
                 first_widths={s: row.first_widths.get(s, 0.0) for s in slots},
                 fullness={s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}, opened=opened,
                 going=frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON)
-                                or _counted_on(firsts[s], row.wraps)))
+                                or any(counted(firsts[s], line[0].key) for line in row.wraps)))
             plan = wrap.plan(known)
             self.ctx.wrap_rows.append((wrap, plan))
             for chosen, pieces in plan:
@@ -1770,14 +1763,19 @@ def _placeholder(row: RawRow) -> bool:
                  or is_dash(_PLACEHOLDER_PREFIX.sub("", row.name))))
 
 
+def _second_level(key: str, lex: Lexicon) -> bool:
+    """A 二级 label's key (a level the templates list under a 一级 block only)."""
+    return (level := lex.level(key)) is not None and level not in lex.levels
+
+
 def _labels_back(raws: list[RawRow], lex: Lexicon) -> None:
     """A row that holds two 二级 labels, the first printed above its 分值 line, below the row above's, which
     has none: that one is the row above's, centred in a row a vertical 一级 label made tall (`产` / `出` beside a
     row whose 二级 label `质量指标` stands on its second line, read with the next row's lines)."""
     for prev, row in zip(raws, raws[1:], strict=False):
-        second = [label for label in row.labels if (level := lex.level(label[0])) and level not in lex.levels]
+        second = [label for label in row.labels if _second_level(label[0], lex)]
         if (len(second) < 2 or prev.row is None or row.row is None
-                or any((level := lex.level(label[0])) and level not in lex.levels for label in prev.labels)):
+                or any(_second_level(label[0], lex) for label in prev.labels)):
             continue
         first = second[0]
         if prev.row <= first[4][0] < row.row and first[0] != second[1][0]:  # (the same twice: one is a name)
@@ -1809,8 +1807,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         body = realign([u for u in body if not (u.x + SLACK < starts[0] and _caption(u, lex))], starts)
         header.cols = {slot: k for k, slot in enumerate(header.slots)}
         aligned = True
-    elif (counted := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
-        body, columns = counted
+    elif (per_line := count_columns(units[:start], body, header.slots, lex)) is not None:  # a cell per line
+        body, columns = per_line
         header.cols = {slot: k for k, slot in enumerate(columns)}
     elif not header.level_points:  # (in aligned text a label's pieces are in its column already)
         body = join_wrapped_labels(body, lex)

@@ -112,6 +112,11 @@ def is_measure(word: str) -> bool:
     return bare in MEASURES or (bare[:1] in "万千亿" and bare[1:] in MEASURES)
 
 
+def counted(before: str, after: str) -> bool:
+    """A number and the measure word after it ('2' '个平台', '较目标低5' '个百分点'): one phrase, never cut between."""
+    return before[-1:].isdigit() and (is_measure(after[:1]) or is_measure(after[:2]))
+
+
 def decimals(text: str) -> int:
     """Digits after the decimal point of a printed number ('20.00' → 2, '99.5%' → 1, '20' → 0)."""
     head, dot, tail = fold(text).rstrip("%").partition(".")
