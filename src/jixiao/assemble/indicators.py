@@ -633,7 +633,7 @@ class _Reader:
             if kind == "level":
                 if u.col is not None and u.certain:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+                row.labels.append(self._label(u, hinted))
             i += 1
         if self.header.level_points:
             i = self._labels_with_points(units, row)
@@ -649,6 +649,12 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    def _label(self, u: Unit, hint: str | None) -> Label:
+        """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
+        line (`join_vertical_labels`) stands on all its lines."""
+        rows = (u.row, u.row + u.span - 1)
+        return u.key, hint, u.text, (u.line, u.line + u.span - 1 if self.vertical else u.line), rows
 
     def _cut_label(self, u: Unit, labels: int, cells_after: int) -> bool:
         """A label's beginning cut in its narrow column of flowed text, before a row's full set of cells (`质量指
@@ -1583,7 +1589,7 @@ class _Reader:
                     # a label of its own after the rest of the row above's ('标' of 社会效益指, then 服务对象满):
                     # the rest is left for `resolve_levels` to join above
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                    row.labels.append((u.key, hint, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+                    row.labels.append(self._label(u, hint))
                     continue
                 row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
                 continue
@@ -1592,7 +1598,7 @@ class _Reader:
             if label or hinted in ("level1", "level2"):
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
-                row.labels.append((u.key, hinted, u.text, (u.line, u.line), (u.row, u.row + u.span - 1)))
+                row.labels.append(self._label(u, hinted))
                 continue
             if _caption(u, self.lex):
                 continue
@@ -1783,6 +1789,32 @@ def _labels_back(raws: list[RawRow], lex: Lexicon) -> None:
             prev.labels.append(first)
 
 
+def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
+    """In printed lines, a label that runs down below its row's 分值 line (set a character per line, or cut over
+    lines) makes the row as tall: the labels printed beside it, above the next row's 分值 line, are that row's
+    (`产` / `出` / `指` / `标` down four lines of one row, its 二级 label `时效指标` centred on the second), not
+    the next row's. A piece that finishes one of them joins it ('社会效益指' / '标')."""
+    for prev, row in zip(raws, raws[1:], strict=False):
+        if prev.row is None or row.row is None or not prev.labels:
+            continue
+        bottom = max(label[4][1] for label in prev.labels)  # the source row of the lowest label's end
+        last = max(label[3][1] for label in prev.labels)
+        if bottom <= prev.row or row.row <= bottom:
+            continue  # (no label below the row's 分值 line, or one reaching the next row's: a span of rows)
+        beside = [label for label in row.labels if prev.row <= label[4][0] <= bottom]
+        for label in beside:
+            row.labels.remove(label)
+            key, _, text, lines, rows = label
+            k = next((k for k, above in enumerate(prev.labels) if lex.level(above[0] + key)), None)
+            if k is None:
+                prev.labels.append(label)
+                continue
+            key0, hint0, text0, lines0, rows0 = prev.labels[k]
+            prev.labels[k] = (key0 + key, hint0, text0 + text, (lines0[0], lines[1]), (rows0[0], rows[1]))
+        prev.last_line = max(prev.last_line or last, last)
+        row.line = max(row.line or 0, last + 1)
+
+
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
                     weights_only: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
@@ -1839,6 +1871,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}
     _labels_back(raws, lex)
+    if reader.vertical:
+        _beside_tall_labels(raws, lex)
     levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]))
     unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws:

@@ -373,6 +373,13 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     lines: Lines | None = None
     if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
+        # a row is as tall as the labels that run down below its cells (a vertical label's last characters):
+        # the lines between it and the next row that only a label above prints are the row's
+        reach = 0
+        for i, raw in enumerate(raws):
+            reach = max([reach, *(label[3][1] for label in raw.labels)])
+            below = lines[i + 1][0] - 1 if i + 1 < len(lines) else reach
+            lines[i] = (lines[i][0], max(lines[i][1], min(reach, below)))
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better

@@ -5,7 +5,7 @@ the text as single characters, each opening a row of the indicator table: `产` 
 rows of its block. Read down, they make a level label of the templates; read across, each would be taken for the
 start of its row's name. They are joined into that label, standing on the first character's row and covering
 the rows down to the last one's as a merged cell does (the levels resolver keeps the rows of a merged cell
-under its label), on the line of its middle character.
+under its label), on its first character's line.
 """
 
 from __future__ import annotations
@@ -61,9 +61,8 @@ def join_vertical_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         pieces = [units[i] for i in best]
         first, last = pieces[0], pieces[-1]
         text = "".join(p.text for p in pieces)
-        # (on the line of its middle, as a centred label: where it stands in its span is told by its lines)
-        joined[best[0]] = first._replace(text=text, key=fold(text), line=pieces[(len(pieces) - 1) // 2].line,
-                                         span=last.row - first.row + first.span)
+        # (on its first character's line, spanning the rows down to its last: its lines tell where it stands)
+        joined[best[0]] = first._replace(text=text, key=fold(text), span=last.row - first.row + first.span)
         dropped.update(best[1:])
         k = chars.index(best[-1]) + 1
     if not joined:
