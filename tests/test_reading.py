@@ -559,24 +559,46 @@ def test_labels_cut_at_a_page_break_join_in_column_order():
     """'产出' and '数量' at the foot of a page, their rests '指标' '指标' at the top of the next, where the columns
     stand a little apart from the header's so both rests fall in the 二级 slot: each rest completes the label above
     it in column order (产出 is a label by itself, so only the order tells which rest is its)."""
-    from types import SimpleNamespace
-
+    from jixiao.assemble.indicators import RawRow
     from jixiao.assemble.levels import _join_cut_labels
     from jixiao.assemble.lexicon import lexicon
 
-    above = SimpleNamespace(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
-                                    ("数量", "level2", "数量", (1, 1), (0, 0))])
-    below = SimpleNamespace(labels=[("指标", "level2", "指标", (2, 2), (1, 1)),
-                                    ("指标", "level2", "指标", (2, 2), (1, 1))])
+    above = RawRow(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
+                           ("数量", "level2", "数量", (1, 1), (0, 0))])
+    below = RawRow(labels=[("指标", "level2", "指标", (2, 2), (1, 1)),
+                           ("指标", "level2", "指标", (2, 2), (1, 1))])
     _join_cut_labels([above, below], lexicon())
     assert [(key, hint) for key, hint, *_ in above.labels] == [("产出指标", "level1"), ("数量指标", "level2")]
     assert below.labels == []
     # a lone rest in the 二级 slot completes the 二级 label, though the 一级 label before it would take it too
-    above = SimpleNamespace(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
-                                    ("数量", "level2", "数量", (1, 1), (0, 0))])
-    below = SimpleNamespace(labels=[("指标", "level2", "指标", (2, 2), (1, 1))])
+    above = RawRow(labels=[("产出", "level1", "产出", (1, 1), (0, 0)),
+                           ("数量", "level2", "数量", (1, 1), (0, 0))])
+    below = RawRow(labels=[("指标", "level2", "指标", (2, 2), (1, 1))])
     _join_cut_labels([above, below], lexicon())
     assert [key for key, *_ in above.labels] == ["产出", "数量指标"]
+
+
+def test_a_label_cut_over_three_rows_goes_on_past_a_row_that_prints_another_label():
+    """A 二级 label wrapped over three rows' lines in its narrow column, the 一级 label beside it wrapped over the
+    last two (`服务对` / `满意度 象满意` / `指标 度指标`): the last piece goes on with the label its middle piece went
+    on with, though the middle row prints a label of its own (before: `服务对象满意` and `度指标`). And a label's
+    two rests on one row, one below the other (`可持续` / `影响指`, `标`), both go on with it."""
+    from jixiao.assemble.indicators import RawRow
+    from jixiao.assemble.levels import _join_cut_labels
+    from jixiao.assemble.lexicon import lexicon
+
+    rows = [RawRow(labels=[("服务对", "level2", "服务对", (1, 1), (0, 0))], row=0),
+            RawRow(labels=[("满意度", "level1", "满意度", (2, 2), (1, 1)),
+                           ("象满意", "level2", "象满意", (2, 2), (1, 1))], row=1),
+            RawRow(labels=[("指标", "level1", "指标", (3, 3), (2, 2)),
+                           ("度指标", "level2", "度指标", (3, 3), (2, 2))], row=2)]
+    _join_cut_labels(rows, lexicon())
+    assert [[key for key, *_ in row.labels] for row in rows] == [["服务对象满意度指标"], ["满意度指标"], []]
+    rows = [RawRow(labels=[("可持续", "level2", "可持续", (1, 1), (0, 0))], row=0),
+            RawRow(labels=[("影响指", "level2", "影响指", (2, 2), (1, 1)),
+                           ("标", "level2", "标", (3, 3), (2, 2))], row=1)]
+    _join_cut_labels(rows, lexicon())
+    assert [[key for key, *_ in row.labels] for row in rows] == [["可持续影响指标"], []]
 
 
 def test_centred_labels_of_even_spans_stand_in_the_same_half_throughout_a_table():

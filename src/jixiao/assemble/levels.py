@@ -287,35 +287,51 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     nearest row above that prints any, in column order (a page's columns may stand apart from the header's);
     a lone rest goes with the label of its own column slot where that one fits. A character of the caption
     绩效指标 that completes no label above is the caption's, cut over rows as its merged cell prints it."""
-    above = None  # the nearest row above that prints labels (the rows of a span between print none)
-    for below in raws:
+    # the labels the next row's rests may finish, (row, index): those of the nearest row above that prints any
+    # (the rows of a span between print none), and those a row's rests went on with but did not finish
+    # ('服务对' + '象满意' on a row that also prints '满意度': '度指标' below goes on with it)
+    above: list[tuple[RawRow, int]] = []
+    order = {"level1": 0, "level2": 1}
+    for n, below in enumerate(raws):
         # points alone are a lost 一级 label of their own (a cut '产出指标' / '(50分)' is joined when its lines
         # are read into rows, not here: points never complete a 二级 label)
         rests = [label for label in below.labels
-                 if not lex.level(label[0]) and not is_points_only(label[0])] if above is not None else []
+                 if not lex.level(label[0]) and not is_points_only(label[0])] if above else []
         if not rests:
-            above = below if below.labels else above
+            above = [(below, j) for j in range(len(below.labels))] if below.labels else above
             continue
         k = 0
-        used: set[int] = set()
+        used: dict[int, int] = {}  # label -> the line of the rest last joined to it (a row's rests go on with
+        # a label once each, or down its column line by line: '可持续' above, '影响指' then '标' on one row)
+        open_labels: list[tuple[RawRow, int]] = []
         for rest in rests:
             key2, hint2, text2, lines2, rows2 = rest
-            fits = [j for j in range(len(above.labels)) if j not in used
-                    and not is_points_only(above.labels[j][0]) and _continued(above.labels[j][0], key2, lex)]
+            fits = [i for i, (row, j) in enumerate(above) if used.get(i, -1) < lines2[0]
+                    and not is_points_only(row.labels[j][0]) and _continued(row.labels[j][0], key2, lex)]
             if not fits:
                 if len(key2) == 1 and key2 in CAPTION:
                     below.labels.remove(rest)  # the caption's last character ('绩效指' / '标'): no label's
                 continue
             # a lone rest goes with the label of its own column slot where one fits; several go in column order
             # (where the labels above are in it: a label's wrapped line may have put a 一级 piece after the 二级)
-            ordered = [j for j in fits if j >= k] or fits
-            j = next((j for j in fits if above.labels[j][1] == hint2), ordered[0]) if len(rests) == 1 else ordered[0]
-            used.add(j)
-            key, hint, text, lines, rows = above.labels[j]
-            above.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
+            ordered = [i for i in fits if i >= k] or fits
+            i = (next((i for i in fits if above[i][0].labels[above[i][1]][1] == hint2), ordered[0])
+                 if len(rests) == 1 else ordered[0])
+            used[i] = lines2[1]
+            row, j = above[i]
+            key, hint, text, lines, rows = row.labels[j]
+            row.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
             below.labels.remove(rest)
-            k = j + 1
-        above = below if below.labels else above
+            k = i + 1
+            if not lex.level(key + key2):
+                open_labels.append((row, j))
+            if n and raws[n - 1] is row and below.row is not None and rows2[1] < below.row:
+                # a rest above the next row's 分值 line makes the row above as tall (its lines go on to it)
+                row.last_line = max(row.last_line or lines2[1], lines2[1])
+                below.line = max(below.line or 0, lines2[1] + 1)
+        if below.labels:
+            above = sorted([*open_labels, *((below, j) for j in range(len(below.labels)))],
+                           key=lambda at: order.get(at[0].labels[at[1]][1] or "", 2))
 
 
 def _continued(key: str, rest: str, lex: Lexicon) -> bool:
