@@ -1794,12 +1794,11 @@ def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
     lines) makes the row as tall: the labels printed beside it, above the next row's 分值 line, are that row's
     (`产` / `出` / `指` / `标` down four lines of one row, its 二级 label `时效指标` centred on the second), not
     the next row's. A piece that finishes one of them joins it ('社会效益指' / '标')."""
+    bottom = last = -1  # the lowest source row and line a label of the rows so far runs down to
     for prev, row in zip(raws, raws[1:], strict=False):
-        if prev.row is None or row.row is None or not prev.labels:
-            continue
-        bottom = max(label[4][1] for label in prev.labels)  # the source row of the lowest label's end
-        last = max(label[3][1] for label in prev.labels)
-        if bottom <= prev.row or row.row <= bottom:
+        for label in prev.labels:
+            bottom, last = max(bottom, label[4][1]), max(last, label[3][1])
+        if prev.row is None or row.row is None or bottom <= prev.row or row.row <= bottom:
             continue  # (no label below the row's 分值 line, or one reaching the next row's: a span of rows)
         beside = [label for label in row.labels if prev.row <= label[4][0] <= bottom]
         for label in beside:

@@ -202,6 +202,22 @@ def _within(cover1: list[int | None]) -> Extra:
     return cost
 
 
+def _covered(cover: list[int | None]) -> list[bool]:
+    return [c is not None for c in cover]
+
+
+def _around(cover2: list[int | None]) -> Extra:
+    """A 一级 span holds whole 二级 spans: one that starts or ends inside a 二级 span costs as one that leaves its
+    一级 span (`_within`)."""
+    n = len(cover2)
+
+    def cost(k: int, start: int, end: int) -> float:
+        inside = (start > 0 and cover2[start] is not None and cover2[start - 1] == cover2[start]) or (
+            end + 1 < n and cover2[end] is not None and cover2[end + 1] == cover2[end])
+        return 3.0 if inside else 0.0
+    return cost
+
+
 def _alike(weights: list[float | None], pos: list[int]) -> Extra:
     """A tie-breaker between spans that put a label equally near their middles (a row between two centred
     labels of two-row spans): the rows of a block are usually weighted alike, so a row whose 分值 differs from
@@ -379,6 +395,24 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
     says = _blocks_named([raw.name for raw in raws], level1_labels)  # the 一级 block each row's name says, if any
     named_blocks = _named_blocks(says, level1_labels)
+    def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> float:
+        """What a reading costs beyond its labels' places: rows without a label, 一级 and 二级 labels that name
+        different blocks, a row under another block than its name says."""
+        cost = 0.0
+        for i in range(len(raws)):
+            two = col2[cover2[i]][0] if cover2[i] is not None else None  # type: ignore[index]
+            one = col1[cover1[i]][0] if cover1[i] is not None else None  # type: ignore[index]
+            implied = parents.get(two) if two and two != COST else None
+            if one is None:
+                cost += 1.0 if implied is None else 0.1
+            elif implied and one not in (implied, LOST):
+                cost += 3.0
+            if two is None and col2[i] is None:
+                cost += 0.5
+            if says[i] is not None and one is not None and one != says[i]:
+                cost += NAMED_ELSEWHERE
+        return cost
+
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
     every_row = (all(col1) and all(col2)) or len(raws) <= 1
@@ -399,26 +433,26 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
-        cover1, off1 = spans(col1, mode, _plus(_plus(against_two, named_blocks),
-                                               _plus(_alike(weights, pos1), alike)), lines, lean)
-        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)),
-                             lines, lean)
-        cost = off1 + off2
-        for i in range(len(raws)):
-            two = col2[cover2[i]][0] if cover2[i] is not None else None
-            one = col1[cover1[i]][0] if cover1[i] is not None else None
-            implied = parents.get(two) if two and two != COST else None
-            if one is None:
-                cost += 1.0 if implied is None else 0.1
-            elif implied and one not in (implied, LOST):
-                cost += 3.0
-            if two is None and col2[i] is None:
-                cost += 0.5
-            if says[i] is not None and one is not None and one != says[i]:
-                cost += NAMED_ELSEWHERE
+        first1 = _plus(_plus(against_two, named_blocks), _plus(_alike(weights, pos1), alike))
+        cover1, off1 = spans(col1, mode, first1, lines, lean)
+        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)), lines, lean)
+        cost = off1 + off2 + _disagreement(cover1, cover2)
+        tried = len(readings)
         readings.append((cost, cover1, cover2))
-        if best is None or cost < best[0] - 1e-9:
-            best = (cost, cover1, cover2)
+        if mode == "middle" and cost > 0 and pos1 and pos2:
+            # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
+            # weighted like the next block's label row) must not outweigh where the 二级 labels stand
+            free2, _ = spans(col2, mode, _plus(_alike(weights, pos2), alike), lines, lean)
+            around1, off1 = spans(col1, mode, _plus(first1, _around(free2)), lines, lean)
+            if around1 != cover1:
+                within2, off2 = spans(col2, mode, _plus(_within(around1), _plus(_alike(weights, pos2), alike)),
+                                      lines, lean)
+                if _covered(around1) == _covered(cover1) and _covered(within2) == _covered(cover2):
+                    # (the same rows under labels: only which label a row between two is under may change)
+                    readings.append((off1 + off2 + _disagreement(around1, within2), around1, within2))
+        for reading in readings[tried:]:
+            if best is None or reading[0] < best[0] - 1e-9:
+                best = reading
     assert best is not None
     _, cover1, cover2 = best
     if per_row:
