@@ -578,6 +578,8 @@ class _Reader:
         self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
         self._body: list[Unit] = []  # the table's body (`rows`), for what a row is read against
         self._second_labels: bool | None = None
+        self.section: list[Unit] = []  # the table's units, its header's too (`read_indicators`)
+        self._pairs: frozenset[str] | None = None
 
     @property
     def second_labels(self) -> bool:
@@ -585,6 +587,18 @@ class _Reader:
         if self._second_labels is None:
             self._second_labels = any(_second_level(u.key, self.lex) and "满意度" not in u.key for u in self._body)
         return self._second_labels
+
+    def in_a_word(self, text: str, line: list[Unit]) -> bool:
+        """A cell's first line ends inside a word that a piece of its first wrapped line finishes: the two
+        ideographs across the cut stand together elsewhere in the table (`12月20日完` / `成`: 完成, printed in
+        the header's 实际完成值; not `资金使用合规性` / `成`). Where two cells filled their columns alike, the
+        piece is that cell's. The table's pairs are found once, when first asked."""
+        last = text.rstrip()[-1:]
+        if not _ideograph(last):
+            return False
+        if self._pairs is None:
+            self._pairs = frozenset(a + b for u in self.section for a, b in zip(u.key, u.key[1:], strict=False))
+        return any(_ideograph(u.key[:1]) and last + u.key[:1] in self._pairs for u in line)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -1355,7 +1369,8 @@ class _Reader:
                 first_widths={s: row.first_widths.get(s, 0.0) for s in slots},
                 fullness={s: round(row.first_widths.get(s, 0.0) / columns[s], 2) for s in slots}, opened=opened,
                 going=frozenset(s for s in slots if s in opened or firsts[s].rstrip().endswith(GOES_ON)
-                                or any(counted(firsts[s], line[0].key) for line in row.wraps)))
+                                or any(counted(firsts[s], line[0].key) for line in row.wraps)
+                                or len(slots) > 1 and self.in_a_word(firsts[s], row.wraps[0])))
             plan = wrap.plan(known)
             self.ctx.wrap_rows.append((wrap, plan))
             for chosen, pieces in plan:
@@ -1854,6 +1869,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             body = _points_last(body, between, lex)
             header.slots = national
     reader = _Reader(header, lex, ctx)
+    reader.section = units
     reader.aligned = aligned
     reader.ends_form = ends_form
     reader.weights_only = weights_only and "weight" in header.slots and "score" in header.slots
@@ -1930,6 +1946,10 @@ def _points_first(header: Header) -> int:
     if "weight" not in slots or "score" not in slots or slots.index("weight") > slots.index("score"):
         return 0
     return sum(1 for s in slots[slots.index("weight") + 1:slots.index("score")] if s in CELL_ORDER or s in COMPOSITE)
+
+
+def _ideograph(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
