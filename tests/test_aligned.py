@@ -706,3 +706,13 @@ def test_a_heading_wrapped_a_character_a_line_in_flowed_text():
     total = form.funds.total
     assert (total.annual_budget, total.executed, total.weight, total.execution_rate, total.score) == (
         100, 90, 10, 90, 9)
+
+
+def test_a_page_number_below_a_label_is_no_piece_of_it():
+    """Column-aligned text with a page break right after a row whose 一级 label stands in it (`成本指标` … /
+    `4` / … `标`): the page's bare number, printed at the left margin, is no rest of the label cut by the break
+    (before: `成本指标4`)."""
+    text = (GOLDEN.parent / "shapes" / "aligned_page_number_below_label.txt").read_text(encoding="utf-8")
+    [form] = jixiao.parse_text(text)
+    assert [i.level1 for i in form.indicators[-2:]] == ["成本指标", "成本指标"]
+    assert form.indicators[-2].level2 == "经济成本指标"

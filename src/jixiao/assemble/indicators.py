@@ -1600,6 +1600,8 @@ class _Reader:
                 k = int(slot.removeprefix("label"))  # a label cut by the page break: '满意 度指' + '标'
                 key, hint, text, lines, rows = row.labels[k]
                 prefixes = self.lex.prefixes
+                if key + u.key not in prefixes and not self.lex.level(key + u.key) and u.key.isdigit():
+                    continue  # a page's bare number below the label, the page break after the row: no label's
                 if key + u.key not in prefixes and not self.lex.level(key + u.key) and u.key in prefixes:
                     # a label of its own after the rest of the row above's ('标' of 社会效益指, then 服务对象满):
                     # the rest is left for `resolve_levels` to join above
