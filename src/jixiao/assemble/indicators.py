@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
-from itertools import combinations
+from itertools import accumulate, combinations
 
 from jixiao.assemble.cells import (
     BLANK,
@@ -95,7 +95,8 @@ class RawRow:
     deviation: str | None = None
     line: int | None = None
     row: int | None = None  # the source row of its 分值 (a merged label's span is counted in source rows)
-    last_line: int | None = None  # the row's last printed line (its wrapped lines and pieces included)
+    last_line: int | None = None  # its last printed line on its page (its wrapped lines and pieces included)
+    page: int = 0  # the page breaks before its 分值 in the table (plain text: a merged label centres in its page)
     short: bool = False  # fewer cells than the slots
     after_last: bool = False  # a row after the table's last 分值 with none of its own: its cells in the form's order
     sure: float = 1.0  # confidence of the cut of its cells
@@ -991,10 +992,11 @@ class _Reader:
         start = 0
         prev: RawRow | None = None
         prev_score_unit: Unit | None = None
+        pages = list(accumulate(u.gap == Gap.PAGE for u in body)) if any(u.gap == Gap.PAGE for u in body) else None
         for a in anchors:
             between = body[start:a.weight]
             self._score_row = body[a.weight].row
-            row = RawRow(weight=a.weight_value, score=a.score_value)
+            row = RawRow(weight=a.weight_value, score=a.score_value, page=pages[a.weight] if pages else 0)
             for k, slot in ((0, "weight"), (1, "score"))[:a.size]:
                 if body[a.weight + k].col is not None:
                     row.slot_cols[body[a.weight + k].col] = slot
@@ -1589,7 +1591,9 @@ class _Reader:
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
         dev = list(dev)
-        for u in (*dev, *pieces):
+        for u in sorted((*dev, *pieces), key=lambda u: u.line):
+            if u.gap >= Gap.PAGE:
+                break  # (the row's lines on the next page: a merged label is centred in the page's part of it)
             row.last_line = max(row.last_line or u.line, u.line)
         for u in dev:
             if u.col is not None:

@@ -81,12 +81,18 @@ def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed |
 _TRAILING = " 。.;；,，、)）"  # marks after a name's last word
 Extra = Callable[[int, int, int], float]  # (label index, first row, last row) -> cost of that span
 Lines = list[tuple[int, int]]  # each row's first and last printed line
+Pages = list[tuple[int, int]]  # each row's page, as the first and last row on it
 
 
-def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int, lean: int = 0) -> float:
+def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int, lean: int = 0,
+                pages: Pages | None = None) -> float:
     """How far a label stands from the middle of the span [start, end]: in printed lines where rows have them
     (a label between two rows' lines is the middle of an even span), else in rows. `lean`: the half (-1 upper,
-    1 lower) in which the table puts the label of an even span, a tie-breaker against a label in the other."""
+    1 lower) in which the table puts the label of an even span, a tie-breaker against a label in the other.
+    `pages`: each row's page, as the first and last row on it: a merged cell a page break cuts prints its label
+    in the middle of the part on the label's page."""
+    if pages is not None:
+        start, end = max(start, pages[p][0]), min(end, pages[p][1])
     if lines is None:
         off, scale = p - (start + end) / 2, 1.0
     else:
@@ -98,7 +104,8 @@ def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end:
 
 
 def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None,
-                  label_lines: tuple[float, ...], lean: int) -> tuple[float, tuple[tuple[int, int], ...]]:
+                  label_lines: tuple[float, ...], lean: int, pages: Pages | None = None
+                  ) -> tuple[float, tuple[tuple[int, int], ...]]:
     """The first and last row of each span when each label is printed in the middle of its span: the spans
     are chosen together (a two-row span puts its label on either row), so that the labels sit as near their
     middles as the rows allow, at the least `extra` cost (what the other label column says). Rows that no
@@ -115,14 +122,15 @@ def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Line
         for end in ((n - 1,) if last else range(pos[k + 1] - 1, p - 1, -1)):
             # the span starts where the rows above end, or (leaving the rows between without a label) where it
             # stands centred on its label: any other start is a label further off its middle
+            on_page = min(end, pages[p][1]) if pages is not None else end
             if lines is None:
-                centred = 2 * p - end
+                centred = 2 * p - on_page
             else:
-                centred = bisect_left(tops, 2 * label_lines[k] - lines[end][1], free, p + 1)
+                centred = bisect_left(tops, 2 * label_lines[k] - lines[on_page][1], free, p + 1)
             # (`free` first, then the starts around the centre after it, in order: no start is tried twice)
             for start in (free, *(s for s in (centred - 1, centred, centred + 1) if free < s <= p)):
                 cost = UNCOVERED * (start - free) + _off_middle(lines, label_lines[k] if label_lines else 0, p,
-                                                                start, end, lean)
+                                                                start, end, lean, pages)
                 if extra:
                     cost += extra(k, start, end)
                 if not last:
@@ -138,7 +146,7 @@ def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Line
 
 
 def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, lines: Lines | None = None,
-          lean: int = -1) -> tuple[list[int | None], float]:
+          lean: int = -1, pages: Pages | None = None) -> tuple[list[int | None], float]:
     """For each row, the index of the row whose printed label covers it, under a way of printing merged cells;
     and how far the labels stand from where that way prints them (a centred label off the middle of the
     span the other labels leave it)."""
@@ -164,11 +172,11 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
             if lines is not None:
                 off += (lines[p][1] - label_lines[k]) / 2
     else:
-        found = _middle_spans(tuple(pos), n, extra, lines, label_lines, lean)[1]
+        found = _middle_spans(tuple(pos), n, extra, lines, label_lines, lean, pages)[1]
         for k, (p, (start, end)) in enumerate(zip(pos, found, strict=True)):
             for i in range(start, end + 1):
                 out[i] = p
-            off += _off_middle(lines, label_lines[k], p, start, end, lean)
+            off += _off_middle(lines, label_lines[k], p, start, end, lean, pages)
     return out, off
 
 
@@ -395,6 +403,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
     says = _blocks_named([raw.name for raw in raws], level1_labels)  # the 一级 block each row's name says, if any
     named_blocks = _named_blocks(says, level1_labels)
+
     def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> float:
         """What a reading costs beyond its labels' places: rows without a label, 一级 and 二级 labels that name
         different blocks, a row under another block than its name says."""
@@ -421,6 +430,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     per_row = all(col1) and len(raws) > 1
     firsts = [raw.line for raw in raws]
     lines: Lines | None = None
+    pages: Pages | None = None
     if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
         # a row is as tall as the labels that run down below its cells (a vertical label's last characters):
@@ -430,23 +440,28 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             reach = max([reach, *(label[3][1] for label in raw.labels)])
             below = lines[i + 1][0] - 1 if i + 1 < len(lines) else reach
             lines[i] = (lines[i][0], max(lines[i][1], min(reach, below)))
+        if raws and raws[-1].page != raws[0].page:  # (page breaks between the rows: each row's page, by its rows)
+            first_on = {raw.page: i for i, raw in reversed(list(enumerate(raws)))}
+            last_on = {raw.page: i for i, raw in enumerate(raws)}
+            pages = [(first_on[raw.page], last_on[raw.page]) for raw in raws]
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and best[0] == 0:
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
         first1 = _plus(_plus(against_two, named_blocks), _plus(_alike(weights, pos1), alike))
-        cover1, off1 = spans(col1, mode, first1, lines, lean)
-        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)), lines, lean)
+        cover1, off1 = spans(col1, mode, first1, lines, lean, pages)
+        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)), lines, lean,
+                             pages)
         cost = off1 + off2 + _disagreement(cover1, cover2)
         tried = len(readings)
         readings.append((cost, cover1, cover2))
         if mode == "middle" and cost > 0 and pos1 and pos2:
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
             # weighted like the next block's label row) must not outweigh where the 二级 labels stand
-            free2, _ = spans(col2, mode, _plus(_alike(weights, pos2), alike), lines, lean)
-            around1, off1 = spans(col1, mode, _plus(first1, _around(free2)), lines, lean)
+            free2, _ = spans(col2, mode, _plus(_alike(weights, pos2), alike), lines, lean, pages)
+            around1, off1 = spans(col1, mode, _plus(first1, _around(free2)), lines, lean, pages)
             if around1 != cover1:
                 within2, off2 = spans(col2, mode, _plus(_within(around1), _plus(_alike(weights, pos2), alike)),
-                                      lines, lean)
+                                      lines, lean, pages)
                 if _covered(around1) == _covered(cover1) and _covered(within2) == _covered(cover2):
                     # (the same rows under labels: only which label a row between two is under may change)
                     readings.append((off1 + off2 + _disagreement(around1, within2), around1, within2))
