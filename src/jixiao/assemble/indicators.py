@@ -668,8 +668,9 @@ class _Reader:
     def _label(self, u: Unit, hint: str | None) -> Label:
         """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
         line (`join_vertical_labels`) stands on all its lines."""
-        rows = (u.row, u.row + u.span - 1)
-        return u.key, hint, u.text, (u.line, u.line + u.span - 1 if self.vertical else u.line), rows
+        last = u.row + u.span - 1
+        return u.key, hint, u.text, (u.line, u.line + u.span - 1 if u.span > 1 and self.vertical else u.line), (
+            u.row, last)
 
     def _cut_label(self, u: Unit, labels: int, cells_after: int) -> bool:
         """A label's beginning cut in its narrow column of flowed text, before a row's full set of cells (`质量指
@@ -1591,10 +1592,11 @@ class _Reader:
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
         dev = list(dev)
-        for u in sorted((*dev, *pieces), key=lambda u: u.line):
-            if u.gap >= Gap.PAGE:
-                break  # (the row's lines on the next page: a merged label is centred in the page's part of it)
-            row.last_line = max(row.last_line or u.line, u.line)
+        # (not its lines on the next page: a merged label is centred in the page's part of it)
+        broken = min((u.line for u in (*dev, *pieces) if u.gap >= Gap.PAGE), default=None)
+        for u in (*dev, *pieces):
+            if broken is None or u.line < broken:
+                row.last_line = max(row.last_line or u.line, u.line)
         for u in dev:
             if u.col is not None:
                 row.slot_cols.setdefault(u.col, "deviation")

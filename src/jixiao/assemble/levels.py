@@ -454,7 +454,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         cost = off1 + off2 + _disagreement(cover1, cover2)
         tried = len(readings)
         readings.append((cost, cover1, cover2))
-        if mode == "middle" and cost > 0 and pos1 and pos2:
+        if mode == "middle" and cost > 0 and lines is not None and pos1 and pos2:
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
             # weighted like the next block's label row) must not outweigh where the 二级 labels stand
             free2, _ = spans(col2, mode, _plus(_alike(weights, pos2), alike), lines, lean, pages)
