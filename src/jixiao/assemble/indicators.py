@@ -2025,6 +2025,9 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
     return out
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _bare_number(u: Unit, least: int) -> bool:
     """A plain bare number from `least` to 999: the shape of a page's number."""
     return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
@@ -2055,10 +2058,14 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
 
-def _page_number_opening(units: list[Unit], i: int) -> bool:
-    """A bare number of 2 or more on a line of its own, opening the body: a page's number."""
-    return (_bare_number(units[i], 2) and units[i].gap >= Gap.LINE
-            and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE))
+def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> bool:
+    """A bare number of 2 or more opening the body, on a line of its own or before a level label (a document on
+    one line: `… 偏差原因分析及改进措施 2 产出指标 …`): a page's number."""
+    if not _bare_number(units[i], 2):
+        return False
+    if i + 1 < len(units) and not units[i + 1].certain and lex.level(units[i + 1].key):
+        return True
+    return units[i].gap >= Gap.LINE and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE)
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
@@ -2067,13 +2074,15 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
     table such a row is read and dropped whole)."""
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
+    page = None  # the number of the last page whose number was read past: pages are numbered in order
     i = 0
     while i < len(units):
         u = units[i]
         if (lex.title_word in u.key and title_of(u, lex)) or (not u.certain and _EMPTY_ROW_MARK.match(u.key)):
             i += 1
             continue
-        if not out and _page_number_opening(units, i):
+        if not out and _page_number_opening(units, i, lex):
+            page = int(u.key)
             i += 1  # the page's number where a page break follows the header (a row number starts at 1)
             continue
         if columns[i] is not None and columns[i] != "caption":
@@ -2081,7 +2090,12 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
             while j < len(units) and columns[j] is not None:
                 j += 1
             if j - i >= 3:
-                del out[len(out) - page_number_at_end(out, u):]
+                k = page_number_at_end(out, u)
+                if not k and page is not None and out and _bare_number(out[-1], 2) and int(out[-1].key) == page + 1:
+                    k = 1  # the next page's number before the header it repeats ('8 8 4' after page 3: not a 得分)
+                if k and (digits := _DIGITS.search(" ".join(x.text for x in out[-k:]))):
+                    page = int(digits.group())
+                del out[len(out) - k:]
                 i = j
                 continue
         out.append(u)
