@@ -595,11 +595,11 @@ class _Reader:
         the header's 实际完成值; not `资金使用合规性` / `成`). Where two cells filled their columns alike, the
         piece is that cell's. The table's pairs are found once, when first asked."""
         last = text.rstrip()[-1:]
-        if not _ideograph(last):
+        if not IDEOGRAPH.match(last):
             return False
         if self._pairs is None:
             self._pairs = frozenset(a + b for u in self.section for a, b in zip(u.key, u.key[1:], strict=False))
-        return any(_ideograph(u.key[:1]) and last + u.key[:1] in self._pairs for u in line)
+        return any(IDEOGRAPH.match(u.key[:1]) and last + u.key[:1] in self._pairs for u in line)
 
     # -- a row's cells ------------------------------------------------------------------------------------
     def hint(self, unit: Unit, offset: int) -> str | None:
@@ -1956,10 +1956,6 @@ def _points_first(header: Header) -> int:
     return sum(1 for s in slots[slots.index("weight") + 1:slots.index("score")] if s in CELL_ORDER or s in COMPOSITE)
 
 
-def _ideograph(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
-
-
 def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
     """Rows under a header with 分值 before the cells `between` it and 得分, in plain text or in a table whose
     rows start under merged labels (no column tells a cell's slot): each row's 分值 moved to just before its
@@ -2058,14 +2054,18 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
 
-def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> bool:
-    """A bare number of 2 or more opening the body, on a line of its own or before a level label (a document on
-    one line: `… 偏差原因分析及改进措施 2 产出指标 …`): a page's number."""
+def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
+    """How many units opening the body are a page's number: a footer's shape (`- 3 -`, in one piece or in
+    words), or a bare number of 2 or more on a line of its own or before a level label (a document on one line:
+    `… 偏差原因分析及改进措施 2 产出指标 …`)."""
+    for k in (3, 2, 1):
+        if i + k <= len(units) and is_page_number(" ".join(u.text for u in units[i:i + k]), beside_form_feed=False):
+            return k
     if not _bare_number(units[i], 2):
-        return False
+        return 0
     if i + 1 < len(units) and not units[i + 1].certain and lex.level(units[i + 1].key):
-        return True
-    return units[i].gap >= Gap.LINE and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE)
+        return 1
+    return int(units[i].gap >= Gap.LINE and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE))
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
@@ -2081,9 +2081,10 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
         if (lex.title_word in u.key and title_of(u, lex)) or (not u.certain and _EMPTY_ROW_MARK.match(u.key)):
             i += 1
             continue
-        if not out and _page_number_opening(units, i, lex):
-            page = int(u.key)
-            i += 1  # the page's number where a page break follows the header (a row number starts at 1)
+        if not out and (k := _page_number_opening(units, i, lex)):
+            # the page's number where a page break follows the header (a row number starts at 1)
+            page = int(digits.group()) if (digits := _DIGITS.search(" ".join(x.text for x in units[i:i + k]))) else None
+            i += k
             continue
         if columns[i] is not None and columns[i] != "caption":
             j = i
