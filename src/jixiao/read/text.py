@@ -237,8 +237,8 @@ def _ruled_rows(lines: list[str]) -> tuple[list[str], dict[int, list[Cell]]]:
     closing the table; a table of the document ruled so, continued after a page break, may show fewer): a
     Markdown table, ruled under its header alone, and a console table ruled above and under its header and under
     its body (three rules) keep their body's lines as rows of their own. Lines above a block's first rule are a
-    row too (a page break lost the rule above a repeated header). The row's later lines become rules (read
-    past).
+    row too (a page break lost the rule above a repeated header, or above a header alone at a page's foot, its
+    rows on the next page). The row's later lines become rules (read past).
 
     A block drawn on a grid (its lines one width, every area it encloses a rectangle: `read/drawn.py`) is read as
     the picture it is instead, merged cells and all: returned are the lines, and for the first line of each of its
@@ -260,7 +260,7 @@ def _ruled_rows(lines: list[str]) -> tuple[list[str], dict[int, list[Cell]]]:
     every_row = any(len(rules) >= 4 for _, rules in blocks)
     drawn: dict[int, list[Cell]] = {}
     for block, rules in blocks:
-        if len(rules) >= 4 or (every_row and len(rules) >= 2):
+        if len(rules) >= 4 or every_row and (len(rules) >= 2 or rules[0] - block >= 2):
             if (rows := drawn_rows(lines[block:rules[-1] + 1])) is not None:
                 out[block:rules[-1] + 1] = ["---"] * (rules[-1] + 1 - block)
                 drawn.update((block + k, cells) for k, cells in rows)
