@@ -2054,6 +2054,18 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
 
+def _page_number_inside(out: list[Unit]) -> bool:
+    """Before a header repeated after a page break, a bare number on a line of its own between a text cut
+    mid-sentence and the rest of it (`…宣传覆盖面不足，下一` / `3` / `步拓宽宣传渠道。`): the page's number, printed
+    between the row's lines the break cut."""
+    if len(out) < 3 or not _bare_number(out[-2], 2):
+        return False
+    cut, rest = out[-3], out[-1]
+    return (out[-2].gap >= Gap.LINE and rest.gap >= Gap.LINE and not cut.certain and not rest.certain
+            and not cut.text.endswith(SENTENCE_END) and rest.text.endswith(SENTENCE_END)
+            and _score_like(rest) is None)
+
+
 def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
     """How many units opening the body are a page's number: a footer's shape (`- 3 -`, in one piece or in
     words), or a bare number of 2 or more on a line of its own or before a level label (a document on one line:
@@ -2097,6 +2109,9 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 if k and (digits := _DIGITS.search(" ".join(x.text for x in out[-k:]))):
                     page = int(digits.group())
                 del out[len(out) - k:]
+                if not k and _page_number_inside(out):
+                    page = int(out[-2].key)
+                    out[-2:] = [out[-1]._replace(gap=Gap.PAGE)]  # (the rest goes on over the page break)
                 i = j
                 continue
         out.append(u)
