@@ -668,9 +668,8 @@ class _Reader:
     def _label(self, u: Unit, hint: str | None) -> Label:
         """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
         line (`join_vertical_labels`) stands on all its lines."""
-        last = u.row + u.span - 1
-        return u.key, hint, u.text, (u.line, u.line + u.span - 1 if u.span > 1 and self.vertical else u.line), (
-            u.row, last)
+        lines = (u.line, u.line + u.span - 1) if u.span > 1 and self.vertical else (u.line, u.line)
+        return u.key, hint, u.text, lines, (u.row, u.row + u.span - 1)
 
     def _cut_label(self, u: Unit, labels: int, cells_after: int) -> bool:
         """A label's beginning cut in its narrow column of flowed text, before a row's full set of cells (`质量指

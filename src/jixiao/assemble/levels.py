@@ -211,6 +211,7 @@ def _within(cover1: list[int | None]) -> Extra:
 
 
 def _covered(cover: list[int | None]) -> list[bool]:
+    """Which rows a reading puts under a label (two readings compared only where they cover the same rows)."""
     return [c is not None for c in cover]
 
 
