@@ -2086,6 +2086,7 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
     page = None  # the number of the last page whose number was read past: pages are numbered in order
+    turned = False  # a header repeated after a page break was read past: the next cell opens the new page
     i = 0
     while i < len(units):
         u = units[i]
@@ -2111,8 +2112,12 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 if not k and _page_number_inside(out):
                     page = int(out[-2].key)
                     out[-2:] = [out[-1]._replace(gap=Gap.PAGE)]  # (the rest goes on over the page break)
+                turned = bool(out)
                 i = j
                 continue
+        if turned and u.gap < Gap.PAGE:
+            u = u._replace(gap=Gap.PAGE)
+        turned = False
         out.append(u)
         i += 1
     return out
