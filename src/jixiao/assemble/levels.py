@@ -345,7 +345,9 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
             used[i] = lines2[1]
             row, j = above[i]
             key, hint, text, lines, rows = row.labels[j]
-            row.labels[j] = (key + key2, hint, text + text2, (lines[0], lines2[1]), (rows[0], rows2[1]))
+            # (a rest on the next page is no line of the label's on its own page, where it is centred)
+            ends = (lines[0], lines2[1]) if below.page == row.page else lines
+            row.labels[j] = (key + key2, hint, text + text2, ends, (rows[0], rows2[1]))
             below.labels.remove(rest)
             k = i + 1
             if not lex.level(key + key2):
@@ -439,7 +441,10 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         reach = 0
         for i, raw in enumerate(raws):
             reach = max([reach, *(label[3][1] for label in raw.labels)])
-            below = lines[i + 1][0] - 1 if i + 1 < len(lines) else reach
+            if i + 1 == len(lines):
+                below = reach
+            else:  # (not past a page break: the lines there are the next page's)
+                below = lines[i + 1][0] - 1 if raws[i + 1].page == raw.page else lines[i][1]
             lines[i] = (lines[i][0], max(lines[i][1], min(reach, below)))
         if raws and raws[-1].page != raws[0].page:  # (page breaks between the rows: each row's page, by its rows)
             first_on = {raw.page: i for i, raw in reversed(list(enumerate(raws)))}
