@@ -33,7 +33,7 @@ from jixiao.assemble.cells import (
 from jixiao.assemble.columns import SLACK, column_starts, realign, rows_align
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
-from jixiao.assemble.levels import Label, resolve_levels
+from jixiao.assemble.levels import Label, joined_label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import Unit, source_rows, title_of
 from jixiao.assemble.text import (
@@ -1825,13 +1825,11 @@ def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
         beside = [label for label in row.labels if prev.row <= label[4][0] <= bottom]
         for label in beside:
             row.labels.remove(label)
-            key, _, text, lines, rows = label
-            k = next((k for k, above in enumerate(prev.labels) if lex.level(above[0] + key)), None)
+            k = next((k for k, above in enumerate(prev.labels) if lex.level(above[0] + label[0])), None)
             if k is None:
                 prev.labels.append(label)
-                continue
-            key0, hint0, text0, lines0, rows0 = prev.labels[k]
-            prev.labels[k] = (key0 + key, hint0, text0 + text, (lines0[0], lines[1]), (rows0[0], rows[1]))
+            else:
+                prev.labels[k] = joined_label(prev.labels[k], label)
         prev.last_line = max(prev.last_line or last, last)
         row.line = max(row.line or 0, last + 1)
 
@@ -2023,6 +2021,17 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
 _DIGITS = re.compile(r"\d+")
 
 
+def _footer(units: list[Unit]) -> bool:
+    """Units that together print a page's footer ('- 3 -', '第 2 页', in one piece or in words)."""
+    return is_page_number(" ".join(u.text for u in units), beside_form_feed=False)
+
+
+def _page_of(units: list[Unit]) -> int | None:
+    """The number of the page whose footer or bare number `units` print."""
+    digits = _DIGITS.search(" ".join(u.text for u in units))
+    return int(digits.group()) if digits else None
+
+
 def _bare_number(u: Unit, least: int) -> bool:
     """A plain bare number from `least` to 999: the shape of a page's number."""
     return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
@@ -2036,7 +2045,7 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4') or where they print
     decimals it has not ('7.00 7.00 4'), or set apart by blank lines where the cells before it are not."""
     for k in (3, 2, 1):
-        if len(out) > k and is_page_number(" ".join(u.text for u in out[-k:]), beside_form_feed=False):
+        if len(out) > k and _footer(out[-k:]):
             return k
     if len(out) < 2 or not _bare_number(out[-1], 1):
         return 0
@@ -2070,7 +2079,7 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
     words), or a bare number of 2 or more on a line of its own or before a level label (a document on one line:
     `… 偏差原因分析及改进措施 2 产出指标 …`)."""
     for k in (3, 2, 1):
-        if i + k <= len(units) and is_page_number(" ".join(u.text for u in units[i:i + k]), beside_form_feed=False):
+        if i + k <= len(units) and _footer(units[i:i + k]):
             return k
     if not _bare_number(units[i], 2):
         return 0
@@ -2095,7 +2104,7 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         if not out and (k := _page_number_opening(units, i, lex)):
             # the page's number where a page break follows the header (a row number starts at 1)
-            page = int(digits.group()) if (digits := _DIGITS.search(" ".join(x.text for x in units[i:i + k]))) else None
+            page = _page_of(units[i:i + k])
             i += k
             continue
         if columns[i] is not None and columns[i] != "caption":
@@ -2106,8 +2115,8 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 k = page_number_at_end(out, u)
                 if not k and page is not None and out and _bare_number(out[-1], 2) and int(out[-1].key) == page + 1:
                     k = 1  # the next page's number before the header it repeats ('8 8 4' after page 3: not a 得分)
-                if k and (digits := _DIGITS.search(" ".join(x.text for x in out[-k:]))):
-                    page = int(digits.group())
+                if k:
+                    page = _page_of(out[-k:])
                 del out[len(out) - k:]
                 if not k and _page_number_inside(out):
                     page = int(out[-2].key)

@@ -344,13 +344,11 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
                  if len(rests) == 1 else ordered[0])
             used[i] = lines2[1]
             row, j = above[i]
-            key, hint, text, lines, rows = row.labels[j]
             # (a rest on the next page is no line of the label's on its own page, where it is centred)
-            ends = (lines[0], lines2[1]) if below.page == row.page else lines
-            row.labels[j] = (key + key2, hint, text + text2, ends, (rows[0], rows2[1]))
+            row.labels[j] = joined_label(row.labels[j], rest, lines=below.page == row.page)
             below.labels.remove(rest)
             k = i + 1
-            if not lex.level(key + key2):
+            if not lex.level(row.labels[j][0]):
                 open_labels.append((row, j))
             if n and raws[n - 1] is row and below.row is not None and rows2[1] < below.row:
                 # a rest above the next row's 分值 line makes the row above as tall (its lines go on to it)
@@ -359,6 +357,13 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
         if below.labels:
             above = sorted([*open_labels, *((below, j) for j in range(len(below.labels)))],
                            key=lambda at: order.get(at[0].labels[at[1]][1] or "", 2))
+
+
+def joined_label(label: Label, rest: Label, lines: bool = True) -> Label:
+    """A label with the rest of it printed below: their keys and texts joined, the source rows down to the
+    rest's, and (`lines`) the printed lines too."""
+    key, hint, text, (first, last), (top, _) = label
+    return key + rest[0], hint, text + rest[2], (first, rest[3][1] if lines else last), (top, rest[4][1])
 
 
 def _continued(key: str, rest: str, lex: Lexicon) -> bool:
