@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only
-from jixiao.assemble.text import tidy
+from jixiao.assemble.text import fold, tidy
 
 if TYPE_CHECKING:
     from jixiao.assemble.indicators import RawRow
@@ -33,6 +33,7 @@ MODES = (("top", 0), ("bottom", 0), ("middle", -1), ("middle", 1))
 UNCOVERED = 0.2  # a row left without a label by centred ones: less than a label half a row further off its middle
 LEAN = 1e-4  # an even span's label in the other half than the table's way: only a tie-breaker
 NAMED_ELSEWHERE = 0.3  # a row whose name holds another 一级 block's word (`服务对象满意度` under 效益指标)
+UNNAMED = 0.05  # a row under a block whose indicators are all named by a word (满意), its name without it
 
 # a label printed on a row: (key, column slot if known, text, (first line, last line), (first, last) source row)
 Label = tuple[str, str | None, str, tuple[int, int], tuple[int, int]]
@@ -291,6 +292,30 @@ def _named_blocks(says: list[str | None], labels: list[str]) -> Extra:
     return cost
 
 
+def _unnamed(names: list[str | None], labels: list[str], lex: Lexicon) -> dict[str, list[int]]:
+    """Per 一级 label whose indicators are all named by a word of the templates (满意度指标: 满意), running counts
+    of the rows whose name lacks every such word: a reading that puts them under it fits less well."""
+    runs: dict[str, list[int]] = {}
+    for label in set(labels) & lex.block_words.keys():
+        words = lex.block_words[label]
+        run = [0]
+        for name in names:
+            run.append(run[-1] + (name is not None and not any(w in name for w in words)))
+        runs[label] = run
+    return runs
+
+
+def _unnamed_spans(unnamed: dict[str, list[int]], labels: list[str]) -> Extra:
+    """`_unnamed` as a cost of a label's span in the search of centred spans."""
+    if not unnamed:
+        return lambda k, start, end: 0.0
+
+    def cost(k: int, start: int, end: int) -> float:
+        run = unnamed.get(labels[k])
+        return UNNAMED * (run[end + 1] - run[start]) if run else 0.0
+    return cost
+
+
 def _blocks_named(names: list[str | None], labels: list[str]) -> list[str | None]:
     """Per row, the one 一级 label whose stem (the label without its 指标) its name holds, or None."""
     stems = {label: label.removesuffix("指标") for label in set(labels)}
@@ -409,8 +434,10 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         return 3.0 * (total[end + 1] - total[start] - own)
 
     level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
-    says = _blocks_named([raw.name for raw in raws], level1_labels)  # the 一级 block each row's name says, if any
-    named_blocks = _named_blocks(says, level1_labels)
+    keys = [fold(raw.name) if raw.name else None for raw in raws]  # (names as the labels are: traditional folded)
+    says = _blocks_named(keys, level1_labels)  # the 一级 block each row's name says, if any
+    unnamed = _unnamed(keys, level1_labels, lex)
+    named_blocks = _plus(_named_blocks(says, level1_labels), _unnamed_spans(unnamed, level1_labels))
 
     def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> float:
         """What a reading costs beyond its labels' places: rows without a label, 一级 and 二级 labels that name
@@ -428,6 +455,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                 cost += 0.5
             if says[i] is not None and one is not None and one != says[i]:
                 cost += NAMED_ELSEWHERE
+            if one in unnamed and cover1[i] != i and unnamed[one][i + 1] > unnamed[one][i]:
+                cost += UNNAMED  # (a row printing its own label is that block's whatever its name)
         return cost
 
     best: tuple[float, list, list] | None = None

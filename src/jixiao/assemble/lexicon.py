@@ -10,6 +10,7 @@ lists are added to the national ones. Reading and checking share these words.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -78,6 +79,8 @@ class Lexicon:
     achieved: tuple[str, ...] = ()  # qualitative 实际完成值 the templates print ('达成指标'), longest first
     degrees: tuple[str, ...] = ()  # words of degree that open a qualitative value ('有所', '不断'), longest first
     openers: tuple[str, ...] = ()  # words a qualitative 年度指标值 opens with ('达到', '符合', '及时')
+    # 一级 label -> the words each of its indicators is named by, where the block has them (满意度指标: 满意)
+    block_words: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def glued_label(self) -> re.Pattern[str]:
@@ -187,6 +190,8 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
                              key=len, reverse=True)),
         openers=tuple(sorted({fold(w) for w in data["indicators"].get("openers", {}).get("words", ())},
                              key=len, reverse=True)),
+        block_words={fold(k): tuple(fold(w) for w in ws)
+                     for k, ws in data["indicators"].get("block_words", {}).items()},
     )
 
 
