@@ -27,7 +27,7 @@ from jixiao.assemble.text import (
     tidy,
     width,
 )
-from jixiao.read.normalise import BARE_PAGE_NUMBER, join
+from jixiao.read.normalise import BARE_PAGE_NUMBER, IDEOGRAPH, join
 from jixiao.read.tokens import Gap
 
 _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
@@ -72,7 +72,7 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     for k, u in enumerate(units):
         if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(SENTENCE_END):
             continue  # the block's own words (a text's wrapped line '绩效目标。' is text)
-        if _page_number(units, k):
+        if _page_number(units, k, opening=not texts and bool(heads)):
             paged = True
             continue
         if paged:
@@ -162,13 +162,17 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
     return True
 
 
-def _page_number(units: list[Unit], k: int) -> bool:
+def _page_number(units: list[Unit], k: int, opening: bool = False) -> bool:
     """Unit `k` is a bare number alone on its line, the next line opening a paragraph or a table row (`2` between
-    blank lines, or between two tables' rows): a page's number where a page break fell inside the goals' block,
-    no goal text (a text is never a bare number)."""
+    blank lines, or between two tables' rows), or (`opening`: no text yet after the headings) a bare number of 2
+    or more before a text a space after it (a document on one line: `… 实际完成情况 3 按计划完成…`): a page's
+    number where a page break fell inside the goals' block, no goal text (a text is never a bare number)."""
     u = units[k]
-    if u.gap < Gap.LINE or not BARE_PAGE_NUMBER.match(u.key):
+    if not BARE_PAGE_NUMBER.match(u.key):
         return False
+    if u.gap < Gap.LINE:
+        return (opening and not u.certain and u.key.isdigit() and int(u.key) >= 2 and k + 1 < len(units)
+                and not units[k + 1].certain and bool(IDEOGRAPH.search(units[k + 1].key)))
     return k + 1 == len(units) or units[k + 1].gap >= Gap.ROW and units[k + 1].row != u.row
 
 

@@ -10,7 +10,7 @@ import re
 
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import IGNORED, Lexicon
-from jixiao.assemble.stream import BARE_YEAR, Unit, is_year_only, title_of, title_year, year_in
+from jixiao.assemble.stream import BARE_YEAR, Unit, footer_at, is_year_only, title_of, title_year, year_in
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
@@ -75,8 +75,13 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
         # else what follows the label in its cell decorates it ('主管部门及代码', '实施单位(盖章)'): the value is
         # the next cell
         parts: list[str] = []
+        footer = 0  # units of a page's footer still to pass ('- 2 -' after a name, a document on one line)
         for j in range(i + 1, len(units)):
             v = units[j]
+            if footer or (parts and not v.certain and (footer := footer_at(units, j))):
+                footer -= 1
+                used.add(j)
+                continue
             if lex.head_field(v.key) or lex.section(v.key) or (
                     title_of(v, lex) and (parts or field != "project_name")):  # (a name may end as a title does)
                 break

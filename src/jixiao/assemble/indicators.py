@@ -35,7 +35,7 @@ from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, joined_label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
-from jixiao.assemble.stream import Unit, source_rows, title_of
+from jixiao.assemble.stream import Unit, footer_at, is_footer, source_rows, title_of
 from jixiao.assemble.text import (
     GOES_ON,
     MAX_POINTS,
@@ -2021,11 +2021,6 @@ def _without_row_numbers(body: list[Unit], col: int | None) -> list[Unit]:
 _DIGITS = re.compile(r"\d+")
 
 
-def _footer(units: list[Unit]) -> bool:
-    """Units that together print a page's footer ('- 3 -', '第 2 页', in one piece or in words)."""
-    return is_page_number(" ".join(u.text for u in units), beside_form_feed=False)
-
-
 def _page_of(units: list[Unit]) -> int | None:
     """The number of the page whose footer or bare number `units` print."""
     digits = _DIGITS.search(" ".join(u.text for u in units))
@@ -2045,7 +2040,7 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4') or where they print
     decimals it has not ('7.00 7.00 4'), or set apart by blank lines where the cells before it are not."""
     for k in (3, 2, 1):
-        if len(out) > k and _footer(out[-k:]):
+        if len(out) > k and is_footer(out[-k:]):
             return k
     if len(out) < 2 or not _bare_number(out[-1], 1):
         return 0
@@ -2078,9 +2073,8 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
     """How many units opening the body are a page's number: a footer's shape (`- 3 -`, in one piece or in
     words), or a bare number of 2 or more on a line of its own or before a level label (a document on one line:
     `… 偏差原因分析及改进措施 2 产出指标 …`)."""
-    for k in (3, 2, 1):
-        if i + k <= len(units) and _footer(units[i:i + k]):
-            return k
+    if k := footer_at(units, i):
+        return k
     if not _bare_number(units[i], 2):
         return 0
     if i + 1 < len(units) and not units[i + 1].certain and lex.level(units[i + 1].key):

@@ -29,7 +29,7 @@ from jixiao.assemble.lexicon import (
     select,
 )
 from jixiao.assemble.text import GRADE_WORD, brackets, number
-from jixiao.read.normalise import MIN_RUNNING
+from jixiao.read.normalise import MIN_RUNNING, is_page_number
 from jixiao.read.tokens import Document, Gap, is_certain
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
@@ -284,6 +284,16 @@ def _column_place(key: str, lex: Lexicon) -> tuple[int, int] | None:
     if (col := lex.indicator_column(key)) in _INDICATOR_ORDER:
         return 1, _INDICATOR_ORDER.index(col)
     return None
+
+
+def is_footer(units: list[Unit]) -> bool:
+    """Units that together print a page's footer ('- 3 -', '第 2 页', in one piece or in words)."""
+    return is_page_number(" ".join(u.text for u in units), beside_form_feed=False)
+
+
+def footer_at(units: list[Unit], i: int) -> int:
+    """How many units from `i` on print a page's footer in words or in one piece (0: none)."""
+    return next((k for k in (3, 2, 1) if i + k <= len(units) and is_footer(units[i:i + k])), 0)
 
 
 MAX_TITLE = 40  # characters of a title
