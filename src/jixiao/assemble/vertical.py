@@ -18,7 +18,8 @@ from jixiao.assemble.text import fold
 from jixiao.read.normalise import IDEOGRAPH
 
 MIN_LABEL = 2  # characters: '产出', '效益', '满意度指标'
-MAX_SKIPPED = 2  # single characters between two of a label's that continue no label
+MAX_SKIPPED = 2  # single characters between two of a label's that continue no label (a one-character 偏差原因
+# '无' of each row between them, in text with a cell per line)
 
 
 def _single(u: Unit) -> bool:
@@ -52,7 +53,7 @@ def join_vertical_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 if skipped > MAX_SKIPPED:
                     break
                 continue
-            key, picked = longer, picked + [chars[j]]
+            key, picked, skipped = longer, picked + [chars[j]], 0
             if lex.level(key):
                 best = list(picked)
         if best is None or chars[k] in dropped:
