@@ -10,7 +10,16 @@ import re
 
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import IGNORED, Lexicon
-from jixiao.assemble.stream import BARE_YEAR, Unit, footer_at, is_year_only, title_of, title_year, year_in
+from jixiao.assemble.stream import (
+    BARE_YEAR,
+    Unit,
+    bare_number,
+    footer_at,
+    is_year_only,
+    title_of,
+    title_year,
+    year_in,
+)
 from jixiao.assemble.text import after_chars, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
@@ -75,6 +84,7 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
         # else what follows the label in its cell decorates it ('主管部门及代码', '实施单位(盖章)'): the value is
         # the next cell
         parts: list[str] = []
+        last = u  # the unit of the value's last part
         footer = 0  # units of a page's footer still to pass ('- 2 -' after a name, a document on one line)
         for j in range(i + 1, len(units)):
             v = units[j]
@@ -93,6 +103,10 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
             if not parts and not v.certain and j + 1 < len(units) and _DECORATION.match(v.key):
                 continue  # the label's decoration printed apart ('实施单位 (盖章)'), not the value's start
             parts.append(v.text)
+            last = v
+        if len(parts) > 1 and bare_number(last, 2):
+            parts.pop()  # a page's bare number after the value, a page break below the head ('…办公室' / '2'): no
+            # head value ends in a bare number apart
         values[field] = tidy(" ".join(parts)) if parts else None
         if parts:
             ctx.at(field, u.line)

@@ -35,7 +35,7 @@ from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, joined_label, resolve_levels
 from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, label_key
-from jixiao.assemble.stream import Unit, footer_at, is_footer, source_rows, title_of
+from jixiao.assemble.stream import Unit, bare_number, footer_at, is_footer, source_rows, title_of
 from jixiao.assemble.text import (
     GOES_ON,
     MAX_POINTS,
@@ -2027,22 +2027,19 @@ def _page_of(units: list[Unit]) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def _bare_number(u: Unit, least: int) -> bool:
-    """A plain bare number from `least` to 999: the shape of a page's number."""
-    return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
-
-
 def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     """How many of the last units are a page's number printed at the foot of a page, before a table's header (one
     the next page repeats, or the indicator table's below the goals, `after` its first unit): a footer's shape
     ('- 3 -', '第 2 页', in one piece or in words); or a bare number after a table row of certain cells (between
     two tables of a web page or LaTeX), after a sentence or a 偏差原因 of '无' (no cell comes after it), after a
-    row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4') or where they print
-    decimals it has not ('7.00 7.00 4'), or set apart by blank lines where the cells before it are not."""
+    row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4'), where they print
+    decimals it has not ('7.00 7.00 4') or follow a text without digits, the row's 实际完成值 ('达成指标 12 12 2'),
+    or two values no 分值 can be, its 年度指标值 and 实际完成值 ('≥98% 100% 8 8 3'); or set apart by blank lines
+    where the cells before it are not."""
     for k in (3, 2, 1):
         if len(out) > k and is_footer(out[-k:]):
             return k
-    if len(out) < 2 or not _bare_number(out[-1], 1):
+    if len(out) < 2 or not bare_number(out[-1], 1):
         return 0
     before = out[-2]
     if before.certain or before.text.endswith(SENTENCE_END) or before.key in ("无", "暂无"):
@@ -2053,6 +2050,10 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     weight = _score_like(out[-3]) if len(out) >= 3 else None
     if score is None or weight is None or score > weight:
         return 0
+    if len(out) >= 4 and not out[-4].certain and IDEOGRAPH.search(out[-4].key) and not _DIGITS.search(out[-4].key):
+        return 1  # (after a text without digits, the row's 实际完成值 '达成指标', two numbers are its 分值 and 得分)
+    if len(out) >= 5 and all(not u.certain and _DIGITS.search(u.key) and _score_like(u) is None for u in out[-5:-3]):
+        return 1  # (after two values no 分值 can be, its 年度指标值 and 实际完成值 '≥98% 100%', likewise)
     # (after a 分值 and 得分 printed with decimals, a whole number is none of the table's: '7.00 7.00 4')
     return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
@@ -2061,7 +2062,7 @@ def _page_number_inside(out: list[Unit]) -> bool:
     """Before a header repeated after a page break, a bare number on a line of its own between a text cut
     mid-sentence and the rest of it (`…宣传覆盖面不足，下一` / `3` / `步拓宽宣传渠道。`): the page's number, printed
     between the row's lines the break cut."""
-    if len(out) < 3 or not _bare_number(out[-2], 2):
+    if len(out) < 3 or not bare_number(out[-2], 2):
         return False
     cut, rest = out[-3], out[-1]
     return (out[-2].gap >= Gap.LINE and rest.gap >= Gap.LINE and not cut.certain and not rest.certain
@@ -2075,7 +2076,7 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
     `… 偏差原因分析及改进措施 2 产出指标 …`)."""
     if k := footer_at(units, i):
         return k
-    if not _bare_number(units[i], 2):
+    if not bare_number(units[i], 2):
         return 0
     if i + 1 < len(units) and not units[i + 1].certain and lex.level(units[i + 1].key):
         return 1
@@ -2107,7 +2108,7 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 j += 1
             if j - i >= 3:
                 k = page_number_at_end(out, u)
-                if not k and page is not None and out and _bare_number(out[-1], 2) and int(out[-1].key) == page + 1:
+                if not k and page is not None and out and bare_number(out[-1], 2) and int(out[-1].key) == page + 1:
                     k = 1  # the next page's number before the header it repeats ('8 8 4' after page 3: not a 得分)
                 if k:
                     page = _page_of(out[-k:])

@@ -291,6 +291,11 @@ def is_footer(units: list[Unit]) -> bool:
     return is_page_number(" ".join(u.text for u in units), beside_form_feed=False)
 
 
+def bare_number(u: Unit, least: int) -> bool:
+    """A plain bare number from `least` to 999: the shape of a page's number."""
+    return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
+
+
 def footer_at(units: list[Unit], i: int) -> int:
     """How many units from `i` on print a page's footer in words or in one piece (0: none)."""
     return next((k for k in (3, 2, 1) if i + k <= len(units) and is_footer(units[i:i + k])), 0)
