@@ -15,7 +15,7 @@ from functools import lru_cache
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
-from jixiao.assemble.stream import Unit, source_rows
+from jixiao.assemble.stream import Unit, footer_at, source_rows
 from jixiao.assemble.text import (
     CONTINUES,
     GOES_ON,
@@ -69,10 +69,16 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     texts: list[Unit] = []
     inline: dict[str, str] = {}
     paged = False  # a page's number was passed over: the text after it goes on over a page break
+    footer = 0  # units of a page's footer still to pass
     for k, u in enumerate(units):
         if (lex.section(u.key) == "goals" or lex.level(u.key)) and not u.text.endswith(SENTENCE_END):
             continue  # the block's own words (a text's wrapped line '绩效目标。' is text)
-        if _page_number(units, k, opening=not texts and bool(heads)):
+        opening = not texts and bool(heads)  # (no text yet after the headings)
+        if footer or (opening and not u.certain and (footer := footer_at(units, k))):
+            footer -= 1  # a page's footer in words or in one piece ('… 实际完成情况 - 2 - 围绕…')
+            paged = True
+            continue
+        if _page_number(units, k, opening=opening):
             paged = True
             continue
         if paged:
