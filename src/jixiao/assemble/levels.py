@@ -33,6 +33,7 @@ MODES = (("top", 0), ("bottom", 0), ("middle", -1), ("middle", 1))
 UNCOVERED = 0.2  # a row left without a label by centred ones: less than a label half a row further off its middle
 LEAN = 1e-4  # an even span's label in the other half than the table's way: only a tie-breaker
 NAMED_ELSEWHERE = 0.3  # a row whose name holds another 一级 block's word (`服务对象满意度` under 效益指标)
+MEASURED = 5e-6  # a row whose name says another 二级 block's measure (`_measures`): a tie-breaker after LEAN
 UNNAMED = 0.05  # a row under a block whose indicators are all named by a word (满意), its name without it
 
 # a label printed on a row: (key, column slot if known, text, (first line, last line), (first, last) source row)
@@ -272,11 +273,11 @@ def _alike_names(names: list[str | None]) -> Extra:
     return cost
 
 
-def _named_blocks(says: list[str | None], labels: list[str]) -> Extra:
+def _named_blocks(says: list[str | None], labels: list[str], unit: float = 1e-5) -> Extra:
     """A tie-breaker before the others: a name that says which 一级 block it is in — the block's label without
     its 指标 in it, one block's only (`服务对象满意度` in 满意度指标, `成本控制数` in 成本指标) — leans to that
-    block's span (a row between two labels centred in their spans)."""
-    unit = 1e-5
+    block's span (a row between two labels centred in their spans). Also (a smaller `unit`) the 二级 block a
+    name's words say (`_measures`)."""
     if not any(says):  # (most tables: no name says its block)
         return lambda k, start, end: 0.0
     elsewhere: dict[str, list[int]] = {}  # per label, running counts of the rows whose name says another block
@@ -314,6 +315,21 @@ def _unnamed_spans(unnamed: dict[str, list[int]], labels: list[str]) -> Extra:
         run = unnamed.get(labels[k])
         return UNNAMED * (run[end + 1] - run[start]) if run else 0.0
     return cost
+
+
+def _measures(names: list[str | None], lex: Lexicon) -> list[str | None]:
+    """Per row, the one 二级 block whose words its name holds (`问题整改及时率` → 时效指标), or None (none, or
+    several: `节约运行成本` holds 经济效益's 节约 and 成本's 成本)."""
+    says: list[str | None] = []
+    for name in names:
+        hits = [label for label, words in lex.level2_words.items() if name and any(w in name for w in words)]
+        says.append(hits[0] if len(hits) == 1 else None)
+    return says
+
+
+def _full(label: str) -> str:
+    """A 二级 label as the templates' word lists name it ('社会效益' → '社会效益指标')."""
+    return label if label.endswith("指标") else label + "指标"
 
 
 def _blocks_named(names: list[str | None], labels: list[str]) -> list[str | None]:
@@ -437,7 +453,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     keys = [fold(raw.name) if raw.name else None for raw in raws]  # (names as the labels are: traditional folded)
     says = _blocks_named(keys, level1_labels)  # the 一级 block each row's name says, if any
     unnamed = _unnamed(keys, level1_labels, lex)
-    named_blocks = _plus(_named_blocks(says, level1_labels), _unnamed_spans(unnamed, level1_labels))
+    measures = _measures(keys, lex)  # the 二级 block each row's name says it measures, if one
+    named_blocks = _plus(_plus(_named_blocks(says, level1_labels), _unnamed_spans(unnamed, level1_labels)),
+                         _named_blocks([parents.get(m) if m else None for m in measures], level1_labels, MEASURED))
+    level2_labels = [_full(col2[p][0]) for p in pos2]  # type: ignore[index]
+    named_measures = _named_blocks(measures, level2_labels, MEASURED)
 
     def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> float:
         """What a reading costs beyond its labels' places: rows without a label, 一级 and 二级 labels that name
@@ -489,19 +509,20 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             continue  # a way of printing that fits without a flaw: the costlier search cannot do better
         first1 = _plus(_plus(against_two, named_blocks), _plus(_alike(weights, pos1), alike))
         cover1, off1 = spans(col1, mode, first1, lines, lean, pages)
-        cover2, off2 = spans(col2, mode, _plus(_within(cover1), _plus(_alike(weights, pos2), alike)), lines, lean,
-                             pages)
+        cover2, off2 = spans(col2, mode, _plus(_plus(_within(cover1), named_measures),
+                                               _plus(_alike(weights, pos2), alike)), lines, lean, pages)
         cost = off1 + off2 + _disagreement(cover1, cover2)
         tried = len(readings)
         readings.append((cost, cover1, cover2))
         if mode == "middle" and cost > 0 and lines is not None and pos1 and pos2:
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
             # weighted like the next block's label row) must not outweigh where the 二级 labels stand
-            free2, _ = spans(col2, mode, _plus(_alike(weights, pos2), alike), lines, lean, pages)
+            free2, _ = spans(col2, mode, _plus(named_measures, _plus(_alike(weights, pos2), alike)), lines, lean,
+                             pages)
             around1, off1 = spans(col1, mode, _plus(first1, _around(free2)), lines, lean, pages)
             if around1 != cover1:
-                within2, off2 = spans(col2, mode, _plus(_within(around1), _plus(_alike(weights, pos2), alike)),
-                                      lines, lean, pages)
+                within2, off2 = spans(col2, mode, _plus(_plus(_within(around1), named_measures),
+                                                        _plus(_alike(weights, pos2), alike)), lines, lean, pages)
                 if _covered(around1) == _covered(cover1) and _covered(within2) == _covered(cover2):
                     # (the same rows under labels: only which label a row between two is under may change)
                     readings.append((off1 + off2 + _disagreement(around1, within2), around1, within2))

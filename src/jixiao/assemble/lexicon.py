@@ -81,6 +81,8 @@ class Lexicon:
     openers: tuple[str, ...] = ()  # words a qualitative 年度指标值 opens with ('达到', '符合', '及时')
     # 一级 label -> the words each of its indicators is named by, where the block has them (满意度指标: 满意)
     block_words: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    # 二级 label -> words a name holds that say it measures what that block does ('及时' → 时效指标)
+    level2_words: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     @property
     def glued_label(self) -> re.Pattern[str]:
@@ -192,6 +194,8 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
                              key=len, reverse=True)),
         block_words={fold(k): tuple(fold(w) for w in ws)
                      for k, ws in data["indicators"].get("block_words", {}).items()},
+        level2_words={fold(k): tuple(fold(w) for w in ws)
+                      for k, ws in data["indicators"].get("level2_words", {}).items()},
     )
 
 
