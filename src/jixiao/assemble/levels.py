@@ -473,10 +473,13 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                 cost += 3.0
             if two is None and col2[i] is None:
                 cost += 0.5
-            if says[i] is not None and one is not None and one != says[i]:
+            under = one if one is not None else implied  # (a row the 一级 spans leave is its 二级 label's block's)
+            if says[i] is not None and under is not None and under != says[i]:
                 cost += NAMED_ELSEWHERE
             if one in unnamed and cover1[i] != i and unnamed[one][i + 1] > unnamed[one][i]:
                 cost += UNNAMED  # (a row printing its own label is that block's whatever its name)
+            if (m := measures[i]) is not None and cover2[i] != i and two is not None and _full(two) != m:
+                cost += MEASURED  # (the name says another 二级 block's measure: a tie-breaker between ways)
         return cost
 
     best: tuple[float, list, list] | None = None
