@@ -1362,6 +1362,8 @@ class _Reader:
                      ] or slots
             slots = slots or ["name"]
             for line in row.wraps:
+                if _page_foot(line):
+                    break  # (the lines after a page's bare number are the next page's)
                 row.last_line = max(row.last_line or line[-1].line, line[-1].line)
             columns = {s: max(widths.get(s, 0.0), row.first_widths.get(s, 0.0), 1.0) for s in cells or slots}
             firsts = {s: getattr(row, s) or "" for s in slots}
@@ -1406,8 +1408,10 @@ class _Reader:
         left of those lines."""
         labels, name = list(row.labels), row.name or ""
         kept: list[list[Unit]] = []
+        paged = False  # a page's bare number was passed: the lines after it are the next page's
         for line in row.wraps:
-            labels, name, k = self._extend_labels(labels, name, line, row)
+            labels, name, k = self._extend_labels(labels, name, line, row, on_page=not paged)
+            paged = paged or _page_foot(line)
             if k < len(line):
                 kept.append(line[k:])
         return labels, name, kept
@@ -1426,12 +1430,13 @@ class _Reader:
             return prefix[k:]
         return prefix
 
-    def _extend_labels(self, labels: list[Label], name: str, line: list[Unit], row: RawRow
+    def _extend_labels(self, labels: list[Label], name: str, line: list[Unit], row: RawRow, on_page: bool = True
                        ) -> tuple[list[Label], str, int]:
         """The line's first pieces of ideographs, in the labels' order, each going on with the label it extends into
         a label or a label's beginning (a whole label only into a longer one: `产出` + `指标`, not `数量指标` + `等`);
         then a label's beginning read as the name's (`数量指`, `满意` `服务对`) made a label of its own where the
-        next piece extends it. Returns the labels, the name and how many pieces were taken."""
+        next piece extends it. Returns the labels, the name and how many pieces were taken. `on_page`: the line is
+        on the labels' page (a rest on the next page is no line of theirs where they are centred)."""
         lex = self.lex
         labels = list(labels)
         k = 0
@@ -1442,7 +1447,8 @@ class _Reader:
             goes_on = label_key(longer) in lex.words if lex.level(key) else (
                 lex.level(longer) or longer in lex.prefixes)
             if goes_on and IDEOGRAPH.search(line[k].key):
-                labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line), rows_)
+                labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line if on_page else lines[1]),
+                             rows_)
                 k += 1
         while (k < len(line) and len(labels) < 2 and len(line[k].key) <= MAX_REST
                and (head := self._label_head(name, line[k].key))):
@@ -1591,9 +1597,12 @@ class _Reader:
     def _finish(self, row: RawRow, dev: list[Unit], pieces: list[Unit]) -> None:
         """The row's 偏差原因, and the pieces a page break or a wrapped line cut off it, joined by column."""
         dev = list(dev)
-        # (not its lines on the next page: a merged label is centred in the page's part of it)
-        broken = min((u.line for u in (*dev, *pieces) if u.gap >= Gap.PAGE), default=None)
-        for u in (*dev, *pieces):
+        # (not its lines on the next page: a merged label is centred in the page's part of it; a page's bare
+        # number on a line of its own, at its foot, is where the page ends)
+        after = [*dev, *pieces]
+        broken = min((u.line for k, u in enumerate(after) if u.gap >= Gap.PAGE or (
+            _page_foot([u]) and (k + 1 == len(after) or after[k + 1].line != u.line))), default=None)
+        for u in after:
             if broken is None or u.line < broken:
                 row.last_line = max(row.last_line or u.line, u.line)
         for u in dev:
@@ -1613,11 +1622,16 @@ class _Reader:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                     row.labels.append(self._label(u, hint))
                     continue
-                row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line), rows)
+                # (a rest on the next page is no line of the label's on its own page, where it is centred)
+                on_page = broken is None or u.line < broken
+                row.labels[k] = (key + u.key, hint, join(text, u.text), (lines[0], u.line if on_page else lines[1]),
+                                 rows)
                 continue
             hinted = self.hint(u, 0) if self.aligned else None
             label = _is_label(u, self.lex) == "level" and not (hinted in self.fields and _short_label(u.key))
             if label or hinted in ("level1", "level2"):
+                if u.key.isdigit():
+                    continue  # a page's bare number at its foot, in a label's column: no label
                 if u.col is not None:
                     row.slot_cols[u.col] = f"label{len(row.labels)}"
                 row.labels.append(self._label(u, hinted))
@@ -1654,6 +1668,14 @@ class _Reader:
             return None
         slot = row.slot_cols[max(lower)]
         return "deviation" if col > max(row.slot_cols) else slot
+
+
+def _page_foot(line: list[Unit]) -> bool:
+    """A wrapped line that is a page's bare number alone, at its foot (the next lines are the next page's)."""
+    if len(line) != 1:
+        return False
+    u = line[0]  # (in column-aligned text a realigned unit is a certain cell: its shape decides)
+    return u.key.isdigit() and 2 <= int(u.key) < 1000 and u.gap >= Gap.LINE
 
 
 @dataclass(frozen=True)
