@@ -12,10 +12,11 @@ printing puts it, wins. A row that prints a label keeps it as printed; a 一级 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from jixiao.assemble.lexicon import CAPTION, Lexicon, is_points_only
@@ -182,6 +183,23 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
     return out, off
 
 
+def _centrable(pos: list[int], n: int) -> bool:
+    """Whether labels on rows `pos` could each stand in the middle (or either middle row) of spans that cover all
+    `n` rows in order: else no centred reading is without a flaw (rows counted, not printed lines)."""
+    if not pos:
+        return False
+    starts = {0}
+    for k, p in enumerate(pos):
+        last = k + 1 == len(pos)
+        limit = n - 1 if last else pos[k + 1] - 1
+        ends = {e for s in starts if s <= p for e in (2 * p - s - 1, 2 * p - s, 2 * p - s + 1)
+                if p <= e <= limit and (not last or e == n - 1)}
+        starts = {e + 1 for e in ends}
+        if not starts:
+            return False
+    return True
+
+
 def _merged(cover: list[int | None], printed: list[Printed | None], rows: list[int | None]) -> set[int]:
     """Rows inside a merged cell the source defines (HTML rowspan, Word vMerge, an Excel merge, a ruled PDF
     cell) are that label's, whichever way of printing was chosen for the rest: the source's spans are certain."""
@@ -280,16 +298,19 @@ def _named_blocks(says: list[str | None], labels: list[str], unit: float = 1e-5)
     name's words say (`_measures`)."""
     if not any(says):  # (most tables: no name says its block)
         return lambda k, start, end: 0.0
-    elsewhere: dict[str, list[int]] = {}  # per label, running counts of the rows whose name says another block
-    for label in set(labels):
+    saying = [0]  # running counts of the rows whose name says a block, and per label of those saying it
+    for said in says:
+        saying.append(saying[-1] + (said is not None))
+    own: dict[str, list[int]] = {}
+    for label in set(labels).intersection(says):
         run = [0]
         for said in says:
-            run.append(run[-1] + (said is not None and said != label))
-        elsewhere[label] = run
+            run.append(run[-1] + (said == label))
+        own[label] = run
 
     def cost(k: int, start: int, end: int) -> float:
-        run = elsewhere[labels[k]]
-        return unit * (run[end + 1] - run[start])
+        run = own.get(labels[k])
+        return unit * (saying[end + 1] - saying[start] - (run[end + 1] - run[start] if run else 0))
     return cost
 
 
@@ -319,12 +340,20 @@ def _unnamed_spans(unnamed: dict[str, list[int]], labels: list[str]) -> Extra:
 
 def _measures(names: list[str | None], lex: Lexicon) -> list[str | None]:
     """Per row, the one 二级 block whose words its name holds (`问题整改及时率` → 时效指标), or None (none, or
-    several: `节约运行成本` holds 经济效益's 节约 and 成本's 成本)."""
+    several: `垃圾分类准确率` holds 生态效益's 垃圾 and 质量's 准确率)."""
+    pattern, block_of = _measure_words(lex)
     says: list[str | None] = []
     for name in names:
-        hits = [label for label, words in lex.level2_words.items() if name and any(w in name for w in words)]
-        says.append(hits[0] if len(hits) == 1 else None)
+        hits = {block_of[w] for w in pattern.findall(name)} if name else set()
+        says.append(hits.pop() if len(hits) == 1 else None)
     return says
+
+
+@lru_cache(maxsize=16)
+def _measure_words(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every measure word of the templates (longest first), and each word's 二级 block."""
+    block_of = {w: label for label, words in lex.level2_words.items() for w in words}
+    return re.compile("|".join(map(re.escape, sorted(block_of, key=len, reverse=True))) or "(?!)"), block_of
 
 
 def _full(label: str) -> str:
@@ -459,10 +488,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     level2_labels = [_full(col2[p][0]) for p in pos2]  # type: ignore[index]
     named_measures = _named_blocks(measures, level2_labels, MEASURED)
 
-    def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> float:
+    def _disagreement(cover1: list[int | None], cover2: list[int | None]) -> tuple[float, float]:
         """What a reading costs beyond its labels' places: rows without a label, 一级 and 二级 labels that name
-        different blocks, a row under another block than its name says."""
-        cost = 0.0
+        different blocks, a row under another block than its name says; and apart, what only breaks ties (a row
+        under a block its name's words do not say)."""
+        cost = ties = 0.0
         for i in range(len(raws)):
             two = col2[cover2[i]][0] if cover2[i] is not None else None  # type: ignore[index]
             one = col1[cover1[i]][0] if cover1[i] is not None else None  # type: ignore[index]
@@ -477,10 +507,10 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             if says[i] is not None and under is not None and under != says[i]:
                 cost += NAMED_ELSEWHERE
             if one in unnamed and cover1[i] != i and unnamed[one][i + 1] > unnamed[one][i]:
-                cost += UNNAMED  # (a row printing its own label is that block's whatever its name)
+                ties += UNNAMED  # (a row printing its own label is that block's whatever its name)
             if (m := measures[i]) is not None and cover2[i] != i and two is not None and _full(two) != m:
-                cost += MEASURED  # (the name says another 二级 block's measure: a tie-breaker between ways)
-        return cost
+                ties += MEASURED  # (the name says another 二级 block's measure: a tie-breaker between ways)
+        return cost, ties
 
     best: tuple[float, list, list] | None = None
     readings: list[tuple[float, list, list]] = []
@@ -507,16 +537,22 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             first_on = {raw.page: i for i, raw in reversed(list(enumerate(raws)))}
             last_on = {raw.page: i for i, raw in enumerate(raws)}
             pages = [(first_on[raw.page], last_on[raw.page]) for raw in raws]
+    flawless = False  # the best reading so far fits without a flaw, but for what only breaks ties
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
-        if mode == "middle" and best is not None and best[0] == 0:
-            continue  # a way of printing that fits without a flaw: the costlier search cannot do better
+        if mode == "middle" and best is not None and flawless and (best[0] == 0 or lines is None and not (
+                _centrable(pos1, len(raws)) and _centrable(pos2, len(raws)))):
+            continue  # a way of printing that fits without a flaw, and no centred reading could: the costlier
+            # search cannot do better
         first1 = _plus(_plus(against_two, named_blocks), _plus(_alike(weights, pos1), alike))
         cover1, off1 = spans(col1, mode, first1, lines, lean, pages)
         cover2, off2 = spans(col2, mode, _plus(_plus(_within(cover1), named_measures),
                                                _plus(_alike(weights, pos2), alike)), lines, lean, pages)
-        cost = off1 + off2 + _disagreement(cover1, cover2)
+        flaws, ties = _disagreement(cover1, cover2)
+        cost = off1 + off2 + flaws + ties
         tried = len(readings)
         readings.append((cost, cover1, cover2))
+        if best is None or cost < best[0] - 1e-9:
+            flawless = off1 + off2 + flaws == 0
         if mode == "middle" and cost > 0 and lines is not None and pos1 and pos2:
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
             # weighted like the next block's label row) must not outweigh where the 二级 labels stand
@@ -528,7 +564,7 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                                                         _plus(_alike(weights, pos2), alike)), lines, lean, pages)
                 if _covered(around1) == _covered(cover1) and _covered(within2) == _covered(cover2):
                     # (the same rows under labels: only which label a row between two is under may change)
-                    readings.append((off1 + off2 + _disagreement(around1, within2), around1, within2))
+                    readings.append((off1 + off2 + sum(_disagreement(around1, within2)), around1, within2))
         for reading in readings[tried:]:
             if best is None or reading[0] < best[0] - 1e-9:
                 best = reading
