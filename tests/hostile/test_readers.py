@@ -236,3 +236,13 @@ def test_a_damaged_fund_header_of_many_columns_is_read_in_bounded_work():
     result = run("parse", str(source), "-f", "json", cpu=20)
     assert result.returncode == 0, result.stderr[-500:]
     assert len(json.loads(result.stdout)["forms"]) == 6
+
+
+def test_a_damaged_indicator_table_of_many_columns_is_read_in_bounded_work():
+    """Found by bench/fuzz.py (text #445, seed 46): damage that gave the indicator header many columns made
+    the fit of a short row's cells to its slots try every order-preserving choice (over a minute of CPU); the
+    fit is now a dynamic program over (slot, cell), the same choice in bounded work."""
+    source = Path(__file__).parent.parent / "data" / "fuzz" / "indicator_row_many_placements.txt"
+    result = run("parse", str(source), "-f", "json", cpu=20)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert len(json.loads(result.stdout)["forms"]) == 12

@@ -117,22 +117,50 @@ def fit_slots(texts: list[str | None], slots: tuple[str, ...]) -> tuple[str, ...
     """The slots of a row's cells where it has fewer than the header's slots and the source shows no blank
     cells: the order-preserving choice whose cells best fit their slots' shapes ('52 10 19.23%' under
     指标性质 指标值 度量单位 实际完成值 完成率: the 指标值, the 实际完成值 and the 完成率), a blank 指标性质,
-    度量单位 or unknown column costing nothing, a blank value a little. The first cell stays the first slot's."""
+    度量单位 or unknown column costing nothing, a blank value a little, a 度量单位 without a 指标值 that is a
+    number more. The first cell stays the first slot's. Chosen by dynamic programming over (slot, cell) — a
+    stranger's header of many columns makes the choices too many to try one by one — and among choices that fit
+    alike, the one taking the earliest slots."""
     if len(texts) >= len(slots) or not texts:
         return slots[:len(texts)]
-    best: tuple[float, tuple[str, ...]] | None = None
-    for rest in combinations(slots[1:], len(texts) - 1):
-        chosen = (slots[0], *rest)
-        points = sum(_slot_points(slot, text or "") for slot, text in zip(chosen, texts, strict=True))
-        points -= 1.5 * sum(1 for slot in slots if slot not in chosen and slot not in _OPTIONAL
-                            and not slot.startswith("extra"))
-        if "target_unit" in chosen and "target_value" in slots and not (
-                "target_value" in chosen and _VALUE.match(texts[chosen.index("target_value")] or "")):
-            points -= 3.0  # a unit measures a number: none without it ('有效 | 有效' is a target and an actual)
-        if best is None or points > best[0] + 1e-9:
-            best = (points, chosen)
-    assert best is not None
-    return best[1]
+    n, m = len(slots), len(texts)
+    skipped = [0.0 if slot in _OPTIONAL or slot.startswith("extra") else -1.5 for slot in slots]
+    has_value = "target_value" in slots
+    values = [bool(_VALUE.match(text or "")) for text in texts]
+    fits = [[_slot_points(slot, text or "") for text in texts] for slot in slots]
+    low = float("-inf")
+    # best[j][i][s]: the most points slots j… make of cells i…, where s = 2 × (a 度量单位 was taken before j)
+    # + (a 指标值 holding a number was)
+    best = [[[low] * 4 for _ in range(m + 1)] for _ in range(n + 1)]
+    for j in range(n, -1, -1):
+        for i in range(m, -1, -1):
+            for state in range(4):
+                if i == m:
+                    unit, valued = state >> 1, state & 1
+                    best[j][i][state] = sum(skipped[j:]) - (3.0 if unit and has_value and not valued else 0.0)
+                elif n - j >= m - i:
+                    best[j][i][state] = max(_take(best, slots, values, fits, j, i, state),
+                                            skipped[j] + best[j + 1][i][state] if i else low)
+    chosen: list[str] = []
+    j = i = state = 0
+    while i < m:  # (the earliest slot that keeps the best: a cell taken as soon as it may be)
+        if i == 0 or _take(best, slots, values, fits, j, i, state) >= best[j][i][state] - 1e-9:
+            chosen.append(slots[j])
+            state = _after(slots[j], values[i], state)
+            i += 1
+        j += 1
+    return tuple(chosen)
+
+
+def _after(slot: str, value: bool, state: int) -> int:
+    """`fit_slots`'s state after a cell is taken for `slot`."""
+    return state | (2 if slot == "target_unit" else 0) | (1 if slot == "target_value" and value else 0)
+
+
+def _take(best: list, slots: tuple[str, ...], values: list[bool], fits: list[list[float]], j: int, i: int,
+          state: int) -> float:
+    """The points of cell `i` taken for slot `j`, and the best the rest can make after it."""
+    return fits[j][i] + best[j + 1][i + 1][_after(slots[j], values[i], state)]
 
 
 def _cut_points(piece: Piece, before: Piece) -> float:
