@@ -15,7 +15,7 @@ from functools import lru_cache
 from jixiao.assemble.columns import column_starts, realign
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
-from jixiao.assemble.stream import Unit, footer_at, source_rows
+from jixiao.assemble.stream import Unit, bare_number, footer_at, source_rows
 from jixiao.assemble.text import (
     CONTINUES,
     GOES_ON,
@@ -177,8 +177,8 @@ def _page_number(units: list[Unit], k: int, opening: bool = False) -> bool:
     if not BARE_PAGE_NUMBER.match(u.key):
         return False
     if u.gap < Gap.LINE:
-        return (opening and not u.certain and u.key.isdigit() and int(u.key) >= 2 and k + 1 < len(units)
-                and not units[k + 1].certain and bool(IDEOGRAPH.search(units[k + 1].key)))
+        return (opening and bare_number(u, 2) and k + 1 < len(units) and not units[k + 1].certain
+                and bool(IDEOGRAPH.search(units[k + 1].key)))
     return k + 1 == len(units) or units[k + 1].gap >= Gap.ROW and units[k + 1].row != u.row
 
 

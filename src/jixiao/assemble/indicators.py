@@ -1672,10 +1672,8 @@ class _Reader:
 
 def _page_foot(line: list[Unit]) -> bool:
     """A wrapped line that is a page's bare number alone, at its foot (the next lines are the next page's)."""
-    if len(line) != 1:
-        return False
-    u = line[0]  # (in column-aligned text a realigned unit is a certain cell: its shape decides)
-    return u.key.isdigit() and 2 <= int(u.key) < 1000 and u.gap >= Gap.LINE
+    # (in column-aligned text a realigned unit is a certain cell: its shape decides)
+    return len(line) == 1 and bare_number(line[0], 2, certain_too=True) and line[0].gap >= Gap.LINE
 
 
 @dataclass(frozen=True)

@@ -291,9 +291,10 @@ def is_footer(units: list[Unit]) -> bool:
     return is_page_number(" ".join(u.text for u in units), beside_form_feed=False)
 
 
-def bare_number(u: Unit, least: int) -> bool:
-    """A plain bare number from `least` to 999: the shape of a page's number."""
-    return not u.certain and u.key.isdigit() and least <= int(u.key) < 1000
+def bare_number(u: Unit, least: int, certain_too: bool = False) -> bool:
+    """A plain bare number from `least` to 999: the shape of a page's number (`certain_too`: also as a certain
+    cell, as column-aligned text realigns every unit)."""
+    return (certain_too or not u.certain) and u.key.isdigit() and least <= int(u.key) < 1000
 
 
 def footer_at(units: list[Unit], i: int) -> int:
