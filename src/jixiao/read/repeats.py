@@ -104,4 +104,5 @@ def _runs(tokens: list[Token], row: list[int]) -> list[tuple[int, int]]:
 
 
 def _number(text: str) -> bool:
-    return text.strip().replace(",", "").replace(".", "", 1).replace("%", "").lstrip("-+").isdigit()
+    """A number, its thousands grouped by a comma of either width (`5，552.00`: a full-width document's)."""
+    return text.strip().replace(",", "").replace("，", "").replace(".", "", 1).replace("%", "").lstrip("-+").isdigit()

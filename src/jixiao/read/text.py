@@ -148,8 +148,12 @@ def _fold_tokens(tokens: list[Token], start: int) -> None:
 def _lone_numbers(lines: list[str]) -> set[int]:
     """Lines of a bare number set apart by blank lines among rows of several cells: a page number where a page
     break was (in a document of a cell per line, such a line is a cell). A running header after it, a line of
-    one cell printed the same on page after page, is passed over to the row after it."""
+    one cell printed the same on page after page, is passed over to the row after it. Where a page broke inside
+    a row, the line on one side of its number is a piece of a cell: beside a row of several cells on the other
+    side, the number is a page's still when the page before or after is numbered one less or one more the same
+    way (`2` … `3` … `4`: the document's own numbering)."""
     out: set[int] = set()
+    beside: list[tuple[int, int]] = []  # (line, number) set apart, a row of several cells on one side at least
     repeated: set[str] | None = None
     for i, line in enumerate(lines):
         stripped = line.strip()
@@ -164,8 +168,14 @@ def _lone_numbers(lines: list[str]) -> set[int]:
                 repeated = {text for text, n in counts.items() if n >= MIN_RUNNING and not text.isdigit()}
             if lines[j].strip() in repeated:
                 j = _filled_at(lines, j, 1)
-        if _several_cells(_next_filled(lines, i, -1)) and j >= 0 and _several_cells(lines[j]):
+        before, after = _several_cells(_next_filled(lines, i, -1)), j >= 0 and _several_cells(lines[j])
+        if before and after:
             out.add(i)
+        if before or after:
+            beside.append((i, int(_LEADING_DIGITS.match(stripped).group())))  # type: ignore[union-attr]
+    for (i, n), (k, m) in zip(beside, beside[1:], strict=False):
+        if m == n + 1:
+            out.update((i, k))
     return out
 
 
