@@ -1080,8 +1080,9 @@ def layout_drawn(doc: list, style: Style, rng: random.Random) -> str:
                         merged_ids[key] = len(content)
                         text = c.merge.text if c.merge.label_at is not None else ""
                         last = min(len(block) - 1, r - c.merge.index + c.merge.length - 1)
-                        content[len(content)] = (r, col, last, col, wrap(text, style.widths[col]), True)
-                    owners.append(merged_ids[key])
+                        content[len(content)] = (r, col, last, col + c.span - 1,
+                                                 wrap(text, _cell_width(style.widths, col, c)), True)
+                    owners += [merged_ids[key]] * c.span  # (项目资金 over the caption column too)
                 else:
                     content[len(content)] = (r, col, r, col + c.span - 1,
                                              wrap(_one_line(c.text), _cell_width(style.widths, col, c)), False)
