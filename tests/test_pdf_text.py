@@ -111,6 +111,16 @@ def test_a_number_broken_by_a_narrow_column_is_joined(align):
         ["年度资金总额", "10.00", "99.49%", "≥200(次)"], ["其他资金", "-", "-", "-"]]
 
 
+@pytest.mark.parametrize("padding", [0.0, PADDING])
+def test_a_number_broken_before_its_point_is_joined(padding):
+    """A column two characters wide breaks `100.00` into `10` / `0.0` / `0` (LibreOffice's 分值 of a 总分 row): a
+    head too short to be cut by its width alone goes on with a rest that holds the point; a whole number over
+    another row's number stays a value of its own."""
+    rows = text_rows(_page([[(30, ["总分"]), (120, ["10", "0.0", "0"]), (160, ["90.02"])],
+                            [(30, ["其他"]), (120, ["10"]), (160, ["8"])]], "top", padding=padding))
+    assert [[text for text, *_ in row.cells] for row in rows] == [["总分", "100.00", "90.02"], ["其他", "10", "8"]]
+
+
 def test_a_glyph_boxed_by_its_ink_opens_no_gap():
     """A glyph from a fallback font is boxed by its ink, narrower than its advance ('自' in a title): the gaps
     beside it are no column boundary, even where the next word starts at a column that rows below share."""

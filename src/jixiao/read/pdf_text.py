@@ -49,6 +49,10 @@ WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell 
 _NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
 _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
+# a whole number too short to be cut, cut before its point all the same, its rest holding the point ('10' / '0.0' /
+# '0': '100.00' in a column two characters wide)
+_SHORT_HEAD = re.compile(r"^[-+]?\d{1,2}$")
+_POINT_REST = re.compile(r"^\d{0,2}\.\d{0,2}$")
 # ... or any rest, where the number was cut inside its thousands groups ('16,221,1' / '00.00', '16,221,' / '100.00')
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
@@ -217,8 +221,8 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
     within LINK of the atom's bottom, no wider than it, the nearest such. A value (a number, a dash) never
     wraps onto a line of its own, but in a column too narrow for it, where its rest is a short piece of digits or
-    a unit right below (`10.0` / `0`, `≥200` / `(次)`), or the rest of its thousands groups (`16,221,1` /
-    `00.00`)."""
+    a unit right below (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`), or the rest of its thousands groups
+    (`16,221,1` / `00.00`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     line_of = {id(b): line for line in lines for b in line}
     for k, a in enumerate(flat):
@@ -232,7 +236,7 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
             if b.top <= a.top + 0.5 * a.size:
                 continue
             if value:
-                if not (_VALUE_REST.match(b.text) and _VALUE_CUT.match(a.text) or _group_cut(a.text, b.text)):
+                if not (_value_cut(a.text, b.text) or _group_cut(a.text, b.text)):
                     continue
             elif _NEVER_WRAPS.match(b.text):
                 continue
@@ -261,6 +265,12 @@ def _under_another(a: Atom, b: Atom, line: list[Atom]) -> bool:
         last += 1
     return any(min(a.x1, c.x1) - max(a.x0, c.x0) > OVERLAP * a.size and len(c.text) > 1
                and not _VALUE_REST.match(c.text) for c in (*line[:first], *line[last + 1:]))
+
+
+def _value_cut(head: str, rest: str) -> bool:
+    """A number a narrow column broke, `rest` the next piece of it (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`)."""
+    return bool(_VALUE_REST.match(rest) and _VALUE_CUT.match(head)
+                or len(rest) > 1 and _POINT_REST.match(rest) and _SHORT_HEAD.match(head))
 
 
 def _group_cut(head: str, rest: str) -> bool:
@@ -450,5 +460,5 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
 def _cell(stack: list[Atom]) -> tuple[str, float, float, float, float]:
     text = ""
     for a in stack:  # a number broken by a narrow column is joined without a space
-        text = text + a.text if _VALUE_CUT.match(text) and _VALUE_REST.match(a.text) else join(text, a.text)
+        text = text + a.text if _value_cut(text, a.text) else join(text, a.text)
     return (text, min(a.x0 for a in stack), max(a.x1 for a in stack), stack[0].top, stack[-1].bottom)
