@@ -1459,13 +1459,16 @@ class _Reader:
         return labels, name, k
 
     def _label_head(self, name: str, piece: str) -> str:
-        """The beginning of `name` that `piece` extends into a level label or its beginning ('' for none)."""
+        """The beginning of `name` that `piece` extends into a level label or its beginning ('' for none). Not
+        where the name goes on as the piece does: the name holds that label whole (a row named
+        `服务对象满意度指标`, `标。` the last line of its wrapped 偏差原因)."""
         if not IDEOGRAPH.search(piece) or self.lex.level(piece):  # (a whole label is no label's rest)
             return ""
         for j in range(1, min(len(name), MAX_LABEL_CUT) + 1):
             longer = fold(name[:j]) + piece
             if (self.lex.level(longer) or longer in self.lex.prefixes) and name[j:].strip():
-                return name[:j]
+                rest = fold(name[j:].strip())
+                return "" if rest.startswith(piece) or piece.startswith(rest) else name[:j]
         return ""
 
     def _deviation_below(self, row: RawRow) -> bool:

@@ -700,8 +700,11 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         if len(line) == 1:
             if not tok.text[:1].isdigit():
                 continue  # (most lines: no rest)
-            if _CUT_GROUP.match(before.text) and _fits(before.text, tok.text):
-                joins[k] = k - 1
+            # (a group cut short anywhere on the line above: the rest stands below it, not after the row's last cell)
+            groups = [h for h in rows[before.row] if _CUT_GROUP.match(tokens[h].text) and _fits(tokens[h].text,
+                                                                                                 tok.text)]
+            if len(groups) == 1 or k - 1 in groups:
+                joins[k] = groups[0] if len(groups) == 1 else k - 1
             elif _POINT_REST.match(tok.text):
                 if _CUT_HEAD.match(before.text):
                     head: int | None = k - 1
