@@ -196,3 +196,31 @@ def test_a_row_whose_every_cell_links_below_starts_where_its_cells_begin():
     assert got == [["项目名称", "政府购买超算中心高性能计算服务经费"],
                    ["主管部门", "上海市经济和信息化委员会", "实施单位", "上海市经济信息委"],
                    ["项目资金", "年初预算数", "全年预算数", "得分"]]
+
+
+def test_a_row_a_page_break_cut_goes_on_at_the_next_page_s_top():
+    """A table without rules whose page broke inside a row: the next page opens with the rest of that row's
+    wrapped cells and the digits the break cut off its numbers (`生态` / `效益指标`, `≤183万` / `元`, `2.0` / `0`),
+    its name whole above. Each rest goes on in the cell above it (before: a row of its own named `元`); a row of
+    its own at a page's top, its numbers whole, stays a row."""
+    from jixiao.read.pdf import Page, layout
+
+    def page(number: int, rows: list[list[tuple[float, list[str]]]]) -> Page:
+        return Page(number, 600.0, 800.0, chars=[ch for line in _page(rows, "top") for ch in line])
+
+    cut = [(30, ["生态"]), (90, ["绿化覆盖率"]), (180, ["≤183万"]), (250, ["183万"]), (320, ["2.0"]),
+           (360, ["0.5"]), (400, ["受天气影响部"])]
+    rest = [(30, ["效益", "指标"]), (180, ["元"]), (250, ["元"]), (320, ["0"]), (360, ["9"]), (400, ["分工作延期。"])]
+    whole = [(30, ["可持续"]), (90, ["设施使用年限"]), (180, ["≥152个"]), (250, ["达成指标"]), (320, ["9.0"]),
+             (360, ["9.0"])]
+    first = [[(30, ["一级"]), (90, ["三级指标"]), (180, ["指标值"]), (250, ["完成值"]), (320, ["分值"]),
+              (360, ["得分"]), (400, ["原因"])], cut]
+    doc = layout([page(1, first), page(2, [rest, whole])], "x.pdf")
+    rows: dict[int, list[str]] = {}
+    for tok in doc.tokens:
+        rows.setdefault(tok.row, []).append(tok.text)
+    assert list(rows.values())[1:] == [["生态效益指标", "绿化覆盖率", "≤183万元", "183万元", "2.00", "0.59",
+                                        "受天气影响部分工作延期。"], ["可持续", "设施使用年限", "≥152个", "达成指标",
+                                                                  "9.0", "9.0"]]
+    doc = layout([page(1, first), page(2, [whole])], "x.pdf")
+    assert len({tok.row for tok in doc.tokens}) == 3

@@ -34,9 +34,10 @@ from jixiao.errors import InputError
 from jixiao.read import ocr
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
-from jixiao.read.normalise import BARE_PAGE_NUMBER, is_page_number
+from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, normalise
 from jixiao.read.pdf_strips import join_strips
-from jixiao.read.pdf_text import Char, text_rows
+from jixiao.read.pdf_text import Char, joined_rest, page_rest, text_rows
+from jixiao.read.pdf_text import Row as TextRow
 from jixiao.read.tokens import Document, Gap, Notice
 
 SNAP = 2.0  # points: rules closer than this are one rule (double borders, rounding of producers)
@@ -960,13 +961,37 @@ def _spills(slot: _Slot, cut: float, top: float, size: float) -> bool:
         top < max(cut, slot.spilled) + reach * size)
 
 
-def _emit_lines(out: Emitter, lines: list[list[Char]], em: float) -> None:
+@dataclass
+class _Carried:
+    """The last row a page printed outside ruled tables, where nothing came after it on the page: the next page
+    may open with its rest (`page_rest`)."""
+
+    row: TextRow
+    first: int  # its first token
+    em: float
+
+
+def _emit_lines(out: Emitter, lines: list[list[Char]], em: float, carried: _Carried | None = None
+                ) -> _Carried | None:
     """Lines outside tables, as the rows of a table printed without rules (`read/pdf_text.py`), with positions
-    in character columns (half an em) so the rows read by column."""
-    for row in text_rows(lines):
+    in character columns (half an em) so the rows read by column. A first row that is the rest of the row the
+    page before ended with (`carried`) goes on in that row's cells. Returns the last row emitted."""
+    rows = text_rows(lines)
+    tokens = out.doc.tokens
+    if carried is not None and rows and (pairs := page_rest(carried.row, rows[0], max(em, carried.em))):
+        for k, j in pairs:
+            at = carried.first + k
+            tokens[at] = tokens[at]._replace(text=fold(normalise(joined_rest(carried.row.cells[k][0],
+                                                                              rows[0].cells[j][0]))))
+        rows = rows[1:]
+    last = None
+    for row in rows:
         box = (min(c[1] for c in row.cells), min(c[3] for c in row.cells), max(c[2] for c in row.cells),
                max(c[4] for c in row.cells))
+        first = len(tokens)
         out.words([(text, x0 / (em / 2), Gap.WIDE) for text, x0, _, _, _ in row.cells], box=box)
+        last = _Carried(row, first, em) if len(tokens) - first == len(row.cells) else None
+    return last
 
 
 def layout(pages: list[Page], file: str) -> Document:
@@ -980,6 +1005,7 @@ def layout(pages: list[Page], file: str) -> Document:
         for t in page_tables:
             foot[page.height] = max(foot.get(page.height, 0.0), t.box[3])
     stitcher = _Stitcher(out)
+    carried: _Carried | None = None
     for page, page_tables in zip(pages, tables, strict=True):
         out.new_page(page.number)
         em = statistics.median(c.size for c in page.chars) if page.chars else 10.0
@@ -1013,15 +1039,16 @@ def layout(pages: list[Page], file: str) -> Document:
         for k, item in enumerate(sorted(items, key=lambda it: it.top)):
             if item.table is not None:
                 if run:
-                    _emit_lines(out, run, em)
+                    _emit_lines(out, run, em, carried)
                     run = []
+                carried = None
                 stitcher.table(grids[page_tables.index(item.table)], k == 0,
                                item.table.box[3] >= foot[page.height] - FOOT_LINES * em)
             elif item.line is not None:
                 run.append(item.line)
                 stitcher.other()
-        if run:
-            _emit_lines(out, run, em)
+        # (the page's last lines, when they end it, may hold a row the next page's first lines go on with)
+        carried = _emit_lines(out, run, em, carried) if run else None
     return doc
 
 

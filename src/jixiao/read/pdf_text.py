@@ -462,3 +462,52 @@ def _cell(stack: list[Atom]) -> tuple[str, float, float, float, float]:
     for a in stack:  # a number broken by a narrow column is joined without a space
         text = text + a.text if _value_cut(text, a.text) else join(text, a.text)
     return (text, min(a.x0 for a in stack), max(a.x1 for a in stack), stack[0].top, stack[-1].bottom)
+
+
+_PLAIN_NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?%?$")
+
+
+def _number_rest(head: str, rest: str) -> bool:
+    """`rest` the digits of `head` a page break cut off: together one number, its point in one of them only
+    (`2.0` / `0`, `0.5` / `9`, `10` / `0.00`); a whole number under a whole number is another row's."""
+    return ("." in head) != ("." in rest) and bool(_PLAIN_NUMBER.match((head + rest).replace(",", "")))
+
+
+def page_rest(above: Row, below: Row, size: float) -> list[tuple[int, int]] | None:
+    """Where a page broke inside a row of a table without rules: the next page's first row (`below`) holds the
+    rest of the previous page's last (`above`) when each of its cells stands under a cell of that row, in order
+    (its left edge, right edge or middle within ALIGN of that cell's, no wider than it by more than WIDER), it
+    leaves some of that row's cells without a rest (a cell that did not wrap, the name's), and its numbers are
+    the digits the break cut off the numbers above (`2.0` / `0`), one at least: a row of its own prints whole
+    numbers. Returns the (above, below) pairs of cells, or None."""
+    if not below.cells or len(below.cells) >= len(above.cells):
+        return None
+    pairs: list[tuple[int, int]] = []
+    numbers = 0
+    k = 0
+    for j, (text, x0, x1, _, _) in enumerate(below.cells):
+        while k < len(above.cells) and not _under(above.cells[k][1], above.cells[k][2], x0, x1, size):
+            k += 1
+        if k == len(above.cells):
+            return None
+        head = above.cells[k][0]
+        if _NEVER_WRAPS.match(text) or _NEVER_WRAPS.match(head):
+            if not _number_rest(head, text):
+                return None
+            numbers += 1
+        pairs.append((k, j))
+        k += 1
+    return pairs if numbers else None
+
+
+def _under(a0: float, a1: float, x0: float, x1: float, size: float) -> bool:
+    """A text from x0 to x1 stands under one from a0 to a1 as its cell's next line does: aligned with it on the
+    left, the right or the middle, no wider than it by more than WIDER."""
+    tolerance = ALIGN * size
+    return x1 - x0 <= a1 - a0 + WIDER * size and (
+        abs(a0 - x0) <= tolerance or abs(a1 - x1) <= tolerance or abs(a0 + a1 - x0 - x1) <= 2 * tolerance)
+
+
+def joined_rest(head: str, rest: str) -> str:
+    """A cell's text and its rest printed below it: a number's digits without a space."""
+    return head + rest if _number_rest(head, rest) or _value_cut(head, rest) else join(head, rest)
