@@ -135,6 +135,23 @@ def test_one_form_of_two_pages_reads_back(one_form_pdfs, case):
 
 
 @needs_soffice
+def test_a_table_split_by_a_page_break_typed_before_a_block(tmp_path_factory):
+    """A Word table split by a page break typed after a block, its header not repeated: the next page opens with
+    the next block's merged labels (`满意度指标`), below a one-row block whose label fills its cell (`效益指标`).
+    Every page ends far above its foot, so no row was cut by a page's end: the labels stay apart (before, the
+    pages' lowest table was taken for the foot, and the next block's labels went on `效益指标`)."""
+    case = json.loads((Path(__file__).parent / "data" / "shapes" / "pdf_page_break_before_a_block.json")
+                      .read_text(encoding="utf-8"))
+
+    def sources(root: Path) -> list[Path]:
+        render_docx([case["form"]], source := root / "split.docx", seed=case["seed"], **case["options"])
+        return [source]
+    [pdf] = _printed(tmp_path_factory, "split", sources)
+    accuracy, summary = _accuracy(pdf, [case["form"]])
+    assert accuracy == 100.0, summary
+
+
+@needs_soffice
 def test_amounts_cut_inside_their_thousands_groups_in_a_table_without_borders(one_form_pdfs):
     """A table without borders whose narrow columns cut amounts inside their thousands groups (`16,221,1` /
     `00.00`, `16,221,` / `100.00`): the rest below is the amount's, however long (before, the fund row read no

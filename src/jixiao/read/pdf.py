@@ -51,6 +51,9 @@ MIN_HEADINGS = 4  # cells of a table's header row, at least
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
 FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
+# ... nor one ending above this share of its page's height: no page's bottom margin is so wide (a document whose
+# every page ends early, at a page break typed after each part of a table, has no table cut by its page)
+FOOT_SHARE = 0.75
 FEW_CHARS = 30  # a page with images and fewer characters is a scan (a page number or date may be stamped on it)
 PICTURE = 0.1  # an image over this share of the page may be a picture of a table
 SCAN_COVER = 0.5  # a page with an image over this share of it, text over it and no rules drawn is a searchable scan
@@ -1043,7 +1046,8 @@ def layout(pages: list[Page], file: str) -> Document:
                     run = []
                 carried = None
                 stitcher.table(grids[page_tables.index(item.table)], k == 0,
-                               item.table.box[3] >= foot[page.height] - FOOT_LINES * em)
+                               item.table.box[3] >= max(foot[page.height] - FOOT_LINES * em,
+                                                        FOOT_SHARE * page.height))
             elif item.line is not None:
                 run.append(item.line)
                 stitcher.other()
