@@ -2084,13 +2084,14 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
 def _page_number_inside(out: list[Unit]) -> bool:
     """Before a header repeated after a page break, a bare number on a line of its own between a text cut
     mid-sentence and the rest of it (`…宣传覆盖面不足，下一` / `3` / `步拓宽宣传渠道。`): the page's number, printed
-    between the row's lines the break cut."""
+    between the row's lines the break cut. Not after a number (`3` / `2` / `部分资金…。`: a row's 分值, its 得分
+    and its 偏差原因)."""
     if len(out) < 3 or not bare_number(out[-2], 2):
         return False
     cut, rest = out[-3], out[-1]
     return (out[-2].gap >= Gap.LINE and rest.gap >= Gap.LINE and not cut.certain and not rest.certain
             and not cut.text.endswith(SENTENCE_END) and rest.text.endswith(SENTENCE_END)
-            and _score_like(rest) is None)
+            and _score_like(rest) is None and _score_like(cut) is None)
 
 
 def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
