@@ -731,6 +731,9 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
                 break
             above = rows[tokens[first - 1].row]
         heads = [h for h in above if _CUT_HEAD.match(tokens[h].text) or _CUT_GROUP.match(tokens[h].text)]
+        if under := _rests_under(tokens, heads, rests, line):
+            joins.update((rest, head) for head, rest in under)
+            continue
         if len(rests) == len(heads):
             pairs = list(zip(heads, rests, strict=True))
             if all(_fits(tokens[head].text, tokens[rest].text) for head, rest in pairs):
@@ -755,6 +758,27 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
         out[head] = out[head]._replace(text=out[head].text + out[k].text)
         del out[k]
     return out
+
+
+def _rests_under(tokens: list[Token], heads: list[int], rests: list[int], line: list[int]
+                 ) -> list[tuple[int, int]]:
+    """(head, rest) pairs of column-aligned text where each rest stands right under a cut number, starting where
+    it starts, on a line of nothing but such pieces (`184482.5` / `6`, `86.98` / `%` beside it): their places
+    pair them, whatever numbers a rest could finish the line above holds (a score printed `8.7`) and however many
+    whole numbers the document prints among its decimals. Empty when any rest stands under none."""
+    if any(len(tokens[j].text) > MAX_NUMBER_REST or not _PIECE.match(tokens[j].text) for j in line):
+        return []
+    at = {tokens[h].x: h for h in heads if tokens[h].x is not None}
+    pairs = []
+    for r in rests:
+        h = at.get(tokens[r].x)
+        if h is None or not _fits(tokens[h].text, tokens[r].text):
+            return []
+        pairs.append((h, r))
+    return pairs
+
+
+_PIECE = re.compile(r"^[\d.,%]+$")  # a number's piece a narrow column put on a line of its own
 
 
 def _fits(head: str, rest: str) -> bool:
