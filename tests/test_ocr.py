@@ -292,6 +292,37 @@ def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so
     assert any("第 2 页没有文字层" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
 
 
+@needs_ocr
+def test_a_page_the_recogniser_fails_on_costs_that_page_only(forms, tmp_path, monkeypatch):
+    """The recogniser failing on a page (ONNX Runtime out of memory, a model it cannot run) leaves that page
+    unread with a warning naming it; the document's text pages are read (before: the whole file was an
+    internal error, its forms lost)."""
+    def fails(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Failed to allocate memory")
+    monkeypatch.setattr(ocr, "scan_page", fails)
+    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+    Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.pdf", "PDF")
+    mixed = pdfium.PdfDocument(text_pdf)
+    mixed.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"))
+    mixed.save(tmp_path / "mixed.pdf")
+    result = parse_file(tmp_path / "mixed.pdf")
+    assert result.error is None and len(result.forms) == 1
+    assert any("第 2 页的文字识别（OCR）失败" in w.message for w in result.forms[0].warnings)
+
+
+@needs_ocr
+def test_a_picture_the_recogniser_fails_on_is_named(tmp_path, monkeypatch):
+    """The recogniser failing on a Word document's picture names the picture as unread (before: an internal
+    error for the whole file)."""
+    def fails(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Failed to allocate memory")
+    document = word_with_pictures(pages(golden(3, 1), 100, tmp_path)[:1], tmp_path / "pictured.docx")
+    monkeypatch.setattr(ocr, "scan_page", fails)
+    result = parse_file(document)
+    assert result.error is not None and "第 1 张图片文字识别（OCR）失败" in result.error.message
+    assert "内部错误" not in result.error.message
+
+
 def test_an_image_is_read_as_shown_turned_by_its_exif_and_transparent_on_white():
     clear = Image.new("RGBA", (4, 2), (0, 0, 0, 0))
     assert ocr._upright(clear).getpixel((0, 0)) == (255, 255, 255)

@@ -450,6 +450,7 @@ class _Pictures:
         self.read: list[str] = []  # which were read
         self.unread = 0  # large pictures left unread without the extra
         self.undecoded: list[str] = []  # which could not be decoded (a Windows metafile, a broken image)
+        self.failed: list[str] = []  # which the recogniser failed on (ONNX Runtime out of memory)
 
     def __call__(self, rid: str) -> Document | None:
         from jixiao.read import ocr
@@ -470,7 +471,11 @@ class _Pictures:
         if image is None:
             self.undecoded.append(where)
             return None
-        part = ocr.read_picture(image, self.file, where, self.deadline)
+        try:
+            part = ocr.read_picture(image, self.file, where, self.deadline)
+        except (RuntimeError, MemoryError):  # (the recogniser failing on one picture costs that picture only)
+            self.failed.append(where)
+            return None
         if part is not None:
             self.read.append(where)
         return part
@@ -482,6 +487,9 @@ class _Pictures:
         if self.undecoded:
             where = "、".join(self.undecoded)
             out.append(Notice(f"文档中的{where}无法解码（如 Windows 图元文件 EMF/WMF，或图片已损坏），未读取"))
+        if self.failed:
+            where = "、".join(self.failed)
+            out.append(Notice(f"文档中的{where}文字识别（OCR）失败，未读取"))
         if self.read:
             where = "、".join(self.read)
             out.append(Notice(f"文档中的{where}（表格的扫描图或截图）已用文字识别（OCR）读取；识别结果请核对"))
