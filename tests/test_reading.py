@@ -1300,3 +1300,28 @@ def test_a_wrapped_piece_that_ends_a_sentence_is_no_piece_of_a_name():
     text = text.replace("制度建设完善程度", "制度建设完善程度达标情况")
     row = jixiao.parse_text(text)[0].indicators[1]
     assert (row.name, row.deviation) == ("制度建设完善程度达标情况", "宣传覆盖面不足，下一步拓宽宣传渠道。")
+
+
+def test_two_block_labels_joined_across_a_page_break_are_two():
+    """A PDF's page whose last 二级 block label fills its merged cell, the next page opening with the next block's
+    label at its cell's top: the geometry reads one label cut by the break (`经济效益指标生态效益指标` over rows of
+    both pages). Two whole labels of one level are two, each over its own page's rows; a label cut by the break
+    (`经济效益` / `指标`) and a label over rows of one page stay as they are."""
+    from jixiao.assemble.stream import Unit, split_stitched_labels
+    from jixiao.read.tokens import Gap
+
+    def unit(text: str, row: int, col: int, span: int = 1) -> Unit:
+        return Unit(text, text, Gap.CELL, row + 1, row, col, float(col), True, span=span, page=1 if row < 2 else 2)
+
+    lex = lexicon()
+    stitched = [unit("效益指标", 0, 0, 4), unit("经济效益指标生态效益指标", 0, 1, 4), unit("增加农户收入", 0, 2),
+                unit("带动社会投资", 1, 2), unit("绿化覆盖率", 2, 2), unit("垃圾分类准确率", 3, 2)]
+    out = split_stitched_labels(stitched, lex)
+    assert [(u.text, u.row, u.span, u.page) for u in out if u.col == 1] == [("经济效益指标", 0, 2, 1),
+                                                                          ("生态效益指标", 2, 2, 2)]
+    assert [u.text for u in out] == ["效益指标", "经济效益指标", "增加农户收入", "带动社会投资", "生态效益指标",
+                                     "绿化覆盖率", "垃圾分类准确率"]
+    cut = [unit("经济效益指标", 0, 1, 4), *stitched[2:]]
+    assert split_stitched_labels(cut, lex) == cut
+    one_page = [u._replace(page=1) for u in stitched]
+    assert split_stitched_labels(one_page, lex) == one_page

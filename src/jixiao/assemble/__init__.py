@@ -35,6 +35,7 @@ from jixiao.assemble.stream import (
     split_forms,
     split_glued_headings,
     split_glued_labels,
+    split_stitched_labels,
     title_of,
     units_of,
     without_running_lines,
@@ -64,7 +65,8 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
     units = join_around_lines(without_running_lines(units, lex), lex)
-    units = split_glued_headings(split_glued_labels(join_split_labels(units, lex), lex), lex)
+    units = split_glued_headings(split_glued_labels(join_split_labels(split_stitched_labels(units, lex), lex), lex),
+                                 lex)
     forms, fragments = split_forms(units, lex)
     reading = Reading(fragments=fragments)
     blanks = blank_merges(doc)

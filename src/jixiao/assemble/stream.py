@@ -306,6 +306,37 @@ MAX_TITLE = 40  # characters of a title
 MAX_PIECES = 12  # a label cut into pieces has at most this many ('上 年 结 转 资 金', a character each)
 
 
+MAX_STITCHED = 24  # characters of two labels joined
+
+
+def split_stitched_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """Two merged labels of one level joined across a page break (`经济效益指标生态效益指标`): a page's last block
+    label whose lines fill its cell, and the next page's first, whose text starts at its cell's top, read as one
+    label cut by the break (a PDF's geometry does not tell the two apart). Where the text is two whole labels of one
+    level, each is a label of its own over its page's rows of the span."""
+    if not any(u.span > 1 and u.page is not None for u in units):
+        return units  # (no merged cell of paged input: most documents)
+    out = list(units)
+    for k in range(len(out) - 1, -1, -1):
+        u = out[k]
+        if u.span < 2 or u.page is None or len(u.key) > MAX_STITCHED or lex.level(u.key):
+            continue
+        j = next((j for j in range(2, len(u.key) - 1) if (a := lex.level(u.key[:j])) and (
+            b := lex.level(u.key[j:])) and (a in lex.levels) == (b in lex.levels)), None)
+        # (the span's first row on a later page: where the second label's rows begin)
+        later = next((v.row for v in units if u.row < v.row < u.row + u.span and v.page is not None
+                      and v.page > u.page), None)
+        if j is None or later is None or len(u.text) != len(u.key):
+            continue
+        first = u._replace(text=u.text[:j], key=u.key[:j], span=later - u.row)
+        second = u._replace(text=u.text[j:], key=u.key[j:], span=u.row + u.span - later, row=later,
+                            page=next(v.page for v in units if v.row == later))
+        at = next((i for i in range(k + 1, len(out)) if out[i].row >= later), len(out))
+        out[at:at] = [second]
+        out[k] = first
+    return out
+
+
 def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Join pieces of one label cut over lines or spaces ('年度' '总体' '目标', '(2023' '年度)'), never across
     certain cells: a run of pieces that each keep it a beginning of a label word and end by completing one."""
