@@ -224,3 +224,21 @@ def test_a_row_a_page_break_cut_goes_on_at_the_next_page_s_top():
                                                                   "9.0", "9.0"]]
     doc = layout([page(1, first), page(2, [whole])], "x.pdf")
     assert len({tok.row for tok in doc.tokens}) == 3
+
+
+def test_a_line_right_below_a_table_opening_a_page_is_no_text_of_its_cells():
+    """A one-row table opening a page (the grade row, `评分等级 | 中`, the rest of a form whose table a page break
+    cut) with a web page's links right below it (`【打印本页】 【关闭窗口】`): the table ends far above the page's
+    foot, so no cell of it was cut and drew its text on past its last rule — the links are a line of their own
+    (before: `评分等级【打印本页】`, `中【关闭窗口】`, the grade lost)."""
+    from jixiao.read.pdf import Page, layout
+
+    top, bottom = 60.0, 60.0 + PITCH
+    chars = _chars("评分等级", 32, top + 3) + _chars("中", 152, top + 3)
+    chars += _chars("【打印本页】", 32, bottom + 2) + _chars("【关闭窗口】", 152, bottom + 2)
+    page = Page(1, 600.0, 800.0, chars=chars, horizontal=[(top, 30, 400), (bottom, 30, 400)],
+                vertical=[(30, top, bottom), (150, top, bottom), (400, top, bottom)])
+    rows: dict[int, list[str]] = {}
+    for tok in layout([page], "x.pdf").tokens:
+        rows.setdefault(tok.row, []).append(tok.text)
+    assert list(rows.values()) == [["评分等级", "中"], ["【打印本页】", "【关闭窗口】"]]
