@@ -280,14 +280,19 @@ def test_text_turned_into_outlines_is_read_by_ocr(forms, tmp_path):
     assert accuracy >= 98.0, wrong  # measured 100%
 
 
-def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so(forms, tmp_path, monkeypatch):
-    monkeypatch.setattr(ocr, "available", lambda: False)
-    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
+def _text_then_scan(form: dict, tmp_path: Path) -> Path:
+    """A PDF of a form's text pages followed by a page that is only an image (a blank scan)."""
+    text_pdf = render_forms([Form.model_validate(form)], RenderFormat.pdf, tmp_path / "text.pdf")
     Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.pdf", "PDF")
     mixed = pdfium.PdfDocument(text_pdf)
     mixed.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"))
     mixed.save(tmp_path / "mixed.pdf")
-    result = parse_file(tmp_path / "mixed.pdf")
+    return tmp_path / "mixed.pdf"
+
+
+def test_without_the_extra_scanned_pages_among_text_pages_are_left_out_saying_so(forms, tmp_path, monkeypatch):
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    result = parse_file(_text_then_scan(forms[0], tmp_path))
     assert result.error is None and len(result.forms) == 1
     assert any("第 2 页没有文字层" in w.message and "jixiao[ocr]" in w.message for w in result.forms[0].warnings)
 
@@ -300,12 +305,7 @@ def test_a_page_the_recogniser_fails_on_costs_that_page_only(forms, tmp_path, mo
     def fails(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         raise RuntimeError("[ONNXRuntimeError] : 6 : RUNTIME_EXCEPTION : Failed to allocate memory")
     monkeypatch.setattr(ocr, "scan_page", fails)
-    text_pdf = render_forms([Form.model_validate(forms[0])], RenderFormat.pdf, tmp_path / "text.pdf")
-    Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.pdf", "PDF")
-    mixed = pdfium.PdfDocument(text_pdf)
-    mixed.import_pages(pdfium.PdfDocument(tmp_path / "scan.pdf"))
-    mixed.save(tmp_path / "mixed.pdf")
-    result = parse_file(tmp_path / "mixed.pdf")
+    result = parse_file(_text_then_scan(forms[0], tmp_path))
     assert result.error is None and len(result.forms) == 1
     assert any("第 2 页的文字识别（OCR）失败" in w.message for w in result.forms[0].warnings)
 
