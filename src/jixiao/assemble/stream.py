@@ -323,14 +323,15 @@ def split_stitched_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         j = next((j for j in range(2, len(u.key) - 1) if (a := lex.level(u.key[:j])) and (
             b := lex.level(u.key[j:])) and (a in lex.levels) == (b in lex.levels)), None)
-        # (the span's first row on a later page: where the second label's rows begin)
-        later = next((v.row for v in units if u.row < v.row < u.row + u.span and v.page is not None
-                      and v.page > u.page), None)
-        if j is None or later is None or len(u.text) != len(u.key):
+        # (the first unit of the span on a later page: where the second label's rows begin)
+        turned = next((v for v in units if u.row < v.row < u.row + u.span and v.page is not None
+                       and v.page > u.page), None)
+        if j is None or turned is None or len(u.text) != len(u.key):
             continue
+        later = turned.row
         first = u._replace(text=u.text[:j], key=u.key[:j], span=later - u.row)
         second = u._replace(text=u.text[j:], key=u.key[j:], span=u.row + u.span - later, row=later,
-                            page=next(v.page for v in units if v.row == later))
+                            page=turned.page)
         at = next((i for i in range(k + 1, len(out)) if out[i].row >= later), len(out))
         out[at:at] = [second]
         out[k] = first

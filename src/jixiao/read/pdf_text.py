@@ -52,7 +52,7 @@ _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # 
 # a whole number too short to be cut, cut before its point all the same, its rest holding the point ('10' / '0.0' /
 # '0': '100.00' in a column two characters wide)
 _SHORT_HEAD = re.compile(r"^[-+]?\d{1,2}$")
-_POINT_REST = re.compile(r"^\d{0,2}\.\d{0,2}$")
+_REST_WITH_POINT = re.compile(r"^\d{0,2}\.\d{0,2}$")
 # ... or any rest, where the number was cut inside its thousands groups ('16,221,1' / '00.00', '16,221,' / '100.00')
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
@@ -270,7 +270,7 @@ def _under_another(a: Atom, b: Atom, line: list[Atom]) -> bool:
 def _value_cut(head: str, rest: str) -> bool:
     """A number a narrow column broke, `rest` the next piece of it (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`)."""
     return bool(_VALUE_REST.match(rest) and _VALUE_CUT.match(head)
-                or len(rest) > 1 and _POINT_REST.match(rest) and _SHORT_HEAD.match(head))
+                or len(rest) > 1 and _REST_WITH_POINT.match(rest) and _SHORT_HEAD.match(head))
 
 
 def _group_cut(head: str, rest: str) -> bool:
