@@ -47,6 +47,15 @@ def test_page_numbers_and_form_feeds_are_page_gaps():
     assert got == [("甲", Gap.LINE, None), ("乙", Gap.PAGE, None), ("丙", Gap.PAGE, None)]
 
 
+def test_a_number_before_a_feed_is_a_page_number_only_as_the_document_numbers_its_pages():
+    """`2` before the first feed is page 2's number only by a page number printed as one beside a feed on the page
+    next to it; a `第 3 页` away from every feed breaks a page itself, so the feeds count no pages and the `2`, the
+    last cell of a row printed a cell per line, stays."""
+    row = "产出指标\n数量指标\n培训人次\n≥5个\n6个\n2\n2\n\n\f\n"
+    assert [t.text for t in read_text(row + "甲\n\n第 3 页 共 4 页\n\n乙\n", "t").tokens][5:7] == ["2", "2"]
+    assert [t.text for t in read_text(row + "甲\n第 3 页 共 4 页\n\f\n乙\n", "t").tokens][5:7] == ["2", "甲"]
+
+
 def test_operator_variants_and_full_width_forms_are_folded():
     assert [t.text for t in read_text("≧95%\t》90\t>=１００％\t≦5\n", "t").tokens] == ["≥95%", "≥90", "≥100%", "≤5"]
 

@@ -205,16 +205,23 @@ def _several_cells(line: str) -> bool:
 def _form_feed_lines(lines: list[str]) -> set[int]:
     """Lines next to a form feed whose bare number is the page's number ('3', '3/5'), not a cell's value: it is
     the number of the page the feed ends or starts (counting feeds from page 1), or it runs on by a page from
-    such a number at another feed or from a page number printed as one ('- 2 -'). A number that
-    fits neither ('10', the last cell of a row printed a cell per line) is a value."""
+    such a number at another feed or from a page number printed as one ('- 2 -') beside a feed, on the page it
+    would be that one's neighbour. (A page number printed away from every feed is a page break of its own: the
+    feeds count no pages then, and `2` before the first feed, the last cell of a row printed a cell per line, is
+    no page 2 beside a `第 3 页` further on.) A number that fits neither ('10', the last cell of a row printed a
+    cell per line) is a value."""
     found: list[tuple[int, int, int, bool]] = []  # (feed ordinal from 1, line index, the number, after the feed)
-    marked: set[int] = set()  # the numbers of lines that are page numbers by their form ('- 2 -', '第 2 页')
+    feeds = [i for i, line in enumerate(lines) if "\f" in line]
+    # the page numbers printed as such ('- 2 -', '第 2 页') beside a feed, less their page counted by feeds: how
+    # the document numbers its pages
+    offsets: set[int] = set()
     feed = 0
     for i, line in enumerate(lines):
         if "\f" not in line:
             stripped = line.strip()
-            if stripped and len(stripped) <= 16 and is_page_number(stripped, False):
-                marked.update(int(n) for n in _LEADING_DIGITS.findall(stripped)[:1])
+            if (stripped and len(stripped) <= 16 and is_page_number(stripped, False)
+                    and any(abs(f - i) <= 2 for f in feeds[max(0, feed - 1):feed + 1])):
+                offsets.update(int(n) - feed - 1 for n in _LEADING_DIGITS.findall(stripped)[:1])
             continue
         feed += 1
         for j in range(max(0, i - 2), min(len(lines), i + 3)):
@@ -225,7 +232,7 @@ def _form_feed_lines(lines: list[str]) -> set[int]:
                     found.append((feed, j, int(_LEADING_DIGITS.match(stripped).group(0)), after))  # type: ignore[union-attr]
     pages = {(k, n - after) for k, _, n, after in found}
     return {j for k, j, n, after in found
-            if n == k + after or n - 1 in marked or n + 1 in marked
+            if n == k + after or n - k - after in offsets
             or any((k + d, n - after + d) in pages for d in (-2, -1, 1, 2))}
 
 
