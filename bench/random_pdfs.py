@@ -11,7 +11,10 @@ and the forms read with any field wrong, worst first; writes the failing forms (
 fields) to OUT, and every PDF made with its variation and form to OUT.manifest (to read the same PDFs again
 with other code: `--manifest OUT.manifest`). Needs LibreOffice (`soffice`).
 
-usage: python bench/random_pdfs.py [N] [--seed S] [--out OUT] [--manifest FILE]
+With `--direct` the Word documents and workbooks are read as written (jixiao's Word and Excel readers), no PDF
+made: what a .docx or .xlsx attachment gives.
+
+usage: python bench/random_pdfs.py [N] [--seed S] [--out OUT] [--manifest FILE] [--direct]
 """
 
 from __future__ import annotations
@@ -60,8 +63,9 @@ BATCH = 40  # documents per LibreOffice run (its start-up is most of the time; a
 KEPT = 3  # failing forms kept per variation
 
 
-def _make(n: int, seed_: int, folder: Path) -> list[tuple[Path, str, dict]]:
-    """The N random forms written in every variation: (document, variation, form)."""
+def _make(n: int, seed_: int, folder: Path, direct: bool = False) -> list[tuple[Path, str, dict]]:
+    """The N random forms written in every variation: (document, variation, form); `direct`: the Word documents
+    and workbooks themselves, not printed to PDF."""
     made: list[tuple[Path, str, dict]] = []
 
     @seed(seed_)
@@ -79,6 +83,8 @@ def _make(n: int, seed_: int, folder: Path) -> list[tuple[Path, str, dict]]:
             made.append((path, name, form))
 
     write()
+    if direct:
+        return made
     pdfs: list[Path] = []
     for start in range(0, len(made), BATCH):
         pdfs += convert([path for path, _, _ in made[start:start + BATCH]], "pdf", folder)
@@ -91,12 +97,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="hypothesis seed (the same forms for the same seed)")
     parser.add_argument("--out", type=Path, default=Path("random_pdfs_failures.json"))
     parser.add_argument("--manifest", type=Path, help="read the PDFs a run listed instead of making new ones")
+    parser.add_argument("--direct", action="store_true",
+                        help="read the Word documents and workbooks as written, not printed to PDF")
     args = parser.parse_args(argv)
     if args.manifest:
         items = [(Path(pdf), name, form) for pdf, name, form in json.loads(args.manifest.read_text(encoding="utf-8"))]
     else:
         folder = Path(tempfile.mkdtemp(prefix="jixiao-random-pdfs-"))
-        items = _make(args.n, args.seed, folder)
+        items = _make(args.n, args.seed, folder, args.direct)
         manifest = args.out.with_name(args.out.name + ".manifest")
         manifest.write_text(json.dumps([[str(p), name, form] for p, name, form in items], ensure_ascii=False),
                             encoding="utf-8")
