@@ -8,7 +8,7 @@ labels set 分散对齐, tables without borders (plain, with page breaks, with l
 workbooks (`tests/xlsx_render.py`: as written, page breaks, labels in the middle, set vertically), converted to
 PDF by LibreOffice in batches, and read back with jixiao's PDF reader. Prints per variation the fields read right
 and the forms read with any field wrong, worst first; writes the failing forms (their PDF, render seed and wrong
-fields) to OUT, and every PDF made with its variation and form to OUT.manifest (to read the same PDFs again
+fields) to OUT, and every PDF made with its variation, form and render seed to OUT.manifest (to read the same PDFs again
 with other code: `--manifest OUT.manifest`). Needs LibreOffice (`soffice`).
 
 With `--direct` the Word documents and workbooks are read as written (jixiao's Word and Excel readers), no PDF
@@ -63,10 +63,10 @@ BATCH = 40  # documents per LibreOffice run (its start-up is most of the time; a
 KEPT = 3  # failing forms kept per variation
 
 
-def _make(n: int, seed_: int, folder: Path, direct: bool = False) -> list[tuple[Path, str, dict]]:
-    """The N random forms written in every variation: (document, variation, form); `direct`: the Word documents
-    and workbooks themselves, not printed to PDF."""
-    made: list[tuple[Path, str, dict]] = []
+def _make(n: int, seed_: int, folder: Path, direct: bool = False) -> list[tuple[Path, str, dict, int]]:
+    """The N random forms written in every variation: (document, variation, form, render seed); `direct`: the Word
+    documents and workbooks themselves, not printed to PDF."""
+    made: list[tuple[Path, str, dict, int]] = []
 
     @seed(seed_)
     @settings(max_examples=n, deadline=None, suppress_health_check=list(HealthCheck), database=None)
@@ -76,19 +76,19 @@ def _make(n: int, seed_: int, folder: Path, direct: bool = False) -> list[tuple[
         for name, options in WORD.items():
             path = folder / f"{k}.{name}.docx"
             render_docx([form], path, seed=render_seed, **options)
-            made.append((path, name, form))
+            made.append((path, name, form, render_seed))
         for name, options in SHEETS.items():
             path = folder / f"{k}.{name}.xlsx"
             render_xlsx([form], path, seed=render_seed, **options)
-            made.append((path, name, form))
+            made.append((path, name, form, render_seed))
 
     write()
     if direct:
         return made
     pdfs: list[Path] = []
     for start in range(0, len(made), BATCH):
-        pdfs += convert([path for path, _, _ in made[start:start + BATCH]], "pdf", folder)
-    return [(pdf, name, form) for pdf, (_, name, form) in zip(pdfs, made, strict=True)]
+        pdfs += convert([made_[0] for made_ in made[start:start + BATCH]], "pdf", folder)
+    return [(pdf, name, form, at) for pdf, (_, name, form, at) in zip(pdfs, made, strict=True)]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -101,19 +101,20 @@ def main(argv: list[str] | None = None) -> None:
                         help="read the Word documents and workbooks as written, not printed to PDF")
     args = parser.parse_args(argv)
     if args.manifest:
-        items = [(Path(pdf), name, form) for pdf, name, form in json.loads(args.manifest.read_text(encoding="utf-8"))]
+        listed = json.loads(args.manifest.read_text(encoding="utf-8"))
+        items = [(Path(pdf), name, form, at) for pdf, name, form, at in listed]
     else:
         folder = Path(tempfile.mkdtemp(prefix="jixiao-random-pdfs-"))
         items = _make(args.n, args.seed, folder, args.direct)
         manifest = args.out.with_name(args.out.name + ".manifest")
-        manifest.write_text(json.dumps([[str(p), name, form] for p, name, form in items], ensure_ascii=False),
+        manifest.write_text(json.dumps([[str(p), name, form, at] for p, name, form, at in items], ensure_ascii=False),
                             encoding="utf-8")
         print(f"PDFs in {folder}, listed in {manifest}")
     fields: Counter[str] = Counter()
     right: Counter[str] = Counter()
     failing: Counter[str] = Counter()
     examples: dict[str, list[dict]] = defaultdict(list)
-    for pdf, name, form in items:
+    for pdf, name, form, at in items:
         result = parse_file(pdf)
         total, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in result.forms])
         fields[name] += total
@@ -121,9 +122,9 @@ def main(argv: list[str] | None = None) -> None:
         if wrong or missing or extra:
             failing[name] += 1
             if len(examples[name]) < KEPT:
-                examples[name].append({"pdf": str(pdf), "wrong": wrong[:10], "missing": missing, "extra": extra,
-                                       "form": form})
-    forms_per = Counter(name for _, name, _ in items)
+                examples[name].append({"pdf": str(pdf), "seed": at, "wrong": wrong[:10], "missing": missing,
+                                       "extra": extra, "form": form})
+    forms_per = Counter(item[1] for item in items)
     print(f"{'variation':18} {'fields right':>12} {'forms wrong':>12}")
     for name in sorted(fields, key=lambda k: right[k] / max(1, fields[k])):
         print(f"{name:18} {100 * right[name] / max(1, fields[name]):11.2f}% {failing[name]:>6}/{forms_per[name]}")

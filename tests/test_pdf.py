@@ -140,15 +140,29 @@ def test_a_table_split_by_a_page_break_typed_before_a_block(tmp_path_factory):
     the next block's merged labels (`满意度指标`), below a one-row block whose label fills its cell (`效益指标`).
     Every page ends far above its foot, so no row was cut by a page's end: the labels stay apart (before, the
     pages' lowest table was taken for the foot, and the next block's labels went on `效益指标`)."""
-    case = json.loads((Path(__file__).parent / "data" / "shapes" / "pdf_page_break_before_a_block.json")
-                      .read_text(encoding="utf-8"))
+    accuracy, summary = _shape_reads_back(tmp_path_factory, "pdf_page_break_before_a_block")
+    assert accuracy == 100.0, summary
+
+
+@needs_soffice
+def test_a_total_cut_before_its_point_by_a_page_break_goes_on(tmp_path_factory):
+    """A Word table whose 总分 row the page break cut (the row may break across pages), full-width digits in
+    narrow columns: the 分值 and 得分 cut before their points (`１０` / `０．００`, `８` / `８．８１`) go on across
+    the break (before, the total read 10 of 8, and `0.00 8.81` was a line read past)."""
+    accuracy, summary = _shape_reads_back(tmp_path_factory, "pdf_total_cut_before_its_point")
+    assert accuracy == 100.0, summary
+
+
+def _shape_reads_back(tmp_path_factory, name: str) -> tuple[float, str]:
+    """A random form kept in `data/shapes/NAME.json`, written as a Word document with its render seed and options,
+    printed to PDF and read back."""
+    case = json.loads((Path(__file__).parent / "data" / "shapes" / f"{name}.json").read_text(encoding="utf-8"))
 
     def sources(root: Path) -> list[Path]:
-        render_docx([case["form"]], source := root / "split.docx", seed=case["seed"], **case["options"])
+        render_docx([case["form"]], source := root / f"{name}.docx", seed=case["seed"], **case["options"])
         return [source]
-    [pdf] = _printed(tmp_path_factory, "split", sources)
-    accuracy, summary = _accuracy(pdf, [case["form"]])
-    assert accuracy == 100.0, summary
+    [pdf] = _printed(tmp_path_factory, name, sources)
+    return _accuracy(pdf, [case["form"]])
 
 
 @needs_soffice

@@ -92,9 +92,11 @@ class Emitter:
                                              x=x + match.start(), page=self.page, bbox=bbox))
             self.gap = Gap.LINE
 
-    def words(self, words: list[tuple[str, float, Gap]], line: int = 0, box: Box | None = None) -> None:
+    def words(self, words: list[tuple[str, float, Gap]], line: int = 0, boxes: list[Box] | None = None) -> None:
         """A printed line given as positioned words: (text, x in character columns, gap before it). A PDF line
-        outside ruled tables; a line that is only a page number is a page gap."""
+        outside ruled tables; a line that is only a page number is a page gap. `boxes`: each word's box (a row
+        of cells rebuilt from a table printed without rules: a cell's height and place tell which rows a merged
+        label spans)."""
         texts = [fold(normalise(text)) for text, _, _ in words]
         if is_page_number(" ".join(texts), beside_form_feed=False):
             self.gap = Gap.PAGE
@@ -102,7 +104,7 @@ class Emitter:
         self.row += 1
         for k, ((_, x, gap), text) in enumerate(zip(words, texts, strict=True)):
             self.doc.tokens.append(Token(text, self.gap if k == 0 else gap, line or self.row + 1, self.row, x=x,
-                                         page=self.page, bbox=box))
+                                         page=self.page, bbox=boxes[k] if boxes else None))
         self.gap = Gap.LINE
 
     def table_row(self, cells: list[Cell], line: int = 0) -> None:

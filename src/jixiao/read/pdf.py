@@ -36,7 +36,7 @@ from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
 from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, normalise
 from jixiao.read.pdf_strips import join_strips
-from jixiao.read.pdf_text import Char, joined_rest, page_rest, text_rows
+from jixiao.read.pdf_text import Char, joined_rest, page_rest, text_rows, value_cut
 from jixiao.read.pdf_text import Row as TextRow
 from jixiao.read.tokens import Document, Gap, Notice
 
@@ -606,12 +606,12 @@ class _Item:
 
 
 FURNITURE_BAND = 54.0  # points from the page's edge: the narrowest usual margin (Excel's 0.75 in), or 6%
-_DIGITS = re.compile(r"\d+")
+_ANY_DIGITS = re.compile(r"\d+")
 
 
 def _furniture_key(line: list[Char]) -> tuple[str, int]:
     """A line's text with its numbers as '#' (a page number changes from page to page), and its height."""
-    return _DIGITS.sub("#", "".join(c.text for c in line)), round(line[0].top)
+    return _ANY_DIGITS.sub("#", "".join(c.text for c in line)), round(line[0].top)
 
 
 def _furniture(pages: list[Page]) -> set[tuple[str, int]]:
@@ -907,10 +907,12 @@ class _Stitcher:
 
 
 def _number_cut(above: _Slot, text: str) -> bool:
-    """`text` is the rest of the number `above` holds, a narrow column having cut it after its point and the page
-    break its lines ('10.0' / '0', '10.' / '00'): the cell above is full to the cut and the two make a number."""
-    return (above.full and bool(_CUT_AFTER_POINT.match(above.cell.text)) and bool(_DIGITS.match(text))
-            and bool(_NUMBER.match(above.cell.text + text)))
+    """`text` is the rest of the number `above` holds, a narrow column having cut it and the page break its lines
+    after its point ('10.0' / '0', '10.' / '00') or before it ('10' / '0.00', a row allowed to break across
+    pages): the cell above is full to the cut and the two make a number."""
+    head = above.cell.text
+    return (above.full and bool(_CUT_AFTER_POINT.match(head) and _DIGITS.match(text) or value_cut(head, text))
+            and bool(_NUMBER.match(head + text)))
 
 
 def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_Slot]]], height: float) -> bool:
@@ -992,10 +994,9 @@ def _emit_lines(out: Emitter, lines: list[list[Char]], em: float, carried: _Carr
         rows = rows[1:]
     last = None
     for row in rows:
-        box = (min(c[1] for c in row.cells), min(c[3] for c in row.cells), max(c[2] for c in row.cells),
-               max(c[4] for c in row.cells))
         first = len(tokens)
-        out.words([(text, x0 / (em / 2), Gap.WIDE) for text, x0, _, _, _ in row.cells], box=box)
+        out.words([(text, x0 / (em / 2), Gap.WIDE) for text, x0, _, _, _ in row.cells],
+                  boxes=[(x0, top, x1, bottom) for _, x0, x1, top, bottom in row.cells])
         last = _Carried(row, first, em) if len(tokens) - first == len(row.cells) else None
     return last
 

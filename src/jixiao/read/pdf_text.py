@@ -236,7 +236,7 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
             if b.top <= a.top + 0.5 * a.size:
                 continue
             if value:
-                if not (_value_cut(a.text, b.text) or _group_cut(a.text, b.text)):
+                if not (value_cut(a.text, b.text) or _group_cut(a.text, b.text)):
                     continue
             elif _NEVER_WRAPS.match(b.text):
                 continue
@@ -267,7 +267,7 @@ def _under_another(a: Atom, b: Atom, line: list[Atom]) -> bool:
                and not _VALUE_REST.match(c.text) for c in (*line[:first], *line[last + 1:]))
 
 
-def _value_cut(head: str, rest: str) -> bool:
+def value_cut(head: str, rest: str) -> bool:
     """A number a narrow column broke, `rest` the next piece of it (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`)."""
     return bool(_VALUE_REST.match(rest) and _VALUE_CUT.match(head)
                 or len(rest) > 1 and _REST_WITH_POINT.match(rest) and _SHORT_HEAD.match(head))
@@ -460,7 +460,7 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
 def _cell(stack: list[Atom]) -> tuple[str, float, float, float, float]:
     text = ""
     for a in stack:  # a number broken by a narrow column is joined without a space
-        text = text + a.text if _value_cut(text, a.text) else join(text, a.text)
+        text = text + a.text if value_cut(text, a.text) else join(text, a.text)
     return (text, min(a.x0 for a in stack), max(a.x1 for a in stack), stack[0].top, stack[-1].bottom)
 
 
@@ -510,4 +510,4 @@ def _under(a0: float, a1: float, x0: float, x1: float, size: float) -> bool:
 
 def joined_rest(head: str, rest: str) -> str:
     """A cell's text and its rest printed below it: a number's digits without a space."""
-    return head + rest if _number_rest(head, rest) or _value_cut(head, rest) else join(head, rest)
+    return head + rest if _number_rest(head, rest) or value_cut(head, rest) else join(head, rest)
