@@ -153,6 +153,18 @@ def test_a_total_cut_before_its_point_by_a_page_break_goes_on(tmp_path_factory):
     assert accuracy == 100.0, summary
 
 
+@needs_soffice
+@pytest.mark.parametrize("name", ["pdf_unruled_label_beside_a_two_line_row", "pdf_unruled_label_centred_in_a_tall_row"])
+def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp_path_factory, name):
+    """A table without borders, its merged labels centred (LibreOffice): the rows are rebuilt from the text's
+    places, and a label aligned with no row went with the row nearest it — so the rows, counted, could not say
+    where in its span it stands. Its box and its rows' boxes (printed lines, a row as tall as its tallest cell)
+    now do: before, `效益指标` beside a row of two lines went under the next block, and `数量指标` centred
+    beside its own tall row was read centred on the next row too."""
+    accuracy, summary = _shape_reads_back(tmp_path_factory, name)
+    assert accuracy == 100.0, summary
+
+
 def _shape_reads_back(tmp_path_factory, name: str) -> tuple[float, str]:
     """A random form kept in `data/shapes/NAME.json`, written as a Word document with its render seed and options,
     printed to PDF and read back."""

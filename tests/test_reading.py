@@ -555,6 +555,32 @@ def test_rows_above_the_first_centred_label_that_its_span_cannot_reach_keep_no_l
                           ("满意度指标", "服务对象满意度指标")]
 
 
+def test_merged_labels_measured_by_their_boxes_stand_where_the_page_puts_them():
+    """Rows rebuilt from a table printed without rules (a PDF): a label aligned with no row went with the nearest
+    one, so counted in rows `数量指标`, centred beside row 甲 whose 偏差原因 takes two lines, stands on row 乙 and
+    its span would take 乙 as well. Measured by the cells' boxes it stands beside 甲 alone, and `质量指标`,
+    centred between 乙 and 丙, spans both."""
+    from jixiao.assemble.indicators import RawRow
+    from jixiao.assemble.levels import resolve_levels
+    from jixiao.assemble.lexicon import lexicon
+
+    def table() -> list[RawRow]:
+        return [RawRow(name="甲", weight=5.0, line=1, last_line=1, row=0),
+                RawRow(name="乙", weight=5.0, line=2, last_line=2, row=1,
+                       labels=[("产出指标", "level1", "产出指标", (2, 2), (1, 1)),
+                               ("数量指标", "level2", "数量指标", (2, 2), (1, 1))]),
+                RawRow(name="丙", weight=5.0, line=3, last_line=3, row=2,
+                       labels=[("质量指标", "level2", "质量指标", (3, 3), (2, 2))])]
+    boxes = {1: [("甲", (10, 100, 40, 110), 1), ("5", (60, 100, 70, 110), 1), ("偏差原因", (80, 100, 120, 124), 1)],
+             2: [("产出指标", (0, 135, 8, 145), 1), ("数量指标", (9, 107, 17, 117), 1), ("乙", (10, 140, 40, 150), 1),
+                 ("5", (60, 140, 70, 150), 1)],
+             3: [("质量指标", (9, 155, 17, 165), 1), ("丙", (10, 170, 40, 180), 1), ("5", (60, 170, 70, 180), 1)]}
+    counted = [level2 for _, level2, _, _ in resolve_levels(table(), lexicon(), True)]
+    measured = [level2 for _, level2, _, _ in resolve_levels(table(), lexicon(), True, boxes=boxes)]
+    assert counted == ["数量指标", "数量指标", "质量指标"]
+    assert measured == ["数量指标", "质量指标", "质量指标"]
+
+
 def test_labels_cut_at_a_page_break_join_in_column_order():
     """'产出' and '数量' at the foot of a page, their rests '指标' '指标' at the top of the next, where the columns
     stand a little apart from the header's so both rests fall in the 二级 slot: each rest completes the label above

@@ -84,6 +84,6 @@ def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
             continue
         empties = col if new_row else max(0, col - last_col - 1)
         gap = max(u.gap, Gap.ROW) if new_row else Gap.CELL
-        out.append(Unit(u.text, u.key, gap, u.line, u.row, col, u.x, True, empties, u.span, u.page))
+        out.append(Unit(u.text, u.key, gap, u.line, u.row, col, u.x, True, empties, u.span, u.page, u.box))
         last_col = col
     return out

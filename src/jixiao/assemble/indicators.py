@@ -1914,9 +1914,13 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     blank = {slot: {r for col, first, last in ctx.blank_merges if col == header.cols.get(slot)
                     for r in range(first, last + 1)} for slot in ("level1", "level2")}
     _labels_back(raws, lex)
+    boxes: dict[int, list[tuple[str, tuple[float, float, float, float], int]]] = {}
     if reader.vertical:
         _beside_tall_labels(raws, lex)
-    levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]))
+        for u in units:
+            if u.box is not None:
+                boxes.setdefault(u.line, []).append((u.key, u.box, u.page or 0))
+    levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]), boxes)
     unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",

@@ -83,18 +83,25 @@ def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed |
 
 _TRAILING = " 。.;；,，、)）"  # marks after a name's last word
 Extra = Callable[[int, int, int], float]  # (label index, first row, last row) -> cost of that span
-Lines = list[tuple[int, int]]  # each row's first and last printed line
+Lines = list[tuple[float, float]]  # each row's first and last printed line
 Pages = list[tuple[int, int]]  # each row's page, as the first and last row on it
+Box = tuple[float, float, float, float]  # (x0, top, x1, bottom) in points
+PAGE_POINTS = 10_000.0  # a page's place below the page before, in points (more than any page's height)
+LEVEL = 0.3  # lines: a label whose first line stands this near its row's starts with the row
 
 
 def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int, lean: int = 0,
-                pages: Pages | None = None) -> float:
+                pages: Pages | None = None, cut_free: bool = False) -> float:
     """How far a label stands from the middle of the span [start, end]: in printed lines where rows have them
     (a label between two rows' lines is the middle of an even span), else in rows. `lean`: the half (-1 upper,
     1 lower) in which the table puts the label of an even span, a tie-breaker against a label in the other.
     `pages`: each row's page, as the first and last row on it: a merged cell a page break cuts prints its label
-    in the middle of the part on the label's page."""
+    in the middle of the part on the label's page; `cut_free`: where the span goes on past that page, anywhere in
+    that part (its place measured, as a program laid it out: LibreOffice sets a centred merged cell that a page
+    break cuts from the top of its first page)."""
     if pages is not None:
+        if cut_free and end > pages[p][1]:
+            return 0.0
         start, end = max(start, pages[p][0]), min(end, pages[p][1])
     if lines is None:
         off, scale = p - (start + end) / 2, 1.0
@@ -107,7 +114,7 @@ def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end:
 
 
 def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Lines | None,
-                  label_lines: tuple[float, ...], lean: int, pages: Pages | None = None
+                  label_lines: tuple[float, ...], lean: int, pages: Pages | None = None, cut_free: bool = False
                   ) -> tuple[float, tuple[tuple[int, int], ...]]:
     """The first and last row of each span when each label is printed in the middle of its span: the spans
     are chosen together (a two-row span puts its label on either row), so that the labels sit as near their
@@ -133,7 +140,7 @@ def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Line
             # (`free` first, then the starts around the centre after it, in order: no start is tried twice)
             for start in (free, *(s for s in (centred - 1, centred, centred + 1) if free < s <= p)):
                 cost = UNCOVERED * (start - free) + _off_middle(lines, label_lines[k] if label_lines else 0, p,
-                                                                start, end, lean, pages)
+                                                                start, end, lean, pages, cut_free)
                 if extra:
                     cost += extra(k, start, end)
                 if not last:
@@ -149,7 +156,7 @@ def _middle_spans(pos: tuple[int, ...], n: int, extra: Extra | None, lines: Line
 
 
 def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, lines: Lines | None = None,
-          lean: int = -1, pages: Pages | None = None) -> tuple[list[int | None], float]:
+          lean: int = -1, pages: Pages | None = None, cut_free: bool = False) -> tuple[list[int | None], float]:
     """For each row, the index of the row whose printed label covers it, under a way of printing merged cells;
     and how far the labels stand from where that way prints them (a centred label off the middle of the
     span the other labels leave it)."""
@@ -165,7 +172,7 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
             for i in range(p, pos[k + 1] if k + 1 < len(pos) else n):
                 out[i] = p
             if lines is not None:  # a first-row label stands on the first line of its row
-                off += (label_lines[k] - lines[p][0]) / 2
+                off += abs(label_lines[k] - lines[p][0]) / 2
     elif mode == "bottom":
         start = 0
         for k, p in enumerate(pos):
@@ -173,13 +180,13 @@ def spans(printed: list[Printed | None], mode: str, extra: Extra | None = None, 
                 out[i] = p
             start = p + 1
             if lines is not None:
-                off += (lines[p][1] - label_lines[k]) / 2
+                off += abs(lines[p][1] - label_lines[k]) / 2
     else:
-        found = _middle_spans(tuple(pos), n, extra, lines, label_lines, lean, pages)[1]
+        found = _middle_spans(tuple(pos), n, extra, lines, label_lines, lean, pages, cut_free)[1]
         for k, (p, (start, end)) in enumerate(zip(pos, found, strict=True)):
             for i in range(start, end + 1):
                 out[i] = p
-            off += _off_middle(lines, label_lines[k], p, start, end, lean, pages)
+            off += _off_middle(lines, label_lines[k], p, start, end, lean, pages, cut_free)
     return out, off
 
 
@@ -443,13 +450,110 @@ def _continued(key: str, rest: str, lex: Lexicon) -> bool:
     return bool(lex.level(joined)) or joined in lex.prefixes and not lex.level(key)
 
 
+def _measured(raws: list[RawRow], boxes: dict[int, list[tuple[str, Box, int]]]
+              ) -> tuple[Lines, dict[tuple[str, float], tuple[float, float]]] | None:
+    """Each row's first and last line and each label's, in lines of the table's text from its boxes (`boxes`:
+    per printed line, the key, box and page of each cell on it): a table printed without rules whose rows were
+    rebuilt from the text's places, a cell's lines joined into one (its printed lines counted in its height, a
+    merged label standing where the page puts it, not only on the row nearest its middle). None where a row or a
+    label has no box. The labels' lines are keyed by `_placed_as`."""
+    heights = sorted(box[3] - box[1] for cells in boxes.values() for _, box, _ in cells)
+    if not heights or heights[len(heights) // 2] <= 0:
+        return None
+    em = heights[len(heights) // 2]  # (most cells are one line)
+
+    def place(box: Box, page: int) -> tuple[float, float]:
+        top = (box[1] + PAGE_POINTS * page) / em
+        return top, max(top, (box[3] + PAGE_POINTS * page) / em - 1)
+
+    lines: Lines = []
+    places: dict[tuple[str, float], tuple[float, float]] = {}
+    for raw in raws:
+        if raw.line is None:
+            return None
+        labelled = {label[0] for label in raw.labels}
+        found: list[tuple[float, float]] = []
+        on = None  # (a row the page break cut is measured on its first page: its rest opens the next)
+        for at in range(raw.line, max(raw.line, raw.last_line or raw.line) + 1):
+            for key, box, page in boxes.get(at, ()):
+                on = page if on is None else on
+                if key not in labelled and page == on:
+                    found.append(place(box, page))
+        if not found:
+            return None
+        lines.append((min(a for a, _ in found), max(b for _, b in found)))
+        for key, _, text, (first, last), _ in raw.labels:
+            cells = [(k, box, page) for at in range(first, last + 1) for k, box, page in boxes.get(at, ())]
+            own = [place(box, page) for k, box, page in cells if k == key]
+            if len(own) != 1:  # (a label joined from its pieces: measured on the page of its first)
+                pieces = [(box, page) for k, box, page in cells if k in key]
+                own = [place(box, page) for box, page in pieces if page == pieces[0][1]] if pieces else []
+                if not own:
+                    return None
+            places[_placed_as(key, text, (first, last))] = (min(a for a, _ in own), max(b for _, b in own))
+    if any(b[0] <= a[0] for a, b in zip(lines, lines[1:], strict=False)):
+        return None
+    return lines, places
+
+
+def _placed_as(key: str, text: str, lines: tuple[int, int]) -> tuple[str, float]:
+    """A label's key in `_measured`'s places: its text and middle line as `_split` prints them."""
+    return tidy(text) or key, (lines[0] + lines[1]) / 2
+
+
+def _labels_where_measured(raws: list[RawRow], lines: Lines,
+                           places: dict[tuple[str, float], tuple[float, float]]) -> Lines:
+    """A label standing beside none of its row's lines goes with the row whose lines hold its middle, or the
+    nearer of the two it stands between: a label centred beside a row of two lines stands between that row's
+    cells and the next row's, and may have been put with either (`_measured`). A row keeps a label of its own
+    column. Returns the rows' lines with those of the labels that start where their row does (a label of one
+    row, its tallest cell: `可持续影响指标` over four lines beside a row of one)."""
+    for j, raw in enumerate(raws):
+        for label in list(raw.labels):
+            first, last = places[_placed_as(label[0], label[2], label[3])]
+            if first <= lines[j][1] and last >= lines[j][0]:
+                continue
+            middle = (first + last) / 2
+            i = min(range(len(lines)), key=lambda r: max(lines[r][0] - middle, middle - lines[r][1], 0.0))
+            if i != j and not any(other[1] == label[1] for other in raws[i].labels):
+                raw.labels.remove(label)
+                raws[i].labels.append(label)
+    grown = list(lines)
+    for i, raw in enumerate(raws):
+        for label in raw.labels:
+            first, last = places[_placed_as(label[0], label[2], label[3])]
+            if abs(first - lines[i][0]) <= LEVEL:
+                grown[i] = (grown[i][0], max(grown[i][1], last))
+    return grown
+
+
+def _placed(col: list[Printed | None], mode: str, places: dict[tuple[str, float], tuple[float, float]]
+            ) -> list[Printed | None]:
+    """The labels of a column at their measured lines (`_measured`) as a way of printing places them: a label
+    set at the top of its cell by its first line, at the bottom by its last, centred by its middle."""
+    out: list[Printed | None] = []
+    for p in col:
+        place = places.get((p[1], p[2])) if p is not None else None
+        if p is None or place is None:
+            out.append(p)
+            continue
+        first, last = place
+        out.append((p[0], p[1], first if mode == "top" else last if mode == "bottom" else (first + last) / 2, p[3]))
+    return out
+
+
 def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
-                   blank: tuple[set[int], set[int]] = (set(), set())
+                   blank: tuple[set[int], set[int]] = (set(), set()),
+                   boxes: dict[int, list[tuple[str, Box, int]]] | None = None
                    ) -> list[tuple[str | None, str | None, float, float]]:
     """(level1, level2, confidence of level1, confidence of level2) per row. `vertical`: the rows are printed
     lines of a page (a row's cells side by side), so a label's line tells where in its span it stands.
-    `blank`: the source rows under an empty merged cell of the 一级 and of the 二级 column (no label there)."""
+    `blank`: the source rows under an empty merged cell of the 一级 and of the 二级 column (no label there).
+    `boxes`: per printed line, each cell's key, box and page, where the reader knows them (`_measured`)."""
     _join_cut_labels(raws, lex)
+    measured = _measured(raws, boxes) if vertical and boxes else None
+    if measured is not None:
+        measured = _labels_where_measured(raws, *measured), measured[1]
     printed = [_split(raw.labels, lex) for raw in raws]
     col1 = [p[0] for p in printed]
     col2 = [p[1] for p in printed]
@@ -521,7 +625,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
     firsts = [raw.line for raw in raws]
     lines: Lines | None = None
     pages: Pages | None = None
-    if vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
+    if measured is not None:
+        lines = measured[0]
+    elif vertical and all(firsts) and all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
         lines = [(raw.line or 0, max(raw.last_line or raw.line or 0, raw.line or 0)) for raw in raws]
         # a row is as tall as the labels that run down below its cells (a vertical label's last characters):
         # the lines between it and the next row that only a label above prints are the row's
@@ -533,10 +639,12 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             else:  # (not past a page break: the lines there are the next page's)
                 below = lines[i + 1][0] - 1 if raws[i + 1].page == raw.page else lines[i][1]
             lines[i] = (lines[i][0], max(lines[i][1], min(reach, below)))
-        if raws and raws[-1].page != raws[0].page:  # (page breaks between the rows: each row's page, by its rows)
-            first_on = {raw.page: i for i, raw in reversed(list(enumerate(raws)))}
-            last_on = {raw.page: i for i, raw in enumerate(raws)}
-            pages = [(first_on[raw.page], last_on[raw.page]) for raw in raws]
+    if lines is not None and raws and raws[-1].page != raws[0].page:
+        # (page breaks between the rows: each row's page, by its rows)
+        first_on = {raw.page: i for i, raw in reversed(list(enumerate(raws)))}
+        last_on = {raw.page: i for i, raw in enumerate(raws)}
+        pages = [(first_on[raw.page], last_on[raw.page]) for raw in raws]
+    cut_free = measured is not None  # (where a program laid the page out, a merged cell cut by it is free)
     flawless = False  # the best reading so far fits without a flaw, but for what only breaks ties
     for mode, lean in (MODES[:1] if every_row or per_row else MODES):
         if mode == "middle" and best is not None and flawless and (best[0] == 0 or lines is None and not (
@@ -544,9 +652,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             continue  # a way of printing that fits without a flaw, and no centred reading could: the costlier
             # search cannot do better
         first1 = _plus(_plus(against_two, named_blocks), _plus(_alike(weights, pos1), alike))
-        cover1, off1 = spans(col1, mode, first1, lines, lean, pages)
-        cover2, off2 = spans(col2, mode, _plus(_plus(_within(cover1), named_measures),
-                                               _plus(_alike(weights, pos2), alike)), lines, lean, pages)
+        at1, at2 = (col1, col2) if measured is None else (_placed(col1, mode, measured[1]),
+                                                          _placed(col2, mode, measured[1]))
+        cover1, off1 = spans(at1, mode, first1, lines, lean, pages, cut_free)
+        cover2, off2 = spans(at2, mode, _plus(_plus(_within(cover1), named_measures),
+                                               _plus(_alike(weights, pos2), alike)), lines, lean, pages, cut_free)
         flaws, ties = _disagreement(cover1, cover2)
         cost = off1 + off2 + flaws + ties
         tried = len(readings)
@@ -556,12 +666,13 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         if mode == "middle" and cost > 0 and lines is not None and pos1 and pos2:
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
             # weighted like the next block's label row) must not outweigh where the 二级 labels stand
-            free2, _ = spans(col2, mode, _plus(named_measures, _plus(_alike(weights, pos2), alike)), lines, lean,
-                             pages)
-            around1, off1 = spans(col1, mode, _plus(first1, _around(free2)), lines, lean, pages)
+            free2, _ = spans(at2, mode, _plus(named_measures, _plus(_alike(weights, pos2), alike)), lines, lean,
+                             pages, cut_free)
+            around1, off1 = spans(at1, mode, _plus(first1, _around(free2)), lines, lean, pages, cut_free)
             if around1 != cover1:
-                within2, off2 = spans(col2, mode, _plus(_plus(_within(around1), named_measures),
-                                                        _plus(_alike(weights, pos2), alike)), lines, lean, pages)
+                within2, off2 = spans(at2, mode, _plus(_plus(_within(around1), named_measures),
+                                                        _plus(_alike(weights, pos2), alike)), lines, lean, pages,
+                                      cut_free)
                 if _covered(around1) == _covered(cover1) and _covered(within2) == _covered(cover2):
                     # (the same rows under labels: only which label a row between two is under may change)
                     readings.append((off1 + off2 + sum(_disagreement(around1, within2)), around1, within2))

@@ -65,6 +65,7 @@ class Unit(NamedTuple):
     empties: int = 0  # empty certain cells right before it, in its row
     span: int = 1  # source rows the cell covers (a merged cell of HTML, Word, Excel or PDF)
     page: int | None = None  # 1-based page of paged input (PDF, Word at its page breaks, a workbook's sheet)
+    box: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) in points, where the reader knows
 
 
 @dataclass
@@ -141,7 +142,7 @@ def units_of(doc: Document) -> list[Unit]:
     last_row = -1
     row_gap = Gap.LINE  # the gap before a row belongs to its first filled cell
     # every field named: a starred unpacking would build a list per token
-    for text, gap, line, row, col, x, page, row_span, _col_span, _bbox in doc.tokens:
+    for text, gap, line, row, col, x, page, row_span, _col_span, bbox in doc.tokens:
         if row != last_row:
             empties, last_row, row_gap = 0, row, gap
         if not text:
@@ -151,7 +152,7 @@ def units_of(doc: Document) -> list[Unit]:
         if row_gap > gap:
             gap = row_gap
         row_gap = Gap.SPACE
-        append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span, page)))
+        append(new(Unit, (text, fold(text), gap, line, row, col, x, certain, empties, row_span, page, bbox)))
         empties = 0
     return out
 
@@ -422,7 +423,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
-        out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page))
+        out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page,
+                        u.box))
         after = joined + 1
     return out
 
