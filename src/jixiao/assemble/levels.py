@@ -88,6 +88,7 @@ Pages = list[tuple[int, int]]  # each row's page, as the first and last row on i
 Box = tuple[float, float, float, float]  # (x0, top, x1, bottom) in points
 PAGE_POINTS = 10_000.0  # a page's place below the page before, in points (more than any page's height)
 LEVEL = 0.3  # lines: a label whose first line stands this near its row's starts with the row
+TIES = 1e-3  # a reading's cost below this is tie-breakers only
 
 
 def _off_middle(lines: Lines | None, label_line: float, p: int, start: int, end: int, lean: int = 0,
@@ -663,9 +664,10 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         readings.append((cost, cover1, cover2))
         if best is None or cost < best[0] - 1e-9:
             flawless = off1 + off2 + flaws == 0
-        if mode == "middle" and cost > 0 and lines is not None and pos1 and pos2:
+        if mode == "middle" and cost > 0 and pos1 and pos2 and (lines is not None or cost < TIES):
             # the 二级 labels' spans first, the 一级 spans around them: a tie-breaker of the 一级 column (a row
-            # weighted like the next block's label row) must not outweigh where the 二级 labels stand
+            # weighted like the next block's label row) must not outweigh where the 二级 labels stand (in rows
+            # counted, where the reading's only cost is its tie-breakers: two 一级 readings that fit alike)
             free2, _ = spans(at2, mode, _plus(named_measures, _plus(_alike(weights, pos2), alike)), lines, lean,
                              pages, cut_free)
             around1, off1 = spans(at1, mode, _plus(first1, _around(free2)), lines, lean, pages, cut_free)
