@@ -165,6 +165,16 @@ def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp
     assert accuracy == 100.0, summary
 
 
+@needs_soffice
+def test_a_number_wrapped_in_a_narrow_cell_is_one_number(tmp_path_factory):
+    """A 得分 in full-width digits wrapped in its narrow column (`１` / `９．`, the rest `００` on the next page): the
+    first line stops short of the cell's rule by the cell's padding only, so it wraps on; a line ends a
+    paragraph where it stops short of the text's edge, the rule less the padding kept on the left (before, the
+    text read `1 9.` and the row had no 得分)."""
+    accuracy, summary = _shape_reads_back(tmp_path_factory, "pdf_number_wrapped_in_a_narrow_cell")
+    assert accuracy == 100.0, summary
+
+
 def _shape_reads_back(tmp_path_factory, name: str) -> tuple[float, str]:
     """A random form kept in `data/shapes/NAME.json`, written as a Word document with its render seed and options,
     printed to PDF and read back."""

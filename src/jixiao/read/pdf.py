@@ -581,15 +581,17 @@ def _headed(lines: list[list[Char]], top: float) -> bool:
     return min(c.top for c in first) - top < 0.6 * size
 
 
-def _joined(lines: list[list[Char]], right: float) -> str:
+def _joined(lines: list[list[Char]], left: float, right: float) -> str:
     """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
-    over lines), a line that stops short ends a paragraph."""
+    over lines), a line that stops short ends a paragraph. The edge is the text's: the cell's rule less the
+    padding its text keeps from its left rule (a narrow column's full-width `１` / `９．` wraps a number)."""
     parts: list[str] = []
+    pad = min(line[0].x0 for line in lines) - left
     for k, line in enumerate(lines):
         text = " ".join(w for w, _, _, _ in _words(line))
         if k and parts:
             size = max(statistics.median(c.size for c in lines[k - 1]), 1.0)
-            short = right - lines[k - 1][-1].x1 > 2.5 * size
+            short = right - min(max(pad, 0.0), size) - lines[k - 1][-1].x1 > 2.5 * size
             parts.append("\n" if short else ("" if not (parts[-1][-1:].isascii() and text[:1].isascii()) else " "))
         parts.append(text)
     return "".join(parts)
@@ -737,7 +739,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             col, end = numbers[j0], numbers[j1 + 1]
             left, right = xs[j0], xs[j1 + 1]
             lines = _lines(inside[root]) if root in inside else []
-            text = cell_text([_joined(lines, right)]) if lines else ""
+            text = cell_text([_joined(lines, left, right)]) if lines else ""
             full = bool(lines) and _cut(lines, ys[i1 + 1], right)
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
