@@ -311,6 +311,34 @@ def test_a_page_the_recogniser_fails_on_costs_that_page_only(forms, tmp_path, mo
 
 
 @needs_ocr
+def test_the_recognisers_own_failure_costs_that_page_only(forms, tmp_path, monkeypatch):
+    """RapidOCR wraps ONNX Runtime's failures in its own ONNXRuntimeError, an Exception but no RuntimeError (found
+    by `bench/fuzz.py --seed 50` under its memory limit): the page is left unread with a warning naming the error,
+    the text pages are read (before: an internal error, the file's forms lost)."""
+    from rapidocr_onnxruntime.utils.infer_engine import ONNXRuntimeError
+
+    def engine(image, **options):  # noqa: ANN001, ANN003, ANN202
+        raise ONNXRuntimeError("Failed to allocate memory")
+    monkeypatch.setattr(ocr, "_engine", lambda: engine)
+    result = parse_file(_text_then_scan(forms[0], tmp_path))
+    assert result.error is None and len(result.forms) == 1
+    assert any("第 2 页的文字识别（OCR）失败（ONNXRuntimeError）" in w.message for w in result.forms[0].warnings)
+
+
+@needs_ocr
+def test_an_image_the_recogniser_fails_on_is_a_message_not_an_internal_error(tmp_path, monkeypatch):
+    from rapidocr_onnxruntime.utils.infer_engine import ONNXRuntimeError
+
+    def engine(image, **options):  # noqa: ANN001, ANN003, ANN202
+        raise ONNXRuntimeError("Failed to allocate memory")
+    monkeypatch.setattr(ocr, "_engine", lambda: engine)
+    Image.new("RGB", (600, 800), "white").save(tmp_path / "scan.png")
+    result = parse_file(tmp_path / "scan.png")
+    assert result.error is not None and "第 1 页的文字识别（OCR）失败（ONNXRuntimeError）" in result.error.message
+    assert "内部错误" not in result.error.message
+
+
+@needs_ocr
 def test_a_picture_the_recogniser_fails_on_is_named(tmp_path, monkeypatch):
     """The recogniser failing on a Word document's picture names the picture as unread (before: an internal
     error for the whole file)."""

@@ -16,6 +16,8 @@ import io
 import re
 import unicodedata
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -71,6 +73,23 @@ def require(file: str, what: str) -> None:
 
 
 @lru_cache(maxsize=1)
+class RecogniserFailed(RuntimeError):
+    """The recogniser failed on one image (ONNX Runtime out of memory under a limit, a model that will not run):
+    a RuntimeError, as ONNX Runtime's own, so the readers that catch those lose that page or picture only."""
+
+
+@contextmanager
+def _recognising() -> Iterator[None]:
+    """Around a call of the recogniser: its failures as `RecogniserFailed` (RapidOCR wraps ONNX Runtime's in its
+    own ONNXRuntimeError, an Exception but no RuntimeError)."""
+    try:
+        yield
+    except (MemoryError, RuntimeError):
+        raise
+    except Exception as exc:
+        raise RecogniserFailed(str(exc)) from exc
+
+
 def _engine():  # noqa: ANN202 - RapidOCR's own type, imported only here
     from rapidocr_onnxruntime import RapidOCR
 
@@ -81,7 +100,8 @@ def _lines(image: np.ndarray) -> list[tuple[int, int, int, int]]:
     """The text lines the detector finds on a small copy of a page, as boxes (x0, y0, x1, y1) in its pixels."""
     import numpy as np
 
-    found, _ = _engine()(image, use_det=True, use_cls=False, use_rec=False)
+    with _recognising():
+        found, _ = _engine()(image, use_det=True, use_cls=False, use_rec=False)
     boxes = []
     for quad in found or []:
         q = np.asarray(quad)
@@ -121,7 +141,8 @@ def upright(image: np.ndarray) -> np.ndarray:
     crops = [small[y0:y1, x0:x1] for x0, y0, x1, y1 in longest if x1 - x0 > 1.5 * (y1 - y0)]
     if len(crops) < MIN_LINES:
         return image
-    _, votes, _ = _engine().text_cls(crops)
+    with _recognising():
+        _, votes, _ = _engine().text_cls(crops)
     turned = sum(1 for label, score in votes if "180" in label and score > 0.9)
     return np.ascontiguousarray(np.rot90(image, 2)) if turned > len(crops) / 2 else image
 
@@ -130,7 +151,8 @@ def recognise(image: np.ndarray, scale: float, page: int) -> list[Box]:
     """Text boxes of a page image (BGR, deskewed) with their text, confidence and, where the recogniser placed
     them, their characters; `scale` is points per pixel."""
     # (any keyword resets RapidOCR's thresholds to its defaults: they are passed again, ours)
-    found, _ = _engine()(image, return_word_box=True, text_score=TEXT_SCORE, box_thresh=0.5, unclip_ratio=1.6)
+    with _recognising():
+        found, _ = _engine()(image, return_word_box=True, text_score=TEXT_SCORE, box_thresh=0.5, unclip_ratio=1.6)
     boxes = []
     for quad, raw, score, *placed in found or []:
         xs = [p[0] for p in quad]
@@ -263,13 +285,22 @@ def read_image(path: Path, file: str) -> Document:
     require(file, "这是图片：")
     deadline = Deadline(file)
     pages, boxes = [], []
+    failed: dict[int, str] = {}  # frame -> why the recogniser failed on it (the other frames are read)
     for k, frame in enumerate(_frames(path, file)):
-        page, found = scan_page(frame, k + 1, A4_WIDTH / frame.shape[1], deadline)
+        try:
+            page, found = scan_page(frame, k + 1, A4_WIDTH / frame.shape[1], deadline)
+        except (RuntimeError, MemoryError) as exc:
+            failed[k + 1] = type(exc.__cause__ or exc).__name__
+            continue
         pages.append(page)
         boxes.extend(found)
+    said = (f"第 {'、'.join(map(str, failed))} 页的文字识别（OCR）失败（{'、'.join(sorted(set(failed.values())))}）"
+            if failed else "")
     if not boxes:
-        raise InputError(file, "图片中没有识别出文字")
+        raise InputError(file, f"{said}，未读取" if said else "图片中没有识别出文字")
     doc = layout(pages, file)
+    if said:
+        doc.warnings.append(Notice(f"{said}，该页未读取；其余页面已读取"))
     low_confidence(doc, boxes)
     return doc
 

@@ -1116,7 +1116,7 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
             try:
                 pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
             except (RuntimeError, MemoryError) as exc:  # (ONNX Runtime's own failures are RuntimeErrors)
-                failed[k] = type(exc).__name__
+                failed[k] = type(exc.__cause__ or exc).__name__
                 continue
             boxes.extend(found)
         for k, pictures in list(pictured.items()):
@@ -1124,7 +1124,7 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
             try:
                 read = [_read_picture(pages[k], image, scale, picture, deadline) for picture in pictures]
             except (RuntimeError, MemoryError) as exc:
-                failed[k] = type(exc).__name__
+                failed[k] = type(exc.__cause__ or exc).__name__
                 del pictured[k]
                 continue
             if not any(found is not None for found in read):
