@@ -1075,10 +1075,14 @@ class _Reader:
         """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
         first line (pdfplumber: `保障公务外出次数 … 20.00 20.00` / `数量指标` / `年终预算执行率 …` /
         `产出指标 质量指标`): the table shows it where its first row has no label line above it and whole labels
-        follow its last row. Each row then takes the labels of the line below it, the last row those after it."""
+        follow its last row. Each row then takes the labels of the line below it, the last row those after it.
+        Elsewhere (labels printed where they stand) the labels after the last row are its, set below its first
+        line (a table without rules: `成本指标` centred beside the last row's three-line cells)."""
         lines = [[lab for lab in r.labels if r.row is not None and lab[4][0] < r.row] for r in rows]
         if not rows or lines[0] or any(len(own) != len(r.labels) for own, r in zip(lines[1:], rows[1:], strict=True)):
-            return  # (labels on the row's own line, or on a line above the first row: printed where they stand)
+            if rows:  # (labels on the row's own line, or on a line above the first row: printed where they stand)
+                rows[-1].labels += [self._label(u, self.hint(u, 0) if self.aligned else None) for u in trailing]
+            return
         for r, below in zip(rows, [*lines[1:], [(u.key, None, u.text, (u.line, u.line), (u.row, u.row))
                                                for u in trailing]], strict=True):
             r.labels = below
