@@ -424,9 +424,17 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
         parts = units[i:joined + 1]
         text = "".join(p.text for p in parts)
         out.append(Unit(text, fold(text), u.gap, u.line, u.row, u.col, u.x, u.certain, u.empties, u.span, u.page,
-                        u.box))
+                        _union([p.box for p in parts if p.page == u.page])))
         after = joined + 1
     return out
+
+
+def _union(boxes: list[tuple[float, float, float, float] | None]) -> tuple[float, float, float, float] | None:
+    """The box around the boxes of a label's pieces (a label cut over a PDF's lines stands on all of them)."""
+    if not boxes or any(box is None for box in boxes):
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes),  # type: ignore[index]
+            max(b[2] for b in boxes), max(b[3] for b in boxes))  # type: ignore[index]
 
 
 SPACED_TITLE = 6  # characters: a title spaced out has at least this many before its end
