@@ -155,7 +155,8 @@ def test_a_total_cut_before_its_point_by_a_page_break_goes_on(tmp_path_factory):
 
 @needs_soffice
 @pytest.mark.parametrize("name", ["pdf_unruled_label_beside_a_two_line_row", "pdf_unruled_label_centred_in_a_tall_row",
-                                  "pdf_unruled_label_after_the_last_row", "pdf_unruled_label_in_pieces"])
+                                  "pdf_unruled_label_after_the_last_row", "pdf_unruled_label_in_pieces",
+                                  "pdf_unruled_label_at_a_page_foot"])
 def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp_path_factory, name):
     """A table without borders, its merged labels centred (LibreOffice): the rows are rebuilt from the text's
     places, and a label aligned with no row went with the row nearest it — so the rows, counted, could not say
@@ -163,7 +164,8 @@ def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp
     now do: before, `效益指标` beside a row of two lines went under the next block, and `数量指标` centred
     beside its own tall row was read centred on the next row too. A label read on a line of its own after the
     last row (`成本指标` beside that row's three-line cells) is that row's (before, dropped); a label read in
-    pieces stands on all their lines (`生态` / `效益` / `指标`: before, on its first piece's only)."""
+    pieces stands on all their lines (`生态` / `效益` / `指标`: before, on its first piece's only); a row read with
+    a label from the foot of the page before is measured on its own cells' page."""
     accuracy, summary = _shape_reads_back(tmp_path_factory, name)
     assert accuracy == 100.0, summary
 

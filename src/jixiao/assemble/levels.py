@@ -477,8 +477,10 @@ def _measured(raws: list[RawRow], boxes: dict[int, list[tuple[str, Box, int]]]
         on = None  # (a row the page break cut is measured on its first page: its rest opens the next)
         for at in range(raw.line, max(raw.line, raw.last_line or raw.line) + 1):
             for key, box, page in boxes.get(at, ()):
+                if key in labelled:
+                    continue  # (a label may stand on the page before, at the foot of its span's part there)
                 on = page if on is None else on
-                if key not in labelled and page == on:
+                if page == on:
                     found.append(place(box, page))
         if not found:
             return None
