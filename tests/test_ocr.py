@@ -311,6 +311,12 @@ def test_a_page_the_recogniser_fails_on_costs_that_page_only(forms, tmp_path, mo
 
 
 @needs_ocr
+def test_the_recogniser_is_loaded_once():
+    """Its models take seconds to load: every page and picture is read by the one engine."""
+    assert ocr._engine() is ocr._engine()
+
+
+@needs_ocr
 def test_the_recognisers_own_failure_costs_that_page_only(forms, tmp_path, monkeypatch):
     """RapidOCR wraps ONNX Runtime's failures in its own ONNXRuntimeError, an Exception but no RuntimeError (found
     by `bench/fuzz.py --seed 50` under its memory limit): the page is left unread with a warning naming the error,

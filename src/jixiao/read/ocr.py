@@ -72,7 +72,6 @@ def require(file: str, what: str) -> None:
         raise InputError(file, f"{what}需要文字识别（OCR）才能读取，但未安装 OCR 组件；请安装：{EXTRA}")
 
 
-@lru_cache(maxsize=1)
 class RecogniserFailed(RuntimeError):
     """The recogniser failed on one image (ONNX Runtime out of memory under a limit, a model that will not run):
     a RuntimeError, as ONNX Runtime's own, so the readers that catch those lose that page or picture only."""
@@ -90,6 +89,7 @@ def _recognising() -> Iterator[None]:
         raise RecogniserFailed(str(exc)) from exc
 
 
+@lru_cache(maxsize=1)
 def _engine():  # noqa: ANN202 - RapidOCR's own type, imported only here
     from rapidocr_onnxruntime import RapidOCR
 
