@@ -2065,7 +2065,8 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
     two tables of a web page or LaTeX), after a sentence or a 偏差原因 of '无' (no cell comes after it), after a
     row's 分值 and 得分 where it cannot be the 得分 (more than the number before it: '3 3 4'), where they print
     decimals it has not ('7.00 7.00 4') or follow a text without digits, the row's 实际完成值 ('达成指标 12 12 2'),
-    or two values no 分值 can be, its 年度指标值 and 实际完成值 ('≥98% 100% 8 8 3'); or set apart by blank lines
+    or two values no 分值 can be, its 年度指标值 and 实际完成值 ('≥98% 100% 8 8 3'), or a 年度指标值 with its
+    operator and a bare 实际完成值 ('≤1.3 1.25 5 5 2'); or set apart by blank lines
     where the cells before it are not."""
     for k in (3, 2, 1):
         if len(out) > k and is_footer(out[-k:]):
@@ -2085,6 +2086,9 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
         return 1  # (after a text without digits, the row's 实际完成值 '达成指标', two numbers are its 分值 and 得分)
     if len(out) >= 5 and all(not u.certain and _DIGITS.search(u.key) and _score_like(u) is None for u in out[-5:-3]):
         return 1  # (after two values no 分值 can be, its 年度指标值 and 实际完成值 '≥98% 100%', likewise)
+    if (len(out) >= 5 and not out[-5].certain and _OPERATOR_START.match(out[-5].key)
+            and _score_like(out[-5]) is None and _score_like(out[-4]) is not None):
+        return 1  # (after a 年度指标值 with its operator and a bare 实际完成值, '≤1.3 1.25 5 5 2', likewise)
     # (after a 分值 and 得分 printed with decimals, a whole number is none of the table's: '7.00 7.00 4')
     return int(score < int(out[-1].key) or decimals(before.text) == decimals(out[-3].text) > 0)
 
