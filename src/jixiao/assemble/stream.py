@@ -431,10 +431,10 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
 
 def _union(boxes: list[tuple[float, float, float, float] | None]) -> tuple[float, float, float, float] | None:
     """The box around the boxes of a label's pieces (a label cut over a PDF's lines stands on all of them)."""
-    if not boxes or any(box is None for box in boxes):
+    known = [box for box in boxes if box is not None]
+    if not known or len(known) < len(boxes):
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),  # type: ignore[index]
-            max(b[2] for b in boxes), max(b[3] for b in boxes))  # type: ignore[index]
+    return min(b[0] for b in known), min(b[1] for b in known), max(b[2] for b in known), max(b[3] for b in known)
 
 
 SPACED_TITLE = 6  # characters: a title spaced out has at least this many before its end

@@ -473,7 +473,7 @@ class _Pictures:
             return None
         try:
             part = ocr.read_picture(image, self.file, where, self.deadline)
-        except (RuntimeError, MemoryError):  # (the recogniser failing on one picture costs that picture only)
+        except ocr.FAILURES:  # (the recogniser failing on one picture costs that picture only)
             self.failed.append(where)
             return None
         if part is not None:

@@ -77,6 +77,16 @@ class RecogniserFailed(RuntimeError):
     a RuntimeError, as ONNX Runtime's own, so the readers that catch those lose that page or picture only."""
 
 
+FAILURES = (RuntimeError, MemoryError)  # what the recogniser raises on an image it cannot take (`_recognising`)
+
+
+def failed_pages(failed: dict[int, BaseException]) -> str:
+    """'第 2、3 页的文字识别（OCR）失败（ONNXRuntimeError）': the pages (from 1) the recogniser failed on, and why —
+    the library's own error where `RecogniserFailed` wraps one."""
+    why = sorted({type(exc.__cause__ or exc).__name__ for exc in failed.values()})
+    return f"第 {'、'.join(map(str, sorted(failed)))} 页的文字识别（OCR）失败（{'、'.join(why)}）"
+
+
 @contextmanager
 def _recognising() -> Iterator[None]:
     """Around a call of the recogniser: its failures as `RecogniserFailed` (RapidOCR wraps ONNX Runtime's in its
@@ -285,17 +295,16 @@ def read_image(path: Path, file: str) -> Document:
     require(file, "这是图片：")
     deadline = Deadline(file)
     pages, boxes = [], []
-    failed: dict[int, str] = {}  # frame -> why the recogniser failed on it (the other frames are read)
+    failed: dict[int, BaseException] = {}  # frame -> the recogniser's failure on it (the other frames are read)
     for k, frame in enumerate(_frames(path, file)):
         try:
             page, found = scan_page(frame, k + 1, A4_WIDTH / frame.shape[1], deadline)
-        except (RuntimeError, MemoryError) as exc:
-            failed[k + 1] = type(exc.__cause__ or exc).__name__
+        except FAILURES as exc:
+            failed[k + 1] = exc
             continue
         pages.append(page)
         boxes.extend(found)
-    said = (f"第 {'、'.join(map(str, failed))} 页的文字识别（OCR）失败（{'、'.join(sorted(set(failed.values())))}）"
-            if failed else "")
+    said = failed_pages(failed) if failed else ""
     if not boxes:
         raise InputError(file, f"{said}，未读取" if said else "图片中没有识别出文字")
     doc = layout(pages, file)

@@ -1108,23 +1108,23 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
     from jixiao.read.scan import rendered  # (the extra's image operations)
 
     boxes = []
-    failed: dict[int, str] = {}  # page -> why the recogniser failed on it
+    failed: dict[int, BaseException] = {}  # page (from 1) -> the recogniser's failure on it
     pdf = _open(path, file)
     try:
         for k in sorted(scanned + garbled):
             image, scale = rendered(pdf[k], ocr.RENDER_DPI, pages[k].turn)
             try:
                 pages[k], found = ocr.scan_page(image, k + 1, scale, deadline)
-            except (RuntimeError, MemoryError) as exc:  # (ONNX Runtime's own failures are RuntimeErrors)
-                failed[k] = type(exc.__cause__ or exc).__name__
+            except ocr.FAILURES as exc:
+                failed[k + 1] = exc
                 continue
             boxes.extend(found)
         for k, pictures in list(pictured.items()):
             image, scale = rendered(pdf[k], ocr.RENDER_DPI, pages[k].turn)
             try:
                 read = [_read_picture(pages[k], image, scale, picture, deadline) for picture in pictures]
-            except (RuntimeError, MemoryError) as exc:
-                failed[k] = type(exc.__cause__ or exc).__name__
+            except ocr.FAILURES as exc:
+                failed[k + 1] = exc
                 del pictured[k]
                 continue
             if not any(found is not None for found in read):
@@ -1133,10 +1133,8 @@ def _scans(path: Path, file: str, pages: list[Page], deadline: Deadline, notices
     finally:
         pdf.close()
     if failed:  # (one page the recogniser cannot take costs that page, not the document's other pages)
-        where = "、".join(str(k + 1) for k in sorted(failed))
-        notices.append(Notice(f"第 {where} 页的文字识别（OCR）失败（{'、'.join(sorted(set(failed.values())))}），"
-                              "该页未读取；其余页面已读取"))
-        garbled = [k for k in garbled if k not in failed]
+        notices.append(Notice(f"{ocr.failed_pages(failed)}，该页未读取；其余页面已读取"))
+        garbled = [k for k in garbled if k + 1 not in failed]
     if garbled:
         where = "、".join(str(k + 1) for k in garbled)
         notices.append(Notice(f"第 {where} 页的字体缺少可用的 Unicode 映射（文字层是乱码），"
