@@ -915,6 +915,39 @@ def test_a_fund_block_printed_as_labels_each_followed_by_its_value(funds):
     assert len(form.indicators) == 3
 
 
+_HEBEI_FORM = """某县民政局2020年度预算项目绩效自评表
+一、基本情况 项目名称: 百岁老人高龄津贴 是否为专项资金: 实施(主管)单位 某县民政局机关 金额单位: 万元
+二、预算执行情况 预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)
+预算数 6.84 到位数 6.84 执行数 6.50 95.03
+其中:财政资金 6.84 其中:财政资金 6.84 其中:财政资金 6.50
+其他 0.00 其他 0.00 其他 0.00
+四、年度绩效指标完成情况 一级指标 二级指标 三级指标 指标分值 预期指标值 单项指标实际完成值 单项指标完成情况 自评得分
+符号 单位(文字描述) 单项指标得分 权重占比(%) 单项指标折算得分
+产出指标 质量指标 申报对象覆盖率 >= 98 %(百分比) 100% 完成 100.00 30.00 30.00
+时效指标 审批及时率 >= 99 %(百分比) 100% 完成 100.00 30.00 30.00
+效益指标 社会效益指标 补贴发放率 >= 75 %(百分比) 100% 完成 100.00 20.00 20.00
+满意度指标 服务对象满意度指标 老人满意率 >= 95 %(百分比) 90% 未完成 90.00 10.00 9.00
+总分 100.00 99.00
+"""
+
+
+def test_hebei_headings_over_the_fund_pairs_and_its_indicator_header():
+    """Hebei's form as a PDF's text gives it: headings over the fund block's label–value pairs (`预算安排情况(调整后)
+    资金到位情况 资金执行情况 预算执行进度(%)` over `预算数 6.84 到位数 6.84 执行数 6.50 95.03`, the rate under its
+    heading alone; a sub-row's values each under its heading), and an indicator header that ends in 自评得分 after
+    单项指标完成情况. The headings are read past, the rate is the 执行率 (before: the block read as a table,
+    到位数's 6.84 its 分值); 自评得分 is a heading of the header, not the 总分 row (before: the header ended there
+    and no indicator was read)."""
+    [form] = jixiao.parse_text(_HEBEI_FORM, "hebei.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.execution_rate) == (
+        None, 6.84, 6.5, None, 95.03)
+    assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (6.84, 6.5)
+    assert [i.name for i in form.indicators] == ["申报对象覆盖率", "审批及时率", "补贴发放率", "老人满意率"]
+    assert [i.level1 for i in form.indicators] == ["产出指标", "产出指标", "效益指标", "满意度指标"]
+    assert (form.total_weight, form.total_score) == (100, 99)
+
+
 def test_empty_columns_inside_a_fund_table():
     """A table recognised from a picture (OCR) or a page with spacer cells prints empty columns inside the fund
     table, in its header and its rows alike (`预算执行数 | | | 预算执行率`), while its row labels' column has a

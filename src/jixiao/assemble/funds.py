@@ -616,12 +616,19 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
     """The block printed as labels each followed by its value, no header row (`项目资金（万元）：预算数 520 到位数 520
     执行数 468`, a row label before a group: `年度资金总额 全年预算数 100 全年执行数 90`): each value is its label's
     column, of the row named last (the total before any). None where the block is a table: a heading followed
-    by another heading (a header row), a value without a label before it, or fewer than two columns paired."""
+    by another heading (a header row), a value without a label before it, or fewer than two columns paired.
+
+    But headings over the pairs (Hebei's `预算安排情况(调整后) 资金到位情况 资金执行情况 预算执行进度(%)` over
+    `预算数 6.84 到位数 6.84 执行数 6.84 100.00`, then `其中:财政资金 6.84 其中:财政资金 6.84 …`, a row's values
+    each under its heading) are read past, and a value without a label of its own is the next heading's column
+    (the rate under 预算执行进度; a heading the record has no place for, 资金到位情况, takes its value past)."""
     rows: dict[str, dict[str, str]] = {}
     lines: dict[str, int] = {}
     unknown: list[tuple[str, str, int]] = []
     row = "total"
     pending: tuple[str | None, Unit] | None = None  # (column, or None for a word no template knows; its unit)
+    headings: list[str | None] = []  # the columns of a heading row printed over the pairs
+    at = 0  # the heading the row's next value stands under
     paired = 0
     for u in units:
         key = u.key
@@ -630,18 +637,27 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
             if (label := lex.fund_row(key)) is not None:
                 if pending is not None:
                     return None
-                row = label
+                row, at = label, (at if label == row else 0)
                 continue
             if lex.section(key) == "funds" or fold(u.text).strip("()（）:：") in ("元", "万元"):
                 continue
             if pending is not None:
-                return None  # two headings in a row: a header, or a word that is no label
+                if paired or row != "total" or rows:
+                    return None  # two headings in a row: a header, or a word that is no label
+                headings.append(pending[0])  # a heading over the pairs still to come
             pending = (lex.fund_column(key), u)
             continue
         if pending is None:
-            return None
+            if not paired or at >= len(headings) or headings[at] in rows.get(row, {}):
+                return None
+            if (under := headings[at]) is not None and under != IGNORED:
+                rows.setdefault(row, {})[under] = u.text
+                lines.setdefault(row, u.line)
+            at += 1
+            continue
         column, label_unit = pending
         pending = None
+        at = headings.index(column) + 1 if column is not None and column in headings else at + 1
         if column is None:
             unknown.append((label_unit.text, u.text, u.line))
             continue
