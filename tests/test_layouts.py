@@ -154,7 +154,7 @@ def test_cells_centred_in_their_rows_in_column_aligned_text():
     _assert_reads("aligned", "centred", centred=True)
 
 
-VARIANT_TEMPLATES = ("anhui", "sichuan", "yunnan", "hebei", "tianjin", "neimenggu", "transfer")
+VARIANT_TEMPLATES = ("anhui", "sichuan", "yunnan", "hebei", "tianjin", "neimenggu", "transfer", "hunan")
 
 
 @pytest.mark.parametrize("template", VARIANT_TEMPLATES)

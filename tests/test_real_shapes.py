@@ -948,6 +948,45 @@ def test_hebei_headings_over_the_fund_pairs_and_its_indicator_header():
     assert (form.total_weight, form.total_score) == (100, 99)
 
 
+_HUNAN_REPORT = """财政支出项目绩效评价自评报告
+评价类型:项目实施过程评价□ 项目完成结果评价■
+项目名称 乡镇敬老院运转经费
+项目单位 某某区民政局
+主管部门 某某区民政局
+一、项目基本概况
+项目负责人 张某 联系电话 8328726
+项目地址 某某区民政局 邮编 414000
+项目起止时间 2020年1月起至2020年12月止
+计划安排资金 (万元) 170 实际到位资金 (万元) 170 实际支出 (万元) {executed} 结余(万元) 0
+其中:中央财政 其中:中央财政 其中:中央财政 其中:中央财政
+省财政 160 省财政 160 省财政 {executed} 省财政
+其它 10 其它 10 其它 其它
+二、项目支出明细情况
+支出内容 实际支出数 会计凭证号 备注
+敬老院运转补助 160 1月31日33号凭证
+支出合计 160
+"""
+
+
+@pytest.mark.parametrize("separator", [" ", "\n"])
+@pytest.mark.parametrize("executed", ["160", "1,6.0,0"])
+def test_hunan_report_funds_as_labelled_amounts_over_rows_by_source(separator, executed):
+    """Hunan's 财政支出项目绩效评价自评报告 prints its funds as labelled amounts, each with its unit
+    (`计划安排资金 (万元) 170 实际到位资金 (万元) 170 实际支出 (万元) 160 结余(万元) 0`), over rows by source
+    (中央财政, 省财政, 其它; each label before each of its values), then a ledger of payments. The planned amount
+    is the 全年预算数, the spent the 全年执行数; 到位 and 结余, and the rows by source, are read past; the ledger
+    is no part of the fund table (before: the block read as a table, 170 its 年初预算数 and its 得分 0). Digits
+    that are no number as printed (`1,6.0,0`) are the 实际支出's value, unread and said (P021), not a label."""
+    text = _HUNAN_REPORT.format(executed=executed).replace(" ", separator)
+    [form] = jixiao.parse_text(text, "hunan.txt")
+    total = form.funds.total
+    spent = 160 if executed == "160" else None
+    assert (total.initial_budget, total.annual_budget, total.executed, total.weight, total.score) == (
+        None, 170, spent, None, None)
+    assert form.project_name == "乡镇敬老院运转经费"
+    assert ("P021" in [w.code for w in form.warnings]) == (spent is None)
+
+
 def test_empty_columns_inside_a_fund_table():
     """A table recognised from a picture (OCR) or a page with spacer cells prints empty columns inside the fund
     table, in its header and its rows alike (`预算执行数 | | | 预算执行率`), while its row labels' column has a

@@ -107,7 +107,8 @@ def test_html_escapes_document_text(tmp_path):
     assert "<script>" not in page and "&lt;script&gt;" in page and "table.jxform" in page
 
 
-@pytest.mark.parametrize("template", ["anhui", "sichuan", "yunnan", "transfer", "neimenggu", "hebei", "tianjin"])
+@pytest.mark.parametrize("template", ["anhui", "sichuan", "yunnan", "transfer", "neimenggu", "hebei", "tianjin",
+                                      "hunan"])
 def test_forms_rendered_with_a_variant_s_words_read_back(template, tmp_path):
     raw = _golden()
     path = render_forms([Form.model_validate(f) for f in raw], RenderFormat.xlsx, tmp_path / "golden.xlsx",

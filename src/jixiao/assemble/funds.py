@@ -632,7 +632,9 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
     paired = 0
     for u in units:
         key = u.key
-        value = number(u.text) is not None or is_dash(u.text)
+        # (after its label, digits that are no number as printed are its value, unread: '7,00.0,77')
+        value = number(u.text) is not None or is_dash(u.text) or bool(
+            (pending is not None or paired) and _FRAGMENT.match(key))
         if not value:
             if (label := lex.fund_row(key)) is not None:
                 if pending is not None:
@@ -648,6 +650,8 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
             pending = (lex.fund_column(key), u)
             continue
         if pending is None:
+            if row == IGNORED and paired:
+                continue  # a value of a row the record has no place for ('省财政 170 省财政 170'), pairs read before
             if not paired or at >= len(headings) or headings[at] in rows.get(row, {}):
                 return None
             if (under := headings[at]) is not None and under != IGNORED:
@@ -661,6 +665,8 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
         if column is None:
             unknown.append((label_unit.text, u.text, u.line))
             continue
+        if paired and (row == IGNORED or column == IGNORED):
+            continue  # a column or a row the record has no place for (结余(万元) 0), read past
         if row == IGNORED or column in rows.get(row, {}):
             return None  # a source no template names, or a column printed twice in a row: no such block
         rows.setdefault(row, {})[column] = u.text
