@@ -205,3 +205,25 @@ def test_a_sub_row_leaves_blank_the_columns_its_total_leaves_blank(layout):
     got = [f.record() for f in jixiao.parse_text(render(forms, layout), "blank.txt")]
     fields, matched, wrong, missing, extra = score([expected(f) for f in forms], got)
     assert not [w for w in wrong if "funds" in w] and not missing and not extra
+
+
+@pytest.mark.parametrize(("budget", "spent", "rate", "shown"), [
+    ("29", "27.8", "0.958", "执行率 0.958（即 95.80%）"), ("650", "94", "0.1", "执行率 0.1（即 10.00%）"),
+    ("29", "27.8", "95.86%", "执行率 95.86%"), ("100", "1.2", "1", "执行率 1.00%")])
+def test_summary_shows_a_rate_printed_as_a_fraction_as_one(budget, spent, rate, shown):
+    """`jixiao parse`'s summary prints the 执行率 as the form does: a fraction its amounts show is one (0.958 of
+    29 → 27.8, 0.1 of 650 → 94, rounded to its one decimal) is said so, not shown as `0.96%`; a percent, and a
+    whole 1 its amounts say is 1% (1.2 of 100), as a percent."""
+    from rich.console import Console
+
+    from jixiao.terminal import form_summary
+    text = "\n".join([
+        "项目支出绩效自评表", "项目名称\t某项目",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        f"年度资金总额\t{budget}\t{budget}\t{spent}\t10\t{rate}\t9",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t完成数量\t≥1个\t1个\t90\t90", "总分\t100\t99"])
+    [form] = jixiao.parse_text(text, "rate.txt")
+    console = Console(record=True, width=200)
+    console.print(form_summary(form, 1, 1))
+    assert shown in console.export_text()

@@ -21,11 +21,25 @@ from jixiao.check.held import FormLine, HeldReport, same
 from jixiao.check.profile import Profile
 from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK
 from jixiao.console import clean, plain
-from jixiao.model import Form
+from jixiao.model import Form, FundRow
 
 
 def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _rate(row: FundRow) -> str:
+    """The 执行率 as the form prints it: a percent, or a fraction (`0.958`, which its amounts show is 95.8%) said
+    so — not `0.96%`."""
+    rate, budget, spent = row.execution_rate, row.annual_budget, row.executed
+    if rate is None:
+        return "—"
+    if 0 < rate <= 1.5 and budget and spent is not None:
+        exact = spent / budget * 100
+        shown = len(f"{rate:g}".partition(".")[2])  # the fraction's printed decimals, its rounding's reach
+        if abs(exact - rate * 100) <= 100 * 10 ** -shown and abs(exact - rate * 100) < abs(exact - rate):
+            return f"{rate:g}（即 {rate * 100:.2f}%）"
+    return f"{_num(rate)}%"
 
 
 def form_summary(form: Form, number: int, count: int) -> RenderableType:
@@ -42,7 +56,7 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
     money = Text(f"项目资金（{form.fund_unit or '单位未知'}）  ")
     if total:
         money.append(f"年初预算 {_num(total.initial_budget)}  全年预算 {_num(total.annual_budget)}  "
-                     f"全年执行 {_num(total.executed)}  执行率 {_num(total.execution_rate)}%  "
+                     f"全年执行 {_num(total.executed)}  执行率 {_rate(total)}  "
                      f"得分 {_num(total.score)} / {_num(total.weight)}")
     else:
         money.append("未读到年度资金总额", style="yellow")
