@@ -1351,3 +1351,20 @@ def test_two_block_labels_joined_across_a_page_break_are_two():
     assert split_stitched_labels(cut, lex) == cut
     one_page = [u._replace(page=1) for u in stitched]
     assert split_stitched_labels(one_page, lex) == one_page
+
+
+def test_a_glued_form_after_a_report_whose_prose_names_a_level():
+    """A web page's report run together with the form it publishes, no cell boundary anywhere: the report's prose
+    names a level of the indicator table (`…的经济效益主要集中在…`) before the form's title. The title starts a
+    form, so the head's labels after it are cut as labels (before: read as words inside an indicator row, the
+    project name ran on over 中央主管部门, 地方主管部门 and 资金使用单位 and their values)."""
+    text = ("2021年度中央非物质文化遗产保护专项资金转移支付绩效自评报告一、绩效目标分解下达情况,"
+            "2021年专项资金的经济效益主要集中在传承人开展传习活动后,有效支持了19个代表性项目的保护传承工作,"
+            "中央非物质文化遗产保护资金转移支付绩效目标自评表(2021年度)转移支付(项目)名称非物质文化遗产保护资金"
+            "中央主管部门文化和旅游部地方主管部门某某区文化和旅游局资金使用单位某某区非遗保护中心资金情况(万元)"
+            "全年预算数(A)全年执行数(B)预算执行率(B/A)年度资金总额:21182118100%其中:中央财政资金21182118100%"
+            "地方资金其他资金")
+    [form] = jixiao.parse_text(text, "report.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "非物质文化遗产保护资金", "某某区文化和旅游局", "某某区非遗保护中心")
+    assert (form.funds.total.annual_budget, form.funds.total.executed) == (2118, 2118)

@@ -204,8 +204,9 @@ class _State:
 
 def _in_table(word: str, rows: bool, lex: Lexicon) -> bool:
     """Inside the indicator table's rows after this word: a level label opens them, a section's or the head's
-    word ends them."""
-    return bool(lex.level(word)) or rows and not lex.section(word) and not lex.head_field(word)
+    word ends them, and so does a form's title (a report's prose naming 经济效益 before the form it publishes)."""
+    return bool(lex.level(word)) or rows and not lex.section(word) and not lex.head_field(word) and not (
+        "自评" in word and "绩效" in word and _TITLE.search(word))
 
 
 def _forms_in_cells(units: list[Unit], lex: Lexicon) -> set[int]:
