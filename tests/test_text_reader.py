@@ -325,3 +325,20 @@ def test_csv_whose_quoted_cells_keep_their_line_breaks(delimiter):
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         (f"接入部门数{k}", "按时完成", "全部完成") for k in range(3)]
     assert (form.funds.total.executed, form.total_score, form.grade) == (90, 99, "优")
+
+
+def test_a_row_of_circled_column_numbers_under_a_header():
+    """A table that numbers its columns in a row of circled digits (`① | ② | ③ | ⑧=④*⑦`, under its header) is
+    read: the circled digits are no row index (before: `int('①')` raised, the file an internal error)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "项目名称 | 护工培训 |",
+        "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "产出指标 | 数量指标 | 培训人数 | 12500名 | 12166名 | 50 | 48 |",
+        "总分 | 50 | 48 |",
+        "序号 | 学校性质 | 培训机构 | 补助标准 | 人数 | 补助资金 |",
+        "① | ② | ③ | ④ | ⑤ | ⑥=④*⑤ |",
+        "1 | 民办 | 某培训学校 | 2600 | 842 | 218.92 |",
+        "2 | 民办 | 另一培训学校 | 2600 | 900 | 234 |",
+    ])
+    [form] = jixiao.parse_text(text, "circled.txt")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [("培训人数", 50, 48)]

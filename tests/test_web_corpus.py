@@ -206,3 +206,14 @@ def test_inbox_per_role_after_submit_and_return(web: Web) -> None:
     assert f'待办 <span class="badge" title="等待您处理的自评表">{before["filler_a"]}</span>' in (
         web.client.get("/forms").text)
     web.client.cookies.clear()
+
+
+@pytest.mark.parametrize("year", ["①②③④", "²⁰²⁴"])
+def test_a_year_of_digits_int_cannot_read_is_said_not_an_error(web: Web, year: str) -> None:
+    """Characters Python counts as digits but `int()` cannot read (circled, superscript) in the year: the page
+    says the year was not understood (before: an internal error, 500)."""
+    _login(web, "admin")
+    page = web.client.get("/dashboard", params={"year": year})
+    assert page.status_code == 200 and "年度应为四位数字" in page.text
+    assert web.client.get("/dashboard.json", params={"year": year}).status_code in (200, 400)
+    web.client.cookies.clear()

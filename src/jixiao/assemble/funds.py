@@ -479,7 +479,7 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     glued = [k for k, v in enumerate(values) if any(c.isdigit() for c in v)
              and ((n := number(v.rstrip("%％"))) is None or _LEADING_ZERO.match(v)
                   or v[-1:] in "%％" and n >= MAX_RATE) and split_numbers(v, room)]
-    bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdigit() and float(v) > bound]
+    bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdecimal() and float(v) > bound]
     at = min(glued + bounded, default=None)
     if at is None:
         return None

@@ -295,7 +295,7 @@ def is_footer(units: list[Unit]) -> bool:
 def bare_number(u: Unit, least: int, certain_too: bool = False) -> bool:
     """A plain bare number from `least` to 999: the shape of a page's number (`certain_too`: also as a certain
     cell, as column-aligned text realigns every unit)."""
-    return (certain_too or not u.certain) and u.key.isdigit() and least <= int(u.key) < 1000
+    return (certain_too or not u.certain) and u.key.isdecimal() and least <= int(u.key) < 1000
 
 
 def footer_at(units: list[Unit], i: int) -> int:

@@ -151,7 +151,7 @@ def shown(findings: Iterable[Finding], level: Severity) -> list[Finding]:
 def place(finding: Finding) -> tuple[str, int]:
     """(file, line) of a finding's source `file:line`; line 0 when unknown."""
     file, _, line = (finding.source or "").rpartition(":")
-    return (file, int(line)) if line.isdigit() else (finding.source or "", 0)
+    return (file, int(line)) if line.isdecimal() else (finding.source or "", 0)
 
 
 def reviewer_order(findings: Iterable[Finding]) -> list[Finding]:

@@ -55,7 +55,7 @@ def _opens_table(tokens: list[Token], rows: list[list[int]], k: int) -> bool:
 def _number(tokens: list[Token], row: list[int]) -> int | None:
     """The row's first cell as a whole number, or None."""
     text = tokens[row[0]].text.strip()
-    return int(text) if text.isdigit() and len(text) <= 6 else None
+    return int(text) if text.isdecimal() and len(text) <= 6 else None
 
 
 _UNNAMED = re.compile(r"^Unnamed: \d+(?:_level_\d+)?$")  # pandas' name for a column whose header cell is empty

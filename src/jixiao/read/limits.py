@@ -55,7 +55,7 @@ def _value(name: str, text: str) -> int:
     raw = text.strip().upper().removesuffix("B").removesuffix("I")
     factor = _UNITS.get(raw[-1:], 1) if name.endswith("bytes") else 1
     digits = raw[:-1] if factor > 1 else raw
-    if not digits.isdigit() or int(digits) <= 0:
+    if not digits.isdecimal() or int(digits) <= 0:
         unit = "（可带 K/M/G，如 20M）" if name.endswith("bytes") else ""
         raise InputError(f"环境变量 {SETTINGS[name]}", f"应为正整数{unit}，而不是 {text!r}")
     return int(digits) * factor

@@ -135,7 +135,7 @@ def finding_row(finding: Finding) -> Row:
         "code": finding.code, "name": finding.name, "severity": finding.severity.value,
         "category": rule.category.value if rule else "", "path": finding.path, "message": finding.message,
         "provided": _text(finding.provided), "expected": _text(finding.expected), "difference": finding.difference,
-        "explanation": finding.explanation, "line": int(line) if line and line.isdigit() else None,
+        "explanation": finding.explanation, "line": int(line) if line and line.isdecimal() else None,
         "waived": finding.waived,
     }
 

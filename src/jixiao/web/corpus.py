@@ -38,7 +38,7 @@ def chosen_filter(account: Account, query: Mapping[str, str]) -> Chosen:
     problems: list[str] = []
     year = risk = None
     if values["year"]:
-        if values["year"].isdigit() and len(values["year"]) == 4:
+        if values["year"].isdecimal() and len(values["year"]) == 4:
             year = int(values["year"])
         else:
             problems.append(f"年度应为四位数字（收到“{values['year']}”），未按年度筛选")

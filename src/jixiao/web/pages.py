@@ -170,7 +170,7 @@ def logout(request: Request, csrf: Annotated[str | None, Form()] = None) -> Resp
 
 
 def _int(text: str | None) -> int | None:
-    return int(text) if text and text.strip().isdigit() and len(text.strip()) < 10 else None
+    return int(text) if text and text.strip().isdecimal() and len(text.strip()) < 10 else None
 
 
 @router.get("/forms")

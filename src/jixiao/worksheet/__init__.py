@@ -181,7 +181,7 @@ def place_of(form: Form, path: str) -> str:
     项目资金 年度资金总额 · 执行率."""
     parts = path.split(".")
     head = parts[0]
-    if head == "indicators" and len(parts) > 1 and parts[1].isdigit():
+    if head == "indicators" and len(parts) > 1 and parts[1].isdecimal():
         index = int(parts[1])
         name = _indicator_name(form, index)
         text = f"绩效指标第 {index + 1} 行" + (f"（{name}）" if name else "")
