@@ -1368,3 +1368,46 @@ def test_a_glued_form_after_a_report_whose_prose_names_a_level():
     assert (form.project_name, form.department, form.implementing_unit) == (
         "非物质文化遗产保护资金", "某某区文化和旅游局", "某某区非遗保护中心")
     assert (form.funds.total.annual_budget, form.funds.total.executed) == (2118, 2118)
+
+
+@pytest.mark.parametrize("separator", ["\n", "\n\n"])
+def test_numbered_names_in_a_table_scored_without_points_a_cell_per_line(separator):
+    """Yunnan's form scores its indicators with a 得分 column alone (年初目标值(A), 实际完成值(B), 得分) and numbers
+    its names (`一、示范区建立`, then its items `1、水稻侧深施肥`). Copied a cell per line, a name's numbering is no
+    value: each numbered name opens its row (before: `1、…` read as a value, the rows under one label ran into
+    the first)."""
+    cells = ["项目支出绩效自评表", "项目名称", "化肥减量增效示范项目", "主管部门", "某区农业农村局",
+             "预算执行情况(万元) (20分)", "预算数(A)", "执行数(B)", "执行率(B/A)", "得分 (20分*执行率)",
+             "年度财政资金总额", "100", "90", "90%", "18",
+             "年度绩效目标 (80分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分",
+             "产出指标", "数量指标", "一、示范区建立", "≥20000亩", "20000亩", "15.0",
+             "1、水稻侧深施肥", "≥500亩", "500亩", "5.0", "2、玉米种肥同播", "≥1000亩", "1000亩", "5.0",
+             "质量指标", "配方肥到位率", "≥80%", "85.6%", "10.0",
+             "效益指标", "社会效益指标", "受益农户数", "5000户", "5000户", "5.0", "总分", "53"]
+    [form] = jixiao.parse_text(separator.join(cells), "numbered.txt")
+    assert [(i.level2, i.name, i.target, i.actual, i.score) for i in form.indicators] == [
+        ("数量指标", "一、示范区建立", "≥20000亩", "20000亩", 15),
+        ("数量指标", "1、水稻侧深施肥", "≥500亩", "500亩", 5), ("数量指标", "2、玉米种肥同播", "≥1000亩", "1000亩", 5),
+        ("质量指标", "配方肥到位率", "≥80%", "85.6%", 10),
+        ("社会效益指标", "受益农户数", "5000户", "5000户", 5)]
+
+
+@pytest.mark.parametrize("operator", ["≥", "﹦", "≤"])
+def test_a_name_like_a_label_before_a_target_in_parts_a_cell_per_line(operator):
+    """A table whose 年度指标值 is printed in parts (指标性质 | 指标值 | 度量单位), copied a cell per line: the operator
+    on its line goes on the number below it (`≥` / `95` → `≥95`), so the target takes one cell fewer. A name that
+    reads like a label (`满意度` after 服务对象满意度指标) is still the row's name (before: read as its 二级 label,
+    the row's cells shifted: name `≥95`, target `%`)."""
+    cells = ["项目支出绩效自评表", "项目名称", "某项目", "主管部门", "某局",
+             "项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分",
+             "年度资金总额", "100", "100", "90", "10", "90%", "9",
+             "绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+             "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位",
+             "产出指标", "数量指标", "培训人数", operator, "500", "人", "520", "50", "50",
+             "满意度指标", "服务对象满意度指标", "满意度", operator, "95", "%", "95", "40", "35",
+             "总分", "100", "94"]
+    [form] = jixiao.parse_text("\n".join(cells), "parts.txt")
+    sign = "=" if operator == "﹦" else operator
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("数量指标", "培训人数", f"{sign}500人", "520", 50, 50),
+        ("服务对象满意度指标", "满意度", f"{sign}95%", "95", 40, 35)]

@@ -79,6 +79,7 @@ _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.
 _HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
+_ITEM_NUMBER = re.compile(r"^\d{1,2}[、.)）][\u4e00-\u9fff]")  # a name's numbering ('1、水稻侧深施肥'), no value
 _MEASURED = re.compile(r"^[≥≤=<>]*\s*\d[\d,.]*\s*(\S.*)$")  # a number and what follows it ('≤198万元')
 _DIGIT = re.compile(r"\d")
 
@@ -634,7 +635,7 @@ class _Reader:
                 break
             remaining = kinds[i + 1:].count(None)
             if (kind == "level" and hinted not in ("level1", "level2")
-                    and len(self.fields) - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
+                    and self._least_cells - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
                     and i + 1 + remaining == len(units) and ("满意度" in u.key and (
                         len(row.labels) >= 2 or _starts_value(units[i + 1])
                         or len(row.labels) == 1 and not u.key.endswith("指标") and not self.second_labels)
@@ -664,6 +665,13 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    @property
+    def _least_cells(self) -> int:
+        """The fewest cells the row's fields print in: a 年度指标值 in parts (指标性质, 指标值, 度量单位) may print
+        as one (`≥95%`) or its operator joined to its number (`≥95` `%`)."""
+        parts = sum(1 for f in self.fields if f in COMPOSITE)
+        return len(self.fields) - max(parts - 1, 0)
 
     def _label(self, u: Unit, hint: str | None) -> Label:
         """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
@@ -1787,7 +1795,7 @@ def _caption(unit: Unit, lex: Lexicon) -> bool:
 
 
 def _starts_value(unit: Unit) -> bool:
-    return bool(_VALUE_FIRST.match(unit.key))
+    return bool(_VALUE_FIRST.match(unit.key)) and not _ITEM_NUMBER.match(unit.key)
 
 
 def _numbered_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
