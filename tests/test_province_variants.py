@@ -913,3 +913,24 @@ def test_a_sign_column_a_value_column_and_the_unit_after_the_actual(separator):
         ("养护里程", "≥300公里", "320", 40, 40), ("道路通行条件改善", "明显改善", "有所改善", 30, 27),
         ("群众满意度", "≥90%", "95", 20, 20)]
     assert not any(w.code in ("P036", "P030", "P033", "P034") for w in form.warnings), form.warnings
+
+
+@pytest.mark.parametrize("separator", [" ", "\n"])
+def test_operator_codes_of_a_target_in_parts_printed_apart(separator):
+    """Yunnan's 指标性质 prints the operator with its code (`004 >=`); in text whose cells are set apart by spaces
+    or lines, the code and the operator are cells of their own, and the operator goes on the number after it
+    (`004` `≥20` `次`). The code is no part of the target (before: `004≥20次`)."""
+    rows = [
+        ["项目支出绩效自评表"], ["项目名称", "新能源项目推进工作经费"], ["主管部门", "某市能源局"],
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        ["年度资金总额", "50", "50", "49.1", "10", "98.2%", "9.82"],
+        ["项目支出绩效指标表"],
+        ["绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+        ["产出指标", "数量指标", "现场督导次数", "004", ">=", "20", "次", "26", "50", "50"],
+        ["效益指标", "经济效益指标", "经费支出", "005", "<=", "33", "万元", "32.9", "40", "40"],
+        ["总分", "90", "90"]]
+    text = "\n".join(separator.join(r) for r in rows)
+    [form] = jixiao.parse_text(text, "codes.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("现场督导次数", "≥20次", "26"), ("经费支出", "≤33万元", "32.9")]

@@ -837,9 +837,11 @@ class _Reader:
         if any(s in cells for s in COMPOSITE):
             kind = cells.get("target_kind") or ""
             kind = _CODE.sub("", kind).strip()
-            if kind in _NATURES:
-                kind = ""  # (定性, 定量: the indicator's nature, no part of its value: '明显改善', not '定性明显改善')
             value, unit = cells.get("target_value") or "", cells.get("target_unit") or ""
+            if kind in _NATURES or _CODE.match(f"{kind}{value}") and len(kind) <= 3 and kind.isdecimal():
+                # (定性, 定量: the indicator's nature, no part of its value: '明显改善', not '定性明显改善'; an
+                # operator's code whose operator went on the number, '004' '≥20': the code)
+                kind = ""
             target = tidy(f"{kind}{value}{unit}") if (kind or value) else None
             cells = {**cells, "target": target}
         row.name = cells.get("name")
