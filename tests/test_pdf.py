@@ -573,3 +573,35 @@ def test_a_mark_after_a_space_goes_on_its_text_in_a_table_without_borders(one_fo
     want = _forms(GOLDENS[4])[0]
     [got] = parse_file(one_form_pdfs[ONE_FORM.index((4, 0, "unruled"))]).forms
     assert got.goal_expected.replace(" ", "") == want["goal_expected"].replace(" ", "")
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("51092324T000010263357-", "2023年补助资金项目", "51092324T000010263357-2023年补助资金项目"),
+    ("质量管理体系ISO", "9001认证", "质量管理体系ISO 9001认证")])
+def test_a_cell_wrapped_after_a_sign_joins_without_a_space(tmp_path, first, second, joined):
+    """A cell's text wrapped at its right edge is joined to its next line with a space only between two words'
+    letters or digits: a project code wrapped after its hyphen (`…357-` / `2023年…`) is one name (before:
+    `…357- 2023年…`)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.pdf import read_pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "wrapped.pdf"
+    page = canvas.Canvas(str(path), pagesize=(400, 200))
+    width = pdfmetrics.stringWidth(first, "STSong-Light", 10)
+    right = 150 + width + 6  # the first line ends at the cell's right edge, less its padding
+    page.setLineWidth(0.5)
+    for y in (160, 120):
+        page.line(50, y, right, y)
+    for x in (50, 150, right):
+        page.line(x, 160, x, 120)
+    page.setFont("STSong-Light", 10)
+    page.drawString(53, 137, "项目名称")
+    page.drawString(153, 146, first)
+    page.drawString(153, 132, second)
+    page.save()
+    texts = [t.text for t in read_pdf(path, "wrapped.pdf").tokens]
+    assert texts == ["项目名称", joined]

@@ -592,7 +592,10 @@ def _joined(lines: list[list[Char]], left: float, right: float) -> str:
         if k and parts:
             size = max(statistics.median(c.size for c in lines[k - 1]), 1.0)
             short = right - min(max(pad, 0.0), size) - lines[k - 1][-1].x1 > 2.5 * size
-            parts.append("\n" if short else ("" if not (parts[-1][-1:].isascii() and text[:1].isascii()) else " "))
+            # (a space between two words' letters or digits only: '…357-' / '2023年…' is one code)
+            ends, starts = parts[-1][-1:], text[:1]
+            parts.append("\n" if short else " " if ends.isascii() and ends.isalnum() and starts.isascii()
+                         and starts.isalnum() else "")
         parts.append(text)
     return "".join(parts)
 
