@@ -1154,7 +1154,8 @@ def test_a_head_value_printed_before_its_label_in_text_taken_out_a_column_block_
     assert (form.project_name, form.department, form.implementing_unit) == (
         "社区设施维护与管理经费", "某区民政局", "某区社区服务中心")
     assert form.source.confidence["project_name"] == 0.5
-    assert any(w.code == "P040" and w.path == "project_name" for w in form.warnings)
+    [warning] = [w for w in form.warnings if w.code == "P040" and w.path == "project_name"]
+    assert warning.message.startswith("项目名称读取不确定")  # the field named in Chinese, not `project_name`
 
 
 FORM_AFTER_HEAD = ("项目资金（万元） 年初预算数 全年预算数 全年执行数 分值 执行率 得分\n"

@@ -43,6 +43,7 @@ from jixiao.assemble.stream import (
 from jixiao.assemble.text import MAX_POINTS, fold
 from jixiao.assemble.totals import completed_score, read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
+from jixiao.places import place_of
 from jixiao.read.tokens import Document
 
 __all__ = ["Reading", "read_document"]
@@ -225,8 +226,8 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         parent = item.path.rsplit(".", 1)[0]  # an indicator's cells: its row said it already, on its line
         said = parent.startswith("indicators.") and any((w.path or "").startswith(parent + ".") for w in ctx.warnings)
         if item.confidence < LOW_CONFIDENCE and not said and not any(w.path == item.path for w in ctx.warnings):
-            ctx.warn("P040", f"“{item.path}”读取不确定（置信度 {item.confidence:.2f}），请核对原件", item.path,
-                     ctx.fields.get(item.path, ctx.fields.get(parent)))
+            ctx.warn("P040", f"{place_of(form, item.path)}读取不确定（置信度 {item.confidence:.2f}），请核对原件",
+                     item.path, ctx.fields.get(item.path, ctx.fields.get(parent)))
     form.warnings = list(ctx.warnings)
     return form
 

@@ -22,15 +22,13 @@ from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import IGNORED, Lexicon
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import decimals, fold, is_dash, number, width
-from jixiao.model import FUND_ROWS, FundRow, Funds
+from jixiao.model import FUND_COLUMNS, FUND_ROWS, FundRow, Funds
+from jixiao.places import COLUMN_ZH, FUND_ROW_ZH
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
 SUB_ROWS = ("current_year", "carryover", "other")
-CN_ROW = {"total": "年度资金总额", "current_year": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金"}
-CN_COL = {
-    "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
-    "weight": "分值", "execution_rate": "执行率", "score": "得分",
-}
+CN_ROW = FUND_ROW_ZH
+CN_COL = {column: COLUMN_ZH[column] for column in FUND_COLUMNS}  # (the fund table's columns alone)
 TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to two decimals
 
 

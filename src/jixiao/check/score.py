@@ -13,10 +13,7 @@ from jixiao.check.profile import Profile, load_profile
 from jixiao.check.rounding import METHOD_ZH, Method, fmt
 from jixiao.check.values import Kind, Op, Tier, Value, comparable, parse_value
 from jixiao.model import FUND_ROWS, Form, FundRow
-
-FUND_ROW_ZH = {
-    "total": "年度资金总额", "current_year": "当年财政拨款", "carryover": "上年结转资金", "other": "其他资金",
-}
+from jixiao.places import FUND_ROW_ZH
 
 
 @dataclass

@@ -18,11 +18,11 @@ from pathlib import Path
 
 from sqlalchemy import Connection, case, func, select
 
-from jixiao.check.score import FUND_ROW_ZH
 from jixiao.export.csv import write_table_csv
 from jixiao.export.files import Progress, replacing
 from jixiao.export.tables import FORM_ID, FUND_ROWS, Column, Kind, Table
 from jixiao.model import FUND_ROWS as FUND_ROW_KEYS
+from jixiao.places import FUND_ROW_ZH
 from jixiao.store.query import Filter, form_ids, forms_t, fund_rows_t
 
 DESCRIPTOR = "datapackage.json"

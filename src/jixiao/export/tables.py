@@ -17,8 +17,9 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
-from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
+from jixiao.check.score import KIND_ZH
 from jixiao.money import UNSTATED, YUAN_PER_WAN
+from jixiao.places import FUND_ROW_ZH
 from jixiao.store.query import ALL, Filter, documents_t, findings_t, form_ids, forms_t, fund_rows_t, indicators_t
 
 CHUNK = 2000  # rows fetched and written at a time

@@ -28,9 +28,10 @@ from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH
 from jixiao.check.profile import load_profile
 from jixiao.check.risk import FORMULA as RISK_FORMULA
-from jixiao.check.score import FUND_ROW_ZH, KIND_ZH
+from jixiao.check.score import KIND_ZH
 from jixiao.model import FUND_ROWS
 from jixiao.money import UNSTATED, WAN, YUAN_PER_WAN
+from jixiao.places import COLUMN_ZH, FIELD_ZH, FUND_ROW_ZH
 from jixiao.report import asset, pagedata
 from jixiao.store.database import open_engine
 from jixiao.store.query import ALL, Filter
@@ -39,14 +40,6 @@ TITLE = "财政项目支出绩效自评核查报告"
 PARALLEL_FROM = 2000  # from this many forms, pages and analytics are made by several processes
 WORKERS = 2  # processes reading the form pages (each ~140 MB on 100k forms, most of it SQLite's page cache)
 DEDUCTION_ROWS = 5000  # the biggest deductions listed; the chart by 二级指标 sums all of them
-FIELD_ZH = {  # record fields, for "位置" in a form's findings list
-    "project_name": "项目名称", "department": "主管部门", "implementing_unit": "实施单位", "year": "年度",
-    "title": "标题", "fund_unit": "资金单位", "goal_expected": "预期目标", "goal_actual": "实际完成情况",
-    "total_weight": "总分分值", "total_score": "总分得分", "grade": "评分等级", "funds": "项目资金",
-    "indicators": "绩效指标", "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
-    "weight": "分值", "execution_rate": "执行率", "score": "得分", "level1": "一级指标", "level2": "二级指标",
-    "name": "三级指标", "target": "年度指标值", "actual": "实际完成值", "deviation": "偏差原因分析及改进措施",
-}
 ProgressFn = Callable[[int, int], None]
 
 
@@ -270,7 +263,7 @@ def _context(engine: Engine, flt: Filter, overview: analytics.Overview, ids: lis
         "fund_rows": [[row, ("其中：" if row == "current_year" else "") + FUND_ROW_ZH[row]] for row in FUND_ROWS],
         "money": {"unit": WAN, "yuan_per_wan": YUAN_PER_WAN, "unstated": UNSTATED},
         "risk": {"formula": RISK_FORMULA, "doc": "docs/risk.md"},
-        "fields": FIELD_ZH,
+        "fields": {**FIELD_ZH, **COLUMN_ZH},  # (for "位置" in a form's findings list)
         "grades": _grade_order(),
         "pages": {"all": pages is None, "kept": len(ids) if pages is None else len(pages), "forms": len(ids),
                   "note": pages_note},

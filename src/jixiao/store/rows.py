@@ -16,7 +16,7 @@ from jixiao.check.catalogue import load_rules
 from jixiao.check.findings import Finding, FormReport, Severity
 from jixiao.check.profile import Profile
 from jixiao.check.risk import Risk, claimed_grade, form_risk, risk_of
-from jixiao.check.score import FUND_ROW_ZH, Scorecard, score
+from jixiao.check.score import Scorecard, score
 from jixiao.check.values import Value
 from jixiao.messages import validation_message
 from jixiao.model import (
@@ -30,6 +30,7 @@ from jixiao.model import (
     Source,
 )
 from jixiao.money import to_wan
+from jixiao.places import FUND_ROW_ZH
 
 Row = dict[str, Any]
 INDICATOR_COLUMNS = tuple(Indicator.model_fields)

@@ -18,9 +18,9 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from jixiao.check import row_of
-from jixiao.check.score import FUND_ROW_ZH
 from jixiao.model import FUND_ROWS
 from jixiao.model import Form as Record
+from jixiao.places import FUND_ROW_ZH, place_of
 from jixiao.store.accounts import (
     ROLE_ZH,
     Account,
@@ -67,7 +67,6 @@ from jixiao.web.indicator_sheet import template
 from jixiao.web.security import SESSION_COOKIE
 from jixiao.web.twins import json_block, twin_links
 from jixiao.web.upload import Uploaded, UploadError, safe_name
-from jixiao.worksheet import place_of
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).with_name("templates")))

@@ -23,20 +23,12 @@ from jixiao.check.findings import SEVERITY_ZH, Finding, Severity
 from jixiao.check.profile import Profile, load_profile
 from jixiao.check.risk import Risk, assess
 from jixiao.check.rounding import fmt
-from jixiao.check.score import FUND_ROW_ZH, Number, Scorecard
+from jixiao.check.score import Number, Scorecard
 from jixiao.model import FUND_ROWS, Form
+from jixiao.places import FUND_ROW_ZH, place_of
 from jixiao.store.query import Filter, documents_t, findings_t, forms_t, load_forms
 
 TITLE = "财政项目支出绩效自评复核表"
-FIELD_ZH = {  # the form's own fields, for a finding's place
-    "project_name": "项目名称", "department": "主管部门", "implementing_unit": "实施单位", "year": "年度",
-    "title": "标题", "fund_unit": "资金单位", "goal": "年度总体目标", "goal_expected": "年度总体目标（预期目标）",
-    "goal_actual": "年度总体目标（实际完成情况）", "total_weight": "总分（分值）", "total_score": "总分（得分）",
-    "grade": "评分等级", "funds": "项目资金", "indicators": "绩效指标",
-}
-COLUMN_ZH = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数", "weight": "分值",
-             "execution_rate": "执行率", "score": "得分", "level1": "一级指标", "level2": "二级指标",
-             "name": "三级指标", "target": "年度指标值", "actual": "实际完成值", "deviation": "偏差原因分析及改进措施"}
 
 
 @dataclass(frozen=True)
@@ -168,28 +160,6 @@ def items_of(form: Form, card: Scorecard) -> list[Item]:
     items.append(Item("评分等级", form.grade, grade, "按重算总分和配置的等级标准" if grade else "无重算总分",
                       None if grade is None or not form.grade else printed == grade))
     return items
-
-
-def _indicator_name(form: Form, index: int) -> str:
-    if index >= len(form.indicators):
-        return ""
-    return form.indicators[index].name or ""
-
-
-def place_of(form: Form, path: str) -> str:
-    """A record path in Chinese: indicators.3.score → 绩效指标第 4 行（名称）· 得分, funds.total.execution_rate →
-    项目资金 年度资金总额 · 执行率."""
-    parts = path.split(".")
-    head = parts[0]
-    if head == "indicators" and len(parts) > 1 and parts[1].isdecimal():
-        index = int(parts[1])
-        name = _indicator_name(form, index)
-        text = f"绩效指标第 {index + 1} 行" + (f"（{name}）" if name else "")
-        return text + "".join(f" · {COLUMN_ZH.get(p, p)}" for p in parts[2:])
-    if head == "funds" and len(parts) > 1:
-        text = f"项目资金 {FUND_ROW_ZH.get(parts[1], parts[1])}"
-        return text + "".join(f" · {COLUMN_ZH.get(p, p)}" for p in parts[2:])
-    return FIELD_ZH.get(head, path) + "".join(f" · {COLUMN_ZH.get(p, p)}" for p in parts[1:])
 
 
 def _why(code: str) -> str:

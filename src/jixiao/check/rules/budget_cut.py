@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
-from jixiao.check.score import FUND_ROW_ZH
 from jixiao.model import FUND_ROWS
+from jixiao.places import FUND_ROW_ZH
 
 
 class BudgetCutToSpent(Rule):

@@ -5,8 +5,8 @@ from collections.abc import Iterator
 from jixiao.check.catalogue import Rule, RuleContext
 from jixiao.check.findings import Category, Finding, Severity
 from jixiao.check.rounding import fmt
-from jixiao.check.score import FUND_ROW_ZH
 from jixiao.model import FundRow
+from jixiao.places import FUND_ROW_ZH
 
 COLUMNS = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
 SUB_ROWS = ("current_year", "carryover", "other")
