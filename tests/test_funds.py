@@ -227,3 +227,23 @@ def test_summary_shows_a_rate_printed_as_a_fraction_as_one(budget, spent, rate, 
     console = Console(record=True, width=200)
     console.print(form_summary(form, 1, 1))
     assert shown in console.export_text()
+
+
+def test_summary_names_places_in_chinese():
+    """`jixiao parse`'s summary says where a warning and a low-confidence field are in the form's own words
+    (项目资金 年度资金总额 · 全年执行数), not by their record paths (funds.total.executed)."""
+    from rich.console import Console
+
+    from jixiao.terminal import form_summary
+    text = "\n".join([
+        "项目支出绩效自评表", "项目名称\t某项目",
+        "项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+        "年度资金总额\t100\t100\t九十\t10\t90%\t9",
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分",
+        "产出指标\t数量指标\t完成数量\t≥1个\t1个\t90\t90", "总分\t100\t99"])
+    [form] = jixiao.parse_text(text, "places.txt")
+    console = Console(record=True, width=240)
+    console.print(form_summary(form, 1, 1))
+    shown = console.export_text()
+    assert "P021 第4行 项目资金 年度资金总额 · 全年执行数：" in shown
+    assert "funds.total" not in shown

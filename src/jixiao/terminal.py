@@ -22,6 +22,7 @@ from jixiao.check.profile import Profile
 from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK
 from jixiao.console import clean, plain
 from jixiao.model import Form, FundRow
+from jixiao.places import place_of
 
 
 def _num(value: float | None, digits: int = 2) -> str:
@@ -83,12 +84,13 @@ def form_summary(form: Form, number: int, count: int) -> RenderableType:
     parts: list[RenderableType] = [head, units, money, table, foot]
     if form.confidence and form.confidence.lowest:
         sure = form.confidence
-        lowest = "，".join(f"{c.path} {c.confidence:.2f}" for c in sure.lowest[:3])
+        lowest = "，".join(f"{place_of(form, c.path)} {c.confidence:.2f}" for c in sure.lowest[:3])
         parts.append(Text(clean(f"读取置信度 最低 {sure.overall:.2f}、平均 {sure.mean:.2f}（最低的字段：{lowest}）"),
                           style="yellow" if sure.overall < 0.6 else "dim"))
     for w in form.warnings:
         where = f" 第{w.line}行" if w.line is not None else ""
-        parts.append(Text(clean(f"  提示 {w.code}{where} {w.path or ''}：{w.message}"), style="yellow"))
+        place = f" {place_of(form, w.path)}" if w.path else ""
+        parts.append(Text(clean(f"  提示 {w.code}{where}{place}：{w.message}"), style="yellow"))
     return Group(*parts, Text(""))
 
 
