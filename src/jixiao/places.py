@@ -22,13 +22,13 @@ COLUMN_ZH = {  # the fund table's columns, then the indicator table's
 }
 
 
-def place_of(form: Form | None, path: str) -> str:
-    """A record path in Chinese; an indicator's row named by its 三级指标 where `form` has it."""
+def place_of(form: Form, path: str) -> str:
+    """A record path in Chinese; an indicator's row named by its 三级指标 where the form has one."""
     parts = path.split(".")
     head = parts[0]
     if head == "indicators" and len(parts) > 1 and parts[1].isdecimal():
         index = int(parts[1])
-        name = form.indicators[index].name if form is not None and index < len(form.indicators) else None
+        name = form.indicators[index].name if index < len(form.indicators) else None
         text = f"绩效指标第 {index + 1} 行" + (f"（{name}）" if name else "")
         return text + "".join(f" · {COLUMN_ZH.get(p, p)}" for p in parts[2:])
     if head == "funds" and len(parts) > 1:

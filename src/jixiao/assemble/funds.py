@@ -27,7 +27,6 @@ from jixiao.places import COLUMN_ZH, FUND_ROW_ZH
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
 SUB_ROWS = ("current_year", "carryover", "other")
-CN_ROW = FUND_ROW_ZH
 CN_COL = {column: COLUMN_ZH[column] for column in FUND_COLUMNS}  # (the fund table's columns alone)
 TOLERANCE = 0.0101  # printed rates and scores may be rounded or truncated to two decimals
 
@@ -294,13 +293,13 @@ def _row_from(mapping: dict[str, str], key: str, line: int | None, ctx: Context)
     values: dict[str, float | None] = {}
     for col, text in mapping.items():
         if col == DROPPED:
-            ctx.warn("P026", f"项目资金“{CN_ROW[key]}”行的数字比表头的列多一个，按表内算术关系认定“{text}”是多出的，"
-                             f"未读入", f"funds.{key}", line)
+            ctx.warn("P026", f"项目资金“{FUND_ROW_ZH[key]}”行的数字比表头的列多一个，"
+                             f"按表内算术关系认定“{text}”是多出的，未读入", f"funds.{key}", line)
         if not text or is_dash(text) or col not in CN_COL:
             continue
         value = number(text)
         if value is None:
-            ctx.warn("P021", f"项目资金“{CN_ROW[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
+            ctx.warn("P021", f"项目资金“{FUND_ROW_ZH[key]}”行“{CN_COL[col]}”列的“{text}”不是数字，按空值处理",
                      f"funds.{key}.{col}", line)
         values[col] = value
     return FundRow(**values)

@@ -573,6 +573,9 @@ class _Reader:
         self.lex = lex
         self.ctx = ctx
         self.fields = header.fields
+        # the fewest cells the row's fields print in: a 年度指标值 in parts (指标性质, 指标值, 度量单位) may print as
+        # one (`≥95%`) or its operator joined to its number (`≥95` `%`)
+        self.least_cells = len(self.fields) - max(sum(1 for f in self.fields if f in COMPOSITE) - 1, 0)
         self.after = _text_after(header)
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
@@ -635,7 +638,7 @@ class _Reader:
                 break
             remaining = kinds[i + 1:].count(None)
             if (kind == "level" and hinted not in ("level1", "level2")
-                    and self._least_cells - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
+                    and self.least_cells - 1 <= remaining <= len(self.fields) - 1 + len(self.after)
                     and i + 1 + remaining == len(units) and ("满意度" in u.key and (
                         len(row.labels) >= 2 or _starts_value(units[i + 1])
                         or len(row.labels) == 1 and not u.key.endswith("指标") and not self.second_labels)
@@ -665,13 +668,6 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
-
-    @property
-    def _least_cells(self) -> int:
-        """The fewest cells the row's fields print in: a 年度指标值 in parts (指标性质, 指标值, 度量单位) may print
-        as one (`≥95%`) or its operator joined to its number (`≥95` `%`)."""
-        parts = sum(1 for f in self.fields if f in COMPOSITE)
-        return len(self.fields) - max(parts - 1, 0)
 
     def _label(self, u: Unit, hint: str | None) -> Label:
         """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
