@@ -247,3 +247,29 @@ def test_summary_names_places_in_chinese():
     shown = console.export_text()
     assert "P021 第4行 项目资金 年度资金总额 · 全年执行数：" in shown
     assert "funds.total" not in shown
+
+
+def test_a_label_row_of_one_cell_before_its_values_row():
+    """A page that puts a fund row's label merged down two rows prints it as a row of one cell, its values in the
+    next row under a blank label cell (`年度资金总额 |` / `| 32.4 | 31.69 | 10 | 97.80% | 9 |`): the values are the
+    label's (before: both rows' values were orphans, 当年财政拨款 read nothing)."""
+    form = form_of(
+        "项目资金(万元)\n"
+        "\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "年度资金总额\t\n\t32.4\t31.69\t10\t97.80%\t9\n"
+        "其中：当年财政拨款\t\n\t32.4\t31.69\t—\t97.80%\t—\n")
+    assert (form.funds.total.annual_budget, form.funds.total.executed, form.funds.total.score) == (32.4, 31.69, 9)
+    assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (32.4, 31.69)
+    assert form.funds.total.initial_budget is None and form.funds.current_year.initial_budget is None
+    assert not [w for w in form.warnings if w.code == "P020"]
+
+
+def test_a_sub_row_that_lost_its_blank_cells_keeps_the_columns_its_total_fills():
+    """Table cells whose blanks the page dropped: the sub-row `387664.62 | 387664.62 | —` is not 年初预算数 and
+    全年预算数 when the total leaves 年初预算数 blank, but the amounts its total has (before: read as printed)."""
+    form = form_of(
+        "项目资金(元)\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "年度资金总额\t387664.62\t387664.62\t10\t100%\t10\n"
+        "其中：当年财政拨款\t387664.62\t387664.62\t—\n")
+    assert form.funds.total.initial_budget is None and form.funds.current_year.initial_budget is None
+    assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (387664.62, 387664.62)

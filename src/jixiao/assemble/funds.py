@@ -98,7 +98,8 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         goes_on = (not u.certain and current is not None and current.label is not None and bool(_WHOLE.match(key))
                    and len(current.values) > 0 and header is not None
                    and len(current.values) + per_row[u.row] <= len(header.columns))
-        new_source_row = u.row != last_row and not goes_on and (
+        first_in_row = u.row != last_row
+        new_source_row = first_in_row and not goes_on and (
             per_row[u.row] >= 2
             # a lone number fragment below a printed line of several: that line's numbers, wrapped (`_unwrap`)
             or (not u.certain and last_row is not None and per_row[last_row] >= 2 and bool(_FRAGMENT.match(key))))
@@ -108,8 +109,11 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             lines.append(current)
             continue
         # (a label alone on its printed line, its values on the next, as a label wrapped over lines above them
-        # prints in plain text: '其中：当年' / '财政拨款' / '409.90 495.40 …', goes on with them)
-        waiting = current is not None and current.label is not None and not current.values and not current.certain
+        # prints in plain text: '其中：当年' / '财政拨款' / '409.90 495.40 …', goes on with them; so does a
+        # table's label row of one cell before a row of values whose label cell is blank, as a page puts a
+        # label merged down two rows: '年度资金总额 |' / '| 32.4 | 31.69 | 10 | 97.80% | 9 |')
+        waiting = current is not None and current.label is not None and not current.values and (
+            not current.certain or first_in_row and u.certain)
         if current is None or (new_source_row and (current.label is not None and not waiting or current.values)):
             current = FundLine(u.line, None, certain=u.certain)
             lines.append(current)
@@ -434,8 +438,9 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     if len(filled) >= len(order) or not filled:
         return positional, 1.0 if certain else 0.9
     base = _plausibility(positional, sub)
-    if base >= 0 and certain:
-        return positional, 1.0
+    if base >= 0 and certain and not against_total(positional):
+        return positional, 1.0  # (not where the cells lost their blanks: an amount under a column the total leaves
+        # blank, as a page that drops its empty cells prints a sub-row `387664.62 | 387664.62 | —`)
     if comb(len(order), len(filled)) > MAX_FITS:  # a header of many columns (damaged text): no search
         return positional, 0.5
     best, best_points = positional, base + 2 + against_total(positional)  # printed order is a prior
