@@ -1411,3 +1411,41 @@ def test_a_name_like_a_label_before_a_target_in_parts_a_cell_per_line(operator):
     assert [(i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("数量指标", "培训人数", f"{sign}500人", "520", 50, 50),
         ("服务对象满意度指标", "满意度", f"{sign}95%", "95", 40, 35)]
+
+
+BREAKDOWN_ROWS = [
+    ["项目支出绩效自评表"], ["项目名称", "特色种养补贴项目"],
+    ["主管部门", "某县农业农村局", "实施单位", "某镇人民政府"],
+    ["项目资金(万元)", "全年预算数(A)", "全年执行数(B)", "分值", "执行率(B/A)", "得分"],
+    ["年度资金总额", "9.48", "9.48", "10", "100%", "10"],
+    ["年度总体目标", "年初设定目标", "年度总体目标完成情况综述"], ["落实奖补政策", "已落实奖补政策"],
+    ["一级指标", "二级指标", "三级指标", "分值", "年度指标值", "全年实际值", "得分", "未完成原因及拟采取的改进措施"],
+    ["产出指标", "数量指标", "补助瓜果蔬菜种植面积", "20", "29.5亩", "29.5亩", "20"],
+    ["其中桃树种植面积", "1.5亩", "1.5亩"], ["其中露天蔬菜", "20亩", "20亩"],
+    ["补助鱼塘面积", "20", "3亩", "3亩", "20"], ["其中鱼塘养殖面积", "3亩", "3亩"],
+    ["效益指标", "社会效益指标", "带动脱贫户增收", "50", "39户", "39户", "50"],
+    ["其中:脱贫户增收", "≥500元", "600元"],
+    ["总分", "100", "", "", "100"]]
+
+
+@pytest.mark.parametrize("layout", ["\t", " ", "\n", "one line"])
+def test_breakdown_rows_without_points_in_any_layout(layout):
+    """Rows breaking the row above down (其中…) print a name, a target and an actual but no 分值 or 得分 (Anhui's
+    `其中桃树种植面积 | 1.5亩 | 1.5亩`). Each is a row of its own whether the text keeps cell boundaries or not
+    (before: printed a row per line with spaces, a cell per line or on one line, they ran into the row above —
+    its 实际完成值 or its 偏差原因)."""
+    if layout == "one line":
+        text = " ".join(c for row in BREAKDOWN_ROWS for c in row if c)
+    elif layout == "\n":
+        text = "\n".join(c for row in BREAKDOWN_ROWS for c in row if c)
+    else:
+        text = "\n".join(layout.join(c for c in row if c or layout == "\t") for row in BREAKDOWN_ROWS)
+    [form] = jixiao.parse_text(text, "breakdown.txt")
+    assert [(i.level2, i.name, i.target, i.actual, i.weight, i.deviation) for i in form.indicators] == [
+        ("数量指标", "补助瓜果蔬菜种植面积", "29.5亩", "29.5亩", 20, None),
+        ("数量指标", "其中桃树种植面积", "1.5亩", "1.5亩", None, None),
+        ("数量指标", "其中露天蔬菜", "20亩", "20亩", None, None),
+        ("数量指标", "补助鱼塘面积", "3亩", "3亩", 20, None),
+        ("数量指标", "其中鱼塘养殖面积", "3亩", "3亩", None, None),
+        ("社会效益指标", "带动脱贫户增收", "39户", "39户", 50, None),
+        ("社会效益指标", "其中:脱贫户增收", "≥500元", "600元", None, None)]

@@ -82,6 +82,7 @@ _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[、.)）][\u4e00-\u9fff]")  # a name's numbering ('1、水稻侧深施肥'), no value
 _MEASURED = re.compile(r"^[≥≤=<>]*\s*\d[\d,.]*\s*(\S.*)$")  # a number and what follows it ('≤198万元')
 _DIGIT = re.compile(r"\d")
+_BREAKDOWN = re.compile(r"^[★☆*＊]*其中[:：]?[^\d\s:：]")  # a breakdown row's name ('其中桃树种植面积', '★其中:…')
 
 
 @dataclass(slots=True)
@@ -1009,6 +1010,8 @@ class _Reader:
             offset = self._offset(body[a.weight])
             self.split_sure = 1.0
             dev, pieces_prev, prefix = self._split(between, prev, prev_score_unit, body[a.weight], offset)
+            dev, moved = self._off_deviation(dev)
+            prefix = moved + prefix
             if not prefix and prev is not None and prev.wraps and (
                     a.weight == 0 or body[a.weight - 1].row != body[a.weight].row):
                 prefix = self._row_above_values(prev)
@@ -1041,10 +1044,12 @@ class _Reader:
         tail = body[start:]
         if prev is not None:
             dev, pieces_prev, rest = self._split(tail, prev, prev_score_unit, None, None)
+            dev, moved = self._off_deviation(dev)
+            rest = moved + rest
             self._finish(prev, dev, pieces_prev)
         else:
             rest = tail
-        wholes = self._whole_rows(rest) if rest else []
+        wholes = self._whole_rows(rest, anchored=False) if rest else []
         # a table without points none of whose rows prints more than one value (a project not carried out,
         # its 年初目标值 alone filled in): each row's value is its target, the first of its value columns
         values = [sum(1 for u in whole if _starts_value(u)) for whole in wholes]
@@ -1139,11 +1144,13 @@ class _Reader:
         offset = weight_unit.col - col
         return offset if offset == 0 or self.header.contiguous else None
 
-    def _whole_rows(self, units: list[Unit]) -> list[list[Unit]]:
+    def _whole_rows(self, units: list[Unit], anchored: bool = True) -> list[list[Unit]]:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
         table that has no 分值/得分 columns at all, printed without cell boundaries (a cell per line), a row
-        starts where its level labels do."""
+        starts where its level labels do. `anchored`: the last of them goes on to a row's 分值."""
         certain = all(u.certain for u in units)
+        if not certain and (broken := self._breakdowns(units, anchored)):
+            return broken
         cut = not certain and _cut_short(units, len(self.fields))
         plain = not certain and not cut
         if units and self.header.unscored and plain:
@@ -1167,6 +1174,29 @@ class _Reader:
             else:
                 out.append(waiting)  # (a row opening with a level label: a new block's, cut short)
         return out
+
+    def _off_deviation(self, dev: list[Unit]) -> tuple[list[Unit], list[Unit]]:
+        """The row above's 偏差原因 as far as the first breakdown row in it, and the units from there on (rows of
+        their own: `_breakdowns`), where a search of text without cell boundaries left the rows there."""
+        first = _first_breakdown(dev, len(self.fields) + len(self.after) - 1)
+        return dev[:first], dev[first:]
+
+    def _breakdowns(self, units: list[Unit], anchored: bool) -> list[list[Unit]]:
+        """Text without cell boundaries opening with breakdown rows (`_breakdown_at`; the level labels before the
+        first are its own): those rows, then the whole rows of the rest ([] where none opens it, or where
+        nothing is left for the row whose 分值 follows)."""
+        most = len(self.fields) + len(self.after) - 1
+        first = _first_breakdown(units, most)
+        if first == len(units) or any(_is_label(u, self.lex) != "level" for u in units[:first]):
+            return []
+        rows: list[list[Unit]] = []
+        k = first
+        while k < len(units) and (end := _breakdown_at(units, k, most)) > k:
+            rows.append(units[k if rows else 0:end])
+            k = end
+        if anchored and not any(_is_label(u, self.lex) is None for u in units[k:]):
+            return []
+        return rows + (self._whole_rows(units[k:], anchored) if k < len(units) else [])
 
     def _wraps(self, body: list[Unit], anchors: list[_Anchor]) -> bool:
         """A table printed a cell per line whose cells wrap over lines of their own (the text PyMuPDF and many
@@ -1336,6 +1366,8 @@ class _Reader:
             if _is_label(first, self.lex) == "level" and (
                     not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
                 break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces
+            if _breakdown_at(line, 0, len(self.fields) + len(self.after) - 1):
+                break  # a breakdown row (其中…), no wrapped rest of the row above
             out.append(line)
         return out
 
@@ -1794,6 +1826,24 @@ def _caption(unit: Unit, lex: Lexicon) -> bool:
 
 def _starts_value(unit: Unit) -> bool:
     return bool(_VALUE_FIRST.match(unit.key)) and not _ITEM_NUMBER.match(unit.key)
+
+
+def _breakdown_at(units: list[Unit], k: int, most: int) -> int:
+    """Where the breakdown row opening at unit `k` ends (`k` where none opens there): in text without cell
+    boundaries, a row breaking the row above down (其中…) that prints no 分值 or 得分 — a name opening with 其中,
+    then one to `most` values ('其中桃树种植面积 1.5亩 1.5亩')."""
+    u = units[k]
+    if u.certain or not _BREAKDOWN.match(u.key):
+        return k
+    end = k + 1
+    while end < len(units) and end - k <= most and not units[end].certain and _starts_value(units[end]):
+        end += 1
+    return end if end > k + 1 else k
+
+
+def _first_breakdown(units: list[Unit], most: int) -> int:
+    """Where the first breakdown row among the units opens (len(units): none)."""
+    return next((k for k in range(len(units)) if _breakdown_at(units, k, most) > k), len(units))
 
 
 def _numbered_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
