@@ -577,11 +577,13 @@ def test_a_mark_after_a_space_goes_on_its_text_in_a_table_without_borders(one_fo
 
 @pytest.mark.parametrize(("first", "second", "joined"), [
     ("51092324T000010263357-", "2023年补助资金项目", "51092324T000010263357-2023年补助资金项目"),
-    ("质量管理体系ISO", "9001认证", "质量管理体系ISO 9001认证")])
+    ("质量管理体系ISO", "9001认证", "质量管理体系ISO 9001认证"),
+    ("≥12345", "6人", "≥123456人"), ("51130021", "T0000", "51130021T0000")])
 def test_a_cell_wrapped_after_a_sign_joins_without_a_space(tmp_path, first, second, joined):
-    """A cell's text wrapped at its right edge is joined to its next line with a space only between two words'
-    letters or digits: a project code wrapped after its hyphen (`…357-` / `2023年…`) is one name (before:
-    `…357- 2023年…`)."""
+    """A cell's text wrapped at its right edge is joined to its next line with a space only after a word's letter,
+    before a letter or digit: a project code wrapped after its hyphen (`…357-` / `2023年…`) or inside its digits
+    (`…0021` / `T0000`), a number its narrow column broke (`≥12345` / `6人`), are one (before: `…357- 2023年…`,
+    `≥12345 6人`, `51130021 T0000`)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -605,3 +607,31 @@ def test_a_cell_wrapped_after_a_sign_joins_without_a_space(tmp_path, first, seco
     page.save()
     texts = [t.text for t in read_pdf(path, "wrapped.pdf").tokens]
     assert texts == ["项目名称", joined]
+
+
+def test_the_space_word_processors_put_between_chinese_and_western_characters_is_no_space(tmp_path):
+    """Word and LibreOffice print a quarter em between a Chinese and a Western character of one word (autospace):
+    `≥500亩` is drawn `≥500` + a gap + `亩`. That gap is no space between words (before: read `≥500 亩`); a wider
+    one still is."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.pdf import read_pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "autospace.pdf"
+    page = canvas.Canvas(str(path), pagesize=(400, 200))
+    page.setLineWidth(0.5)
+    for y in (160, 140, 120):
+        page.line(50, y, 350, y)
+    for x in (50, 150, 350):
+        page.line(x, 160, x, 120)
+    page.setFont("STSong-Light", 10)
+    for y, label, number, gap, unit in ((146, "年度指标值", "≥500", 3.4, "亩"), (126, "实际完成值", "500", 4.5, "亩")):
+        page.drawString(53, y, label)
+        page.drawString(153, y, number)
+        page.drawString(153 + pdfmetrics.stringWidth(number, "STSong-Light", 10) + gap, y, unit)
+    page.save()
+    texts = [t.text for t in read_pdf(path, "autospace.pdf").tokens]
+    assert texts == ["年度指标值", "≥500亩", "实际完成值", "500 亩"]

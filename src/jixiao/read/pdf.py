@@ -547,16 +547,21 @@ def _lines(chars: list[Char]) -> list[list[Char]]:
     return lines
 
 
+SPACE = 0.22  # ems: a gap this wide between two characters is a space
+MIXED_SPACE = 0.3  # ems: between a Western and a Chinese character, where Word and LibreOffice add a quarter em
+# of their own ('≥500亩' is printed '≥500 亩'; its autospace)
+
+
 def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
     """(text, x0, x1, wide): a line's words, split where the gap is a space or wider; `wide` when the gap
     before the word is an em or more, wider than any space between words (a column boundary of aligned text)."""
     words: list[tuple[str, float, float, bool]] = []
     text = [line[0].text]
     x0, x1, wide = line[0].x0, line[0].x1, False
-    for ch in line[1:]:
+    for before, ch in zip(line, line[1:], strict=False):
         size = max(ch.size, 1.0)
         gap = ch.x0 - x1
-        if gap > 0.22 * size:
+        if gap > (MIXED_SPACE if before.text.isascii() != ch.text.isascii() else SPACE) * size:
             words.append(("".join(text), x0, x1, wide))
             text, x0, wide = [], ch.x0, gap > 1.0 * size
         text.append(ch.text)
@@ -581,6 +586,9 @@ def _headed(lines: list[list[Char]], top: float) -> bool:
     return min(c.top for c in first) - top < 0.6 * size
 
 
+OVER_EDGE = 0.5  # points: a line's last character standing this far over its text's edge was put there by force
+
+
 def _joined(lines: list[list[Char]], left: float, right: float) -> str:
     """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
     over lines), a line that stops short ends a paragraph. The edge is the text's: the cell's rule less the
@@ -591,11 +599,13 @@ def _joined(lines: list[list[Char]], left: float, right: float) -> str:
         text = " ".join(w for w, _, _, _ in _words(line))
         if k and parts:
             size = max(statistics.median(c.size for c in lines[k - 1]), 1.0)
-            short = right - min(max(pad, 0.0), size) - lines[k - 1][-1].x1 > 2.5 * size
-            # (a space between two words' letters or digits only: '…357-' / '2023年…' is one code)
+            room = right - min(max(pad, 0.0), size) - lines[k - 1][-1].x1
+            # (a space only after a word's letter, before a letter or digit: 'ISO' / '9001认证'; '…357-' /
+            # '2023年…' and '…0021' / 'T000…' are one code, '7' / '3' / '5人次' one number; nor where the line's
+            # last character stands over the edge, a word broken because the column is too narrow for it)
             ends, starts = parts[-1][-1:], text[:1]
-            parts.append("\n" if short else " " if ends.isascii() and ends.isalnum() and starts.isascii()
-                         and starts.isalnum() else "")
+            parts.append("\n" if room > 2.5 * size else " " if ends.isascii() and ends.isalpha() and starts.isascii()
+                         and starts.isalnum() and room > -OVER_EDGE else "")
         parts.append(text)
     return "".join(parts)
 
