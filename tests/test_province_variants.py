@@ -121,15 +121,50 @@ def test_words_after_the_table_on_the_total_row_and_a_block_spread_over_lines():
     assert (form.total_weight, form.total_score, form.grade) == (100, 96, "优")
 
 
+PINYIN_LINES = [
+    "項(xiàng)目支出績效自評表(2021年度)",
+    "項(xiàng)目名稱\t農村公路養(yǎng)護",
+    "主管部門\t某縣交通運輸局\t實(shí)施單位\t某縣公路中心",
+    "項(xiàng)目資金(萬元)\t年初預(yù)算數(shù)\t全年預(yù)算數(shù)\t全年執(zhí)行數(shù)\t分值\t執(zhí)行率\t得分",
+    "年度資金總額\t700\t700\t700\t10\t100%\t10",
+]
+
+
 def test_pinyin_readings_a_document_site_prints_are_no_text_of_the_form():
-    text = "\n".join([
-        "項(xiàng)目支出績效自評表(2021年度)",
-        "項(xiàng)目名稱\t農村公路養(yǎng)護",
-        "主管部門\t某縣交通運輸局\t實(shí)施單位\t某縣公路中心",
-        "項(xiàng)目資金(萬元)\t年初預(yù)算數(shù)\t全年預(yù)算數(shù)\t全年執(zhí)行數(shù)\t分值\t執(zhí)行率\t得分",
-        "年度資金總額\t700\t700\t700\t10\t100%\t10",
-    ])
-    [form] = jixiao.parse_text(text, "pinyin.txt")
+    [form] = jixiao.parse_text("\n".join(PINYIN_LINES), "pinyin.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == ("農村公路養護", "某縣交通運輸局",
+                                                                           "某縣公路中心")
+    assert (form.year, form.funds.total.executed, form.funds.total.score) == (2021, 700, 10)
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "xlsx"])
+def test_pinyin_readings_in_a_table_s_cells_are_no_text_of_the_form(tmp_path, kind):
+    """A document site's pinyin readings in the cells of a web page, Word table or sheet are taken out as in
+    plain text (before: a cell of one line, nothing else in it to fold, kept them: `項(xiàng)目名稱`)."""
+    from jixiao.parse import parse_file
+
+    rows = [line.split("\t") for line in PINYIN_LINES]
+    path = tmp_path / f"pinyin.{kind}"
+    if kind == "html":
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        path.write_text(f"<html><body><table>{cells}</table></body></html>", encoding="utf-8")
+    elif kind == "docx":
+        import docx
+
+        document = docx.Document()
+        table = document.add_table(rows=len(rows), cols=7)
+        for i, row in enumerate(rows):
+            for j, c in enumerate(row):
+                table.cell(i, j).text = c
+        document.save(path)
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    [form] = parse_file(path).forms
     assert (form.project_name, form.department, form.implementing_unit) == ("農村公路養護", "某縣交通運輸局",
                                                                            "某縣公路中心")
     assert (form.year, form.funds.total.executed, form.funds.total.score) == (2021, 700, 10)

@@ -51,7 +51,8 @@ def _fold_char(match: re.Match[str]) -> str:
 
 # any character `normalise`, `fold` or a cell's whitespace collapsing could change, or inline math opens with:
 # a text without one is already what they would make of it
-NEEDS_WORK = re.compile(f"[\\s$={''.join(_FOLD)}》\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"  # pinyin's toned vowels (a document site's readings: `normalise`)
+NEEDS_WORK = re.compile(f"[\\s$={''.join(_FOLD)}{_TONED}》\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
                         "\ufeff\u200b\u200c\u200d\u2060\u00ad\u2e80-\u2fdf\u31c0-\u31ef]")
 # CJK radicals (the supplement and the Kangxi radicals) and CJK strokes: a PDF's font may map an ideograph to one
 _RADICAL = re.compile("[\u2e80-\u2fdf\u31c0-\u31ef]")
@@ -94,7 +95,6 @@ def normalise(text: str) -> str:
 
 
 # a reading in pinyin that a document site prints after a character ('項(xiàng)目', '執(zhí)行'): not the form's text
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _TONED_LETTER = re.compile(f"[{_TONED}]")
 
