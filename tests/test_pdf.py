@@ -635,3 +635,42 @@ def test_the_space_word_processors_put_between_chinese_and_western_characters_is
     page.save()
     texts = [t.text for t in read_pdf(path, "autospace.pdf").tokens]
     assert texts == ["年度指标值", "≥500亩", "实际完成值", "500 亩"]
+
+
+def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_path):
+    """A row a page break cuts (Word and LibreOffice let a row break across pages): its part on the first page
+    may end a printed line above the lowest any page's table reaches, the next line not fitting. Its label and its
+    amounts go on at the top of the next page — `年度资` / `金总额`, `193300` / `00.00` — however long the rest of
+    a number, once the row's words go on (before: read as two rows, the amounts 193300 and 00.00)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from jixiao.read.pdf import read_pdf
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    height, size, font = 400, 10, "STSong-Light"
+    wide = pdfmetrics.stringWidth("193300", font, size) + 6
+    edges = (50, 50 + pdfmetrics.stringWidth("年度资", font, size) + 6, 90 + wide, 90 + 2 * wide, 130 + 2 * wide)
+    path = tmp_path / "cut_row.pdf"
+    page = canvas.Canvas(str(path), pagesize=(400, height))
+
+    def table(rows: list[tuple[float, float, tuple[str, ...]]]) -> None:
+        """Rows (top, bottom, cell texts) of a table whose columns are `edges`, `top` from the page's top."""
+        page.setFont(font, size)
+        page.setLineWidth(0.5)
+        for top, bottom, texts in rows:
+            for y in (top, bottom):
+                page.line(edges[0], height - y, edges[-1], height - y)
+            for x in edges:
+                page.line(x, height - top, x, height - bottom)
+            for x, text in zip(edges, texts, strict=False):
+                page.drawString(x + 3, height - top - size - 1, text)
+
+    table([(300, 320, ("资金", "预算数", "执行数", "分值")), (320, 336, ("年度资", "193300", "193300", "10"))])
+    page.showPage()
+    table([(40, 56, ("金总额", "00.00", "00.00", "")), (56, 200, ("其中", "20.00", "20.00", "")),
+           (200, 348, ("结转", "0.00", "0.00", ""))])
+    page.save()
+    texts = [t.text for t in read_pdf(path, "cut_row.pdf").tokens if t.text]
+    assert texts[4:8] == ["年度资金总额", "19330000.00", "19330000.00", "10"], texts

@@ -50,7 +50,9 @@ _DIGITS = re.compile(r"^\d+%?$")
 MIN_HEADINGS = 4  # cells of a table's header row, at least
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
-FOOT_LINES = 1.0  # ems: a table ending this far above the lowest any table reaches was not cut by its page
+# ems: a table ending this far above the lowest any table reaches was not cut by its page (a row the page cuts
+# leaves at most a printed line, about 1.2 ems, and the cell's padding unused below it)
+FOOT_LINES = 1.5
 # ... nor one ending above this share of its page's height: no page's bottom margin is so wide (a document whose
 # every page ends early, at a page break typed after each part of a table, has no table cut by its page)
 FOOT_SHARE = 0.75
@@ -805,15 +807,16 @@ class _Stitcher:
                     self.bottom[(slot.cell.col, slot.cell.col_span)] = (base + k, slot)
         out.end_table()
 
-    def _goes_on(self, slot: _Slot, row_full: bool, above: tuple[int, _Slot] | None) -> bool:
+    def _goes_on(self, slot: _Slot, row_full: bool, above: tuple[int, _Slot] | None, split: bool = False) -> bool:
         """The cell continues `above`, the cell over it at the bottom of the page before: by open rules (but a
         number never goes on a text); or the text above ran on past the cut; or, where that table ended at the
         page's foot, it holds text that is not a bare number, starting at its top edge, and the one above is full
         to the cut (a merged cell, or one with text), or stands in a row that is (a row cut across before this
-        cell's first line)."""
+        cell's first line). `split`: the row's words go on (the page cut the row), so does a number, whatever
+        the length of its rest ('193300' / '00.00')."""
         if above is None:
             return False
-        text, cut = slot.cell.text, _number_cut(above[1], slot.cell.text)
+        text, cut = slot.cell.text, _number_cut(above[1], slot.cell.text, split)
         if slot.open_top and above[1].open_bottom:
             # (open rules, but a number below a text above, the same number or not: two rows whose shared rule
             # the page break left undrawn, a number being cut only by its narrow column, after its point)
@@ -893,8 +896,11 @@ class _Stitcher:
         filled = [s for s in first if s.cell.row_span == 1 and s.cell.text]
         row_full = any(slot.full for key, (_, slot) in self.bottom.items() if key in self.last_row)
         above = sum(1 for key, (_, slot) in self.bottom.items() if slot.cell.text)
+        # (where the row's words go on, the page cut the row: its numbers go on too, however long their rests)
+        words = [s for s in filled if not _NUMBER.match(s.cell.text)]
+        split = bool(words) and all(self._goes_on(s, row_full, self._above(s)) for s in words)
         joined = bool(filled) and len(filled) < above and all(
-            self._goes_on(s, row_full, self._above(s)) for s in filled)
+            self._goes_on(s, row_full, self._above(s), split) for s in filled)
         kept = []
         for slot in first:
             cell = slot.cell
@@ -903,11 +909,12 @@ class _Stitcher:
             # the table's next page, whatever the fullness of the header's headings wrapped in narrow columns)
             merged = cell.row_span > 1 and not self.last_heads
             if found is not None and (joined or merged or found[1].spilled > 0) and self._goes_on(
-                    slot, row_full, found):
+                    slot, row_full, found, split):
                 k, _ = found
                 tok = tokens[k]
-                # (a merged cell's label drawn on both sides of the break is one label)
-                text = tok.text if tok.text == cell.text else join_text(tok.text, cell.text)
+                # (a merged cell's label drawn on both sides of the break is one label; a number's pieces are one)
+                text = (tok.text if tok.text == cell.text else tok.text + cell.text
+                        if _NUMBER.match(tok.text + cell.text) else join_text(tok.text, cell.text))
                 tokens[k] = tok._replace(text=text,
                                          row_span=tok.row_span + cell.row_span - joined)
             elif not joined:
@@ -921,12 +928,14 @@ class _Stitcher:
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
 
 
-def _number_cut(above: _Slot, text: str) -> bool:
+def _number_cut(above: _Slot, text: str, split: bool = False) -> bool:
     """`text` is the rest of the number `above` holds, a narrow column having cut it and the page break its lines
     after its point ('10.0' / '0', '10.' / '00') or before it ('10' / '0.00', a row allowed to break across
-    pages): the cell above is full to the cut and the two make a number."""
+    pages): the cell above is full to the cut and the two make a number. `split`: the page cut the row (its words
+    go on), any rest goes on ('193300' / '00.00')."""
     head = above.cell.text
-    return (above.full and bool(_CUT_AFTER_POINT.match(head) and _DIGITS.match(text) or value_cut(head, text))
+    return (above.full and (split or bool(_CUT_AFTER_POINT.match(head) and _DIGITS.match(text)
+                                          or value_cut(head, text)))
             and bool(_NUMBER.match(head + text)))
 
 
