@@ -124,7 +124,7 @@ def test_words_after_the_table_on_the_total_row_and_a_block_spread_over_lines():
 PINYIN_LINES = [
     "項(xiàng)目支出績效自評表(2021年度)",
     "項(xiàng)目名稱\t農村公路養(yǎng)護",
-    "主管部門\t某縣交通運輸局\t實(shí)施單位\t某縣公路中心",
+    "主管部門\t某縣交通運輸局\t實 (shí)施單位\t某縣公路中心",
     "項(xiàng)目資金(萬元)\t年初預(yù)算數(shù)\t全年預(yù)算數(shù)\t全年執(zhí)行數(shù)\t分值\t執(zhí)行率\t得分",
     "年度資金總額\t700\t700\t700\t10\t100%\t10",
 ]
@@ -140,10 +140,12 @@ def test_pinyin_readings_a_document_site_prints_are_no_text_of_the_form():
 @pytest.mark.parametrize("kind", ["html", "docx", "xlsx"])
 def test_pinyin_readings_in_a_table_s_cells_are_no_text_of_the_form(tmp_path, kind):
     """A document site's pinyin readings in the cells of a web page, Word table or sheet are taken out as in
-    plain text (before: a cell of one line, nothing else in it to fold, kept them: `項(xiàng)目名稱`)."""
+    plain text, on a character's line or at the start of the next (before: a cell of one line, nothing else in
+    it to fold, kept them: `項(xiàng)目名稱`; so did a cell whose reading began its second line)."""
     from jixiao.parse import parse_file
 
-    rows = [line.split("\t") for line in PINYIN_LINES]
+    # (a reading on a line of its own)
+    rows = [line.replace("養(yǎng)", "養\n(yǎng)").split("\t") for line in PINYIN_LINES]
     path = tmp_path / f"pinyin.{kind}"
     if kind == "html":
         cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)

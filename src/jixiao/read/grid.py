@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from jixiao.read.markup import latex_math
-from jixiao.read.normalise import NEEDS_WORK, fold, is_page_number, normalise
+from jixiao.read.normalise import NEEDS_WORK, fold, is_page_number, normalise, unglossed
 from jixiao.read.tokens import Document, Gap, Token
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def cell_text(lines: list[str]) -> str:
     if len(lines) == 1 and not NEEDS_WORK.search(lines[0]):  # most cells: one line, nothing to fold
         return lines[0]
     kept = [" ".join(normalise(ln).split()) for ln in lines]
-    return fold(latex_math("\n".join(ln for ln in kept if ln)))
+    return fold(latex_math(unglossed("\n".join(ln for ln in kept if ln))))
 
 
 def join_text(a: str, b: str) -> str:

@@ -89,13 +89,19 @@ def normalise(text: str) -> str:
     if _BOX_VERTICAL.search(text):  # (three replaces: a translate looks every character of the text up)
         for bar in _BOX_VERTICALS:
             text = text.replace(bar, "|")
+    return _SPACES.sub(" ", unglossed(text))
+
+
+def unglossed(text: str) -> str:
+    """The text without the pinyin readings a document site prints after its characters, on their line or at
+    the start of the next (a cell's lines: '轉' / '(zhuǎn)移支付')."""
     if _TONED_LETTER.search(text):  # (most documents have none: one quick scan, not the pattern's)
-        text = _PINYIN.sub("", text)
-    return _SPACES.sub(" ", text)
+        return _PINYIN.sub("", text)
+    return text
 
 
 # a reading in pinyin that a document site prints after a character ('項(xiàng)目', '執(zhí)行'): not the form's text
-_PINYIN = re.compile(f"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
+_PINYIN = re.compile(f"(?<=[\u4e00-\u9fff])\\s?[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]")
 _TONED_LETTER = re.compile(f"[{_TONED}]")
 
 
