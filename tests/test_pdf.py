@@ -637,11 +637,10 @@ def test_the_space_word_processors_put_between_chinese_and_western_characters_is
     assert texts == ["年度指标值", "≥500亩", "实际完成值", "500 亩"]
 
 
-def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_path):
-    """A row a page break cuts (Word and LibreOffice let a row break across pages): its part on the first page
-    may end a printed line above the lowest any page's table reaches, the next line not fitting. Its label and its
-    amounts go on at the top of the next page — `年度资` / `金总额`, `193300` / `00.00` — however long the rest of
-    a number, once the row's words go on (before: read as two rows, the amounts 193300 and 00.00)."""
+def _cut_tables(path: Path, widths: list[str], first: list[tuple[float, float, tuple[str, ...]]],
+                second: list[tuple[float, float, tuple[str, ...]]]) -> list[str]:
+    """A table drawn over two pages 400 points high, its columns as wide as `widths` print, with a 3-point
+    padding; rows (top, bottom, cell texts), `top` from the page's top. Returns the texts the reader reads."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -650,13 +649,11 @@ def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     height, size, font = 400, 10, "STSong-Light"
-    wide = pdfmetrics.stringWidth("193300", font, size) + 6
-    edges = (50, 50 + pdfmetrics.stringWidth("年度资", font, size) + 6, 90 + wide, 90 + 2 * wide, 130 + 2 * wide)
-    path = tmp_path / "cut_row.pdf"
+    edges = [50.0]
+    for text in widths:
+        edges.append(edges[-1] + pdfmetrics.stringWidth(text, font, size) + 6)
     page = canvas.Canvas(str(path), pagesize=(400, height))
-
-    def table(rows: list[tuple[float, float, tuple[str, ...]]]) -> None:
-        """Rows (top, bottom, cell texts) of a table whose columns are `edges`, `top` from the page's top."""
+    for rows in (first, second):
         page.setFont(font, size)
         page.setLineWidth(0.5)
         for top, bottom, texts in rows:
@@ -666,11 +663,37 @@ def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_
                 page.line(x, height - top, x, height - bottom)
             for x, text in zip(edges, texts, strict=False):
                 page.drawString(x + 3, height - top - size - 1, text)
-
-    table([(300, 320, ("资金", "预算数", "执行数", "分值")), (320, 336, ("年度资", "193300", "193300", "10"))])
-    page.showPage()
-    table([(40, 56, ("金总额", "00.00", "00.00", "")), (56, 200, ("其中", "20.00", "20.00", "")),
-           (200, 348, ("结转", "0.00", "0.00", ""))])
+        page.showPage()
     page.save()
-    texts = [t.text for t in read_pdf(path, "cut_row.pdf").tokens if t.text]
+    return [t.text for t in read_pdf(path, path.name).tokens if t.text]
+
+
+def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_path):
+    """A row a page break cuts (Word and LibreOffice let a row break across pages): its part on the first page
+    may end a printed line above the lowest any page's table reaches, the next line not fitting. Its label and its
+    amounts go on at the top of the next page — `年度资` / `金总额`, `193300` / `00.00` — however long the rest of
+    a number, once the row's words go on (before: read as two rows, the amounts 193300 and 00.00)."""
+    texts = _cut_tables(tmp_path / "cut_row.pdf", ["年度资", "1933000", "1933000", "分值"],
+                        [(300, 320, ("资金", "预算数", "执行数", "分值")),
+                         (320, 336, ("年度资", "193300", "193300", "10"))],
+                        [(40, 56, ("金总额", "00.00", "00.00", "")), (56, 200, ("其中", "20.00", "20.00", "")),
+                         (200, 348, ("结转", "0.00", "0.00", ""))])
     assert texts[4:8] == ["年度资金总额", "19330000.00", "19330000.00", "10"], texts
+
+
+def test_a_row_the_page_cuts_every_cell_of_which_goes_on(tmp_path):
+    """A row whose every filled cell the page cut wraps at its edge (`主管部` / `门`, `某某市` / `财政局`): as many
+    cells go on as the row has, and they are its rest (before: only a row with fewer cells going on was one, this
+    one read as a row of its own, `门` and `财政局`). A row whose cells stop short of their edge is a row of its
+    own, however many cells the next one has."""
+    texts = _cut_tables(tmp_path / "cut_head.pdf", ["项目名", "某某市", "实施单", "某某市"],
+                        [(300, 320, ("项目名", "道路", "年度", "2023")),
+                         (320, 336, ("主管部", "某某市", "实施单", "某某市"))],
+                        [(40, 56, ("门", "财政局", "位", "财政局")), (56, 200, ("资金", "10.00", "分值", "10")),
+                         (200, 348, ("总额", "9.00", "得分", "9"))])
+    assert texts[4:10] == ["主管部门", "某某市财政局", "实施单位", "某某市财政局", "资金", "10.00"], texts
+    texts = _cut_tables(tmp_path / "rows.pdf", ["项目名", "某某市", "实施单", "某某市"],
+                        [(300, 320, ("项目名", "道路", "年度", "2023")), (320, 336, ("主管", "某市", "实施", "某市"))],
+                        [(40, 56, ("门", "财政局", "位", "财政局")), (56, 200, ("资金", "10.00", "分值", "10")),
+                         (200, 348, ("总额", "9.00", "得分", "9"))])
+    assert texts[4:12] == ["主管", "某市", "实施", "某市", "门", "财政局", "位", "财政局"], texts

@@ -591,6 +591,15 @@ def _headed(lines: list[list[Char]], top: float) -> bool:
 OVER_EDGE = 0.5  # points: a line's last character standing this far over its text's edge was put there by force
 
 
+def _wrapped(lines: list[list[Char]], left: float, right: float) -> bool:
+    """The cell's last line stops short of its text's edge (as `_joined` reads it) by less than its widest
+    character: another would not have fitted, its text may go on."""
+    last = lines[-1]
+    pad = min(line[0].x0 for line in lines) - left
+    size = max(statistics.median(c.size for c in last), 1.0)
+    return right - min(max(pad, 0.0), size) - last[-1].x1 < max(c.x1 - c.x0 for c in last)
+
+
 def _joined(lines: list[list[Char]], left: float, right: float) -> str:
     """A cell's lines as its text: a line that reaches the cell's right edge wraps on (joined like a cell broken
     over lines), a line that stops short ends a paragraph. The edge is the text's: the cell's rule less the
@@ -703,6 +712,7 @@ class _Slot(NamedTuple):
     starts: tuple[float, ...] = ()  # where its lines start (x0): a stack of characters a line starts each at one x
     headed: bool = False  # its text starts at its top edge (the rest of a cut cell does; a centred label not)
     spilled: float = 0.0  # where its text drawn on below the table's cut ends (a browser draws it past the cut)
+    wraps: bool = False  # its last line ends within a character of its text's edge (`_wrapped`)
 
 
 def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
@@ -759,7 +769,8 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
                                i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full,
-                               tuple(line[0].x0 for line in lines), bool(lines) and _headed(lines, ys[i0])))
+                               tuple(line[0].x0 for line in lines), bool(lines) and _headed(lines, ys[i0]),
+                               wraps=bool(lines) and _wrapped(lines, left, right)))
         grid.append(slots)
     return grid
 
@@ -899,7 +910,10 @@ class _Stitcher:
         # (where the row's words go on, the page cut the row: its numbers go on too, however long their rests)
         words = [s for s in filled if not _NUMBER.match(s.cell.text)]
         split = bool(words) and all(self._goes_on(s, row_full, self._above(s)) for s in words)
-        joined = bool(filled) and len(filled) < above and all(
+        # (a row as many cells of which go on as it has: each of those above wrapped at its edge, its text going on
+        # — `主管部` / `门`, `上海市` / `经济和信息化委员会` — else the next row, at the top of the page)
+        joined = bool(filled) and (len(filled) < above or all(
+            (found := self._above(s)) is not None and found[1].wraps for s in filled)) and all(
             self._goes_on(s, row_full, self._above(s), split) for s in filled)
         kept = []
         for slot in first:
