@@ -697,3 +697,22 @@ def test_a_row_the_page_cuts_every_cell_of_which_goes_on(tmp_path):
                         [(40, 56, ("门", "财政局", "位", "财政局")), (56, 200, ("资金", "10.00", "分值", "10")),
                          (200, 348, ("总额", "9.00", "得分", "9"))])
     assert texts[4:12] == ["主管", "某市", "实施", "某市", "门", "财政局", "位", "财政局"], texts
+
+
+@pytest.mark.parametrize("rest", ["，推进", "付，推进", "（推进）"])
+def test_a_heading_that_stops_short_of_its_edge_at_a_page_s_foot_takes_no_text_below(tmp_path, rest):
+    """A row of headings ending a page (`年度总体目标 | 预期目标 | 实际完成情况`), the goal's texts opening the next:
+    a heading that stops short of its cell's edge by more than a character is whole — Chinese text breaks
+    anywhere, so a line of it that goes on wraps within a character of its edge (before: a heading within two
+    and a half ems of its edge took the text below, `预期目标城市数字化…`). Where the next line opens with a closing
+    mark, the character before it went along (or the line opens with an opening mark, which no line ends with):
+    within two characters the text still goes on."""
+    heads = [(300, 320, ("资金", "100", "100")), (320, 336, ("年度总体目标", "预期目标", "实际完成情况"))]
+    texts = _cut_tables(tmp_path / "heads.pdf", ["年度总体目标", "预期目标目标", "实际完成情况"], heads,
+                        [(40, 56, ("", "推进数字化", "数字化")), (56, 200, ("一级指标", "二级指标", "三级指标")),
+                         (200, 348, ("产出指标", "数量指标", "场次"))])
+    assert texts[3:8] == ["年度总体目标", "预期目标", "实际完成情况", "推进数字化", "数字化"], texts
+    texts = _cut_tables(tmp_path / "marks.pdf", ["年度总体目标", "预期目标目标", "实际完成情况"], heads,
+                        [(40, 56, ("", rest, "")), (56, 200, ("一级指标", "二级指标", "三级指标")),
+                         (200, 348, ("产出指标", "数量指标", "场次"))])
+    assert texts[3:7] == ["年度总体目标", "预期目标" + rest, "实际完成情况", "一级指标"], texts

@@ -34,7 +34,7 @@ from jixiao.errors import InputError
 from jixiao.read import ocr
 from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
 from jixiao.read.limits import MB, Deadline, check_pages, current
-from jixiao.read.normalise import BARE_PAGE_NUMBER, fold, is_page_number, normalise
+from jixiao.read.normalise import BARE_PAGE_NUMBER, CLOSING_MARKS, IDEOGRAPH, fold, is_page_number, normalise
 from jixiao.read.pdf_strips import join_strips
 from jixiao.read.pdf_text import Char, joined_rest, page_rest, text_rows, value_cut
 from jixiao.read.pdf_text import Row as TextRow
@@ -64,6 +64,7 @@ RULES_DPI = 150  # a searchable scan's page is drawn at this resolution to find 
 RULES_SECONDS = 10  # ... and the time to read it allowed that long more (about half a second)
 OUTLINES = 200  # a page drawing this many paths and (almost) no characters has its text turned into outlines
 ANGLE_SAMPLE = 8  # every this many characters' angle is a vote for the page's turn
+OPENING_MARKS = "（(【「『“"  # no line ends with one of these
 # pdfium's FPDFText_GetTextObject giving the object's address as an int (a dictionary key without a cast)
 _OBJECT_ADDRESS = ctypes.cast(raw.FPDFText_GetTextObject,
                               ctypes.CFUNCTYPE(ctypes.c_void_p, raw.FPDF_TEXTPAGE, ctypes.c_int))
@@ -839,6 +840,11 @@ class _Stitcher:
         # (a cell of one row goes on by its own fullness where it holds text: a row's tallest cell reaches its
         # bottom whether the page cut it or not; the row's, where the page cut it before the cell's first line)
         full = row_full if slot.cell.row_span == 1 and not above[1].cell.text else above[1].full
+        if full and above[1].cell.row_span == 1 and IDEOGRAPH.match(above[1].cell.text[-1:]) and not (
+                above[1].wraps or _kept_together(text)):
+            # (Chinese text breaks anywhere: a line of it that goes on stops short of its edge by less than a
+            # character; `预期目标` ending a page over the goal's text in a column wider than it is whole)
+            return False
         return full and slot.headed and bool(text) and (not _NUMBER.match(text) or cut)
 
     def _above(self, slot: _Slot) -> tuple[int, _Slot] | None:
@@ -940,6 +946,13 @@ class _Stitcher:
         if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
+
+
+def _kept_together(text: str) -> bool:
+    """A line opening so that the line before it may stop short of its edge by more than a character: no line
+    opens with a closing mark nor ends with an opening one, so the character before the mark went along
+    (`付，后续…`), or the mark itself (`（…`)."""
+    return text[:1] in CLOSING_MARKS or text[1:2] in CLOSING_MARKS or text[:1] in OPENING_MARKS
 
 
 def _number_cut(above: _Slot, text: str, split: bool = False) -> bool:
