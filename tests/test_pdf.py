@@ -384,21 +384,9 @@ def test_a_cells_text_run_on_past_its_clip_stays_in_its_cell(tmp_path):
     """A spreadsheet printed to PDF draws a long text whole, clipped to its cell: the characters past the cell
     are in the file but not on the page. They are the cell's text, not the next cell's (before, they were read
     into the next cell, interleaved with its own text)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    from jixiao.read.pdf import read_pdf
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "clipped.pdf"
-    page = canvas.Canvas(str(path), pagesize=(400, 200))
-    page.setLineWidth(0.5)
-    for y in (150, 130, 110):
-        page.line(50, y, 350, y)
-    for x in (50, 150, 250, 350):
-        page.line(x, 150, x, 110)
-    page.setFont("STSong-Light", 10)
+    page = _canvas(path)
+    _rules(page, (150, 130, 110), (50, 150, 250, 350))
     for row, cells in ((0, ["预期目标", "完成全部设施的日常维护与安全巡查工作", "已完成"]), (1, ["分值", "10", "9"])):
         for k, text in enumerate(cells):
             page.saveState()
@@ -408,8 +396,45 @@ def test_a_cells_text_run_on_past_its_clip_stays_in_its_cell(tmp_path):
             page.drawString(53 + 100 * k, 136 - 20 * row, text)
             page.restoreState()
     page.save()
-    cells = [t.text for t in read_pdf(path, path.name).tokens if t.text]
-    assert cells == ["预期目标", "完成全部设施的日常维护与安全巡查工作", "已完成", "分值", "10", "9"]
+    assert _texts(path) == ["预期目标", "完成全部设施的日常维护与安全巡查工作", "已完成", "分值", "10", "9"]
+
+
+FONT = "STSong-Light"  # reportlab's built-in Chinese font
+
+
+def _canvas(path: Path, height: float = 200):  # noqa: ANN202 - reportlab's Canvas
+    """A page 400 points wide drawn with reportlab, its Chinese font set at 10 points and rules half a point."""
+    from reportlab.pdfgen import canvas
+
+    _width("")  # (the font registered)
+    page = canvas.Canvas(str(path), pagesize=(400, height))
+    page.setFont(FONT, 10)
+    page.setLineWidth(0.5)
+    return page
+
+
+def _width(text: str) -> float:
+    """How wide `text` prints at 10 points."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return pdfmetrics.stringWidth(text, FONT, 10)
+
+
+def _rules(page, ys: tuple[float, ...], xs: tuple[float, ...] | list[float]) -> None:  # noqa: ANN001
+    """A table's rules: a line across at each y, one down at each x (from the first y to the last)."""
+    for y in ys:
+        page.line(xs[0], y, xs[-1], y)
+    for x in xs:
+        page.line(x, ys[0], x, ys[-1])
+
+
+def _texts(path: Path) -> list[str]:
+    from jixiao.read.pdf import read_pdf
+
+    return [t.text for t in read_pdf(path, path.name).tokens if t.text]
 
 
 def _image_only_pdf(path: Path) -> Path:
@@ -584,88 +609,50 @@ def test_a_cell_wrapped_after_a_sign_joins_without_a_space(tmp_path, first, seco
     before a letter or digit: a project code wrapped after its hyphen (`…357-` / `2023年…`) or inside its digits
     (`…0021` / `T0000`), a number its narrow column broke (`≥12345` / `6人`), are one (before: `…357- 2023年…`,
     `≥12345 6人`, `51130021 T0000`)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    from jixiao.read.pdf import read_pdf
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "wrapped.pdf"
-    page = canvas.Canvas(str(path), pagesize=(400, 200))
-    width = pdfmetrics.stringWidth(first, "STSong-Light", 10)
-    right = 150 + width + 6  # the first line ends at the cell's right edge, less its padding
-    page.setLineWidth(0.5)
-    for y in (160, 120):
-        page.line(50, y, right, y)
-    for x in (50, 150, right):
-        page.line(x, 160, x, 120)
-    page.setFont("STSong-Light", 10)
+    page = _canvas(path)
+    _rules(page, (160, 120), (50, 150, 150 + _width(first) + 6))  # the first line ends at the cell's edge
     page.drawString(53, 137, "项目名称")
     page.drawString(153, 146, first)
     page.drawString(153, 132, second)
     page.save()
-    texts = [t.text for t in read_pdf(path, "wrapped.pdf").tokens]
-    assert texts == ["项目名称", joined]
+    assert _texts(path) == ["项目名称", joined]
 
 
 def test_the_space_word_processors_put_between_chinese_and_western_characters_is_no_space(tmp_path):
     """Word and LibreOffice print a quarter em between a Chinese and a Western character of one word (autospace):
     `≥500亩` is drawn `≥500` + a gap + `亩`. That gap is no space between words (before: read `≥500 亩`); a wider
     one still is."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    from jixiao.read.pdf import read_pdf
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "autospace.pdf"
-    page = canvas.Canvas(str(path), pagesize=(400, 200))
-    page.setLineWidth(0.5)
-    for y in (160, 140, 120):
-        page.line(50, y, 350, y)
-    for x in (50, 150, 350):
-        page.line(x, 160, x, 120)
-    page.setFont("STSong-Light", 10)
+    page = _canvas(path)
+    _rules(page, (160, 140, 120), (50, 150, 350))
     for y, label, number, gap, unit in ((146, "年度指标值", "≥500", 3.4, "亩"), (126, "实际完成值", "500", 4.5, "亩")):
         page.drawString(53, y, label)
         page.drawString(153, y, number)
-        page.drawString(153 + pdfmetrics.stringWidth(number, "STSong-Light", 10) + gap, y, unit)
+        page.drawString(153 + _width(number) + gap, y, unit)
     page.save()
-    texts = [t.text for t in read_pdf(path, "autospace.pdf").tokens]
-    assert texts == ["年度指标值", "≥500亩", "实际完成值", "500 亩"]
+    assert _texts(path) == ["年度指标值", "≥500亩", "实际完成值", "500 亩"]
 
 
 def _cut_tables(path: Path, widths: list[str], first: list[tuple[float, float, tuple[str, ...]]],
                 second: list[tuple[float, float, tuple[str, ...]]]) -> list[str]:
     """A table drawn over two pages 400 points high, its columns as wide as `widths` print, with a 3-point
     padding; rows (top, bottom, cell texts), `top` from the page's top. Returns the texts the reader reads."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    from jixiao.read.pdf import read_pdf
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    height, size, font = 400, 10, "STSong-Light"
+    height = 400
     edges = [50.0]
     for text in widths:
-        edges.append(edges[-1] + pdfmetrics.stringWidth(text, font, size) + 6)
-    page = canvas.Canvas(str(path), pagesize=(400, height))
+        edges.append(edges[-1] + _width(text) + 6)
+    page = _canvas(path, height)
     for rows in (first, second):
-        page.setFont(font, size)
-        page.setLineWidth(0.5)
         for top, bottom, texts in rows:
-            for y in (top, bottom):
-                page.line(edges[0], height - y, edges[-1], height - y)
-            for x in edges:
-                page.line(x, height - top, x, height - bottom)
+            _rules(page, (height - top, height - bottom), edges)
             for x, text in zip(edges, texts, strict=False):
-                page.drawString(x + 3, height - top - size - 1, text)
+                page.drawString(x + 3, height - top - 11, text)
         page.showPage()
+        page.setFont(FONT, 10)
+        page.setLineWidth(0.5)
     page.save()
-    return [t.text for t in read_pdf(path, path.name).tokens if t.text]
+    return _texts(path)
 
 
 def test_a_row_the_page_cuts_a_line_above_the_foot_goes_on_with_its_numbers(tmp_path):
