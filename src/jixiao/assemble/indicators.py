@@ -1178,6 +1178,8 @@ class _Reader:
     def _off_deviation(self, dev: list[Unit]) -> tuple[list[Unit], list[Unit]]:
         """The row above's 偏差原因 as far as the first breakdown row in it, and the units from there on (rows of
         their own: `_breakdowns`), where a search of text without cell boundaries left the rows there."""
+        if not dev or dev[0].certain and dev[-1].certain:  # (a table's cells: most rows)
+            return dev, []
         first = _first_breakdown(dev, len(self.fields) + len(self.after) - 1)
         return dev[:first], dev[first:]
 
@@ -1366,7 +1368,7 @@ class _Reader:
             if _is_label(first, self.lex) == "level" and (
                     not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
                 break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces
-            if _breakdown_at(line, 0, len(self.fields) + len(self.after) - 1):
+            if "其中" in first.key and _breakdown_at(line, 0, len(self.fields) + len(self.after) - 1):
                 break  # a breakdown row (其中…), no wrapped rest of the row above
             out.append(line)
         return out
@@ -1843,7 +1845,7 @@ def _breakdown_at(units: list[Unit], k: int, most: int) -> int:
 
 def _first_breakdown(units: list[Unit], most: int) -> int:
     """Where the first breakdown row among the units opens (len(units): none)."""
-    return next((k for k in range(len(units)) if _breakdown_at(units, k, most) > k), len(units))
+    return next((k for k, u in enumerate(units) if "其中" in u.key and _breakdown_at(units, k, most) > k), len(units))
 
 
 def _numbered_rows(units: list[Unit], lex: Lexicon) -> list[list[Unit]]:
