@@ -703,3 +703,21 @@ def test_a_heading_that_stops_short_of_its_edge_at_a_page_s_foot_takes_no_text_b
                         [(40, 56, ("", rest, "")), (56, 200, ("一级指标", "二级指标", "三级指标")),
                          (200, 348, ("产出指标", "数量指标", "场次"))])
     assert texts[3:7] == ["年度总体目标", "预期目标" + rest, "实际完成情况", "一级指标"], texts
+
+
+def test_a_spreadsheets_text_run_on_over_the_empty_cells_beside_it_is_one_cells(tmp_path):
+    """Excel and LibreOffice Calc print a cell's text that is not wrapped on over the empty cells to its right,
+    across their rules (`财政项目支出绩效自评表（2023年度）` over four columns of a sheet with its gridlines): it is
+    the text of the cell it starts in (before: cut at each rule into `财政项目` | `支出绩效自` | …, the title and
+    its year lost). A run stops at a character drawn over the one before it (the next cell's text, where the run
+    was not clipped at its rule); a table's own cells, kept apart by their padding, are not joined."""
+    page = _canvas(tmp_path / "sheet.pdf")
+    xs = (50, 100, 150, 200, 250)
+    _rules(page, (160, 140, 120), xs)
+    page.drawString(53, 146, "财政项目支出绩效自评表（2023年度）")
+    page.drawString(53, 126, "其中：当年财政拨款")
+    page.drawString(53 + _width("其中：当年财政拨款") - 2, 126, "9.80")  # (over the label's last character)
+    page.drawString(203, 126, "19.80")
+    page.save()
+    want = ["财政项目支出绩效自评表（2023年度）", "其中：当年财政拨款", "9.80", "19.80"]
+    assert _texts(tmp_path / "sheet.pdf") == want

@@ -21,9 +21,10 @@ import os
 import re
 import statistics
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -510,6 +511,41 @@ def _ends(top: float, bottom: float) -> tuple[int, int]:
     return round(top / (2 * SNAP)), round(bottom / (2 * SNAP))
 
 
+STRADDLE = 1.0  # points: a character this far over a column rule on both sides is drawn across it
+OVERLAP = 0.5  # points: a character drawn this far over the one before it is no next character of its text
+WIDEST = 24.0  # points: a character standing across a rule starts at most this far left of it (a 24-point title)
+
+
+def _spilled_over(chars: list[Char], inner: list[float], vs: list[tuple[float, float, float]]) -> dict[int, float]:
+    """A spreadsheet's text run on over the empty cells beside it (Excel and LibreOffice Calc print a cell's text
+    that is not wrapped across the next cells while they are empty, over their rules): a run of characters
+    set one against the next, one of which stands across a drawn column rule, is the text of the cell it starts
+    in (`财政项目` | `支出绩效自` | `评表（20` | `23年度）` is one title). No table's own text crosses a rule: its
+    cells keep their padding. Returns the x each such character is placed at, by its id."""
+    out: dict[int, float] = {}
+    if not inner or not chars:
+        return out
+    order = sorted(chars, key=attrgetter("x0"))  # (the characters near each rule looked at, not every one)
+    x0s = [c.x0 for c in order]
+    across = {id(c) for x in inner for c in order[bisect_left(x0s, x - WIDEST):bisect_left(x0s, x - STRADDLE)]
+              if c.x1 - STRADDLE > x and _covered(vs, x, c.top, c.bottom)}
+    if not across:  # (most tables: no line grouped)
+        return out
+    for line in _lines(chars):
+        if not any(id(c) in across for c in line):
+            continue
+        start = 0
+        for k in range(1, len(line) + 1):
+            if k < len(line) and -OVERLAP <= line[k].x0 - line[k - 1].x1 < 0.3 * max(line[k].size, 1.0):
+                continue  # (the run goes on; a character drawn over the last is another cell's text)
+            run = line[start:k]
+            if len(run) > 1 and any(id(c) in across for c in run):
+                at = (run[0].x0 + run[0].x1) / 2
+                out.update((id(c), at) for c in run)
+            start = k
+    return out
+
+
 def _covered(segments: list[tuple[float, float, float]], pos: float, start: float, end: float) -> bool:
     """A rule at `pos` covers most of [start, end]."""
     length = 0.0
@@ -564,7 +600,7 @@ def _words(line: list[Char]) -> list[tuple[str, float, float, bool]]:
     for before, ch in zip(line, line[1:], strict=False):
         size = max(ch.size, 1.0)
         gap = ch.x0 - x1
-        if gap > (MIXED_SPACE if before.text.isascii() != ch.text.isascii() else SPACE) * size:
+        if gap > SPACE * size and (gap > MIXED_SPACE * size or before.text.isascii() == ch.text.isascii()):
             words.append(("".join(text), x0, x1, wide))
             text, x0, wide = [], ch.x0, gap > 1.0 * size
         text.append(ch.text)
@@ -597,8 +633,7 @@ def _wrapped(lines: list[list[Char]], left: float, right: float) -> bool:
     character: another would not have fitted, its text may go on."""
     last = lines[-1]
     pad = min(line[0].x0 for line in lines) - left
-    size = max(statistics.median(c.size for c in last), 1.0)
-    return right - min(max(pad, 0.0), size) - last[-1].x1 < max(c.x1 - c.x0 for c in last)
+    return right - min(max(pad, 0.0), max(last[-1].size, 1.0)) - last[-1].x1 < max(c.x1 - c.x0 for c in last)
 
 
 def _joined(lines: list[list[Char]], left: float, right: float) -> str:
@@ -713,7 +748,7 @@ class _Slot(NamedTuple):
     starts: tuple[float, ...] = ()  # where its lines start (x0): a stack of characters a line starts each at one x
     headed: bool = False  # its text starts at its top edge (the rest of a cut cell does; a centred label not)
     spilled: float = 0.0  # where its text drawn on below the table's cut ends (a browser draws it past the cut)
-    wraps: bool = False  # its last line ends within a character of its text's edge (`_wrapped`)
+    wraps: bool = False  # its last line ends within a character of its text's edge (`_wrapped`; in the last row)
 
 
 def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot]]:
@@ -748,8 +783,11 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             box[0], box[1] = min(box[0], i), min(box[1], j)
             box[2], box[3] = max(box[2], i), max(box[3], j)
     inside: dict[int, list[Char]] = {}
+    spilled = _spilled_over(chars, xs[1:-1], vs)
     for ch in chars:
         cx, cy = ch.anchor or ((ch.x0 + ch.x1) / 2, (ch.top + ch.bottom) / 2)
+        if spilled:
+            cx = spilled.get(id(ch), cx)
         i, j = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
         if 0 <= i < rows and 0 <= j < cols:
             inside.setdefault(find(i * cols + j), []).append(ch)
@@ -771,7 +809,7 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
                                i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full,
                                tuple(line[0].x0 for line in lines), bool(lines) and _headed(lines, ys[i0]),
-                               wraps=bool(lines) and _wrapped(lines, left, right)))
+                               wraps=bool(lines) and i1 == rows - 1 and _wrapped(lines, left, right)))
         grid.append(slots)
     return grid
 
