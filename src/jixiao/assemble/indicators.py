@@ -578,6 +578,7 @@ class _Reader:
         # one (`≥95%`) or its operator joined to its number (`≥95` `%`)
         self.least_cells = len(self.fields) - max(sum(1 for f in self.fields if f in COMPOSITE) - 1, 0)
         self.after = _text_after(header)
+        self.most_values = len(self.fields) + len(self.after) - 1  # cells a row prints after its name, at most
         self.slot_at = {c: slot for slot, c in header.cols.items()}  # header column -> slot
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
@@ -1180,14 +1181,14 @@ class _Reader:
         their own: `_breakdowns`), where a search of text without cell boundaries left the rows there."""
         if not dev or dev[0].certain and dev[-1].certain:  # (a table's cells: most rows)
             return dev, []
-        first = _first_breakdown(dev, len(self.fields) + len(self.after) - 1)
+        first = _first_breakdown(dev, self.most_values)
         return dev[:first], dev[first:]
 
     def _breakdowns(self, units: list[Unit], anchored: bool) -> list[list[Unit]]:
         """Text without cell boundaries opening with breakdown rows (`_breakdown_at`; the level labels before the
         first are its own): those rows, then the whole rows of the rest ([] where none opens it, or where
         nothing is left for the row whose 分值 follows)."""
-        most = len(self.fields) + len(self.after) - 1
+        most = self.most_values
         first = _first_breakdown(units, most)
         if first == len(units) or any(_is_label(u, self.lex) != "level" for u in units[:first]):
             return []
@@ -1368,7 +1369,7 @@ class _Reader:
             if _is_label(first, self.lex) == "level" and (
                     not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
                 break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces
-            if "其中" in first.key and _breakdown_at(line, 0, len(self.fields) + len(self.after) - 1):
+            if "其中" in first.key and _breakdown_at(line, 0, self.most_values):
                 break  # a breakdown row (其中…), no wrapped rest of the row above
             out.append(line)
         return out

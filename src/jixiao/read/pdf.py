@@ -628,12 +628,18 @@ def _headed(lines: list[list[Char]], top: float) -> bool:
 OVER_EDGE = 0.5  # points: a line's last character standing this far over its text's edge was put there by force
 
 
+def _room(line: list[Char], pad: float, right: float, size: float) -> float:
+    """How far a cell's line stops short of its text's edge: the cell's rule less the padding its text keeps from
+    its left rule (`pad`, at most a character of `size`)."""
+    return right - min(max(pad, 0.0), size) - line[-1].x1
+
+
 def _wrapped(lines: list[list[Char]], left: float, right: float) -> bool:
-    """The cell's last line stops short of its text's edge (as `_joined` reads it) by less than its widest
-    character: another would not have fitted, its text may go on."""
+    """The cell's last line stops short of its text's edge by less than its widest character: another would not
+    have fitted, its text may go on."""
     last = lines[-1]
     pad = min(line[0].x0 for line in lines) - left
-    return right - min(max(pad, 0.0), max(last[-1].size, 1.0)) - last[-1].x1 < max(c.x1 - c.x0 for c in last)
+    return _room(last, pad, right, max(last[-1].size, 1.0)) < max(c.x1 - c.x0 for c in last)
 
 
 def _joined(lines: list[list[Char]], left: float, right: float) -> str:
@@ -646,7 +652,7 @@ def _joined(lines: list[list[Char]], left: float, right: float) -> str:
         text = " ".join(w for w, _, _, _ in _words(line))
         if k and parts:
             size = max(statistics.median(c.size for c in lines[k - 1]), 1.0)
-            room = right - min(max(pad, 0.0), size) - lines[k - 1][-1].x1
+            room = _room(lines[k - 1], pad, right, size)
             # (a space only after a word's letter, before a letter or digit: 'ISO' / '9001认证'; '…357-' /
             # '2023年…' and '…0021' / 'T000…' are one code, '7' / '3' / '5人次' one number; nor where the line's
             # last character stands over the edge, a word broken because the column is too narrow for it)
@@ -951,18 +957,19 @@ class _Stitcher:
         filled = [s for s in first if s.cell.row_span == 1 and s.cell.text]
         row_full = any(slot.full for key, (_, slot) in self.bottom.items() if key in self.last_row)
         above = sum(1 for key, (_, slot) in self.bottom.items() if slot.cell.text)
+        over = {id(s): self._above(s) for s in first}  # (each cell's cell above, looked up once)
         # (where the row's words go on, the page cut the row: its numbers go on too, however long their rests)
         words = [s for s in filled if not _NUMBER.match(s.cell.text)]
-        split = bool(words) and all(self._goes_on(s, row_full, self._above(s)) for s in words)
+        split = bool(words) and all(self._goes_on(s, row_full, over[id(s)]) for s in words)
         # (a row as many cells of which go on as it has: each of those above wrapped at its edge, its text going on
         # — `主管部` / `门`, `上海市` / `经济和信息化委员会` — else the next row, at the top of the page)
         joined = bool(filled) and (len(filled) < above or all(
-            (found := self._above(s)) is not None and found[1].wraps for s in filled)) and all(
-            self._goes_on(s, row_full, self._above(s), split) for s in filled)
+            (found := over[id(s)]) is not None and found[1].wraps for s in filled)) and all(
+            self._goes_on(s, row_full, over[id(s)], split) for s in filled)
         kept = []
         for slot in first:
             cell = slot.cell
-            found = self._above(slot)
+            found = over[id(slot)]
             # (a merged cell alone goes on no heading: below a header row ending the page, the block's label opens
             # the table's next page, whatever the fullness of the header's headings wrapped in narrow columns)
             merged = cell.row_span > 1 and not self.last_heads
