@@ -276,6 +276,39 @@ def test_a_sheet_printed_across_pages_reads_as_one_table(wide_sheet_pdfs, case):
     assert any("工作表横跨多页打印" in note for note in notes), notes
 
 
+# three forms on one sheet: (golden, first form)
+WIDE_SHARED_SHEETS = [(1, 3), (2, 6), (3, 0)]
+
+
+@pytest.fixture(scope="module")
+def wide_shared_sheet_pdfs(tmp_path_factory) -> list[Path]:
+    def sources(root: Path) -> list[Path]:
+        paths = []
+        for golden, first in WIDE_SHARED_SHEETS:
+            paths.append(source := root / f"{golden}.{first}.xlsx")
+            render_xlsx(_forms(GOLDENS[golden])[first:first + 3], source, seed=first, sheet_per_form=False,
+                        sheet_per_page=False)
+            book = openpyxl.load_workbook(source)
+            book.active.page_setup.orientation = "portrait"
+            book.active.sheet_properties.pageSetUpPr.fitToPage = False
+            book.save(source)
+        return paths
+    return _printed(tmp_path_factory, "wide-shared-sheet", sources)
+
+
+@needs_soffice
+@pytest.mark.parametrize("case", range(len(WIDE_SHARED_SHEETS)),
+                         ids=["-".join(map(str, c)) for c in WIDE_SHARED_SHEETS])
+def test_every_strip_of_a_long_sheet_goes_beside_its_page(wide_shared_sheet_pdfs, case):
+    """A sheet of several forms, wider than its paper, printed down, then over: its strips follow its pages in
+    their order. A strip none of whose cells' text runs on from the page before it, or whose page holds a row or
+    two only, is still beside its page (before: left as a page of its own, or joined to an earlier page of rows
+    as high: its cells read into the next form or lost — 243/308, 402/486, 264/270 fields)."""
+    golden, first = WIDE_SHARED_SHEETS[case]
+    accuracy, summary = _accuracy(wide_shared_sheet_pdfs[case], _forms(GOLDENS[golden])[first:first + 3])
+    assert accuracy == 100.0, summary
+
+
 @pytest.fixture(scope="module")
 def writer_web_pdfs(tmp_path_factory) -> list[Path]:
     return _office_pdfs(tmp_path_factory, "writer-web-pdf", ".html",

@@ -9,6 +9,12 @@ right: of each of the two what it shows is kept (the rest is the other's, drawn 
 characters, rules and pictures move to where the sheet has them, right of what the earlier page prints, so each
 row reads across as the sheet holds it. A page no sheet's window is never joined, however level its rows stand
 with another's (two pages of one long table set in rows of one height are level too), and keeps all it draws.
+
+Strips come in a sheet's own order, down, then over: the strip of page n is page n + P, P fixed by the strips
+found before it, for as many pages as the run of P pages they go on from. A page there is taken on less
+evidence: drawn beyond its left edge, on one row level with that page's (a sheet's last page may hold its last
+row only, which any page of rows of one height matches too); drawn nowhere beyond its edges (no cell's text runs
+on from the strip before it), on all its rules level with that page's, as many as it has.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ def join_strips(pages: list[Page], inset: float) -> tuple[list[Page], list[tuple
     moved: list[tuple[int, int]] = []
     for page in pages:
         own = _levels(page)
-        base = _going_on_from(page, own, out, levels)
+        base = _next_strip(page, own, out, levels, moved) or _going_on_from(page, own, out, levels)
         if base is None:
             out.append(page)
             levels[page.number] = own
@@ -101,6 +107,33 @@ def _going_on_from(page: Page, own: _Levels, pages: list[Page], levels: dict[int
         if level >= MIN_ROWS and level >= MATCHED * len(mine) and (best is None or level > best[0]):
             best = (level, base)
     return best[1] if best else None
+
+
+def _next_strip(page: Page, own: _Levels, pages: list[Page], levels: dict[int, _Levels],
+                moved: list[tuple[int, int]]) -> Page | None:
+    """The page this one is a strip of where the strips found before it say so: the page as far before it as the
+    last strip was before its own; taken on one level row beyond the left edge, else on all its rules level."""
+    if not moved:
+        return None
+    period = first = moved[-1][0] - moved[-1][1]
+    for strip, base_number in reversed(moved):  # (the run of strips the last one is in: they follow their pages)
+        if strip - base_number != period:
+            break
+        first = strip
+    if page.number >= first + period:
+        return None  # (past the run: the strips of a run's pages are as many as its pages)
+    number = page.number - period
+    base = next((p for p in pages if p.number == number), None)
+    if base is None or abs(base.height - page.height) > SAME_SIZE:
+        return None
+    other = levels[number]
+    if page.beyond[0]:
+        mine, theirs, slack = (own.rules, other.rules, RULE_SLACK) if own.rules and other.rules else \
+            (own.lines, other.lines, ROW_SLACK * own.size)
+        level = _level(mine, theirs, slack)
+        return base if level and level >= MATCHED * len(mine) else None
+    ruled = len(own.rules) > 1 and len(own.rules) == len(other.rules)
+    return base if ruled and _level(own.rules, other.rules, RULE_SLACK) == len(own.rules) else None
 
 
 def _offset(base: Page, strip: Page, inset: float) -> float:
