@@ -3,7 +3,8 @@ a 得分 column without 分值 (Hubei's 项目自评表), a header of two rows w
 anchor, a project whose name ends as a title does, a 完成率 column between 实际完成值 and 分值, words after the
 table on the 总分 row, readings in pinyin a document site prints after characters, one goal text printed in both
 columns, head labels of the person filling the form in, a row whose cells a web page's merged cells spread over
-several lines, Hubei's fund table with its points in its caption, and a province's 专项资金 form without a title.
+several lines, Hubei's fund table with its points in its caption, a province's 专项资金 form without a title, and
+偏差原因 and 改进措施 in two columns.
 """
 
 from __future__ import annotations
@@ -971,3 +972,30 @@ def test_operator_codes_of_a_target_in_parts_printed_apart(separator):
     [form] = jixiao.parse_text(text, "codes.txt")
     assert [(i.name, i.target, i.actual) for i in form.indicators] == [
         ("现场督导次数", "≥20次", "26"), ("经费支出", "≤33万元", "32.9")]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell_per_line"])
+def test_a_deviation_printed_as_two_columns_its_reasons_and_its_measures(layout):
+    """Some forms print 偏差原因 and 改进措施 as two columns. 改进措施 alone also heads a part after the table, but
+    in the indicators' header it is the 偏差原因's second column (before: no heading, so it and the first row's
+    labels were read as that row's name, '改进措施产出指标数量指标')."""
+    rows = [
+        ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因", "改进措施"],
+        ["", "产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "1.02万亩", "40", "40", "", ""],
+        ["", "", "时效指标", "按期完工率", "100%", "95%", "30", "28", "天气影响", "加快进度"],
+        ["", "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "93%", "30", "30", "", ""],
+        ["总分", "", "", "", "", "", "100", "98", "", ""]]
+    head = ["2023年度项目支出绩效自评表", "| 项目名称 | 高标准农田建设 |", "| 主管部门 | 某县农业农村局 | 实施单位 | 某县农业农村局 |",
+            "| 年度总体目标 | 预期目标 | 实际完成情况 |", "| | 新建高标准农田1万亩。 | 新建高标准农田1.02万亩。 |"]
+    if layout == "pipe":
+        text = "\n".join([*head, *("| " + " | ".join(r) + " |" for r in rows)])
+    else:
+        text = "\n".join([line for h in head for line in h.strip("| ").split(" | ") if line] +
+                         [c for r in rows for c in r if c])
+    [form] = jixiao.parse_text(text, "measures.txt")
+    assert _rows(form) == [
+        ("产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "1.02万亩", 40, 40),
+        ("产出指标", "时效指标", "按期完工率", "100%", "95%", 30, 28),
+        ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "93%", 30, 30)]
+    assert [i.deviation for i in form.indicators] == [None, "天气影响加快进度", None]
+    assert (form.total_weight, form.total_score) == (100, 98)
