@@ -966,13 +966,17 @@ class _Stitcher:
         joined = bool(filled) and (len(filled) < above or all(
             (found := over[id(s)]) is not None and found[1].wraps for s in filled)) and all(
             self._goes_on(s, row_full, over[id(s)], split) for s in filled)
+        # (where the page closes some of the row's cells at the break, a cell it leaves open on both sides is a
+        # merged cell the break cut, though it spans one row on each page: `满意度指标` centred on its rest below)
+        ruled = any(not s.open_top for s in first)
         kept = []
         for slot in first:
             cell = slot.cell
             found = over[id(slot)]
             # (a merged cell alone goes on no heading: below a header row ending the page, the block's label opens
             # the table's next page, whatever the fullness of the header's headings wrapped in narrow columns)
-            merged = cell.row_span > 1 and not self.last_heads
+            merged = (cell.row_span > 1 or ruled and slot.open_top and found is not None and found[1].open_bottom
+                      ) and not self.last_heads
             if found is not None and (joined or merged or found[1].spilled > 0) and self._goes_on(
                     slot, row_full, found, split):
                 k, _ = found
