@@ -635,6 +635,41 @@ def test_rules_inside_form_xobjects(libreoffice_pdfs, tmp_path):
     assert accuracy >= MIN_ACCURACY, summary
 
 
+def test_borders_drawn_as_one_filled_path_of_thin_boxes_are_rules(tmp_path):
+    """Some producers fill a table's borders, every one a thin box, as one path (many `re`, one `f`): each box is
+    a rule, and the table reads as one ruled with lines (before: the path was taken for shading, the table read as
+    unruled text, a cell's wrapped line as a row of its own)."""
+    rows = [(("三级指标", ""), ("年度指标值", ""), ("分值", "")),
+            (("清扫保洁面积", ""), ("≥200万平方", "米"), ("20", "")),
+            (("群众满意度", ""), ("≥90%", ""), ("10", ""))]
+    xs, ys = [50.0, 130.0, 200.0, 240.0], [180.0, 160.0, 130.0, 110.0]
+    read = {}
+    for kind in ("lines", "boxes"):
+        path = tmp_path / f"{kind}.pdf"
+        page = _canvas(path)
+        for top, cells in zip(ys, rows, strict=False):
+            for x, lines in zip(xs, cells, strict=False):
+                for k, line in enumerate(lines):
+                    page.drawString(x + 3, top - 12 - 11 * k, line)
+        if kind == "lines":
+            _rules(page, tuple(ys), xs)
+        else:
+            borders = page.beginPath()
+            for y in ys:
+                borders.rect(xs[0], y - 0.25, xs[-1] - xs[0], 0.5)
+            for x in xs:
+                borders.rect(x - 0.25, ys[-1], 0.5, ys[0] - ys[-1])
+            page.drawPath(borders, stroke=0, fill=1)
+        page.showPage()
+        page.save()
+        from jixiao.read.pdf import read_pdf
+
+        read[kind] = [(t.text, t.row, t.col) for t in read_pdf(path, path.name).tokens if t.text]
+    assert read["boxes"] == read["lines"]
+    assert [text for text, _, _ in read["boxes"]] == ["三级指标", "年度指标值", "分值", "清扫保洁面积", "≥200万平方米",
+                                                      "20", "群众满意度", "≥90%", "10"]
+
+
 @needs_soffice
 def test_a_mark_after_a_space_goes_on_its_text_in_a_table_without_borders(one_form_pdfs):
     """Goal texts side by side in a table without borders, a space printed before a comma (`…项目实施 ，满足局系统`,

@@ -309,6 +309,8 @@ def _path(obj: raw.FPDF_PAGEOBJECT, m: Matrix, page: Page) -> None:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     raw.FPDFPath_GetDrawMode(obj, fill, stroke)
     if not stroke.value:
+        if fill.value:
+            _thin_boxes(points, page)
         return
     start = last = None
     for point, kind, closes in points:
@@ -320,6 +322,26 @@ def _path(obj: raw.FPDF_PAGEOBJECT, m: Matrix, page: Page) -> None:
         last = point
         if closes and start is not None:
             _segment(page, point, start)
+
+
+def _thin_boxes(points: list[tuple[tuple[float, float], int, bool]], page: Page) -> None:
+    """A filled path of thin boxes is rules, one a box: a producer drawing a table's borders as one path (many
+    `re` in one fill). A path of curves is a glyph's outline or a picture: none."""
+    boxes: list[list[tuple[float, float]]] = []
+    for point, kind, _ in points:
+        if kind == raw.FPDF_SEGMENT_BEZIERTO:
+            return
+        if kind == raw.FPDF_SEGMENT_MOVETO or not boxes:
+            boxes.append([point])
+        else:
+            boxes[-1].append(point)
+    for box in boxes:
+        xs, ys = [x for x, _ in box], [y for _, y in box]
+        x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        if x1 - x0 < 3 and y1 - y0 >= MIN_RULE:
+            page.vertical.append(((x0 + x1) / 2, y0, y1))
+        elif y1 - y0 < 3 and x1 - x0 >= MIN_RULE:
+            page.horizontal.append(((y0 + y1) / 2, x0, x1))
 
 
 def _segment(page: Page, p: tuple[float, float], q: tuple[float, float]) -> None:
