@@ -224,8 +224,8 @@ def test_content_controls_are_read_and_placeholders_are_not(tmp_path):
 
 
 def test_text_off_the_page_is_not_read(tmp_path):
-    """Tracked deletions, field codes, text boxes (their text is outside the flow) and placeholder text are not
-    text of the form; tracked insertions, hyperlinks and field results are."""
+    """Tracked deletions, field codes and placeholder text are not text of the form; tracked insertions,
+    hyperlinks and field results are. A text box's text is outside the paragraph's flow: it follows it."""
     body = (
         "<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>"
         "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins>"
@@ -235,7 +235,37 @@ def test_text_off_the_page_is_not_read(tmp_path):
         "<w:hyperlink><w:r><w:t>链接</w:t></w:r></w:hyperlink>"
         "<w:r><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></w:r></w:p>"
     )
-    assert [t.text for t in read_docx(_docx(tmp_path / "t.docx", body), "t").tokens] == ["保留插入域结果链接"]
+    assert [t.text for t in read_docx(_docx(tmp_path / "t.docx", body), "t").tokens] == ["保留插入域结果链接", "文本框"]
+
+
+def test_a_form_set_in_text_boxes_is_read_once(tmp_path):
+    """A title and a form's table set in text boxes (as converters of PDF files lay a page out) are read after
+    the paragraph each is anchored in; a box Word writes twice, as a drawing and as VML for older readers, once
+    (before: the boxes were skipped, the file had no form)."""
+    box = ("<w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><w:txbxContent>{0}"
+           "</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{0}</w:txbxContent>"
+           "</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>")
+    rows = [("项目名称", "城乡环境卫生整治", "", "", "", "", ""),
+            ("主管部门", "某县住建局", "", "实施单位", "某县环卫所", "", ""),
+            ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"),
+            ("产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "60", "60"),
+            ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "38"),
+            ("总分", "", "", "", "", "100", "98")]
+    table = tbl(*(tr(*(tc(c) for c in row)) for row in rows))
+    body = box.format(p("项目支出绩效自评表") + p("（2023年度）")) + box.format(table + p())
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}" '
+                f'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>{body}</w:body>'
+                "</w:document>")
+    [form] = parse_file(_package(tmp_path / "boxes.docx", document)).forms
+    assert (form.year, form.project_name, form.implementing_unit) == (2023, "城乡环境卫生整治", "某县环卫所")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 60, 60), ("群众满意度", 40, 38)]
+    assert (form.total_weight, form.total_score) == (100, 98)
+
+
+def test_a_text_box_in_a_cell_gives_lines_of_the_cell(tmp_path):
+    box = "<w:r><w:pict><w:txbxContent>" + p("（盖章）") + "</w:txbxContent></w:pict></w:r>"
+    path = _docx(tmp_path / "t.docx", tbl(tr(tc("填报单位"), tc(p("某县住建局").replace("</w:p>", box + "</w:p>")))))
+    assert _cells(path) == [("填报单位", 0, 1, 1), ("某县住建局\n（盖章）", 1, 1, 1)]
 
 
 def test_line_breaks_tabs_and_paragraphs_of_a_cell(tmp_path):

@@ -63,6 +63,7 @@ class _Names:
         self.placeholder, self.custom = w + "showingPlcHdr", w + "customXml"
         self.deleted, self.val = w + "del", w + "val"
         self.header_ref, self.title_page = w + "headerReference", w + "titlePg"
+        self.text_box = w + "txbxContent"
         self.text = {w + "t", *(f"{{{m}}}t" for m in _MATH)}
         # run content that is not text of the page: deletions, field codes, drawings and text boxes (their
         # text is outside the flow), ruby annotations, properties
@@ -119,6 +120,7 @@ class _Walker:
         self.page_start = 0  # tokens emitted when the current page began
         self.page_in_row = False  # a page break seen inside the cells of the row being read
         self.pending: tuple[str, int] | None = None  # a bare number, a page number if a page break follows
+        self.boxes = next(body.iter(names.text_box), None) is not None  # (most files have no text box)
         out.new_page(1)
 
     def page_number(self, text: str) -> None:
@@ -188,6 +190,10 @@ class _Walker:
             else:
                 self.emit_pending()
                 self.out.plain(segment, self.line, tabs=True)
+        if self.boxes:  # (a text box's paragraphs and tables: after the paragraph it is anchored in)
+            for box in self.text_boxes(p):
+                self.emit_pending()
+                self.blocks(box)
         if self.picture is not None:
             for rid in _pictures(p):
                 part = self.picture(rid)
@@ -198,6 +204,21 @@ class _Walker:
         section = props.find(n.section) if props is not None else None
         if section is not None and self.next_start.get(section) != "continuous":
             self.page_break()  # a section break: how the next section starts is in that section's properties
+
+    def text_boxes(self, el: etree._Element) -> list[etree._Element]:
+        """The contents of the text boxes anchored in `el` (a title set in a box, or a whole page, as converters of
+        PDF files lay one out), not those nested in them (read with the box holding them). A shape Word writes
+        twice, as a drawing and as VML for older readers, once: its VML copy."""
+        found: list[etree._Element] = []
+        for child in el:
+            if child.tag == self.n.text_box:
+                found.append(child)
+            elif child.tag == _MC + "AlternateContent":
+                fallback = child.find(_MC + "Fallback")
+                found += self.text_boxes(fallback if fallback is not None else child)
+            elif len(child):
+                found += self.text_boxes(child)
+        return found
 
     def text(self, p: etree._Element, tab: str = " ") -> str:
         """A paragraph's text: line breaks as '\\n', tabs as `tab` (a space in a table's cell), page breaks as
@@ -274,6 +295,9 @@ class _Walker:
                     self.page_in_row = True
                     text = text.replace(PAGE, "\n")
                 lines += text.split("\n")
+                if self.boxes:  # (a text box anchored in the cell: its lines after the paragraph's)
+                    for box in self.text_boxes(el):
+                        self.cell_lines(box, lines, hoist=False)
             elif tag == n.tbl:
                 if not (hoist and self.is_table(el)):  # (a table of its own is read after the row: `table`)
                     lines += self.nested(el)
