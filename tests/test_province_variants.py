@@ -291,9 +291,12 @@ def test_a_form_glued_in_a_cell_of_the_pages_own_table_is_read():
     assert (total.annual_budget, total.executed, total.execution_rate) == (250, 200, 80)
 
 
-def test_one_form_printed_twice_is_read_once_from_the_fuller_copy():
+@pytest.mark.parametrize("layout", ["pipe", "space", "one_line"])
+def test_one_form_printed_twice_is_read_once_from_the_fuller_copy(layout):
     """The same page with the attachment after it as a table: one form (P004 names the copy left), read from
-    the table, which holds more of the form than the summary cut short."""
+    the table, which holds more of the form than the summary cut short. Its cells set apart by spaces only, the
+    same (before: the glued summary had the goals' heading 总体目标完成情况 cut after 总体目标, and its 完成情况
+    read as the expected goal)."""
     text = "\n".join([
         "信息名称 | 某市2023年动物防疫补助绩效目标自评表 | 内容概述 | " + _SUMMARY + " |",
         "某市转移支付区域(项目)绩效目标自评表",
@@ -310,13 +313,47 @@ def test_one_form_printed_twice_is_read_once_from_the_fuller_copy():
         "| 产出指标 | 数量指标 | 免疫密度 | ≥90% | 96% | 无 |",
         "| 满意度指标 | 服务对象满意度指标 | 养殖户满意度 | ≥90% | 95% | 无 |",
     ])
+    if layout != "pipe":
+        lines = [" ".join(c.strip() for c in line.split("|") if c.strip()) for line in text.split("\n")]
+        text = "\n".join(lines) if layout == "space" else " ".join(lines)
     [form] = jixiao.parse_text(text, "summary_and_table.txt")
-    assert form.project_name == "重大动物疫病防控补助" and form.source.first_line == 2
+    assert form.project_name == "重大动物疫病防控补助" and form.source.first_line == (2 if layout != "one_line" else 1)
     assert [(i.level1, i.name, i.target, i.actual) for i in form.indicators] == [
         ("产出指标", "免疫密度", "≥90%", "96%"), ("满意度指标", "养殖户满意度", "≥90%", "95%")]
     assert form.goal_actual == "已完成强制免疫任务。"
     codes = [w.code for w in form.warnings]
     assert "P004" in codes and "P002" not in codes  # (资金管理情况 is a section the record has no place for)
+
+
+@pytest.mark.parametrize(("opening", "layout"), [("项目支出绩效自评表", "pipe"), ("项目支出绩效自评表", "space"),
+                                               ("项目支出绩效自评表", "one_line"), ("", "space"), ("", "one_line")])
+def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(opening, layout):
+    """An open-government page's details (索引号, 信息名称, 内容概述) over the form: 信息名称 names the form and
+    内容概述 holds its text's start glued, cut short, its year (printed on a line of its own) or its title too
+    left out. The summary is the form's copy, not a form of its own: a copy that prints no year or no title is
+    the form's where the project is; where cells are set apart by spaces only, the page's name after 信息名称
+    is no title (before: two forms, the first the summary's)."""
+    rows = [["项目名称", "城乡环境卫生整治"], ["主管部门", "某县住建局", "实施单位", "某县环卫所"],
+            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "120", "120", "108", "10", "90%", "9"],
+            ["年度总体目标", "预期目标", "实际完成情况"], ["", "城区道路每日清扫。", "城区道路已每日清扫。"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "50", "50"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "36"],
+            ["总分", "", "", "", "", "", "100", "95"]]
+    summary = (opening + "".join(c for r in rows for c in r))[:80] + "…"
+    lines = [["索引号", "11341700003244895T/202406-00001", "组配分类", "部门项目"],
+             ["信息名称", "城乡环境卫生整治项目支出绩效自评表(2023年度)", "内容概述", summary], ["项目支出绩效自评表"],
+             ["(2023年度)"], *rows]
+    if layout == "pipe":
+        text = "\n".join(" | ".join(r) + " |" for r in lines)
+    else:
+        printed = [" ".join(c for c in r if c) for r in lines]
+        text = "\n".join(printed) if layout == "space" else " ".join(printed)
+    [form] = jixiao.parse_text(text, "open_government_page.txt")
+    assert (form.title, form.year, form.project_name) == ("项目支出绩效自评表", 2023, "城乡环境卫生整治")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]
+    assert (form.total_weight, form.total_score) == (100, 95) and "P004" in [w.code for w in form.warnings]
 
 
 def test_a_score_column_table_cut_short_in_its_last_row_keeps_every_row():

@@ -95,19 +95,22 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
 
 def _printed_twice(reading: Reading) -> None:
     """One form printed twice in a row (a page's summary of its attachment in a cell of the page's own table,
-    then the attachment): the same title, year and project. The copy that reads more fields is kept."""
+    then the attachment): the same project, and the same title and year where both copies print them (a summary
+    cut short may lose its title and year to the label before it, `内容概述`). The copy that reads more fields is
+    kept."""
     k = 0
     while k + 1 < len(reading.forms):
         a, b = reading.forms[k], reading.forms[k + 1]
         same = a.project_name is not None and fold(a.project_name) == fold(b.project_name or "") and (
-            a.year == b.year and fold(a.title or "") == fold(b.title or ""))
+            None in (a.year, b.year) or a.year == b.year) and (
+            None in (a.title, b.title) or fold(a.title or "") == fold(b.title or ""))
         if not same:
             k += 1
             continue
         kept, dropped = (a, b) if len(a.source.fields) > len(b.source.fields) else (b, a)
         again = dropped.source.first_line
         kept.warnings.append(ReadWarning(code="P004", line=again, message=(
-            f"第 {again} 行起重复印出同一张表（同一标题、年度和项目名称），"
+            f"第 {again} 行起重复印出同一张表（项目名称相同，标题、年度相同或未印出），"
             f"已按读到内容较多的一份（第 {kept.source.first_line} 行起）读入")))
         reading.forms[k:k + 2] = [kept]
         if reading.traces:

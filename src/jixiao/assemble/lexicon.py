@@ -70,6 +70,7 @@ class Lexicon:
     head: dict[str, tuple[str, ...]]  # field -> labels
     sections: dict[str, tuple[str, ...]]
     not_title_prefix: tuple[str, ...]
+    summary_labels: tuple[str, ...]  # a label before a copy of the form's start ('内容概述'): no part of a title
     other_titles: tuple[str, ...]  # how the titles of other tables end ('整体支出绩效自评表', '目标表')
     fund_rows: dict[str, tuple[str, ...]]
     fund_columns: dict[str, tuple[str, ...]]
@@ -178,9 +179,10 @@ def lexicon(names: tuple[str, ...] = ()) -> Lexicon:
         names=("national", *names), title_word=fold(data["head"]["title"]),
         short_titles=tuple(fold(w) for w in data["head"]["title_without_table"]),
         head={k: _words(v) for k, v in data["head"].items()
-              if k not in ("title", "title_without_table", "not_title_prefix", "other_titles")},
+              if k not in ("title", "title_without_table", "not_title_prefix", "summary_labels", "other_titles")},
         sections=fold_map(data["sections"]),
         not_title_prefix=_words(data["head"]["not_title_prefix"]),
+        summary_labels=_words(data["head"]["summary_labels"]),
         other_titles=tuple(fold(w) for w in data["head"]["other_titles"]),
         fund_rows=fold_map(data["funds"]["rows"]), fund_columns=fold_map(data["funds"]["columns"]),
         indicator_columns=fold_map(data["indicators"]["columns"]),

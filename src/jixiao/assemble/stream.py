@@ -740,6 +740,8 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
     key = _ATTACHMENT.sub("", key)
     core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
     core = core.strip("#*")
+    label = next((w for w in lex.summary_labels if core.startswith(w)), "")
+    core = core[len(label):]  # ('内容概述' run into the copy's title after it)
     if (":" in core or "：" in core) and (ended := _ENDED.search(core)) and len(core) - ended.end() >= 6 and not (
             _INLINE.search(_BRACKETED.sub("", core[:ended.end()]))):
         # a note in brackets before the title ('详情见附件(注:…请以附件为准)部门预算项目支出绩效自评表'); a colon
