@@ -1038,3 +1038,31 @@ def test_a_deviation_printed_as_two_columns_its_reasons_and_its_measures(layout)
         ("满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "93%", 30, 30)]
     assert [i.deviation for i in form.indicators] == [None, "天气影响加快进度", None]
     assert (form.total_weight, form.total_score) == (100, 98)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "space", "cell_per_line", "one_line"])
+def test_a_list_of_the_projects_scores_over_a_form_starts_no_form(layout):
+    """A page lists its projects' results (序号 项目名称 主管部门 预算数 执行数 自评得分 自评等级, a row per project)
+    before a form: 项目名称 there heads a column, the headings after it with no value between, and starts no form
+    (before: the list was a form of its own, without a project's name)."""
+    rows = [["序号", "项目名称", "主管部门", "预算数(万元)", "执行数(万元)", "自评得分", "自评等级"],
+            ["1", "城乡环境卫生整治", "某县住建局", "120", "108", "95", "优"],
+            ["2", "高标准农田建设", "某县农业农村局", "480", "470.4", "98.8", "优"],
+            ["项目支出绩效自评表"], ["(2023年度)"], ["项目名称", "城乡环境卫生整治"],
+            ["主管部门", "某县住建局", "实施单位", "某县环卫所"],
+            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "120", "120", "108", "10", "90%", "9"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "50", "50"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "36"],
+            ["总分", "", "", "", "", "", "100", "95"]]
+    lines = ["某县2023年度项目支出绩效自评结果汇总表"]
+    if layout == "pipe":
+        lines += ["| " + " | ".join(r) + " |" for r in rows]
+    elif layout == "cell_per_line":
+        lines += [c for r in rows for c in r if c]
+    else:
+        lines += [" ".join(c for c in r if c) for r in rows]
+    [form] = jixiao.parse_text("\n".join(lines) if layout != "one_line" else " ".join(lines), "list.txt")
+    assert (form.year, form.project_name, form.implementing_unit) == (2023, "城乡环境卫生整治", "某县环卫所")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]

@@ -793,6 +793,20 @@ def _body(key: str, lex: Lexicon) -> str | None:
     return None
 
 
+def _heads_a_column(units: list[Unit], i: int, lex: Lexicon) -> bool:
+    """项目名称 heading a list's column, no form's label: the two units after it are headings too, no value between
+    (序号 项目名称 主管部门 预算数 … 自评得分 over a row per project)."""
+    after = units[i + 1:i + 3]
+    return len(after) == 2 and all(_heading_only(u.key, lex) for u in after)
+
+
+def _heading_only(key: str, lex: Lexicon) -> bool:
+    """A label or a column's heading alone, no value after it."""
+    field = lex.head_field(key)
+    return (field is not None and field[1] == len(key)) or lex.fund_column(key) is not None or (
+        lex.indicator_column(key) is not None)
+
+
 def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[Fragment]]:
     """Forms in document order, and the rows read past: the fragment before the first form when it holds a
     form's tail, and the tables of other kinds (a title such as 部门整体支出绩效自评表 or …绩效目标表)."""
@@ -841,6 +855,8 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             continue
         kind = kind_at[i]
         head = lex.head_field(units[i].key)
+        if head and head[0] == "project_name" and _heads_a_column(units, i, lex):
+            continue  # (a list of projects: 序号 项目名称 主管部门 预算数 … 自评得分)
         if head and head[0] == "project_name":
             at = bisect_right(bodies, i)  # a funds or indicator block follows before the next title
             if at < len(bodies) and bodies[at] < next_title[t]:
