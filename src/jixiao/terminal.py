@@ -18,7 +18,8 @@ from jixiao.assemble.context import Context
 from jixiao.check.catalogue import Rule
 from jixiao.check.findings import CATEGORY_ZH, SEVERITY_ZH, Finding, Severity
 from jixiao.check.held import FormLine, HeldReport, same
-from jixiao.check.profile import Profile
+from jixiao.check.profile import Profile, Scoring
+from jixiao.check.rounding import as_fraction
 from jixiao.check.select import DEFAULT_LEVEL, SEVERITY_RANK
 from jixiao.console import clean, plain
 from jixiao.model import Form, FundRow
@@ -35,11 +36,8 @@ def _rate(row: FundRow) -> str:
     rate, budget, spent = row.execution_rate, row.annual_budget, row.executed
     if rate is None:
         return "—"
-    if 0 < rate <= 1.5 and budget and spent is not None:
-        exact = spent / budget * 100
-        shown = len(f"{rate:g}".partition(".")[2])  # the fraction's printed decimals, its rounding's reach
-        if abs(exact - rate * 100) <= 100 * 10 ** -shown and abs(exact - rate * 100) < abs(exact - rate):
-            return f"{rate:g}（即 {rate * 100:.2f}%）"
+    if budget and spent is not None and as_fraction(rate, spent / budget * 100, Scoring().rounding_tolerance):
+        return f"{rate:g}（即 {rate * 100:.2f}%）"  # (as the checker reads it: EX01)
     return f"{_num(rate)}%"
 
 

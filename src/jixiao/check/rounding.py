@@ -61,6 +61,15 @@ def matching(printed: float, exact: float, tolerance: float, digits: int = 2,
     return {m for m in methods if abs(printed - apply(m, exact, digits)) <= tolerance + _EPS}
 
 
+def as_fraction(printed: float, exact: float, tolerance: float) -> bool:
+    """A rate printed as a fraction of one, a rounding at the precision it shows of the exact rate (a percent):
+    0.958 for 95.8%, 0.96, or 0.1 for 14.46%. It shows a decimal point (a bare 1 is 1%), and the exact rate is
+    over 1.5% (a fraction is no percent that small)."""
+    shown = decimals(printed)
+    return shown > 0 and 0 < printed <= 1.5 and exact > 1.5 and bool(
+        matching(printed, exact / 100, tolerance / 100, shown, (Method.round, Method.truncate)))
+
+
 def decimals(x: float) -> int:
     """How many decimals a number read from a form shows (86.0 → 0, 0.958 → 3); a float keeps no trailing zeros,
     so 86.20 printed counts as 1."""

@@ -181,15 +181,15 @@ def _fund_numbers(name: str, row: FundRow, weight: float) -> FundCheck:
 
 def _lower_precision(number: Number, tolerance: float) -> str | None:
     """How a rate that matches no two-decimal rounding was printed, when it is a rounding of the exact rate at the
-    precision it shows: a whole percent (86 for 86.183%), one decimal, or a fraction (0.958 for 95.8%)."""
+    precision it shows: a whole percent (86 for 86.183%), one decimal, or a fraction (0.958 for 95.8%, 0.1 for
+    14.46%)."""
     printed, exact = number.printed, number.exact
     assert printed is not None
     shown = rounding.decimals(printed)
     plain = (rounding.Method.round, rounding.Method.truncate)
     if shown < 2 and rounding.matching(printed, exact, tolerance, shown, plain):
         return "按整数百分比书写" if shown == 0 else "按一位小数书写"
-    if 0 <= printed <= 1 + 1e-9 and exact > 1.5 and rounding.matching(printed * 100, exact, tolerance,
-                                                                          max(shown - 2, 0), plain):
+    if rounding.as_fraction(printed, exact, tolerance):
         return f"按小数书写（{fmt(printed, 4)} 即 {fmt(printed * 100, 2)}%）"
     return None
 
