@@ -1066,3 +1066,33 @@ def test_a_list_of_the_projects_scores_over_a_form_starts_no_form(layout):
     [form] = jixiao.parse_text("\n".join(lines) if layout != "one_line" else " ".join(lines), "list.txt")
     assert (form.year, form.project_name, form.implementing_unit) == (2023, "城乡环境卫生整治", "某县环卫所")
     assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]
+
+
+@pytest.mark.parametrize(("mark", "repeated"), [("", True), ("项目支出绩效自评表（续）", False),
+                                              ("项目支出绩效自评表（续表）", True), ("续表", False)])
+@pytest.mark.parametrize("layout", ["pipe", "space", "cell_per_line", "one_line"])
+def test_a_title_marked_continued_and_the_header_repeated_inside_the_table(mark, repeated, layout):
+    """Where a page goes on with the indicator table, some forms print the title again marked 续 (or 续表 alone)
+    and the header again, 绩效指标 first; a copy that lost its page breaks keeps them between two rows. Neither
+    is a row's text (before: `垃圾清运率项目支出绩效自评表（续）` in a table, `垃圾清运率绩效指标` in rows set
+    apart by spaces)."""
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    rows = [["项目名称", "城乡环境卫生整治"], ["主管部门", "某县住建局", "实施单位", "某县环卫所"], header,
+            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "30", "30"],
+            ["", "", "质量指标", "垃圾清运率", "100%", "100%", "30", "30"],
+            *([[mark]] if mark else []), *([header] if repeated else []),
+            ["", "", "时效指标", "垃圾日产日清", "及时", "及时", "20", "20"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "20", "18"],
+            ["总分", "", "", "", "", "", "100", "98"]]
+    lines = ["项目支出绩效自评表", "(2023年度)"]
+    if layout == "pipe":  # (the title over the table, outside it)
+        lines += [r[0] if r == [mark] else "| " + " | ".join(r) + " |" for r in rows]
+    elif layout == "cell_per_line":
+        lines += [c for r in rows for c in r if c]
+    else:
+        lines += [" ".join(c for c in r if c) for r in rows]
+    [form] = jixiao.parse_text("\n".join(lines) if layout != "one_line" else " ".join(lines), "continued.txt")
+    assert [(i.level2, i.name, i.weight, i.score) for i in form.indicators] == [
+        ("数量指标", "清扫保洁面积", 30, 30), ("质量指标", "垃圾清运率", 30, 30), ("时效指标", "垃圾日产日清", 20, 20),
+        ("服务对象满意度指标", "群众满意度", 20, 18)]
+    assert (form.total_weight, form.total_score) == (100, 98)

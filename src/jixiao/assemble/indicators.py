@@ -2179,8 +2179,8 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
-    """The body without a header or page title repeated after a page break (and a page number at the foot of the
-    page before it), nor the placeholders of template rows left unfilled in plain text ('指标2', '……': in a
+    """The body without a header (with its caption) or page title repeated where a page goes on with the table
+    (and a page number at the foot of the page before it; a title marked 续 too), nor the placeholders of template rows left unfilled in plain text ('指标2', '……': in a
     table such a row is read and dropped whole)."""
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
@@ -2197,11 +2197,13 @@ def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
             page = _page_of(units[i:i + k])
             i += k
             continue
-        if columns[i] is not None and columns[i] != "caption":
-            j = i
+        if columns[i] is not None:
+            # (its caption too, 绩效指标 before the headings: in text without cells it would go on the row above)
+            start = i + (columns[i] == "caption")
+            j = start
             while j < len(units) and columns[j] is not None:
                 j += 1
-            if j - i >= 3:
+            if j - start >= 3:
                 k = page_number_at_end(out, u)
                 if not k and page is not None and out and bare_number(out[-1], 2) and int(out[-1].key) == page + 1:
                     k = 1  # the next page's number before the header it repeats ('8 8 4' after page 3: not a 得分)

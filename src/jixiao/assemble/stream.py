@@ -38,6 +38,7 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年度?")
 # blank template's '（____年度）')
 _TITLE_YEAR = re.compile(r"(?:[(（]?((?:19|20)\d{2})年度?[)）]?|[(（]((?:19|20)\d{2})[)）]|[(（]_*年度?[)）])$")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
+_CONTINUED = re.compile(r"[(（]续表?[)）]$|续表?$")  # a title repeated where a page goes on with the table
 _ENDED = re.compile(r".*[)）。]")  # what ends before a title: a bracket closed, a sentence (the last of them)
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _OPEN_YEAR = re.compile(r"[(（](?:(?:19|20)\d{2})?$")  # a year opened in brackets at a unit's end (its digits
@@ -738,6 +739,8 @@ def _heading(key: str, lex: Lexicon) -> tuple[str, bool] | None:
     if "表" not in key and "自评" not in key:
         return None
     key = _ATTACHMENT.sub("", key)
+    if "续" in key:
+        key = _CONTINUED.sub("", key) or key  # ('…自评表(续)': the title, where the next page goes on)
     core = _TITLE_YEAR.sub("", key) if key[-1] in ")）度" else key
     core = core.strip("#*")
     label = next((w for w in lex.summary_labels if core.startswith(w)), "")
