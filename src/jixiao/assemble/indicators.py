@@ -2180,8 +2180,8 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """The body without a header (with its caption) or page title repeated where a page goes on with the table
-    (and a page number at the foot of the page before it; a title marked 续 too), nor the placeholders of template rows left unfilled in plain text ('指标2', '……': in a
-    table such a row is read and dropped whole)."""
+    (and a page number at the foot of the page before it; a title marked 续 too), nor the placeholders of template
+    rows left unfilled in plain text ('指标2', '……': in a table such a row is read and dropped whole)."""
     out: list[Unit] = []
     columns = [lex.indicator_column(u.key) for u in units]
     page = None  # the number of the last page whose number was read past: pages are numbered in order
