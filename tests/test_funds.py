@@ -123,6 +123,18 @@ def test_rows_numbers_in_one_run_before_their_labels_are_placed_by_the_total_row
     assert any(w.code == "P020" for w in form.warnings)  # said rebuilt, to be checked against the original
 
 
+@pytest.mark.parametrize("said", ["单位：万元", "金额单位：万元", "单位：元"])
+def test_the_amounts_unit_said_in_the_head_is_the_form_s_and_read(said):
+    """A form whose fund header prints no unit says it over the table (`单位：万元` at the head's right): that is
+    the form's unit, and the line is read, not reported as text left unread (before: P002 for it)."""
+    text = HEAD.replace("项目名称", f"填报单位：某局\t\t{said}\n项目名称", 1) + (
+        "项目资金\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "\t年度资金总额\t100\t100\t95\t10\t95%\t9.5\n") + TAIL
+    [form] = jixiao.parse_text(text)
+    assert form.fund_unit == said.rpartition("：")[2]
+    assert "P002" not in [w.code for w in form.warnings]
+
+
 def test_a_header_wrapped_in_narrow_columns_with_its_unit_s_bracket_below():
     """A fund header printed in narrow columns (pdfplumber's text of a Word PDF): `项目资金(万` / `元)`, `全年执行` /
     `数`, `执行` / `率` / `(%)`. Each piece below finishes the label above it in order, the unit's closing bracket

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from jixiao.assemble.context import LOW_CONFIDENCE, Context
-from jixiao.assemble.funds import TOLERANCE, fund_unit, read_funds
+from jixiao.assemble.funds import AMOUNT_UNIT, TOLERANCE, fund_unit, read_funds
 from jixiao.assemble.glued import MIN_RUN, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
@@ -251,10 +251,11 @@ def _caption_weight(form: Form, sections: list[Section], ctx: Context) -> None:
 
 
 def _chrome(unit, lex: Lexicon) -> bool:
-    """Words in a form's head that are not the form's: the year (bare too), an attachment number, a title repeated."""
+    """Words in a form's head read elsewhere or not the form's: the year (bare too), the amounts' unit (`单位：万元`,
+    read by `fund_unit`), an attachment number, a title repeated."""
     key = unit.key
     return (is_year_only(key) or bool(BARE_YEAR.match(key)) or key.startswith("附件") or bool(title_of(unit, lex))
-            or key in ("(", ")"))
+            or key in ("(", ")", "万元", "元") or bool(AMOUNT_UNIT.match(key)))
 
 
 def _unread(ctx: Context, units: list) -> None:

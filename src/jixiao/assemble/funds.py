@@ -69,7 +69,7 @@ def fund_unit(units: list[Unit], lex: Lexicon, head: Sequence[Unit] = ()) -> str
         if "(元)" in key or "元)" in key or key in ("元", "(元"):
             return "元"
     for k, u in enumerate(head):
-        if said := _AMOUNT_UNIT.match(u.key):
+        if said := AMOUNT_UNIT.match(u.key):
             after = head[k + 1].key if k + 1 < len(head) else None
             if said.group(1) or after in ("万元", "元"):
                 return said.group(1) or after
@@ -172,7 +172,7 @@ def _blank_columns(fl: FundLine) -> None:
     fl.columns = columns
 
 
-_AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
+AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
 _WHOLE = re.compile(r"^\d+\.\d+%?$|^\d{3,}$")  # a whole value, not a cut number's rest ('0', '9', '00')
 _NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
