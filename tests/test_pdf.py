@@ -309,6 +309,25 @@ def test_every_strip_of_a_long_sheet_goes_beside_its_page(wide_shared_sheet_pdfs
 
 
 @needs_soffice
+def test_sheets_one_after_another_each_printed_across_pages(tmp_path_factory):
+    """A workbook of a sheet per form, each wider than its paper: each sheet's strips follow its own pages, and a
+    sheet's pages, once printed, end the sheets before it — a later sheet's strip is never joined to an earlier
+    sheet's page whose rows stand as high (before: 141/206 fields, the second sheet's rows read into the first's)."""
+    def sources(root: Path) -> list[Path]:
+        source = root / "sheets.xlsx"
+        render_xlsx(_forms(GOLDENS[0])[3:6], source, seed=0, sheet_per_form=True, sheet_per_page=False)
+        book = openpyxl.load_workbook(source)
+        for sheet in book.worksheets:
+            sheet.page_setup.orientation = "portrait"
+            sheet.sheet_properties.pageSetUpPr.fitToPage = False
+        book.save(source)
+        return [source]
+    [pdf] = _printed(tmp_path_factory, "wide-sheets", sources)
+    accuracy, summary = _accuracy(pdf, _forms(GOLDENS[0])[3:6])
+    assert accuracy == 100.0, summary
+
+
+@needs_soffice
 def test_a_merged_label_the_page_break_cut_labels_its_rows_on_both_pages(wide_shared_sheet_pdfs):
     """A sheet's merged label (满意度指标 over two rows) cut by a page break, its text centred on its taller rest on
     the next page: the page closes the row's other cells at the break and leaves the label's open on both sides.

@@ -14,7 +14,8 @@ Strips come in a sheet's own order, down, then over: the strip of page n is page
 found before it, for as many pages as the run of P pages they go on from. A page there is taken on less
 evidence: drawn beyond its left edge, on one row level with that page's (a sheet's last page may hold its last
 row only, which any page of rows of one height matches too); drawn nowhere beyond its edges (no cell's text runs
-on from the strip before it), on all its rules level with that page's, as many as it has.
+on from the strip before it), on all its rules level with that page's, as many as it has. A page printed after
+the last strip that is no strip itself starts another sheet: the sheets before it take no more strips.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def join_strips(pages: list[Page], inset: float) -> tuple[list[Page], list[tuple
     moved: list[tuple[int, int]] = []
     for page in pages:
         own = _levels(page)
-        base = _next_strip(page, own, out, levels, moved) or _going_on_from(page, own, out, levels)
+        base = _next_strip(page, own, out, levels, moved) or _going_on_from(page, own, _open(page, out, moved), levels)
         if base is None:
             out.append(page)
             levels[page.number] = own
@@ -88,6 +89,29 @@ def _clustered(values: list[float], slack: float) -> list[float]:
     return out
 
 
+def _open(page: Page, pages: list[Page], moved: list[tuple[int, int]]) -> list[Page]:
+    """The pages a strip may go on from: those printed after the last strip found, and, right after it, the pages
+    its run went on from (a sheet three strips wide). A page printed after the last strip that is none closed the
+    sheets before it: their pages take no more strips."""
+    if not moved:
+        return pages
+    last = moved[-1][0]
+    first, period = _run(moved)
+    return [p for p in pages if p.number > last or (page.number == last + 1 and first <= p.number + period <= last)]
+
+
+def _run(moved: list[tuple[int, int]]) -> tuple[int, int]:
+    """The first page of the run of strips the last one found is in, and how far each stands from its page: the
+    strips before it one page apart, each as far from its page."""
+    first, base = moved[-1]
+    period = first - base
+    for strip, base in reversed(moved[:-1]):
+        if strip != first - 1 or strip - base != period:
+            break
+        first = strip
+    return first, period
+
+
 def _going_on_from(page: Page, own: _Levels, pages: list[Page], levels: dict[int, _Levels]) -> Page | None:
     """The earlier page this one is a strip of: the same paper, this one a window on a sheet drawn beyond its
     left edge (where the sheet's columns before it stand: a strip of its first columns draws none), and its rows
@@ -115,11 +139,7 @@ def _next_strip(page: Page, own: _Levels, pages: list[Page], levels: dict[int, _
     last strip was before its own; taken on one level row beyond the left edge, else on all its rules level."""
     if not moved:
         return None
-    period = first = moved[-1][0] - moved[-1][1]
-    for strip, base_number in reversed(moved):  # (the run of strips the last one is in: they follow their pages)
-        if strip - base_number != period:
-            break
-        first = strip
+    first, period = _run(moved)
     if page.number >= first + period:
         return None  # (past the run: the strips of a run's pages are as many as its pages)
     number = page.number - period
