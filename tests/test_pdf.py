@@ -340,6 +340,57 @@ def test_a_merged_label_the_page_break_cut_labels_its_rows_on_both_pages(wide_sh
     assert [(i["level1"], i["level2"]) for i in got[-2:]] == [("满意度指标", "服务对象满意度指标")] * 2
 
 
+# (golden, paragraphs before the grid): a row the page cuts — a label (`主管部` / `门`), an indicator row
+# (`质量指` / `标`, `=100.0` / `0(%)`, `80.00` / `(个)`), and `总分` over `评分等级` at a page's top, a row of its own
+CENTRED_GRIDS = [(2, 0), (2, 3), (3, 3), (4, 3)]
+
+
+@pytest.fixture(scope="module")
+def centred_grid_pdfs(tmp_path_factory) -> list[Path]:
+    """Three forms pasted into Word as one grid of equal columns, every cell centred both ways, printed by
+    LibreOffice after a few paragraphs (which move the page breaks into rows)."""
+    import docx
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    def sources(root: Path) -> list[Path]:
+        paths = []
+        for golden, paragraphs in CENTRED_GRIDS:
+            lines = render(_forms(GOLDENS[golden])[:3], "pipe").split("\n")
+            rows = [cells for line in lines if (cells := [c.strip() for c in line.strip().strip("|").split("|")])
+                    and any(cells) and not all(set(c) <= set("-: ") for c in cells)]
+            document = docx.Document()
+            for _ in range(paragraphs):
+                document.add_paragraph("说明")
+            table = document.add_table(rows=len(rows), cols=max(map(len, rows)))
+            table.style = "Table Grid"
+            for i, row in enumerate(rows):
+                for j, text in enumerate(row):
+                    cell = table.cell(i, j)
+                    cell.text = text
+                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+                    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            document.save(path := root / f"{golden}.{paragraphs}.docx")
+            paths.append(path)
+        return paths
+    return _printed(tmp_path_factory, "centred-grid", sources)
+
+
+@needs_soffice
+@pytest.mark.parametrize("case", range(len(CENTRED_GRIDS)), ids=["-".join(map(str, c)) for c in CENTRED_GRIDS])
+def test_a_row_the_page_cuts_in_a_grid_of_centred_cells(centred_grid_pdfs, case):
+    """Cells centred up and down give no sign a row goes on over the page: its rests stand centred, not at their
+    tops, and text centred in its cell looks full to its right edge whether it wraps or not. A row whose cells
+    above are all full to the cut, whose rests each stand under one of them, no number of their own, while a
+    number above goes on with nothing below, is the cut row's rest; a label the form's words complete (`主管部` /
+    `门`) says so where nothing else does; and a cell wraps only if another character would not fit in its room
+    on both sides together (`总分` centred is no wrapped line: `评分等级` below it is a row). Before: 7 of 20
+    such documents read a field wrong (`质量指`, `网络安`, `=100.0`; the head's 主管部门 lost; no 总分)."""
+    golden, _ = CENTRED_GRIDS[case]
+    accuracy, summary = _accuracy(centred_grid_pdfs[case], _forms(GOLDENS[golden])[:3])
+    assert accuracy == 100.0, summary
+
+
 @pytest.fixture(scope="module")
 def writer_web_pdfs(tmp_path_factory) -> list[Path]:
     return _office_pdfs(tmp_path_factory, "writer-web-pdf", ".html",

@@ -1096,3 +1096,19 @@ def test_a_title_marked_continued_and_the_header_repeated_inside_the_table(mark,
         ("数量指标", "清扫保洁面积", 30, 30), ("质量指标", "垃圾清运率", 30, 30), ("时效指标", "垃圾日产日清", 20, 20),
         ("服务对象满意度指标", "群众满意度", 20, 18)]
     assert (form.total_weight, form.total_score) == (100, 98)
+
+
+def test_a_head_row_a_page_break_cut_is_one_row_where_its_label_is_cut():
+    """A table row the page break cut, the rests of its cells a row of their own on the next page, with no sign
+    of the cut but the form's words: `主管部` / `门`, `实施单` / `位` are labels cut in two, so the rows are one,
+    each cell joined to its rest (before: 主管部门 and 实施单位 were not read)."""
+    text = "\n".join([
+        "项目支出绩效自评表", "（2023年度）", "| 项目名称 | 城乡环境卫生整治 | | |",
+        "| 主管部 | 某县住房和城乡 | 实施单 | 某县环境卫生 |", "\f| 门 | 建设局 | 位 | 管理所 |",
+        "| 项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |",
+        "| 年度资金总额 | 120 | 120 | 108 | 10 | 90% | 9 |",
+        "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |",
+        "| 产出指标 | 数量指标 | 清扫保洁面积 | ≥200万平方米 | 210万平方米 | 90 | 90 |", "| 总分 | | | | | 100 | 99 |"])
+    [form] = jixiao.parse_text(text, "cut_head.txt")
+    assert (form.department, form.implementing_unit) == ("某县住房和城乡建设局", "某县环境卫生管理所")
+    assert not form.warnings

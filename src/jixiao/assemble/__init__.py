@@ -30,6 +30,7 @@ from jixiao.assemble.stream import (
     document_lexicon,
     is_year_only,
     join_around_lines,
+    join_cut_rows,
     join_split_labels,
     sections_of,
     split_forms,
@@ -65,7 +66,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
-    units = join_around_lines(without_running_lines(units, lex), lex)
+    units = join_around_lines(without_running_lines(join_cut_rows(units, lex), lex), lex)
     units = split_glued_headings(split_glued_labels(join_split_labels(split_stitched_labels(units, lex), lex), lex),
                                  lex)
     forms, fragments = split_forms(units, lex)

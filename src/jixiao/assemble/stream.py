@@ -205,6 +205,50 @@ def _form_words(key: str, line: list[Unit], lex: Lexicon) -> bool:
                 or any(title_of(u, lex) or _known(u.key, lex) or u.key in lex.prefixes for u in line))
 
 
+def join_cut_rows(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """A table's row the page break cut, the rests of its cells a row of their own at the top of the next page,
+    where the reader saw no sign of the cut (a producer closing the table at the page's foot, cells centred in
+    their rows): the form's words tell, a label cut in two (`主管部` / `门`, `实施单` / `位`). Where every cell of the
+    page's first row stands under a cell of the row above, none a number under a number (a row of the table's own
+    prints its numbers again), and one of them completes a label the cell above begins (a merged label cut so is
+    the reader's to join), the two rows are one, each cell's rest joined to it."""
+    starts = [i for i, u in enumerate(units) if u.gap == Gap.PAGE and u.col is not None and i]
+    if not starts:
+        return units  # (no table goes on over a page: most documents)
+    out = list(units)
+    for start in reversed(starts):
+        end = start
+        while end < len(out) and out[end].row == out[start].row and out[end].col is not None:
+            end += 1
+        first = start
+        while first and out[first - 1].row == out[start - 1].row and out[first - 1].col is not None:
+            first -= 1
+        above = {u.col: k for k, u in enumerate(out[first:start], first)}
+        rests = out[start:end]
+        if not all(u.col in above and not (number(u.key) is not None and number(out[above[u.col]].key) is not None)
+                   for u in rests) or not any(
+                out[above[u.col]].span == 1 and _cut_label(out[above[u.col]].key, u.key, lex) for u in rests):
+            continue
+        for u in rests:
+            k = above[u.col]
+            text = out[k].text + (" " if _spaced(out[k].text, u.text) else "") + u.text
+            out[k] = out[k]._replace(text=text, key=fold(text))
+        del out[start:end]
+    return out
+
+
+def _cut_label(head: str, rest: str, lex: Lexicon) -> bool:
+    """`head` and `rest` are one label of the form's words cut in two, neither one alone."""
+    whole = label_key(head + rest)
+    return whole in lex.words and label_key(head) in lex.prefixes and label_key(head) not in lex.words and (
+        label_key(rest) not in lex.words)
+
+
+def _spaced(a: str, b: str) -> bool:
+    """A cell's two pieces are two words: after a letter, before a letter or a digit ('ISO' / '9001')."""
+    return a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalnum()
+
+
 def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """Cells centred in their row's height, taken out line by line with single spaces (pdfplumber's text of a
     browser's PDF): a cell of two lines prints its first on the line above the row's other cells and its second

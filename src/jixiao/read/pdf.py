@@ -48,6 +48,7 @@ BUCKET = 20.0  # points: characters of a line are looked up by their x in bucket
 _NUMBER = re.compile(r"^[-+]?[\d,]+(\.\d+)?%?$")
 _CUT_AFTER_POINT = re.compile(r"^[-+]?[\d,]*\d\.\d*$")  # '10.0', '10.': a number a narrow column cut
 _DIGITS = re.compile(r"^\d+%?$")
+_UNIT_OPENERS = "(（%‰"  # a value's rest that is its unit, or its percent sign
 MIN_HEADINGS = 4  # cells of a table's header row, at least
 SPILL = 0.3  # text sizes: a line starting no lower below a table's last rule crosses it (a cut cell's text)
 SPILL_FULL = 1.0  # … or, below a cell whose text reaches the rule, is its next line
@@ -656,12 +657,13 @@ def _room(line: list[Char], pad: float, right: float, size: float) -> float:
     return right - min(max(pad, 0.0), size) - line[-1].x1
 
 
-def _wrapped(lines: list[list[Char]], left: float, right: float) -> bool:
-    """The cell's last line stops short of its text's edge by less than its widest character: another would not
-    have fitted, its text may go on."""
+def _wrapped(lines: list[list[Char]], left: float, right: float, pad: float) -> bool:
+    """The cell's last line leaves less room than its widest character between the cell's rules less the
+    table's padding (`pad`), on both sides together: another would not have fitted, its text may go on (text
+    centred in its cell keeps its room on both sides: a short line of it is no full one)."""
     last = lines[-1]
-    pad = min(line[0].x0 for line in lines) - left
-    return _room(last, pad, right, max(last[-1].size, 1.0)) < max(c.x1 - c.x0 for c in last)
+    pad = min(max(pad, 0.0), max(last[-1].size, 1.0))
+    return (right - left - 2 * pad) - (last[-1].x1 - last[0].x0) < max(c.x1 - c.x0 for c in last)
 
 
 def _joined(lines: list[list[Char]], left: float, right: float) -> str:
@@ -823,6 +825,11 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
     starts: dict[int, list[tuple[int, int]]] = {}
     for root, (i0, j0, _, _) in extent.items():
         starts.setdefault(i0, []).append((j0, root))
+    lines_of = {root: _lines(chars) for root, chars in inside.items()}
+    # (the padding the producer keeps cells' text from their left rules: the least any cell's text keeps; a
+    # cell's own says nothing where its text is centred)
+    pad = min((min(line[0].x0 for line in lines) - xs[extent[root][1]] for root, lines in lines_of.items()),
+              default=0.0)
     grid: list[list[_Slot]] = []
     for i in range(rows):
         slots: list[_Slot] = []
@@ -830,14 +837,14 @@ def _grid(table: Table, chars: list[Char], columns: _Columns) -> list[list[_Slot
             i0, _, i1, j1 = extent[root]
             col, end = numbers[j0], numbers[j1 + 1]
             left, right = xs[j0], xs[j1 + 1]
-            lines = _lines(inside[root]) if root in inside else []
+            lines = lines_of.get(root, [])
             text = cell_text([_joined(lines, left, right)]) if lines else ""
             full = bool(lines) and _cut(lines, ys[i1 + 1], right)
             cell = Cell(text, col, i1 - i0 + 1, max(1, end - col), (left, ys[i0], right, ys[i1 + 1]))
             slots.append(_Slot(cell, i0 == 0 and not _covered(hs, ys[0], left, right),
                                i1 == rows - 1 and not _covered(hs, ys[-1], left, right), full,
                                tuple(line[0].x0 for line in lines), bool(lines) and _headed(lines, ys[i0]),
-                               wraps=bool(lines) and i1 == rows - 1 and _wrapped(lines, left, right)))
+                               wraps=bool(lines) and i1 == rows - 1 and _wrapped(lines, left, right, pad)))
         grid.append(slots)
     return grid
 
@@ -912,6 +919,28 @@ class _Stitcher:
             # character; `预期目标` ending a page over the goal's text in a column wider than it is whole)
             return False
         return full and slot.headed and bool(text) and (not _NUMBER.match(text) or cut)
+
+    def _rest(self, filled: list[_Slot], over: dict[int, tuple[int, _Slot] | None]) -> bool:
+        """The first row's filled cells are the rests of the row the page break cut, though none starts at its top
+        (a row's cells centred up and down: the rests are centred in what of the row the next page prints): where
+        the last table ended at the foot, not under a row of headings, each cell of the row above is full to the
+        cut, two or more of these stand each under one of them, none a number of its own nor under a number it
+        does not go on, and a number the row above printed whole is left empty below it — a row of the table's own
+        would print its number again (`评分等级` alone under `总分`, `100.00`, `82.82` is a row)."""
+        if len(filled) < 2 or not self.at_foot or self.last_heads:
+            return False
+        above = [slot for key, (_, slot) in self.bottom.items() if key in self.last_row and slot.cell.text]
+        if not above or not all(slot.full for slot in above):
+            return False
+        under: set[int] = set()
+        for slot in filled:
+            found = over[id(slot)]
+            if found is None or not found[1].cell.text or found[1] not in above or (
+                    (_NUMBER.match(slot.cell.text) or _NUMBER.match(found[1].cell.text))
+                    and not (_number_cut(found[1], slot.cell.text) or slot.cell.text[:1] in _UNIT_OPENERS)):
+                return False  # (a number's rest is its digits, or its unit: '80.00' / '(个)')
+            under.add(id(found[1]))
+        return any(id(slot) not in under and _NUMBER.match(slot.cell.text) for slot in above)
 
     def _above(self, slot: _Slot) -> tuple[int, _Slot] | None:
         """The cell at the bottom of the page before in the same columns: by its edges where both have them (two
@@ -988,6 +1017,8 @@ class _Stitcher:
         joined = bool(filled) and (len(filled) < above or all(
             (found := over[id(s)]) is not None and found[1].wraps for s in filled)) and all(
             self._goes_on(s, row_full, over[id(s)], split) for s in filled)
+        rest = not joined and self._rest(filled, over)  # (its rests centred in their cells: no other sign)
+        joined = joined or rest
         # (where the page closes some of the row's cells at the break, a cell it leaves open on both sides is a
         # merged cell the break cut, though it spans one row on each page: `满意度指标` centred on its rest below)
         ruled = any(not s.open_top for s in first)
@@ -999,13 +1030,15 @@ class _Stitcher:
             # the table's next page, whatever the fullness of the header's headings wrapped in narrow columns)
             merged = (cell.row_span > 1 or ruled and slot.open_top and found is not None and found[1].open_bottom
                       ) and not self.last_heads
-            if found is not None and (joined or merged or found[1].spilled > 0) and self._goes_on(
-                    slot, row_full, found, split):
+            if found is not None and (rest and bool(cell.text) or (joined or merged or found[1].spilled > 0)
+                                      and self._goes_on(slot, row_full, found, split)):
                 k, _ = found
                 tok = tokens[k]
-                # (a merged cell's label drawn on both sides of the break is one label; a number's pieces are one)
+                # (a merged cell's label drawn on both sides of the break is one label; a number's pieces are one,
+                # and so is a value's a narrow column broke: '=100.0' / '0(%)')
                 text = (tok.text if tok.text == cell.text else tok.text + cell.text
-                        if _NUMBER.match(tok.text + cell.text) else join_text(tok.text, cell.text))
+                        if _NUMBER.match(tok.text + cell.text) or rest and not _spaced(tok.text, cell.text)
+                        else join_text(tok.text, cell.text))
                 tokens[k] = tok._replace(text=text,
                                          row_span=tok.row_span + cell.row_span - joined)
             elif not joined:
@@ -1017,6 +1050,12 @@ class _Stitcher:
         if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
+
+
+def _spaced(a: str, b: str) -> bool:
+    """Two pieces of a cell a line break parted are two words: after a letter, before a letter or a digit ('ISO' /
+    '9001'); a number's or a code's pieces are one ('=100.0' / '0(%)')."""
+    return a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalnum()
 
 
 def _kept_together(text: str) -> bool:
