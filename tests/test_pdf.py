@@ -246,21 +246,22 @@ def test_calc_pdf_reads_back(calc_pdfs, index):
 WIDE_SHEETS = [(0, 0), (1, 0), (4, 10), (2, 5)]
 
 
+def _wide_workbook(forms: list[dict], source: Path, seed: int, sheet_per_form: bool) -> Path:
+    """`forms` as a workbook whose every sheet prints on A4 upright at full size: too narrow for a form."""
+    render_xlsx(forms, source, seed=seed, sheet_per_form=sheet_per_form, sheet_per_page=False)
+    book = openpyxl.load_workbook(source)
+    for sheet in book.worksheets:
+        sheet.page_setup.orientation = "portrait"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = False
+    book.save(source)
+    return source
+
+
 @pytest.fixture(scope="module")
 def wide_sheet_pdfs(tmp_path_factory) -> list[Path]:
-    def sources(root: Path) -> list[Path]:
-        paths = []
-        for golden, form in WIDE_SHEETS:
-            paths.append(source := root / f"{golden}.{form}.xlsx")
-            render_xlsx([_forms(GOLDENS[golden])[form]], source, seed=form, sheet_per_form=True,
-                        sheet_per_page=False)
-            book = openpyxl.load_workbook(source)
-            for sheet in book.worksheets:  # (A4 upright at full size: too narrow for the form)
-                sheet.page_setup.orientation = "portrait"
-                sheet.sheet_properties.pageSetUpPr.fitToPage = False
-            book.save(source)
-        return paths
-    return _printed(tmp_path_factory, "wide-sheet", sources)
+    return _printed(tmp_path_factory, "wide-sheet", lambda root: [
+        _wide_workbook([_forms(GOLDENS[golden])[form]], root / f"{golden}.{form}.xlsx", form, True)
+        for golden, form in WIDE_SHEETS])
 
 
 @needs_soffice
@@ -282,18 +283,9 @@ WIDE_SHARED_SHEETS = [(1, 3), (2, 6), (3, 0), (2, 3)]
 
 @pytest.fixture(scope="module")
 def wide_shared_sheet_pdfs(tmp_path_factory) -> list[Path]:
-    def sources(root: Path) -> list[Path]:
-        paths = []
-        for golden, first in WIDE_SHARED_SHEETS:
-            paths.append(source := root / f"{golden}.{first}.xlsx")
-            render_xlsx(_forms(GOLDENS[golden])[first:first + 3], source, seed=first, sheet_per_form=False,
-                        sheet_per_page=False)
-            book = openpyxl.load_workbook(source)
-            book.active.page_setup.orientation = "portrait"
-            book.active.sheet_properties.pageSetUpPr.fitToPage = False
-            book.save(source)
-        return paths
-    return _printed(tmp_path_factory, "wide-shared-sheet", sources)
+    return _printed(tmp_path_factory, "wide-shared-sheet", lambda root: [
+        _wide_workbook(_forms(GOLDENS[golden])[first:first + 3], root / f"{golden}.{first}.xlsx", first, False)
+        for golden, first in WIDE_SHARED_SHEETS])
 
 
 @needs_soffice
@@ -313,16 +305,8 @@ def test_sheets_one_after_another_each_printed_across_pages(tmp_path_factory):
     """A workbook of a sheet per form, each wider than its paper: each sheet's strips follow its own pages, and a
     sheet's pages, once printed, end the sheets before it — a later sheet's strip is never joined to an earlier
     sheet's page whose rows stand as high (before: 141/206 fields, the second sheet's rows read into the first's)."""
-    def sources(root: Path) -> list[Path]:
-        source = root / "sheets.xlsx"
-        render_xlsx(_forms(GOLDENS[0])[3:6], source, seed=0, sheet_per_form=True, sheet_per_page=False)
-        book = openpyxl.load_workbook(source)
-        for sheet in book.worksheets:
-            sheet.page_setup.orientation = "portrait"
-            sheet.sheet_properties.pageSetUpPr.fitToPage = False
-        book.save(source)
-        return [source]
-    [pdf] = _printed(tmp_path_factory, "wide-sheets", sources)
+    [pdf] = _printed(tmp_path_factory, "wide-sheets",
+                     lambda root: [_wide_workbook(_forms(GOLDENS[0])[3:6], root / "sheets.xlsx", 0, True)])
     accuracy, summary = _accuracy(pdf, _forms(GOLDENS[0])[3:6])
     assert accuracy == 100.0, summary
 

@@ -325,6 +325,30 @@ def test_one_form_printed_twice_is_read_once_from_the_fuller_copy(layout):
     assert "P004" in codes and "P002" not in codes  # (资金管理情况 is a section the record has no place for)
 
 
+def _laid_out(lines: list[str], rows: list[list[str]], layout: str, plain: tuple[str, ...] = ()) -> str:
+    """`lines` of text, then `rows` of cells as a pipe table, rows set apart by spaces (`space`), a cell per line
+    (`cell_per_line`) or all on one line (`one_line`); a row of one cell in `plain` stands over the table, not in
+    it."""
+    if layout == "pipe":
+        lines = lines + [r[0] if r[0] in plain and len(r) == 1 else "| " + " | ".join(r) + " |" for r in rows]
+    elif layout == "cell_per_line":
+        lines = lines + [c for r in rows for c in r if c]
+    else:
+        lines = lines + [" ".join(c for c in r if c) for r in rows]
+    return " ".join(lines) if layout == "one_line" else "\n".join(lines)
+
+
+# a county's form, laid out by `_laid_out` in the tests below
+CLEANING = [["项目名称", "城乡环境卫生整治"], ["主管部门", "某县住建局", "实施单位", "某县环卫所"],
+            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["", "年度资金总额", "120", "120", "108", "10", "90%", "9"],
+            ["年度总体目标", "预期目标", "实际完成情况"], ["", "城区道路每日清扫。", "城区道路已每日清扫。"],
+            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "50", "50"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "36"],
+            ["总分", "", "", "", "", "", "100", "95"]]
+
+
 @pytest.mark.parametrize(("opening", "layout"), [("项目支出绩效自评表", "pipe"), ("项目支出绩效自评表", "space"),
                                                ("项目支出绩效自评表", "one_line"), ("", "space"), ("", "one_line")])
 def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(opening, layout):
@@ -333,24 +357,11 @@ def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(open
     left out. The summary is the form's copy, not a form of its own: a copy that prints no year or no title is
     the form's where the project is; where cells are set apart by spaces only, the page's name after 信息名称
     is no title (before: two forms, the first the summary's)."""
-    rows = [["项目名称", "城乡环境卫生整治"], ["主管部门", "某县住建局", "实施单位", "某县环卫所"],
-            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            ["", "年度资金总额", "120", "120", "108", "10", "90%", "9"],
-            ["年度总体目标", "预期目标", "实际完成情况"], ["", "城区道路每日清扫。", "城区道路已每日清扫。"],
-            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "50", "50"],
-            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "36"],
-            ["总分", "", "", "", "", "", "100", "95"]]
-    summary = (opening + "".join(c for r in rows for c in r))[:80] + "…"
-    lines = [["索引号", "11341700003244895T/202406-00001", "组配分类", "部门项目"],
-             ["信息名称", "城乡环境卫生整治项目支出绩效自评表(2023年度)", "内容概述", summary], ["项目支出绩效自评表"],
-             ["(2023年度)"], *rows]
-    if layout == "pipe":
-        text = "\n".join(" | ".join(r) + " |" for r in lines)
-    else:
-        printed = [" ".join(c for c in r if c) for r in lines]
-        text = "\n".join(printed) if layout == "space" else " ".join(printed)
-    [form] = jixiao.parse_text(text, "open_government_page.txt")
+    summary = (opening + "".join(c for r in CLEANING for c in r))[:80] + "…"
+    rows = [["索引号", "11341700003244895T/202406-00001", "组配分类", "部门项目"],
+            ["信息名称", "城乡环境卫生整治项目支出绩效自评表(2023年度)", "内容概述", summary], ["项目支出绩效自评表"],
+            ["(2023年度)"], *CLEANING]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "open_government_page.txt")
     assert (form.title, form.year, form.project_name) == ("项目支出绩效自评表", 2023, "城乡环境卫生整治")
     assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]
     assert (form.total_weight, form.total_score) == (100, 95) and "P004" in [w.code for w in form.warnings]
@@ -1023,15 +1034,11 @@ def test_a_deviation_printed_as_two_columns_its_reasons_and_its_measures(layout)
         ["", "", "时效指标", "按期完工率", "100%", "95%", "30", "28", "天气影响", "加快进度"],
         ["", "满意度指标", "服务对象满意度指标", "受益农户满意度", "≥90%", "93%", "30", "30", "", ""],
         ["总分", "", "", "", "", "", "100", "98", "", ""]]
-    head = ["2023年度项目支出绩效自评表", "| 项目名称 | 高标准农田建设 |",
-            "| 主管部门 | 某县农业农村局 | 实施单位 | 某县农业农村局 |", "| 年度总体目标 | 预期目标 | 实际完成情况 |",
-            "| | 新建高标准农田1万亩。 | 新建高标准农田1.02万亩。 |"]
-    if layout == "pipe":
-        text = "\n".join([*head, *("| " + " | ".join(r) + " |" for r in rows)])
-    else:
-        text = "\n".join([line for h in head for line in h.strip("| ").split(" | ") if line] +
-                         [c for r in rows for c in r if c])
-    [form] = jixiao.parse_text(text, "measures.txt")
+    head = ["2023年度项目支出绩效自评表"]
+    rows = [["项目名称", "高标准农田建设"], ["主管部门", "某县农业农村局", "实施单位", "某县农业农村局"],
+            ["年度总体目标", "预期目标", "实际完成情况"], ["", "新建高标准农田1万亩。", "新建高标准农田1.02万亩。"],
+            *rows]
+    [form] = jixiao.parse_text(_laid_out(head, rows, layout), "measures.txt")
     assert _rows(form) == [
         ("产出指标", "数量指标", "新建高标准农田面积", "≥1万亩", "1.02万亩", 40, 40),
         ("产出指标", "时效指标", "按期完工率", "100%", "95%", 30, 28),
@@ -1048,22 +1055,8 @@ def test_a_list_of_the_projects_scores_over_a_form_starts_no_form(layout):
     rows = [["序号", "项目名称", "主管部门", "预算数(万元)", "执行数(万元)", "自评得分", "自评等级"],
             ["1", "城乡环境卫生整治", "某县住建局", "120", "108", "95", "优"],
             ["2", "高标准农田建设", "某县农业农村局", "480", "470.4", "98.8", "优"],
-            ["项目支出绩效自评表"], ["(2023年度)"], ["项目名称", "城乡环境卫生整治"],
-            ["主管部门", "某县住建局", "实施单位", "某县环卫所"],
-            ["项目资金(万元)", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-            ["", "年度资金总额", "120", "120", "108", "10", "90%", "9"],
-            ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
-            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", "50", "50"],
-            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "40", "36"],
-            ["总分", "", "", "", "", "", "100", "95"]]
-    lines = ["某县2023年度项目支出绩效自评结果汇总表"]
-    if layout == "pipe":
-        lines += ["| " + " | ".join(r) + " |" for r in rows]
-    elif layout == "cell_per_line":
-        lines += [c for r in rows for c in r if c]
-    else:
-        lines += [" ".join(c for c in r if c) for r in rows]
-    [form] = jixiao.parse_text("\n".join(lines) if layout != "one_line" else " ".join(lines), "list.txt")
+            ["项目支出绩效自评表"], ["(2023年度)"], *CLEANING]
+    [form] = jixiao.parse_text(_laid_out(["某县2023年度项目支出绩效自评结果汇总表"], rows, layout), "list.txt")
     assert (form.year, form.project_name, form.implementing_unit) == (2023, "城乡环境卫生整治", "某县环卫所")
     assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]
 
@@ -1084,14 +1077,8 @@ def test_a_title_marked_continued_and_the_header_repeated_inside_the_table(mark,
             ["", "", "时效指标", "垃圾日产日清", "及时", "及时", "20", "20"],
             ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", "20", "18"],
             ["总分", "", "", "", "", "", "100", "98"]]
-    lines = ["项目支出绩效自评表", "(2023年度)"]
-    if layout == "pipe":  # (the title over the table, outside it)
-        lines += [r[0] if r == [mark] else "| " + " | ".join(r) + " |" for r in rows]
-    elif layout == "cell_per_line":
-        lines += [c for r in rows for c in r if c]
-    else:
-        lines += [" ".join(c for c in r if c) for r in rows]
-    [form] = jixiao.parse_text("\n".join(lines) if layout != "one_line" else " ".join(lines), "continued.txt")
+    text = _laid_out(["项目支出绩效自评表", "(2023年度)"], rows, layout, plain=(mark,))  # (the title over the table)
+    [form] = jixiao.parse_text(text, "continued.txt")
     assert [(i.level2, i.name, i.weight, i.score) for i in form.indicators] == [
         ("数量指标", "清扫保洁面积", 30, 30), ("质量指标", "垃圾清运率", 30, 30), ("时效指标", "垃圾日产日清", 20, 20),
         ("服务对象满意度指标", "群众满意度", 20, 18)]
