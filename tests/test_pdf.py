@@ -311,6 +311,57 @@ def test_sheets_one_after_another_each_printed_across_pages(tmp_path_factory):
     assert accuracy == 100.0, summary
 
 
+def _sheet_as_units_lay_it_out(forms: list[dict], path: Path, width: float) -> Path:
+    """`forms` as one sheet laid out as a unit lays one out: each row's cells in columns `width` wide, wrapped
+    and centred both ways, a value merged across the empty cells after it (but in the indicator table), rows as
+    high as their text; printed as the sheet's defaults say (upright, at full size)."""
+    from openpyxl.styles import Alignment, Border, Side
+
+    lines = render(forms, "pipe").split("\n")
+    rows = [cells for line in lines if (cells := [c.strip() for c in line.strip().strip("|").split("|")])
+            and any(cells) and not all(set(c) <= set("-: ") for c in cells)]
+    wide = max(map(len, rows))
+    book = openpyxl.Workbook()
+    sheet = book.active
+    thin = Side(style="thin")
+    table = False
+    for i, row in enumerate(rows, 1):
+        row = row + [""] * (wide - len(row))
+        table = row[0].startswith("一级指标") or table and not row[0].startswith(("总分", "评分", "财政", "项目名称"))
+        j = lines_high = 0
+        while j < wide:
+            k = j + 1
+            while not table and row[j] and k < wide and not row[k]:
+                k += 1
+            if row[j]:
+                sheet.cell(i, j + 1, row[j]).data_type = "s"  # ('=100%' is text, no formula)
+                chars = sum(2 if ord(c) > 0x2E80 else 1.1 for c in row[j])
+                lines_high = max(lines_high, -(-chars // (width * (k - j) - 1)))
+            if k - j > 1:
+                sheet.merge_cells(start_row=i, start_column=j + 1, end_row=i, end_column=k)
+            j = k
+        for j in range(1, wide + 1):
+            sheet.cell(i, j).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            sheet.cell(i, j).alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        sheet.row_dimensions[i].height = 14.5 * max(lines_high, 1) + 2
+    for j in range(1, wide + 1):
+        sheet.column_dimensions[openpyxl.utils.get_column_letter(j)].width = width
+    book.save(path)
+    return path
+
+
+@needs_soffice
+def test_a_character_across_the_join_of_a_sheet_s_strips_is_read_once(tmp_path_factory):
+    """A sheet wider than its paper, a centred value merged across the columns where a strip begins: the
+    character standing across the join (a full-width `“`, drawn at the right of its box) is shown by both the
+    page and its strip; it is the text's once (before: `““一网通办”工作经费`)."""
+    forms = _forms(GOLDENS[3])[:3]
+    [pdf] = _printed(tmp_path_factory, "sheet-join",
+                     lambda root: [_sheet_as_units_lay_it_out(forms, root / "sheet.xlsx", 14)])
+    accuracy, summary = _accuracy(pdf, forms)
+    assert accuracy == 100.0, summary
+
+
 @needs_soffice
 def test_a_merged_label_the_page_break_cut_labels_its_rows_on_both_pages(wide_shared_sheet_pdfs):
     """A sheet's merged label (满意度指标 over two rows) cut by a page break, its text centred on its taller rest on

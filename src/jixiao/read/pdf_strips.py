@@ -192,13 +192,18 @@ def _level(own: list[float], other: list[float], slack: float) -> int:
 
 
 def _append(base: Page, strip: Page, dx: float) -> None:
-    """`strip`'s content moved `dx` right and added to `base`'s."""
+    """`strip`'s content moved `dx` right and added to `base`'s, less a character both show at one place: one
+    standing across the join, its box on one side and its middle on the other (a full-width `“`, drawn at the
+    right of its box)."""
     for ch in strip.chars:
         ch.x0 += dx
         ch.x1 += dx
         if ch.anchor is not None:
             ch.anchor = (ch.anchor[0] + dx, ch.anchor[1])
-    base.chars.extend(strip.chars)
+    join = min((ch.x0 for ch in strip.chars), default=0.0)
+    shown = {(ch.text, round(ch.top), round(ch.x0)) for ch in base.chars if ch.x1 > join - 1}
+    base.chars.extend(ch for ch in strip.chars if ch.x0 > join + 1 or not any(
+        (ch.text, round(ch.top), round(ch.x0) + d) in shown for d in (-1, 0, 1)))
     base.horizontal.extend((y, x0 + dx, x1 + dx) for y, x0, x1 in strip.horizontal)
     base.vertical.extend((x + dx, y0, y1) for x, y0, y1 in strip.vertical)
     base.pictures.extend((x0 + dx, top, x1 + dx, bottom) for x0, top, x1, bottom in strip.pictures)
