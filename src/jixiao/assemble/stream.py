@@ -29,6 +29,7 @@ from jixiao.assemble.lexicon import (
     select,
 )
 from jixiao.assemble.text import GRADE_WORD, brackets, number
+from jixiao.read.grid import words_apart
 from jixiao.read.normalise import MIN_RUNNING, is_page_number
 from jixiao.read.tokens import Document, Gap, is_certain
 
@@ -231,7 +232,7 @@ def join_cut_rows(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         for u in rests:
             k = above[u.col]
-            text = out[k].text + (" " if _spaced(out[k].text, u.text) else "") + u.text
+            text = out[k].text + (" " if words_apart(out[k].text, u.text) else "") + u.text
             out[k] = out[k]._replace(text=text, key=fold(text))
         del out[start:end]
     return out
@@ -242,11 +243,6 @@ def _cut_label(head: str, rest: str, lex: Lexicon) -> bool:
     whole = label_key(head + rest)
     return whole in lex.words and label_key(head) in lex.prefixes and label_key(head) not in lex.words and (
         label_key(rest) not in lex.words)
-
-
-def _spaced(a: str, b: str) -> bool:
-    """A cell's two pieces are two words: after a letter, before a letter or a digit ('ISO' / '9001')."""
-    return a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalnum()
 
 
 def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:

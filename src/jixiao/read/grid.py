@@ -44,6 +44,13 @@ def cell_text(lines: list[str]) -> str:
     return fold(latex_math(unglossed("\n".join(ln for ln in kept if ln))))
 
 
+def words_apart(a: str, b: str) -> bool:
+    """Two pieces of a cell that a line break (or a page break) parted are two words, a space between: after a
+    letter, before a letter or a digit ('ISO' / '9001'); a number's or a code's pieces are one ('=100.0' /
+    '0(%)', '…0021' / 'T000…'), and Chinese text breaks anywhere."""
+    return a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalnum()
+
+
 def join_text(a: str, b: str) -> str:
     """Two pieces of one cell's text: no space between CJK, one between Latin words or numbers."""
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():

@@ -33,7 +33,7 @@ import pypdfium2.raw as raw
 
 from jixiao.errors import InputError
 from jixiao.read import ocr
-from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text
+from jixiao.read.grid import Box, Cell, Emitter, cell_text, join_text, words_apart
 from jixiao.read.limits import MB, Deadline, check_pages, current
 from jixiao.read.normalise import BARE_PAGE_NUMBER, CLOSING_MARKS, IDEOGRAPH, fold, is_page_number, normalise
 from jixiao.read.pdf_strips import join_strips
@@ -680,9 +680,8 @@ def _joined(lines: list[list[Char]], left: float, right: float) -> str:
             # (a space only after a word's letter, before a letter or digit: 'ISO' / '9001认证'; '…357-' /
             # '2023年…' and '…0021' / 'T000…' are one code, '7' / '3' / '5人次' one number; nor where the line's
             # last character stands over the edge, a word broken because the column is too narrow for it)
-            ends, starts = parts[-1][-1:], text[:1]
-            parts.append("\n" if room > 2.5 * size else " " if ends.isascii() and ends.isalpha() and starts.isascii()
-                         and starts.isalnum() and room > -OVER_EDGE else "")
+            parts.append("\n" if room > 2.5 * size else " " if words_apart(parts[-1], text) and room > -OVER_EDGE
+                         else "")
         parts.append(text)
     return "".join(parts)
 
@@ -1037,7 +1036,7 @@ class _Stitcher:
                 # (a merged cell's label drawn on both sides of the break is one label; a number's pieces are one,
                 # and so is a value's a narrow column broke: '=100.0' / '0(%)')
                 text = (tok.text if tok.text == cell.text else tok.text + cell.text
-                        if _NUMBER.match(tok.text + cell.text) or rest and not _spaced(tok.text, cell.text)
+                        if _NUMBER.match(tok.text + cell.text) or rest and not words_apart(tok.text, cell.text)
                         else join_text(tok.text, cell.text))
                 tokens[k] = tok._replace(text=text,
                                          row_span=tok.row_span + cell.row_span - joined)
@@ -1050,12 +1049,6 @@ class _Stitcher:
         if len(rows) == 1:  # the next row still opens the page: the gap before it stays a page gap
             return [kept] if kept else []
         return [sorted(kept + rows[1], key=lambda s: s.cell.col), *rows[2:]]
-
-
-def _spaced(a: str, b: str) -> bool:
-    """Two pieces of a cell a line break parted are two words: after a letter, before a letter or a digit ('ISO' /
-    '9001'); a number's or a code's pieces are one ('=100.0' / '0(%)')."""
-    return a[-1:].isascii() and a[-1:].isalpha() and b[:1].isascii() and b[:1].isalnum()
 
 
 def _kept_together(text: str) -> bool:
