@@ -367,6 +367,21 @@ def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(open
     assert (form.total_weight, form.total_score) == (100, 95) and "P004" in [w.code for w in form.warnings]
 
 
+@pytest.mark.parametrize("layout", ["space", "one_line"])
+@pytest.mark.parametrize("cut", ["年度资金总额120120108109", "90%9"])
+def test_a_summary_cut_short_and_glued_to_the_forms_title_is_no_part_of_the_title(layout, cut):
+    """内容概述's text cut short without a mark, the form's title glued right after it ('…年度资金总额120120108109项目
+    支出绩效自评表'): the fund table's last label with its values ends the summary, the title starts after them
+    (before: '120120108109项目支出绩效自评表' was a second form's title)."""
+    glued = "".join(c for r in CLEANING for c in r)
+    summary = "项目支出绩效自评表(2023年度)" + glued[:glued.index(cut) + len(cut)]
+    rows = [["信息名称", "城乡环境卫生整治项目支出绩效自评表(2023年度)", "内容概述", summary + "项目支出绩效自评表"],
+            ["(2023年度)"], *CLEANING]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "summary_glued_to_title.txt")
+    assert (form.title, form.year, form.project_name) == ("项目支出绩效自评表", 2023, "城乡环境卫生整治")
+    assert [(i.name, i.weight, i.score) for i in form.indicators] == [("清扫保洁面积", 50, 50), ("群众满意度", 40, 36)]
+
+
 def test_a_score_column_table_cut_short_in_its_last_row_keeps_every_row():
     """A stored page ending part-way through a 得分-only table's last row ('生态' on a line of its own, no '|'):
     the rows above are still the table's rows, each source row its own (numbered sub-items too)."""

@@ -46,6 +46,7 @@ _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00',
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（](?:19|20)\d{2}年)|$)"
                     r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
+_VALUE_AFTER = re.compile(r"[\d.,%\-—–/]+")  # a label's value glued after it: numbers, or dashes for blanks
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")  # folded
 
 
@@ -72,21 +73,33 @@ def _words(lex: Lexicon) -> re.Pattern[str]:
 
 def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     """(start, end, is a title) of the form's words in a key, in order, a title before the words inside it."""
-    titles = [(m.start() + (d.end() if (d := _DATE.match(m.group())) else 0), m.end(), True)
-              for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评" in key else []
     # (a note under the form, '…备注:1.预算执行情况口径:预算数为…', is prose to the end: no word in it is a cut)
     note = _NOTE_IN.search(key)
     end = note.start() if note else len(key)
+    matches = list(_words(lex).finditer(key, 0, end))
+    titles = [(_title_start(key, m, matches), m.end(), True)
+              for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评" in key else []
     # (a word in a sentence, after or before its operator or a comma — '预算执行率=预算执行数/调整后预算数,' in a
     # note beside a table — is prose, no cut)
     # (but a word after a comma that the next word follows at once opens a header: '…夯实基础,绩效指标一级指标')
-    matches = list(_words(lex).finditer(key, 0, end))
     words = [(m.start(), m.end(), False) for k, m in enumerate(matches)
              if not any(a < m.end() and m.start() < b for a, b, _ in titles)
              and (key[m.start() - 1:m.start()] not in _IN_SENTENCE | _QUOTE_END
                   or k + 1 < len(matches) and matches[k + 1].start() == m.end() and key[m.start() - 1] == ",")
              and key[m.end():m.end() + 1] not in _IN_SENTENCE]
     return sorted(titles + words)
+
+
+def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]]) -> int:
+    """Where a title found in a run starts: after a date before it, and after a label of the form with its value
+    that the run holds before it (a page's summary of the form, cut short and glued to the form's own title:
+    '…其他资金000—项目支出绩效自评表' is the fund table's last row, then the title)."""
+    start = title.start() + (d.end() if (d := _DATE.match(title.group())) else 0)
+    core = title.start() + title.group().find("绩效")
+    for m in words:
+        if start <= m.start() and m.end() < core and (value := _VALUE_AFTER.match(key, m.end())):
+            start = value.end()
+    return start
 
 
 def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
