@@ -1114,3 +1114,21 @@ def test_a_head_row_a_page_break_cut_is_one_row_where_its_label_is_cut():
     [form] = jixiao.parse_text(text, "cut_head.txt")
     assert (form.department, form.implementing_unit) == ("某县住房和城乡建设局", "某县环境卫生管理所")
     assert not form.warnings
+
+
+@pytest.mark.parametrize("period", ["2021年 1 月起至 2021 年 12 月止", "", "2020年1月至2021年12月"])
+def test_a_report_date_is_not_the_forms_year_and_a_period_within_one_year_is(period):
+    """A 财政支出项目绩效评价自评报告 (Hunan) prints no year in its title, only the day it was signed
+    ('报告日期: 2022 年 7 月 8 日', a year after the spending) and the project's period (项目起止时间). The date is
+    no year of the form (before: 2022); a period within one year gives it; a period over years gives none, and the
+    reader says so (P014)."""
+    text = "\n".join(["某县财政支出项目绩效评价自评报告", "项目名称    森林防火专项", "项目单位    某县林业局",
+                      "主管部门   某县林业局", "报告日期:  2022 年  7 月  8 日", "项目起止时间", period,
+                      "项目资金", "年初预算数 全年预算数 全年执行数", "年度资金总额 55 55 55",
+                      "绩效指标", "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+                      "产出指标 数量指标 巡护面积 ≥10万亩 10万亩 100 100", "总分 100 100"])
+    [form] = jixiao.parse_text(text, "report_date.txt")
+    assert form.project_name == "森林防火专项"
+    expected = 2021 if period.startswith("2021") else None
+    assert form.year == expected
+    assert ("P014" in [w.code for w in form.warnings]) == (expected is None)

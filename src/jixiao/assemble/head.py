@@ -26,6 +26,8 @@ HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
 _OTHER_LABEL = re.compile(r"^[^\d:：,，;；。]{2,10}[:：]$")  # a word and its colon, on its own
+_MONTH = re.compile(r"\d{1,2}月")
+_PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?起?(?:至|到|-|—|~)\1年\d{1,2}月")
 _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
 
 
@@ -33,15 +35,28 @@ def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, i
     """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…'), or
     a bare year right after a title that prints none (a PDF's text put its digits on a line of their own)."""
     candidates = ([title_unit] if title_unit else []) + units
-    for u in candidates:
-        if is_year_only(u.key) or u is title_unit and title_year(u.key):
+    for k, u in enumerate(candidates):
+        if is_year_only(u.key) and not _a_dates(candidates, k) or u is title_unit and title_year(u.key):
             return title_year(u.key), u.line
     if title_unit is not None and units and BARE_YEAR.match(units[0].key):
         return int(units[0].key), units[0].line  # its digits right after the title ('…自评表（ 年度）' / '2023')
     for u in units:
         if "年度" in u.key and len(u.key) <= 24 and (year := year_in(u.key)):
             return year, u.line
+    for k, u in enumerate(units):  # (a period within one year: '2021年1月起至2021年12月止', 项目起止时间's)
+        if u.key[:2] in ("19", "20") and (period := _PERIOD.match("".join(
+                v.key for v in units[k:k + 8] if v.row == u.row))):
+            return int(period.group(1)), u.line
     return None, None
+
+
+def _a_dates(units: list[Unit], k: int) -> bool:
+    """'2022年' opening a date, its month next on its row ('报告日期: 2022 年 7 月 8 日'): the day a report was
+    signed, a year after the one it evaluates, is not the form's year."""
+    if not units[k].key.endswith("年"):
+        return False
+    after = "".join(u.key for u in units[k + 1:k + 3] if u.row == units[k].row)
+    return bool(_MONTH.match(after))
 
 
 def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:
