@@ -1132,3 +1132,19 @@ def test_a_report_date_is_not_the_forms_year_and_a_period_within_one_year_is(per
     expected = 2021 if period.startswith("2021") else None
     assert form.year == expected
     assert ("P014" in [w.code for w in form.warnings]) == (expected is None)
+
+
+@pytest.mark.parametrize("glue", ["", "\n"])
+def test_a_covers_blank_labels_leave_the_name_to_the_forms_own_label(glue):
+    """A cover over the form with its labels left blank ('项目名称:承担单位:(盖章)'): 项目名称 has no value there
+    (another label and its colon follow), and the form's own name label below reads the name (before: the name
+    was '承担单位:(盖章)(2021年度)' and the form's row was reported unread)."""
+    cover = glue.join(["附件3", "科技发展资金绩效目标自评表", "项目类别:", "项目名称:", "承担单位:(盖章)",
+                       "(2021年度)"])
+    form = "\n".join(["转移支付(项目)名称 | 科技发展资金", "中央主管部门 | 财政部", "地方主管部门 | 省科技厅",
+                      "资金情况(万元) | 全年预算数(A) | 全年执行数(B) | 执行率(B/A)", "年度资金总额 | 100 | 90 | 90%",
+                      "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 全年实际值",
+                      "产出指标 | 数量指标 | 支持项目数 | ≥5个 | 6个"])
+    [read] = jixiao.parse_text(cover + "\n" + form, "cover.txt")
+    assert (read.project_name, read.year) == ("科技发展资金", 2021)
+    assert not [w for w in read.warnings if "科技发展资金" in w.message]

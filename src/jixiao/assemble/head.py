@@ -26,6 +26,7 @@ HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
 _DECORATION = re.compile(r"^[(（\[【][^()（）\[\]【】]{1,4}[)）\]】]$")  # '(盖章)', '（代码）'
 _OTHER_LABEL = re.compile(r"^[^\d:：,，;；。]{2,10}[:：]$")  # a word and its colon, on its own
+_LABEL_OPENS = re.compile(r"^[^\d:：,，;；。()（）]{2,10}[:：]")  # another label and its colon open the text
 _MONTH = re.compile(r"\d{1,2}月")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年\d{1,2}月(?:\d{1,2}日)?起?(?:至|到|-|—|~)\1年\d{1,2}月")
 _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项目单位(盖章):…': the note before the colon
@@ -79,8 +80,8 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
     used: set[int] = set()
     for i, u in enumerate(units):
         found = lex.head_field(u.key)
-        if not found or (found[0] in values and found[0] != IGNORED):
-            continue
+        if not found or (values.get(found[0]) is not None and found[0] != IGNORED):
+            continue  # (a label again after one that had no value, a cover's '项目名称:', reads its own)
         field, length = found
         used.add(i)
         if (block := _labels_then_values(units, i, lex)) is not None:
@@ -112,8 +113,9 @@ def read_head(units: list[Unit], lex: Lexicon, ctx: Context) -> tuple[dict[str, 
                 break
             if parts and (v.certain or units[j - 1].certain):
                 break  # a table cell holds the whole value: the next cell or row is not part of it
-            if parts and _OTHER_LABEL.match(v.key):
-                break  # a label no template lists, with its colon ('是否为专项资金:'): the value ended before it
+            if parts and _OTHER_LABEL.match(v.key) or not parts and _LABEL_OPENS.match(v.key):
+                break  # a label no template lists, with its colon ('是否为专项资金:'): the value ended before it (a
+                # cover's labels left blank, '项目名称:承担单位:(盖章)', have none)
             used.add(j)
             if not parts and not v.certain and j + 1 < len(units) and _DECORATION.match(v.key):
                 continue  # the label's decoration printed apart ('实施单位 (盖章)'), not the value's start
