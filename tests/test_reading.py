@@ -125,6 +125,46 @@ def test_tables_of_other_kinds_are_read_past_and_reported_not_read_as_forms(layo
     assert "部门整体支出绩效自评表" in only_others.error.message
 
 
+def test_a_title_followed_only_by_the_forms_notes_is_no_form(tmp_path):
+    """A page that prints a form's title, then only the notes under it (its table an image the page lost), whose
+    words open sections ('3、项目资金管理:主管部门和项目承担单位是否…'): no form is read, and the message names the
+    title and what is missing (before: a form with every field empty and 14 warnings)."""
+    from jixiao.parse import parse_file
+
+    notes = ["项目支出绩效自评表",
+             ".定量指标若为正向指标(即指标值为≥*),则得分计算方法应用全年实际值()年度指标值()*该指标分值;"
+             "若为反向指标(即指标值≤*),则得分计算方法应用年度指标值()全年实际值()*该指标分值.",
+             ".“请在未完成原因分析”中说明偏离目标、不能完成目标的原因及拟采取的措施。",
+             "、项目预算执行率:对照项目申报材料和财务报销资料等判定项目预算完成率。", "指标说明:",
+             "1、年初设定目标:所有计划任务书中设定本年度应完成的各类指标总和。",
+             "3、项目资金管理:主管部门和项目承担单位是否针对项目资金制定有相应的管理办法,是否按办法进行资金分配。",
+             "4、资金使用合规:项目资金的使用是否符合管理办法的相关规定。"]
+    document = tmp_path / "notes.txt"
+    for text in ("\n".join(notes), "\n".join(notes[:1] + notes[4:6])):  # (its words open sections, or none)
+        document.write_text(text, encoding="utf-8")
+        result = parse_file(document)
+        assert not result.forms and [(f.first_line, f.title, f.empty) for f in result.fragments][:1] == [
+            (1, "项目支出绩效自评表", True)]
+        assert "第 1 行的标题“项目支出绩效自评表”之后没有表格内容" in result.error.message
+    document.write_text("\n".join(notes + [" ".join(r) for r in PROJECT_FORM]), encoding="utf-8")
+    [form] = parse_file(document).forms  # (a form after the notes is read)
+    assert (form.project_name, form.total_score) == ("甲项目", 100)
+
+
+def test_rows_under_the_title_of_another_kind_of_table_are_that_table_not_a_forms_tail(tmp_path):
+    """An evaluation's indicator table (…绩效评价指标表: 评价指标, 指标说明, 目标值, 分值) is no form, and its rows
+    are reported as that table's, not as the tail of a form whose head is missing."""
+    from jixiao.parse import parse_file
+
+    rows = ["2019年度某县助学金项目绩效评价指标表", "评价指标 评价内容 指标名称 指标说明 目标值 分值 备注",
+            "产出指标 数量指标 资助人数 资助学生人数 ≥100人 20", "效益指标 社会效益指标 辍学率 受助学生辍学率 ≤1% 20"]
+    document = tmp_path / "scheme.txt"
+    document.write_text("\n".join(rows), encoding="utf-8")
+    result = parse_file(document)
+    assert not result.forms and [f.title for f in result.fragments] == ["2019年度某县助学金项目绩效评价指标表"]
+    assert "不是项目支出绩效自评表" in result.error.message
+
+
 def test_a_form_without_title_after_a_table_of_another_kind_is_read():
     text = TABLE_LAYOUTS["tab"](OTHER_TABLES[:5] + PROJECT_FORM[1:])
     [form] = jixiao.parse_text(text)

@@ -136,8 +136,12 @@ def parse_file(path: Path, explain: bool = False) -> FileResult:
     attach_read_confidence(reading.forms, doc.confidence)
     result = FileResult(name, forms=reading.forms, fragments=reading.fragments,
                         reading=reading if explain else None)
-    others = list(dict.fromkeys(fr.title for fr in reading.fragments if fr.title))
-    if not reading.forms and others:
+    others = list(dict.fromkeys(fr.title for fr in reading.fragments if fr.title and not fr.empty))
+    empty = next((fr for fr in reading.fragments if fr.empty), None)
+    if not reading.forms and empty and not others:
+        result.error = InputError(name, f"未找到绩效自评表：第 {empty.first_line} 行的标题“{empty.title}”之后"
+                                        f"没有表格内容（项目名称、项目资金、绩效指标）", empty.first_line)
+    elif not reading.forms and others:
         result.error = InputError(name, f"未找到项目支出绩效自评表：文件中只有“{'”“'.join(others[:3])}”"
                                         f"{'等' if len(others) > 3 else ''}，不是项目支出绩效自评表")
     elif not reading.forms:

@@ -90,8 +90,33 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
             reading.forms[index] = assemble_form(forms[index], lex, contexts[index], index)
     if explain:
         reading.traces.extend(contexts)
+    _without_body(reading)
     _printed_twice(reading)
     return reading
+
+
+def _without_body(reading: Reading) -> None:
+    """A title after which nothing of a form was read — no year, no head value, no fund row, no goal, no
+    indicator table, no total (a page that prints the form's title, then only its notes, whose words opened
+    sections) — is no form: it is reported as such. (A title with its year, a page cut short after it, is a
+    form's start: read, with warnings for all it lacks.)"""
+    for k in range(len(reading.forms) - 1, -1, -1):
+        form = reading.forms[k]
+        if form.title and form.year is None and not _anything_read(form):
+            del reading.forms[k]
+            if reading.traces:
+                del reading.traces[k]
+            reading.fragments.append(Fragment(form.source.first_line, form.source.last_line, form.title, empty=True))
+    reading.fragments.sort(key=lambda fr: fr.first_line)
+
+
+def _anything_read(form: Form) -> bool:
+    return bool(form.project_name or form.department or form.implementing_unit or form.goal_expected
+                or form.goal_actual or form.indicators or form.grade
+                or form.total_weight is not None or form.total_score is not None
+                or any(row is not None and any(v is not None for v in row.model_dump().values())
+                       for row in (form.funds.total, form.funds.current_year, form.funds.carryover,
+                                   form.funds.other)))
 
 
 def _printed_twice(reading: Reading) -> None:

@@ -87,14 +87,18 @@ class FormUnits:
 @dataclass
 class Fragment:
     """Rows not read as a form: the tail of a form whose head is not in the document (cut off before the
-    excerpt), or a table of another kind published beside the forms (`title`: '部门整体支出绩效自评表')."""
+    excerpt), a table of another kind published beside the forms (`title`: '部门整体支出绩效自评表'), or a form's
+    title with nothing of a form after it (`empty`: a page that prints the title, then only the form's notes)."""
 
     first_line: int
     last_line: int
     title: str | None = None
+    empty: bool = False
 
     @property
     def message(self) -> str:
+        if self.empty:
+            return f"“{self.title}”之后没有读到表格内容（项目名称、项目资金、绩效指标），未作为自评表读入"
         if self.title:
             return f"“{self.title}”不是项目支出绩效自评表，未作为自评表读入"
         return "表格的后半部分（其表头不在本文件中，可能是上一页或上一份文件的续表），未作为自评表读入"
@@ -858,6 +862,7 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
               if "表" in u.key and (h := _heading(u.key, lex)) and not _after_name_label(units, i, lex)]
     body = [(i, k) for i, u in enumerate(units) if (k := _body(u.key, lex))]
     starts: list[tuple[int, str, bool]] = []
+    bare: tuple[int, str] | None = None  # a form's first title with nothing of a table after it
     b = 0
     for k, (i, title, is_form) in enumerate(titles):
         nxt = titles[k + 1][0] if k + 1 < len(titles) else len(units)
@@ -871,6 +876,7 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
             kinds.add(kind)
             named = named and (kind != "head" or lex.head_field(units[j].key)[0] == "project_name")
         if not kinds:
+            bare = bare or ((i, title) if is_form else None)
             continue  # a title with no table after it before the next title: page chrome or the last of several
         if kinds == {"head"} and named and k + 1 < len(titles) and titles[k + 1][2]:
             continue  # a page's heading over a list of the projects' forms (序号 项目名称 备注), a form's title next
@@ -929,7 +935,11 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     # (a form's tail prints its table's labels or several of its words: one word, a list's '备注' column over
     # the names of the forms that follow, is none)
     if before and (sum(1 for u in before if _fragment_word(u, lex)) >= 2 or any(lex.level(u.key) for u in before)):
-        fragments.insert(0, Fragment(before[0].line, before[-1].line))
+        # (under the title of a table of another kind, a table of that kind: '…绩效评价指标表', no form's tail)
+        other = next((title for i, title, is_form in titles if i < first and not is_form), None)
+        fragments.insert(0, Fragment(before[0].line, before[-1].line, other))
+    if not points and bare:  # (a page that prints the form's title and its notes, the table lost: said so)
+        fragments.insert(0, Fragment(units[bare[0]].line, units[-1].line, bare[1], empty=True))
     return forms, fragments
 
 
