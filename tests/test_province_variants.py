@@ -1148,3 +1148,21 @@ def test_a_covers_blank_labels_leave_the_name_to_the_forms_own_label(glue):
     [read] = jixiao.parse_text(cover + "\n" + form, "cover.txt")
     assert (read.project_name, read.year) == ("科技发展资金", 2021)
     assert not [w for w in read.warnings if "科技发展资金" in w.message]
+
+
+def test_a_variant_whose_words_glue_a_run_is_chosen_before_the_run_is_cut():
+    """Hunan's 财政支出项目绩效评价自评报告 glued through (a .docx turned into text with no cell boundaries): its
+    own words (计划安排资金, 实际到位资金, 邮编, 项目地址) are what glue the run, so the variant is chosen from the
+    run before it is cut (before: the national words alone did not show a glued run, and no form was read)."""
+    text = ("财政支出项目绩效评价自评报告评价类型:项目实施过程评价项目完成结果评价项目名称乡村文化活动经费"
+            "项目单位某县文化馆主管部门某县文化局评价方式:部门(单位)绩效自评评价机构:部门(单位)评价组"
+            "报告日期:2022年8月2日某县财政局(制)一、项目基本概况项目负责人张某联系电话项目地址某县邮编"
+            "项目起止时间2021年1月起至2021年12月止计划安排资金(万元)80实际到位资金(万元)80实际支出(万元)78.5"
+            "结余(万元)1.5其中:中央财政其中:中央财政其中:中央财政其中:中央财政省财政省财政省财政省财政"
+            "县财政80县财政80县财政78.5县财政1.5其它其它其它其它二、项目支出明细情况支出内容实际支出数")
+    [form] = jixiao.parse_text(text, "hunan_glued.txt")
+    assert (form.project_name, form.department, form.implementing_unit, form.year) == (
+        "乡村文化活动经费", "某县文化局", "某县文化馆", 2021)
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed) == (None, 80, 78.5)
+

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import AMOUNT_UNIT, TOLERANCE, fund_unit, read_funds
-from jixiao.assemble.glued import MIN_RUN, unglue
+from jixiao.assemble.glued import MIN_RUN, glued_runs, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import page_number_at_end, read_indicators
@@ -63,7 +63,10 @@ class Reading:
 def read_document(doc: Document, explain: bool = False) -> Reading:
     units = units_of(doc)
     lex = document_lexicon(units)
-    if (unglued := unglue(units, lex)) is not units:  # cells glued into runs: cut, then the variant they print
+    unglued = unglue(units, lex)
+    if unglued is units and (runs := glued_runs(units)) and (printed := document_lexicon(units, runs)) is not lex:
+        unglued = unglue(units, printed)  # (runs whose variant's words, not the national form's, glue them)
+    if unglued is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
     units = join_around_lines(without_running_lines(join_cut_rows(units, lex), lex), lex)

@@ -102,6 +102,12 @@ def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]]) -> 
     return start
 
 
+def glued_runs(units: list[Unit]) -> tuple[str, ...]:
+    """Keys of plain text long enough to be glued cells that name a header's word: where a variant's words may
+    stand inside runs only (a Hunan report glued through: '…计划安排资金(万元)实际到位资金(万元)75…')."""
+    return tuple(u.key for u in units if not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key))
+
+
 def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     """The units with every run of glued cells cut at the form's words (see the module docstring).
 
