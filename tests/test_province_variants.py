@@ -1166,3 +1166,24 @@ def test_a_variant_whose_words_glue_a_run_is_chosen_before_the_run_is_cut():
     total = form.funds.total
     assert (total.initial_budget, total.annual_budget, total.executed) == (None, 80, 78.5)
 
+
+def test_the_planned_investment_form_reads_its_funds_as_pairs_and_says_what_it_reads_past():
+    """The 项目绩效自评表 of the framework before 2020 (计划投资额 / 实际到位资金 / 实际使用情况, each a label, its unit
+    and its value, a cell per line), with rows by source whose 其中: stands alone, then 二、绩效评价指标评分 over the
+    indicators scored 项目决策 / 项目管理 / 项目绩效: the plan is the year's budget, its use executed; the funds
+    received and the sources have no place in the record and are said to be read past (before: the lone 其中: and
+    the scoring's heading broke the pairs, and 实际到位资金 was read as the budget)."""
+    cells = ["项目绩效自评表", "一、项目基本情况", "项目实施单位", "某厅贸易处", "主管部门", "某厅", "项目负责人",
+             "张某", "地址", "某市某路1号", "邮编", "570000", "计划投资额", "(万元)", "300", "实际到位资金", "(万元)",
+             "280", "实际使用情况(万元)", "270.5", "其中:", "中央财政", "0", "其中:", "中央财政", "0", "省财政", "300",
+             "省财政", "280", "其他", "0", "其他", "0", "二、绩效评价指标评分", "一级指标", "分值", "二级指标", "分值",
+             "三级指标", "分值", "得分", "项目决策", "20", "项目目标", "4", "目标内容", "4", "3", "决策过程", "8",
+             "决策依据", "3", "3", "决策程序", "5", "5"]
+    [form] = jixiao.parse_text("\n\n".join(cells), "planned_investment.txt")
+    total = form.funds.total
+    assert (total.initial_budget, total.annual_budget, total.executed) == (None, 300, 270.5)
+    assert (form.department, form.implementing_unit) == ("某厅", "某厅贸易处")
+    assert [(i.level1, i.level2, i.name, i.weight, i.score) for i in form.indicators] == [
+        ("项目决策", "项目目标", "目标内容", 4, 3), ("项目决策", "决策过程", "决策依据", 3, 3),
+        ("项目决策", "决策过程", "决策程序", 5, 5)]
+    assert "P023" in [w.code for w in form.warnings]

@@ -19,7 +19,7 @@ from math import comb
 from jixiao.assemble.columns import column_starts, numbers_apart, realign
 from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
-from jixiao.assemble.lexicon import IGNORED, Lexicon
+from jixiao.assemble.lexicon import IGNORED, Lexicon, is_lead
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import decimals, fold, is_dash, number, width
 from jixiao.model import FUND_COLUMNS, FUND_ROWS, FundRow, Funds
@@ -565,11 +565,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
     seen: dict[str, FundLine] = {}
     duplicates = []
-    skipped = [fl.line for fl in labelled if fl.label == IGNORED and any(number(v) for v in fl.values)]
-    if skipped:
-        where = "、".join(str(n) for n in skipped[:5]) + ("等" if len(skipped) > 5 else "")
-        ctx.warn("P023", f"第 {where} 行的资金来源（如中央补助、地方资金、财政专户管理资金）"
-                         f"在记录中没有对应的行，已略过：分行之和不再与年度资金总额核对", "funds", skipped[0])
+    if skipped := [fl.line for fl in labelled if fl.label == IGNORED and any(number(v) for v in fl.values)]:
+        _skipped_sources(skipped, ctx)
     for fl in labelled:
         if fl.label == IGNORED:
             continue
@@ -612,6 +609,7 @@ class _Pairs:
     rows: dict[str, dict[str, str]]  # fund row -> column -> value as printed
     lines: dict[str, int]
     unknown: list[tuple[str, str, int]]  # (label no template knows, its value, line)
+    skipped: list[int]  # lines of rows the record has no place for that print an amount ('省财政 570')
 
 
 def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
@@ -632,6 +630,7 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
     headings: list[str | None] = []  # the columns of a heading row printed over the pairs
     at = 0  # the heading the row's next value stands under
     paired = 0
+    skipped: list[int] = []
     for u in units:
         key = u.key
         # (after its label, digits that are no number as printed are its value, unread: '7,00.0,77')
@@ -643,8 +642,8 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
                     return None
                 row, at = label, (at if label == row else 0)
                 continue
-            if lex.section(key) == "funds" or fold(u.text).strip("()（）:：") in ("元", "万元"):
-                continue
+            if lex.section(key) == "funds" or fold(u.text).strip("()（）:：") in ("元", "万元") or is_lead(key):
+                continue  # (a lead alone, '其中:', its row's label next)
             if pending is not None:
                 if paired or row != "total" or rows:
                     return None  # two headings in a row: a header, or a word that is no label
@@ -652,8 +651,10 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
             pending = (lex.fund_column(key), u)
             continue
         if pending is None:
-            if row == IGNORED and paired:
-                continue  # a value of a row the record has no place for ('省财政 170 省财政 170'), pairs read before
+            if row == IGNORED and paired:  # a value of a row the record has no place for ('省财政 170 省财政 170'),
+                if number(u.text):  # pairs read before: read past, said where it holds an amount
+                    skipped.append(u.line)
+                continue
             if not paired or at >= len(headings) or headings[at] in rows.get(row, {}):
                 return None
             if (under := headings[at]) is not None and under != IGNORED:
@@ -668,6 +669,8 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
             unknown.append((label_unit.text, u.text, u.line))
             continue
         if paired and (row == IGNORED or column == IGNORED):
+            if row == IGNORED and number(u.text):
+                skipped.append(u.line)
             continue  # a column or a row the record has no place for (结余(万元) 0), read past
         if row == IGNORED or column in rows.get(row, {}):
             return None  # a source no template names, or a column printed twice in a row: no such block
@@ -676,7 +679,7 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
         paired += 1
     if pending is not None or paired < 2 or "total" not in rows:
         return None
-    return _Pairs(rows, lines, unknown)
+    return _Pairs(rows, lines, unknown, skipped)
 
 
 def _read_pairs(pairs: _Pairs, ctx: Context) -> Funds:
@@ -688,7 +691,15 @@ def _read_pairs(pairs: _Pairs, ctx: Context) -> Funds:
     if pairs.unknown:
         said = "、".join(f"“{label} {value}”" for label, value, _ in pairs.unknown[:4])
         ctx.warn("P027", f"项目资金的{said}在记录中没有对应栏目，未读入", "funds", pairs.unknown[0][2])
+    if pairs.skipped:
+        _skipped_sources(sorted(set(pairs.skipped)), ctx)
     return funds
+
+
+def _skipped_sources(lines: list[int], ctx: Context) -> None:
+    where = "、".join(str(n) for n in lines[:5]) + ("等" if len(lines) > 5 else "")
+    ctx.warn("P023", f"第 {where} 行的资金来源（如中央补助、地方资金、财政专户管理资金）"
+                     f"在记录中没有对应的行，已略过：分行之和不再与年度资金总额核对", "funds", lines[0])
 
 
 def _rebuild(seen: dict[str, FundLine], mapped: dict[str, dict[str, str]], orphans: list[FundLine],
