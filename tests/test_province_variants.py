@@ -368,6 +368,19 @@ def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(open
 
 
 @pytest.mark.parametrize("layout", ["space", "one_line"])
+def test_the_summary_label_is_no_part_of_a_title_in_text_glued_through(layout):
+    """A stored page that is mostly its 内容概述 (the attachment's text glued), the page's name before it ending in
+    a book title mark ('2023年《…绩效自评表》 内容概述 某县项目支出绩效自评表(2023年度)项目名称…'): text glued through
+    has its single spaces joined, and the title starts after the summary's label (before:
+    '》内容概述某县项目支出绩效自评表')."""
+    summary = "某县项目支出绩效自评表(2023年度)" + "".join(c for r in CLEANING for c in r)
+    rows = [["索引号", "11341700003244895T/202406-00001", "组配分类", "部门项目"],
+            ["信息名称", "2023年《城乡环境卫生整治绩效自评表》", "内容概述", summary]]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "summary_after_book_title.txt")
+    assert (form.title, form.year, form.project_name) == ("某县项目支出绩效自评表", 2023, "城乡环境卫生整治")
+
+
+@pytest.mark.parametrize("layout", ["space", "one_line"])
 @pytest.mark.parametrize("cut", ["年度资金总额120120108109", "90%9"])
 def test_a_summary_cut_short_and_glued_to_the_forms_title_is_no_part_of_the_title(layout, cut):
     """内容概述's text cut short without a mark, the form's title glued right after it ('…年度资金总额120120108109项目

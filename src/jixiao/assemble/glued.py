@@ -77,7 +77,7 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     note = _NOTE_IN.search(key)
     end = note.start() if note else len(key)
     matches = list(_words(lex).finditer(key, 0, end))
-    titles = [(_title_start(key, m, matches), m.end(), True)
+    titles = [(_title_start(key, m, matches, lex), m.end(), True)
               for m in _TITLE.finditer(key) if "绩效" in m.group()] if "自评" in key else []
     # (a word in a sentence, after or before its operator or a comma — '预算执行率=预算执行数/调整后预算数,' in a
     # note beside a table — is prose, no cut)
@@ -90,12 +90,16 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
     return sorted(titles + words)
 
 
-def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]]) -> int:
-    """Where a title found in a run starts: after a date before it, and after a label of the form with its value
-    that the run holds before it (a page's summary of the form, cut short and glued to the form's own title:
-    '…其他资金000—项目支出绩效自评表' is the fund table's last row, then the title)."""
+def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]], lex: Lexicon) -> int:
+    """Where a title found in a run starts: after a date before it, after a page's label of its summary
+    ('…自评表》内容概述宣城市…自评表'), and after a label of the form with its value that the run holds before it (a
+    page's summary of the form, cut short and glued to the form's own title: '…其他资金000—项目支出绩效自评表' is the
+    fund table's last row, then the title)."""
     start = title.start() + (d.end() if (d := _DATE.match(title.group())) else 0)
     core = title.start() + title.group().find("绩效")
+    for label in lex.summary_labels:
+        if (at := key.rfind(label, start, core)) >= 0:
+            start = at + len(label)
     for m in words:
         if start <= m.start() and m.end() < core and (value := _VALUE_AFTER.match(key, m.end())):
             start = value.end()
