@@ -1001,6 +1001,17 @@ def test_indicators_scored_out_of_100_then_weighted(separator):
     assert not any(w.code in ("P036", "P030", "P033", "P034") for w in form.warnings), form.warnings
 
 
+@pytest.mark.parametrize("separator", [" | ", "\n", " "])
+def test_hebeis_effect_block_is_a_level_label(separator):
+    """Hebei's form names its 效益 block 效果指标 (over 社会效益指标 …): a 一级 label, not the start of a name (before:
+    '效果指标社会效益指标道路通行条件改善' was the row's name under the block above)."""
+    lines = [line.replace("效益指标 | 社会效益指标", "效果指标 | 社会效益指标") for line in _WEIGHTED_FORM]
+    [form] = jixiao.parse_text("\n".join(line.replace(" | ", separator).rstrip(" |") for line in lines), "effect.txt")
+    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
+        ("产出指标", "数量指标", "养护里程"), ("效果指标", "社会效益指标", "道路通行条件改善"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
 _SIGN_FORM = [
     "项目支出绩效自评表", "(2023年度)",
     "项目名称 | 乡村道路养护经费 |", "主管部门 | 某区交通运输委 | 实施单位 | 某区公路养护中心 |",

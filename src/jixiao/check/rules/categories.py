@@ -45,7 +45,8 @@ def _split(weights: dict[str, float]) -> str:
 class Level1Weights(Rule):
     """一级指标分值“原则上”为产出 50、效益 30、满意度 10（另有预算执行率 10），可按实际调整，偏离时只作提示。
     成本作为一级指标时没有公认的分配，只报告实际分配。上海配置不提示（上海各部门不按此分配）。
-    表格在总分行之前中断的，读到的分值不是全部，不判断。
+    表格在总分行之前中断的，读到的分值不是全部，不判断；有不是规定名称的一级指标的（如“效果指标”“项目决策”，
+    由 DS01 报告），各块与规定的分配无从对应，也不判断。
 
     不合格示例：产出 60、效益 20、满意度 10。
     合格示例：产出 50、效益 30、满意度 10。
@@ -68,7 +69,7 @@ class Level1Weights(Rule):
             if key is None or ind.weight is None:
                 return
             sums[key] += ind.weight
-        if not sums or not expected:
+        if not sums or not expected or any(k not in expected and k != "成本指标" for k in sums):
             return
         cost_level = "成本指标" in sums
         if not cost_level and not any(abs(sums.get(k, 0) - v) > 0.01 for k, v in expected.items()):
