@@ -367,6 +367,14 @@ def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(open
     assert (form.total_weight, form.total_score) == (100, 95) and "P004" in [w.code for w in form.warnings]
 
 
+def test_a_page_counter_glued_before_a_title_is_no_part_of_it():
+    """A document site's text of a form glued through, its page counter run into the title ('1/2某县…自评表(2023
+    年度)项目名称…'): the title starts after the counter (before: '1/2某县项目支出绩效自评表')."""
+    text = "1/2某县项目支出绩效自评表(2023年度)" + "".join(c for r in CLEANING for c in r)
+    [form] = jixiao.parse_text(text, "page_counter.txt")
+    assert (form.title, form.year, form.project_name) == ("某县项目支出绩效自评表", 2023, "城乡环境卫生整治")
+
+
 @pytest.mark.parametrize("layout", ["space", "one_line"])
 def test_the_summary_label_is_no_part_of_a_title_in_text_glued_through(layout):
     """A stored page that is mostly its 内容概述 (the attachment's text glued), the page's name before it ending in

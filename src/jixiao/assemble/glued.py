@@ -46,6 +46,7 @@ _POINTS_PAIR = re.compile(r"^\d[\d.]*\.\d+\d[\d.]*$|^\d{2,6}$")  # '10.0010.00',
 _TITLE = re.compile(r"[^,，。:：;；!?！？、]{0,30}?自评(?:表|(?=[(（](?:19|20)\d{2}年)|$)"
                     r"(?:[(（](?:19|20)\d{2}年度?[)）])?")
 _DATE = re.compile(r".*\d{1,2}日")  # a date before a title is the end of what stood before it
+_PAGE_COUNT = re.compile(r"\d{1,3}/\d{1,3}(?!\d)")  # '1/3': a page of a document site or a browser's print
 _VALUE_AFTER = re.compile(r"[\d.,%\-—–/]+")  # a label's value glued after it: numbers, or dashes for blanks
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")  # folded
 
@@ -91,12 +92,14 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
 
 
 def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]], lex: Lexicon) -> int:
-    """Where a title found in a run starts: after a date before it, after a page's label of its summary
-    ('…自评表》内容概述宣城市…自评表'), and after a label of the form with its value that the run holds before it (a
-    page's summary of the form, cut short and glued to the form's own title: '…其他资金000—项目支出绩效自评表' is the
-    fund table's last row, then the title)."""
+    """Where a title found in a run starts: after a date or a page counter before it, after a page's label of its
+    summary ('…自评表》内容概述宣城市…自评表'), and after a label of the form with its value that the run holds before
+    it (a page's summary of the form, cut short and glued to the form's own title: '…其他资金000—项目支出绩效自评表'
+    is the fund table's last row, then the title)."""
     start = title.start() + (d.end() if (d := _DATE.match(title.group())) else 0)
     core = title.start() + title.group().find("绩效")
+    if counter := _PAGE_COUNT.match(key, start):
+        start = counter.end()  # a page's counter glued on before it ('1/1年学生资助项目绩效目标自评表')
     for label in lex.summary_labels:
         if (at := key.rfind(label, start, core)) >= 0:
             start = at + len(label)
