@@ -1219,3 +1219,22 @@ def test_the_planned_investment_form_reads_its_funds_as_pairs_and_says_what_it_r
         ("项目决策", "项目目标", "目标内容", 4, 3), ("项目决策", "决策过程", "决策依据", 3, 3),
         ("项目决策", "决策过程", "决策程序", 5, 5)]
     assert "P023" in [w.code for w in form.warnings]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "space", "cell_per_line", "one_line"])
+def test_a_form_whose_points_are_all_blank_reads_row_by_row(layout):
+    """Every 分值 and 得分 left blank under a header that has them (a form published before it was scored): no row
+    ends at its points, so the rows are read as under a header without them, each row its own, and the reader says
+    why its points are empty (P037; before, where the text keeps no empty cell, the whole table was one row)."""
+    rows = [["项目支出绩效自评表"], ["(2023年度)"], *CLEANING[:6], [*CLEANING[6], "偏差原因分析及改进措施"],
+            ["", "产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米"],
+            ["", "", "质量指标", "垃圾清运率", "100%", "98%", "", "", "个别路段清运不及时"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%"], ["总分"]]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "points_blank.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "清扫保洁面积", "≥200万平方米", "210万平方米", None, None),
+        ("产出指标", "质量指标", "垃圾清运率", "100%", "98%", None, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", None, None)]
+    assert form.indicators[1].deviation == "个别路段清运不及时"
+    codes = [w.code for w in form.warnings]
+    assert "P037" in codes and "P031" not in codes and "P030" not in codes

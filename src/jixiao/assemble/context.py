@@ -48,6 +48,21 @@ class Context:
         assert code in READ_WARNINGS, f"undocumented read warning {code}"
         self.warnings.append(ReadWarning(code=code, message=message, path=path, line=line))
 
+    def mark(self) -> tuple:
+        """What has been recorded so far, to go back to where a reading is tried and not kept."""
+        return (list(self.warnings), list(self.choices), list(self.wrap_rows), dict(self.table_widths),
+                dict(self.fields), dict(self.confidence))
+
+    def rewind(self, mark: tuple) -> None:
+        warnings, choices, wrap_rows, widths, fields, confidence = mark
+        self.warnings[:], self.choices[:], self.wrap_rows[:] = warnings, choices, wrap_rows
+        self.table_widths.clear()
+        self.table_widths.update(widths)
+        self.fields.clear()
+        self.fields.update(fields)
+        self.confidence.clear()
+        self.confidence.update(confidence)
+
     def at(self, path: str, line: int | None) -> None:
         if line is not None:
             self.fields.setdefault(path, line)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property, lru_cache
 from itertools import accumulate, combinations
 
@@ -1920,19 +1920,11 @@ def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
         row.line = max(row.line or 0, last + 1)
 
 
-def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
-                    weights_only: bool = False) -> list[Indicator]:
-    """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
-    `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone)."""
-    units = join_vertical_labels(units, lex)
-    header, start = read_header(units, lex)
-    if header.renamed:
-        said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
-        ctx.warn("P034", f"绩效指标表有不是常见列名的列，已按列的顺序认定：{said}，请核对原件", "indicators",
-                 units[0].line if units else None)
-    if header.unread:
-        ctx.warn("P036", f"绩效指标表的“{'”“'.join(header.unread)}”列在记录中没有对应栏目，该列内容未读入记录",
-                 "indicators", units[0].line if units else None)
+def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx: Context, ends_form: bool,
+                weights_only: bool) -> tuple[list[RawRow], _Reader, bool, Header]:
+    """The table's rows under `header` (a copy is read: the reading renumbers its columns), the reader, whether
+    the text was column-aligned, and the header as read."""
+    header = replace(header, cols=dict(header.cols))
     body = _clean_body(units[start:], lex)
     if header.slots and header.slots[0].startswith("extra"):  # a first column no template knows ('序号')
         body = _without_row_numbers(body, header.cols.get(header.slots[0]))
@@ -1965,6 +1957,44 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     reader.ends_form = ends_form
     reader.weights_only = weights_only and "weight" in header.slots and "score" in header.slots
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
+    return raws, reader, aligned, header
+
+
+def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
+                    weights_only: bool = False) -> list[Indicator]:
+    """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
+    `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone)."""
+    units = join_vertical_labels(units, lex)
+    header, start = read_header(units, lex)
+    if header.renamed:
+        said = "，".join(f"“{text}”读作{SLOT_ZH[slot]}" for text, slot in header.renamed)
+        ctx.warn("P034", f"绩效指标表有不是常见列名的列，已按列的顺序认定：{said}，请核对原件", "indicators",
+                 units[0].line if units else None)
+    if header.unread:
+        ctx.warn("P036", f"绩效指标表的“{'”“'.join(header.unread)}”列在记录中没有对应栏目，该列内容未读入记录",
+                 "indicators", units[0].line if units else None)
+    mark = ctx.mark()
+    raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only)
+    blank_points = False
+    if "weight" in read.slots and "score" in read.slots and not read.unscored and raws and all(
+            r.weight is None and r.score is None for r in raws):
+        # every 分值 and 得分 left blank (a form published before it was scored): no row ends at its points, so
+        # the rows are read as a table without those columns where that finds as many (before, in text that
+        # keeps no empty cell: the whole table one row; in a table, a 偏差原因 run into the 实际完成值)
+        first = ctx.mark()
+        ctx.rewind(mark)
+        bare = Header(tuple(s for s in header.slots if s not in ("weight", "score")),
+                      {k: v for k, v in header.cols.items() if k not in ("weight", "score")}, unscored=True,
+                      renamed=header.renamed, unread=header.unread)
+        again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only)
+        if len(again[0]) >= len(raws):
+            raws, reader, aligned, read = again
+            blank_points = True
+            ctx.warn("P037", "绩效指标表的分值、得分列全部空白（表格尚未评分），各指标的分值、得分为空",
+                     "indicators", raws[0].line)
+        else:
+            ctx.rewind(first)
+    header = read
     for raw in raws:
         if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):
             raw.deviation = None  # a page's footer ('- 3 -') run into the row's end, no 偏差原因
@@ -1985,7 +2015,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                 boxes.setdefault(u.line, []).append((u.key, u.box, u.page or 0))
     levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]), boxes)
     unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
-    if unscored and raws:
+    if unscored and raws and not blank_points:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
                  "indicators", raws[0].line)
     elif header.score_only and raws:
