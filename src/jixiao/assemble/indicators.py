@@ -874,6 +874,9 @@ class _Reader:
                 out.append(_Anchor(run[-1][0], run[-1][1], None, 1))
                 read.update(i for i, _ in run)
                 continue
+            if all(self._off_points(body[i]) for i, _ in run) and self._under_header(body, run[0][0]):
+                read.update(i for i, _ in run)
+                continue  # a table row's numbers in its other columns (its 分值 and 得分 cells empty): no points
             pairs = list(zip(run, run[1:], strict=False))
             pick = pairs[-1]
             if None not in under and self._under_header(body, run[0][0]):
@@ -891,6 +894,11 @@ class _Reader:
             out.append(_Anchor(w, wv, sv))
             read.update(i for i, _ in run)
         return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
+
+    def _off_points(self, unit: Unit) -> bool:
+        """A table's cell in a column the header gives to another cell than 分值 or 得分 (a bare-number
+        实际完成值, `1`)."""
+        return unit.certain and self.slot_at.get(unit.col) not in (None, "weight", "score")
 
     @staticmethod
     def _pairs_printed(body: list[Unit]) -> bool:
@@ -984,8 +992,11 @@ class _Reader:
 
     def _under_header(self, body: list[Unit], at: int) -> bool:
         """The certain table row of unit `at` has its first cell that is no label in the header's 三级指标 column."""
-        first = _row_start(body, at)
-        name = next((u for u in body[first:at] if _is_label(u, self.lex) is None), None)
+        return self._names_column(body[_row_start(body, at):at])
+
+    def _names_column(self, row: list[Unit]) -> bool:
+        """The first of these cells of a row that is no label is a certain cell in the header's 三级指标 column."""
+        name = next((u for u in row if _is_label(u, self.lex) is None), None)
         return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
@@ -1074,7 +1085,8 @@ class _Reader:
             row = RawRow(line=whole[0].line, row=whole[-1].row,
                          after_last=not self.header.unscored or cut_off or first_only)
             if not self.header.unscored and len(content) > len(self.fields) and (
-                    value := _score_like(whole[-1])) is not None:
+                    value := _score_like(whole[-1])) is not None and not (
+                    self._off_points(whole[-1]) and self._names_column(whole)):
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
