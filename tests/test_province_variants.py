@@ -367,6 +367,19 @@ def test_an_open_government_pages_summary_of_the_form_is_no_form_of_its_own(open
     assert (form.total_weight, form.total_score) == (100, 95) and "P004" in [w.code for w in form.warnings]
 
 
+@pytest.mark.parametrize("end", ["城区道路已每日", "城区道路每日清扫。城区道"])
+def test_a_summary_cut_in_its_prose_and_run_into_the_forms_title_is_the_same_form(end):
+    """内容概述 cut short inside a goal's text, the attachment's title right after it on one line: text glued
+    through runs the prose into the title ('城区道路已每日某县项目支出绩效自评表'). A copy whose title ends with the
+    other's is the same form, and the shorter is its title (before: two forms)."""
+    glued = "".join(c for r in CLEANING for c in r)
+    summary = "某县项目支出绩效自评表(2023年度)" + glued[:glued.index(end) + len(end)]
+    rows = [["信息名称", "某县项目支出绩效自评表(2023年度)", "内容概述", summary], ["某县项目支出绩效自评表"],
+            ["(2023年度)"], *CLEANING[:4]]
+    [form] = jixiao.parse_text(_laid_out([], rows, "one_line"), "summary_in_prose.txt")
+    assert (form.title, form.year, form.project_name) == ("某县项目支出绩效自评表", 2023, "城乡环境卫生整治")
+
+
 def test_a_page_counter_glued_before_a_title_is_no_part_of_it():
     """A document site's text of a form glued through, its page counter run into the title ('1/2某县…自评表(2023
     年度)项目名称…'): the title starts after the counter (before: '1/2某县项目支出绩效自评表')."""

@@ -125,18 +125,21 @@ def _anything_read(form: Form) -> bool:
 def _printed_twice(reading: Reading) -> None:
     """One form printed twice in a row (a page's summary of its attachment in a cell of the page's own table,
     then the attachment): the same project, and the same title and year where both copies print them (a summary
-    cut short may lose its title and year to the label before it, `内容概述`). The copy that reads more fields is
-    kept."""
+    cut short may lose its title and year to the label before it, `内容概述`; a title may run on from text glued
+    before it: the shorter is the title). The copy that reads more fields is kept, with the shorter title."""
     k = 0
     while k + 1 < len(reading.forms):
         a, b = reading.forms[k], reading.forms[k + 1]
+        titles = sorted((fold(a.title or ""), fold(b.title or "")), key=len)
         same = a.project_name is not None and fold(a.project_name) == fold(b.project_name or "") and (
             None in (a.year, b.year) or a.year == b.year) and (
-            None in (a.title, b.title) or fold(a.title or "") == fold(b.title or ""))
+            None in (a.title, b.title) or titles[1].endswith(titles[0]))
         if not same:
             k += 1
             continue
         kept, dropped = (a, b) if len(a.source.fields) > len(b.source.fields) else (b, a)
+        if kept.title and dropped.title and len(dropped.title) < len(kept.title):
+            kept.title = dropped.title  # (one copy's title run on from the text glued before it, '…实施方中央…自评表')
         again = dropped.source.first_line
         kept.warnings.append(ReadWarning(code="P004", line=again, message=(
             f"第 {again} 行起重复印出同一张表（项目名称相同，标题、年度相同或未印出），"
