@@ -54,6 +54,7 @@ class Context:
                 dict(self.fields), dict(self.confidence))
 
     def rewind(self, mark: tuple) -> None:
+        """Back to what `mark` recorded (a reading tried and not kept leaves no warning, choice or field)."""
         warnings, choices, wrap_rows, widths, fields, confidence = mark
         self.warnings[:], self.choices[:], self.wrap_rows[:] = warnings, choices, wrap_rows
         self.table_widths.clear()

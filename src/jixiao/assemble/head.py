@@ -34,10 +34,11 @@ _LABEL_NOTE = re.compile(r"^[(（][^()（）]{1,4}[)）]\s*(?=[:：])")  # '项�
 
 def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, int | None]:
     """(year, line): '(2023年度)' near the title, or in the title itself ('…自评表(2023年)', '2023年度…'), or
-    a bare year right after a title that prints none (a PDF's text put its digits on a line of their own)."""
+    a bare year right after a title that prints none (a PDF's text put its digits on a line of their own), or,
+    where the form prints none of these, a period within one year (项目起止时间)."""
     candidates = ([title_unit] if title_unit else []) + units
     for k, u in enumerate(candidates):
-        if is_year_only(u.key) and not _a_dates(candidates, k) or u is title_unit and title_year(u.key):
+        if is_year_only(u.key) and not _opens_a_date(candidates, k) or u is title_unit and title_year(u.key):
             return title_year(u.key), u.line
     if title_unit is not None and units and BARE_YEAR.match(units[0].key):
         return int(units[0].key), units[0].line  # its digits right after the title ('…自评表（ 年度）' / '2023')
@@ -51,7 +52,7 @@ def read_year(title_unit: Unit | None, units: list[Unit]) -> tuple[int | None, i
     return None, None
 
 
-def _a_dates(units: list[Unit], k: int) -> bool:
+def _opens_a_date(units: list[Unit], k: int) -> bool:
     """'2022年' opening a date, its month next on its row ('报告日期: 2022 年 7 月 8 日'): the day a report was
     signed, a year after the one it evaluates, is not the form's year."""
     if not units[k].key.endswith("年"):
