@@ -30,13 +30,16 @@ def _num(value: float | None, digits: int = 2) -> str:
     return "—" if value is None else f"{value:,.{digits}f}"
 
 
+_TOLERANCE = Scoring.model_fields["rounding_tolerance"].default  # the default profile's, as the checker's EX01
+
+
 def _rate(row: FundRow) -> str:
     """The 执行率 as the form prints it: a percent, or a fraction (`0.958`, which its amounts show is 95.8%) said
     so — not `0.96%`."""
     rate, budget, spent = row.execution_rate, row.annual_budget, row.executed
     if rate is None:
         return "—"
-    if budget and spent is not None and as_fraction(rate, spent / budget * 100, Scoring().rounding_tolerance):
+    if budget and spent is not None and as_fraction(rate, spent / budget * 100, _TOLERANCE):
         return f"{rate:g}（即 {rate * 100:.2f}%）"  # (as the checker reads it: EX01)
     return f"{_num(rate)}%"
 

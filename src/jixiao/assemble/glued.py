@@ -127,8 +127,7 @@ def unglue(units: list[Unit], lex: Lexicon) -> list[Unit]:
     indicator table that reads as a row glued whole (a name, then values ending in a number) is, and a cell
     kept apart stays whole ('1年内')."""
     in_cells = _forms_in_cells(units, lex)
-    if not in_cells and not any(not u.certain and len(u.key) >= MIN_RUN and _HEADER_WORD.search(u.key)
-                                and _run(u.key, lex) for u in units):
+    if not in_cells and not any(_run(key, lex) for key in glued_runs(units)):
         return units
     found, glued = _glued(units, in_cells, lex)
     joined = _join_spaced(units)
