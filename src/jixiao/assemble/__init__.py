@@ -10,6 +10,7 @@ that could not be read leaves a warning.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -26,6 +27,7 @@ from jixiao.assemble.stream import (
     FormUnits,
     Fragment,
     Section,
+    Unit,
     blank_merges,
     document_lexicon,
     is_year_only,
@@ -69,7 +71,7 @@ def read_document(doc: Document, explain: bool = False) -> Reading:
     if unglued is not units:  # cells glued into runs: cut, then the variant they print
         lex = document_lexicon(unglued, tuple(u.key for u in units if len(u.key) >= MIN_RUN))
         units = unglue(units, lex)
-    units = join_around_lines(without_running_lines(join_cut_rows(units, lex), lex), lex)
+    units = join_around_lines(without_running_lines(join_cut_rows(_cut_number_at_end(units), lex), lex), lex)
     units = split_glued_headings(split_glued_labels(join_split_labels(split_stitched_labels(units, lex), lex), lex),
                                  lex)
     forms, fragments = split_forms(units, lex)
@@ -151,8 +153,21 @@ def _printed_twice(reading: Reading) -> None:
         form.source.form_index = index
 
 
+_CUT_AT_POINT = re.compile(r"^\d+[.．]$")
+
+
+def _cut_number_at_end(units: list[Unit]) -> list[Unit]:
+    """A document that ends right after a number's decimal point (a stored page cut off inside `10.00`) ends with
+    that number: '10.' is 10, not text run on from the cell before it (its text keeps the point: a 分值 printed
+    '10.00' may be what the cut left of it)."""
+    if not units or not _CUT_AT_POINT.match(units[-1].key):
+        return units
+    return [*units[:-1], units[-1]._replace(key=units[-1].key[:-1])]
+
+
 def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form:
     sections = sections_of(fu, lex)
+    _cut_label_at_end(sections, lex, ctx)
     by_kind: dict[str, list[Section]] = {}
     for s in sections:
         by_kind.setdefault(s.kind, []).append(s)
@@ -265,6 +280,20 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                      item.path, ctx.fields.get(item.path, ctx.fields.get(parent)))
     form.warnings = list(ctx.warnings)
     return form
+
+
+def _cut_label_at_end(sections: list[Section], lex: Lexicon, ctx: Context) -> None:
+    """A form that ends in its head, funds or goals was cut off there (a stored web page ends part-way): a last
+    unit that is the beginning of one of the form's labels and nothing else ('实际完' of 实际完成情况, '项目资' of
+    项目资金) is where the cut fell inside that label, not a value. (The indicator table's last row is its
+    reader's: a name may read as a label's beginning, '满意度'.)"""
+    last = sections[-1] if sections else None
+    if last is None or last.kind not in ("head", "funds", "goals") or not last.units:
+        return
+    u = last.units[-1]
+    if u.key in lex.prefixes and not lex.section(u.key) and not any(c.isdigit() for c in u.key):
+        last.units.pop()
+        ctx.warn("P038", f"第 {u.line} 行：文档在标签“{u.text}”处中断（未写完），这几个字未读入", None, u.line)
 
 
 def _caption_weight(form: Form, sections: list[Section], ctx: Context) -> None:

@@ -534,6 +534,18 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
     return order if len(order) >= 3 else DEFAULT_COLUMNS
 
 
+def _past_header_lead(lines: list[FundLine]) -> None:
+    """A header printing blank cells before its first heading (`项目资金(万元) | | 年初预算数 | …`: the row labels'
+    column two cells wide) has rows whose first as many blank cells are their label's span, not 年初预算数 left
+    blank: they are dropped, so that a row short of cells (the document cut off inside it) starts at 年初预算数."""
+    header = next((fl for fl in lines if fl.columns and not fl.label and not fl.values), None)
+    lead = header.gaps[0] if header is not None and header.gaps else 0
+    for fl in lines if lead else ():
+        if fl.label and fl.certain:
+            blank = next((k for k, v in enumerate(fl.values) if v), len(fl.values))
+            del fl.values[:min(lead, blank)]
+
+
 def _width(values: list[str]) -> int:
     """How many columns a row's values fill: empty ones at its end fill none, and texts after its last number
     one (a remark wrapped over lines: '1.预算执行率=…;3.其他资金' / '包括:社会投入资金、银行贷款.')."""
@@ -561,6 +573,7 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
     order = _unknown_amounts(order, total_line.values if total_line else None, ctx,
                              units[0].line if units else None)
 
+    _past_header_lead(lines)
     labelled = [fl for fl in lines if fl.label]
     orphans = [fl for fl in lines if not fl.label and fl.numbers]
     seen: dict[str, FundLine] = {}

@@ -633,6 +633,8 @@ class _Reader:
                 kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
+            elif kind == "level" and offset is None and self._name_like_label(u):
+                kind = None  # (in a row cut short, where no 分值 places the row's cells)
             elif (kind is None and hinted is None and u.key in lex.prefixes
                   and self._cut_label(u, len(row.labels), kinds[i + 1:].count(None))):
                 kind = "level"
@@ -864,6 +866,9 @@ class _Reader:
         places = style[0] if style and style[0] == style[1] and style[0] > 0 else None
         out = []
         read = set()  # units of the runs read here (the others' 分值 stand alone)
+        if (cut := self._cut_at_weight(body, runs)) is not None:
+            out.append(cut)
+            read.add(cut.weight)
         for run in runs:
             if weights_only:  # (not scored yet: the run's number under 分值, or its last, is the 分值)
                 at, value = next(((i, v) for i, v in run if self._under_weight(body[i])), run[-1])
@@ -926,6 +931,25 @@ class _Reader:
             if sum(1 for u in body[start:at] if _is_label(u, self.lex) != "level") >= 2:
                 out.append(_Anchor(at, run[-1][1], None, 1))
         return out
+
+    def _cut_at_weight(self, body: list[Unit], runs: list[list[tuple[int, float]]]) -> _Anchor | None:
+        """In text, the table's last row cut off right after its 分值 (a stored page ending part-way): the
+        document's last unit a number printed as the rows above print their 分值 and 得分, every one alike
+        ('20.00', or cut after its point, '20.'), after numbers printed otherwise or none ('开展专题学习 3 3
+        20.00', '… 4.00(期) 10.00'): its 分值 alone, not the 得分 of a 分值 3. None where that is not so."""
+        last = len(body) - 1
+        if not self.ends_form or last < 0 or body[last].certain or (value := _score_like(body[last])) is None:
+            return None
+        printed = {decimals(body[i].text) for r in runs if r[-1][0] != last for i, _ in r[-2:]}
+        places = printed.pop() if len(printed) == 1 else 0
+        shown = decimals(body[last].text)  # (or fewer decimals after its point: the rest cut off, '10.')
+        if not places or shown != places and not ("." in body[last].text and shown < places):
+            return None
+        run = next((r for r in runs if r[-1][0] == last), [(last, value)])
+        if any(decimals(body[i].text) == places for i, _ in run[:-1]):
+            return None
+        runs[:] = [r for r in runs if r[-1][0] != last]
+        return _Anchor(last, value, None, 1)
 
     def _cut_after_weight(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
         """The form's last table row, cut off right after its 分值 (a stored page ending part-way): a row of
@@ -995,9 +1019,17 @@ class _Reader:
         return self._names_column(body[_row_start(body, at):at])
 
     def _names_column(self, row: list[Unit]) -> bool:
-        """The first of these cells of a row that is no label is a certain cell in the header's 三级指标 column."""
-        name = next((u for u in row if _is_label(u, self.lex) is None), None)
-        return name is not None and name.certain and name.col is not None and name.col == self.header.cols.get("name")
+        """The first of these cells of a row that is no label is a certain cell in the header's 三级指标 column (or
+        one that reads like a label, not a whole one, stands there: a name '服务对象满意度')."""
+        col = self.header.cols.get("name")
+        name = next((u for u in row if _is_label(u, self.lex) is None or self._name_like_label(u)), None)
+        return name is not None and name.certain and name.col is not None and name.col == col
+
+    def _name_like_label(self, u: Unit) -> bool:
+        """A table's cell in the header's 三级指标 column that reads like a label, not a whole one: a name
+        ('满意度', '服务对象满意度')."""
+        return (u.certain and u.col is not None and u.col == self.header.cols.get("name")
+                and not _whole_level(u.key, self.lex))
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
         self._body, self._second_labels = body, None
@@ -1068,7 +1100,7 @@ class _Reader:
         first_only = not anchors and self.header.unscored and max(values, default=0) == 1 and values.count(1) >= 2
         trailing: list[Unit] = []  # whole level labels on the lines right after the table's last row
         for whole in wholes:
-            content = [u for u in whole if _is_label(u, self.lex) is None]
+            content = [u for u in whole if _is_label(u, self.lex) is None or self._name_like_label(u)]
             if not content and trailing is not None and all(_whole_level(u.key, self.lex) for u in whole):
                 trailing.extend(whole)
                 continue
@@ -1077,8 +1109,7 @@ class _Reader:
                 continue  # the rest of the last row's label, cut below it ('经济成本指' / '标')
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
-            if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
-                    u.key in self.lex.prefixes for u in whole):
+            if self.ends_form and whole is wholes[-1] and self._only_a_label_begun(whole, content):
                 continue  # the start of the next row's label, cut off with the page ('生态' of 生态效益指标)
             # (in a table without points, the row the document's end cut off prints its cells in order too)
             cut_off = self.ends_form and whole is wholes[-1]
@@ -1090,10 +1121,25 @@ class _Reader:
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
             self.prefix(whole, None, row)
             out.append(row)
-        if trailing and anchors:
+        if trailing and anchors and not (self.ends_form and trailing[-1] is self._body[-1]):
+            # (whole labels that end a document cut short are the next row's, cut off after them: no row's)
             self._labels_below(out, trailing)
         self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
+
+    def _only_a_label_begun(self, whole: list[Unit], content: list[Unit]) -> bool:
+        """The row the document's end cuts off holds only the beginning of a label: its cells that are no whole
+        label each begin one, and stand where a label does — alone, in a label column of the header, or after
+        fewer whole labels than the header has label columns ('效益指标 | 生' of 生态效益指标; not '效益指标 | 社会效益
+        指标 | 满意', a name cut off)."""
+        if not all(u.key in self.lex.prefixes for u in content):
+            return False
+        if len(content) == len(whole):
+            return True
+        cols = {self.header.cols.get(slot) for slot in ("level1", "level2")} - {None}
+        if all(u.certain and u.col is not None for u in content):
+            return all(u.col in cols for u in content)
+        return len(whole) <= len(cols) and whole[-len(content):] == content
 
     def _labels_below(self, rows: list[RawRow], trailing: list[Unit]) -> None:
         """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
@@ -1560,11 +1606,15 @@ class _Reader:
             content_from[k] = content_from[k + 1] + (kinds[k] is None)
             certain_from[k] = certain_from[k + 1] and between[k].certain
             late_labels[k] = late_labels[k + 1] + (k + 1 < n and kinds[k + 1] == "level" and kinds[k] is None)
-        needed = len(self.fields) - 1  # a row may lack one cell; a cut that leaves fewer is not worth scoring
+        # a row may lack one cell; a cut that leaves fewer is not worth scoring (but the row the document's end cuts
+        # short, after the table's last 分值, may have printed only its name: cells and no label after them)
+        cut_short = last and self.ends_form
+        needed = len(self.fields) - 1
         # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
         inside = self.separator >= Gap.LINE
         reach = range(max(0, n - MAX_ROW), n)  # a row is never longer than this
-        cuts = [c for c in reach if (content_from[c] >= needed or last and kinds[c] == "level")
+        cuts = [c for c in reach if (content_from[c] >= needed or last and kinds[c] == "level"
+                                     or cut_short and content_from[c] and not late_labels[c])
                 and not (inside and c and between[c].gap < self.separator)] or list(reach)
         # (after the table's last 分值, a level label may open a row the document cuts short)
         # a 偏差原因 left to the row above: fits a row that lost points; never a label or a value first
@@ -1589,7 +1639,7 @@ class _Reader:
                 # without a label: those lines are the last row's 偏差原因, wrapped over lines of their own)
             points = dev_points - LABEL_IN_DEVIATION * levels - value_first if c else 0.0
             points += self._trial(between, c, kinds, content_from, certain_from, pieces, memo)
-            points -= 3.0 * max(0, len(self.fields) - content_from[c])
+            points -= 0.0 if cut_short else 3.0 * max(0, len(self.fields) - content_from[c])
             if level_points:  # (the row's labels are its words followed by points; none is a 偏差原因 above)
                 start = _points_pairs(between, c, 0)
                 first = between[start] if start < n else None
@@ -1972,6 +2022,28 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     return raws, reader, aligned, header
 
 
+def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
+    """The document, cut off inside the table, ends with the beginning of a label that opens the next row
+    ('满意度指' of 满意度指标 on a line of its own, '服务' of 服务对象满意度指标 after '满意度指标'): not the rest of
+    the cell above it, nor a row's name. A table's cell is that where it stands in a label column (a label whole
+    or not: nothing follows it); text's, where it opens a line (a name that reads as a label, '满意度', may open
+    one too: read past, it is lost, where it would have been run into the name above), or follows the one whole
+    label that does, a 一级 label and no other's 二级, in a table of two label columns (not '成本指标 指', a 二级
+    label too: the row of a table that merges its 一级 labels, its name cut off)."""
+    last, before = units[-1], units[-2]
+    if header.level_points or last.key not in lex.prefixes or any(c.isdigit() for c in last.key):
+        return False  # (under a header giving the levels points, a label is known by its points: '经济' a name)
+    labels = {header.cols.get("level1"), header.cols.get("level2")} - {None}
+    if last.certain and last.col is not None and header.cols:
+        return last.col in labels
+    if last.row != before.row:
+        return last.gap >= Gap.LINE
+    opens = len(units) < 3 or units[-3].row != before.row
+    return (opens and before.gap >= Gap.LINE and _whole_level(before.key, lex)
+            and (label := lex.level(before.key)) in lex.levels and lex.level2_parent.get(label, label) == label
+            and {"level1", "level2"} <= set(header.slots))
+
+
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
                     weights_only: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
@@ -1985,6 +2057,10 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     if header.unread:
         ctx.warn("P036", f"绩效指标表的“{'”“'.join(header.unread)}”列在记录中没有对应栏目，该列内容未读入记录",
                  "indicators", units[0].line if units else None)
+    if ends_form and len(units) > start + 1 and _label_begun(units, header, lex):
+        ctx.warn("P038", f"第 {units[-1].line} 行：文档在标签“{units[-1].text}”处中断（未写完），这几个字未读入",
+                 "indicators", units[-1].line)
+        units = units[:-1]
     mark = ctx.mark()
     raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only)
     blank_points = False

@@ -143,8 +143,13 @@ def _table(out: Emitter, table: etree._Element) -> None:
     out.end_table()
 
 
+_CUT_TAG = re.compile(r"(?:<(?:[/!a-zA-Z][^<>]*)?|&#?[a-zA-Z0-9]{0,8})\s*\Z")
+
+
 def read_html(text: str, file: str) -> Document:
-    """Turn an HTML page into a token stream."""
+    """Turn an HTML page into a token stream. A tag or an entity the file's end cuts off (a page stored
+    part-way: `节能量审核</`, `&g` of `&gt;`) is no text of the last cell."""
+    text = _CUT_TAG.sub("", text)
     try:
         root = etree.fromstring(text, _PARSER)
         if root is None:
