@@ -18,7 +18,7 @@ CUTS = 11  # each form cut at 1/11 … 10/11 of its length (not the steps its fi
 # fields read wrong over every other golden form cut at each of the CUTS places (measured at stop 53; stop 52's
 # code read 83, 113, 81, 230, 221, 228 and 212 wrong over every golden form cut every 7%). The cut the text
 # layouts leave can still be read two ways: text after a row's 得分 is its 偏差原因 or the next row's name.
-CEILINGS = {"pipe": 0, "tab": 0, "html": 0, "space_rows": 23, "cell_lines": 20, "one_line": 40, "pdf_flow": 37}
+CEILINGS = {"pipe": 0, "tab": 0, "html": 0, "space_rows": 11, "cell_lines": 17, "one_line": 13, "pdf_flow": 34}
 
 
 def _read(text: str) -> list[dict]:
@@ -123,3 +123,58 @@ def test_text_cut_right_after_a_row_s_points(layout):
     last = form["indicators"][-1]
     assert (last["name"], last["target"], last["actual"], last["weight"], last["score"]) == (
         "开展专题学习", "3", "3", 20.0, None)
+
+
+def test_text_on_one_line_cut_after_a_row_s_points():
+    """A form on one line (a .doc turned into text) cut after a row's 得分: a label begun there (`效益指` of
+    效益指标) is no 偏差原因 of that row, and after a row scored in full the words are the next row's name, cut
+    short (`… 20.00 20.00 完成年报、绩效审`), not its 偏差原因."""
+    text = render([FORMS[2]], "one_line")
+    [form] = _read(_cut_after(text, "机关凝聚力 有所提升 提升 10.00 10.00 满意"))
+    assert form["indicators"][-1]["deviation"] is None and form["indicators"][-1]["name"] == "机关凝聚力"
+    text = render([FORMS[21]], "one_line")
+    name = FORMS[21]["indicators"][2]["name"]
+    [form] = _read(text[:text.index(name) + 4])
+    assert form["indicators"][1]["deviation"] is None
+    assert form["indicators"][2]["name"] == name[:4]
+
+
+def test_a_province_s_form_cut_before_its_indicator_table_is_known_by_its_other_headings():
+    """A Hebei form (its indicator headings 权重占比, 折算得分 …) cut off right after its goal headings: its fund
+    and goal headings (预算安排情况, 年度预期目标, 具体完成情况) tell the variant too, so those headings are no goal
+    texts (before: '年度预期目标' was the 预期目标)."""
+    form = FORMS[2]
+    text = render([form], "pipe", template="hebei")
+    [got] = _read(_cut_after(text, "具体完成情况"))
+    assert (got["goal_expected"], got["goal_actual"]) == (None, None)
+    assert got["funds"]["total"]["annual_budget"] == form["funds"]["total"]["annual_budget"]
+    after = text.index(form["goal_expected"]) + len(form["goal_expected"])
+    [got] = _read(text[:text.index(form["goal_actual"], after) + 6])
+    assert got["goal_expected"] == form["goal_expected"] and got["goal_actual"] == form["goal_actual"][:6]
+
+
+def test_rows_a_line_each_cut_short_on_the_last_line():
+    """Space-separated rows, each on one line (a web page's table as text): the document's last line, a name cut
+    short, is the row the cut leaves, not the rest of the last row's target run onto it (before: '≥300家完成年报、
+    绩效审'), where the rows above (two or more after the first) show that the table's rows keep to one line."""
+    form = FORMS[21]
+    text = render([form], "space_rows")
+    names = [row["name"] for row in form["indicators"]]
+    for k in (3, 4, 5):
+        [got] = _read(text[:text.index(names[k]) + 5])
+        assert [row["target"] for row in got["indicators"][:k]] == [row["target"] for row in form["indicators"][:k]]
+        assert got["indicators"][k]["name"] == names[k][:5]
+
+
+@pytest.mark.parametrize("layout", ["one_line", "cell_lines", "space_rows"])
+def test_text_cut_before_a_row_s_points(layout):
+    """'问题线索处置率 100 100' ending the document, where every row above prints its 分值 and 得分 as '20.00':
+    the two numbers are the row's target and actual, its points cut off (before: 分值 100, 得分 100)."""
+    form = FORMS[4]
+    row = next(k for k, r in enumerate(form["indicators"]) if r["name"] == "问题线索处置率")
+    text = render([form], layout)
+    start = text.index("问题线索处置率")
+    [got] = _read(text[:text.index("100", text.index("100", start) + 3) + 3])
+    last = got["indicators"][-1]
+    assert (last["name"], last["weight"], last["score"]) == ("问题线索处置率", None, None)
+    assert (last["target"], last["actual"]) == (form["indicators"][row]["target"], form["indicators"][row]["actual"])

@@ -1410,6 +1410,20 @@ def test_a_glued_form_after_a_report_whose_prose_names_a_level():
     assert (form.funds.total.annual_budget, form.funds.total.executed) == (2118, 2118)
 
 
+@pytest.mark.parametrize(("glued", "name", "department"), [
+    ("学生资助项目主管部门湖北省教育厅项目实施单位", "学生资助项目", "湖北省教育厅"),
+    ("学生资助经费项目主管部门湖北省教育厅项目实施单位", "学生资助经费项目", "湖北省教育厅"),
+    ("学生资助经费主管部门湖北省教育厅实施单位", "学生资助经费", "湖北省教育厅")])
+def test_a_project_name_ending_in_xiangmu_glued_to_the_next_label(glued, name, department):
+    """A form glued through (a document site's text): `…资助项目主管部门…` is the name `…资助项目` and the label
+    主管部门, not the name `…资助` and the label 项目主管部门 (many names end in 项目); a department's name before
+    `项目实施单位` does not end in 项目, and keeps to its words (before: the name lost its 项目)."""
+    text = (f"项目支出绩效自评表(2021年度)项目名称{glued}湖北工程学院资金情况(万元)全年预算数(A)全年执行数(B)"
+            "执行率(B/A)年度资金总额:100100100%")
+    [form] = jixiao.parse_text(text, "glued.txt")
+    assert (form.project_name, form.department, form.implementing_unit) == (name, department, "湖北工程学院")
+
+
 @pytest.mark.parametrize("separator", ["\n", "\n\n"])
 def test_numbered_names_in_a_table_scored_without_points_a_cell_per_line(separator):
     """Yunnan's form scores its indicators with a 得分 column alone (年初目标值(A), 实际完成值(B), 得分) and numbers

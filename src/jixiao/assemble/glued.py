@@ -88,7 +88,24 @@ def _spans(key: str, lex: Lexicon) -> list[tuple[int, int, bool]]:
              and (key[m.start() - 1:m.start()] not in _IN_SENTENCE | _QUOTE_END
                   or k + 1 < len(matches) and matches[k + 1].start() == m.end() and key[m.start() - 1] == ",")
              and key[m.end():m.end() + 1] not in _IN_SENTENCE]
-    return sorted(titles + words)
+    return sorted(titles + _name_keeps_its_xiangmu(key, words, lex))
+
+
+def _name_keeps_its_xiangmu(key: str, words: list[tuple[int, int, bool]], lex: Lexicon
+                            ) -> list[tuple[int, int, bool]]:
+    """A project's name glued to the next label, `…学生资助项目主管部门`: the label is 主管部门 and the name keeps its
+    项目 (many names end in 项目; the longer label 项目主管部门, which the words match first, is the rarer reading),
+    where the label without its 项目 is the same head label, the department's or the implementing unit's (not
+    项目负责人: that 项目 is the label's)."""
+    out = list(words)
+    for k in range(1, len(out)):
+        (_, end0, _), (start, end, title) = out[k - 1], out[k]
+        label = lex.head_field(key[out[k - 1][0]:end0])
+        if (label and label[0] == "project_name" and start > end0 and key.startswith("项目", start)
+                and (field := lex.head_field(key[start:end])) and field[0] in ("department", "implementing_unit")
+                and lex.head_field(key[start + 2:end]) == (field[0], end - start - 2)):
+            out[k] = (start + 2, end, title)
+    return out
 
 
 def _title_start(key: str, title: re.Match[str], words: list[re.Match[str]], lex: Lexicon) -> int:

@@ -583,6 +583,7 @@ class _Reader:
         self.wrapping = False  # a cell per line, cells wrapping over lines of their own (`rows`)
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
         self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
+        self.lines_kept = [0, 0]  # rows of text read so far printed on (one, more) lines (`_split`)
         self._body: list[Unit] = []  # the table's body (`rows`), for what a row is read against
         self._second_labels: bool | None = None
         self.section: list[Unit] = []  # the table's units, its header's too (`read_indicators`)
@@ -936,14 +937,20 @@ class _Reader:
         """In text, the table's last row cut off right after its 分值 (a stored page ending part-way): the
         document's last unit a number printed as the rows above print their 分值 and 得分, every one alike
         ('20.00', or cut after its point, '20.'), after numbers printed otherwise or none ('开展专题学习 3 3
-        20.00', '… 4.00(期) 10.00'): its 分值 alone, not the 得分 of a 分值 3. None where that is not so."""
+        20.00', '… 4.00(期) 10.00'): its 分值 alone, not the 得分 of a 分值 3. Where no number of the document's
+        last run is printed so ('问题线索处置率 100 100', its points cut off), the run is the row's values: it is
+        dropped from `runs`. None where no 分值 is found so."""
         last = len(body) - 1
         if not self.ends_form or last < 0 or body[last].certain or (value := _score_like(body[last])) is None:
             return None
         printed = {decimals(body[i].text) for r in runs if r[-1][0] != last for i, _ in r[-2:]}
         places = printed.pop() if len(printed) == 1 else 0
         shown = decimals(body[last].text)  # (or fewer decimals after its point: the rest cut off, '10.')
-        if not places or shown != places and not ("." in body[last].text and shown < places):
+        if not places:
+            return None
+        if shown != places and not ("." in body[last].text and shown < places):
+            if not any(decimals(body[i].text) == places for r in runs if r[-1][0] == last for i, _ in r):
+                runs[:] = [r for r in runs if r[-1][0] != last]
             return None
         run = next((r for r in runs if r[-1][0] == last), [(last, value)])
         if any(decimals(body[i].text) == places for i, _ in run[:-1]):
@@ -1303,11 +1310,21 @@ class _Reader:
             # cuts short (an excerpt ending '… 10 10 可持续影响指标 对推动…'), which is no 偏差原因
             cut = next((k for k, u in enumerate(between) if _whole_level(u.key, self.lex)),
                        self._cut_row(between) if self.ends_form else len(between))
+            if (cut == len(between) and self.ends_form and _full_points(prev) and not between[0].certain
+                    and not is_dash(between[0].key)):
+                cut = 0  # in text, after a row scored in full (no 偏差原因 to give) the words are the next row's
             return between[:cut], [], between[cut:]
         rest = between[len(same_row):]
         if not rest:
             return same_row, [], []
         if not all(u.certain for u in rest):
+            if weight is not None:
+                self.lines_kept[any(u.row != weight.row for u in rest)] += 1
+            elif (self.ends_form and self.lines_kept[0] >= 2 and not self.lines_kept[1]
+                  and not any(mark in u.text for u in rest for mark in _PROSE_MARKS)):
+                return same_row, [], rest  # every row above printed on one line, and no prose below (a 偏差原因
+                # wrapped, '…计' / '划有所调整。'): the lines the document ends with are the row it cuts short
+                # (before: its name ran on the last row's target)
             if weight is None and self.ends_form:  # (the document's last line may open the row it cuts short)
                 last = source_rows(rest)[-1]
                 if self._cut_row(last) == 0:
@@ -2022,14 +2039,23 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     return raws, reader, aligned, header
 
 
+_PROSE_MARKS = ("。", "，", "；", ",", ";")  # a sentence's or a clause's: a wrapped text's, seldom a name's
+
+
+def _full_points(row: RawRow) -> bool:
+    """The row is scored in full: its 得分 is its 分值."""
+    return row.weight is not None and row.score is not None and row.score >= row.weight
+
+
 def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
     """The document, cut off inside the table, ends with the beginning of a label that opens the next row
     ('满意度指' of 满意度指标 on a line of its own, '服务' of 服务对象满意度指标 after '满意度指标'): not the rest of
     the cell above it, nor a row's name. A table's cell is that where it stands in a label column (a label whole
     or not: nothing follows it); text's, where it opens a line (a name that reads as a label, '满意度', may open
-    one too: read past, it is lost, where it would have been run into the name above), or follows the one whole
-    label that does, a 一级 label and no other's 二级, in a table of two label columns (not '成本指标 指', a 二级
-    label too: the row of a table that merges its 一级 labels, its name cut off)."""
+    one too: read past, it is lost, where it would have been run into the name above) or follows the row above's
+    得分 on its line ('… 20.00 20.00 效益指', text on one line), or follows the one whole label that does, a 一级
+    label and no other's 二级, in a table of two label columns (not '成本指标 指', a 二级 label too: the row of a
+    table that merges its 一级 labels, its name cut off)."""
     last, before = units[-1], units[-2]
     if header.level_points or last.key not in lex.prefixes or any(c.isdigit() for c in last.key):
         return False  # (under a header giving the levels points, a label is known by its points: '经济' a name)
@@ -2038,8 +2064,11 @@ def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
         return last.col in labels
     if last.row != before.row:
         return last.gap >= Gap.LINE
-    opens = len(units) < 3 or units[-3].row != before.row
-    return (opens and before.gap >= Gap.LINE and _whole_level(before.key, lex)
+    if _score_like(before) is not None:
+        return True  # (right after the row above's 得分, on its line: text printed on one line)
+    ahead = units[-3] if len(units) > 2 else None
+    opens = ahead is None or (ahead.row != before.row and before.gap >= Gap.LINE) or _score_like(ahead) is not None
+    return (opens and _whole_level(before.key, lex)
             and (label := lex.level(before.key)) in lex.levels and lex.level2_parent.get(label, label) == label
             and {"level1", "level2"} <= set(header.slots))
 
