@@ -224,6 +224,9 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
     # be one cell, whose wrapped line is then its one break)
     breaks = [texts[c].gap for c in range(1, len(texts)) if Gap.LINE <= texts[c].gap <= Gap.BLANK]
     strongest = max(breaks, default=None)
+    # two texts side by side cut short on their first line ('…督促企 完成重'): a space between ideographs is where
+    # the line crosses from one column into the other, wherever the sentence stands
+    one_line = beside and cut_short and len(source_rows(texts)) == 1
     sole = (next(c for c in range(1, len(texts)) if texts[c].gap == strongest)
             if strongest is not None and breaks.count(strongest) == 1 and not one_cell else None)
     if sole is not None and _full_before(texts, sole):
@@ -254,6 +257,8 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points += 1.0  # a list begins
         if ended and _REPORTS.match(u.key) and not _REPORTS.match(texts[0].key):
             points += 1.0  # a report of the year opens after the goal's sentences ('2023年,通过开展…', '截至…')
+        if one_line and u.gap <= Gap.WIDE and _WRITTEN.match(before.text.rstrip()[-1:]) and IDEOGRAPH.match(u.key[:1]):
+            points = max(points, 0.0) + 1.0
         left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right) and not (cut_short and right < left):
             points -= 1.5  # the two texts say about as much (but the document may cut the second anywhere)
@@ -304,6 +309,7 @@ def _alternating(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     return True
 
 
+_WRITTEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，、；：]")  # an ideograph or a sentence's sign between them
 SOLE_BREAK = 2.0  # points for the cut at a block's one strongest break
 ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
 
