@@ -201,7 +201,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     fund_units = [u for s in by_kind.get("funds", []) for u in s.units]
     anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
     form.fund_unit = fund_unit(anchors + fund_units, lex, head)
-    form.funds = read_funds(fund_units, lex, ctx)
+    form.funds = read_funds(fund_units, lex, ctx, cut_short=sections[-1].kind == "funds")
     _caption_weight(form, by_kind.get("funds", []), ctx)
     # (a caption's points, '年度绩效目标 | (80分)' over the indicator table as Hubei prints it, are no goal text)
     goal_units = [u for s in by_kind.get("goals", []) for u in ([s.anchor] if s.anchor else []) + s.units
@@ -216,6 +216,8 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     ends_form = bool(indicator_sections) and sections[-1].kind == "indicators"
     total = by_kind["total"][0] if "total" in by_kind else None
     total_read = read_total(total.units) if total is not None else None
+    if total is not None and total_read is not None and sections[-1] is total:
+        total_read = _total_cut_short(total.units, total_read)
     # (a 总分 row printing the 分值's 100 alone, '总分 | 100.00': a form not scored yet; not '得分合计 | 100', a
     # score, nor '总分(100分) | 100', whose label prints the 分值)
     weights_only = (total is not None and total_read is not None and total_read[:2] == (MAX_POINTS, None)
@@ -280,6 +282,18 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                      item.path, ctx.fields.get(item.path, ctx.fields.get(parent)))
     form.warnings = list(ctx.warnings)
     return form
+
+
+def _total_cut_short(units: list[Unit], read: tuple[float | None, float | None, int | None, int]
+                     ) -> tuple[float | None, float | None, int | None, int]:
+    """A form cut off inside its 总分 row (`总分 | 10` of 100.00, the document's end): a lone number that is what
+    the cut left of the 分值 100 is no 得分 (the 分值 alone unless the cut took its digits)."""
+    weight, score, line, used = read
+    last = units[-1] if units else None
+    if weight is None and score is not None and used == len(units) and last is not None and (
+            digits := last.key.rstrip(".")) and "100.00".startswith(digits):
+        return (MAX_POINTS if score == MAX_POINTS else None), None, line, used
+    return read
 
 
 def _cut_label_at_end(sections: list[Section], lex: Lexicon, ctx: Context) -> None:

@@ -557,7 +557,9 @@ def _width(values: list[str]) -> int:
     return n
 
 
-def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
+def read_funds(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = False) -> Funds:
+    """The fund table; `cut_short`: the form ends inside it (a stored page cut off part-way), so its last row
+    holds the values before the cut, in the columns' order."""
     header = [u for u in units[:12] if lex.fund_column(u.key)]
     starts = column_starts(header)
     if starts and len(starts) >= 5 and numbers_apart(units, [0.0, *starts]):
@@ -592,8 +594,12 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context) -> Funds:
         else:
             seen[fl.label] = fl
     fitted: dict[str, tuple[dict[str, str], float]] = {}
+    cut = labelled[-1] if cut_short and labelled else None  # (the lines in the document's order)
     for k in sorted(seen, key=lambda k: k != "total"):  # the total first: its amounts bound the sub-rows'
         fl = seen[k]
+        if fl is cut and len(fl.filled()) < len(order):
+            fitted[k] = _fit_positional(fl.values, order), 0.9  # (no search: the cut took the columns after)
+            continue
         fitted[k] = _fit_glued(fl.values, order, k != "total", fitted["total"][0] if "total" in fitted else None)
         total = fitted.get("total") if k != "total" else None  # (a sub-row's blank columns are its total's)
         fitted[k] = fitted[k] or _fit(fl.values, order, fl.certain, k != "total", total[0] if total else None)

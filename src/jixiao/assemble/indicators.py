@@ -955,6 +955,12 @@ class _Reader:
         run = next((r for r in runs if r[-1][0] == last), [(last, value)])
         if any(decimals(body[i].text) == places for i, _ in run[:-1]):
             return None
+        # (its cells before it as many as a row prints before its 分值: '年终预算执行率 ≥90(%) 99.49' is cut after
+        # its 实际完成值)
+        above = max((r[-1][0] for r in runs if r[-1][0] != last), default=-1)
+        cells = sum(1 for u in body[above + 1:last] if _is_label(u, self.lex) != "level")
+        if cells < self.least_cells:
+            return None
         runs[:] = [r for r in runs if r[-1][0] != last]
         return _Anchor(last, value, None, 1)
 
