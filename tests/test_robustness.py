@@ -33,6 +33,23 @@ def test_encodings(tmp_path, encoding):
     assert same_values(path)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_file_cut_inside_its_last_character(tmp_path, encoding):
+    """A page stored to a byte count (about 2 KB) ends with the first bytes of a character: the character is left
+    out, with a notice, not read as '�' run onto the last value (a label's beginning then no longer reads as
+    one: '满意度指�')."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    cut = text[:text.index("年终预算执行率") + 5]  # '…年终预算执' then the first byte of 行
+    path = tmp_path / f"cut_{encoding}.txt"
+    path.write_bytes(cut.encode(encoding) + "行".encode(encoding)[:1])
+    [form] = jixiao.parse(path)
+    assert form.indicators[-1].name == "年终预算执"
+    assert "\ufffd" not in form.indicators[-1].name
+    assert any("字符的中间结束" in w.message for w in form.warnings)
+    [again] = jixiao.parse_text(cut + "\ufffd", "cut.txt")
+    assert again.indicators[-1].name == "年终预算执"
+
+
 def test_crlf_line_ends(tmp_path):
     path = tmp_path / "crlf.txt"
     path.write_bytes(SAMPLE.read_bytes().replace(b"\n", b"\r\n"))

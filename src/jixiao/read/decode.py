@@ -117,6 +117,18 @@ def _repair_nuls(text: str, notices: list[Notice]) -> str:
     return text.replace("\x00", "\ufffd")
 
 
+def _cut_inside_a_character(data: bytes, start: int, name: str) -> str | None:
+    """The text of a file cut off inside its last character (a page stored to a byte count: the first bytes of a
+    multi-byte character and no more), that character left out; None when the bytes before it are no text in
+    this encoding either, or more than a character's bytes are left over."""
+    if len(data) - start >= 4:
+        return None
+    try:
+        return data[:start].decode(name)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_text(data: bytes, file: str) -> Decoded:
     """The text, its encoding and what had to be repaired; raises InputError with a message for the user when the
     bytes are no text in a supported encoding."""
@@ -135,8 +147,11 @@ def decode_text(data: bytes, file: str) -> Decoded:
     for name in ("utf-8", "gb18030"):
         try:
             return Decoded(_repair_nuls(data.decode(name), notices), name, notices)
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            if exc.end == len(data) and (whole := _cut_inside_a_character(data, exc.start, name)) is not None:
+                left = len(data) - exc.start
+                notices.append(Notice(f"文件在一个字符的中间结束（存档截断），最后 {left} 个字节未读入"))
+                return Decoded(_repair_nuls(whole, notices), name, notices)
         repaired = _lenient(data, name, int(BAD_SHARE * wide))
         if repaired:
             text, bad = repaired

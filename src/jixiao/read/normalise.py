@@ -77,12 +77,14 @@ def _radicals() -> dict[int, str]:
 
 
 def normalise(text: str) -> str:
-    """Line ends, invisible characters, CJK radicals and Unicode spaces, keeping every line where it was (source
-    lines stay right); box-drawing verticals (`│ ┃ ║`) as `|`, so a table drawn in characters is a table of
-    certain cells (not the full-width `｜`: a cell's text may hold one). The forms of characters are folded per
-    cell (`fold`), once the line's layout has been read: a full-width digit is as wide as two columns, and '>=' is
-    also where an HTML tag ends."""
+    """Line ends, a replacement character ending the text, invisible characters, CJK radicals and Unicode spaces,
+    keeping every line where it was (source lines stay right); box-drawing verticals (`│ ┃ ║`) as `|`, so a table
+    drawn in characters is a table of certain cells (not the full-width `｜`: a cell's text may hold one). The
+    forms of characters are folded per cell (`fold`), once the line's layout has been read: a full-width digit is
+    as wide as two columns, and '>=' is also where an HTML tag ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\ufffd"):  # (the rest of a character a byte count cut in two, decoded elsewhere)
+        text = text.rstrip("\ufffd")
     text = _INVISIBLE.sub("", text)
     if _RADICAL.search(text):
         text = text.translate(_radicals())
