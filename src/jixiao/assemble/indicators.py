@@ -934,35 +934,40 @@ class _Reader:
         return out
 
     def _cut_at_weight(self, body: list[Unit], runs: list[list[tuple[int, float]]]) -> _Anchor | None:
-        """In text, the table's last row cut off right after its 分值 (a stored page ending part-way): the
-        document's last unit a number printed as the rows above print their 分值 and 得分, every one alike
-        ('20.00', or cut after its point, '20.'), after numbers printed otherwise or none ('开展专题学习 3 3
-        20.00', '… 4.00(期) 10.00'): its 分值 alone, not the 得分 of a 分值 3. Where no number of the document's
-        last run is printed so ('问题线索处置率 100 100', its points cut off), the run is the row's values: it is
-        dropped from `runs`. None where no 分值 is found so."""
+        """In text, the table's last row cut off inside or right after its points (a stored page ending
+        part-way), read by where its numbers stand: its last two are its 分值 and 得分 only where as many cells
+        stand before them as a row prints before its 分值; else its last number is its 分值 alone (its 得分 cut
+        off) where that many stand before it ('开展专题学习 3 3 20.00', '满意度 有所提升 满意 15' of 15.00: not the
+        得分 20.00 of a 分值 3); else its numbers are its values ('问题线索处置率 100 100', '培训人员满意率 80 8',
+        '年终预算执行率 ≥90(%) 99.49': cut before its points). Returns the lone 分值's anchor; the run it takes or
+        leaves as values is dropped from `runs`."""
         last = len(body) - 1
         if not self.ends_form or last < 0 or body[last].certain or (value := _score_like(body[last])) is None:
             return None
-        printed = {decimals(body[i].text) for r in runs if r[-1][0] != last for i, _ in r[-2:]}
-        places = printed.pop() if len(printed) == 1 else 0
-        shown = decimals(body[last].text)  # (or fewer decimals after its point: the rest cut off, '10.')
-        if not places:
-            return None
-        if shown != places and not ("." in body[last].text and shown < places):
-            if not any(decimals(body[i].text) == places for r in runs if r[-1][0] == last for i, _ in r):
-                runs[:] = [r for r in runs if r[-1][0] != last]
-            return None
         run = next((r for r in runs if r[-1][0] == last), [(last, value)])
-        if any(decimals(body[i].text) == places for i, _ in run[:-1]):
-            return None
-        # (its cells before it as many as a row prints before its 分值: '年终预算执行率 ≥90(%) 99.49' is cut after
-        # its 实际完成值)
-        above = max((r[-1][0] for r in runs if r[-1][0] != last), default=-1)
-        cells = sum(1 for u in body[above + 1:last] if _is_label(u, self.lex) != "level")
-        if cells < self.least_cells:
-            return None
+        # the row starts after the runs above, and on its printed line where a line holds a row's cells (not the
+        # row above's 偏差原因 or wrapped pieces on the lines between; not a cell per line)
+        start = after = max((r[-1][0] for r in runs if r[-1][0] != last), default=-1) + 1
+        first = run[0][0]  # (the line of the row's first number: its rests may wrap onto lines below, '10.0' / '0')
+        if body[first].gap < Gap.LINE or first and body[first - 1].gap < Gap.LINE:
+            start = max(start, _row_start(body, first))
+        seen = sum(1 for u in body[after:start] if _is_label(u, self.lex) == "level")  # (labels on lines above)
+        if len(run) >= 2 and self._cells_from(body, start, run[-2][0], seen) >= self.least_cells:
+            return None  # (its 分值 and 得分 both printed)
         runs[:] = [r for r in runs if r[-1][0] != last]
-        return _Anchor(last, value, None, 1)
+        if self._cells_from(body, start, last, seen) >= self.least_cells:
+            return _Anchor(last, value, None, 1)
+        return None
+
+    def _cells_from(self, body: list[Unit], start: int, end: int, seen: int = 0) -> int:
+        """The cells of a row's units body[start:end] past the level labels that open it (as many as the header
+        has label columns, less the `seen` printed on lines above: a name after them may read like a label,
+        '服务对象满意度')."""
+        labels = sum(1 for slot in ("level1", "level2") if slot in self.header.slots) - seen
+        k = start
+        while k < end and k - start < labels and _is_label(body[k], self.lex) == "level":
+            k += 1
+        return end - k
 
     def _cut_after_weight(self, body: list[Unit], run: list[tuple[int, float]]) -> bool:
         """The form's last table row, cut off right after its 分值 (a stored page ending part-way): a row of
