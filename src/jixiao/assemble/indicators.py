@@ -935,12 +935,13 @@ class _Reader:
 
     def _cut_at_weight(self, body: list[Unit], runs: list[list[tuple[int, float]]]) -> _Anchor | None:
         """In text, the table's last row cut off inside or right after its points (a stored page ending
-        part-way), read by where its numbers stand: its last two are its 分值 and 得分 only where as many cells
-        stand before them as a row prints before its 分值; else its last number is its 分值 alone (its 得分 cut
-        off) where that many stand before it ('开展专题学习 3 3 20.00', '满意度 有所提升 满意 15' of 15.00: not the
-        得分 20.00 of a 分值 3); else its numbers are its values ('问题线索处置率 100 100', '培训人员满意率 80 8',
-        '年终预算执行率 ≥90(%) 99.49': cut before its points). Returns the lone 分值's anchor; the run it takes or
-        leaves as values is dropped from `runs`."""
+        part-way), read by where its numbers stand and, where the rows above print every 分值 and 得分 alike
+        ('20.00'), by how they are printed: its last two are its 分值 and 得分 where as many cells stand before
+        them as a row prints before its 分值 and the first is printed so; else its last number is its 分值 alone
+        (its 得分 cut off) where that many stand before it and it is printed so, or cut after its point ('开展专题
+        学习 3 3 20.00', '五四活动 1 1 20.': not the 得分 20.00 of a 分值 3); else its numbers are its values
+        ('问题线索处置率 100 100', '培训人员满意率 80 8', '年终预算执行率 ≥90(%) 99.49': cut before its points).
+        Returns the lone 分值's anchor; the run it takes or leaves as values is dropped from `runs`."""
         last = len(body) - 1
         if not self.ends_form or last < 0 or body[last].certain or (value := _score_like(body[last])) is None:
             return None
@@ -949,13 +950,18 @@ class _Reader:
         # row above's 偏差原因 or wrapped pieces on the lines between; not a cell per line)
         start = after = max((r[-1][0] for r in runs if r[-1][0] != last), default=-1) + 1
         first = run[0][0]  # (the line of the row's first number: its rests may wrap onto lines below, '10.0' / '0')
-        if body[first].gap < Gap.LINE or first and body[first - 1].gap < Gap.LINE:
-            start = max(start, _row_start(body, first))
+        if (line := _row_start(body, first)) < first:  # (the number shares its line with cells before it)
+            start = max(start, line)
         seen = sum(1 for u in body[after:start] if _is_label(u, self.lex) == "level")  # (labels on lines above)
-        if len(run) >= 2 and self._cells_from(body, start, run[-2][0], seen) >= self.least_cells:
+        printed = {decimals(body[i].text) for r in runs if r[-1][0] != last for i, _ in r[-2:]}
+        places = printed.pop() if len(printed) == 1 else 0
+        if (len(run) >= 2 and self._cells_from(body, start, run[-2][0], seen) >= self.least_cells
+                and (not places or decimals(body[run[-2][0]].text) == places)):
             return None  # (its 分值 and 得分 both printed)
         runs[:] = [r for r in runs if r[-1][0] != last]
-        if self._cells_from(body, start, last, seen) >= self.least_cells:
+        shown = decimals(body[last].text)
+        if self._cells_from(body, start, last, seen) >= self.least_cells and (
+                not places or shown == places or "." in body[last].text and shown < places):
             return _Anchor(last, value, None, 1)
         return None
 
