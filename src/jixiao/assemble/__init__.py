@@ -10,7 +10,6 @@ that could not be read leaves a warning.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -44,7 +43,7 @@ from jixiao.assemble.stream import (
     without_running_lines,
 )
 from jixiao.assemble.text import MAX_POINTS, fold
-from jixiao.assemble.totals import completed_score, read_grade, read_total, read_trailing_grade
+from jixiao.assemble.totals import CUT_AT_POINT, completed_score, read_grade, read_total, read_trailing_grade
 from jixiao.model import Confidence, Form, ReadWarning, Source
 from jixiao.places import place_of
 from jixiao.read.tokens import Document
@@ -153,14 +152,11 @@ def _printed_twice(reading: Reading) -> None:
         form.source.form_index = index
 
 
-_CUT_AT_POINT = re.compile(r"^\d+[.．]$")
-
-
 def _cut_number_at_end(units: list[Unit]) -> list[Unit]:
     """A document that ends right after a number's decimal point (a stored page cut off inside `10.00`) ends with
     that number: '10.' is 10, not text run on from the cell before it (its text keeps the point: a 分值 printed
     '10.00' may be what the cut left of it)."""
-    if not units or not _CUT_AT_POINT.match(units[-1].key):
+    if not units or not CUT_AT_POINT.match(units[-1].key):
         return units
     return [*units[:-1], units[-1]._replace(key=units[-1].key[:-1])]
 

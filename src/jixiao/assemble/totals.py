@@ -18,7 +18,7 @@ def _grade_text(units: list[Unit]) -> str:
     return _QUALIFIER.sub("", tidy("".join(u.text for u in units)) or "")
 
 
-_CUT_AT_POINT = re.compile(r"^\d+\.$")  # a number cut right after its point ('100.')
+CUT_AT_POINT = re.compile(r"^\d+[.．]$")  # a number cut right after its point ('100.')
 
 
 def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | None, int]:
@@ -30,7 +30,7 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
         if u.page != units[0].page or u.certain and u.row > units[0].row + 1:
             break  # (a table's row holds its numbers, or the row below: not the next sheet's cells)
         # ('100.' / '00': a narrow column cut the 分值 after its point, its rest on the line below)
-        value = number(u.text[:-1] if _CUT_AT_POINT.match(u.text) else u.text)
+        value = number(u.text[:-1] if CUT_AT_POINT.match(u.text) else u.text)
         if (value is None or value > MAX_POINTS) and not numbers and (pair := points_pair(u.text, alike=False)):
             return number(pair[0]), number(pair[1]), u.line, k + 1  # 分值 and 得分 glued: '100100', '10096.5'
         if value is None:
@@ -43,7 +43,7 @@ def read_total(units: list[Unit]) -> tuple[float | None, float | None, int | Non
         line = line or u.line
         if len(numbers) == 2:
             break
-    cut = any(_CUT_AT_POINT.match(u.text) for u in units[:used])
+    cut = any(CUT_AT_POINT.match(u.text) for u in units[:used])
     if cut and used < len(units) and CUT_REST.match(units[used].text) and units[used].row > units[used - 1].row:
         used += 1  # the cut number's rest ('00'), read with it
     if len(numbers) == 1:
