@@ -1133,7 +1133,8 @@ class _Reader:
                 continue  # the rest of the last row's label, cut below it ('经济成本指' / '标')
             if not content or all(_PLACEHOLDER.match(u.key) for u in content):
                 continue
-            if self.ends_form and whole is wholes[-1] and self._only_a_label_begun(whole, content):
+            if self.ends_form and whole is wholes[-1] and len(content) == len(whole) and all(
+                    u.key in self.lex.prefixes for u in whole):
                 continue  # the start of the next row's label, cut off with the page ('生态' of 生态效益指标)
             # (in a table without points, the row the document's end cut off prints its cells in order too)
             cut_off = self.ends_form and whole is wholes[-1]
@@ -1150,20 +1151,6 @@ class _Reader:
             self._labels_below(out, trailing)
         self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
-
-    def _only_a_label_begun(self, whole: list[Unit], content: list[Unit]) -> bool:
-        """The row the document's end cuts off holds only the beginning of a label: its cells that are no whole
-        label each begin one, and stand where a label does — alone, in a label column of the header, or after
-        fewer whole labels than the header has label columns ('效益指标 | 生' of 生态效益指标; not '效益指标 | 社会效益
-        指标 | 满意', a name cut off)."""
-        if not all(u.key in self.lex.prefixes for u in content):
-            return False
-        if len(content) == len(whole):
-            return True
-        cols = {self.header.cols.get(slot) for slot in ("level1", "level2")} - {None}
-        if all(u.certain and u.col is not None for u in content):
-            return all(u.col in cols for u in content)
-        return len(whole) <= len(cols) and whole[-len(content):] == content
 
     def _labels_below(self, rows: list[RawRow], trailing: list[Unit]) -> None:
         """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
