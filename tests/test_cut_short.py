@@ -252,3 +252,55 @@ def test_text_cut_after_a_row_s_points_whose_name_holds_a_space(layout):
     [got] = _read(text[:at + 4])
     cut = got["indicators"][-1]
     assert (cut["actual"], cut["weight"], cut["score"]) == ("80", 3.0, None)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "space_rows", "one_line", "cell_lines"])
+def test_level_labels_of_a_form_cut_short_stand_at_the_top_of_their_spans(layout):
+    """A form whose first ten rows print no 二级 label, cut after the second 二级 label's row (质量指标, then
+    时效指标): its one 一级 label stands on the first row, so the labels head their spans. Read at the bottom of
+    them instead, 产出指标's block would be the first row alone and the rows below, whose 二级 labels say 产出,
+    outside it (before: the ten rows were read as 质量指标's, and the 质量指标 rows as 时效指标's)."""
+    form = FORMS[27]
+    text = render([form], layout)
+    [got] = _read(text[:text.index("一次接通率达到85%")])
+    rows = got["indicators"]
+    assert len(rows) >= 12
+    assert [r["level2"] for r in rows[:12]] == [r["level2"] for r in form["indicators"][:12]]
+    assert {r["level1"] for r in rows} == {"产出指标"}
+
+
+@pytest.mark.parametrize("layout", ["cell_lines", "blank_separated"])
+def test_a_level_label_after_a_deviation_opens_the_row_the_cut_leaves(layout):
+    """'… 2.00 / 部分培训资料由培训点负责打印,再生纸使用率低。 / 可持续影响指标 / 政务公开工' ending the
+    document: the whole 二级 label opens the cut row and the sentence before it is the 偏差原因 above — no row
+    whose name is that sentence and whose target is the label."""
+    form = FORMS[42]
+    text = render([form], layout)
+    [got] = _read(text[:text.index("政务公开工作全国排名") + 5])
+    *_, above, cut = got["indicators"]
+    assert above["deviation"] == "部分培训资料由培训点负责打印,再生纸使用率低。"
+    assert (cut["level2"], cut["name"], cut["target"]) == ("可持续影响指标", "政务公开工", None)
+
+
+@pytest.mark.parametrize("n,printed", [(6, "态势感知"), (39, "社保")])
+def test_text_whose_goal_keeps_to_one_line_cut_on_the_line_after_its_first_row(n, printed):
+    """Space-separated rows whose goal texts stand on one line each (a line longer than a printed page holds: no
+    cell wraps at its column's width), cut on the line after the table's first row ('… 15.00 15.00' / '态势感知'):
+    that line opens the row the cut leaves — with one row above, no count of rows kept to their lines says so
+    (before: '专项检查态势感知', the first row's name run on)."""
+    form = FORMS[n]
+    text = render([form], "space_rows")
+    first = form["indicators"][0]["name"]
+    row = text.index(first, text.index("偏差原因分析及改进措施"))
+    [got] = _read(text[:text.index(printed, row + len(first)) + len(printed)])
+    assert [r["name"] for r in got["indicators"]] == [first, printed]
+
+
+def test_a_whole_heading_the_document_ends_on_is_no_label_cut_short():
+    """A Sichuan form stored up to its fund header, whose last heading 原因 is whole (it also begins 原因分析): no
+    notice that the document stopped inside a label (before: P038 said '原因' was a label cut off)."""
+    text = render([FORMS[2]], "pipe", template="sichuan")
+    header = next(line for line in text.splitlines() if "调整后预算数" in line)
+    [form] = _read(text[:text.index(header)] + header.rstrip(" |") + " | 原因 |")
+    assert form["project_name"] == FORMS[2]["project_name"]
+    assert not any(w["code"] == "P038" for w in form["warnings"]), form["warnings"]

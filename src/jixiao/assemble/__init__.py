@@ -161,6 +161,18 @@ def _cut_number_at_end(units: list[Unit]) -> list[Unit]:
     return [*units[:-1], units[-1]._replace(key=units[-1].key[:-1])]
 
 
+LONG_LINE = 100  # characters: more than a line of a printed page holds
+
+
+def long_cell_on_a_line(units: list[Unit]) -> bool:
+    """A line of LONG_LINE characters or more (a goal's text): the document's cells are not wrapped at their
+    columns' widths — a web page's or a word processor's text, not a PDF's — so a row's cells keep to its line."""
+    width: dict[int, int] = {}
+    for u in units:
+        width[u.row] = width.get(u.row, 0) + len(u.text)
+    return any(n >= LONG_LINE for n in width.values())
+
+
 def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form:
     sections = sections_of(fu, lex)
     _cut_label_at_end(sections, lex, ctx)
@@ -220,7 +232,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                     and not (total.anchor and (label_points(total.anchor.key) is not None
                                                or "得分" in total.anchor.key)))
     form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form,
-                                      weights_only)
+                                      weights_only, long_cell_on_a_line(goal_units))
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None
@@ -301,7 +313,8 @@ def _cut_label_at_end(sections: list[Section], lex: Lexicon, ctx: Context) -> No
     if last is None or last.kind not in ("head", "funds", "goals") or not last.units:
         return
     u = last.units[-1]
-    if u.key in lex.prefixes and not lex.section(u.key) and not any(c.isdigit() for c in u.key):
+    if (u.key in lex.prefixes and u.key not in lex.words and not lex.section(u.key)
+            and not any(c.isdigit() for c in u.key)):  # (not a whole label that begins a longer one: '原因')
         last.units.pop()
         ctx.warn("P038", f"第 {u.line} 行：文档在标签“{u.text}”处中断（未写完），这几个字未读入", None, u.line)
 

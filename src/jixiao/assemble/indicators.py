@@ -584,6 +584,7 @@ class _Reader:
         self.blank_rows = False  # every row but the first after a blank line (`rows`)
         self.weights_only = False  # the form is not scored yet: its rows print their 分值 and no 得分 (`anchors`)
         self.lines_kept = [0, 0]  # rows of text read so far printed on (one, more) lines (`_split`)
+        self.unwrapped = False  # the document prints a long cell on one line: no cell wraps at a column's width
         self._body: list[Unit] = []  # the table's body (`rows`), for what a row is read against
         self._second_labels: bool | None = None
         self.section: list[Unit] = []  # the table's units, its header's too (`read_indicators`)
@@ -1324,11 +1325,12 @@ class _Reader:
         if not all(u.certain for u in rest):
             if weight is not None:
                 self.lines_kept[any(u.row != weight.row for u in rest)] += 1
-            elif (self.ends_form and self.lines_kept[0] >= 2 and not self.lines_kept[1]
+            elif (self.ends_form and (self.lines_kept[0] >= 2 or self.unwrapped) and not self.lines_kept[1]
                   and not any(mark in u.text for u in rest for mark in _PROSE_MARKS)):
                 return same_row, [], rest  # every row above printed on one line, and no prose below (a 偏差原因
                 # wrapped, '…计' / '划有所调整。'): the lines the document ends with are the row it cuts short
-                # (before: its name ran on the last row's target)
+                # (before: its name ran on the last row's target); so where the document prints a long cell on
+                # one line, from its first row on (before: '专项检查' / '态势感知' read as one name)
             if weight is None and self.ends_form:  # (the document's last line may open the row it cuts short)
                 last = source_rows(rest)[-1]
                 if self._cut_row(last) == 0:
@@ -1672,7 +1674,8 @@ class _Reader:
                 points -= 30.0  # a 三级指标 is never a bare number: it is the 偏差原因 above ('0')
             if c and not between[c].certain and between[c - 1].key.endswith(GOES_ON):
                 points -= 1.0  # the 偏差原因 above goes on after '，': its line below is its own
-            points -= 8.0 * late_labels[c]
+            points -= 30.0 * late_labels[c]  # (a whole level label is no cell's value: '… / 可持续影响指标 /
+            # 政务公开工' cut short is a row opened by its label, not one whose target is the label)
             options.append((points, c))
         options.sort(key=lambda o: -o[0])
         best = options[0][1]
@@ -2004,7 +2007,7 @@ def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
 
 
 def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx: Context, ends_form: bool,
-                weights_only: bool) -> tuple[list[RawRow], _Reader, bool, Header]:
+                weights_only: bool, unwrapped: bool = False) -> tuple[list[RawRow], _Reader, bool, Header]:
     """The table's rows under `header` (a copy is read: the reading renumbers its columns), the reader, whether
     the text was column-aligned, and the header as read."""
     header = replace(header, cols=dict(header.cols))
@@ -2039,6 +2042,7 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     reader.aligned = aligned
     reader.ends_form = ends_form
     reader.weights_only = weights_only and "weight" in header.slots and "score" in header.slots
+    reader.unwrapped = unwrapped
     raws = reader.grid_rows(body) if _by_columns(header, body) else reader.rows(body)
     return raws, reader, aligned, header
 
@@ -2078,9 +2082,10 @@ def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
 
 
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
-                    weights_only: bool = False) -> list[Indicator]:
+                    weights_only: bool = False, unwrapped: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
-    `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone)."""
+    `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone); `unwrapped`: the
+    document prints a long cell on one line (`long_cell_on_a_line`)."""
     units = join_vertical_labels(units, lex)
     header, start = read_header(units, lex)
     if header.renamed:
@@ -2095,7 +2100,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                  "indicators", units[-1].line)
         units = units[:-1]
     mark = ctx.mark()
-    raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only)
+    raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only, unwrapped)
     blank_points = False
     if "weight" in read.slots and "score" in read.slots and not read.unscored and raws and all(
             r.weight is None and r.score is None for r in raws):
@@ -2107,7 +2112,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         bare = Header(tuple(s for s in header.slots if s not in ("weight", "score")),
                       {k: v for k, v in header.cols.items() if k not in ("weight", "score")}, unscored=True,
                       renamed=header.renamed, unread=header.unread)
-        again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only)
+        again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only, unwrapped)
         if len(again[0]) >= len(raws):
             raws, reader, aligned, read = again
             blank_points = True
@@ -2134,7 +2139,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         for u in units:
             if u.box is not None:
                 boxes.setdefault(u.line, []).append((u.key, u.box, u.page or 0))
-    levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]), boxes)
+    levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]), boxes,
+                            reader.ends_form)
     unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws and not blank_points:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",

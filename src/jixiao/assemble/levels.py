@@ -547,12 +547,13 @@ def _placed(col: list[Printed | None], mode: str, places: dict[tuple[str, float]
 
 def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                    blank: tuple[set[int], set[int]] = (set(), set()),
-                   boxes: dict[int, list[tuple[str, Box, int]]] | None = None
+                   boxes: dict[int, list[tuple[str, Box, int]]] | None = None, cut_short: bool = False
                    ) -> list[tuple[str | None, str | None, float, float]]:
     """(level1, level2, confidence of level1, confidence of level2) per row. `vertical`: the rows are printed
     lines of a page (a row's cells side by side), so a label's line tells where in its span it stands.
     `blank`: the source rows under an empty merged cell of the 一级 and of the 二级 column (no label there).
-    `boxes`: per printed line, each cell's key, box and page, where the reader knows them (`_measured`)."""
+    `boxes`: per printed line, each cell's key, box and page, where the reader knows them (`_measured`).
+    `cut_short`: the document ends inside the table."""
     _join_cut_labels(raws, lex)
     measured = _measured(raws, boxes) if vertical and boxes else None
     if measured is not None:
@@ -586,6 +587,8 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
         return 3.0 * (total[end + 1] - total[start] - own)
 
     level1_labels = [col1[p][0] for p in pos1]  # type: ignore[index]
+    printed1 = set(level1_labels)
+    open_from = pos1[-1] if cut_short and pos1 else len(raws)
     keys = [fold(raw.name) if raw.name else None for raw in raws]  # (names as the labels are: traditional folded)
     says = _blocks_named(keys, level1_labels)  # the 一级 block each row's name says, if any
     unnamed = _unnamed(keys, level1_labels, lex)
@@ -604,8 +607,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             two = col2[cover2[i]][0] if cover2[i] is not None else None  # type: ignore[index]
             one = col1[cover1[i]][0] if cover1[i] is not None else None  # type: ignore[index]
             implied = parents.get(two) if two and two != COST else None
-            if one is None:
-                cost += 1.0 if implied is None else 0.1
+            if one is None:  # (in a table the document cuts short, a row below the last 一级 label and outside
+                # its span is under a label the cut took: not in a block whose label is printed above it)
+                cost += 1.0 if implied is None or i > open_from and implied in printed1 else 0.1
             elif implied and one not in (implied, LOST):
                 cost += 3.0
             if two is None and col2[i] is None:
