@@ -285,3 +285,17 @@ def test_a_sub_row_that_lost_its_blank_cells_keeps_the_columns_its_total_fills()
         "其中：当年财政拨款\t387664.62\t387664.62\t—\n")
     assert form.funds.total.initial_budget is None and form.funds.current_year.initial_budget is None
     assert (form.funds.current_year.annual_budget, form.funds.current_year.executed) == (387664.62, 387664.62)
+
+
+def test_a_glued_sub_row_equal_to_the_total_puts_no_number_in_a_column_of_words():
+    """Glued text whose fund header ends with a column of words ('得分计算方法'): the sub-row's '310.2154.74' is the
+    total's 310.2 and 154.74, not '31', '0.2', a rate '1' (0.2/31 rounds to 1%) and '54.74' in the words' column."""
+    text = ("项目支出绩效自评表(2016年度)项目名称道路保洁经费主管部门某区街道办事处实施单位某区城市运行服务中心"
+            "项目资金(万元) 年初预算数(A)全年执行数(B)分值(10分)执行率(B/A)得分得分计算方法"
+            "年度资金总额:310.2154.741050%5执行率*该指标分值,最高不得超过分值上限。"
+            "其中:本年一般公共预算拨款 310.2154.74   其他资金     年度总体目标完成道路清扫保洁。")
+    [form] = jixiao.parse_text(text, "glued.txt")
+    total, sub = form.funds.total, form.funds.current_year
+    assert (total.initial_budget, total.executed, total.weight, total.execution_rate, total.score) == (
+        310.2, 154.74, 10, 50, 5)
+    assert (sub.initial_budget, sub.executed) == (310.2, 154.74)

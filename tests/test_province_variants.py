@@ -1252,3 +1252,20 @@ def test_a_form_whose_points_are_all_blank_reads_row_by_row(layout):
     assert form.indicators[1].deviation == "个别路段清运不及时"
     codes = [w.code for w in form.warnings]
     assert "P037" in codes and "P031" not in codes and "P030" not in codes
+
+
+@pytest.mark.parametrize("layout", ["pipe", "cell_lines", "space_rows"])
+def test_a_template_s_instruction_left_in_a_goal_cell_is_no_text(layout):
+    """Sichuan's form prints under 年度目标完成情况 the instruction '对照年度目标,说明相关任务目标的完成情况(100字以
+    内)'; a form published without filling it in has no 实际完成情况: null, and warning P039 names the cell
+    (before: the instruction was read as the report)."""
+    import json
+
+    from tests.conftest import GOLDEN
+    from tests.layout_render import render
+
+    form = json.loads(sorted(GOLDEN.glob("*.json"))[0].read_text("utf-8"))["forms"][0]
+    form = {**form, "goal_actual": "对照年度目标,说明相关任务目标的完成情况(100字以内)"}
+    [got] = jixiao.parse_text(render([form], layout, template="sichuan"), "prompt.txt")
+    assert got.goal_expected == form["goal_expected"] and got.goal_actual is None
+    assert [w.path for w in got.warnings if w.code == "P039"] == ["goal_actual"]

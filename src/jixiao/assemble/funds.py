@@ -492,6 +492,8 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
         # 100% with the 全年执行数 left out)
         mapping = _fit(cells, order, False, sub)[0] if len(cells) < len(order) else _fit_positional(cells, order)
         points = _plausibility(mapping, sub)
+        # (a column no template knows, '得分计算方法', seldom holds a number: a piece put there is a guess)
+        points -= 1.5 * sum(1 for col, v in mapping.items() if col.startswith(EXTRA) and v in pieces)
         places = Counter(decimals(p) for p in pieces if not is_dash(p))
         alike = max(places.values(), default=0)
         points += alike - (sum(places.values()) - alike)  # a row's numbers printed alike ('409.90', '495.40')

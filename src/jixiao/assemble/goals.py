@@ -34,6 +34,9 @@ _FILLER = re.compile(r"^[.。…·・_\-—]{2,}$")
 _NUMBERED = re.compile(r"^(?:目标|指标)?[(（]?(\d{1,2}|[一二三四五六七八九十])(?:[)）.、:：](?!\d)|是)")
 _CN_DIGITS = "一二三四五六七八九十"
 _DIGIT = re.compile(r"\d")
+# a template's instruction to the filler, left in the cell ('对照年度目标,说明相关任务目标的完成情况(100字以内)'):
+# nothing was written there
+_PROMPT = re.compile(r"[(（](?:限|不超过|不多于)?\s*\d+\s*字(?:以内|以下)?[)）][。.]?\s*$")
 _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
 _PAGE = 100  # no printed line is wider, in CJK characters
 _OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
@@ -118,6 +121,11 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
         _by_cut(texts, parts, lines, ctx, beside, cut_short, one_cell)
     for kind in ("expected", "actual"):
         ctx.at(f"goal_{kind}", lines[kind])
+        if _PROMPT.search(parts[kind]):
+            cell = "预期目标" if kind == "expected" else "实际完成情况"
+            ctx.warn("P039", f"{cell}“{tidy(parts[kind])[:40]}”是表样中的填写说明，没有填写内容，按空值处理",
+                     f"goal_{kind}", lines[kind])
+            parts[kind] = ""
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
 
 
