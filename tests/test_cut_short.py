@@ -304,3 +304,14 @@ def test_a_whole_heading_the_document_ends_on_is_no_label_cut_short():
     [form] = _read(text[:text.index(header)] + header.rstrip(" |") + " | 原因 |")
     assert form["project_name"] == FORMS[2]["project_name"]
     assert not any(w["code"] == "P038" for w in form["warnings"]), form["warnings"]
+
+
+def test_a_wrapped_name_then_a_level_label_opening_the_row_the_cut_leaves():
+    """PDF text whose rows each kept to one line until '降低中小企业数字化转型成' / '本' wrapped, cut in the next
+    row opened by its whole 二级 label ('时效指标 项目完成及时性 2023年完成 达成指'): the line with the label is
+    the cut row, the line above it the rest of the name (before: a row named '本' whose target was the label)."""
+    text = render([FORMS[11]], "pdf_flow")
+    [got] = _read(text[:text.index("达成指标", text.index("项目完成及时性")) + 3])
+    *_, above, cut = got["indicators"]
+    assert above["name"] == "降低中小企业数字化转型成本"
+    assert (cut["level2"], cut["name"], cut["target"]) == ("时效指标", "项目完成及时性", "2023年完成")

@@ -1326,11 +1326,14 @@ class _Reader:
             if weight is not None:
                 self.lines_kept[any(u.row != weight.row for u in rest)] += 1
             elif (self.ends_form and (self.lines_kept[0] >= 2 or self.unwrapped) and not self.lines_kept[1]
-                  and not any(mark in u.text for u in rest for mark in _PROSE_MARKS)):
+                  and not any(mark in u.text for u in rest for mark in _PROSE_MARKS)
+                  and not any(_whole_level(line[0].key, self.lex) for line in source_rows(rest)[1:])):
                 return same_row, [], rest  # every row above printed on one line, and no prose below (a 偏差原因
                 # wrapped, '…计' / '划有所调整。'): the lines the document ends with are the row it cuts short
                 # (before: its name ran on the last row's target); so where the document prints a long cell on
-                # one line, from its first row on (before: '专项检查' / '态势感知' read as one name)
+                # one line, from its first row on (before: '专项检查' / '态势感知' read as one name); but a whole
+                # level label opening a line below shows where that row starts: the lines above it are wrapped
+                # ('降低中小企业数字化转型成' / '本' / '时效指标 项目完成及时性 …')
             if weight is None and self.ends_form:  # (the document's last line may open the row it cuts short)
                 last = source_rows(rest)[-1]
                 if self._cut_row(last) == 0:
