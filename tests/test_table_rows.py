@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import jixiao
 from tests.conftest import SEEDS
 
@@ -62,3 +64,23 @@ def test_a_row_between_two_centred_labels_goes_to_the_block_its_name_names():
         ("产出指标", "质量指标"), ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度指标"),
         ("满意度指标", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标"), ("成本指标", "经济成本指标"),
         ("成本指标", "经济成本指标")]
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box", "aligned"])
+def test_a_table_whose_points_column_is_blank_and_its_scores_filled(layout):
+    """A form whose filler scored every row and left the 分值 column blank (`20000亩 | | 15.00`): each row's
+    得分 is its own, alone; no 分值 made of the 实际完成值 before it (`85.6% | | 10.00` read 分值 85.6) and no
+    实际完成值 run into the 得分 (`20000亩15.00`); one notice for the table (P041), not one a row."""
+    import json
+
+    from tests.conftest import GOLDEN
+    from tests.layout_render import expected, render
+    from tests.scoring import score
+
+    forms = json.loads(sorted(GOLDEN.glob("*.json"))[2].read_text("utf-8"))["forms"][:4]
+    blank = [{**f, "indicators": [{**i, "weight": None} for i in f["indicators"]]} for f in forms]
+    got = jixiao.parse_text(render(blank, layout), "blank_points.txt")
+    fields, matched, wrong, missing, extra = score([expected(f) for f in blank], [f.record() for f in got])
+    assert (matched, missing, extra) == (fields, 0, 0), wrong[:10]
+    assert all([w.code for w in f.warnings].count("P041") == 1 and not any(w.code == "P030" for w in f.warnings)
+               for f in got)

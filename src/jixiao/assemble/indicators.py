@@ -382,10 +382,10 @@ def _label_kind(key: str, lex: Lexicon) -> str | None:
 
 @dataclass
 class _Anchor:
-    weight: int  # index of the 分值 unit in the body
-    weight_value: float
+    weight: int  # index of the 分值 unit in the body (of the 得分 unit where the 分值 cell is blank)
+    weight_value: float | None
     score_value: float | None
-    size: int = 2  # units it takes: 分值 and 得分, or 分值 alone in a table row whose 得分 cell holds no score
+    size: int = 2  # units it takes: 分值 and 得分, or 分值 (得分) alone in a table row whose 得分 (分值) cell is blank
 
     @property
     def last(self) -> int:
@@ -889,8 +889,9 @@ class _Reader:
             if None not in under and self._under_header(body, run[0][0]):
                 pick = next((p for p in pairs if (body[p[0][0]].col, body[p[1][0]].col) == under
                              and body[p[0][0]].certain and body[p[1][0]].certain), None)
-                if pick is None and self._no_score(body, run):
-                    continue  # its 分值 stands in the run, its 得分 cell holds no score: a lone anchor
+                if pick is None and (self._no_score(body, run) or self._score_alone(body, run[-1][0])):
+                    continue  # its 分值 stands in the run, its 得分 cell holds no score (or its 得分 stands in the
+                    # run, its 分值 cell blank): a lone anchor
                 pick = pick or pairs[-1]
             elif len(pairs) > 1 and places is not None:
                 pick = next((p for p in reversed(pairs)
@@ -1019,7 +1020,12 @@ class _Reader:
         beyond = min((c for c in cols.values() if c > score), default=score + 1)  # the column after 得分's
         out = []
         for i, u in enumerate(body):
-            if i in read or (value := _score_like(u)) is None or not self._under_weight(u):
+            if i in read or (value := _score_like(u)) is None:
+                continue
+            if self._score_alone(body, i):
+                out.append(_Anchor(i, None, value, 1))
+                continue
+            if not self._under_weight(u):
                 continue
             after = body[i + 1] if i + 1 < len(body) else None
             # (the 得分 cell's own text, '—', is the anchor's: it is no 偏差原因)
@@ -1027,6 +1033,18 @@ class _Reader:
                      and weight < after.col < beyond)
             out.append(_Anchor(i, value, None, 2 if taken else 1))
         return out
+
+    def _score_alone(self, body: list[Unit], at: int) -> bool:
+        """A certain cell in the header's 得分 column of a row whose 分值 cell is blank (a form whose filler scored
+        the rows and left the 分值 column empty): the row's 得分 alone, no 分值 of a pair with the number before it
+        (before: '85.6% | | 10.00' read as 分值 85.6, '20000亩 | | 15.00' as one 实际完成值 '20000亩15.00')."""
+        u = body[at]
+        weight, score = self.header.cols.get("weight"), self.header.cols.get("score")
+        if not u.certain or weight is None or score is None or u.col != score or score < weight:
+            return False
+        first = _row_start(body, at)
+        return not any(v.col == weight for v in body[first:at]) and body[first].col is not None and (
+            body[first].col <= self.header.cols.get("name", weight))
 
     def _under_weight(self, unit: Unit) -> bool:
         """A certain cell in the header's 分值 column: the header column nearest its own (a PDF numbers its
@@ -1073,10 +1091,11 @@ class _Reader:
             between = body[start:a.weight]
             self._score_row = body[a.weight].row
             row = RawRow(weight=a.weight_value, score=a.score_value, page=pages[a.weight] if pages else 0)
-            for k, slot in ((0, "weight"), (1, "score"))[:a.size]:
+            slots = ("weight", "score") if a.weight_value is not None else ("score",)
+            for k, slot in enumerate(slots[:a.size]):
                 if body[a.weight + k].col is not None:
                     row.slot_cols[body[a.weight + k].col] = slot
-            offset = self._offset(body[a.weight])
+            offset = self._offset(body[a.weight], a.weight_value is None)
             self.split_sure = 1.0
             dev, pieces_prev, prefix = self._split(between, prev, prev_score_unit, body[a.weight], offset)
             dev, moved = self._off_deviation(dev)
@@ -1090,7 +1109,7 @@ class _Reader:
             if prev is not None:
                 self._finish(prev, dev, pieces_prev)
             if not prefix:
-                self.ctx.choose("分值/得分小计行", [(f"{a.weight_value:g} / {a.score_value or 0:g}", 0.0)],
+                self.ctx.choose("分值/得分小计行", [(f"{a.weight_value or 0:g} / {a.score_value or 0:g}", 0.0)],
                                 body[a.weight].line)
                 start = a.last + 1
                 continue  # a block subtotal ('90.00 | 90.00'), not an indicator
@@ -1206,10 +1225,11 @@ class _Reader:
             out.append(row)
         return out
 
-    def _offset(self, weight_unit: Unit) -> int | None:
+    def _offset(self, weight_unit: Unit, score: bool = False) -> int | None:
         """How far this row's columns are shifted against the header's, when that can be trusted: the row's
-        分值 stands under the header's, or the header has no blank spacer columns a row could lack."""
-        col = self.header.cols.get("weight")
+        分值 (`score`: its 得分, the 分值 cell blank) stands under the header's, or the header has no blank spacer
+        columns a row could lack."""
+        col = self.header.cols.get("score" if score else "weight")
         if col is None or weight_unit.col is None or not weight_unit.certain:
             return None
         offset = weight_unit.col - col
@@ -2151,6 +2171,9 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     elif header.score_only and raws:
         unscored = True  # (no row has a 分值 to miss)
         ctx.warn("P035", "绩效指标表只有得分列、没有分值列，各指标的分值为空", "indicators", raws[0].line)
+    elif len(raws) >= 2 and all(raw.weight is None and raw.score is not None for raw in raws):
+        unscored = True  # (every row scored, its 分值 cell blank: said once, not row by row)
+        ctx.warn("P041", "绩效指标表的分值列全部空白（只填了得分），各指标的分值为空", "indicators", raws[0].line)
     parts: list[int | None] = []  # the lines of rows that break down the row above, unscored
     for k, (raw, (level1, level2, sure1, sure2)) in enumerate(zip(raws, levels, strict=True)):
         if raw.name:
