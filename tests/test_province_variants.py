@@ -1269,3 +1269,24 @@ def test_a_template_s_instruction_left_in_a_goal_cell_is_no_text(layout):
     [got] = jixiao.parse_text(render([form], layout, template="sichuan"), "prompt.txt")
     assert got.goal_expected == form["goal_expected"] and got.goal_actual is None
     assert [w.path for w in got.warnings if w.code == "P039"] == ["goal_actual"]
+
+
+def test_points_printed_with_a_space_before_fen_are_one_caption():
+    """'预算执行情况(万元) (20 分)' and '年度绩效目标 (80 分)' as a word processor spaces a digit and an ideograph:
+    the points are the fund row's 分值 and no goal text (before: '(80' and '分)' two cells, the goal '(80 分)'
+    and the 分值 unread)."""
+    text = "\n".join([
+        "项目支出绩效自评表",
+        "(2021年度)",
+        "项目名称 村道建设项目",
+        "主管部门 某县交通局 实施单位 某乡人民政府",
+        "预算执行情况(万元) (20 分) 预算数(A) 执行数(B) 执行率(B/A) 得分",
+        "年度财政资金总额 285.84 285.84 100% 20",
+        "年度绩效目标 (80 分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "产出指标 数量指标 新建道路 ≥524米 524米 40",
+        "效益指标 社会效益指标 群众出行条件 改善 改善 40",
+    ])
+    [form] = jixiao.parse_text(text, "spaced_points.txt")
+    assert (form.funds.total.weight, form.funds.total.score) == (20, 20)
+    assert form.goal_expected is None and form.goal_actual is None
+    assert [(i.name, i.score) for i in form.indicators] == [("新建道路", 40), ("群众出行条件", 40)]

@@ -91,7 +91,15 @@ def normalise(text: str) -> str:
     if _BOX_VERTICAL.search(text):  # (three replaces: a translate looks every character of the text up)
         for bar in _BOX_VERTICALS:
             text = text.replace(bar, "|")
-    return _SPACES.sub(" ", unglossed(text))
+    text = _SPACES.sub(" ", unglossed(text))
+    if "分" in text and _SPACED_POINTS.search(text):
+        text = _SPACED_POINTS.sub(r"\1分\2 ", text)
+    return text
+
+
+# points with a space before 分 ('(80 分)', a word processor's space between a digit and an ideograph): one cell,
+# the space moved after it (the line keeps its length: column-aligned text keeps its columns)
+_SPACED_POINTS = re.compile(r"([(（]\d+(?:\.\d+)?) 分([)）])")
 
 
 def unglossed(text: str) -> str:
