@@ -315,3 +315,15 @@ def test_a_wrapped_name_then_a_level_label_opening_the_row_the_cut_leaves():
     *_, above, cut = got["indicators"]
     assert above["name"] == "降低中小企业数字化转型成本"
     assert (cut["level2"], cut["name"], cut["target"]) == ("时效指标", "项目完成及时性", "2023年完成")
+
+
+def test_goal_texts_side_by_side_cut_right_after_the_left_text_s_part_of_a_line():
+    """PDF text of two goal texts side by side, the document ending right after the left text's part of a line
+    (`…发展预研 ；二是梳理国内外跨`, as wide as the left column): the whole line is the left text's, the space in
+    it no crossing into the right one (before: `；二是梳理国内外跨` ended the 实际完成情况)."""
+    form = FORMS[55]
+    text = render([form], "pdf_flow")
+    [got] = _read(text[:text.index("二是梳理国内外跨") + len("二是梳理国内外跨") + 1])
+    assert got["goal_expected"].endswith("二是梳理国内外跨")
+    actual = got["goal_actual"].replace(" ", "")
+    assert not actual.endswith("二是梳理国内外跨") and form["goal_actual"].replace(" ", "").startswith(actual)

@@ -217,7 +217,7 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
         parts["expected"] = join(parts["expected"], texts[0].text)
         lines["expected"] = texts[0].line
         return
-    if _interleaved(texts, parts, lines, beside) or _alternating(texts, parts, lines):
+    if _interleaved(texts, parts, lines, beside, cut_short) or _alternating(texts, parts, lines):
         return
     indented = [u.x for u in texts if u.gap >= Gap.LINE]
     base = min(indented) if indented else 0
@@ -376,9 +376,11 @@ def _last_cut(row: list[Unit], column: float, right: float) -> int:
     return ended[-1] if ended else fits[-1][1]
 
 
-def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> tuple[list[str], list[str], int]:
+def _split_lines(rows: list[list[Unit]], column: float, right_width: float, cut_short: bool = False
+                 ) -> tuple[list[str], list[str], int]:
     """(left lines, right lines, lines wider than their column) of two texts side by side in columns of these
-    widths: each text fills its column on each line until its last; after that the other runs on alone."""
+    widths: each text fills its column on each line until its last; after that the other runs on alone.
+    `cut_short`: the document ends on the last line, which may hold the left text's part alone."""
     left_open = right_open = True
     left: list[str] = []
     right: list[str] = []
@@ -389,6 +391,11 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float) -> t
             over += _printed(r) > (column if left_open else right_width) + _OVER
             (left if left_open else right).append(text)
             continue
+        if (cut_short and r is rows[-1] and len(r) > 1 and column - _SHORT <= _printed(r) <= column + 1.0
+                and not any(u.text.rstrip().endswith(SENTENCE_END) for u in r[:-1])):
+            left.append(text)  # the document ends right after the left text's part of the line, which fills
+            continue  # its column ('…发展预研 ；二是梳理国内外跨': no space there crosses into the right text,
+            # where no sentence ends before it: '力服务。 境监测中心…' is the left text's end and the right's)
         if len(r) == 1:  # one of the two texts ended on the line above: which one
             if _left_alone(text, column, left[-1] if left else "", right[-1] if right else ""):
                 left.append(text)
@@ -434,7 +441,8 @@ def _left_alone(text: str, column: float, left: str, right: str) -> bool:
     return not (left_ended and not right_ended)
 
 
-def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: bool = False) -> bool:
+def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: bool = False,
+                 cut_short: bool = False) -> bool:
     """Two wrapped texts printed side by side, line by line ('A1 B1' / 'A2 B2' …): on each line the left text's
     fragments fill its column as long as it goes on, and so do the right text's. The columns are read off the
     first line, cut where every line then fits its columns, the most lines below are cut alike, and into the
@@ -463,7 +471,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
         lead = 0
         while lead < len(rows) and _full_cut(rows[lead], column) is not None:
             lead += 1
-        left, right, over = _split_lines(rows, column, right_width)
+        left, right, over = _split_lines(rows, column, right_width, cut_short)
         ends = sum(1 for text in (left, right) if text and text[-1].rstrip().endswith(SENTENCE_END))
         key = (-over, ends, lead, -abs(column - right_width))
         if best is None or key > best[0]:
@@ -480,7 +488,7 @@ def _interleaved(texts: list[Unit], parts: dict[str, str], lines: dict, beside: 
         both_end = best[0][1] == 2  # each text ends a sentence, cut so (`…高效。` / `…成效。` on the last line)
         if not right_fills and not halves and not both_end and not (beside and _runs_on_alone(rows, column)):
             return False
-    left, right, _ = _split_lines(rows, column, right_width)
+    left, right, _ = _split_lines(rows, column, right_width, cut_short)
     parts["expected"] = join(parts["expected"], joined_lines(left))
     parts["actual"] = join(parts["actual"], joined_lines(right))
     lines["expected"] = lines["expected"] or rows[0][0].line
