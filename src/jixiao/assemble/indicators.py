@@ -960,10 +960,16 @@ class _Reader:
         if (len(run) >= 2 and self._cells_from(body, start, run[-2][0], seen) >= self.least_cells
                 and (not places or decimals(body[run[-2][0]].text) == places)):
             return None  # (its 分值 and 得分 both printed)
+        above = max((r for r in runs if r[-1][0] != last), key=lambda r: r[-1][0], default=None)
         runs[:] = [r for r in runs if r[-1][0] != last]
         shown = decimals(body[last].text)
-        if self._cells_from(body, start, last, seen) >= self.least_cells and (
-                not places or shown == places or "." in body[last].text and shown < places):
+        cells = self._cells_from(body, start, last, seen)
+        # a whole number may be a 分值 cut before its point ('15' of 15.00) where the cells before it are a row's
+        # exactly and the row above scored in full (no 偏差原因 of its own counted among them)
+        cut_whole = (len(run) == 1 and "." not in body[last].text and cells == self.least_cells
+                     and above is not None and len(above) >= 2 and above[-1][1] == above[-2][1] > 0)
+        if cells >= self.least_cells and (
+                not places or shown == places or "." in body[last].text and shown < places or cut_whole):
             return _Anchor(last, value, None, 1)
         return None
 
