@@ -16,7 +16,7 @@ from jixiao.assemble.lexicon import lexicon, select
 from jixiao.assemble.stream import join_split_labels, units_of
 from jixiao.cli import app
 from jixiao.read.text import read_text
-from tests.conftest import SEEDS, golden_forms
+from tests.conftest import GOLDEN, SEEDS, golden_forms
 from tests.layout_render import render as render_layout
 from tests.table_text import TABLE_LAYOUTS
 
@@ -340,6 +340,19 @@ def test_two_goal_texts_side_by_side_each_ending_a_sentence_on_the_second_line()
     [form] = jixiao.parse_text("\n".join(lines))
     assert form.goal_expected == "按计划完成道路养护各项工作任务，提升服务保障能力，确保资金使用规范高效。"
     assert form.goal_actual == "项目整体实施情况良好，道路养护工作取得预期成效。"
+
+
+def test_the_left_goal_ending_a_sentence_where_the_right_one_fills_its_column():
+    """PDF text of two goal texts side by side whose left one ends on a line with `。` and whose first fragment of
+    the right one after it makes the line as wide as the left column (`…运维等服务工作。 海市市级科技重大专项;
+    “上海清华…平台”`): the left text ends at its sentence, and the right one fills its column and goes on alone
+    below (before: `海市市级科技重大专项;` ended the left text, and every line below was read as the left's)."""
+    [form] = [f for path in sorted(GOLDEN.glob("*.json")) for f in json.loads(path.read_text("utf-8"))["forms"]
+              if (f["goal_expected"] or "").startswith("根据普委编委[2021]6 号")] or [None]
+    assert form is not None
+    [got] = jixiao.parse_text(render_layout([form], "pdf_flow"), "goals.txt")
+    assert got.goal_expected == form["goal_expected"]
+    assert got.goal_actual.replace(" ", "") == form["goal_actual"].replace(" ", "")
 
 
 def test_a_total_score_cut_after_its_point_s_first_digit_before_a_page_end():

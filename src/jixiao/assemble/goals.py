@@ -405,6 +405,8 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float, cut_
                 left_open = False
             continue
         cut = _full_cut(r, column)
+        if cut is not None and (ended := _ended_before(r, cut, right_width)) is not None:
+            left_open, cut = False, ended
         if (twice := _twice(r)) is not None:  # the goal copied as its report, a line of each side by side
             left.append(" ".join(u.text for u in r[:twice]))
             right.append(" ".join(u.text for u in r[twice:]))
@@ -423,6 +425,18 @@ def _split_lines(rows: list[list[Unit]], column: float, right_width: float, cut_
             right.append(rest)
         right_open = _printed(r, cut) >= right_width - _SHORT
     return left, right, over
+
+
+def _ended_before(row: list[Unit], cut: int, right_width: float) -> int | None:
+    """Where the left text ends a sentence before the cut that fills its column, and the right text from there
+    fills its own, when the right text would otherwise end short of its column mid-sentence: the left text ended
+    there ('…运维等服务工作。 海市市级科技重大专项; “上海清华…平台”': the left text's end and its column's width
+    of the right text, not the left text running on into '海市市级科技重大专项;')."""
+    if _printed(row, cut) >= right_width - _SHORT or row[-1].text.rstrip().endswith(SENTENCE_END):
+        return None
+    ends = [n for _, n in _cuts(row) if n < cut and row[n - 1].text.rstrip().endswith(SENTENCE_END)
+            and right_width - _SHORT <= _printed(row, n) <= right_width + _OVER]
+    return ends[-1] if ends else None
 
 
 def _right_alone(row: list[Unit], left: list[str], right_width: float) -> bool:
