@@ -346,3 +346,31 @@ def test_a_points_cell_cut_before_its_point_after_a_row_scored_in_full(n, name):
     assert above["deviation"] is None
     assert (cut["name"], cut["target"], cut["actual"], cut["weight"]) == (name, row["target"], row["actual"],
                                                                           row["weight"])
+
+
+@pytest.mark.parametrize("layout", ["cell_lines", "blank_separated"])
+def test_a_cell_per_line_cut_in_the_name_after_a_row_scored_in_full(layout):
+    """'… / 5.00 / 5.00 / 网站无故障运行时间占比 >=99' ending a cell-per-line document: after a row scored in full
+    (which seldom gives a 偏差原因) the line is the name of the row the cut leaves (before: the row above's
+    偏差原因)."""
+    text = render([FORMS[27]], layout)
+    [got] = _read(text[:text.index(">=99", text.index("网站无故障运行时间占比", text.index("一级指标"))) + 4])
+    *_, above, cut = got["indicators"]
+    assert above["name"] == "新增委办局应用4个" and above["deviation"] is None
+    assert cut["name"].startswith("网站无故障运行时间占比")
+
+
+@pytest.mark.parametrize("layout", ["cell_lines", "blank_separated"])
+@pytest.mark.parametrize("n,k", [(11, 6), (50, 0)])
+def test_a_cell_per_line_cut_after_a_name_and_its_operator_s_target(layout, n, k):
+    """'… / 327，超额完成 / 精准服务中小企业 / ≥100.00(家)' ending a cell-per-line document: a name right before
+    a target with its operator opens the row the cut leaves — no 偏差原因 holds such a pair — so the text before
+    them is the 偏差原因 above (before: that 偏差原因 was the cut row's name, its name the target)."""
+    form = FORMS[n]
+    above, row = form["indicators"][k], form["indicators"][k + 1]
+    text = render([form], layout)
+    at = text.index(row["target"], text.index(row["name"], text.index(above["deviation"])))
+    [got] = _read(text[:at + len(row["target"])])
+    *_, read_above, cut = got["indicators"]
+    assert read_above["deviation"] == above["deviation"]
+    assert (cut["name"], cut["target"]) == (row["name"], row["target"])

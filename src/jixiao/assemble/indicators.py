@@ -1706,6 +1706,17 @@ class _Reader:
             points -= 30.0 * late_labels[c]  # (a whole level label is no cell's value: '… / 可持续影响指标 /
             # 政务公开工' cut short is a row opened by its label, not one whose target is the label)
             options.append((points, c))
+        if cut_short:
+            # the row the document cuts short opens at a name right before a target with its operator, cells apart
+            # ('… / 节能量审核 / =5(次)': no 偏差原因 holds such a pair), or right after a row scored in full (which
+            # seldom gives a 偏差原因: '5.00 / 5.00 / 网站无故障运行时间占比 >=99')
+            opening = self._cut_row(between)
+            if opening == n or between[opening + 1].gap < self.separator:
+                opening = 0 if (_full_points(prev) and not is_dash(between[0].key)
+                                and "level" not in kinds) else n  # (a level label below shows where it opens)
+            while 0 < opening < n and kinds[opening - 1] == "level":
+                opening -= 1  # (the row's level labels before its name)
+            options = [(p + OPENS_CUT_ROW if c == opening < n else p, c) for p, c in options]
         options.sort(key=lambda o: -o[0])
         best = options[0][1]
         self.split_sure = margin_confidence(options[0][0], options[1][0] if len(options) > 1 else None)
@@ -2076,6 +2087,7 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     return raws, reader, aligned, header
 
 
+OPENS_CUT_ROW = 20.0  # points for the trial row a name and its operator's target open, the document ending there
 _PROSE_MARKS = ("。", "，", "；", ",", ";")  # a sentence's or a clause's: a wrapped text's, seldom a name's
 
 
