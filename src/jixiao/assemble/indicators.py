@@ -1049,7 +1049,7 @@ class _Reader:
         if not u.certain or weight is None or score is None or u.col != score or score < weight:
             return False
         first = _row_start(body, at)
-        return not any(v.col == weight for v in body[first:at]) and body[first].col is not None and (
+        return not any(self._under_weight(v) for v in body[first:at]) and body[first].col is not None and (
             body[first].col <= self.header.cols.get("name", weight))
 
     def _under_weight(self, unit: Unit) -> bool:
