@@ -469,3 +469,14 @@ def test_a_workbook_pandas_wrote_from_a_web_table(tmp_path):
     assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
         ("接入部门数", "=100(%)", "100%", 90, 85)]
     assert (form.total_score, form.grade) == (94, "优")
+
+
+def test_a_workbook_whose_points_column_is_blank_and_its_scores_filled(tmp_path):
+    """A workbook whose filler scored every row and left the 分值 column blank: each row's 得分 is its own (the
+    lone 得分 in the header's 得分 column), no 分值 made of the value before it."""
+    forms = _forms(GOLDENS[2])[:4]
+    blank = [{**f, "indicators": [{**i, "weight": None} for i in f["indicators"]]} for f in forms]
+    path = render_xlsx(blank, tmp_path / "blank_points.xlsx", seed=2)
+    result = parse_file(path)
+    fields, matched, wrong, missing, extra = score([expected(f) for f in blank], [f.record() for f in result.forms])
+    assert (matched, missing, extra) == (fields, 0, 0), wrong[:10]
