@@ -719,7 +719,7 @@ def test_rows_that_break_down_the_row_above_are_said_once():
         ("★补助各类瓜果蔬菜种植面积", "29.5亩", "29.5亩", 50, 50), ("其中桃树种植面积", "1.5亩", "1.5亩", None, None),
         ("其中苹果树种植面积", "5亩", "5亩", None, None), ("种植作物成活率", "95%", "95%", 40, 40)]
     said = [w for w in form.warnings if w.code == "P030"]
-    assert len(said) == 1 and "2 个“其中”分项" in said[0].message
+    assert len(said) == 1 and "2 个分项行" in said[0].message
 
 
 def test_a_name_that_reads_like_a_label_after_both_labels_in_a_table_without_points():
@@ -1290,3 +1290,40 @@ def test_points_printed_with_a_space_before_fen_are_one_caption():
     assert (form.funds.total.weight, form.funds.total.score) == (20, 20)
     assert form.goal_expected is None and form.goal_actual is None
     assert [(i.name, i.score) for i in form.indicators] == [("新建道路", 40), ("群众出行条件", 40)]
+
+
+PARTS_FORM = """项目支出绩效自评表
+（2023年度）
+项目名称 特色种养殖补贴到户项目
+主管部门 县农业农村局 实施单位 杨楼镇人民政府
+项目资金(万元) 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分
+年度资金总额 8.408 8.408 10 100.00% 10
+年度总体目标 年初设定目标 全年实际完成情况
+落实64户特色种养业奖补政策。 落实64户特色种养业奖补政策。
+一级指标 二级指标 三级指标 {header}
+产出指标 数量指标 ★补助各类粮食作物种植面积 10 10
+        红薯种植面积 5.5亩 5.5亩
+★补助各类瓜果蔬菜种植面积 10 10
+        梨树种植面积 6亩 6亩
+        桃种植面积 1亩 1亩
+质量指标 ★种植作物成活率 {row}
+效益指标 经济效益指标 增加脱贫户收入 {income}
+总分 100 100
+"""
+
+
+@pytest.mark.parametrize("points_first", [False, True], ids=["national", "points_first"])
+def test_rows_broken_down_below_a_row_printing_only_its_points(points_first):
+    """Anhui's 特色种养补贴到户 form: a row printing only its 分值 and 得分 (`★补助各类粮食作物种植面积 10 10`) is
+    broken down by the lines below it, each a name and its two values (`红薯种植面积 5.5亩 5.5亩`), no 其中 before
+    them: rows of their own, without points (before: wrapped pieces of the row above, or the next row's name)."""
+    header = ("分值 年度指标值 全年实际值 得分" if points_first else "年度指标值 全年实际值 分值 得分") + " 未完成原因"
+    row, income = ("10 95% 95% 10", "30 ≥10万元 10.9万元 30") if points_first else ("95% 95% 10 10",
+                                                                                 "≥10万元 10.9万元 30 30")
+    [form] = jixiao.parse_text(PARTS_FORM.format(header=header, row=row, income=income), "parts.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("★补助各类粮食作物种植面积", None, None, 10, 10), ("红薯种植面积", "5.5亩", "5.5亩", None, None),
+        ("★补助各类瓜果蔬菜种植面积", None, None, 10, 10), ("梨树种植面积", "6亩", "6亩", None, None),
+        ("桃种植面积", "1亩", "1亩", None, None), ("★种植作物成活率", "95%", "95%", 10, 10),
+        ("增加脱贫户收入", "≥10万元", "10.9万元", 30, 30)]
+    assert [w.code for w in form.warnings] == ["P030"]  # (one notice for the parts, not one a row)

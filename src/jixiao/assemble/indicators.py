@@ -107,6 +107,7 @@ class RawRow:
     wraps: list[list[Unit]] = field(default_factory=list)  # plain text: lines below the 分值 line continuing it
     atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
     values_line: bool = False  # plain text: on the 分值 line only values, the name and texts on lines above it
+    part: bool = False  # a row breaking the row above down, printed without points (`_parts_below_bare`)
 
 
 def _gap(unit: Unit, separator: Gap, wrapping: bool = False) -> int:
@@ -1119,9 +1120,10 @@ class _Reader:
                                 body[a.weight].line)
                 start = a.last + 1
                 continue  # a block subtotal ('90.00 | 90.00'), not an indicator
-            wholes = self._whole_rows(prefix)
-            for whole in wholes[:-1]:
-                extra = RawRow(line=whole[0].line, row=whole[-1].row)
+            parts = self._parts_below_bare(prefix, prev)
+            wholes = self._whole_rows(prefix[sum(len(p) for p in parts):])
+            for whole in parts + wholes[:-1]:
+                extra = RawRow(line=whole[0].line, row=whole[-1].row, part=any(whole is p for p in parts))
                 self.prefix(whole, None, extra)
                 out.append(extra)
             prefix = wholes[-1] if wholes else prefix
@@ -1240,6 +1242,23 @@ class _Reader:
             return None
         offset = weight_unit.col - col
         return offset if offset == 0 or self.header.contiguous else None
+
+    def _parts_below_bare(self, units: list[Unit], prev: RawRow | None) -> list[list[Unit]]:
+        """Plain text: the lines opening `units` that break down the row above, where that row printed no
+        年度指标值 nor 实际完成值 ('★补助各类粮食作物种植面积 10 10'): each a line of its own holding a name and its
+        values, as many as the header's value columns and no more ('红薯种植面积 5.5亩 5.5亩'), no points — as
+        `其中` rows are, without the word."""
+        if (prev is None or prev.target is not None or prev.actual is not None or not units or units[0].certain
+                or "actual" not in self.fields):
+            return []
+        values = sum(1 for slot in ("target", "actual") if slot in self.fields)
+        out: list[list[Unit]] = []
+        for line in source_rows(units)[:-1]:  # (the last line holds the anchored row's own cells)
+            if not (line[0].gap >= Gap.LINE and len(line) == 1 + values and not _starts_value(line[0])
+                    and _is_label(line[0], self.lex) is None and all(_starts_value(u) for u in line[1:])):
+                break
+            out.append(line)
+        return out
 
     def _whole_rows(self, units: list[Unit], anchored: bool = True) -> list[list[Unit]]:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
@@ -1373,6 +1392,12 @@ class _Reader:
             if wraps and not same_row and prev.values_line and not (
                     all(len(line) == 1 for line in wraps) and wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
                 wraps = []  # (but a 偏差原因 drawn after its other cells, lines ending a sentence: `_deviation_below`)
+            if prev.target is None and prev.actual is None and "actual" in self.fields:
+                # a row that printed no 年度指标值 nor 实际完成值 on its 分值 line ('★补助各类粮食作物种植面积 10 10')
+                # wraps no values onto the lines below: a line of a name and two values there ('红薯种植面积 5.5亩
+                # 5.5亩') is a row of its own, breaking the row above down
+                own = next((k for k, line in enumerate(wraps) if sum(1 for u in line if _starts_value(u)) >= 2), None)
+                wraps = wraps[:own] if own is not None else wraps
             prev.wraps.extend(wraps)
             if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
                 prev.first_widths["deviation"] = _line_width(" ".join(u.text for u in same_row))
@@ -2207,7 +2232,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             ctx.sure(f"{path}.level1", sure1)
         if sure2 < 1.0:
             ctx.sure(f"{path}.level2", sure2)
-        if raw.weight is None and raw.score is None and _SUB_ROW.match(raw.name or ""):
+        if raw.weight is None and raw.score is None and (raw.part or _SUB_ROW.match(raw.name or "")):
             parts.append(raw.line)  # ('其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, scored there)
         elif (raw.weight is None or raw.score is None) and not unscored:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
@@ -2227,8 +2252,8 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     if parts and not unscored:
         known = [n for n in parts if n is not None]
         where = f"第 {'、'.join(str(n) for n in known[:5])}{'等' if len(known) > 5 else ''} 行的 " if known else ""
-        ctx.warn("P030", f"{where}{len(parts)} 个“其中”分项没有分值和得分（分值在其所属的上一行），按空值处理",
-                 "indicators", known[0] if known else None)
+        ctx.warn("P030", f"{where}{len(parts)} 个分项行（细分上一行，如“其中…”）没有分值和得分（分值在上一行），"
+                 "按空值处理", "indicators", known[0] if known else None)
     return indicators
 
 
@@ -2257,6 +2282,11 @@ def _points_last(body: list[Unit], between: int, lex: Lexicon) -> list[Unit]:
         if weight is None:
             i += 1
             continue
+        if (i + 1 < len(out) and out[i + 1].row == out[i].row and (score := _score_like(out[i + 1])) is not None
+                and score <= weight + 1e-9 and decimals(out[i + 1].text) == decimals(out[i].text)
+                and (i + 2 == len(out) or out[i + 2].row != out[i].row)):
+            i += 2  # a row printing no cells between its 分值 and 得分, its line ending there ('★补助各类粮食作物
+            continue  # 种植面积 10 10': its parts below break it down): read as printed
         for j in range(i + between + 1, min(i + between + MAX_FRAGMENTS, len(out))):
             if _is_label(out[j - 1], lex) == "level":
                 break
