@@ -355,6 +355,20 @@ def test_the_left_goal_ending_a_sentence_where_the_right_one_fills_its_column():
     assert got.goal_actual.replace(" ", "") == form["goal_actual"].replace(" ", "")
 
 
+def test_a_left_goal_line_ending_on_a_mark_hung_past_its_column():
+    """PDF text of two goal texts side by side whose left line ends on a comma hung past the column's edge
+    (`…短信等多维综合性身份认证体系，`, a character wider than the other lines): the left text goes on, the line
+    below is cut into both texts (before: the left text was taken to end there, the interleaving given up and the
+    goals read across the columns)."""
+    forms = [f for path in sorted(GOLDEN.glob("*.json")) for f in json.loads(path.read_text("utf-8"))["forms"]
+             if (f["goal_expected"] or "").startswith("作为本市数字化转型中数字信任基座")]
+    assert forms
+    for form in forms:
+        [got] = jixiao.parse_text(render_layout([form], "pdf_flow"), "goals.txt")
+        assert got.goal_expected.replace(" ", "") == form["goal_expected"].replace(" ", "")
+        assert got.goal_actual.replace(" ", "") == form["goal_actual"].replace(" ", "")
+
+
 def test_a_total_score_cut_after_its_point_s_first_digit_before_a_page_end():
     """`总分 … 100 95.0` / `2` at the foot of page 1 (`pdftotext -raw` of a narrow 得分 column): the `2` is no page
     number (one before a form feed is the number of the page the feed ends), and the form's arithmetic (the fund

@@ -359,9 +359,14 @@ def _printed(row: list[Unit], start: int = 0) -> float:
 
 
 def _full_cut(row: list[Unit], column: float) -> int | None:
-    """Fragments of the left text on a line where the left text fills its column, if it does."""
-    fits = [(abs(column - w), n) for w, n in _cuts(row) if column - _SHORT <= w <= column + 1.0]
+    """Fragments of the left text on a line where the left text fills its column, if it does (a mark ending
+    the line may hang past the column's edge, as CJK typesetting lets it: '…身份认证体系，')."""
+    fits = [(abs(column - w), n) for w, n in _cuts(row)
+            if column - _SHORT <= w <= column + 1.0 + (1.0 if row[n - 1].text.endswith(_HANGING) else 0.0)]
     return min(fits)[1] if fits else None
+
+
+_HANGING = ("，", "。", "、", "；", "：", "！", "？")  # marks a line may end on past its column's edge
 
 
 def _last_cut(row: list[Unit], column: float, right: float) -> int:
