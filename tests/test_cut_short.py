@@ -374,3 +374,15 @@ def test_a_cell_per_line_cut_after_a_name_and_its_operator_s_target(layout, n, k
     *_, read_above, cut = got["indicators"]
     assert read_above["deviation"] == above["deviation"]
     assert (cut["name"], cut["target"]) == (row["name"], row["target"])
+
+
+@pytest.mark.parametrize("n,printed,cut", [(40, "外埠出差增多。 满意度指标 ", "服务对"),
+                                           (43, "偏差原因分析及改进措施 产出指标 ", "数量指")])
+def test_a_label_begun_after_a_whole_level_label_on_one_line(n, printed, cut):
+    """A form on one line ending '… 外埠出差增多。 满意度指标 服务对' or right after its header '… 偏差原因分析及改进
+    措施 产出指标 数量指': the whole 一级 label follows the row above's 偏差原因 ending its sentence, or the header's
+    last heading, so the cut label after it opens the next row (P038), no name (before: a row named '服务对')."""
+    text = render([FORMS[n]], "one_line")
+    [got] = _read(text[:text.index(printed) + len(printed) + len(cut)])
+    assert not any(r["name"] == cut for r in got["indicators"])
+    assert any(w["code"] == "P038" and cut in w["message"] for w in got["warnings"])

@@ -2141,7 +2141,9 @@ def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
     if _score_like(before) is not None:
         return True  # (right after the row above's 得分, on its line: text printed on one line)
     ahead = units[-3] if len(units) > 2 else None
-    opens = ahead is None or (ahead.row != before.row and before.gap >= Gap.LINE) or _score_like(ahead) is not None
+    opens = (ahead is None or (ahead.row != before.row and before.gap >= Gap.LINE) or _score_like(ahead) is not None
+             or ahead.text.rstrip().endswith(SENTENCE_END) or lex.indicator_column(ahead.key) is not None)
+    # (on one line: after the row above's 得分, its 偏差原因 ending a sentence, or the header's last heading)
     return (opens and _whole_level(before.key, lex)
             and (label := lex.level(before.key)) in lex.levels and lex.level2_parent.get(label, label) == label
             and {"level1", "level2"} <= set(header.slots))
