@@ -19,7 +19,7 @@ CUTS = 11  # each form cut at 1/11 … 10/11 of its length (not the steps its fi
 # code: 0, 0, 0, 4, 10, 6 and 26; stop 52's: 33, 44, 40, 59, 70, 51 and 86). The cut the text layouts leave can
 # still be read two ways: text after a row's 得分 is its 偏差原因 or the next row's name; goal texts side by side
 # cut on a later line.
-CEILINGS = {"pipe": 0, "tab": 0, "html": 0, "space_rows": 2, "cell_lines": 6, "one_line": 6, "pdf_flow": 12}
+CEILINGS = {"pipe": 0, "tab": 0, "html": 0, "space_rows": 2, "cell_lines": 6, "one_line": 4, "pdf_flow": 12}
 
 
 def _read(text: str) -> list[dict]:
