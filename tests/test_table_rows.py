@@ -84,3 +84,26 @@ def test_a_table_whose_points_column_is_blank_and_its_scores_filled(layout):
     assert (matched, missing, extra) == (fields, 0, 0), wrong[:10]
     assert all([w.code for w in f.warnings].count("P041") == 1 and not any(w.code == "P030" for w in f.warnings)
                for f in got)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box"])
+def test_a_row_without_points_above_a_row_printing_only_its_points(layout):
+    """A table whose rows break down the row above them without points (`红薯种植面积 | 5.5亩 | 5.5亩 | | |`) and
+    whose parent rows print only their points (`★补助各类瓜果蔬菜种植面积 | | | 10.00 | 10.00`): each is a row of
+    its own (before: the next parent row's name was run into the breakdown row above, which took its points)."""
+    import json
+
+    from tests.conftest import GOLDEN
+    from tests.layout_render import expected, render
+    from tests.scoring import score
+
+    form = json.loads(sorted(GOLDEN.glob("*.json"))[2].read_text("utf-8"))["forms"][0]
+    rows = [("★补助各类粮食作物种植面积", None, None, 10.0, 10.0), ("红薯种植面积", "5.5亩", "5.5亩", None, None),
+            ("★补助各类瓜果蔬菜种植面积", None, None, 10.0, 10.0), ("梨树种植面积", "6亩", "6亩", None, None),
+            ("桃种植面积", "1亩", "1亩", None, None), ("★种植作物成活率", "95%", "95%", 70.0, 70.0)]
+    form = {**form, "total_weight": 90.0, "total_score": 90.0, "indicators": [
+        {"level1": "产出指标", "level2": "数量指标" if k < 5 else "质量指标", "name": n, "target": t, "actual": a,
+         "weight": w, "score": s, "deviation": None} for k, (n, t, a, w, s) in enumerate(rows)]}
+    got = jixiao.parse_text(render([form], layout), "parts.txt")
+    fields, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in got])
+    assert (matched, missing, extra) == (fields, 0, 0), wrong[:10]

@@ -547,6 +547,12 @@ def _points_pairs(units: list[Unit], i: int, labels: int) -> int:
     return k
 
 
+def _named(row: list[Unit], name_col: int | None) -> bool:
+    """A table row with a name of its own in the header's 三级指标 column."""
+    return name_col is not None and any(u.col == name_col and u.certain and u.key and not _starts_value(u)
+                                        for u in row)
+
+
 def _row_start(body: list[Unit], at: int) -> int:
     """Index of the first unit on the source row of unit `at`."""
     first = at
@@ -1285,7 +1291,10 @@ class _Reader:
                 out.append(waiting + r)
                 waiting = []
         if waiting:
-            if out and not _whole_level(waiting[0].key, self.lex) and not cut:
+            if out and not _whole_level(waiting[0].key, self.lex) and not cut and not (
+                    waiting[0].gap < Gap.PAGE and _named(waiting, self.header.cols.get("name"))):
+                # (but the row's own cells, its name in the 三级指标 column and no page break above it, are no
+                # pieces of the row above: '红薯种植面积 | 5.5亩 | 5.5亩 | | |' over '★补助… | | | 10.00 | 10.00')
                 out[-1].extend(waiting)
             else:
                 out.append(waiting)  # (a row opening with a level label: a new block's, cut short)
