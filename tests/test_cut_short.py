@@ -386,3 +386,14 @@ def test_a_label_begun_after_a_whole_level_label_on_one_line(n, printed, cut):
     [got] = _read(text[:text.index(printed) + len(printed) + len(cut)])
     assert not any(r["name"] == cut for r in got["indicators"])
     assert any(w["code"] == "P038" and cut in w["message"] for w in got["warnings"])
+
+
+def test_goal_texts_side_by_side_cut_on_their_first_line_where_the_right_one_opens_with_a_number():
+    """PDF text of two goal texts side by side cut on their first line (`…推动数字经济生态构建， 2024年度不断推动…`):
+    a number after a clause's sign and a space opens the right text (not after an ideograph: `支持 2023 年度` is a
+    text's own spacing)."""
+    form = FORMS[55]
+    text = render([form], "pdf_flow")
+    [got] = _read(text[:text.index("2024年度不断推动数字经济生态构建") + len("2024年度不断推动数字经济生态构建")])
+    assert got["goal_expected"].endswith("推动数字经济生态构建，")
+    assert got["goal_actual"] == "2024年度不断推动数字经济生态构建"

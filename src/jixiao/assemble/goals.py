@@ -265,8 +265,10 @@ def _by_cut(texts: list[Unit], parts: dict[str, str], lines: dict, ctx: Context,
             points += 1.0  # a list begins
         if ended and _REPORTS.match(u.key) and not _REPORTS.match(texts[0].key):
             points += 1.0  # a report of the year opens after the goal's sentences ('2023年,通过开展…', '截至…')
-        if one_line and u.gap <= Gap.WIDE and _WRITTEN.match(before.text.rstrip()[-1:]) and IDEOGRAPH.match(u.key[:1]):
-            points = max(points, 0.0) + 1.0
+        if one_line and u.gap <= Gap.WIDE and _WRITTEN.match(end := before.text.rstrip()[-1:]) and (
+                IDEOGRAPH.match(u.key[:1]) or u.key[:1].isdigit() and end in _CLAUSE_SIGNS):
+            points = max(points, 0.0) + 1.0  # (a number after a clause's sign and a space: '…构建， 2024年度…';
+            # not after an ideograph, '支持 2023 年度': a text's own spacing of its numbers)
         left, right = lengths[c], lengths[-1] - lengths[c]
         if min(left, right) < 0.15 * max(left, right) and not (cut_short and right < left):
             points -= 1.5  # the two texts say about as much (but the document may cut the second anywhere)
@@ -317,6 +319,7 @@ def _alternating(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     return True
 
 
+_CLAUSE_SIGNS = "，。；、：！？"  # a clause's or a sentence's full-width sign
 _WRITTEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，、；：]")  # an ideograph or a sentence's sign between them
 SOLE_BREAK = 2.0  # points for the cut at a block's one strongest break
 ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
