@@ -164,7 +164,7 @@ def _cut_number_at_end(units: list[Unit]) -> list[Unit]:
 LONG_LINE = 100  # characters: more than a line of a printed page holds
 
 
-def long_cell_on_a_line(units: list[Unit]) -> bool:
+def line_longer_than_a_page(units: list[Unit]) -> bool:
     """A line of LONG_LINE characters or more (a goal's text): the document's cells are not wrapped at their
     columns' widths — a web page's or a word processor's text, not a PDF's — so a row's cells keep to its line."""
     width: dict[int, int] = {}
@@ -232,7 +232,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
                     and not (total.anchor and (label_points(total.anchor.key) is not None
                                                or "得分" in total.anchor.key)))
     form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form,
-                                      weights_only, long_cell_on_a_line(goal_units))
+                                      weights_only, line_longer_than_a_page(goal_units))
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None

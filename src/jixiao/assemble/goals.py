@@ -19,6 +19,7 @@ from jixiao.assemble.stream import Unit, bare_number, footer_at, source_rows
 from jixiao.assemble.text import (
     CONTINUES,
     GOES_ON,
+    HANGING,
     SENTENCE_END,
     after_chars,
     counted,
@@ -319,7 +320,7 @@ def _alternating(texts: list[Unit], parts: dict[str, str], lines: dict) -> bool:
     return True
 
 
-_CLAUSE_SIGNS = "，。；、：！？"  # a clause's or a sentence's full-width sign
+_CLAUSE_SIGNS = ("，", "。", "；", "、", "：", "！", "？")  # a clause's or a sentence's full-width sign
 _WRITTEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff，、；：]")  # an ideograph or a sentence's sign between them
 SOLE_BREAK = 2.0  # points for the cut at a block's one strongest break
 ALONE_POINTS = 0.0  # a block the document cuts short: its first text alone, unless a cut scores better
@@ -365,11 +366,8 @@ def _full_cut(row: list[Unit], column: float) -> int | None:
     """Fragments of the left text on a line where the left text fills its column, if it does (a mark ending
     the line may hang past the column's edge, as CJK typesetting lets it: '…身份认证体系，')."""
     fits = [(abs(column - w), n) for w, n in _cuts(row)
-            if column - _SHORT <= w <= column + 1.0 + (1.0 if row[n - 1].text.endswith(_HANGING) else 0.0)]
+            if column - _SHORT <= w <= column + (2.0 if row[n - 1].text[-1:] in HANGING else 1.0)]
     return min(fits)[1] if fits else None
-
-
-_HANGING = ("，", "。", "、", "；", "：", "！", "？")  # marks a line may end on past its column's edge
 
 
 def _last_cut(row: list[Unit], column: float, right: float) -> int:

@@ -38,6 +38,7 @@ from jixiao.assemble.lexicon import CAPTION, IGNORED, Lexicon, is_points_only, l
 from jixiao.assemble.stream import Unit, bare_number, footer_at, is_footer, source_rows, title_of
 from jixiao.assemble.text import (
     GOES_ON,
+    HANGING,
     MAX_POINTS,
     PERCENT_POINTS,
     SENTENCE_END,
@@ -76,7 +77,6 @@ _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
 _OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
-_HANGING = "、，。；：！？）】」』”,.;:!?)"
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
 _VALUE_FIRST = re.compile(r"^[≥≤=<>\d]")
 _ITEM_NUMBER = re.compile(r"^\d{1,2}[、.)）][\u4e00-\u9fff]")  # a name's numbering ('1、水稻侧深施肥'), no value
@@ -545,6 +545,11 @@ def _points_pairs(units: list[Unit], i: int, labels: int) -> int:
         labels += 1
         k += 2
     return k
+
+
+def _bare(row: RawRow) -> bool:
+    """A row that printed neither a 年度指标值 nor a 实际完成值 (only its name and points)."""
+    return row.target is None and row.actual is None
 
 
 def _named(row: list[Unit], name_col: int | None) -> bool:
@@ -1254,17 +1259,21 @@ class _Reader:
         年度指标值 nor 实际完成值 ('★补助各类粮食作物种植面积 10 10'): each a line of its own holding a name and its
         values, as many as the header's value columns and no more ('红薯种植面积 5.5亩 5.5亩'), no points — as
         `其中` rows are, without the word."""
-        if (prev is None or prev.target is not None or prev.actual is not None or not units or units[0].certain
-                or "actual" not in self.fields):
+        if prev is None or not _bare(prev) or not units or units[0].certain or "actual" not in self.fields:
             return []
-        values = sum(1 for slot in ("target", "actual") if slot in self.fields)
         out: list[list[Unit]] = []
         for line in source_rows(units)[:-1]:  # (the last line holds the anchored row's own cells)
-            if not (line[0].gap >= Gap.LINE and len(line) == 1 + values and not _starts_value(line[0])
-                    and _is_label(line[0], self.lex) is None and all(_starts_value(u) for u in line[1:])):
+            if not self._part_line(line):
                 break
             out.append(line)
         return out
+
+    def _part_line(self, line: list[Unit]) -> bool:
+        """A printed line of a name and as many values as the header's value columns, no points: a row breaking
+        down the row above it (`_parts_below_bare`)."""
+        values = sum(1 for slot in ("target", "actual") if slot in self.fields)
+        return (line[0].gap >= Gap.LINE and len(line) == 1 + values and not _starts_value(line[0])
+                and _is_label(line[0], self.lex) is None and all(_starts_value(u) for u in line[1:]))
 
     def _whole_rows(self, units: list[Unit], anchored: bool = True) -> list[list[Unit]]:
         """Source rows of a table that are whole indicator rows without 分值/得分 (three cells or more). In a
@@ -1401,11 +1410,11 @@ class _Reader:
             if wraps and not same_row and prev.values_line and not (
                     all(len(line) == 1 for line in wraps) and wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
                 wraps = []  # (but a 偏差原因 drawn after its other cells, lines ending a sentence: `_deviation_below`)
-            if prev.target is None and prev.actual is None and "actual" in self.fields:
+            if _bare(prev) and "actual" in self.fields:
                 # a row that printed no 年度指标值 nor 实际完成值 on its 分值 line ('★补助各类粮食作物种植面积 10 10')
-                # wraps no values onto the lines below: a line of a name and two values there ('红薯种植面积 5.5亩
-                # 5.5亩') is a row of its own, breaking the row above down
-                own = next((k for k, line in enumerate(wraps) if sum(1 for u in line if _starts_value(u)) >= 2), None)
+                # wraps no values onto the lines below: a line of a name and its values there ('红薯种植面积 5.5亩
+                # 5.5亩') is a row of its own, breaking the row above down (`_parts_below_bare`)
+                own = next((k for k, line in enumerate(wraps) if self._part_line(line)), None)
                 wraps = wraps[:own] if own is not None else wraps
             prev.wraps.extend(wraps)
             if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
@@ -1975,7 +1984,7 @@ def _word_width(text: str) -> float:
 
 def _line_width(text: str) -> float:
     """A printed line's width in its column: a closing mark hanging past the column's edge ('立项、') not counted."""
-    return width(text[:-1] if text and text[-1] in _HANGING else text)
+    return width(text[:-1] if text and text[-1] in HANGING else text)
 
 
 def _short_label(key: str) -> bool:
@@ -2162,7 +2171,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                     weights_only: bool = False, unwrapped: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
     `weights_only`: the form is not scored yet (its 总分 row prints the 分值's 100 alone); `unwrapped`: the
-    document prints a long cell on one line (`long_cell_on_a_line`)."""
+    document prints a long cell on one line (`line_longer_than_a_page`)."""
     units = join_vertical_labels(units, lex)
     header, start = read_header(units, lex)
     if header.renamed:

@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 DASHES = {"-", "—", "–", "－", "——", "--", "/", "／", "无"}
 GOES_ON = (",", "，", "、", ":", "：", "(", "（", "“")  # a text ending in one of these goes on after it
 SENTENCE_END = ("。", "；", ";", "！", "!", "？", "?", ".")  # a text ending in one of these ends a sentence
+HANGING = "、，。；：！？）】」』”,.;:!?)"  # marks a line may end on past its column's edge (CJK typesetting)
 # a piece opening with a closing mark, a point or a percent sign goes on what came before it ('，', ')', '%')
 CONTINUES = re.compile(f"^[{re.escape(CLOSING_MARKS)}.%]")
 

@@ -92,7 +92,7 @@ def normalise(text: str) -> str:
         for bar in _BOX_VERTICALS:
             text = text.replace(bar, "|")
     text = _SPACES.sub(" ", unglossed(text))
-    if "分" in text and _SPACED_POINTS.search(text):
+    if "分" in text:
         text = _SPACED_POINTS.sub(r"\1分\2 ", text)
     return text
 
