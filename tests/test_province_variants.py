@@ -1254,6 +1254,35 @@ def test_a_form_whose_points_are_all_blank_reads_row_by_row(layout):
     assert "P037" in codes and "P031" not in codes and "P030" not in codes
 
 
+@pytest.mark.parametrize("layout", ["pipe", "space", "cell_per_line", "one_line"])
+def test_blank_points_under_rows_of_bare_numbers_are_no_points(layout):
+    """A form not scored yet whose targets and actuals are bare numbers (`审查调查次数 8 8`): in text that keeps no
+    empty cell they read like a 分值 and a 得分, but read so the points add up past a whole form's (`100 100`)
+    and run the rows below, printing none, together — every row reads as its name, target and actual, as in a
+    table (before: `8 8` and `100 100` were points, the rows after them one row). Rows printing no values that say
+    where the next begins (`政务公开工作 及时公开 已公开` after `100 100`, a cell per line) are cut by their count;
+    a row's cells are read without a 偏差原因 where they cut as well (`≥1 次 | 2 次`, not `≥1 | 次 | 2 次`)."""
+    rows = [["项目支出绩效自评表"], ["(2023年度)"], *CLEANING[:6], [*CLEANING[6], "偏差原因分析及改进措施"],
+            ["", "产出指标", "数量指标", "审查调查次数", "8", "8"],
+            ["", "", "", "开展专题学习", "3", "3"],
+            ["", "", "质量指标", "问题线索处置率", "100", "100"],
+            ["", "", "", "政务公开工作", "及时公开", "已公开"],
+            ["", "", "时效指标", "完成时间", "年内完成", "全部完成"],
+            ["", "效益指标", "社会效益指标", "阶段建设成果发布次数", "≥1 次", "2 次"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%"], ["总分"]]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "bare_numbers.txt")
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score, i.deviation)
+            for i in form.indicators] == [
+        ("产出指标", "数量指标", "审查调查次数", "8", "8", None, None, None),
+        ("产出指标", "数量指标", "开展专题学习", "3", "3", None, None, None),
+        ("产出指标", "质量指标", "问题线索处置率", "100", "100", None, None, None),
+        ("产出指标", "质量指标", "政务公开工作", "及时公开", "已公开", None, None, None),
+        ("产出指标", "时效指标", "完成时间", "年内完成", "全部完成", None, None, None),
+        ("效益指标", "社会效益指标", "阶段建设成果发布次数", "≥1 次", "2 次", None, None, None),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "88%", None, None, None)]
+    assert [w.code for w in form.warnings if w.code in ("P030", "P031", "P037")] == ["P037"]
+
+
 @pytest.mark.parametrize("layout", ["pipe", "cell_lines", "space_rows"])
 def test_a_template_s_instruction_left_in_a_goal_cell_is_no_text(layout):
     """Sichuan's form prints under 年度目标完成情况 the instruction '对照年度目标,说明相关任务目标的完成情况(100字以

@@ -66,11 +66,14 @@ def test_a_row_between_two_centred_labels_goes_to_the_block_its_name_names():
         ("成本指标", "经济成本指标")]
 
 
-@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box", "aligned"])
+@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box", "aligned", "space_rows", "one_line",
+                                    "blank_separated"])
 def test_a_table_whose_points_column_is_blank_and_its_scores_filled(layout):
     """A form whose filler scored every row and left the 分值 column blank (`20000亩 | | 15.00`): each row's
     得分 is its own, alone; no 分值 made of the 实际完成值 before it (`85.6% | | 10.00` read 分值 85.6) and no
-    实际完成值 run into the 得分 (`20000亩15.00`); one notice for the table (P041), not one a row."""
+    实际完成值 run into the 得分 (`20000亩15.00`); one notice for the table (P041), not one a row. In text that
+    keeps no blank cell (rows a line each, on one line, cells set apart by blank lines) each row ends in one
+    number, its 得分 (before: the search for a 分值 and a 得分 side by side ran the whole table into one row)."""
     import json
 
     from tests.conftest import GOLDEN

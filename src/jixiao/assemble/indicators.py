@@ -148,6 +148,7 @@ class Header:
     unscored: bool = False  # the header names its columns, and has no 分值 among them (nor 得分, or 得分 alone)
     renamed: tuple[tuple[str, str], ...] = ()  # (heading, slot): headings no template knows, named by their place
     unread: tuple[str, ...] = ()  # headings no template knows and no place names: their cells are read past
+    points_blank: bool = False  # its 分值 and 得分 columns read as left blank: no row ends at points
 
     @property
     def score_only(self) -> bool:
@@ -471,7 +472,7 @@ def _cut_short(units: list[Unit], cells: int) -> bool:
             and all(u.certain for r in rows[:-1] for u in r))
 
 
-def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]:
+def _label_rows(units: list[Unit], lex: Lexicon, cells: int, least: int) -> list[list[Unit]]:
     """Rows cut where a level label follows a cell that is none (the labels open the next row); a run of more
     cells than a row has (rows under one merged label print none) is cut where a cell is followed by a value
     (`_value_rows`)."""
@@ -490,10 +491,19 @@ def _label_rows(units: list[Unit], lex: Lexicon, cells: int) -> list[list[Unit]]
         if len(content) <= cells:
             out.append(chunk)
             continue
-        rows = _value_rows(content, cells)
+        rows = _line_rows(content) or _value_rows(content, cells) or _even_rows(content, least)
         out.append(chunk[:labels] + rows[0])
         out.extend(rows[1:])
     return out
+
+
+def _line_rows(content: list[Unit]) -> list[list[Unit]]:
+    """Text printing a row a line (cells set apart by spaces): each line is a row where every line holds two
+    pieces or more ([] where a line holds one: cells a line each, or wrapped)."""
+    lines = source_rows(content)
+    if len(lines) < 2 or any(len(line) < 2 for line in lines):
+        return []
+    return lines
 
 
 def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
@@ -512,8 +522,18 @@ def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
             # '标准化圈舍面积(平方米) 5000', as a project not yet carried out does)
             starts.append(k)
     if any(b - a > cells for a, b in zip(starts, [*starts[1:], len(content)], strict=False)):
-        return [content]  # no cut the values explain: one row, as read before
+        return []  # no cut the values explain
     return [content[a:b] for a, b in zip(starts, [*starts[1:], len(content)], strict=False)]
+
+
+def _even_rows(content: list[Unit], size: int) -> list[list[Unit]]:
+    """Rows of `size` cells each (a name and its values, no 偏差原因) where `content` holds a whole number of them
+    and no row would open with a value ('问题线索处置率 100 100 政务公开工作 及时公开 已公开': the values do not say
+    where the second row begins, the count does); else one row, as read before."""
+    rows = [content[k:k + size] for k in range(0, len(content), size)]
+    if len(content) % size or any(_starts_value(row[0]) for row in rows):
+        return [content]
+    return rows
 
 
 def _one_per_row(anchors: list[_Anchor], body: list[Unit]) -> list[_Anchor]:
@@ -718,12 +738,13 @@ class _Reader:
     def cells(self, content: list[Unit], offset: int | None, row: RawRow) -> float:
         fields = self.fields
         certain = all(u.certain for u in content)
-        if certain and offset is not None and self.header.cols:
+        if (certain or self.aligned) and offset is not None and self.header.cols:
+            # (column-aligned text: a row after the table's last 分值, its cells placed by their columns too)
             by_slot: dict[str, list[Unit]] = {}
             ok = True
             for u in content:
                 slot = self.hint(u, offset)
-                if slot not in fields:
+                if slot not in fields and not (self.aligned and slot == "deviation"):
                     ok = False
                     break
                 by_slot.setdefault(slot, []).append(u)
@@ -734,8 +755,11 @@ class _Reader:
                     _starts_value(first) or is_dash(first.key)):
                 ok = False
             if ok:
-                self._assign(row, {s: tidy(us[0].text if len(us) == 1 else " ".join(u.text for u in us))
-                                   for s, us in by_slot.items()})
+                texts = {s: tidy(us[0].text if len(us) == 1 else " ".join(u.text for u in us))
+                         for s, us in by_slot.items()}
+                self._assign(row, {s: t for s, t in texts.items() if s in fields})
+                if set(texts) - set(fields):
+                    self._after_cells(row, {s: t for s, t in texts.items() if s not in fields})
                 row.slot_cols.update({u.col: s for s, us in by_slot.items() for u in us if u.col is not None})
                 row.short = False
                 return 2.0
@@ -769,6 +793,11 @@ class _Reader:
         for k, u in enumerate(content):
             pieces[k].on_score_line = u.row == self._score_row and (k == 0 or content[k - 1].row != u.row)
         cut = split_cells(pieces, (*fields, *after))
+        if "deviation" in after and self.header.unscored and len(pieces) > len(fields):
+            # (in a table without points nothing ends a row's cells before its 偏差原因, which most rows leave
+            # blank: the row's cells without one, where they cut better — '≥1 次 | 2 次', not '≥1 | 次 | 2 次')
+            bare = split_cells(pieces, tuple(s for s in (*fields, *after) if s != "deviation"))
+            cut = bare if bare.score >= cut.score else cut
         texts = [cell_text(c) for c in cut.cells]
         if after and len(texts) > len(fields):
             self._after_cells(row, dict(zip(after, texts[len(fields):], strict=False)))
@@ -916,9 +945,9 @@ class _Reader:
         return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
 
     def _off_points(self, unit: Unit) -> bool:
-        """A table's cell in a column the header gives to another cell than 分值 or 得分 (a bare-number
-        实际完成值, `1`)."""
-        return unit.certain and self.slot_at.get(unit.col) not in (None, "weight", "score")
+        """A table's cell (or column-aligned text's) in a column the header gives to another cell than 分值 or 得分
+        (a bare-number 实际完成值, `1`)."""
+        return (unit.certain or self.aligned) and self.slot_at.get(unit.col) not in (None, "weight", "score")
 
     @staticmethod
     def _pairs_printed(body: list[Unit]) -> bool:
@@ -1083,8 +1112,11 @@ class _Reader:
         """The first of these cells of a row that is no label is a certain cell in the header's 三级指标 column (or
         one that reads like a label, not a whole one, stands there: a name '服务对象满意度')."""
         col = self.header.cols.get("name")
-        name = next((u for u in row if _is_label(u, self.lex) is None or self._name_like_label(u)), None)
-        return name is not None and name.certain and name.col is not None and name.col == col
+        name = next((u for u in row if (_is_label(u, self.lex) is None or self._name_like_label(u)) and not (
+            self.aligned and u.box is None and self.slot_at.get(u.col) in ("level1", "level2"))), None)
+        # (in column-aligned text a label's piece stands in its label's column: '社会效益指' / '标'; a PDF's
+        # columns, found from its text's places, are not as sure)
+        return name is not None and (name.certain or self.aligned) and name.col is not None and name.col == col
 
     def _name_like_label(self, u: Unit) -> bool:
         """A table's cell in the header's 三级指标 column that reads like a label, not a whole one: a name
@@ -1094,7 +1126,7 @@ class _Reader:
 
     def rows(self, body: list[Unit]) -> list[RawRow]:
         self._body, self._second_labels = body, None
-        anchors = [] if self.header.score_only else self.anchors(body)
+        anchors = [] if self.header.score_only or self.header.points_blank else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
         self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
         self.wrapping = self.separator == Gap.LINE and self._wraps(body, anchors)
@@ -1183,7 +1215,14 @@ class _Reader:
                     value := _score_like(whole[-1])) is not None and not (
                     self._off_points(whole[-1]) and self._names_column(whole)):
                 row.weight, whole = value, whole[:-1]  # cut short after its 分值: that is its last cell
-            self.prefix(whole, None, row)
+            below: list[Unit] = []
+            if self.aligned and (at := next((u.line for u in whole if self.hint(u, 0) == "name"), None)):
+                # (its cells' wrapped lines, below its name's first line: joined by column, as a row's with points)
+                below = [u for u in whole if u.line > at]
+                whole = [u for u in whole if u.line <= at]
+            self.prefix(whole, 0 if self.aligned else None, row)
+            if below:
+                self._finish(row, [], below)
             out.append(row)
         if trailing and anchors and not (self.ends_form and trailing[-1] is self._body[-1]):
             # (whole labels that end a document cut short are the next row's, cut off after them: no row's)
@@ -1285,7 +1324,7 @@ class _Reader:
         cut = not certain and _cut_short(units, len(self.fields))
         plain = not certain and not cut
         if units and self.header.unscored and plain:
-            return _label_rows(units, self.lex, len(self.fields) + len(self.after))
+            return _label_rows(units, self.lex, len(self.fields) + len(self.after), len(self.fields))
         if not units or units[0].row == units[-1].row:
             return [units] if units else []
         if plain:
@@ -1294,7 +1333,9 @@ class _Reader:
         waiting: list[Unit] = []  # pieces above a row (cut off its top by a page break): they join it
         for r in source_rows(units):
             content = [u for u in r if _is_label(u, self.lex) is None]
-            if len(content) < len(self.fields):
+            if len(content) < len(self.fields) and self.aligned and out and r[0].gap < Gap.PAGE:
+                out[-1].extend(r)  # (column-aligned text: a line of pieces below a row is its cells' wrapped lines)
+            elif len(content) < len(self.fields):
                 waiting.extend(r)
             else:
                 out.append(waiting + r)
@@ -2167,6 +2208,74 @@ def _label_begun(units: list[Unit], header: Header, lex: Lexicon) -> bool:
             and {"level1", "level2"} <= set(header.slots))
 
 
+def _breaks_down(raw: RawRow) -> bool:
+    """A row breaking the row above down, printed without points (`其中桃树种植面积 | 1.5亩 | 1.5亩`, or one found
+    under a row printing its points alone, `_parts_below_bare`)."""
+    return raw.part or bool(_SUB_ROW.match(raw.name or ""))
+
+
+def _points_unborne(raws: list[RawRow]) -> bool:
+    """A reading of a table as scored that its points do not bear out: fewer than half its rows (breakdown rows
+    aside) print a 分值 or a 得分, or its 分值 add up past a whole form's (`审查调查次数 8 8`, `问题线索处置率 100
+    100`: each row's target and actual read as its points, the 分值 and 得分 cells blank)."""
+    own = [r for r in raws if not _breaks_down(r)]
+    scored = sum(r.weight is not None or r.score is not None for r in own)
+    return 2 * scored < len(own) or sum(r.weight or 0.0 for r in raws) > MAX_POINTS + 0.5
+
+
+def _points_doubtful(raws: list[RawRow], weights_only: bool) -> bool:
+    """A reading of plain text as scored worth checking against one without points: a row (breakdown rows aside)
+    lacks its points — its 得分 too where the form is scored —, or the points are unborne."""
+    return any(r.score is None and (r.weight is None or not weights_only) and not _breaks_down(r)
+               for r in raws) or _points_unborne(raws)
+
+
+def _reads_better_unscored(raws: list[RawRow], bare: list[RawRow], blank: bool) -> bool:
+    """The reading without points (`bare`) reads the table as the reading as scored (`raws`) could not: as many
+    rows where the points are unborne, more where the search for points ran rows together — but where points
+    were read, no row of the other reading ends in a number (its points, not blank: '服务满意度 | ≥90% | … | 10.00')."""
+    if any(r.weight is not None or r.score is not None or not blank and _score_like_text(r.deviation) is not None
+           for r in bare):
+        return False
+    return (len(bare) >= len(raws) and _points_unborne(raws)
+            or len(bare) > len(raws) and _run_together(raws, bare))
+
+
+def _scores_at_ends(bare: list[RawRow]) -> bool:
+    """A third of the rows of a reading without points or more (breakdown rows aside, two or more) end in a
+    number after their 实际完成值: their 得分, printed in a table whose 分值 column is blank (the others' cells
+    cut badly for want of it: `BPAA 算法…及时性 | 及时 | 达成指标 15.00`; `_scored_alone` tells)."""
+    own = [r for r in bare if not _breaks_down(r)]
+    return len(own) >= 2 and 3 * sum(_score_like_text(r.deviation) is not None for r in own) >= len(own)
+
+
+def _scored_alone(rows: list[RawRow], least: int) -> bool:
+    """A reading of a table under its 得分 alone that reads it: as many rows as `least`, each (breakdown rows
+    aside; but one) with its 得分, and no number after a 得分 (the number before it a 分值 after all: `40 40`)."""
+    own = [r for r in rows if not _breaks_down(r)]
+    return (len(rows) >= least and sum(r.score is None for r in own) <= 1
+            and not any(r.score is not None and _score_like_text(r.deviation) is not None for r in own))
+
+
+def _run_together(raws: list[RawRow], bare: list[RawRow]) -> bool:
+    """A row of a reading of a table as scored below whose first line, and above the next row's, the reading
+    without points starts a whole row (a name, a target and an actual): rows the search for points ran together
+    (`机关干部参与率 80 80` read as points, the rows below it, printing none, its 偏差原因). Where the rows stand on
+    one line (a document on one line), no line tells: any row more is such a one. Breakdown rows found under rows
+    printing their points alone bear those points out: no such reading ran rows together."""
+    if any(_breaks_down(raw) for raw in raws):
+        return False
+    if len({raw.line for raw in raws}) == 1:
+        return True
+    for k, raw in enumerate(raws):
+        if raw.line is not None:
+            end = next((r.line for r in raws[k + 1:] if r.line is not None), None)
+            if any(r.line is not None and raw.line < r.line and (end is None or r.line < end) and r.name
+                   and r.target and r.actual for r in bare):
+                return True
+    return False
+
+
 def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bool = False,
                     weights_only: bool = False, unwrapped: bool = False) -> list[Indicator]:
     """The indicator rows; `ends_form`: the form ends inside the table (no total, grade or words after it);
@@ -2188,18 +2297,40 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     mark = ctx.mark()
     raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only, unwrapped)
     blank_points = False
-    if "weight" in read.slots and "score" in read.slots and not read.unscored and raws and all(
-            r.weight is None and r.score is None for r in raws):
+    # text with no column to tell a 分值 from a target (no cell boundary, no alignment, no place on a page)
+    plain = not aligned and not any(u.certain or u.box is not None for u in units[start:])
+    scored = "weight" in read.slots and "score" in read.slots and not read.unscored and bool(raws)
+    blank = all(r.weight is None and r.score is None for r in raws)
+    if scored and blank and aligned:  # (column-aligned text: the columns placed every cell, none under 分值)
+        blank_points = True
+        ctx.warn("P037", "绩效指标表的分值、得分列全部空白（表格尚未评分），各指标的分值、得分为空",
+                 "indicators", raws[0].line)
+    elif scored and (blank or plain and _points_doubtful(raws, weights_only)):
         # every 分值 and 得分 left blank (a form published before it was scored): no row ends at its points, so
         # the rows are read as a table without those columns where that finds as many (before, in text that
-        # keeps no empty cell: the whole table one row; in a table, a 偏差原因 run into the 实际完成值)
+        # keeps no empty cell: the whole table one row; in a table, a 偏差原因 run into the 实际完成值) — and, in
+        # text, where the search for points took a few rows' bare-number targets and actuals for points (`8 8`)
         first = ctx.mark()
         ctx.rewind(mark)
         bare = Header(tuple(s for s in header.slots if s not in ("weight", "score")),
                       {k: v for k, v in header.cols.items() if k not in ("weight", "score")}, unscored=True,
-                      renamed=header.renamed, unread=header.unread)
+                      renamed=header.renamed, unread=header.unread, points_blank=True)
         again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only, unwrapped)
-        if len(again[0]) >= len(raws):
+        second, alone = ctx.mark(), None
+        if (2 * sum(r.weight is not None and r.score is not None for r in raws) < len(raws)
+                or _points_unborne(raws)) and _scores_at_ends(again[0]):
+            # (few rows read with both points, or points unborne, and read without, rows end in a number: their
+            # 得分, the 分值 column left blank — P041; read as such)
+            ctx.rewind(mark)
+            alone = _rows_under(replace(bare, slots=tuple(s for s in header.slots if s != "weight"),
+                                        cols={k: v for k, v in header.cols.items() if k != "weight"}),
+                                units, start, lex, ctx, ends_form, weights_only, unwrapped)
+            if not _scored_alone(alone[0], len(raws)):
+                alone = None
+                ctx.rewind(second)
+        if alone is not None:
+            raws, reader, aligned, read = alone
+        elif _reads_better_unscored(raws, again[0], blank):
             raws, reader, aligned, read = again
             blank_points = True
             ctx.warn("P037", "绩效指标表的分值、得分列全部空白（表格尚未评分），各指标的分值、得分为空",
@@ -2227,11 +2358,11 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                 boxes.setdefault(u.line, []).append((u.key, u.box, u.page or 0))
     levels = resolve_levels(raws, lex, reader.vertical, (blank["level1"], blank["level2"]), boxes,
                             reader.ends_form)
-    unscored = header.unscored and all(raw.weight is None and raw.score is None for raw in raws)
+    unscored = (header.unscored or blank_points) and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws and not blank_points:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
                  "indicators", raws[0].line)
-    elif header.score_only and raws:
+    elif header.score_only and raws and not header.points_blank:
         unscored = True  # (no row has a 分值 to miss)
         ctx.warn("P035", "绩效指标表只有得分列、没有分值列，各指标的分值为空", "indicators", raws[0].line)
     elif len(raws) >= 2 and all(raw.weight is None and raw.score is not None for raw in raws):
@@ -2252,7 +2383,7 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
             ctx.sure(f"{path}.level1", sure1)
         if sure2 < 1.0:
             ctx.sure(f"{path}.level2", sure2)
-        if raw.weight is None and raw.score is None and (raw.part or _SUB_ROW.match(raw.name or "")):
+        if raw.weight is None and raw.score is None and _breaks_down(raw):
             parts.append(raw.line)  # ('其中桃树种植面积 | 1.5亩 | 1.5亩': a part of the row above, scored there)
         elif (raw.weight is None or raw.score is None) and not unscored:
             ctx.warn("P030", f"指标“{raw.name or '（无名称）'}”未读到分值或得分（应为行末两个数字），按空值处理",
