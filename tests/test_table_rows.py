@@ -66,13 +66,13 @@ def test_a_row_between_two_centred_labels_goes_to_the_block_its_name_names():
         ("成本指标", "经济成本指标")]
 
 
-@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box", "aligned", "space_rows", "one_line",
+@pytest.mark.parametrize("layout", ["pipe", "tab", "html", "box", "aligned", "space_rows", "one_line", "cell_lines",
                                     "blank_separated"])
 def test_a_table_whose_points_column_is_blank_and_its_scores_filled(layout):
     """A form whose filler scored every row and left the 分值 column blank (`20000亩 | | 15.00`): each row's
     得分 is its own, alone; no 分值 made of the 实际完成值 before it (`85.6% | | 10.00` read 分值 85.6) and no
     实际完成值 run into the 得分 (`20000亩15.00`); one notice for the table (P041), not one a row. In text that
-    keeps no blank cell (rows a line each, on one line, cells set apart by blank lines) each row ends in one
+    keeps no blank cell (rows a line each, on one line, a cell per line or per paragraph) each row ends in one
     number, its 得分 (before: the search for a 分值 and a 得分 side by side ran the whole table into one row)."""
     import json
 
@@ -110,3 +110,23 @@ def test_a_row_without_points_above_a_row_printing_only_its_points(layout):
     got = jixiao.parse_text(render([form], layout), "parts.txt")
     fields, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in got])
     assert (matched, missing, extra) == (fields, 0, 0), wrong[:10]
+
+
+@pytest.mark.parametrize("separator", ["\t", " | "])
+def test_a_label_a_page_break_cut_into_a_piece_and_a_whole_label(separator):
+    """A merged 二级 label `服务对象满意度指标` over two rows, its lines set on either side of a page break
+    (`服务对象` on the first row, `满意度指标` on the next page's): the rest is a whole label itself, the 一级
+    满意度指标, yet it finishes the piece above, and both rows are under 服务对象满意度指标 (before: the first row's
+    二级 label was `服务对象`, the second's `满意度指标`; LibreOffice prints a Word table so, without rules)."""
+    head = ["项目支出绩效自评表", "(2023年度)", "项目名称\t城乡环境卫生整治", "主管部门\t某县住建局\t实施单位\t某县环卫所",
+            "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
+            "\t年度资金总额\t120\t120\t108\t10\t90%\t9",
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
+            "产出指标\t数量指标\t清扫保洁面积\t≥200万平方米\t210万平方米\t50\t50\t",
+            "满意度指标\t服务对象\t企业满意度\t=100%\t100%\t20\t20\t",
+            "\f\t满意度指标\t群众满意度\t≥90%\t88%\t20\t16\t",
+            "总分\t\t\t\t\t100\t95\t"]
+    [form] = jixiao.parse_text("\n".join(head).replace("\t", separator), "cut_label.txt")
+    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
+        ("产出指标", "数量指标", "清扫保洁面积"), ("满意度指标", "服务对象满意度指标", "企业满意度"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度")]

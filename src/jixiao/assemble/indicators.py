@@ -497,6 +497,17 @@ def _label_rows(units: list[Unit], lex: Lexicon, cells: int, least: int) -> list
     return out
 
 
+def _line_gap(body: list[Unit]) -> Gap:
+    """What a table without points to anchor its rows prints between two cells: where four in five of its printed
+    lines hold one piece (a cell per line, or a paragraph: a space inside a line is inside its cell, `BPAA
+    算法领域…`), the break most lines open with, else a space."""
+    lines = source_rows([u for u in body if not u.certain])
+    if not lines or 5 * sum(len(line) == 1 for line in lines) < 4 * len(lines):
+        return Gap.SPACE
+    gaps = sorted(line[0].gap for line in lines[1:]) or [Gap.LINE]
+    return min(gaps[len(gaps) // 2], Gap.BLANK)
+
+
 def _line_rows(content: list[Unit]) -> list[list[Unit]]:
     """Text printing a row a line (cells set apart by spaces): each line is a row where every line holds two
     pieces or more ([] where a line holds one: cells a line each, or wrapped)."""
@@ -509,13 +520,15 @@ def _line_rows(content: list[Unit]) -> list[list[Unit]]:
 def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
     """Consecutive rows of `content` (no labels among it), each a name followed by its value (a target such as
     '≥10个' or a number) and what follows up to the next name: a cell is a name where the cell after it is a
-    value and it is none itself, at least three cells after the row's name (or opening a line after a row with
-    a value), or where it opens a line with the template's numbering ('指标2.')."""
+    value and it is none itself (nor a measure word after a number: `280` `人`), at least three cells after the
+    row's name (or opening a line after a row with a value), or where it opens a line with the template's
+    numbering ('指标2.')."""
     starts = [0]
     for k in range(1, len(content)):
         if content[k].gap >= Gap.LINE and _NUMBERED.match(content[k].key):
             starts.append(k)  # the template's numbering opening a line ('指标4.不合格产品处置率', values lost)
-        elif k < len(content) - 1 and not _starts_value(content[k]) and _starts_value(content[k + 1]) and (
+        elif k < len(content) - 1 and not _starts_value(content[k]) and _starts_value(content[k + 1]) and not (
+                is_measure(content[k].key) and content[k - 1].key[-1:].isdigit()) and (
                 k - starts[-1] >= 3 or content[k].gap >= Gap.LINE
                 and any(_starts_value(u) for u in content[starts[-1] + 1:k])):
             # (or, opening a line, after a row that has its name and a value: a row printing its target only,
@@ -1128,7 +1141,7 @@ class _Reader:
         self._body, self._second_labels = body, None
         anchors = [] if self.header.score_only or self.header.points_blank else self.anchors(body)
         gaps = sorted(body[a.last].gap for a in anchors if not body[a.last].certain)
-        self.separator = gaps[len(gaps) // 2] if gaps else Gap.SPACE
+        self.separator = gaps[len(gaps) // 2] if gaps else _line_gap(body)
         self.wrapping = self.separator == Gap.LINE and self._wraps(body, anchors)
         self.blank_rows = len(anchors) > MIN_BLANK_ROWS and all(
             body[_row_start(body, a.weight)].gap >= Gap.BLANK for a in anchors[1:])
@@ -2216,11 +2229,13 @@ def _breaks_down(raw: RawRow) -> bool:
 
 def _points_unborne(raws: list[RawRow]) -> bool:
     """A reading of a table as scored that its points do not bear out: fewer than half its rows (breakdown rows
-    aside) print a 分值 or a 得分, or its 分值 add up past a whole form's (`审查调查次数 8 8`, `问题线索处置率 100
-    100`: each row's target and actual read as its points, the 分值 and 得分 cells blank)."""
+    aside) print a 分值 or a 得分, or the 分值 of its rows printing both add up past a whole form's (`审查调查次数
+    8 8`, `问题线索处置率 100 100`: each row's target and actual read as its points, the 分值 and 得分 cells
+    blank; not a lone number, `100` of a `100%` a stored page cut)."""
     own = [r for r in raws if not _breaks_down(r)]
     scored = sum(r.weight is not None or r.score is not None for r in own)
-    return 2 * scored < len(own) or sum(r.weight or 0.0 for r in raws) > MAX_POINTS + 0.5
+    return 2 * scored < len(own) or sum(r.weight for r in raws if r.weight is not None and r.score is not None
+                                        ) > MAX_POINTS + 0.5
 
 
 def _points_doubtful(raws: list[RawRow], weights_only: bool) -> bool:

@@ -398,8 +398,11 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     for n, below in enumerate(raws):
         # points alone are a lost 一级 label of their own (a cut '产出指标' / '(50分)' is joined when its lines
         # are read into rows, not here: points never complete a 二级 label)
-        rests = [label for label in below.labels
-                 if not lex.level(label[0]) and not is_points_only(label[0])] if above else []
+        # (a whole label is a rest too where it finishes one above that is no label yet: '服务对象' / '满意度指标',
+        # a merged 二级 label's lines a page break set on two rows)
+        rests = [label for label in below.labels if not is_points_only(label[0]) and (not lex.level(label[0]) or any(
+            not lex.level(row.labels[j][0]) and lex.level(row.labels[j][0] + label[0]) for row, j in above))
+                 ] if above else []
         if not rests:
             above = [(below, j) for j in range(len(below.labels))] if below.labels else above
             continue
@@ -526,7 +529,10 @@ def _labels_where_measured(raws: list[RawRow], lines: Lines,
         for label in raw.labels:
             first, last = places[_placed_as(label[0], label[2], label[3])]
             if abs(first - lines[i][0]) <= LEVEL:
-                grown[i] = (grown[i][0], max(grown[i][1], last))
+                # (not past the next row's first line: rows do not overlap, so a label reaching into the next
+                # row spans it too — `社会效益指标` set down a narrow column beside two rows)
+                below = lines[i + 1][0] - LEVEL if i + 1 < len(lines) else last
+                grown[i] = (grown[i][0], max(grown[i][1], min(last, below)))
     return grown
 
 
