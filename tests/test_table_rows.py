@@ -118,7 +118,8 @@ def test_a_label_a_page_break_cut_into_a_piece_and_a_whole_label(separator):
     (`服务对象` on the first row, `满意度指标` on the next page's): the rest is a whole label itself, the 一级
     满意度指标, yet it finishes the piece above, and both rows are under 服务对象满意度指标 (before: the first row's
     二级 label was `服务对象`, the second's `满意度指标`; LibreOffice prints a Word table so, without rules)."""
-    head = ["项目支出绩效自评表", "(2023年度)", "项目名称\t城乡环境卫生整治", "主管部门\t某县住建局\t实施单位\t某县环卫所",
+    head = ["项目支出绩效自评表", "(2023年度)", "项目名称\t城乡环境卫生整治",
+            "主管部门\t某县住建局\t实施单位\t某县环卫所",
             "项目资金(万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分",
             "\t年度资金总额\t120\t120\t108\t10\t90%\t9",
             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施",
