@@ -491,7 +491,7 @@ def _label_rows(units: list[Unit], lex: Lexicon, cells: int, least: int) -> list
         if len(content) <= cells:
             out.append(chunk)
             continue
-        rows = _line_rows(content) or _value_rows(content, cells) or _even_rows(content, least)
+        rows = _line_rows(content, least) or _value_rows(content, cells) or _even_rows(content, least)
         out.append(chunk[:labels] + rows[0])
         out.extend(rows[1:])
     return out
@@ -508,13 +508,32 @@ def _line_gap(body: list[Unit]) -> Gap:
     return min(gaps[len(gaps) // 2], Gap.BLANK)
 
 
-def _line_rows(content: list[Unit]) -> list[list[Unit]]:
+def _cells_line(lines: list[list[Unit]], least: int) -> int | None:
+    """Where the wrapped lines of a row of flowed text start: after its first line of `least` pieces or more
+    (its line of cells; the lines above it hold its labels), where lines follow it (None where none does)."""
+    at = next((k for k, line in enumerate(lines) if len(line) >= least), None)
+    return at + 1 if at is not None and at + 1 < len(lines) else None
+
+
+def _line_rows(content: list[Unit], least: int) -> list[list[Unit]]:
     """Text printing a row a line (cells set apart by spaces): each line is a row where every line holds two
-    pieces or more ([] where a line holds one: cells a line each, or wrapped)."""
+    pieces or more; where some hold one, a line of `least` pieces or more (a row's cells), or opening with the
+    template's numbering, opens a row and the lines of fewer below it are its cells' wrapped lines (flowed PDF
+    text). [] where the first line opens no row (cells a line each)."""
     lines = source_rows(content)
-    if len(lines) < 2 or any(len(line) < 2 for line in lines):
+    if len(lines) < 2:
         return []
-    return lines
+    if all(len(line) >= 2 for line in lines):
+        return lines
+    if len(lines[0]) < least:
+        return []
+    rows: list[list[Unit]] = []
+    for line in lines:
+        if len(line) >= least or _NUMBERED.match(line[0].key):  # (the template's numbering opens a row too,
+            rows.append(list(line))  # its values lost: '指标4.不合格产品处置率')
+        else:
+            rows[-1].extend(line)
+    return rows
 
 
 def _value_rows(content: list[Unit], cells: int) -> list[list[Unit]]:
@@ -543,6 +562,8 @@ def _even_rows(content: list[Unit], size: int) -> list[list[Unit]]:
     """Rows of `size` cells each (a name and its values, no 偏差原因) where `content` holds a whole number of them
     and no row would open with a value ('问题线索处置率 100 100 政务公开工作 及时公开 已公开': the values do not say
     where the second row begins, the count does); else one row, as read before."""
+    if size < 1:
+        return [content]
     rows = [content[k:k + size] for k in range(0, len(content), size)]
     if len(content) % size or any(_starts_value(row[0]) for row in rows):
         return [content]
@@ -1233,6 +1254,12 @@ class _Reader:
                 # (its cells' wrapped lines, below its name's first line: joined by column, as a row's with points)
                 below = [u for u in whole if u.line > at]
                 whole = [u for u in whole if u.line <= at]
+            elif (not anchors and not whole[0].certain and self.separator < Gap.LINE
+                  and (at := _cells_line(source_rows(whole), len(self.fields)))):
+                # (flowed text, no points in the table: the lines below the row's line of cells are its cells'
+                # wrapped lines, given to its cells by their columns' widths, as a row's with points)
+                lines = source_rows(whole)
+                whole, row.wraps = [u for line in lines[:at] for u in line], lines[at:]
             self.prefix(whole, 0 if self.aligned else None, row)
             if below:
                 self._finish(row, [], below)
