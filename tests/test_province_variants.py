@@ -1356,3 +1356,20 @@ def test_rows_broken_down_below_a_row_printing_only_its_points(points_first):
         ("桃种植面积", "1亩", "1亩", None, None), ("★种植作物成活率", "95%", "95%", 10, 10),
         ("增加脱贫户收入", "≥10万元", "10.9万元", 30, 30)]
     assert [w.code for w in form.warnings] == ["P030"]  # (one notice for the parts, not one a row)
+
+
+@pytest.mark.parametrize("layout", ["pipe", "space", "cell_per_line", "one_line"])
+def test_the_2013_frameworks_second_level_labels(layout):
+    """Forms printing the 2013 共性指标体系框架's 二级 labels (财预〔2013〕53号: 产出数量, 产出质量, 产出时效,
+    产出成本; Wuhan's 项目绩效自评表 still does): each is a 二级 label of 产出指标, not a piece of the row's name
+    (before, in text without cell boundaries: `产出数量 灭火设备配备率` read as one name, under no 二级 label)."""
+    rows = [["项目支出绩效自评表"], ["(2021年度)"], *CLEANING[:6], CLEANING[6],
+            ["", "产出指标", "产出数量", "灭火设备配备率", "100%", "1000件", "30", "30"],
+            ["", "", "产出质量", "森林火灾火因查明率", "≥95%", "96%", "20", "20"],
+            ["", "", "产出时效", "森林火灾扑灭率", "≥95%", "98%", "20", "20"],
+            ["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%", "92%", "20", "20"],
+            ["总分", "", "", "", "", "", "100", "99"]]
+    [form] = jixiao.parse_text(_laid_out([], rows, layout), "framework_2013.txt")
+    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
+        ("产出指标", "产出数量", "灭火设备配备率"), ("产出指标", "产出质量", "森林火灾火因查明率"),
+        ("产出指标", "产出时效", "森林火灾扑灭率"), ("满意度指标", "服务对象满意度指标", "群众满意度")]

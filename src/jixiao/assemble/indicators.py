@@ -54,7 +54,7 @@ from jixiao.assemble.text import (
     tidy,
     width,
 )
-from jixiao.assemble.vertical import join_vertical_labels, join_wrapped_labels
+from jixiao.assemble.vertical import join_vertical_labels, join_wrapped_labels, label_goes_on
 from jixiao.model import Indicator
 from jixiao.read.normalise import CUT_REST, IDEOGRAPH, is_page_number, join
 from jixiao.read.tokens import Gap
@@ -1723,9 +1723,7 @@ class _Reader:
             if k == len(line) or len(line[k].key) > MAX_REST:
                 break
             longer = key + line[k].key
-            goes_on = label_key(longer) in lex.words if lex.level(key) else (
-                lex.level(longer) or longer in lex.prefixes)
-            if goes_on and IDEOGRAPH.search(line[k].key):
+            if label_goes_on(key, line[k].key, lex) and IDEOGRAPH.search(line[k].key):
                 labels[n] = (longer, hinted, text + line[k].text, (lines[0], line[k].line if on_page else lines[1]),
                              rows_)
                 k += 1

@@ -130,6 +130,11 @@ class Lexicon:
         '数量' → 数量指标), or None."""
         return _level(self, key)
 
+    def two_labels(self, first: str, second: str) -> bool:
+        """A 一级 label then a 二级 one: a row's two labels, never one label made of them ('产出' '数量' is no
+        产出数量, the 2013 framework's 二级 label)."""
+        return self.level(first) in self.levels and (two := self.level(second)) is not None and two not in self.levels
+
 
 def _merge(base: dict, extra: dict) -> dict:
     """`base` extended by a variant's lists. A word the variant lists for one part is that part's only: it is

@@ -458,6 +458,8 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
                 break  # a column boundary, or a label of its own ('执行率' '得分'; but '实际' '完成值' is one)
             if nxt.key.isdigit() and _known(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
+            if lex.two_labels(key, nxt.key):
+                break  # a 一级 label, then a 二级 one: a row's two labels ('产出' '数量'), not the 二级 产出数量
             key = longer
             if _whole_label(key, lex) and (not whole or key in lex.words):  # ('自评结果' '优': a label, a value)
                 joined = j  # the longest label the pieces make ('可持续影响' + '指标')

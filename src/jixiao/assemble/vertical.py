@@ -88,12 +88,13 @@ MAX_QUIET = 2  # lines in a run that print no piece of a label (a wrapped cell's
 _POINTS = re.compile(r"\d+(?:\.\d+)?")  # a row's 分值 or 得分: two on a line are a row's line
 
 
-def _goes_on(key: str, piece: str, lex: Lexicon) -> bool:
+def label_goes_on(key: str, piece: str, lex: Lexicon) -> bool:
     """Whether `piece` continues the label begun as `key`: into a label or a label's beginning; a whole label
-    only into a longer label word ('产出' + '指标', not '数量指标' + '等')."""
+    only into a longer label word ('产出' + '指标', not '数量指标' + '等'), and a 一级 label not into a 二级 one
+    (`lex.two_labels`: '产出' + '质量' are two labels, not 产出质量)."""
     longer = key + piece
     if lex.level(key):
-        return label_key(longer) in lex.words
+        return label_key(longer) in lex.words and not lex.two_labels(key, piece)
     return bool(lex.level(longer)) or longer in lex.prefixes
 
 
@@ -162,7 +163,7 @@ def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
             if u.certain or not IDEOGRAPH.search(u.key) or len(u.key) > MAX_PIECE and not any(
                     lex.level(begun + u.key) for begun in keys):  # (a rest a reader joined already: '满意度指标')
                 break
-            if _goes_on(key, u.key, lex):
+            if label_goes_on(key, u.key, lex):
                 keys[c] = key + u.key
                 columns[c].append(line[k])
                 k, took = k + 1, True
