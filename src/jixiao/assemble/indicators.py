@@ -772,8 +772,7 @@ class _Reader:
     def cells(self, content: list[Unit], offset: int | None, row: RawRow) -> float:
         fields = self.fields
         certain = all(u.certain for u in content)
-        if (certain or self.aligned) and offset is not None and self.header.cols:
-            # (column-aligned text: a row after the table's last 分值, its cells placed by their columns too)
+        if certain and offset is not None and self.header.cols:
             by_slot: dict[str, list[Unit]] = {}
             ok = True
             for u in content:
@@ -979,9 +978,9 @@ class _Reader:
         return sorted(_one_per_row(out, body) + self._lone_points(body, read), key=lambda a: a.weight)
 
     def _off_points(self, unit: Unit) -> bool:
-        """A table's cell (or column-aligned text's) in a column the header gives to another cell than 分值 or 得分
-        (a bare-number 实际完成值, `1`)."""
-        return (unit.certain or self.aligned) and self.slot_at.get(unit.col) not in (None, "weight", "score")
+        """A table's cell in a column the header gives to another cell than 分值 or 得分 (a bare-number
+        实际完成值, `1`)."""
+        return unit.certain and self.slot_at.get(unit.col) not in (None, "weight", "score")
 
     @staticmethod
     def _pairs_printed(body: list[Unit]) -> bool:
@@ -1150,7 +1149,7 @@ class _Reader:
             self.aligned and u.box is None and self.slot_at.get(u.col) in ("level1", "level2"))), None)
         # (in column-aligned text a label's piece stands in its label's column: '社会效益指' / '标'; a PDF's
         # columns, found from its text's places, are not as sure)
-        return name is not None and (name.certain or self.aligned) and name.col is not None and name.col == col
+        return name is not None and name.certain and name.col is not None and name.col == col
 
     def _name_like_label(self, u: Unit) -> bool:
         """A table's cell in the header's 三级指标 column that reads like a label, not a whole one: a name
