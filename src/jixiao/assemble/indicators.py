@@ -1254,10 +1254,9 @@ class _Reader:
                 below = [u for u in whole if u.line > at]
                 whole = [u for u in whole if u.line <= at]
             elif (not anchors and not whole[0].certain and self.separator < Gap.LINE
-                  and (at := _cells_line(source_rows(whole), len(self.fields)))):
+                  and (at := _cells_line(lines := source_rows(whole), len(self.fields)))):
                 # (flowed text, no points in the table: the lines below the row's line of cells are its cells'
                 # wrapped lines, given to its cells by their columns' widths, as a row's with points)
-                lines = source_rows(whole)
                 whole, row.wraps = [u for line in lines[:at] for u in line], lines[at:]
             self.prefix(whole, 0 if self.aligned else None, row)
             if below:
@@ -2273,8 +2272,7 @@ def _reads_better_unscored(raws: list[RawRow], bare: list[RawRow], blank: bool) 
     """The reading without points (`bare`) reads the table as the reading as scored (`raws`) could not: as many
     rows where the points are unborne, more where the search for points ran rows together — but where points
     were read, no row of the other reading ends in a number (its points, not blank: '服务满意度 | ≥90% | … | 10.00')."""
-    if any(r.weight is not None or r.score is not None or not blank and _score_like_text(r.deviation) is not None
-           for r in bare):
+    if not blank and any(_score_like_text(r.deviation) is not None for r in bare):
         return False
     return (len(bare) >= len(raws) and _points_unborne(raws)
             or len(bare) > len(raws) and _run_together(raws, bare))
