@@ -1373,3 +1373,99 @@ def test_the_2013_frameworks_second_level_labels(layout):
     assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
         ("产出指标", "产出数量", "灭火设备配备率"), ("产出指标", "产出质量", "森林火灾火因查明率"),
         ("产出指标", "产出时效", "森林火灾扑灭率"), ("满意度指标", "服务对象满意度指标", "群众满意度")]
+
+
+_UNHEADED = [  # a 区域 form whose 得分 column has no heading: the block's points stand where a heading would
+    ["预算执行情况", "预算数:", "2.38", "执行数:", "2.38", "20"],  # (and the fund block's 得分 after its pairs)
+    ["年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成指标值", "50"],
+    ["", "产出指标", "质量指标", "指标1:监管人员培训", "已完成", "已完成", "5"],
+    ["", "", "", "指标2:违法案件查办率", "100%", "100%", "4"],
+    ["", "", "时效指标", "指标1:专项工作完成时间", "2021年12月31日", "2021年12月31日", "5"],
+    ["", "效益指标", "社会效益指标", "指标1:重大安全责任事故发生数", "0次", "0次", "3"],
+    ["", "", "", "指标2:公众科普知识素养", "逐步提高", "逐步提高", "3"],
+]
+
+
+def _unheaded(layout: str) -> str:
+    head = "监管补助资金区域绩效目标自评表(2021年度)\n专项名称 监管补助资金\n"
+    if layout == "tab":
+        return head + "\n".join("\t".join(r) for r in _UNHEADED) + "\n"
+    if layout == "html":
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in _UNHEADED)
+        return f"<html><body><p>{head}</p><table>{rows}</table></body></html>"
+    if layout == "space_rows":
+        return head + "\n".join(" ".join(c for c in r if c) for r in _UNHEADED) + "\n"
+    return head + "\n\n".join(c for r in _UNHEADED for c in r if c) + "\n"  # a cell a paragraph
+
+
+@pytest.mark.parametrize("layout", ["tab", "html", "space_rows", "blank_separated"])
+def test_a_score_column_without_a_heading_is_read_as_the_rows_scores(layout):
+    [form] = jixiao.parse_text(_unheaded(layout), f"unheaded.{'html' if layout == 'html' else 'txt'}")
+    assert _rows(form) == [
+        ("产出指标", "质量指标", "监管人员培训", "已完成", "已完成", None, 5),
+        ("产出指标", "质量指标", "违法案件查办率", "100%", "100%", None, 4),
+        ("产出指标", "时效指标", "专项工作完成时间", "2021年12月31日", "2021年12月31日", None, 5),
+        ("效益指标", "社会效益指标", "重大安全责任事故发生数", "0次", "0次", None, 3),
+        ("效益指标", "社会效益指标", "公众科普知识素养", "逐步提高", "逐步提高", None, 3),
+    ]
+    assert "P042" in {w.code for w in form.warnings}
+    total = form.funds.total
+    assert (total.annual_budget, total.executed, total.weight, total.score) == (2.38, 2.38, None, 20)
+
+
+def test_rows_of_a_table_without_a_score_column_ending_in_numbers_keep_their_actuals():
+    text = "\n".join([
+        "转移支付区域绩效目标自评表(2022年度)",
+        "专项名称 就业补助资金",
+        "一级指标 二级指标 三级指标 指标值 全年实际完成值",
+        "产出指标 数量指标 培训人数 ≥200 230",
+        "补贴发放人数 ≥150 162",
+        "质量指标 就业率 ≥80% 85",
+        "效益指标 社会效益指标 新增就业岗位 ≥50 58",
+    ])
+    [form] = jixiao.parse_text(text, "numbers.txt")
+    assert [(i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("培训人数", "≥200", "230", None, None), ("补贴发放人数", "≥150", "162", None, None),
+        ("就业率", "≥80%", "85", None, None), ("新增就业岗位", "≥50", "58", None, None)]
+
+
+def test_a_lost_first_level_column_keeps_each_second_level_label_over_the_rows_below_it():
+    # (rows a line each, each 二级 label on its block's first line, the 产出指标 cell lost; the rows under 成本指标
+    # print no values: no reason to read the labels as centred in their blocks)
+    text = "\n".join([
+        "项目支出绩效自评表(2021年度)",
+        "项目名称 两品一械监管",
+        "一级指标 二级指标 三级指标 指标值 完成值",
+        "数量指标 指标1.药品抽验品种 ≥3 4",
+        "指标2.化妆品抽验批次 ≥3 7",
+        "指标3.医疗器械抽验批次 ≥2 3",
+        "质量指标 指标1.药品抽检完成率 100% 100%",
+        "指标2.化妆品抽验完成率 100% 100%",
+        "指标3.不合格产品处置率",
+        "时效指标 任务完成时间 2021年底 2021年底",
+        "成本指标 指标1.培训成本 400元/人、天 180元/人、天",
+        "指标2.药品抽验平均标准",
+        "指标3.化妆品抽验平均标准",
+        "效益指标 社会效益指标 指标1.总体安全",
+    ])
+    [form] = jixiao.parse_text(text, "lost.txt")
+    assert [(i.level1, i.level2) for i in form.indicators] == [
+        *[("产出指标", "数量指标")] * 3, *[("产出指标", "质量指标")] * 3, ("产出指标", "时效指标"),
+        *[("产出指标", "成本指标")] * 3, ("效益指标", "社会效益指标")]
+
+
+def test_a_row_printing_the_labels_of_empty_blocks_before_its_own_is_under_its_own_first_level():
+    # (the template's placeholder rows '指标1:' left empty are no rows: their labels run onto the next row's)
+    text = "\n".join([
+        "项目支出绩效自评表(2020年度)",
+        "项目名称 演出设备更新",
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标 数量指标 更新设备数量 50件 50件 50 50",
+        "效益指标 经济效益指标 指标1:",
+        "社会效益指标 指标1:",
+        "满意度指标 服务对象满意度指标 演出人员满意度 100% 100% 50 48",
+        "总分 100 98",
+    ])
+    [form] = jixiao.parse_text(text, "placeholders.txt")
+    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
+        ("产出指标", "数量指标", "更新设备数量"), ("满意度指标", "服务对象满意度指标", "演出人员满意度")]

@@ -21,7 +21,7 @@ from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import IGNORED, Lexicon, is_lead
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import decimals, fold, is_dash, number, width
+from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, number, width
 from jixiao.model import FUND_COLUMNS, FUND_ROWS, FundRow, Funds
 from jixiao.places import COLUMN_ZH, FUND_ROW_ZH
 
@@ -676,6 +676,9 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
                 if number(u.text):  # pairs read before: read past, said where it holds an amount
                     skipped.append(u.line)
                 continue
+            if not headings and (column := _unlabelled(rows.get(row, {}), u.text)) is not None:
+                rows[row][column] = u.text  # (after the row's pairs, no heading over them)
+                continue
             if not paired or at >= len(headings) or headings[at] in rows.get(row, {}):
                 return None
             if (under := headings[at]) is not None and under != IGNORED:
@@ -701,6 +704,18 @@ def _label_value_pairs(units: list[Unit], lex: Lexicon) -> _Pairs | None:
     if pending is not None or paired < 2 or "total" not in rows:
         return None
     return _Pairs(rows, lines, unknown, skipped)
+
+
+def _unlabelled(row: dict[str, str], text: str) -> str | None:
+    """The column of a number printed without a label after a row's 预算数 and 执行数 pairs: its 执行率 where it
+    is that rate (printed with its %, or the two amounts' ratio), else its 得分 where it is points-like — the
+    block's score printed at the row's end (`预算数: 2.38 执行数: 2.38 20`, Sichuan's 区域 form) —, else none."""
+    budget, executed, value = number(row.get("annual_budget", "")), number(row.get("executed", "")), number(text)
+    if budget is None or executed is None or value is None or "execution_rate" in row or "score" in row:
+        return None
+    if text.rstrip().endswith("%") or budget and abs(value - 100 * executed / budget) <= 0.5:
+        return "execution_rate"
+    return "score" if 0 <= value <= MAX_POINTS else None
 
 
 def _read_pairs(pairs: _Pairs, ctx: Context) -> Funds:

@@ -1019,8 +1019,9 @@ class _Reader:
         ('问题线索处置率 100 100', '培训人员满意率 80 8', '年终预算执行率 ≥90(%) 99.49': cut before its points).
         Returns the lone 分值's anchor; the run it takes or leaves as values is dropped from `runs`."""
         last = len(body) - 1
-        if not self.ends_form or last < 0 or body[last].certain or (value := _score_like(body[last])) is None:
-            return None
+        if (not self.ends_form or last < 0 or body[last].certain or "weight" not in self.header.slots
+                or (value := _score_like(body[last])) is None):
+            return None  # (under a header naming no 分值, a number alone is a value: '新增就业岗位 ≥50 58')
         run = next((r for r in runs if r[-1][0] == last), [(last, value)])
         # the row starts after the runs above, and on its printed line where a line holds a row's cells (not the
         # row above's 偏差原因 or wrapped pieces on the lines between; not a cell per line)
@@ -2166,8 +2167,11 @@ def _beside_tall_labels(raws: list[RawRow], lex: Lexicon) -> None:
         row.line = max(row.line or 0, last + 1)
 
 
+_Reading = tuple[list[RawRow], _Reader, bool, Header]  # a table's rows, their reader, aligned?, the header read
+
+
 def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx: Context, ends_form: bool,
-                weights_only: bool, unwrapped: bool = False) -> tuple[list[RawRow], _Reader, bool, Header]:
+                weights_only: bool, unwrapped: bool = False) -> _Reading:
     """The table's rows under `header` (a copy is read: the reading renumbers its columns), the reader, whether
     the text was column-aligned, and the header as read."""
     header = replace(header, cols=dict(header.cols))
@@ -2332,48 +2336,28 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
                  "indicators", units[-1].line)
         units = units[:-1]
     mark = ctx.mark()
-    raws, reader, aligned, read = _rows_under(header, units, start, lex, ctx, ends_form, weights_only, unwrapped)
-    blank_points = False
+    reading = _rows_under(header, units, start, lex, ctx, ends_form, weights_only, unwrapped)
+    raws, reader, aligned, read = reading
+    blank_points = unheaded = False
     # text with no column to tell a 分值 from a target (no cell boundary, no alignment, no place on a page)
     plain = not aligned and not any(u.certain or u.box is not None for u in units[start:])
     scored = "weight" in read.slots and "score" in read.slots and not read.unscored and bool(raws)
     blank = all(r.weight is None and r.score is None for r in raws)
     if scored and blank and aligned:  # (column-aligned text: the columns placed every cell, none under 分值)
         blank_points = True
+    elif scored and (blank or plain and _points_doubtful(raws, weights_only)):
+        reading, blank_points = _reread_without_points(reading, header, blank, mark, units, start, lex, ctx,
+                                                       ends_form, weights_only, unwrapped)
+        raws, reader, aligned, read = reading
+    elif raws and header.unscored and not {"weight", "score"} & set(header.slots) \
+            and header.slots[-1] in header.fields and (plain or _unheaded_column(header, units[start:]) is not None):
+        reading = _reread_with_scores(reading, header, mark, units, start, lex, ctx, ends_form, weights_only,
+                                      unwrapped)
+        raws, reader, aligned, read = reading
+        unheaded = "score" in read.slots
+    if blank_points:
         ctx.warn("P037", "绩效指标表的分值、得分列全部空白（表格尚未评分），各指标的分值、得分为空",
                  "indicators", raws[0].line)
-    elif scored and (blank or plain and _points_doubtful(raws, weights_only)):
-        # every 分值 and 得分 left blank (a form published before it was scored): no row ends at its points, so
-        # the rows are read as a table without those columns where that finds as many (before, in text that
-        # keeps no empty cell: the whole table one row; in a table, a 偏差原因 run into the 实际完成值) — and, in
-        # text, where the search for points took a few rows' bare-number targets and actuals for points (`8 8`)
-        first = ctx.mark()
-        ctx.rewind(mark)
-        bare = Header(tuple(s for s in header.slots if s not in ("weight", "score")),
-                      {k: v for k, v in header.cols.items() if k not in ("weight", "score")}, unscored=True,
-                      renamed=header.renamed, unread=header.unread, points_blank=True)
-        again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only, unwrapped)
-        second, alone = ctx.mark(), None
-        if (2 * sum(r.weight is not None and r.score is not None for r in raws) < len(raws)
-                or _points_unborne(raws)) and _scores_at_ends(again[0]):
-            # (few rows read with both points, or points unborne, and read without, rows end in a number: their
-            # 得分, the 分值 column left blank — P041; read as such)
-            ctx.rewind(mark)
-            alone = _rows_under(replace(bare, slots=tuple(s for s in header.slots if s != "weight"),
-                                        cols={k: v for k, v in header.cols.items() if k != "weight"}),
-                                units, start, lex, ctx, ends_form, weights_only, unwrapped)
-            if not _scored_alone(alone[0], len(raws)):
-                alone = None
-                ctx.rewind(second)
-        if alone is not None:
-            raws, reader, aligned, read = alone
-        elif _reads_better_unscored(raws, again[0], blank):
-            raws, reader, aligned, read = again
-            blank_points = True
-            ctx.warn("P037", "绩效指标表的分值、得分列全部空白（表格尚未评分），各指标的分值、得分为空",
-                     "indicators", raws[0].line)
-        else:
-            ctx.rewind(first)
     header = read
     for raw in raws:
         if raw.deviation and is_page_number(raw.deviation, beside_form_feed=False):
@@ -2398,6 +2382,10 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
     unscored = (header.unscored or blank_points) and all(raw.weight is None and raw.score is None for raw in raws)
     if unscored and raws and not blank_points:
         ctx.warn("P031", "绩效指标表没有分值、得分列（如转移支付区域绩效自评表），各指标的分值、得分为空",
+                 "indicators", raws[0].line)
+    elif unheaded:
+        unscored = True
+        ctx.warn("P042", "绩效指标表各行末尾有一列没有列名的数字，已按得分读取，各指标的分值为空，请核对原件",
                  "indicators", raws[0].line)
     elif header.score_only and raws and not header.points_blank:
         unscored = True  # (no row has a 分值 to miss)
@@ -2443,6 +2431,80 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         ctx.warn("P030", f"{where}{len(parts)} 个分项行（细分上一行，如“其中…”）没有分值和得分（分值在上一行），"
                  "按空值处理", "indicators", known[0] if known else None)
     return indicators
+
+
+def _reread_without_points(reading: _Reading, header: Header, blank: bool, mark: int, units: list[Unit],
+                           start: int, lex: Lexicon, ctx: Context, ends_form: bool, weights_only: bool,
+                           unwrapped: bool) -> tuple[_Reading, bool]:
+    """A scored table's rows read again without points, where its points are all blank or, in plain text,
+    doubtful: the reading (as scored, without points, or under 得分 alone — P041) that reads it, and whether its
+    points are blank. Every 分值 and 得分 left blank (a form published before it was scored): no row ends at its
+    points, so the rows are read as a table without those columns where that finds as many (before, in text that
+    keeps no empty cell: the whole table one row; in a table, a 偏差原因 run into the 实际完成值) — and, in text,
+    where the search for points took a few rows' bare-number targets and actuals for points (`8 8`). `mark`: the
+    context before the first reading, whose warnings the chosen one keeps."""
+    raws = reading[0]
+    first = ctx.mark()
+    ctx.rewind(mark)
+    bare = Header(tuple(s for s in header.slots if s not in ("weight", "score")),
+                  {k: v for k, v in header.cols.items() if k not in ("weight", "score")}, unscored=True,
+                  renamed=header.renamed, unread=header.unread, points_blank=True)
+    again = _rows_under(bare, units, start, lex, ctx, ends_form, weights_only, unwrapped)
+    second = ctx.mark()
+    if (2 * sum(r.weight is not None and r.score is not None for r in raws) < len(raws)
+            or _points_unborne(raws)) and _scores_at_ends(again[0]):
+        # (few rows read with both points, or points unborne, and read without, rows end in a number: their
+        # 得分, the 分值 column left blank — P041; read as such)
+        ctx.rewind(mark)
+        alone = _rows_under(replace(bare, slots=tuple(s for s in header.slots if s != "weight"),
+                                    cols={k: v for k, v in header.cols.items() if k != "weight"}),
+                            units, start, lex, ctx, ends_form, weights_only, unwrapped)
+        if _scored_alone(alone[0], len(raws)):
+            return alone, False
+        ctx.rewind(second)
+    if _reads_better_unscored(raws, again[0], blank):
+        return again, True
+    ctx.rewind(first)
+    return reading, False
+
+
+def _unheaded_column(header: Header, body: list[Unit]) -> int | None:
+    """The column right of a table's last heading, where its rows' certain cells are all points-like numbers
+    (two rows or more): a 得分 column printed without a heading."""
+    if not header.cols or not header.contiguous:
+        return None
+    col = max(header.cols.values()) + 1
+    cells = [u for u in body if u.certain and u.col == col and u.text.strip()]
+    if len({u.row for u in cells}) >= 2 and all(_score_like(u) is not None for u in cells) and not any(
+            u.certain and u.col is not None and u.col > col and u.text.strip() for u in body):
+        return col
+    return None
+
+
+def _reread_with_scores(reading: _Reading, header: Header, mark: int, units: list[Unit], start: int, lex: Lexicon,
+                        ctx: Context, ends_form: bool, weights_only: bool, unwrapped: bool) -> _Reading:
+    """Plain text under a header naming no points whose rows each end in a number after their cells: a 得分
+    column with no heading (the 区域 forms that print each block's points where a heading would be: `年度指标值
+    实际完成指标值 50`, then `指标2:违法案件查办率 100% 100% 4`). Read with that column where every row (but one, a
+    page cut) reads whole — name, target, actual and 得分 — with at least as many rows, and the scores add up
+    to no more than a whole form's; else the reading without it stands."""
+    raws = reading[0]
+    first = ctx.mark()
+    ctx.rewind(mark)
+    col = _unheaded_column(header, units[start:])
+    cols = header.cols if col is None else {**header.cols, "score": col}
+    if col is not None and 0 < start < len(units) and units[start].row == units[start - 1].row:
+        start += 1  # (the header's own number there: the points of the block, '实际完成指标值 | 50')
+    scores = _rows_under(replace(header, slots=(*header.slots, "score"), cols=cols), units, start, lex, ctx,
+                         ends_form, weights_only, unwrapped)
+    rows = [r for r in scores[0] if not _breaks_down(r)]
+    whole = sum(r.name is not None and r.target is not None and r.actual is not None and r.score is not None
+                for r in rows)
+    if (len(scores[0]) >= len(raws) and len(rows) >= 2 and whole >= len(rows) - 1
+            and sum(r.score for r in rows if r.score is not None) <= MAX_POINTS + 0.5):
+        return scores
+    ctx.rewind(first)
+    return reading
 
 
 _SUB_ROW = re.compile(r"^其中[:：]?")  # a row that breaks down the one above ('其中桃树种植面积')

@@ -78,6 +78,16 @@ def _split(labels: list[Label], lex: Lexicon) -> tuple[Printed | None, Printed |
                 level2 = here
         else:
             level2 = here
+    # a row printing the labels of blocks whose rows were left out before its own (`效益指标 经济效益指标 满意度指标
+    # 服务对象满意度指标`, placeholder rows dropped): its 一级 label is its 二级 label's parent where printed after
+    # such a block's 二级 label (not `效益指标 满意度指标 服务对象满意度指标`, the 2013 framework's three levels)
+    parent = parents.get(level2[0]) if level2 is not None and level1 is not None else None
+    if parent is not None and level1 is not None and parent != level1[0]:
+        keys = [name[0] for name in names]
+        at = max((k for k, key in enumerate(keys) if key == parent), default=-1)
+        if at >= 0 and any(key in parents and key != parent for key in keys[keys.index(level1[0]) + 1:at]):
+            key, _, text, line, rows = names[at]
+            level1 = (parent, tidy(text) or parent, line, rows)
     return level1, level2
 
 
@@ -615,7 +625,11 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
             implied = parents.get(two) if two and two != COST else None
             if one is None:  # (in a table the document cuts short, a row below the last 一级 label and outside
                 # its span is under a label the cut took: not in a block whose label is printed above it)
-                cost += 1.0 if implied is None or i > open_from and implied in printed1 else 0.1
+                block = implied or (parents.get(COST) if two == COST and not {COST, parents.get(COST)} & printed1
+                                    else None)  # (成本指标 where neither block's label is printed: 产出's)
+                # a row whose block's label is printed nowhere (a lost 一级 column) is under it in any reading
+                cost += (1.0 if block is None or i > open_from and block in printed1
+                         else 0.1 if block in printed1 else 0.0)
             elif implied and one not in (implied, LOST):
                 cost += 3.0
             if two is None and col2[i] is None:
