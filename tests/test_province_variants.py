@@ -1454,8 +1454,10 @@ def test_a_lost_first_level_column_keeps_each_second_level_label_over_the_rows_b
         *[("产出指标", "成本指标")] * 3, ("效益指标", "社会效益指标")]
 
 
-def test_a_row_printing_the_labels_of_empty_blocks_before_its_own_is_under_its_own_first_level():
-    # (the template's placeholder rows '指标1:' left empty are no rows: their labels run onto the next row's)
+@pytest.mark.parametrize("glued", [False, True])
+def test_a_row_printing_the_labels_of_empty_blocks_before_its_own_is_under_its_own_first_level(glued):
+    # (the template's placeholder rows '指标1:' left empty are no rows: their labels run onto the next row's; glued
+    # through, '50件50件5050' is a target, an actual and the full points 50 and 50, not 50, 5 and 0)
     text = "\n".join([
         "项目支出绩效自评表(2020年度)",
         "项目名称 演出设备更新",
@@ -1466,6 +1468,9 @@ def test_a_row_printing_the_labels_of_empty_blocks_before_its_own_is_under_its_o
         "满意度指标 服务对象满意度指标 演出人员满意度 100% 100% 50 48",
         "总分 100 98",
     ])
+    if glued:
+        text = text.replace("\n", "").replace(" ", "")
     [form] = jixiao.parse_text(text, "placeholders.txt")
-    assert [(i.level1, i.level2, i.name) for i in form.indicators] == [
-        ("产出指标", "数量指标", "更新设备数量"), ("满意度指标", "服务对象满意度指标", "演出人员满意度")]
+    assert [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score) for i in form.indicators] == [
+        ("产出指标", "数量指标", "更新设备数量", "50件", "50件", 50, 50),
+        ("满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", 50, 48)]

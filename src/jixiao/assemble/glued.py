@@ -428,9 +428,11 @@ def _row_cells(text: str, points_first: bool, pairs: bool = True, scored: bool =
             name = cell[:-2 * len(alike)]
             degree = next((w for w in degrees if name.endswith(w) and len(name) > len(w)), "")
             out += [name[:len(name) - len(degree)], degree + alike, alike]
-        elif pairs and not points_first and out and _VALUE.match(out[-1]) and _GLUED_RUN.match(cell) and (
-                three := _actual_and_points(cell, out[-1])):
-            out += three  # '=8个' then '888': the actual, 分值 and 得分 glued
+        elif (pairs and not points_first and out and _VALUE.match(out[-1]) and _GLUED_RUN.match(cell)
+              and (three := _actual_and_points(cell, out[-1])) and not (
+                  three[1] != three[2] and len(out) > 1 and _VALUE.match(out[-2]) and points_pair(cell))):
+            out += three  # '=8个' then '888': the actual, 分值 and 得分 glued (but after two values, '50件' '50件'
+            # then '5050', a 分值 and its full 得分 where the run is one: not 50, 5 and 0)
         elif (pairs and _POINTS_PAIR.match(cell) and not (k + 1 < len(cells) and cells[k + 1].startswith(cell))
               and (pair := points_pair(cell))):
             out += pair  # (but a number the next cell repeats is a target: '200' then '200余人')
