@@ -48,6 +48,7 @@ LAYOUTS = (
     "aligned",
     "latex",
     "drawn",
+    "bar_cells",
 )
 
 DEFAULT_TITLE = "财政项目支出绩效自评表"
@@ -645,6 +646,40 @@ def layout_pipe(doc: list, style: Style, rng: random.Random) -> str:
     return _text_layout(doc, row, sep_after_first="|" + "---|" * len(style.widths))
 
 
+def layout_bar_cells(doc: list, style: Style, rng: random.Random) -> str:
+    """A web page's table taken a cell per line by a mirror site: the cells its rows print (a merged label's in
+    the first row of its span only, as HTML's rowspan), a row's first on a line of its own and each next opened
+    by an indented bar (`        | 数量指标`, or a bar at the line's start) — or the bar alone, the cell's text on
+    an indented line below it (`|   项目完成指标` / `        | ` / `     质量指标`) —, the row ended by a run of
+    bars, and a long cell's text wrapped onto an indented line of its own."""
+    # (one way a document: flush prints the bars at the lines' starts, `| 数量指标`)
+    way = rng.choice(("indented", "alone", "flush"))
+
+    def row(r: Row) -> list[str]:
+        bar = "| " if way == "flush" else "        | "
+        texts = []
+        for c in r.cells:
+            if c.merge is not None and c.merge.index:
+                continue  # (under a merged label: no cell of its own)
+            label = c.merge is not None and c.merge.label_at is not None
+            texts.append(_clean(_one_line(c.merge.text if label else "" if c.merge else c.text), "|", "｜"))
+        ends = "|" * rng.randint(1, 3)
+        if way == "alone":
+            out = [f"|   {texts[0]}"]
+            for t in texts[1:]:
+                out += ["        | ", f"     {t}"]
+            return [*out, "        | ", f"  {ends}"]
+        out = [texts[0]]
+        for t in texts[1:]:
+            if len(t) > 24 and way == "indented" and rng.random() < 0.5:  # (wrapped onto an indented line)
+                out += [f"{bar}{t[:20]}", f"       {t[20:]}"]
+            else:
+                out.append(f"{bar}{t}")
+        return [*out, f"{bar}{ends}"]
+
+    return _text_layout(doc, row)
+
+
 def layout_box(doc: list, style: Style, rng: random.Random) -> str:
     """A table drawn in characters: box-drawing (`│` cells, `├──┼──┤` rules) or ASCII (`|` cells, `+--+--+`
     rules), a rule under every row, as console tools and some text exports draw tables."""
@@ -1178,6 +1213,7 @@ _LAYOUT_FNS = {
     "latex": layout_latex,
     "glued": layout_glued,
     "drawn": layout_drawn,
+    "bar_cells": layout_bar_cells,
     "cell_lines_wrapped": layout_cell_lines_wrapped,
 }
 

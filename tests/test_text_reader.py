@@ -342,3 +342,29 @@ def test_a_row_of_circled_column_numbers_under_a_header():
     ])
     [form] = jixiao.parse_text(text, "circled.txt")
     assert [(i.name, i.weight, i.score) for i in form.indicators] == [("培训人数", 50, 48)]
+
+
+def test_a_table_a_cell_per_line_each_opened_by_an_indented_bar_is_read_as_rows():
+    """A mirror site's copy of a web table: a row's first cell on its line, each next one opened by an indented
+    bar, a cell wrapped onto an indented line of its own, the row ended by bars; a row whose first cell is empty
+    opens on a blank line."""
+    text = "\n".join([
+        "一级指标", "        | 二级指标", "        | 三级指标", "        | 指标值", "        | 实施进度", "        | |",
+        "产出指标", "        | 数量指标", "        | 宣传次数", "        | 至少全年完成2次宣传", "        | 已完成",
+        "        | |",
+        "质量指标", "        | 创建质量", "        | 按质按量完成", "        | 已完成", "        | ||",
+        "效益指标", "        | 社会效益", "       指标", "        | 提升消费者维权意识", "        | 不断提升",
+        "        | 已完成", "        | |",
+        "", "        | 可持续影响指标", "        | 长效机制", "        | 建立", "        | 已建立", "        | ||",
+    ])
+    rows: dict[int, list[str]] = {}
+    for token in read_text(text, "t.txt").tokens:
+        rows.setdefault(token.row, []).append(token.text)
+    assert [[t for t in r if t] for r in rows.values()] == [
+        ["一级指标", "二级指标", "三级指标", "指标值", "实施进度"],
+        ["产出指标", "数量指标", "宣传次数", "至少全年完成2次宣传", "已完成"],
+        ["质量指标", "创建质量", "按质按量完成", "已完成"],
+        ["效益指标", "社会效益指标", "提升消费者维权意识", "不断提升", "已完成"],
+        ["可持续影响指标", "长效机制", "建立", "已建立"]]
+    first = next(t for t in read_text(text, "t.txt").tokens if t.text == "可持续影响指标")
+    assert first.col == 1  # (after its empty first cell)

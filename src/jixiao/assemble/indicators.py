@@ -457,8 +457,11 @@ def _by_columns(header: Header, body: list[Unit]) -> bool:
         return False
     # the columns are the header's (empty cells kept, as a real table keeps them): the 分值 column holds points
     rows = [{u.col: u for u in r} for r in source_rows(body) if len(r) >= 3]
-    if "weight" in header.cols:
-        fit = sum(1 for r in rows if (u := r.get(header.cols["weight"])) and _score_like(u) is not None)
+    if "weight" in header.cols:  # (and no value in its 三级指标 column: a row under merged labels that prints
+        # none of their cells, its cells shifted left, '开展专题学习 | 20.00 | 3 | 3 | 20.00')
+        name = header.cols.get("name")
+        fit = sum(1 for r in rows if (u := r.get(header.cols["weight"])) and _score_like(u) is not None
+                  and not ((cell := r.get(name)) is not None and _starts_value(cell)))
     else:  # a table without points: its 三级指标 column holds names
         fit = sum(1 for r in rows if (u := r.get(header.cols["name"])) and not _starts_value(u))
     return bool(rows) and fit >= 0.8 * len(rows)
@@ -1259,7 +1262,7 @@ class _Reader:
                 # (flowed text, no points in the table: the lines below the row's line of cells are its cells'
                 # wrapped lines, given to its cells by their columns' widths, as a row's with points)
                 whole, row.wraps = [u for line in lines[:at] for u in line], lines[at:]
-            self.prefix(whole, 0 if self.aligned else None, row)
+            self.prefix(whole, 0 if self.aligned or self._in_columns(whole) else None, row)
             if below:
                 self._finish(row, [], below)
             out.append(row)
@@ -1268,6 +1271,18 @@ class _Reader:
             self._labels_below(out, trailing)
         self.unwrap(out)
         return [r for r in out if not _placeholder(r)]
+
+    def _in_columns(self, whole: list[Unit]) -> bool:
+        """A table row of certain cells that stands in the header's columns — its last cell in the header's last
+        column, a name in its 三级指标 column —, so a label in the 二级 column is a 二级 label ('| | 满意度 |
+        参培学员满意度 | 95% | 88% |' under an empty 一级 cell); not a row under merged labels that prints fewer
+        cells, its columns shifted."""
+        cols = self.header.cols
+        if not cols or "name" not in cols or not all(u.certain and u.col is not None for u in whole):
+            return False
+        name = next((u for u in whole if u.col == cols["name"]), None)
+        return (whole[-1].col == max(cols.values()) and name is not None and not _starts_value(name)
+                and _is_label(name, self.lex) is None)
 
     def _labels_below(self, rows: list[RawRow], trailing: list[Unit]) -> None:
         """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
@@ -2335,6 +2350,11 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         ctx.warn("P038", f"第 {units[-1].line} 行：文档在标签“{units[-1].text}”处中断（未写完），这几个字未读入",
                  "indicators", units[-1].line)
         units = units[:-1]
+    if (other := _another_table(units, start, header, lex)) is not None:
+        ctx.warn("P003", f"第 {units[other].line} 行起是另一张表（“{units[other].text[:20]}”等 "
+                 f"{sum(u.row == units[other].row for u in units[other:])} 列），记录中没有对应栏目，未读入",
+                 "indicators", units[other].line)
+        units, ends_form = units[:other], False
     mark = ctx.mark()
     reading = _rows_under(header, units, start, lex, ctx, ends_form, weights_only, unwrapped)
     raws, reader, aligned, read = reading
@@ -2431,6 +2451,24 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         ctx.warn("P030", f"{where}{len(parts)} 个分项行（细分上一行，如“其中…”）没有分值和得分（分值在上一行），"
                  "按空值处理", "indicators", known[0] if known else None)
     return indicators
+
+
+def _another_table(units: list[Unit], start: int, header: Header, lex: Lexicon) -> int | None:
+    """Where another table follows the indicator table in a table of certain cells (a report's table of each
+    school's 培训人数 and 补助资金 under a 绩效指标表 with no 总分 row): the first row of certain cells that fills
+    three columns more than the header (its slots, or its widest row where it prints more headings), none of them
+    a level label — no row of this table. None if none."""
+    rows: dict[int, list[int]] = {}
+    for k in range(len(units)):
+        if units[k].certain:
+            rows.setdefault(units[k].row, []).append(k)
+    width = max([len(header.slots), *(len(at) for at in rows.values() if at[0] < start)])
+    for at in rows.values():
+        cells = [units[k] for k in at]
+        if (at[0] >= start and len(cells) >= width + 3 and all(u.text.strip() for u in cells)
+                and not any(_is_label(u, lex) == "level" for u in cells)):
+            return at[0]
+    return None
 
 
 def _reread_without_points(reading: _Reading, header: Header, blank: bool, mark: int, units: list[Unit],

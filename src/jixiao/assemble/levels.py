@@ -630,8 +630,9 @@ def resolve_levels(raws: list[RawRow], lex: Lexicon, vertical: bool = False,
                 # a row whose block's label is printed nowhere (a lost 一级 column) is under it in any reading
                 cost += (1.0 if block is None or i > open_from and block in printed1
                          else 0.1 if block in printed1 else 0.0)
-            elif implied and one not in (implied, LOST):
-                cost += 3.0
+            elif implied and one not in (implied, LOST) and two != implied:
+                cost += 3.0  # (but a 一级 block's own name in the 二级 column, 满意度指标 under 效益指标, is the
+                # 2013 framework's 二级 block of that 一级)
             if two is None and col2[i] is None:
                 cost += 0.5
             under = one if one is not None else implied  # (a row the 一级 spans leave is its 二级 label's block's)

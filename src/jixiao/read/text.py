@@ -247,6 +247,46 @@ def _cell_terminated(lines: list[str]) -> bool:
     return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
 
 
+# an (indented) line opened by a bar: the row's next cell; a run of bars: the row's empty cells at its end
+_BAR_CELL = {True: re.compile(r"^[ \t]+\|[ \t]?([^|]*)$"), False: re.compile(r"^\|[ \t]?([^|]*)$")}
+_BAR_END = {True: re.compile(r"^[ \t]+\|[ \t]*(\|+)[ \t]*$"), False: re.compile(r"^\|[ \t]*(\|+)[ \t]*$")}
+MIN_BAR_CELLS = 6  # lines of one cell each opened by a bar: fewer are no table printed so
+
+
+def _bar_opened_cells(lines: list[str]) -> set[int]:
+    """A table printed a cell per line, each but a row's first opened by an indented bar (`项目决策` / `        |
+    数量指标` / `        | 宣传次数` / `        | |`: a web page's table taken so by a mirror site), a cell wrapped
+    onto an indented line of its own (`社会效益` / `       指标`). Each row's cells are joined into its first
+    line, a bar between them, as a table row of bars; the lines joined are returned, to be left out. Where no
+    line so opened is indented, each opens at the line's start (`| 数量指标`), and a row's first line is one
+    without a bar."""
+    indented = sum(1 for line in lines if _BAR_CELL[True].match(line)) >= MIN_BAR_CELLS
+    bar_cell, bar_end = _BAR_CELL[indented], _BAR_END[indented]
+    cells = sum(1 for line in lines if bar_cell.match(line))
+    if cells < MIN_BAR_CELLS or not any(bar_end.match(line) for line in lines) or 2 * cells < sum(
+            1 for line in lines if "|" in line):
+        return set()
+    out: set[int] = set()
+    row: int | None = None  # the line the row being joined opens on
+    for k, line in enumerate(lines):
+        if (cell := bar_cell.match(line)) or (end := bar_end.match(line)):
+            if row is None and k and not lines[k - 1].strip() and k - 1 not in out:
+                row = k - 1  # (a row whose first cell is empty: its blank line)
+            if row is None:
+                continue
+            lines[row] = lines[row].rstrip() + (f" | {cell.group(1).strip()}" if cell else f" |{end.group(1)}")
+        elif row is not None and line[:1] in (" ", "\t"):
+            head = lines[row].rstrip()  # (after a bar alone, the cell's text — blank for an empty cell —; else a
+            if line.strip():  # wrapped cell's next line)
+                lines[row] = f"{head} {line.strip()}" if head.endswith("|") else join(head, line.strip())
+        else:
+            row = k if line.strip() else None
+            continue
+        out.add(k)
+        lines[k] = ""
+    return out
+
+
 def _ruled_rows(lines: list[str]) -> tuple[list[str], dict[int, list[Cell]]]:
     """A table drawn with a rule under every row (`+---+---+`, `├──┼──┤`, a Markdown grid table) prints a cell
     that wraps on the lines below its first, each line holding that row's pieces of every cell: the lines between
@@ -456,6 +496,7 @@ def read_text(text: str, file: str) -> Document:
     lines = text.split("\n")
     terminated = False
     drawn: dict[int, list[Cell]] = {}  # a table drawn on a grid: its rows' cells, at each row's first line
+    opened = _bar_opened_cells(lines) if "|" in text else set()
     if "|" in text:
         if _cell_terminated(lines):
             lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
@@ -465,7 +506,7 @@ def read_text(text: str, file: str) -> Document:
     # (not where rows are set apart by tabs or bars; a web page's menu `首页|收藏` over the form sets none apart)
     broken = _broken_rows(lines) if "\t" in text else set()
     if "|" in text:
-        broken |= _broken_bar_rows(lines)
+        broken |= _broken_bar_rows(lines) | opened
     piped = "|" in text and sum(1 for line in lines if "|" in line) >= MIN_PIPED
     aligned = _aligned_rows(lines) if "  " in text and "\t" not in text and not piped else {}
     near_feed = _form_feed_lines(lines) if "\f" in text else set()
