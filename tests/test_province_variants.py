@@ -1513,3 +1513,20 @@ def test_another_table_after_the_indicator_table_is_no_row_of_it():
         ("效益指标", "社会效益", "参训学员就业率", "60%及以上", "53.53%")]
     [note] = [w for w in form.warnings if w.code == "P003"]
     assert "第 6 行起是另一张表" in note.message
+
+
+def test_an_unknown_heading_after_the_targets_of_a_table_without_points_is_its_actuals_column():
+    text = "\n".join([
+        "项目支出绩效自评表(2020年度)",
+        "项目名称 | 文明城市创建 |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 实施进度 |",
+        "产出指标 | 数量指标 | 宣传次数 | 至少全年完成2次宣传 | 已完成100% |",
+        "| 时效指标 | 完成时间 | 1-12月 | 已完成100% |",
+        "满意度指标 | 满意度指标 | 群众满意度 | 90% | 已完成100% |",
+    ])
+    [form] = jixiao.parse_text(text, "progress.txt")
+    assert [(i.name, i.target, i.actual) for i in form.indicators] == [
+        ("宣传次数", "至少全年完成2次宣传", "已完成100%"), ("完成时间", "1-12月", "已完成100%"),
+        ("群众满意度", "90%", "已完成100%")]
+    [note] = [w for w in form.warnings if w.code == "P034"]
+    assert "“实施进度”读作实际完成值" in note.message

@@ -295,7 +295,8 @@ def _unknown_column(kind: str) -> bool:
 
 def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
     """Headings no template knows ('指标名称 预期值 达成值' between 二级指标 and 分值) named by the form's column order
-    where it leaves exactly one missing column for each; the others stay unknown (read past)."""
+    where it leaves exactly one missing column for each, or, ending a header without points, the columns after
+    its last in order ('指标值 实施进度': 实际完成值); the others stay unknown (read past)."""
     rank = {slot: i for i, slot in enumerate(DEFAULT_SLOTS)}
     present = set(kinds)
     missing = [slot for slot in DEFAULT_SLOTS if slot not in present
@@ -312,6 +313,8 @@ def _named_by_order(kinds: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         before = max((rank[k] for k in kinds[:i] if k in rank), default=-1)
         after = min((rank[k] for k in kinds[j:] if k in rank), default=len(DEFAULT_SLOTS))
         gap = [slot for slot in missing if before < rank[slot] < after]
+        if j == len(kinds) and not present & {"weight", "score"}:  # (ending a header without points: the columns
+            gap = [slot for slot in gap if slot not in ("weight", "score")][:j - i]  # after its last, in order)
         if len(gap) == j - i and (before >= 0 or after < len(DEFAULT_SLOTS)):
             for k, slot in zip(range(i, j), gap, strict=True):
                 out[k] = slot
@@ -340,11 +343,13 @@ def _extra_column(units: list[Unit], at: int, lex: Lexicon) -> bool:
 
 
 def _last_heading(units: list[Unit], at: int, kinds: list[str], lex: Lexicon) -> bool:
-    """An unknown word ending the header after its 分值 and 得分 ('说明' where 偏差原因 is printed): a short heading
+    """An unknown word ending the header after its 分值 and 得分 ('说明' where 偏差原因 is printed), or right after
+    the 年度指标值 of a header without points or 实际完成值 ('指标值 实施进度', a 绩效目标表's): a short heading
     before another row, or (where rows are not known: a cell per line, a document on one line) before the body's
     first level label."""
     u = units[at]
-    if not {"weight", "score"} <= set(kinds) or len(u.key) > 12:
+    if not ({"weight", "score"} <= set(kinds) or kinds[-1:] == ["target"] and not {"actual", "weight", "score"} & set(
+            kinds)) or len(u.key) > 12:
         return False
     if _starts_value(u) or lex.level(u.key) or _label_kind(u.key, lex) or (
             len(u.key) >= 2 and u.key in lex.prefixes):
