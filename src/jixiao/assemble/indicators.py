@@ -2463,15 +2463,12 @@ def _another_table(units: list[Unit], start: int, header: Header, lex: Lexicon) 
     school's 培训人数 and 补助资金 under a 绩效指标表 with no 总分 row): the first row of certain cells that fills
     three columns more than the header (its slots, or its widest row where it prints more headings), none of them
     a level label — no row of this table. None if none."""
-    rows: dict[int, list[int]] = {}
-    for k in range(len(units)):
-        if units[k].certain:
-            rows.setdefault(units[k].row, []).append(k)
-    width = max([len(header.slots), *(len(at) for at in rows.values() if at[0] < start)])
-    for at in rows.values():
-        cells = [units[k] for k in at]
-        if (at[0] >= start and len(cells) >= width + 3 and all(u.text.strip() for u in cells)
-                and not any(_is_label(u, lex) == "level" for u in cells)):
+    width = max(len(header.slots), *Counter(u.row for u in units[:start] if u.certain).values(), 0)
+    wide = {row for row, n in Counter(u.row for u in units[start:] if u.certain).items() if n >= width + 3}
+    for row in sorted(wide):  # (most tables have none: counted first)
+        at = [k for k in range(start, len(units)) if units[k].row == row and units[k].certain]
+        if (at[0] == start or units[at[0] - 1].row != row) and all(units[k].text.strip() for k in at) and not any(
+                _is_label(units[k], lex) == "level" for k in at):
             return at[0]
     return None
 

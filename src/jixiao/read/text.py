@@ -248,8 +248,10 @@ def _cell_terminated(lines: list[str]) -> bool:
 
 
 # an (indented) line opened by a bar: the row's next cell; a run of bars: the row's empty cells at its end
-_BAR_CELL = {True: re.compile(r"^[ \t]+\|[ \t]?([^|]*)$"), False: re.compile(r"^\|[ \t]?([^|]*)$")}
+_BAR_CELL = {True: re.compile(r"^[ \t]+\|[ \t]?([^|\n]*)$"), False: re.compile(r"^\|[ \t]?([^|\n]*)$")}
 _BAR_END = {True: re.compile(r"^[ \t]+\|[ \t]*(\|+)[ \t]*$"), False: re.compile(r"^\|[ \t]*(\|+)[ \t]*$")}
+_BAR_CELLS = {k: re.compile(v.pattern, re.MULTILINE) for k, v in _BAR_CELL.items()}
+_BAR_ENDS = {k: re.compile(v.pattern, re.MULTILINE) for k, v in _BAR_END.items()}
 MIN_BAR_CELLS = 6  # lines of one cell each opened by a bar: fewer are no table printed so
 
 
@@ -260,10 +262,11 @@ def _bar_opened_cells(lines: list[str]) -> set[int]:
     line, a bar between them, as a table row of bars; the lines joined are returned, to be left out. Where no
     line so opened is indented, each opens at the line's start (`| 数量指标`), and a row's first line is one
     without a bar."""
-    indented = sum(1 for line in lines if _BAR_CELL[True].match(line)) >= MIN_BAR_CELLS
+    text = "\n".join(lines)  # (counted over the whole text at once: most documents with bars hold none such)
+    indented = len(_BAR_CELLS[True].findall(text)) >= MIN_BAR_CELLS
+    cells = len(_BAR_CELLS[indented].findall(text))
     bar_cell, bar_end = _BAR_CELL[indented], _BAR_END[indented]
-    cells = sum(1 for line in lines if bar_cell.match(line))
-    if cells < MIN_BAR_CELLS or not any(bar_end.match(line) for line in lines) or 2 * cells < sum(
+    if cells < MIN_BAR_CELLS or not _BAR_ENDS[indented].search(text) or 2 * cells < sum(
             1 for line in lines if "|" in line):
         return set()
     out: set[int] = set()
