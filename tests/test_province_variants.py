@@ -1476,14 +1476,19 @@ def test_a_row_printing_the_labels_of_empty_blocks_before_its_own_is_under_its_o
         ("满意度指标", "服务对象满意度指标", "演出人员满意度", "100%", "100%", 50, 48)]
 
 
+_TRAINING = [  # a form's head and its indicator table's header and first row, cells ended by '|'
+    "项目绩效自评表(2021年度)",
+    "项目名称 | 护工培训 |",
+    "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+    "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |",
+]
+
+
 def test_a_first_level_label_printed_in_the_second_level_column_of_a_table_is_a_second_level_label():
     # (cells each ended by '|', a row under an empty 一级 cell opened by its '|'; the 2013 framework's 满意度 is a
     # 二级 block of 效益指标)
     text = "\n".join([
-        "项目绩效自评表(2021年度)",
-        "项目名称 | 护工培训 |",
-        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
-        "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |",
+        *_TRAINING,
         "| | 完成培训考核及验收 | 11所 | 11所 |",
         "| 产出质量 | 参训学员结业考核通过率 | 100% | 98.79% |",
         "效益指标 | 社会效益 | 参训学员就业率 | 60%及以上 | 53.53% |",
@@ -1498,10 +1503,7 @@ def test_a_first_level_label_printed_in_the_second_level_column_of_a_table_is_a_
 
 def test_another_table_after_the_indicator_table_is_no_row_of_it():
     text = "\n".join([
-        "项目绩效自评表(2021年度)",
-        "项目名称 | 护工培训 |",
-        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
-        "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |",
+        *_TRAINING,
         "效益指标 | 社会效益 | 参训学员就业率 | 60%及以上 | 53.53% |",
         "序号 | 学校性质 | 培训机构 | 培训补助标准(元/人) | 就业奖补标准(元/人) | 培训人数 | 合格人数 | 补助资金 |",
         "1 | 民办 | 远航职业培训学校 | 2600 | 400 | 842 | 842 | 218.92 |",
