@@ -157,7 +157,8 @@ def test_a_total_cut_before_its_point_by_a_page_break_goes_on(tmp_path_factory):
 @pytest.mark.parametrize("name", ["pdf_unruled_label_beside_a_two_line_row", "pdf_unruled_label_centred_in_a_tall_row",
                                   "pdf_unruled_label_after_the_last_row", "pdf_unruled_label_in_pieces",
                                   "pdf_unruled_label_at_a_page_foot", "pdf_unruled_label_reaching_into_the_next_row",
-                                  "pdf_unruled_label_cut_by_a_page_break_into_a_whole_label"])
+                                  "pdf_unruled_label_cut_by_a_page_break_into_a_whole_label",
+                                  "pdf_unruled_units_under_one_another"])
 def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp_path_factory, name):
     """A table without borders, its merged labels centred (LibreOffice): the rows are rebuilt from the text's
     places, and a label aligned with no row went with the row nearest it — so the rows, counted, could not say
@@ -169,7 +170,8 @@ def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp
     a label from the foot of the page before is measured on its own cells' page. Rows do not overlap: a label
     starting with its row and reaching into the next row's lines spans that row too (before, the first row was
     grown to the label's height, the next left without a label); a label a page break cut into a piece and a
-    whole label (`服务对象` / `满意度指标`) is one label (each `data/shapes/*.json` says why)."""
+    whole label (`服务对象` / `满意度指标`) is one label; units printed after numbers as wide (`228 万元` over `109
+    人`) start no column (each `data/shapes/*.json` says why)."""
     accuracy, summary = _shape_reads_back(tmp_path_factory, name)
     assert accuracy == 100.0, summary
 

@@ -177,10 +177,16 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
     """Each line's atoms: words joined unless a wide gap or a shared column start parts them."""
     lines_words = [_words(line) for line in lines]
     starts: dict[int, set[str]] = {}  # x -> the texts of the words starting there
+    units: dict[int, bool] = {}  # x -> every word starting there is a number's unit, right after it
     for words in lines_words:
-        for w in words:
-            starts.setdefault(round(w[0].x0), set()).add(_text(w))
-    shared = {x for x, texts in starts.items() if len(texts) >= SHARED_START}  # (repeated text makes no column)
+        for k, w in enumerate(words):
+            x, text = round(w[0].x0), _text(w)
+            starts.setdefault(x, set()).add(text)
+            units[x] = units.get(x, True) and bool(
+                k and _VALUE.match(_text(words[k - 1])) and not _VALUE.match(text)
+                and w[0].x0 - words[k - 1][-1].x1 <= CELL_GAP * w[0].size)
+    # (repeated text makes no column, nor units after numbers as wide: '228 万元' over '109 人' over '351 份')
+    shared = {x for x, texts in starts.items() if len(texts) >= SHARED_START and not units[x]}
     numeric = {x for x in shared if sum(1 for t in starts[x] if _VALUE.match(t)) >= SHARED_START}  # values' columns
     out: list[list[Atom]] = []
     for words in lines_words:
