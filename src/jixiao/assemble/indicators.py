@@ -1157,8 +1157,10 @@ class _Reader:
         name = next((u for u in row if (_is_label(u, self.lex) is None or self._name_like_label(u)) and not (
             self.aligned and u.box is None and self.slot_at.get(u.col) in ("level1", "level2"))), None)
         # (in column-aligned text a label's piece stands in its label's column: '社会效益指' / '标'; a PDF's
-        # columns, found from its text's places, are not as sure)
-        return name is not None and name.certain and name.col is not None and name.col == col
+        # columns, found from its text's places, are not as sure; a value there is a row whose cells are shifted,
+        # its merged labels' cells left out: '服务对象满意度 | 3.00 | ≥85%' under 一级 二级 三级 分值)
+        return (name is not None and name.certain and name.col is not None and name.col == col
+                and not (_whole_value(name.text) or number(name.text) is not None))
 
     def _name_like_label(self, u: Unit) -> bool:
         """A table's cell in the header's 三级指标 column that reads like a label, not a whole one: a name
