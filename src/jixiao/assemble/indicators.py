@@ -1281,15 +1281,12 @@ class _Reader:
 
     def _in_columns(self, whole: list[Unit]) -> bool:
         """A table row of certain cells that stands in the header's columns — its last cell in the header's last
-        column, a name in its 三级指标 column —, so a label in the 二级 column is a 二级 label ('| | 满意度 |
-        参培学员满意度 | 95% | 88% |' under an empty 一级 cell); not a row under merged labels that prints fewer
-        cells, its columns shifted."""
+        column, its name in its 三级指标 column (`_names_column`) —, so a label in the 二级 column is a 二级 label
+        ('| | 满意度 | 参培学员满意度 | 95% | 88% |' under an empty 一级 cell); not a row under merged labels that
+        prints fewer cells, its columns shifted."""
         cols = self.header.cols
-        if not cols or "name" not in cols or not all(u.certain and u.col is not None for u in whole):
-            return False
-        name = next((u for u in whole if u.col == cols["name"]), None)
-        return (whole[-1].col == max(cols.values()) and name is not None and not _starts_value(name)
-                and _is_label(name, self.lex) is None)
+        return (bool(cols) and all(u.certain and u.col is not None for u in whole)
+                and whole[-1].col == max(cols.values()) and self._names_column(whole))
 
     def _labels_below(self, rows: list[RawRow], trailing: list[Unit]) -> None:
         """Labels centred in their rows' height that a PDF's text prints on a line of their own below each row's
@@ -2376,10 +2373,11 @@ def read_indicators(units: list[Unit], lex: Lexicon, ctx: Context, ends_form: bo
         reading, blank_points = _reread_without_points(reading, header, blank, mark, units, start, lex, ctx,
                                                        ends_form, weights_only, unwrapped)
         raws, reader, aligned, read = reading
-    elif raws and header.unscored and not {"weight", "score"} & set(header.slots) \
-            and header.slots[-1] in header.fields and (plain or _unheaded_column(header, units[start:]) is not None):
-        reading = _reread_with_scores(reading, header, mark, units, start, lex, ctx, ends_form, weights_only,
-                                      unwrapped)
+    elif (raws and header.unscored and not {"weight", "score"} & set(header.slots)
+          and header.slots[-1] in header.fields
+          and (plain or (col := _unheaded_column(header, units[start:])) is not None)):
+        reading = _reread_with_scores(reading, header, None if plain else col, mark, units, start, lex, ctx,
+                                      ends_form, weights_only, unwrapped)
         raws, reader, aligned, read = reading
         unheaded = "score" in read.slots
     if blank_points:
@@ -2523,17 +2521,18 @@ def _unheaded_column(header: Header, body: list[Unit]) -> int | None:
     return None
 
 
-def _reread_with_scores(reading: _Reading, header: Header, mark: int, units: list[Unit], start: int, lex: Lexicon,
-                        ctx: Context, ends_form: bool, weights_only: bool, unwrapped: bool) -> _Reading:
-    """Plain text under a header naming no points whose rows each end in a number after their cells: a 得分
-    column with no heading (the 区域 forms that print each block's points where a heading would be: `年度指标值
-    实际完成指标值 50`, then `指标2:违法案件查办率 100% 100% 4`). Read with that column where every row (but one, a
-    page cut) reads whole — name, target, actual and 得分 — with at least as many rows, and the scores add up
-    to no more than a whole form's; else the reading without it stands."""
+def _reread_with_scores(reading: _Reading, header: Header, col: int | None, mark: int, units: list[Unit],
+                        start: int, lex: Lexicon, ctx: Context, ends_form: bool, weights_only: bool,
+                        unwrapped: bool) -> _Reading:
+    """A table under a header naming no points whose rows each end in a number after their cells — in plain
+    text, or in a table's column `col` right of its last heading (`_unheaded_column`): a 得分 column with no
+    heading (the 区域 forms that print each block's points where a heading would be: `年度指标值 实际完成指标值
+    50`, then `指标2:违法案件查办率 100% 100% 4`). Read with that column where every row (but one, a page cut)
+    reads whole — name, target, actual and 得分 — with at least as many rows, and the scores add up to no more
+    than a whole form's; else the reading without it stands."""
     raws = reading[0]
     first = ctx.mark()
     ctx.rewind(mark)
-    col = _unheaded_column(header, units[start:])
     cols = header.cols if col is None else {**header.cols, "score": col}
     if col is not None and 0 < start < len(units) and units[start].row == units[start - 1].row:
         start += 1  # (the header's own number there: the points of the block, '实际完成指标值 | 50')

@@ -247,27 +247,24 @@ def _cell_terminated(lines: list[str]) -> bool:
     return len(filled) >= 10 and sum(1 for line in filled if _ONE_CELL.match(line)) >= SHARE * len(filled)
 
 
-# an (indented) line opened by a bar: the row's next cell; a run of bars: the row's empty cells at its end
-_BAR_CELL = {True: re.compile(r"^[ \t]+\|[ \t]?([^|\n]*)$"), False: re.compile(r"^\|[ \t]?([^|\n]*)$")}
-_BAR_END = {True: re.compile(r"^[ \t]+\|[ \t]*(\|+)[ \t]*$"), False: re.compile(r"^\|[ \t]*(\|+)[ \t]*$")}
-_BAR_CELLS = {k: re.compile(v.pattern, re.MULTILINE) for k, v in _BAR_CELL.items()}
-_BAR_ENDS = {k: re.compile(v.pattern, re.MULTILINE) for k, v in _BAR_END.items()}
+# an (indented) line opened by a bar: the row's next cell; a run of bars: the row's empty cells at its end (each
+# matched against a line, or looked for in the whole text at once)
+_BAR_CELL = {True: re.compile(r"^[ \t]+\|[ \t]?([^|\n]*)$", re.M), False: re.compile(r"^\|[ \t]?([^|\n]*)$", re.M)}
+_BAR_END = {True: re.compile(r"^[ \t]+\|[ \t]*(\|+)[ \t]*$", re.M), False: re.compile(r"^\|[ \t]*(\|+)[ \t]*$", re.M)}
 MIN_BAR_CELLS = 6  # lines of one cell each opened by a bar: fewer are no table printed so
 
 
-def _bar_opened_cells(lines: list[str]) -> set[int]:
+def _bar_opened_cells(lines: list[str], text: str) -> set[int]:
     """A table printed a cell per line, each but a row's first opened by an indented bar (`项目决策` / `        |
     数量指标` / `        | 宣传次数` / `        | |`: a web page's table taken so by a mirror site), a cell wrapped
     onto an indented line of its own (`社会效益` / `       指标`). Each row's cells are joined into its first
     line, a bar between them, as a table row of bars; the lines joined are returned, to be left out. Where no
     line so opened is indented, each opens at the line's start (`| 数量指标`), and a row's first line is one
-    without a bar."""
-    text = "\n".join(lines)  # (counted over the whole text at once: most documents with bars hold none such)
-    indented = len(_BAR_CELLS[True].findall(text)) >= MIN_BAR_CELLS
-    cells = len(_BAR_CELLS[indented].findall(text))
+    without a bar. `text`: the lines joined (counted at once: most documents with bars hold none such)."""
+    indented = len(_BAR_CELL[True].findall(text)) >= MIN_BAR_CELLS
     bar_cell, bar_end = _BAR_CELL[indented], _BAR_END[indented]
-    if cells < MIN_BAR_CELLS or not _BAR_ENDS[indented].search(text) or 2 * cells < sum(
-            1 for line in lines if "|" in line):
+    cells = len(bar_cell.findall(text))
+    if cells < MIN_BAR_CELLS or not bar_end.search(text) or 2 * cells < sum(1 for line in lines if "|" in line):
         return set()
     out: set[int] = set()
     row: int | None = None  # the line the row being joined opens on
@@ -499,7 +496,7 @@ def read_text(text: str, file: str) -> Document:
     lines = text.split("\n")
     terminated = False
     drawn: dict[int, list[Cell]] = {}  # a table drawn on a grid: its rows' cells, at each row's first line
-    opened = _bar_opened_cells(lines) if "|" in text else set()
+    opened = _bar_opened_cells(lines, text) if "|" in text else set()
     if "|" in text:
         if _cell_terminated(lines):
             lines = [_CELL_END.sub("", line) for line in lines]  # each line one cell: read as a cell per line
