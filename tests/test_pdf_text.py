@@ -112,6 +112,17 @@ def test_a_number_broken_by_a_narrow_column_is_joined(align):
 
 
 @pytest.mark.parametrize("padding", [0.0, PADDING])
+def test_a_unit_wrapped_below_its_number_is_joined(padding):
+    """A narrow column puts a number's unit on the next line (`≤316` / `万元`): a few ideographs right below a bare
+    number go on with it (before, `≤316` stood alone and `万元` went on the next row's cell)."""
+    rows = text_rows(_page([[(30, ["系统故障响应时间"]), (130, ["≤316", "万元"]), (175, ["316万元"]), (240, ["3.00"])],
+                            [(30, ["完成及时率"]), (130, ["≤161", "万元"]), (175, ["161万元"]), (240, ["2.00"])]],
+                           "top", padding=padding))
+    assert [[text for text, *_ in row.cells] for row in rows] == [
+        ["系统故障响应时间", "≤316万元", "316万元", "3.00"], ["完成及时率", "≤161万元", "161万元", "2.00"]]
+
+
+@pytest.mark.parametrize("padding", [0.0, PADDING])
 def test_a_number_broken_before_its_point_is_joined(padding):
     """A column two characters wide breaks `100.00` into `10` / `0.0` / `0` (LibreOffice's 分值 of a 总分 row): a
     head too short to be cut by its width alone goes on with a rest that holds the point; a whole number over

@@ -108,6 +108,7 @@ class RawRow:
     atomic: set[str] = field(default_factory=set)  # plain text: cells whose first line is one number or word
     values_line: bool = False  # plain text: on the 分值 line only values, the name and texts on lines above it
     part: bool = False  # a row breaking the row above down, printed without points (`_parts_below_bare`)
+    left: float | None = None  # where its first printed piece stands, where the reader placed the pieces (a PDF)
 
 
 def _gap(unit: Unit, separator: Gap, wrapping: bool = False) -> int:
@@ -707,6 +708,19 @@ class _Reader:
                 # 绩效指标 a merged cell prints among the rows; anywhere the rest '指标' of a label cut by a page
                 # break, which levels join to the label above)
                 kind = "level"
+            elif kind == "caption" and u.key == "指标" and (k := self._open_label(row, u)) is not None:
+                # the rest of a label of a line above in this row's pieces ('产出 数量' / '指标 指标', a browser's
+                # page break between): it finishes that label (on another page, no line of the label's)
+                row.labels[k] = joined_label(row.labels[k], self._label(u, None),
+                                             lines=not any(v.gap == Gap.PAGE for v in units[1:i + 1]))
+                i += 1
+                continue
+            elif (kind == "caption" and u.key == "指标" and all(label[4][0] == u.row for label in row.labels) and (
+                    u.row < units[-1].row and all(v.key in lex.suffixes for v in units if v.row == u.row)
+                    or units[i - len(row.labels)].gap == Gap.PAGE)):
+                # the rests of labels a page break cut from their beginnings ('产出' / '指标', rows of their span
+                # between), on a line opening the row or opening the page: levels join them to the labels above
+                kind = "level"
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
             elif kind == "level" and offset is None and self._name_like_label(u):
@@ -748,6 +762,12 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    def _open_label(self, row: RawRow, u: Unit) -> int | None:
+        """The first of the row's labels printed on a line above `u` that `u` (`指标`) finishes: `产出`, not
+        `产出指标`."""
+        return next((k for k, (key, *_, rows) in enumerate(row.labels) if rows[1] < u.row
+                     and not key.endswith(u.key) and self.lex.level(key + u.key)), None)
 
     def _label(self, u: Unit, hint: str | None) -> Label:
         """A label printed on a row; in printed lines (`vertical`), a label set down its column a character per
@@ -1221,6 +1241,8 @@ class _Reader:
                     and not self.unlabelled):
                 prefix = self._rests_above(prev, prefix)
             self.prefix(prefix, offset, row)
+            if prefix and all(u.box for u in prefix):  # (where the reader placed them: a flowed text packs its
+                row.left = min(u.x for u in prefix)  # wrapped lines to the left, whatever their columns)
             out.append(row)
             prev, prev_score_unit = row, body[a.last]
             start = a.last + 1
@@ -1500,12 +1522,12 @@ class _Reader:
                 last = source_rows(rest)[-1]
                 if self._cut_row(last) == 0:
                     rest, cut_row = rest[:-len(last)], last
-                    wraps = self._wrapped_lines(rest, weight) if rest else []
+                    wraps = self._wrapped_lines(rest, weight, prev) if rest else []
                     prev.wraps.extend(wraps)
                     return same_row, [], rest[sum(len(w) for w in wraps):] + cut_row
             # (a row whose cells all ended on its 分值 line, each one value — its name and texts printed on the lines
             # above, as a PDF's text in drawing order puts a cell centred beside taller ones — wraps no cell below)
-            wraps = self._wrapped_lines(rest, weight)
+            wraps = self._wrapped_lines(rest, weight, prev)
             if wraps and not same_row and prev.values_line and not (
                     all(len(line) == 1 for line in wraps) and wraps[-1][0].text.rstrip().endswith(SENTENCE_END)):
                 wraps = []  # (but a 偏差原因 drawn after its other cells, lines ending a sentence: `_deviation_below`)
@@ -1609,7 +1631,7 @@ class _Reader:
                 return name
         return []
 
-    def _wrapped_lines(self, rest: list[Unit], weight: Unit | None) -> list[list[Unit]]:
+    def _wrapped_lines(self, rest: list[Unit], weight: Unit | None, row: RawRow) -> list[list[Unit]]:
         """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
         the rest of its cells, wrapped (top-aligned cells of a PDF printed line by line)."""
         out: list[list[Unit]] = []
@@ -1618,6 +1640,9 @@ class _Reader:
             # (a page break is no row boundary: the row's cells wrap on over it, up to a label or the next 分值)
             if first.gap == Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
+            if not out and not row.labels and row.left is not None and first.x < row.left - 1 and all(
+                    len(u.key) <= MAX_REST and u.key in self.lex.suffixes for u in line):
+                break  # rests of labels merged over rows above it, left of its cells: a page break cut them there
             if _is_label(first, self.lex) == "level" and (
                     not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
                 break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces

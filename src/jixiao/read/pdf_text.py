@@ -56,6 +56,8 @@ _REST_WITH_POINT = re.compile(r"^\d{0,2}\.\d{0,2}$")
 # ... or any rest, where the number was cut inside its thousands groups ('16,221,1' / '00.00', '16,221,' / '100.00')
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$")
 _DECIMAL = re.compile(r"^[-+]?\d+\.\d+$")  # a number printed with decimals: a column's 分值 or 得分
+_BARE_NUMBER = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*$")  # a number printed without its unit ...
+_UNIT = re.compile(r"^[\u4e00-\u9fff]{1,4}$")  # ... which a narrow column put on the next line
 _VALUE = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|\(%\)|（%）)?$")  # two such words are two cells' values
 MODES = ("middle", "top", "bottom")
 MAX_LINES = 60  # a cell's lines at most (bounds the cutting of a chain: a page of text may be one long chain)
@@ -227,8 +229,8 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
     """Link each atom to the one right below it in the same cell: on a later line, overlapping it, its top
     within LINK of the atom's bottom, no wider than it, the nearest such. A value (a number, a dash) never
     wraps onto a line of its own, but in a column too narrow for it, where its rest is a short piece of digits or
-    a unit right below (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`), or the rest of its thousands groups
-    (`16,221,1` / `00.00`)."""
+    a unit right below (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`, `≤316` / `万元`), or the rest of its thousands
+    groups (`16,221,1` / `00.00`)."""
     flat = sorted((a for line in lines for a in line), key=lambda a: a.top)
     line_of = {id(b): line for line in lines for b in line}
     for k, a in enumerate(flat):
@@ -242,7 +244,7 @@ def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
             if b.top <= a.top + 0.5 * a.size:
                 continue
             if value:
-                if not (value_cut(a.text, b.text) or _group_cut(a.text, b.text)):
+                if not (value_cut(a.text, b.text) or _group_cut(a.text, b.text) or _unit_cut(a.text, b.text)):
                     continue
             elif _NEVER_WRAPS.match(b.text):
                 continue
@@ -282,6 +284,12 @@ def value_cut(head: str, rest: str) -> bool:
 def _group_cut(head: str, rest: str) -> bool:
     """A number cut inside its thousands groups: no whole number alone, one with the rest below it."""
     return "," in head and not _GROUPED.match(head) and bool(_GROUPED.match(head + rest))
+
+
+def _unit_cut(head: str, rest: str) -> bool:
+    """A number and its unit broken apart by a narrow column (`≤316` / `万元`): a unit is a word of a few
+    ideographs, never a number's rest of its own."""
+    return bool(_BARE_NUMBER.match(head) and _UNIT.match(rest))
 
 
 def _padded(chains: list[list[Atom]]) -> float | None:
@@ -372,6 +380,11 @@ def _level(atoms: list[list[Atom]], lone: list[Atom], anchors: list[float], mode
     return out
 
 
+def _beside(stack: list[Atom], level: dict[int, set[float]]) -> set[float]:
+    """The rows whose one-line cells stand beside some line of the stack."""
+    return set().union(*(level.get(id(a), set()) for a in stack))
+
+
 def _key(stack: list[Atom], mode: str) -> float:
     """Where a cell stands in its row under an alignment: its top, its bottom or its middle."""
     first, last = stack[0], stack[-1]
@@ -426,8 +439,8 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
         if widest is None:
             cuts = [_cut(chain, anchors, mode, level) for chain in tall]
         else:  # each piece is one cell (a merged cell may cross rows): only its row is sought
-            cuts = [(cost, [(0, len(chain) - 1, row)]) for chain in tall
-                    for cost, row in [_aligned(chain, anchors, mode)]]
+            cuts = [(cost + 2 * UNMATCHED * len(_beside(chain, level) - {row}), [(0, len(chain) - 1, row)])
+                    for chain in tall for cost, row in [_aligned(chain, anchors, mode)]]
         total = sum(cost for cost, _ in cuts)
         if best is None or total < best[0]:
             best = (total, mode, anchors, level, cuts)
@@ -441,7 +454,7 @@ def text_rows(lines: list[list[Char]], wider: float = WIDER) -> list[Row]:
             key = row
             if key is None:  # a merged cell over rows goes with the row nearest its middle; else a row of its own
                 middle = (stack[0].top + stack[-1].bottom) / 2
-                beside = set().union(*(level.get(id(a), set()) for a in stack))
+                beside = _beside(stack, level)
                 key = min(beside, key=lambda r: abs(r - middle)) if beside else middle
             rows.setdefault(key, []).append(_cell(stack))
             row_of.update((id(a), key) for a in stack)
