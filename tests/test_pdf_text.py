@@ -253,3 +253,18 @@ def test_a_line_right_below_a_table_opening_a_page_is_no_text_of_its_cells():
     for tok in layout([page], "x.pdf").tokens:
         rows.setdefault(tok.row, []).append(tok.text)
     assert list(rows.values()) == [["评分等级", "中"], ["【打印本页】", "【关闭窗口】"]]
+
+
+@pytest.mark.parametrize("align", ["top", "middle"])
+def test_two_cells_set_close_are_parted_by_their_rests(align):
+    """Two narrow cells set as close as a space (a browser's table without borders, cells of a two-pixel gap) read
+    as one text on their first line (`项目资 年初预`); their rests on the next line start under each of them
+    (`金(万` under `项目资`, `算数` under `年初预`): two cells (before, `项目资 年初预金(万` and `算数` a row of
+    its own)."""
+    gap = 3.5  # points: less than a cell's gap, as wide as a space (the numbers below set right: no column start)
+    rows = text_rows(_page([[(30, ["项目资", "金(万", "元)"]), (30 + 3 * SIZE + gap, ["年初预", "算数"]),
+                             (130, ["全年预算数"])],
+                            [(30, ["年度资", "金总额"]), (30 + 3 * SIZE + gap + 8, ["0.00"]), (130, ["101.00"])]],
+                           align))
+    assert [[text for text, *_ in row.cells] for row in rows] == [
+        ["项目资金(万元)", "年初预算数", "全年预算数"], ["年度资金总额", "0.00", "101.00"]]

@@ -499,6 +499,23 @@ def test_a_head_label_with_a_decoration_reads_the_next_cell(sep, label, field):
     assert form.project_name == "城市道路养护"
 
 
+def test_a_head_label_printed_around_its_value_reads_both():
+    """A web table without borders printed by a browser sets a narrow label column two pixels from the value's:
+    the label's first line reads with the value beside it, and its rest, wrapped below, joins after it (`项目
+    机关党委工作名称`, as the PDF reader rebuilds that row). The label is its beginning and its rest, the value what
+    stands between (before, no 项目名称 nor 主管部门, and `部门` run on the next value)."""
+    rows = [["财政项目支出绩效自评表"], ["（2023年度）"], ["项目 机关党委工作名称"],
+            ["主管 上海市经济和信息化委员会部门", "实施单位", "上海市经济和信息化委员会"],
+            ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "90", "10", "90%", "9"],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+            ["产出指标", "数量指标", "开展志愿者活动", "1", "1", "90", "90", ""],
+            ["总分", "100", "99"]]
+    [form] = jixiao.parse_text("\n".join("\n".join(r) for r in rows), "head.txt")  # (a cell per line)
+    assert (form.project_name, form.department, form.implementing_unit) == (
+        "机关党委工作", "上海市经济和信息化委员会", "上海市经济和信息化委员会")
+
+
 @pytest.mark.parametrize("layout", TABLE_LAYOUTS)
 def test_rows_under_merged_labels_of_a_table_without_points(layout):
     rows = [list(r) for r in TRANSFER]

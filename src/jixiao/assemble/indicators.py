@@ -715,12 +715,9 @@ class _Reader:
                                              lines=not any(v.gap == Gap.PAGE for v in units[1:i + 1]))
                 i += 1
                 continue
-            elif (kind == "caption" and u.key == "指标" and all(label[4][0] == u.row for label in row.labels) and (
-                    u.row < units[-1].row and all(v.key in lex.suffixes for v in units if v.row == u.row)
-                    or units[i - len(row.labels)].gap == Gap.PAGE)):
-                # the rests of labels a page break cut from their beginnings ('产出' / '指标', rows of their span
-                # between), on a line opening the row or opening the page: levels join them to the labels above
-                kind = "level"
+            elif (kind == "caption" and u.key == "指标" and all(label[4][0] == u.row for label in row.labels)
+                  and self._rests_line(units, u)):
+                kind = "level"  # (levels join it to the label above it)
             elif kind == "level" and hinted in self.fields and _short_label(u.key):
                 kind = None  # a word such as '成本' in the 三级指标 column is a piece of a name, not a label
             elif kind == "level" and offset is None and self._name_like_label(u):
@@ -762,6 +759,12 @@ class _Reader:
         if not content:
             return -3.0 * len(self.fields)
         return self.cells(content, offset, row)
+
+    def _rests_line(self, units: list[Unit], u: Unit) -> bool:
+        """`u`'s line holds the rests of labels a page break cut from their beginnings ('产出' / '指标', rows of
+        their span between): a line of such rests only, above the row's own line, or the line opening a page."""
+        line = [v for v in units if v.row == u.row]
+        return u.row < units[-1].row and all(v.key in self.lex.suffixes for v in line) or line[0].gap == Gap.PAGE
 
     def _open_label(self, row: RawRow, u: Unit) -> int | None:
         """The first of the row's labels printed on a line above `u` that `u` (`指标`) finishes: `产出`, not

@@ -1070,6 +1070,7 @@ def _heading_after(unit: Unit, previous: Unit, kind: str, now: str, lex: Lexicon
 
 
 _INLINE = re.compile(r"[:：]")
+MAX_LABEL_REST = 4  # characters of a head label's rest a narrow column puts on its next line, at most
 _OPENED_INLINE = frozenset({"funds", "goals", "goal_expected", "goal_actual"})
 _NEXT_PAIR = re.compile(r"[,，;；\s]+(?=[^,，;；\s:：]+[:：])")  # where '，自评得分：96分' starts after a value
 
@@ -1092,6 +1093,7 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
     the label and the value; inside the total row, a second label of it ('自评得分' before its number) gives
     nothing, its number being the row's second."""
     total = False  # inside the total row: a second label of it ('自评得分：94.95') gives only its value
+    skip = -1  # a unit given already (a value printed inside its label: `_label_around`)
     for i, unit in enumerate(units):
         pairs = _pairs(unit.text) if ":" in unit.text or "：" in unit.text else None
         if pairs and pairs[0][1] and not unit.certain and lex.section(fold(pairs[0][0])) in _OPENED_INLINE:
@@ -1112,6 +1114,13 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
                         yield unit._replace(text=value, key=fold(value), gap=Gap.SPACE, certain=False)
                     total = total or kind == "total"
                 continue
+        if i == skip:
+            continue
+        if not unit.certain and (around := _label_around(units, i, lex)) is not None:
+            label, value, skip = around  # ('项目 机关党委工作名称': 项目名称 cut, the value beside)
+            yield unit._replace(text=label, key=fold(label))
+            yield unit._replace(text=value, key=fold(value), gap=Gap.WIDE)
+            continue
         kind = lex.section(unit.key)
         if total and (kind == "total" or _points_word(unit.key, lex)) and 0 < i < len(units) - 1 \
                 and number(units[i - 1].text) is not None and number(units[i + 1].text) is not None:
@@ -1119,6 +1128,30 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
         if kind:
             total = kind == "total" and not _points_word(unit.key, lex)  # ('自评得分' may head a column)
         yield unit
+
+
+def _label_around(units: list[Unit], i: int, lex: Lexicon) -> tuple[str, str, int] | None:
+    """(label, value, the unit the value ends in) of a head label printed around its value: its beginning, a
+    space, the value, its rest (`项目 机关党委工作名称`, `主管 上海市经济和信息化委员会部门`) — a label cut in a
+    narrow column of a table without rules, its first line read with the value beside it and its rest below
+    joined after that; in one unit, or the beginning a unit and the rest the next one on its line. None where
+    the units are no such thing."""
+    unit = units[i]
+    if " " in unit.text:
+        head, rest = unit.text.split(" ", 1)
+        key, last = fold(head), i
+    elif i + 1 < len(units) and units[i + 1].gap == Gap.SPACE and not units[i + 1].certain:
+        head, rest, key, last = unit.text, units[i + 1].text, unit.key, i + 1
+    else:
+        return None
+    if not key or key not in lex.prefixes or lex.head_field(key):
+        return None
+    for k in range(1, min(MAX_LABEL_REST, len(rest) - 1) + 1):
+        label = head + rest[-k:]
+        value = rest[:-k].strip()
+        if value and lex.head_field(fold(label)) and not lex.head_field(fold(value)):
+            return label, value, last
+    return None
 
 
 def _points_word(key: str, lex: Lexicon) -> bool:

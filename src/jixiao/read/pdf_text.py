@@ -190,7 +190,7 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
     # (repeated text makes no column, nor units after numbers as wide: '228 万元' over '109 人' over '351 份')
     shared = {x for x, texts in starts.items() if len(texts) >= SHARED_START and not units[x]}
     numeric = {x for x in shared if sum(1 for t in starts[x] if _VALUE.match(t)) >= SHARED_START}  # values' columns
-    out: list[list[Atom]] = []
+    grouped: list[list[list[list[Char]]]] = []
     for words in lines_words:
         atoms: list[list[list[Char]]] = []
         for k, w in enumerate(words):
@@ -211,6 +211,10 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
                 atoms[-1].append(w)
             else:
                 atoms.append([w])
+        grouped.append(atoms)
+    _part_by_rests(grouped)
+    out: list[list[Atom]] = []
+    for atoms in grouped:
         line_atoms = []
         for group in atoms:
             chars = [c for w in group for c in w]
@@ -223,6 +227,28 @@ def _atoms(lines: list[list[Char]]) -> list[list[Atom]]:
                                    max(c.bottom for c in chars), max(size, 1.0)))
         out.append(line_atoms)
     return out
+
+
+def _part_by_rests(lines: list[list[list[list[Char]]]]) -> None:
+    """A line's words joined across a gap as wide as a space are two cells where the next line's pieces start
+    under both, each a cell's rest: two cells wrapped in narrow columns set close (`项目资 年初预` / `金(万  算数`,
+    a browser's table without borders). Cut in place."""
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        if not upper or not lower:
+            continue
+        top = min(w[0].top for group in lower for w in group)
+        starts = [group[0][0].x0 for group in lower]
+        for k in range(len(upper) - 1, -1, -1):
+            group = upper[k]
+            first = group[0][0]
+            tol = ALIGN * first.size
+            if len(group) < 2 or top - max(c.bottom for w in group for c in w) > LINK * first.size or not any(
+                    abs(x - first.x0) <= tol for x in starts):
+                continue
+            cuts = [j for j in range(1, len(group)) if group[j][0].x0 - group[j - 1][-1].x1 >= SPACE * first.size
+                    and any(abs(x - group[j][0].x0) <= tol for x in starts)]
+            if cuts:
+                upper[k:k + 1] = [group[i:j] for i, j in zip([0, *cuts], [*cuts, len(group)], strict=True)]
 
 
 def _link(lines: list[list[Atom]], wider: float = WIDER) -> None:
