@@ -46,6 +46,7 @@ LAYOUTS = (
     "html",
     "pdf_flow",
     "aligned",
+    "aligned_centred",
     "latex",
     "drawn",
     "bar_cells",
@@ -930,6 +931,15 @@ def _cell_width(widths: tuple[float, ...], col: int, cell: Cell) -> float:
     return cell.width if cell.width is not None else sum(widths[col : col + cell.span])
 
 
+def _spans(row: Row) -> dict[int, int]:
+    """Each cell's start column -> the columns it spans."""
+    out, col = {}, 0
+    for c in row.cells:
+        out[col] = c.span
+        col += c.span
+    return out
+
+
 def _row_pieces(row: Row, skip_merged: bool, widths: tuple[float, ...]) -> list[tuple[int, list[str]]]:
     """(start column, wrapped pieces) for each cell of a row."""
     out = []
@@ -993,7 +1003,9 @@ def _inline_row_lines(row: Row, inline: list[Cell], widths: tuple[float, ...]) -
     return [" ".join(p[j] for _, p in cells if len(p) > j) for j in range(height)]
 
 
-def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
+def layout_aligned(doc: list, style: Style, rng: random.Random, centre_headings: bool = False) -> str:
+    """Column-aligned text (`pdftotext -layout`); `centre_headings`: the header rows' headings centred over their
+    cells, as most tables print them (the cells below start left of their headings)."""
     starts = [0]
     for w in style.widths[:-1]:
         starts.append(starts[-1] + w * 2 + 2)
@@ -1032,13 +1044,17 @@ def layout_aligned(doc: list, style: Style, rng: random.Random) -> str:
                         heights[ri : last + 1])
                     if need > 0:
                         heights[last] += need
-        for cells, height in zip(all_cells, heights, strict=True):
+        for row, cells, height in zip(block, all_cells, heights, strict=True):
             top = len(canvas)
             canvas += [{} for _ in range(height)]
+            spans = _spans(row)
             for col, pieces in cells:
                 down = (height - len(pieces)) // 2 if style.centred else 0  # (cells centred in their row)
+                width = (starts[col + spans[col]] if col + spans[col] < len(starts) else starts[col] + int(
+                    sum(style.widths[col:col + spans[col]]) * 2)) - starts[col] - 2
                 for j, p in enumerate(pieces):
-                    canvas[top + down + j][col] = p
+                    indent = max(0, (width - display_width(p)) // 2) if centre_headings and row.header else 0
+                    canvas[top + down + j][col] = " " * indent + p
             row_range.append((top, top + height))
         # merged labels, vertically centred in their segment
         for ri, row in enumerate(block):
@@ -1210,6 +1226,7 @@ _LAYOUT_FNS = {
     "html": layout_html,
     "pdf_flow": layout_pdf_flow,
     "aligned": layout_aligned,
+    "aligned_centred": lambda doc, style, rng: layout_aligned(doc, style, rng, centre_headings=True),
     "latex": layout_latex,
     "glued": layout_glued,
     "drawn": layout_drawn,

@@ -11,12 +11,17 @@ reads this text too.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable
 
 from jixiao.assemble.stream import Unit
 from jixiao.assemble.text import number
+from jixiao.read.normalise import display_width
 from jixiao.read.tokens import Gap
 
 SLACK = 1.0  # a column's text may start a little left of its header word (centred headers)
+CENTRED = 2.0  # columns: a heading this near the middle of its column stands centred over it ...
+CENTRED_SHARE = 0.2  # ... or this share of the column's width
 
 
 def column_starts(header: list[Unit]) -> list[float] | None:
@@ -30,6 +35,52 @@ def column_starts(header: list[Unit]) -> list[float] | None:
     if not any(u.gap == Gap.WIDE for u in first_row[1:]):
         return None  # single spaces between header words: flowed text, not columns
     return xs
+
+
+def under_centred(header: list[Unit], body: list[Unit], starts: list[float], low: float = float("-inf")
+                  ) -> list[float]:
+    """The columns' starts where a header's words stand centred over cells set at the left of their columns
+    (a table's header centred, as most are, taken out by `pdftotext -layout`): each column starts left of its
+    heading, after the heading before it, where a third of the lines or more start a cell — taken where every
+    heading so moved stands centred between its column's start and the next one's, and fewer of a line's cells
+    fall together in one column than at the headings (cells that start right of their headings, as a
+    compressed layout sets them, would each move a column left: no heading stands centred so). Else the
+    headings' places. `low`: left of the first column (its row labels, which no heading names)."""
+    rows: dict[int, list[float]] = {}
+    for k, u in enumerate(body):
+        if not u.certain and (k == 0 or body[k - 1].row != u.row or u.gap >= Gap.WIDE):
+            rows.setdefault(u.row, []).append(u.x)
+    places = Counter(round(x) for xs in rows.values() for x in xs)
+    least = 2
+    moved = list(starts)
+    for k, start in enumerate(starts):
+        floor = starts[k - 1] + SLACK if k else low
+        moved[k] = float(min((x for x, n in places.items() if n >= least and floor < x < start - SLACK),
+                             default=start))
+    if moved == starts:
+        return starts
+    headings = [u for u in header if u.row == header[0].row]
+    for k in range(len(moved) - 1):
+        if moved[k] != starts[k]:
+            middle = (moved[k] + moved[k + 1]) / 2
+            centre = (headings[k].x + _end(headings[k])) / 2
+            if abs(centre - middle) > max(CENTRED, CENTRED_SHARE * (moved[k + 1] - moved[k])):
+                return starts
+    return moved if _together(rows.values(), moved) < _together(rows.values(), starts) else starts
+
+
+def _end(u: Unit) -> float:
+    """Where a heading ends, in its line's columns: by its box where the reader placed it (a PDF's position is
+    its box's left edge in the same columns, and a heading wrapped over lines is as wide as its widest line),
+    else by its printed width."""
+    if u.box is not None and u.box[0] > 0:
+        return u.x * u.box[2] / u.box[0]
+    return u.x + display_width(u.text)
+
+
+def _together(rows: Iterable[list[float]], starts: list[float]) -> int:
+    """Cells of a line that fall in a column with another of that line's."""
+    return sum(len(xs) - len({max(0, bisect_right(starts, x + SLACK) - 1) for x in xs}) for xs in rows)
 
 
 def rows_align(units: list[Unit], starts: list[float]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from math import comb
 
-from jixiao.assemble.columns import column_starts, numbers_apart, realign
+from jixiao.assemble.columns import column_starts, numbers_apart, realign, under_centred
 from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import IGNORED, Lexicon, is_lead
@@ -564,6 +564,8 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     holds the values before the cut, in the columns' order."""
     header = [u for u in units[:12] if lex.fund_column(u.key)]
     starts = column_starts(header)
+    if starts:  # (the header centred over its columns' cells; the rows' labels left of the first)
+        starts = under_centred(header, units, starts, low=0.0)
     if starts and len(starts) >= 5 and numbers_apart(units, [0.0, *starts]):
         units = realign(units, [0.0, *starts])  # column-aligned text: row labels stand left of the first column
     if (pairs := _label_value_pairs(units, lex)) is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jixiao.assemble.columns import column_starts, realign
+from jixiao.assemble.columns import column_starts, realign, under_centred
 from jixiao.assemble.context import Context, margin_confidence
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, bare_number, footer_at, source_rows
@@ -100,7 +100,8 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
         texts.append(u)
     if "expected" in heads and "actual" in heads and not inline:
         starts = column_starts([heads["expected"], heads["actual"]])
-        if starts:  # column-aligned text: each text under its heading
+        if starts:  # column-aligned text: each text under its heading (centred over it or not)
+            starts = under_centred([heads["expected"], heads["actual"]], texts, starts, low=0.0)
             texts = realign(texts, [0.0, *starts])
             heads = {"expected": heads["expected"]._replace(col=1, certain=True),
                      "actual": heads["actual"]._replace(col=2, certain=True)}

@@ -30,7 +30,7 @@ from jixiao.assemble.cells import (
     fit_slots,
     split_cells,
 )
-from jixiao.assemble.columns import SLACK, column_starts, realign, rows_align
+from jixiao.assemble.columns import SLACK, column_starts, realign, rows_align, under_centred
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, joined_label, resolve_levels
@@ -2227,6 +2227,8 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
         body = _without_row_numbers(body, header.cols.get(header.slots[0]))
         header.slots = header.slots[1:]
     starts = column_starts(units[:start])
+    if starts:
+        starts = under_centred(units[:start], body, starts)  # (the header centred over its columns' cells)
     aligned = False
     if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
         # (the caption down a column before the header's first, '绩效' / '指标', is no cell of a row)
