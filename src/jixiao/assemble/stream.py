@@ -1094,6 +1094,7 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
     nothing, its number being the row's second."""
     total = False  # inside the total row: a second label of it ('自评得分：94.95') gives only its value
     skip = -1  # a unit given already (a value printed inside its label: `_label_around`)
+    prefixes = lex.prefixes
     for i, unit in enumerate(units):
         pairs = _pairs(unit.text) if ":" in unit.text or "：" in unit.text else None
         if pairs and pairs[0][1] and not unit.certain and lex.section(fold(pairs[0][0])) in _OPENED_INLINE:
@@ -1116,7 +1117,8 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
                 continue
         if i == skip:
             continue
-        if not unit.certain and (around := _label_around(units, i, lex)) is not None:
+        if not unit.certain and (" " in unit.text or unit.key in prefixes) and (
+                around := _label_around(units, i, lex)) is not None:
             label, value, skip = around  # ('项目 机关党委工作名称': 项目名称 cut, the value beside)
             yield unit._replace(text=label, key=fold(label))
             yield unit._replace(text=value, key=fold(value), gap=Gap.WIDE)
