@@ -41,7 +41,7 @@ def under_centred(header: list[Unit], body: list[Unit], starts: list[float], low
                   ) -> list[float]:
     """The columns' starts where a header's words stand centred over cells set at the left of their columns
     (a table's header centred, as most are, taken out by `pdftotext -layout`): each column starts left of its
-    heading, after the heading before it, where a third of the lines or more start a cell — taken where every
+    heading, after the heading before it, where two lines or more start a cell — taken where every
     heading so moved stands centred between its column's start and the next one's, and fewer of a line's cells
     fall together in one column than at the headings (cells that start right of their headings, as a
     compressed layout sets them, would each move a column left: no heading stands centred so). Else the
@@ -51,11 +51,10 @@ def under_centred(header: list[Unit], body: list[Unit], starts: list[float], low
         if not u.certain and (k == 0 or body[k - 1].row != u.row or u.gap >= Gap.WIDE):
             rows.setdefault(u.row, []).append(u.x)
     places = Counter(round(x) for xs in rows.values() for x in xs)
-    least = 2
     moved = list(starts)
     for k, start in enumerate(starts):
         floor = starts[k - 1] + SLACK if k else low
-        moved[k] = float(min((x for x, n in places.items() if n >= least and floor < x < start - SLACK),
+        moved[k] = float(min((x for x, n in places.items() if n >= 2 and floor < x < start - SLACK),
                              default=start))
     if moved == starts:
         return starts

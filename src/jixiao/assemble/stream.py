@@ -1096,6 +1096,8 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
     skip = -1  # a unit given already (a value printed inside its label: `_label_around`)
     prefixes = lex.prefixes
     for i, unit in enumerate(units):
+        if i == skip:
+            continue
         pairs = _pairs(unit.text) if ":" in unit.text or "：" in unit.text else None
         if pairs and pairs[0][1] and not unit.certain and lex.section(fold(pairs[0][0])) in _OPENED_INLINE:
             # a section's word with what it opens after a colon, in a printed line ('年度总体目标：完成…',
@@ -1115,8 +1117,6 @@ def _inline_labels(units: list[Unit], lex: Lexicon) -> Iterator[Unit]:
                         yield unit._replace(text=value, key=fold(value), gap=Gap.SPACE, certain=False)
                     total = total or kind == "total"
                 continue
-        if i == skip:
-            continue
         if not unit.certain and (" " in unit.text or unit.key in prefixes) and (
                 around := _label_around(units, i, lex)) is not None:
             label, value, skip = around  # ('项目 机关党委工作名称': 项目名称 cut, the value beside)
