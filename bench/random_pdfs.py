@@ -12,15 +12,20 @@ fields) to OUT, and every PDF made with its variation, form and render seed to O
 with other code: `--manifest OUT.manifest`). Needs LibreOffice (`soffice`).
 
 With `--direct` the Word documents and workbooks are read as written (jixiao's Word and Excel readers), no PDF
-made: what a .docx or .xlsx attachment gives.
+made: what a .docx or .xlsx attachment gives. With `--text EXTRACTOR` the PDFs' text is taken out by another
+program and read as text (what a form copied out of a PDF gives): `pdfplumber` (`page.extract_text()`),
+`pdfplumber-layout` (`extract_text(layout=True)`), `pdfium` (pypdfium2's text page) or `pdftotext-layout`
+(`pdftotext -layout`, when poppler-utils is installed); pages joined by a line break, as most scripts join them
+(`pdftotext` prints its form feeds).
 
-usage: python bench/random_pdfs.py [N] [--seed S] [--out OUT] [--manifest FILE] [--direct]
+usage: python bench/random_pdfs.py [N] [--seed S] [--out OUT] [--manifest FILE] [--direct] [--text EXTRACTOR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -32,7 +37,7 @@ from hypothesis import strategies as st
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from jixiao.parse import parse_file  # noqa: E402
+from jixiao.parse import parse_file, parse_text  # noqa: E402
 from tests.docx_render import render_docx  # noqa: E402
 from tests.layout_render import expected  # noqa: E402
 from tests.random_forms import forms  # noqa: E402
@@ -91,6 +96,32 @@ def _make(n: int, seed_: int, folder: Path, direct: bool = False) -> list[tuple[
     return [(pdf, name, form, at) for pdf, (_, name, form, at) in zip(pdfs, made, strict=True)]
 
 
+def _plumber(pdf: Path, layout: bool) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return "\n".join(page.extract_text(layout=layout) or "" for page in doc.pages)
+
+
+def _pdfium(pdf: Path) -> str:
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        return "\n".join(doc[k].get_textpage().get_text_range() for k in range(len(doc)))
+    finally:
+        doc.close()
+
+
+def _pdftotext(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=120).stdout
+
+
+EXTRACTORS = {"pdfplumber": lambda pdf: _plumber(pdf, False), "pdfplumber-layout": lambda pdf: _plumber(pdf, True),
+              "pdfium": _pdfium, "pdftotext-layout": _pdftotext}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=20, help="random forms (default 20)")
@@ -99,6 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--manifest", type=Path, help="read the PDFs a run listed instead of making new ones")
     parser.add_argument("--direct", action="store_true",
                         help="read the Word documents and workbooks as written, not printed to PDF")
+    parser.add_argument("--text", choices=sorted(EXTRACTORS), help="read the PDFs' text as this program takes it out")
     args = parser.parse_args(argv)
     if args.manifest:
         listed = json.loads(args.manifest.read_text(encoding="utf-8"))
@@ -115,8 +147,11 @@ def main(argv: list[str] | None = None) -> None:
     failing: Counter[str] = Counter()
     examples: dict[str, list[dict]] = defaultdict(list)
     for pdf, name, form, at in items:
-        result = parse_file(pdf)
-        total, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in result.forms])
+        if args.text:
+            read = parse_text(EXTRACTORS[args.text](pdf), pdf.with_suffix(".txt").name)
+        else:
+            read = parse_file(pdf).forms
+        total, matched, wrong, missing, extra = score([expected(form)], [f.record() for f in read])
         fields[name] += total
         right[name] += matched
         if wrong or missing or extra:

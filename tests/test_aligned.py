@@ -11,7 +11,7 @@ import re
 import pytest
 
 import jixiao
-from jixiao.read.aligned import is_aligned
+from jixiao.read.aligned import is_aligned, rebuild
 from tests.conftest import GOLDEN
 from tests.layout_render import expected, render
 from tests.scoring import score
@@ -29,9 +29,16 @@ PDFTOTEXT = GOLDEN.parent / "pdftotext"
 # after (92.88% once a label centred beside a row's wrapped cells was that row's), below the target. 003 v2
 # (no borders, a web page's menu with bars, running headers, repeated table headers): 50.55% before the menu's bars
 # stopped no rebuild and running headers were read past; 99.64% after
+# workbooks printed by LibreOffice Calc (cells centred in their rows' height, numbers right-aligned), taken out by
+# pdftotext -layout and pdfplumber's layout text: 92.70%, 94.53% and 87.58% before a cell centred around a row whose
+# numbers run on into its column stood in that row, dashes set right after a number were cells of their own,
+# right-aligned numbers counted for a page set in columns and a cell a character left of its column went to the
+# next one; 95.62%, 98.36% and 95.38% after
 CASES = {"003_a203d4b834672a09.layout.txt": 99.5, "001_b9ea70bf1d9aee39.unruled.layout.txt": 94.4,
          "004_6371f683518d7426.layout.txt": 97.0, "003_a203d4b834672a09.v1.layout.txt": 92.5,
-         "003_a203d4b834672a09.v2.layout.txt": 99.5}
+         "003_a203d4b834672a09.v2.layout.txt": 99.5, "003_a203d4b834672a09.sheet.layout.txt": 95.5,
+         "003_a203d4b834672a09.sheet.pdfplumber-layout.txt": 98.0,
+         "004_6371f683518d7426.sheet.pdfplumber-layout.txt": 95.0}
 
 
 def _reads_back(name: str, floor: float) -> None:
@@ -716,3 +723,54 @@ def test_a_page_number_below_a_label_is_no_piece_of_it():
     [form] = jixiao.parse_text(text)
     assert [i.level1 for i in form.indicators[-2:]] == ["成本指标", "成本指标"]
     assert form.indicators[-2].level2 == "经济成本指标"
+
+
+# a workbook's indicator rows as pdfplumber lays them out (`extract_text(layout=True)`): each 偏差原因 two lines
+# centred in its row's height, the row's right-aligned 得分 running a column into the 偏差原因's first line
+CENTRED_ROWS = """\
+一级指标    二级指标     三级指标              年度指标值        实际完成值        分值       得分      偏差原因
+                                                                              受天气影响部分工作延期，下
+产出指标    数量指标     培训场次              ≥80%         80%                0.50     0.00
+                                                                              年度提前谋划。
+                                                                              受天气影响部分工作延期，下
+效益指标    经济效益指标   带动社会投资            ≥80%         80%                0.50     0.00
+                                                                              年度提前谋划。
+总分                                                                100.00    0.00"""
+
+
+def test_a_cell_centred_around_its_row_whose_numbers_run_into_its_column_is_that_row_s():
+    """`0.00` ends a column right of where its row's 偏差原因 begins on the line above (a character a column): the
+    偏差原因's two lines around the row are still the row's cell, not the ends of two rows."""
+    rows = rebuild(CENTRED_ROWS.split("\n"))
+    assert [cells[-1][0] for k, cells in sorted(rows.items()) if k in (1, 4)] == [
+        "受天气影响部分工作延期，下年度提前谋划。"] * 2
+    assert [cells[0][0] for cells in rows.values()] == ["一级指标", "产出指标", "效益指标", "总分"]
+
+
+# fund rows as pdftotext sets a workbook: amounts right-aligned ('3.01' over '0'), a blank cell's dash right after
+# the amount before it ('13.67-')
+FUND_ROWS = """\
+项目资金(万元)          年初预算数               全年预算数        全年执行数         分值       执行率      得分
+年度资金总额                              6.9       1194.19         18.51      10    1.55%             0.16
+其中：当年财政拨款                          3.89         16.63         13.67-           82.20%-
+上年结转资金                             3.01       1177.56         4.84-            0.41%-
+其他资金                                 0            0             0-             0.00%-
+年度总体目标            预期目标                                           实际完成情况"""
+
+
+def test_amounts_set_right_aligned_over_each_other_stay_in_their_rows():
+    """A number right above another's last digit (`3.01` / `0`) is no number a narrow column broke where a row of
+    values stands on each line, and `13.67-` is a value, no text that wraps."""
+    rows = rebuild(FUND_ROWS.split("\n"))
+    assert [cells[0][0] for cells in rows.values()][:5] == ["项目资金(万元)", "年度资金总额", "其中：当年财政拨款",
+                                                             "上年结转资金", "其他资金"]
+    assert [c for c, _ in rows[3]] == ["上年结转资金", "3.01", "1177.56", "4.84-", "0.41%-"]
+
+
+def test_a_dash_set_right_after_an_amount_is_a_blank_cell_of_its_own():
+    """`237.53-  69.87-`: 全年执行数 237.53, 分值 '-' (the sub-row's blank), 执行率 69.87, 得分 '-'."""
+    form = jixiao.parse_text((PDFTOTEXT / "004_6371f683518d7426.sheet.pdfplumber-layout.txt").read_text(
+        encoding="utf-8"), "sheet.txt")[0]
+    row = form.funds.current_year
+    assert (row.annual_budget, row.executed, row.weight, row.execution_rate, row.score) == (
+        339.93, 237.53, None, 69.87, None)

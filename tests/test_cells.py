@@ -67,3 +67,10 @@ def test_a_name_that_prints_its_target_keeps_it():
     assert got == ["网站无故障运行时间占比≥99%", "≥99%", "99"]
     got = cells(("平均排队时间", SPACE), ("≤15分钟", SPACE), ("12分钟", SPACE))
     assert got == ["平均排队时间", "≤15分钟", "12分钟"]
+
+
+def test_a_latin_word_set_apart_by_spaces_stays_in_its_cell():
+    """PDF extractors print a space around a Latin word set in its own font ('完成 GIS 数据更新'): the name keeps
+    it, and the two qualitative values after it are the target and what was achieved."""
+    got = cells(("完成", NEWLINE), ("GIS", SPACE), ("数据更新", SPACE), ("及时", SPACE), ("及时", SPACE))
+    assert got == ["完成GIS数据更新", "及时", "及时"]

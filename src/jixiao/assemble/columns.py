@@ -20,6 +20,9 @@ from jixiao.read.normalise import display_width
 from jixiao.read.tokens import Gap
 
 SLACK = 1.0  # a column's text may start a little left of its header word (centred headers)
+# display columns: how far left of its column a cell of text may start where the column before holds a cell of
+# its line (text set a character a column misplaces a cell by one; a PDF's boxes stand where they are printed)
+DRIFT = 2.0
 CENTRED = 2.0  # columns: a heading this near the middle of its column stands centred over it ...
 CENTRED_SHARE = 0.2  # ... or this share of the column's width
 
@@ -126,6 +129,9 @@ def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
             continue
         col = max(0, bisect_right(starts, u.x + SLACK) - 1)
         new_row = not out or out[-1].row != u.row
+        if not new_row and u.box is None and u.gap >= Gap.WIDE and col <= last_col < len(starts) - 1 and starts[
+                last_col + 1] - u.x <= DRIFT:
+            col = last_col + 1  # a cell set a character left of its column, beside a full one (see DRIFT)
         starts_cell = new_row or u.gap >= Gap.WIDE or (col > last_col and abs(u.x - starts[col]) <= SLACK)
         if not starts_cell:
             prev = out[-1]

@@ -463,6 +463,19 @@ def _prose(text: str) -> bool:
         _NUMBERED.match(text))
 
 
+_NUMBER_DASH = re.compile(r"^(\d[\d,]*(?:\.\d+)?%?)([-—–])$")
+
+
+def _dashes_apart(values: list[str]) -> list[str]:
+    """A number with a dash right after it is two cells: an amount right-aligned in its column and the dash of a
+    blank one left-aligned in the next, set so close that the text printed no space between them
+    (`0.00-`: 全年执行数 0.00, 分值 -). No number is printed with a dash after it."""
+    out: list[str] = []
+    for v in values:
+        out.extend(m.groups() if (m := _NUMBER_DASH.match(v)) else (v,))
+    return out
+
+
 def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
                total: dict[str, str] | None) -> tuple[dict[str, str], float] | None:
     """A row whose numbers are glued into one cell ('202010100.00%10': text without cell boundaries) placed by
@@ -604,9 +617,10 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
         if fl is cut and len(fl.filled()) < len(order):
             fitted[k] = _fit_positional(fl.values, order), 0.9  # (no search: the cut took the columns after)
             continue
-        fitted[k] = _fit_glued(fl.values, order, k != "total", fitted["total"][0] if "total" in fitted else None)
+        values = _dashes_apart(fl.values)
+        fitted[k] = _fit_glued(values, order, k != "total", fitted["total"][0] if "total" in fitted else None)
         total = fitted.get("total") if k != "total" else None  # (a sub-row's blank columns are its total's)
-        fitted[k] = fitted[k] or _fit(fl.values, order, fl.certain, k != "total", total[0] if total else None)
+        fitted[k] = fitted[k] or _fit(values, order, fl.certain, k != "total", total[0] if total else None)
     mapped = {k: m for k, (m, _) in fitted.items()}
     scored = "weight" in order or "score" in order  # a table without 分值/得分 columns has no sub-row pattern
     # (a total row alone — the document cut short after it — is no sub-row's values under the total's label)

@@ -21,7 +21,8 @@ from functools import lru_cache
 
 from jixiao.assemble.lexicon import Lexicon, label_key
 from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, is_measure, number, points, printed_twice
+from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, number, points, printed_twice
+from jixiao.measures import is_measure
 from jixiao.read.tokens import Gap
 
 MIN_RUN = 24  # characters: a shorter run is a cell, however many words it holds

@@ -47,7 +47,6 @@ from jixiao.assemble.text import (
     decimals,
     fold,
     is_dash,
-    is_measure,
     joined_lines,
     number,
     points,
@@ -55,6 +54,7 @@ from jixiao.assemble.text import (
     width,
 )
 from jixiao.assemble.vertical import join_vertical_labels, join_wrapped_labels, label_goes_on
+from jixiao.measures import is_measure
 from jixiao.model import Indicator
 from jixiao.read.normalise import CUT_REST, IDEOGRAPH, is_page_number, join
 from jixiao.read.tokens import Gap

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from jixiao.assemble.text import MEASURES, fold
+from jixiao.assemble.text import fold
+from jixiao.measures import MEASURES
 
 
 class Op(StrEnum):

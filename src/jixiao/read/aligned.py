@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from jixiao.measures import is_measure
 from jixiao.read.normalise import HALF_WIDTH, IDEOGRAPH, MIN_RUNNING, display_width
-from jixiao.read.pdf_text import Char, text_rows
+from jixiao.read.pdf_text import Char, other_values, text_rows
 
 COLUMN = 6.0  # points: one character column of the text
 HEIGHT = 10.0  # points: a character's height (one em): two spaces are a gap of more than an em
@@ -91,39 +92,47 @@ def _chars(line: str, top: float, apart: int = -1) -> list[Char]:
         if ch == " ":
             after_space = True
         else:
-            spaced = after_space and bool(out) and col != apart and _text_space(out[-1].text, ch)
+            spaced = after_space and bool(out) and col != apart and _text_space(out[-1].text, ch) and not (
+                _LONE_NUMBER.search(line, 0, col) and IDEOGRAPH.match(ch) and not _measured(line[col:col + 4]))
             out.append(Char(ch, x, x + COLUMN, top, top + HEIGHT, spaced=spaced))
             after_space = False
         x += COLUMN
     return out
 
 
-_CELL_START = re.compile(r" {2,}(\S)")  # a cell after a run of spaces (not the line's first)
+_CELL_START = re.compile(r" {2,}(\S+(?: \S+)*)")  # a cell after a run of spaces (not the line's first)
 SHARED = 0.8  # of those cells at least this share start where a cell of a nearby line starts too
 NEARBY = 3  # lines above and below
 
 
 def _shared_starts(lines: list[str], wide: bool) -> tuple[int, int]:
-    """(cells starting at a column where a cell of a line nearby starts too, cells after a run of spaces),
-    columns counted one per character or (wide) as a monospaced display counts them (an ideograph two)."""
-    starts = [_starts(line, wide) if "  " in line else () for line in lines]
+    """(cells starting at a column where a cell of a line nearby starts too, or ending where one ends — numbers
+    set right-aligned —, cells after a run of spaces), columns counted one per character or (wide) as a
+    monospaced display counts them (an ideograph two)."""
+    spans = [_spans(line, wide) if "  " in line else () for line in lines]
+    starts = [{at for at, _ in here} for here in spans]
+    ends = [{end for _, end in here} for here in spans]
     shared = 0
-    for k, here in enumerate(starts):
-        for at in here:
-            if any(at in starts[j] for j in range(max(0, k - NEARBY), min(len(starts), k + 1 + NEARBY)) if j != k):
+    for k, here in enumerate(spans):
+        near = [j for j in range(max(0, k - NEARBY), min(len(spans), k + 1 + NEARBY)) if j != k]
+        for at, end in here:
+            if any(at in starts[j] or end in ends[j] for j in near):
                 shared += 1
-    return shared, sum(len(here) for here in starts)
+    return shared, sum(len(here) for here in spans)
 
 
-def _starts(line: str, wide: bool) -> tuple[int, ...]:
+def _spans(line: str, wide: bool) -> tuple[tuple[int, int], ...]:
+    """The (start, end) columns of a line's cells after a run of spaces."""
     if not wide:
-        return tuple(m.start(1) for m in _CELL_START.finditer(line))
+        return tuple(m.span(1) for m in _CELL_START.finditer(line))
     out = []
     width = end = 0
     for m in _CELL_START.finditer(line):
         width += display_width(line[end:m.start(1)])
-        end = m.start(1)
-        out.append(width)
+        start = width
+        width += display_width(m.group(1))
+        end = m.end(1)
+        out.append((start, width))
     return tuple(out)
 
 
@@ -163,6 +172,17 @@ def _text_space(before: str, after: str) -> bool:
             or after in _CLOSING)
 
 
+# a number that is a cell of its own so far (the line's first word, or after a run of spaces), a space after it:
+# the words of ideographs after it are the next cell's (`5    0 外埠出差增多。`: a 得分 and a 偏差原因) unless they
+# open with its measure (`235 次`, `2024 年度`, `20 万元`)
+_LONE_NUMBER = re.compile(r"(?:^|  )[=≥≤<>]?[-+]?\d[\d,.]*%? $")
+_AFTER_NUMBER = frozenset("年月日号万亿千百多余")
+
+
+def _measured(word: str) -> bool:
+    return word[:1] in _AFTER_NUMBER or any(is_measure(word[:k]) for k in range(1, len(word) + 1))
+
+
 def _tops(lines: list[str]) -> tuple[list[float], set[int]]:
     """Each line's height on the page. A line whose words stand where the lines above and below it print nothing,
     those two lines going on in some column (`２０．０` / `数量指标` / `０`), is printed between them: a label centred
@@ -180,13 +200,36 @@ def _tops(lines: list[str]) -> tuple[list[float], set[int]]:
 
 
 def _between(above: str, line: str, below: str) -> bool:
-    """`line`'s characters all stand over spaces of the lines around it, and those overlap in some column."""
+    """`line`'s cells all stand over spaces of the lines around it, and those overlap in some column, no value
+    over another."""
     if not line.strip() or not above.strip() or not below.strip():
         return False
-    if any(ch != " " and (k < len(above) and above[k] != " " or k < len(below) and below[k] != " ")
-           for k, ch in enumerate(line)):
+    cells, over, under = _cells(line), _cells(above), _cells(below)
+    if any(_overlap(a, b) for a in cells for b in (*over, *under)):
         return False
-    return any(a != " " and b != " " for a, b in zip(above, below, strict=False))
+    # (the lines around stand on together: no value of the one over a value of the other, `3` over `2`: two rows)
+    together = [(a, b) for a in over for b in under if _overlap(a, b)]
+    return bool(together) and not any(other_values(a[2], b[2]) for a, b in together)
+
+
+_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _cells(line: str) -> list[tuple[int, int, str]]:
+    """A line's cells (runs of characters apart by two spaces or more): start, end, text."""
+    return [(m.start(), m.end(), m.group()) for m in _CELL.finditer(line)]
+
+
+def _overlap(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Whether two cells of lines one above the other share columns. Text set a character a column prints a
+    narrow character as wide as an ideograph, so a cell ending in digits or letters (a right-aligned number) runs
+    on past where it ends on the page: the next column's cell on the line above may start in its last columns,
+    as many as half its narrow characters."""
+    first, second = (a, b) if a[0] <= b[0] else (b, a)
+    shared = min(first[1], second[1]) - second[0]
+    if shared <= 0:
+        return False
+    return second[0] <= first[0] or shared > sum(1 for ch in first[2] if ch.isascii()) // 2 or second[1] <= first[1]
 
 
 def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:

@@ -46,7 +46,8 @@ PADDING = 1.2  # points: rows whose cells' lines stand this much further apart t
 LAST = 2.0  # ems: a line this much shorter than the line it goes on from ends its cell (a paragraph's last line)
 WIDER = 1.5  # ems: how much a line may fall short of the next line of its cell (where both are full)
 # a value (a number, with an operator and a short unit) or a dash for none: it never wraps onto another line
-_NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?|[-—–/／\\]+)$")
+# (a number with a dash right after it: two values set too close for a space, `0.00-`, 全年执行数 and a blank 分值)
+_NEVER_WRAPS = re.compile(r"^(?:[=≥≤<>≧≦]?[-+]?\d[\d,.]*(?:%|[(（][^()（）]{1,4}[)）])?[-—–]?|[-—–/／\\]+)$")
 _VALUE_CUT = re.compile(r"^[=≥≤<>≧≦]?[-+]?\d[\d,.]{2,}$")  # a number a narrow column may break ...
 _VALUE_REST = re.compile(r"^(?:[\d.,%]{1,3}|[(（][^()（）]{1,4}[)）])$")  # ... whose rest is this short
 # a whole number too short to be cut, cut before its point all the same, its rest holding the point ('10' / '0.0' /
@@ -305,6 +306,11 @@ def value_cut(head: str, rest: str) -> bool:
     """A number a narrow column broke, `rest` the next piece of it (`10.0` / `0`, `≥200` / `(次)`, `10` / `0.0`)."""
     return bool(_VALUE_REST.match(rest) and _VALUE_CUT.match(head)
                 or len(rest) > 1 and _REST_WITH_POINT.match(rest) and _SHORT_HEAD.match(head))
+
+
+def other_values(head: str, rest: str) -> bool:
+    """Two values of two cells, one over the other (`3` over `2`): the lower no rest of the upper."""
+    return bool(_VALUE.match(head) and _VALUE.match(rest)) and not value_cut(head, rest)
 
 
 def _group_cut(head: str, rest: str) -> bool:
