@@ -33,12 +33,13 @@ PDFTOTEXT = GOLDEN.parent / "pdftotext"
 # pdftotext -layout and pdfplumber's layout text: 92.70%, 94.53% and 87.58% before a cell centred around a row whose
 # numbers run on into its column stood in that row, dashes set right after a number were cells of their own,
 # right-aligned numbers counted for a page set in columns and a cell a character left of its column went to the
-# next one; 95.62%, 98.36% and 95.38% after
+# next one; 95.62%, 98.36% and 95.38% after; 97.99%, 99.82% and 95.98% once a row's wrapped lines were read past
+# labels centred beside them (which 003 v1, labels in the middle of their spans, reads so too: 95.07 -> 99.64%)
 CASES = {"003_a203d4b834672a09.layout.txt": 99.5, "001_b9ea70bf1d9aee39.unruled.layout.txt": 94.4,
-         "004_6371f683518d7426.layout.txt": 97.0, "003_a203d4b834672a09.v1.layout.txt": 92.5,
-         "003_a203d4b834672a09.v2.layout.txt": 99.5, "003_a203d4b834672a09.sheet.layout.txt": 95.5,
-         "003_a203d4b834672a09.sheet.pdfplumber-layout.txt": 98.0,
-         "004_6371f683518d7426.sheet.pdfplumber-layout.txt": 95.0}
+         "004_6371f683518d7426.layout.txt": 97.0, "003_a203d4b834672a09.v1.layout.txt": 99.5,
+         "003_a203d4b834672a09.v2.layout.txt": 99.5, "003_a203d4b834672a09.sheet.layout.txt": 97.5,
+         "003_a203d4b834672a09.sheet.pdfplumber-layout.txt": 99.5,
+         "004_6371f683518d7426.sheet.pdfplumber-layout.txt": 95.5}
 
 
 def _reads_back(name: str, floor: float) -> None:
@@ -291,8 +292,14 @@ def test_a_row_s_values_on_a_line_after_its_name_in_drawing_order():
 # pdfplumber's text of golden 003's seed-2 Word PDF (no borders, running headers, numbers cut in narrow columns
 # whose rests print on the next line after the labels' rests, `… 20.0 20.0` / `指标 标 0 0`): 57.12% before, 80.29%
 # once a label's beginning first in a row was a label, 99.82% once such rests joined their numbers in order
+# pdfplumber's text of workbooks (cells centred in their rows' height: a 偏差原因's lines above and below its row, a
+# 得分 and its 偏差原因 as one word, `0外埠出差增多。`) and of a Word PDF with labels in the middle of their spans
+# (labels on lines of their own among a row's wrapped lines, `…较年度计` / `时效指标` / `划有所调整。`): 85.40%, 86.36%
+# and 93.61% before; 97.81%, 92.88% and 97.63% after
 EXTRACTED = {"003_a203d4b834672a09.v2.pymupdf.txt": 97.0, "001_b9ea70bf1d9aee39.v1.pymupdf.txt": 90.5,
-           "003_a203d4b834672a09.v1.pypdf.txt": 97.0, "003_a203d4b834672a09.v2.pdfplumber.txt": 99.5}
+             "003_a203d4b834672a09.v1.pypdf.txt": 97.0, "003_a203d4b834672a09.v2.pdfplumber.txt": 99.5,
+             "003_a203d4b834672a09.sheet.pdfplumber.txt": 97.5, "004_6371f683518d7426.sheet.pdfplumber.txt": 92.5,
+             "003_a203d4b834672a09.middle.pdfplumber.txt": 97.5}
 
 
 @pytest.mark.parametrize("name", EXTRACTED)
@@ -774,3 +781,48 @@ def test_a_dash_set_right_after_an_amount_is_a_blank_cell_of_its_own():
     row = form.funds.current_year
     assert (row.annual_budget, row.executed, row.weight, row.execution_rate, row.score) == (
         339.93, 237.53, None, 69.87, None)
+
+
+def _plumbed(name: str) -> list:
+    return jixiao.parse_text((PDFTOTEXT / name).read_text(encoding="utf-8"), name)
+
+
+def test_a_score_and_its_deviation_taken_out_as_one_word_are_two_cells():
+    """`… 2.5% 5 0外埠出差增多。`: pdfplumber prints no space where a 得分 and a 偏差原因 stand close."""
+    row = _plumbed("003_a203d4b834672a09.sheet.pdfplumber.txt")[0].indicators[5]
+    assert (row.name, row.weight, row.score, row.deviation) == ("行政运行成本增长率", 5.0, 0.0, "外埠出差增多。")
+
+
+def test_a_sentence_centred_around_its_row_is_its_deviation():
+    """`部分业务工作较年度计划有所` / `时效指标 年中预算执行率 ≥50% 40% 20 16` / `调整。`: the row's 偏差原因,
+    centred in its height, printed around its line; before, its first line opened the row's name."""
+    row = _plumbed("003_a203d4b834672a09.sheet.pdfplumber.txt")[1].indicators[2]
+    assert (row.level2, row.name, row.deviation) == ("时效指标", "年中预算执行率", "部分业务工作较年度计划有所调整。")
+
+
+def test_labels_centred_among_a_row_s_wrapped_lines_are_read_past():
+    """`… 20.00 16.00 部分业务工作较年度计` / `时效指标` / `划有所调整。` / `经济效益 调研集中出行率 …` / `指标` /
+    `效益指标`: a label centred in its span on a line of its own between a row's wrapped lines leaves them the
+    row's."""
+    form = _plumbed("003_a203d4b834672a09.middle.pdfplumber.txt")[1]
+    assert [(r.level1, r.level2, r.name, r.deviation) for r in form.indicators[2:4]] == [
+        ("产出指标", "时效指标", "年中预算执行率", "部分业务工作较年度计划有所调整。"),
+        ("效益指标", "经济效益指标", "调研集中出行率", None)]
+
+
+COLLAPSED = 96.5  # measured 96.92% (94.55% before a row's wrapped lines were read past labels centred beside them)
+
+
+def test_a_ruled_table_taken_out_with_single_spaces():
+    """pdfplumber's `extract_text()` of a ruled table: the printed lines of column-aligned text with every run of
+    spaces one space (the goldens in the grid's `aligned` layout so collapsed): labels centred in their spans
+    share lines with the wrapped lines of the row above (`产出指标 办公室综合演练要求`). Below the grid's target
+    (a gap left: docs/reading.md)."""
+    fields = matched = 0
+    for seed, path in enumerate(sorted(GOLDEN.glob("*.json"))):
+        forms = json.loads(path.read_text(encoding="utf-8"))["forms"]
+        text = "\n".join(" ".join(line.split()) for line in render(forms, "aligned", seed=seed).splitlines())
+        total, right, *_ = score([expected(f) for f in forms], [f.record() for f in jixiao.parse_text(text, "t")])
+        fields += total
+        matched += right
+    assert 100.0 * matched / fields >= COLLAPSED

@@ -1527,7 +1527,7 @@ class _Reader:
                     rest, cut_row = rest[:-len(last)], last
                     wraps = self._wrapped_lines(rest, weight, prev) if rest else []
                     prev.wraps.extend(wraps)
-                    return same_row, [], rest[sum(len(w) for w in wraps):] + cut_row
+                    return same_row, [], self._left(rest, wraps) + cut_row
             # (a row whose cells all ended on its 分值 line, each one value — its name and texts printed on the lines
             # above, as a PDF's text in drawing order puts a cell centred beside taller ones — wraps no cell below)
             wraps = self._wrapped_lines(rest, weight, prev)
@@ -1543,7 +1543,7 @@ class _Reader:
             prev.wraps.extend(wraps)
             if same_row and wraps:  # the 偏差原因 on the 分值 line may wrap like the other cells
                 prev.first_widths["deviation"] = _line_width(" ".join(u.text for u in same_row))
-            return same_row, [], rest[sum(len(w) for w in wraps):]
+            return same_row, [], self._left(rest, wraps)
         # table rows between two rows' scores: pieces cut by a page break or wrapped lines
         rows = source_rows(rest)
         anchor_row = weight.row if weight is not None else None
@@ -1636,7 +1636,10 @@ class _Reader:
 
     def _wrapped_lines(self, rest: list[Unit], weight: Unit | None, row: RawRow) -> list[list[Unit]]:
         """Printed lines right below a row's 分值 line, before a blank line, a label or the next row's 分值 line:
-        the rest of its cells, wrapped (top-aligned cells of a PDF printed line by line)."""
+        the rest of its cells, wrapped (top-aligned cells of a PDF printed line by line). A whole level label
+        opening such a line before texts, where the next row prints a name of its own, is a label centred in its
+        span beside them (`产出指标 办公室综合演练要求` between two rows): the texts are wrapped, and the label is
+        left in `rest` (`_left`), for the next row."""
         out: list[list[Unit]] = []
         for line in source_rows(rest):
             first = line[0]
@@ -1648,11 +1651,49 @@ class _Reader:
                 break  # rests of labels merged over rows above it, left of its cells: a page break cut them there
             if _is_label(first, self.lex) == "level" and (
                     not _short_label(first.key) or any(_is_label(u, self.lex) for u in line[1:])):
+                labels = next((k for k, u in enumerate(line) if not _whole_level(u.key, self.lex)), len(line))
+                opened = next((k for k, u in enumerate(line) if u.key not in self.lex.prefixes), len(line))
+                if 0 < labels < len(line) and self._named_below(rest, weight) and not any(
+                        _whole_level(u.key, self.lex) or _starts_value(u) or number(u.key) is not None
+                        for u in line[labels:]):
+                    out.append(line[labels:])  # (with pieces of the row's labels cut in their columns: '标')
+                    continue
+                if labels == len(line) and self._named_below(rest, weight) and self._goes_on(rest, line):
+                    continue  # labels on a line of their own among a row's wrapped lines, the row's texts going on
+                    # below them: centred in their span beside it (`…较年度计` / `时效指标` / `划有所调整。`)
+                if not labels and 0 < opened < len(line) and self._named_below(rest, weight) and not any(
+                        _is_label(u, self.lex) or _starts_value(u) or number(u.key) is not None for u in line[opened:]):
+                    out.append(line)  # labels' beginnings, cut in their columns, before wrapped texts: the row's
+                    continue  # labels centred in its height (`产出 数量指 分工作延期，`), made whole below it
                 break  # a label; a word such as '成本' is the end of a wrapped name, alone or before other pieces
             if "其中" in first.key and _breakdown_at(line, 0, self.most_values):
                 break  # a breakdown row (其中…), no wrapped rest of the row above
             out.append(line)
         return out
+
+    def _goes_on(self, rest: list[Unit], line: list[Unit]) -> bool:
+        """The line after `line` in `rest` holds words only (no value) and ends a sentence, or only the rests of
+        labels (`指标`): the rest of a row's text or labels that wrapped (its next row's name does not end so)."""
+        after = [u for u in rest if u.row > line[-1].row]
+        below = [u for u in after if u.row == after[0].row] if after else []
+        if not below or any(_starts_value(u) or number(u.key) is not None or _whole_level(u.key, self.lex)
+                            for u in below):
+            return False
+        pieces = all(u.key in self.lex.suffixes for u in below)  # (rests such as '指标', not '(10分)')
+        return pieces or not any(_is_label(u, self.lex) for u in below) and below[-1].text.rstrip().endswith(
+            SENTENCE_END)
+
+    @staticmethod
+    def _left(rest: list[Unit], wraps: list[list[Unit]]) -> list[Unit]:
+        """What of `rest` its wrapped lines leave, in order."""
+        taken = {id(u) for line in wraps for u in line}
+        return [u for u in rest if id(u) not in taken]
+
+    def _named_below(self, rest: list[Unit], weight: Unit | None) -> bool:
+        """The next row's 分值 line prints a text that is no label nor value before its values: its name."""
+        return weight is not None and any(
+            u.row == weight.row and _is_label(u, self.lex) is None and not _starts_value(u) and number(u.key) is None
+            for u in rest)
 
     def unwrap(self, rows: list[RawRow]) -> None:
         """Give each row's wrapped lines to its cells: a line holds the next piece of every cell still wrapping
@@ -1735,7 +1776,7 @@ class _Reader:
         kept: list[list[Unit]] = []
         paged = False  # a page's bare number was passed: the lines after it are the next page's
         for line in row.wraps:
-            labels, name, k = self._extend_labels(labels, name, line, row, on_page=not paged)
+            labels, name, k = self._extend_labels(labels, name, line, row, on_page=not paged, wrapped=True)
             paged = paged or _page_foot(line)
             if k < len(line):
                 kept.append(line[k:])
@@ -1755,12 +1796,13 @@ class _Reader:
             return prefix[k:]
         return prefix
 
-    def _extend_labels(self, labels: list[Label], name: str, line: list[Unit], row: RawRow, on_page: bool = True
-                       ) -> tuple[list[Label], str, int]:
+    def _extend_labels(self, labels: list[Label], name: str, line: list[Unit], row: RawRow, on_page: bool = True,
+                       wrapped: bool = False) -> tuple[list[Label], str, int]:
         """The line's first pieces of ideographs, in the labels' order, each going on with the label it extends into
         a label or a label's beginning (a whole label only into a longer one: `产出` + `指标`, not `数量指标` + `等`);
         then a label's beginning read as the name's (`数量指`, `满意` `服务对`) made a label of its own where the
-        next piece extends it. Returns the labels, the name and how many pieces were taken. `on_page`: the line is
+        next piece extends it; and, on a line the row wrapped onto (`wrapped`), labels' beginnings where its first
+        line printed none. Returns the labels, the name and how many pieces were taken. `on_page`: the line is
         on the labels' page (a rest on the next page is no line of theirs where they are centred)."""
         lex = self.lex
         labels = list(labels)
@@ -1778,6 +1820,14 @@ class _Reader:
             labels.append((fold(head) + line[k].key, None, head + line[k].text, (row.line or 0, line[k].line),
                            (row.row, row.row)))
             name = name[len(head):].strip()
+            k += 1
+        while (wrapped and not row.labels and k < len(line) and len(labels) < 2 and len(line[k].key) <= MAX_REST
+               and IDEOGRAPH.search(line[k].key) and line[k].key in lex.prefixes
+               and not _whole_level(line[k].key, lex)):
+            # a label's beginning opening a row's wrapped line where the row printed none: a label centred in the
+            # row's height, cut in its narrow column (`培训场次 … 0.00 受天气影响部` / `产出 数量指 分工作延期，` /
+            # `指标 标 下年度提前谋`): the lines below must make it whole (`_label_rests`)
+            labels.append((line[k].key, None, line[k].text, (line[k].line, line[k].line), (row.row, row.row)))
             k += 1
         return labels, name, k
 
@@ -2222,7 +2272,7 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     """The table's rows under `header` (a copy is read: the reading renumbers its columns), the reader, whether
     the text was column-aligned, and the header as read."""
     header = replace(header, cols=dict(header.cols))
-    body = _clean_body(units[start:], lex)
+    body = _scores_apart(_clean_body(units[start:], lex))
     if header.slots and header.slots[0].startswith("extra"):  # a first column no template knows ('序号')
         body = _without_row_numbers(body, header.cols.get(header.slots[0]))
         header.slots = header.slots[1:]
@@ -2728,6 +2778,29 @@ def _page_number_opening(units: list[Unit], i: int, lex: Lexicon) -> int:
     if i + 1 < len(units) and not units[i + 1].certain and lex.level(units[i + 1].key):
         return 1
     return int(units[i].gap >= Gap.LINE and (i + 1 == len(units) or units[i + 1].gap >= Gap.LINE))
+
+
+_SCORE_GLUED = re.compile(r"^(\d{1,3}(?:\.\d{1,2})?)([\u4e00-\u9fff].*)$")
+
+
+def _scores_apart(units: list[Unit]) -> list[Unit]:
+    """A 得分 and the 偏差原因 after it taken out as one word (`5 0外埠出差增多。`, `10 7.5部分网点市民领取率较低。`:
+    pdfplumber prints no space where the gap between the cells is narrow) are two cells: a number right after a
+    number of its line, then three words or more that are no measure of it (`5 10个` is a target and what was
+    achieved; the vocabulary knows not every measure, `14种`) or a sentence."""
+    out: list[Unit] = []
+    for u in units:
+        m = None if u.certain or not out else _SCORE_GLUED.match(u.key)
+        if (m and out[-1].row == u.row and not out[-1].certain and number(out[-1].key) is not None
+                and points(m.group(1)) is not None
+                and (len(m.group(2)) >= 3 and not is_measure(m.group(2)[:1]) and not is_measure(m.group(2)[:2])
+                     or len(m.group(2)) > 4 and m.group(2).endswith(SENTENCE_END))):
+            cut = len(m.group(1))
+            out.append(u._replace(text=u.text[:cut], key=u.key[:cut]))
+            out.append(u._replace(text=u.text[cut:].lstrip(), key=u.key[cut:], gap=Gap.SPACE, x=u.x + cut))
+        else:
+            out.append(u)
+    return out
 
 
 def _clean_body(units: list[Unit], lex: Lexicon) -> list[Unit]:

@@ -256,7 +256,9 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     joined in order to those of the line after next, make labels of the templates (their leftmost always; after
     them one other text may run on: the row's name, '全市重点工作完成' / '率') around a line of more cells is such a
     pair: the joined cells stand at the start of the line between, in their order — but a heading of a value
-    column ('执行率' / '(%)', '偏差原因分析及' / '改进措施') among that line's headings, in the template's order."""
+    column ('执行率' / '(%)', '偏差原因分析及' / '改进措施') among that line's headings, in the template's order.
+    Sentences so joined after them (a 偏差原因 centred beside a row that ends with its 得分: '受天气影响部分工作延期，
+    下' / '产出指标 数量指标 培训场次 ≥80% 80% 0.50 0.00' / '年度提前谋划。', a workbook printed) stand at its end."""
     rows = source_rows(units)
     if len(rows) < 3:
         return units
@@ -264,8 +266,8 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
     k = 0
     while k < len(rows):
         if k + 2 < len(rows) and (joined := _around(rows[k], rows[k + 1], rows[k + 2], lex)) is not None:
-            first, headings = joined
-            line = [*first, *rows[k + 1]]
+            first, headings, last = joined
+            line = [*first, *rows[k + 1], *last]
             for cell, place in headings:  # before the first heading the template prints after it, else at the end
                 at = next((j for j, u in enumerate(line) if (p := _column_place(u.key, lex)) is not None
                            and p > place), len(line))
@@ -282,22 +284,31 @@ def join_around_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
 
 
 def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
-            ) -> tuple[list[Unit], list[tuple[Unit, tuple[int, int]]]] | None:
+            ) -> tuple[list[Unit], list[tuple[Unit, tuple[int, int]]], list[Unit]] | None:
     """The cells a line and the line after next make, joined in pairs, where they are cells centred around the
     line between (`join_around_lines`): (the cells that open the line between, the headings of value columns
-    with their places in the template), or None."""
+    with their places in the template, the sentences that end it), or None."""
     if len(above) != len(below) or len(mid) <= len(above) or any(u.certain for u in (*above, *mid, *below)):
         return None  # (the line between is a row's: it holds more cells than the pieces around it)
     if any(u.gap > Gap.SPACE for line in (above, mid, below) for u in line[1:]):
         return None  # (a wide gap: text aligned in columns, read by the columns' positions)
     first: list[Unit] = []
     headings: list[tuple[Unit, tuple[int, int]]] = []
+    last: list[Unit] = []
     free = 1  # one text that is no label may run on after the labels (a name wrapped in its cell)
+    # the line between ends with a value (its text column is blank), the three lines set one under the other
+    scored = number(mid[-1].key) is not None and mid[0].gap <= Gap.LINE and below[0].gap <= Gap.LINE
     for a, b in zip(above, below, strict=True):
         if number(a.key) is not None or number(b.key) is not None:
             return None
         text = a.text + b.text
         key = fold(text)
+        if (scored and text.endswith(_SENTENCE_MARKS) and not a.text.endswith(_SENTENCE_MARKS)
+                and not lex.level(a.key) and a.key not in lex.prefixes):  # (a label over a row's wrapped text)
+            last.append(a._replace(text=text, key=key))
+            continue
+        if last:
+            return None  # sentences end the line: nothing after them opens it
         if label_key(a.key) in lex.words and brackets(a.key) <= 0 and not (
                 _column_place(a.key, lex) is not None and is_decoration(b.key) and not any(c.isdigit() for c in b.key)):
             return None  # a whole label already, but for a heading's unit below ('执行率' / '(%)'; not '评分等级'
@@ -315,9 +326,10 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             first.append(a._replace(text=text, key=key))
         else:
             return None
-    return (first, headings) if first or headings else None
+    return (first, headings, last) if first or headings or last else None
 
 
+_SENTENCE_MARKS = ("。", "；", "！", "？")  # a text ending in one is a sentence: no name nor label ends so
 _FUND_ORDER = ("initial_budget", "annual_budget", "executed", "weight", "execution_rate", "score")
 _INDICATOR_ORDER = ("target", "actual", "weight", "score", "deviation", "remark")
 
