@@ -11,7 +11,11 @@ import re
 import pytest
 
 import jixiao
+from jixiao.assemble.indicators import _scores_apart
+from jixiao.assemble.stream import Unit
+from jixiao.assemble.text import fold
 from jixiao.read.aligned import is_aligned, rebuild
+from jixiao.read.tokens import Gap
 from tests.conftest import GOLDEN
 from tests.layout_render import expected, render
 from tests.scoring import score
@@ -826,3 +830,18 @@ def test_a_ruled_table_taken_out_with_single_spaces():
         fields += total
         matched += right
     assert 100.0 * matched / fields >= COLLAPSED
+
+
+def test_a_score_glued_to_the_next_word_is_parted_only_from_words_that_are_no_measure():
+    """After a number of its line, `0外埠出差增多。`, `7.5部分网点市民领取率较低。` (a sentence, though `部` is a
+    measure) and `18无` are a 得分 and its 偏差原因; `14种` (a measure the vocabulary does not know) and `10个` stay
+    a value."""
+    def line(*texts: str) -> list[Unit]:
+        return [Unit(t, fold(t), Gap.SPACE, 1, 0, None, float(k), False) for k, t in enumerate(texts)]
+
+    cases = {("5", "0外埠出差增多。"): ["5", "0", "外埠出差增多。"],
+             ("10", "7.5部分网点市民领取率较低。"): ["10", "7.5", "部分网点市民领取率较低。"],
+             ("18", "18无"): ["18", "18", "无"], ("3", "14种"): ["3", "14种"], ("5", "10个"): ["5", "10个"],
+             ("≥90%", "100%完成"): ["≥90%", "100%完成"]}
+    for texts, cells in cases.items():
+        assert [u.text for u in _scores_apart(line(*texts))] == cells

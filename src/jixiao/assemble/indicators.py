@@ -2787,14 +2787,14 @@ def _scores_apart(units: list[Unit]) -> list[Unit]:
     """A 得分 and the 偏差原因 after it taken out as one word (`5 0外埠出差增多。`, `10 7.5部分网点市民领取率较低。`:
     pdfplumber prints no space where the gap between the cells is narrow) are two cells: a number right after a
     number of its line, then three words or more that are no measure of it (`5 10个` is a target and what was
-    achieved; the vocabulary knows not every measure, `14种`) or a sentence."""
+    achieved; the vocabulary knows not every measure, `14种`), a sentence, or `无` (`18 18无`)."""
     out: list[Unit] = []
     for u in units:
         m = None if u.certain or not out else _SCORE_GLUED.match(u.key)
         if (m and out[-1].row == u.row and not out[-1].certain and number(out[-1].key) is not None
                 and points(m.group(1)) is not None
                 and (len(m.group(2)) >= 3 and not is_measure(m.group(2)[:1]) and not is_measure(m.group(2)[:2])
-                     or len(m.group(2)) > 4 and m.group(2).endswith(SENTENCE_END))):
+                     or len(m.group(2)) > 4 and m.group(2).endswith(SENTENCE_END) or is_dash(m.group(2)))):
             cut = len(m.group(1))
             out.append(u._replace(text=u.text[:cut], key=u.key[:cut]))
             out.append(u._replace(text=u.text[cut:].lstrip(), key=u.key[cut:], gap=Gap.SPACE, x=u.x + cut))
