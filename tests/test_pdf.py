@@ -160,7 +160,8 @@ def test_a_total_cut_before_its_point_by_a_page_break_goes_on(tmp_path_factory):
                                   "pdf_unruled_label_cut_by_a_page_break_into_a_whole_label",
                                   "pdf_unruled_units_under_one_another",
                                   "pdf_unruled_labels_centred_beside_top_aligned_cells",
-                                  "pdf_unruled_unit_wrapped_below_its_number"])
+                                  "pdf_unruled_unit_wrapped_below_its_number",
+                                  "pdf_unruled_label_finished_on_the_row_below"])
 def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp_path_factory, name):
     """A table without borders, its merged labels centred (LibreOffice): the rows are rebuilt from the text's
     places, and a label aligned with no row went with the row nearest it — so the rows, counted, could not say
@@ -175,7 +176,8 @@ def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp
     whole label (`服务对象` / `满意度指标`) is one label; units printed after numbers as wide (`228 万元` over `109
     人`) start no column; labels centred beside cells set at the top of their rows are placed by those rows (a
     cell standing beside another row's one-line cells costs a reading); a number's unit wrapped below it (`≤316` /
-    `万元`) goes on with it (each `data/shapes/*.json` says why)."""
+    `万元`) goes on with it; a label's piece and its rest set on one row (`经济成本` / `指标`) are one label (each
+    `data/shapes/*.json` says why)."""
     accuracy, summary = _shape_reads_back(tmp_path_factory, name)
     assert accuracy == 100.0, summary
 

@@ -400,6 +400,8 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
     nearest row above that prints any, in column order (a page's columns may stand apart from the header's);
     a lone rest goes with the label of its own column slot where that one fits. A character of the caption
     绩效指标 that completes no label above is the caption's, cut over rows as its merged cell prints it."""
+    for row in raws:  # a label cut over lines whose rest the reader set on the same row ('经济成本' / '指标')
+        _join_within(row, lex)
     # the labels the next row's rests may finish, (row, index): those of the nearest row above that prints any
     # (the rows of a span between print none), and those a row's rests went on with but did not finish
     # ('服务对' + '象满意' on a row that also prints '满意度': '度指标' below goes on with it)
@@ -448,6 +450,21 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
         if below.labels:
             above = sorted([*open_labels, *((below, j) for j in range(len(below.labels)))],
                            key=lambda at: order.get(at[0].labels[at[1]][1] or "", 2))
+
+
+def _join_within(row: RawRow, lex: Lexicon) -> None:
+    """A row's label that is none yet and a later label of the same row printed below it that finishes it (a
+    merged label of three lines, `经济` / `成本` / `指标`, centred over two rows of a table without rules, whose
+    last line the reader set on the lower row with the label-only line above it) are one label."""
+    k = 0
+    while k < len(row.labels):
+        key, _, _, (_, last), _ = row.labels[k]
+        if not key.endswith("指标") and not is_points_only(key):  # (a short label, '经济成本', may go on too)
+            rest = next((r for r in row.labels[k + 1:] if r[3][0] > last and lex.level(key + r[0])), None)
+            if rest is not None:
+                row.labels[k] = joined_label(row.labels[k], rest)
+                row.labels.remove(rest)
+        k += 1
 
 
 def joined_label(label: Label, rest: Label, lines: bool = True) -> Label:
