@@ -183,6 +183,16 @@ def test_labels_centred_in_a_table_without_borders_are_read_where_they_stand(tmp
 
 
 @needs_soffice
+def test_links_right_under_a_table_that_ends_low_on_its_page_are_not_its_cells(tmp_path_factory):
+    """A web page printed from Word with its links right under the table's last rule (`【打印本页】 【关闭窗口】`
+    under the grade row), the table ending low on its page: a browser's cut cell draws its text on past the cut,
+    but only where the next page holds a table for the cell to go on in; here the document goes on without one,
+    so the links are no text of the grade row (before, `中【关闭窗口】` and no grade)."""
+    accuracy, summary = _shape_reads_back(tmp_path_factory, "pdf_links_right_under_the_table")
+    assert accuracy == 100.0, summary
+
+
+@needs_soffice
 def test_a_number_wrapped_in_a_narrow_cell_is_one_number(tmp_path_factory):
     """A 得分 in full-width digits wrapped in its narrow column (`１` / `９．`, the rest `００` on the next page): the
     first line stops short of the cell's rule by the cell's padding only, so it wraps on; a line ends a

@@ -1069,15 +1069,17 @@ def _number_cut(above: _Slot, text: str, split: bool = False) -> bool:
             and bool(_NUMBER.match(head + text)))
 
 
-def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_Slot]]], height: float) -> bool:
+def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_Slot]]], height: float,
+                 goes_on: bool) -> bool:
     """A merged cell cut by a page break whose text the producer drew centred on the whole merged area: the text
     falls outside the table, below its last row or above its first (in the margin, or off the page). Each word
     of the line is the text of an empty cell left open at that edge in whose column it stands, if every word has
     one; those cells take them. A line crossing the table's last rule, or right below it under cells whose text
     reaches the rule, goes on the text of the cells of its last row it stands in: a browser draws a cut cell's
     text on past the cut (`产` in the cell, `出` across the rule). Below a table only where the page's end may
-    have cut it (it ends below FOOT_SHARE of the page's `height`): a web page's links right under the grade row
-    that opens a page (`【打印本页】 【关闭窗口】`) are no text of its cells."""
+    have cut it (it ends below FOOT_SHARE of the page's `height`) and the next page holds a table it may go on
+    in (`goes_on`): a web page's links right under the grade row that opens a page, or under a table that ends
+    low on its page, the document going on without a table (`【打印本页】 【关闭窗口】`), are no text of its cells."""
     top, bottom = min(c.top for c in line), max(c.bottom for c in line)
     size = max(statistics.median(c.size for c in line), 1.0)
     words = _words(line)
@@ -1087,8 +1089,8 @@ def _stray_label(line: list[Char], tables: list[Table], grids: list[list[list[_S
         # (by the line's middle, as the table claims its characters: a cut cell's text drawn on past the cut
         # may cross the table's last rule)
         middle = (top + bottom) / 2
-        below = middle >= y1 >= FOOT_SHARE * height and not any(y1 <= t.box[1] <= middle for t in tables
-                                                                 if t is not table)
+        below = goes_on and middle >= y1 >= FOOT_SHARE * height and not any(y1 <= t.box[1] <= middle for t in tables
+                                                                             if t is not table)
         above = middle <= y0 and not any(middle <= t.box[3] <= y0 for t in tables if t is not table)
         if not (below or above):
             continue
@@ -1167,7 +1169,8 @@ def layout(pages: list[Page], file: str) -> Document:
             foot[page.height] = max(foot.get(page.height, 0.0), t.box[3])
     stitcher = _Stitcher(out)
     carried: _Carried | None = None
-    for page, page_tables in zip(pages, tables, strict=True):
+    for n, (page, page_tables) in enumerate(zip(pages, tables, strict=True)):
+        later = tables[n + 1] if n + 1 < len(tables) else []  # (a table cut by this page's end goes on there)
         out.new_page(page.number)
         em = statistics.median(c.size for c in page.chars) if page.chars else 10.0
         chars = page.chars
@@ -1194,7 +1197,7 @@ def layout(pages: list[Page], file: str) -> Document:
         for line in lines:
             if _foot_number(line, lowest, page.width):
                 continue
-            if not _stray_label(line, page_tables, grids, page.height):
+            if not _stray_label(line, page_tables, grids, page.height, bool(later)):
                 items.append(_Item(min(c.top for c in line), line=line))
         run: list[list[Char]] = []  # consecutive lines outside tables
         for k, item in enumerate(sorted(items, key=lambda it: it.top)):
