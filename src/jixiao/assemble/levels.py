@@ -453,14 +453,19 @@ def _join_cut_labels(raws: list[RawRow], lex: Lexicon) -> None:
 
 
 def _join_within(row: RawRow, lex: Lexicon) -> None:
-    """A row's label that is none yet and a later label of the same row printed below it that finishes it (a
-    merged label of three lines, `经济` / `成本` / `指标`, centred over two rows of a table without rules, whose
-    last line the reader set on the lower row with the label-only line above it) are one label."""
+    """A row's label that is none yet and a later label of the same row printed below it, itself no label, that
+    finishes it (a merged label of three lines, `经济` / `成本` / `指标`, centred over two rows of a table without
+    rules, whose last line the reader set on the lower row with the label-only line above it) are one label.
+    Only where the reader placed the labels (a PDF's boxes): in text a line below may be the next cell's
+    (`产出` / `数量`, short labels a cell per line)."""
+    if row.left is None:
+        return
     k = 0
     while k < len(row.labels):
         key, _, _, (_, last), _ = row.labels[k]
         if not key.endswith("指标") and not is_points_only(key):  # (a short label, '经济成本', may go on too)
-            rest = next((r for r in row.labels[k + 1:] if r[3][0] > last and lex.level(key + r[0])), None)
+            rest = next((r for r in row.labels[k + 1:]
+                         if r[3][0] > last and not lex.level(r[0]) and lex.level(key + r[0])), None)
             if rest is not None:
                 row.labels[k] = joined_label(row.labels[k], rest)
                 row.labels.remove(rest)
