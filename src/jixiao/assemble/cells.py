@@ -17,15 +17,13 @@ from itertools import combinations
 
 from jixiao.assemble.text import CONTINUES, GOES_ON, brackets, is_dash, tidy, width
 from jixiao.measures import is_measure
-from jixiao.read.normalise import join
+from jixiao.read.normalise import IDEOGRAPH, join
 
 _VALUE_START = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d")
 # a value where a name should be: an operator first, a number with at most a short measure after it, or a number
 # ending a clause ('327，超额完成': the 偏差原因 above); not a name opening with a year ('2024年培训人次')
 _NAME_LIKE_VALUE = re.compile(r"^[≥≤=<>＞＜》《≧≦]|^\d[\d.,:：/]*\s*(?:[^\d\s]{0,3}$|[，。；、])")
 _LATIN_END = re.compile(r"[A-Za-z]$")
-_LATIN_START = re.compile(r"[A-Za-z]")
-IDEOGRAPH_END = re.compile(r"[\u4e00-\u9fff]$")
 _OPERATOR = re.compile(r"^(?:\d{1,3}\s*)?(?:[≥≤=<>]{1,2}|定性|定量|正向|反向|≠)$")
 _VALUE = re.compile(r"^[+-]?\d[\d,]*(?:\.\d+)?[万亿千百]?$")
 _TARGET_START = re.compile(r"^[≥≤=<>]")
@@ -169,7 +167,7 @@ def _take(best: list, slots: tuple[str, ...], values: list[bool], fits: list[lis
 def _cut_points(piece: Piece, before: Piece) -> float:
     points = {INNER: -6.0, SPACE: 1.0, WIDE: 2.0, NEWLINE: 0.0, BLANK: 1.5, CERTAIN: 6.0}[piece.gap]
     if piece.gap == SPACE and not piece.starts_value and (
-            _LATIN_END.search(before.text) or _LATIN_START.match(piece.text) and IDEOGRAPH_END.search(before.text)):
+            _LATIN_END.search(before.text) or _LATIN_END.match(piece.text[:1]) and IDEOGRAPH.match(before.text[-1:])):
         points -= 1.0  # Chinese sets a space around a Latin word inside its text ('BPAA 算法领域…', '完成 GIS')
     if piece.starts_value:
         points += 2.0

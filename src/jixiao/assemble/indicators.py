@@ -2793,7 +2793,7 @@ def _scores_apart(units: list[Unit]) -> list[Unit]:
         m = None if u.certain or not out else _SCORE_GLUED.match(u.key)
         if (m and out[-1].row == u.row and not out[-1].certain and number(out[-1].key) is not None
                 and points(m.group(1)) is not None
-                and (len(m.group(2)) >= 3 and not is_measure(m.group(2)[:1]) and not is_measure(m.group(2)[:2])
+                and (len(m.group(2)) >= 3 and not counted(m.group(1), m.group(2))
                      or len(m.group(2)) > 4 and m.group(2).endswith(SENTENCE_END) or is_dash(m.group(2)))):
             cut = len(m.group(1))
             out.append(u._replace(text=u.text[:cut], key=u.key[:cut]))
