@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -132,6 +133,8 @@ def main(argv: list[str] | None = None) -> None:
                         help="read the Word documents and workbooks as written, not printed to PDF")
     parser.add_argument("--text", choices=sorted(EXTRACTORS), help="read the PDFs' text as this program takes it out")
     args = parser.parse_args(argv)
+    if args.text == "pdftotext-layout" and shutil.which("pdftotext") is None:
+        parser.error("--text pdftotext-layout needs pdftotext (apt install poppler-utils)")
     if args.manifest:
         listed = json.loads(args.manifest.read_text(encoding="utf-8"))
         items = [(Path(pdf), name, form, at) for pdf, name, form, at in listed]
