@@ -104,6 +104,25 @@ def rows_align(units: list[Unit], starts: list[float]) -> bool:
     return collisions <= 0.05 * cells
 
 
+def points_in_columns(units: list[Unit], starts: list[float], score_col: int) -> bool:
+    """The rows on the pages after the header's stand in its columns: of their lines that end a row with two
+    numbers (its 分值 and 得分), at least half set the second where it starts or ends (right-aligned) in the
+    header's 得分 column. A text taken out a page at a time lays out each page's columns anew (`pdftotext
+    -layout`): a page set wider or narrower than the header's is not read by the header's columns."""
+    def column(x: float) -> int:
+        return max(0, bisect_right(starts, x + SLACK) - 1)
+
+    after = next((k for k, u in enumerate(units) if u.gap == Gap.PAGE), len(units))
+    lines: dict[int, tuple[Unit, Unit]] = {}
+    for before, u in zip(units[after:], units[after + 1:], strict=False):
+        if (before.row == u.row and not u.certain and number(u.text) is not None
+                and number(before.text) is not None):
+            lines[u.row] = (before, u)
+    placed = sum(1 for _, score in lines.values()
+                 if score_col in (column(score.x), column(score.x + display_width(score.text) - 1)))
+    return 2 * placed >= len(lines)
+
+
 def numbers_apart(units: list[Unit], starts: list[float]) -> bool:
     """No two numbers of a line fall in one column: a header printed wide over rows printed narrow ('年度资金总额:
     25 25 25 10 100.00% 10.00' under headings spread across the line) is not laid out in the header's columns."""
@@ -118,6 +137,13 @@ def numbers_apart(units: list[Unit], starts: list[float]) -> bool:
     return True
 
 
+def _runs_into(u: Unit, before: Unit, next_start: float) -> bool:
+    """A number after a number of its column, running on past the next column's start: the next column's,
+    right-aligned there (two numbers are never one cell)."""
+    return (number(u.text) is not None and number(before.text) is not None
+            and u.x + display_width(u.text) > next_start)
+
+
 def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
     """Plain units as the cells of the columns that start at `starts` (see the module docstring)."""
     out: list[Unit] = []
@@ -129,10 +155,12 @@ def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
             continue
         col = max(0, bisect_right(starts, u.x + SLACK) - 1)
         new_row = not out or out[-1].row != u.row
-        if not new_row and u.box is None and u.gap >= Gap.WIDE and col <= last_col < len(starts) - 1 and starts[
-                last_col + 1] - u.x <= DRIFT:
-            col = last_col + 1  # a cell set a character left of its column, beside a full one (see DRIFT)
-        starts_cell = new_row or u.gap >= Gap.WIDE or (col > last_col and abs(u.x - starts[col]) <= SLACK)
+        moved = False
+        if not new_row and u.box is None and col <= last_col < len(starts) - 1 and (
+                u.gap >= Gap.WIDE and starts[last_col + 1] - u.x <= DRIFT or _runs_into(u, out[-1], starts[col + 1])):
+            col, moved = last_col + 1, True  # a cell set a character left of its column, beside a full one (see
+            # DRIFT), or a number right-aligned in it, a space after the number before ('20.00 20.0' under 分值 得分)
+        starts_cell = new_row or moved or u.gap >= Gap.WIDE or (col > last_col and abs(u.x - starts[col]) <= SLACK)
         if not starts_cell:
             prev = out[-1]
             text = f"{prev.text} {u.text}"

@@ -30,7 +30,7 @@ from jixiao.assemble.cells import (
     fit_slots,
     split_cells,
 )
-from jixiao.assemble.columns import SLACK, column_starts, realign, rows_align, under_centred
+from jixiao.assemble.columns import SLACK, column_starts, points_in_columns, realign, rows_align, under_centred
 from jixiao.assemble.context import LOW_CONFIDENCE, Context, margin_confidence
 from jixiao.assemble.counted import count_columns
 from jixiao.assemble.levels import Label, joined_label, resolve_levels
@@ -2280,7 +2280,9 @@ def _rows_under(header: Header, units: list[Unit], start: int, lex: Lexicon, ctx
     if starts:
         starts = under_centred(units[:start], body, starts)  # (the header centred over its columns' cells)
     aligned = False
-    if starts and len(starts) == len(header.slots) and rows_align(body, starts):  # aligned text: the header's
+    if starts and len(starts) == len(header.slots) and rows_align(body, starts) and (
+            "score" not in header.slots or points_in_columns(body, starts, header.slots.index("score"))):
+        # aligned text: the header's columns hold the rows' cells
         # (the caption down a column before the header's first, '绩效' / '指标', is no cell of a row)
         body = realign([u for u in body if not (u.x + SLACK < starts[0] and _caption(u, lex))], starts)
         header.cols = {slot: k for k, slot in enumerate(header.slots)}

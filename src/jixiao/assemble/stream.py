@@ -287,7 +287,15 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             ) -> tuple[list[Unit], list[tuple[Unit, tuple[int, int]]], list[Unit]] | None:
     """The cells a line and the line after next make, joined in pairs, where they are cells centred around the
     line between (`join_around_lines`): (the cells that open the line between, the headings of value columns
-    with their places in the template, the sentences that end it), or None."""
+    with their places in the template, the sentences that end it), or None. Level labels may open the line
+    above before a sentence's first piece: labels centred in their spans, on the line of the row's first
+    (`质量指标 项目实施进度偏慢，将加强跟` / `产出指标 电子档案数字化率 … 8.00 0.01` / `踪督导。`); they open the line
+    between."""
+    lead = above[:max(0, len(above) - len(below))]
+    if lead and all(lex.level(u.key) and number(u.key) is None for u in lead):
+        above = above[len(lead):]
+    else:
+        lead = []
     if len(above) != len(below) or len(mid) <= len(above) or any(u.certain for u in (*above, *mid, *below)):
         return None  # (the line between is a row's: it holds more cells than the pieces around it)
     if any(u.gap > Gap.SPACE for line in (above, mid, below) for u in line[1:]):
@@ -326,6 +334,8 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
             first.append(a._replace(text=text, key=key))
         else:
             return None
+    if lead:  # (only before sentences that end the line between)
+        return (lead, [], last) if last and not first and not headings else None
     return (first, headings, last) if first or headings or last else None
 
 
@@ -525,8 +535,10 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
     """A printed line whose every piece finishes, in order, a label of the line above it: a header wrapped in
     narrow columns of flowed text, the pieces below packed to the left whatever column they finish
     ('一级指 二级指 三级指标 … 偏差原因分析及改进' / '标 标 措施'). Each piece is an ending of a label word and
-    makes one with the next label above that it completes (level labels aside: the indicator table reads them).
-    Returns the index of each label above -> the index of its piece below."""
+    makes one with the next label above that it completes (level labels aside: the indicator table reads them),
+    or goes on one that the lines below then finish (`_finished_below`: a heading a character a line); after the
+    labels, the line may go on with the values' wrapped lines (`_values_rest`). Returns the index of each label
+    above -> the index of its piece below."""
     suffixes = lex.suffixes
     n = len(units)
     out: dict[int, int] = {}
@@ -535,34 +547,115 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
         end = row_end[start]
         if end < n and _finishes(units[end].key, suffixes) and units[end].row == units[start].row + 1:
             pairs: dict[int, int] = {}
+            left_open: list[tuple[int, str]] = []  # (piece below, the label so far) of labels it does not finish
             a = start
+            whole = True  # every piece of the line finishes or goes on a label above
             for b in range(end, row_end[end]):
                 piece = units[b]
                 rest = _unopened(piece.key)
-                if piece.certain or not _finishes(piece.key, suffixes):
+                if piece.certain:
+                    whole = False
                     break
-                points = is_points_only(rest)  # (a table's points, finishing its caption in a wrapped header:
-                # '绩效指标 一级指标 …' / '(90分) …'; not a column's heading, under which they are a lost level
-                # label's: '二级指标' / '(50分)'; nor a caption alone on its line, whose points the table reads)
-                if points and end - start < 2:
-                    break
-                below = _rest_below(units, row_end, b, end)  # (the line's last piece, its label's rest on the next)
-                while a < end and not (not units[a].certain and (
-                        lex.section(units[a].key) in _SCORED if points else (
-                            label_key(units[a].key + rest) in lex.words
-                            or below is not None and label_key(units[a].key + rest + units[below].key) in lex.words)
-                        and not lex.level(units[a].key + rest))):
-                    a += 1
-                if a == end:
-                    break
+                found, below = end, None
+                if _finishes(piece.key, suffixes):
+                    points = is_points_only(rest)  # (a table's points, finishing its caption in a wrapped header:
+                    # '绩效指标 一级指标 …' / '(90分) …'; not a column's heading, under which they are a lost level
+                    # label's: '二级指标' / '(50分)'; nor a caption alone on its line, whose points the table reads)
+                    if points and end - start < 2:
+                        whole = False
+                        break
+                    below = _rest_below(units, row_end, b, end)  # (the line's last piece, its label's rest below)
+                    found = a
+                    while found < end and not (not units[found].certain and (
+                            lex.section(units[found].key) in _SCORED if points else (
+                                label_key(units[found].key + rest) in lex.words
+                                or below is not None
+                                and label_key(units[found].key + rest + units[below].key) in lex.words)
+                            and not lex.level(units[found].key + rest))):
+                        found += 1
+                if found == end:
+                    # no label above it finishes: it may go on one, finished on the lines below (a heading wrapped
+                    # a character a line in a narrow column: '一级 二 三级指标 …' / '指标 级 …' / '指' / '标')
+                    if a == end or (at := _goes_on(units, a, end, piece.key, lex)) is None:
+                        # (or ends the labels, the rest of the line the values' wrapped lines: '主管部 普陀区…管理委员会
+                        # 实施单 普陀区住房和城乡建设管理' / '门 位 委员会办公室')
+                        whole = bool(pairs) and _values_rest(units, b, row_end[end], lex)
+                        break
+                    pairs[at] = b
+                    left_open.append((b, units[at].key + piece.key))
+                    a = at + 1
+                    continue
+                a = found
                 pairs[a] = b
                 if below is not None and label_key(units[a].key + rest) not in lex.words:
                     pairs[b] = below  # ('执' / '行' / '率': a heading wrapped a character a line)
                 a += 1
-            else:
-                out.update(pairs)
+            if whole:
+                after = _finished_below(units, row_end, row_end[end], left_open, pairs, lex) if left_open else end
+                if after is not None:
+                    out.update(pairs)
+                    start = max(end, after)
+                    continue
         start = end
     return out
+
+
+def _values_rest(units: list[Unit], b: int, stop: int, lex: Lexicon) -> bool:
+    """The pieces from `b` to the line's end are text no label's: no ending, beginning or word of one."""
+    return all(not units[k].certain and not _finishes(units[k].key, lex.suffixes) and units[k].key not in lex.prefixes
+               and not _known(units[k].key, lex) for k in range(b, stop))
+
+
+def _goes_on(units: list[Unit], a: int, end: int, key: str, lex: Lexicon) -> int | None:
+    """The first label above, from `a` on, that `key` goes on without finishing it into a beginning of a heading
+    (no level label: the indicator table reads those), passing over whole labels it does not go on ('偏差原因' +
+    '分析及改' goes on)."""
+    for at in range(a, end):
+        above = units[at]
+        longer = above.key + key
+        if not above.certain and longer in lex.prefixes and not lex.level(longer):
+            return at
+        if not (above.certain or _known(above.key, lex)):
+            return None
+    return None
+
+
+MAX_WRAPPED_LINES = 8  # a heading wrapped a character a line spans at most this many lines below its first
+
+
+def _finished_below(units: list[Unit], row_end: list[int], c: int, left_open: list[tuple[int, str]],
+                    pairs: dict[int, int], lex: Lexicon) -> int | None:
+    """Where the lines below the labels `left_open` went on end, when those lines finish them: each line's every
+    piece goes on, in order, one of the labels still open, and at the end every label is a heading of the
+    templates. Records each piece as the one below the last (`pairs`); None when the lines do not finish them."""
+    found: dict[int, int] = {}
+    row = units[c - 1].row
+    for _ in range(MAX_WRAPPED_LINES):
+        if c >= len(units) or units[c].row != row + 1:
+            return None
+        row, k = units[c].row, 0
+        for b in range(c, row_end[c]):
+            piece = units[b]
+            while k < len(left_open) and (piece.certain or (left_open[k][1] + piece.key) not in lex.prefixes
+                                          and label_key(left_open[k][1] + piece.key) not in lex.words):
+                k += 1
+            if k == len(left_open):
+                return None
+            last, key = left_open[k]
+            found[last] = b
+            left_open[k] = (b, key + piece.key)
+            k += 1
+        c = row_end[c]
+        finished = [key for _, key in left_open if label_key(key) in lex.words]
+        if any(lex.level(key) for key in finished):
+            return None  # (a level label's pieces: the indicator table reads them)
+        left_open = [(b, key) for b, key in left_open if label_key(key) not in lex.words]
+        if not left_open:
+            break
+    else:
+        return None
+    pairs.update(found)
+    return c
 
 
 def _rests(units: list[Unit], continued: dict[int, int], i: int) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from jixiao.assemble.lexicon import Lexicon, label_key
+from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key
 from jixiao.assemble.stream import LINE_CELLS, Unit
 from jixiao.assemble.text import fold
 from jixiao.read.normalise import IDEOGRAPH
@@ -93,8 +93,11 @@ def label_goes_on(key: str, piece: str, lex: Lexicon) -> bool:
     only into a longer label word ('产出' + '指标', not '数量指标' + '等'), and a 一级 label not into a 二级 one
     (`lex.two_labels`: '产出' + '质量' are two labels, not 产出质量)."""
     longer = key + piece
-    if lex.level(key):
-        return label_key(longer) in lex.words and not lex.two_labels(key, piece)
+    if level := lex.level(key):  # (or on the way to its own label word, a character a line: '数量' / '指' / '标';
+        # a piece in brackets only as the label's points: '(2022年度)' after it is a title's year)
+        bare = label_key(longer)
+        return (bare in lex.words and (bare != label_key(key) or is_points_only(piece))
+                or len(longer) < len(level) and level.startswith(longer)) and not lex.two_labels(key, piece)
     return bool(lex.level(longer)) or longer in lex.prefixes
 
 
@@ -151,7 +154,7 @@ def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
         keys.append(u.key)
     if len(columns) == len(first):
         return None  # (nothing else on the line: no row beside the labels)
-    quiet, last, crosses = 0, None, False
+    quiet, last, crosses, points = 0, None, False, False  # (points: a label's points taken as its rest)
     for m in range(n + 1, min(len(lines), n + 1 + MAX_LINES)):
         took = False
         k = 0
@@ -166,7 +169,7 @@ def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
             if label_goes_on(key, u.key, lex):
                 keys[c] = key + u.key
                 columns[c].append(line[k])
-                k, took = k + 1, True
+                k, took, points = k + 1, True, points or is_points_only(u.key)
         whole = all(lex.level(key) for key in keys)
         if took:
             quiet, last = 0, m
@@ -177,6 +180,11 @@ def _wrapped_run(units: list[Unit], lines: list[list[int]], n: int, lex: Lexicon
             quiet += 1
             if quiet > MAX_QUIET:
                 return None
-    if last is None or not crosses or not all(lex.level(key) for key in keys):
-        return None  # (pieces on the row's own lines only are its wrapped labels: the rows' reader joins them)
+    opens_row = sum(1 for i in first[len(columns):] if _POINTS.fullmatch(units[i].key)) >= 2 and not all(
+        lex.level(units[pieces[0]].key) for pieces in columns)  # (a label's beginning no label by itself)
+    if last is None or not all(lex.level(key) for key in keys) or not (crosses or opens_row and not points):
+        return None  # (pieces on a row's wrapped lines only are its labels: the rows' reader joins them; begun on
+        # the row's line of points, before its name, they are joined here: '产出 数 2024年培训人次 … 22.00 22.0' /
+        # '指标 量 0' / '指' / '标', a column a character wide; not points below, a lost label's: '(30分)'; not
+        # labels whole on that line: '服务对象满意度' there may be the row's name, its label centred above it)
     return columns, last
