@@ -882,6 +882,11 @@ def test_a_heading_wrapped_a_character_a_line_is_made_whole_below():
          "受天气影响部分工作延期，下年度提前谋划。")]
 
 
+def _rows_read(text: str) -> list[tuple[str | None, ...]]:
+    """(二级 label, name, 实际完成值, 偏差原因) of each indicator row of the text's first form."""
+    return [(r.level2, r.name, r.actual, r.deviation) for r in jixiao.parse_text(text, "t.txt")[0].indicators]
+
+
 def test_a_whole_heading_goes_on_into_a_longer_one_below():
     """`… 得分 偏差原因` / `… 成值 分析及改` / `进措施` (seed 127, form 9): `偏差原因` is a heading by itself, and goes
     on into 偏差原因分析及改进措施; before, the 偏差原因 column was lost and its text ran into the rows' names."""
@@ -890,8 +895,7 @@ def test_a_whole_heading_goes_on_into_a_longer_one_below():
             "产出指 数量 完成GIS数据更新 =100% 100% 8.00 8.00\n标 指标\n"
             "质量 审计报告达标率 ≤295万 控制在 1.00 0.63 宣传覆盖\n指标 元 预算内 面不足，\n下一步拓\n宽宣传渠\n道。\n"
             "总分 9.00 8.63\n")
-    form = jixiao.parse_text(text, "t.txt")[0]
-    assert [(r.level2, r.name, r.actual, r.deviation) for r in form.indicators] == [
+    assert _rows_read(text) == [
         ("数量指标", "完成GIS数据更新", "100%", None),
         ("质量指标", "审计报告达标率", "控制在预算内", "宣传覆盖面不足，下一步拓宽宣传渠道。")]
 
@@ -981,8 +985,7 @@ def test_labels_centred_before_a_sentence_centred_around_a_row_open_that_row():
             "设备完好率 ≥32次 44次 19.00 19.00无\n质量指标 项目实施进度偏慢，将加强跟\n"
             "产出指标 电子档案数字化率 ≥95% 达成指标 8.00 0.01\n踪督导。\n"
             "时效指标 系统故障响应时间 ≥95% 95% 1.00 1.00\n总分 28.00 20.01\n")
-    form = jixiao.parse_text(text, "t.txt")[0]
-    assert [(r.level2, r.name, r.actual, r.deviation) for r in form.indicators] == [
+    assert _rows_read(text) == [
         ("质量指标", "设备完好率", "44次", "无"),
         ("质量指标", "电子档案数字化率", "达成指标", "项目实施进度偏慢，将加强跟踪督导。"),
         ("时效指标", "系统故障响应时间", "95%", None)]
