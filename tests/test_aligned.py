@@ -989,3 +989,31 @@ def test_labels_centred_before_a_sentence_centred_around_a_row_open_that_row():
         ("质量指标", "设备完好率", "44次", "无"),
         ("质量指标", "电子档案数字化率", "达成指标", "项目实施进度偏慢，将加强跟踪督导。"),
         ("时效指标", "系统故障响应时间", "95%", None)]
+
+
+def test_a_row_whose_points_line_prints_no_name_starts_on_the_line_with_its_name_and_target():
+    """pdfium's text of a Word PDF (seed 127, form 2): each cell's lines in turn, so a row's name and target stand
+    on lines above its 分值 line (`完成及时率 ≤161` / `万元` / `161 万元 2.00 1.2`); before, they were read as the
+    row above's wrapped lines (its 实际完成值 `316 万元完成及时率 ≤161万元`)."""
+    text = ("财政项目支出绩效自评表（2020年度）\n项目名称 大英县义务教育奖补资金\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+            "产出指标 时效指标 系统故障响应时间 ≤316\n万元\n316 万元 3.00 3.0\n0\n"
+            "完成及时率 ≤161\n万元\n161 万元 2.00 1.2\n0\n受天气影响部\n分工作延期，\n下年度提前谋\n划。\n"
+            "总分 5.00 4.20\n")
+    assert [(r.name, r.target, r.actual, r.score, r.deviation)
+            for r in jixiao.parse_text(text, "t.txt")[0].indicators] == [
+        ("系统故障响应时间", "≤316万元", "316 万元", 3.0, None),
+        ("完成及时率", "≤161万元", "161 万元", 1.2, "受天气影响部分工作延期，下年度提前谋划。")]
+
+
+def test_a_heading_s_rest_on_the_next_line_is_no_cell_centred_around_that_line():
+    """pdfium's text of a Word PDF (seed 127, form 9), each cell's lines in turn: `二级` / `指标` / `三级指标
+    年度指标` / `值` — `指标` and `值` are the rests of the headings before them, not one heading (`指标值`) centred
+    around the line between. Before, the header lost 二级指标 and 年度指标值 and the rows' cells shifted."""
+    text = ("财政项目支出绩效自评表（2021 年度）\n项目名称 食品安全能力提升工程\n"
+            "一级指\n标\n二级\n指标\n三级指标 年度指标\n值\n实际完\n成值\n分值 得分 偏差原因\n分析及改\n进措施\n"
+            "产出指\n标\n数量\n指标\n完成 GIS 数据更新 =100% 100% 8.00 8.00\n"
+            "质量\n指标\n审计报告达标率 ≤295 万\n元\n控制在\n预算内\n1.00 0.63 宣传覆盖\n面不足，\n"
+            "总分 9.00 8.63\n")
+    assert [(r.level2, r.name, r.target, r.actual) for r in jixiao.parse_text(text, "t.txt")[0].indicators] == [
+        ("数量指标", "完成 GIS 数据更新", "=100%", "100%"), ("质量指标", "审计报告达标率", "≤295 万元", "控制在预算内")]

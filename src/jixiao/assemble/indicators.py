@@ -1641,11 +1641,16 @@ class _Reader:
         span beside them (`产出指标 办公室综合演练要求` between two rows): the texts are wrapped, and the label is
         left in `rest` (`_left`), for the next row."""
         out: list[list[Unit]] = []
+        opens = self._points_line_unnamed(rest, weight)
         for line in source_rows(rest):
             first = line[0]
             # (a page break is no row boundary: the row's cells wrap on over it, up to a label or the next 分值)
             if first.gap == Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
+            if opens and len(line) > 1 and _is_label(first, self.lex) is None and not _starts_value(first) and (
+                    number(first.key) is None and _OPERATOR_START.match(line[1].key)):
+                break  # the next row's name and target, its 分值 line printing none (a PDF's text in drawing
+                # order: `完成及时率 ≤161` / `万元` / `161 万元 2.00 1.2`; not a page's running header, `… 2023 年度`)
             if not out and not row.labels and row.left is not None and first.x < row.left - 1 and all(
                     len(u.key) <= MAX_REST and u.key in self.lex.suffixes for u in line):
                 break  # rests of labels merged over rows above it, left of its cells: a page break cut them there
@@ -1670,6 +1675,13 @@ class _Reader:
                 break  # a breakdown row (其中…), no wrapped rest of the row above
             out.append(line)
         return out
+
+    def _points_line_unnamed(self, rest: list[Unit], weight: Unit | None) -> bool:
+        """The next row's 分值 line opens with a value, its labels aside: the row's name stands above it."""
+        if weight is None or "name" not in self.fields:
+            return False
+        content = [u for u in rest if u.row == weight.row and _is_label(u, self.lex) is None]
+        return bool(content) and (_starts_value(content[0]) or number(content[0].key) is not None)
 
     def _goes_on(self, rest: list[Unit], line: list[Unit]) -> bool:
         """The line after `line` in `rest` holds words only (no value) and ends a sentence, or only the rests of

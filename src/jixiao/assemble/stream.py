@@ -300,6 +300,9 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
         return None  # (the line between is a row's: it holds more cells than the pieces around it)
     if any(u.gap > Gap.SPACE for line in (above, mid, below) for u in line[1:]):
         return None  # (a wide gap: text aligned in columns, read by the columns' positions)
+    if not below or label_key(mid[-1].key + below[0].key) in lex.words:
+        return None  # (the line below finishes the line between's last label: cells taken out one after another,
+        # `二级` / `指标` / `三级指标 年度指标` / `值`)
     first: list[Unit] = []
     headings: list[tuple[Unit, tuple[int, int]]] = []
     last: list[Unit] = []
