@@ -27,6 +27,11 @@ CENTRED = 2.0  # columns: a heading this near the middle of its column stands ce
 CENTRED_SHARE = 0.2  # ... or this share of the column's width
 
 
+def column_of(x: float, starts: list[float]) -> int:
+    """The column a text starting at `x` falls in (a little left of a column's start is in it: `SLACK`)."""
+    return max(0, bisect_right(starts, x + SLACK) - 1)
+
+
 def column_starts(header: list[Unit]) -> list[float] | None:
     """The header words' positions, when they are plain text laid out in columns (else None)."""
     if not header or any(u.certain for u in header):
@@ -82,7 +87,7 @@ def _end(u: Unit) -> float:
 
 def _together(rows: Iterable[list[float]], starts: list[float]) -> int:
     """Cells of a line that fall in a column with another of that line's."""
-    return sum(len(xs) - len({max(0, bisect_right(starts, x + SLACK) - 1) for x in xs}) for xs in rows)
+    return sum(len(xs) - len({column_of(x, starts) for x in xs}) for xs in rows)
 
 
 def rows_align(units: list[Unit], starts: list[float]) -> bool:
@@ -97,7 +102,7 @@ def rows_align(units: list[Unit], starts: list[float]) -> bool:
         new_row = k == 0 or units[k - 1].row != u.row
         if not new_row and u.gap < Gap.WIDE:
             continue
-        col = max(0, bisect_right(starts, u.x + SLACK) - 1)
+        col = column_of(u.x, starts)
         cells += 1
         collisions += not new_row and last is not None and last == (u.row, col)
         last = (u.row, col)
@@ -109,17 +114,14 @@ def points_in_columns(units: list[Unit], starts: list[float], score_col: int) ->
     numbers (its 分值 and 得分), at least half set the second where it starts or ends (right-aligned) in the
     header's 得分 column. A text taken out a page at a time lays out each page's columns anew (`pdftotext
     -layout`): a page set wider or narrower than the header's is not read by the header's columns."""
-    def column(x: float) -> int:
-        return max(0, bisect_right(starts, x + SLACK) - 1)
-
     after = next((k for k, u in enumerate(units) if u.gap == Gap.PAGE), len(units))
     lines: dict[int, tuple[Unit, Unit]] = {}
     for before, u in zip(units[after:], units[after + 1:], strict=False):
         if (before.row == u.row and not u.certain and number(u.text) is not None
                 and number(before.text) is not None):
             lines[u.row] = (before, u)
-    placed = sum(1 for _, score in lines.values()
-                 if score_col in (column(score.x), column(score.x + display_width(score.text) - 1)))
+    placed = sum(1 for _, score in lines.values() if score_col in (
+        column_of(score.x, starts), column_of(score.x + display_width(score.text) - 1, starts)))
     return 2 * placed >= len(lines)
 
 
@@ -130,7 +132,7 @@ def numbers_apart(units: list[Unit], starts: list[float]) -> bool:
     for u in units:
         if u.certain or number(u.text) is None:
             continue
-        place = (u.row, max(0, bisect_right(starts, u.x + SLACK) - 1))
+        place = (u.row, column_of(u.x, starts))
         if place in seen:
             return False
         seen.add(place)
@@ -153,7 +155,7 @@ def realign(units: list[Unit], starts: list[float]) -> list[Unit]:
             out.append(u)
             last_col = u.col if u.col is not None else -1
             continue
-        col = max(0, bisect_right(starts, u.x + SLACK) - 1)
+        col = column_of(u.x, starts)
         new_row = not out or out[-1].row != u.row
         moved = False
         if not new_row and u.box is None and col <= last_col < len(starts) - 1 and (

@@ -292,7 +292,7 @@ def _around(above: list[Unit], mid: list[Unit], below: list[Unit], lex: Lexicon
     (`质量指标 项目实施进度偏慢，将加强跟` / `产出指标 电子档案数字化率 … 8.00 0.01` / `踪督导。`); they open the line
     between."""
     lead = above[:max(0, len(above) - len(below))]
-    if lead and all(lex.level(u.key) and number(u.key) is None for u in lead):
+    if lead and all(lex.level(u.key) for u in lead):
         above = above[len(lead):]
     else:
         lead = []
