@@ -19,6 +19,7 @@ from jixiao.assemble.glued import MIN_RUN, glued_runs, unglue
 from jixiao.assemble.goals import read_goals
 from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
 from jixiao.assemble.indicators import page_number_at_end, read_indicators
+from jixiao.assemble.late import has_late_cells, late_in_goals, page_ends, put_back
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
 from jixiao.assemble.stream import (
     BARE_YEAR,
@@ -217,6 +218,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     if indicator_sections := by_kind.get("indicators", []):  # (the foot of the goals' page: its number)
         opening = indicator_sections[0].anchor or next(iter(indicator_sections[0].units), None)
         del goal_units[len(goal_units) - page_number_at_end(goal_units, opening):]
+    goal_units, strays = late_in_goals(goal_units, lex)
     # (a form whose last section is its goals was cut short there: its text may be the first alone)
     goals_last = bool(by_kind.get("goals")) and sections[-1].kind == "goals"
     form.goal_expected, form.goal_actual = read_goals(goal_units, lex, ctx, goals_last)
@@ -231,11 +233,30 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     weights_only = (total is not None and total_read is not None and total_read[:2] == (MAX_POINTS, None)
                     and not (total.anchor and (label_points(total.anchor.key) is not None
                                                or "得分" in total.anchor.key)))
-    form.indicators = read_indicators([u for s in indicator_sections for u in s.units], lex, ctx, ends_form,
-                                      weights_only, line_longer_than_a_page(goal_units))
+    indicator_units = [u for s in indicator_sections for u in s.units]
+    # text in a spreadsheet PDF's drawing order (`late.py`): the title after the form's first rows, or what
+    # only its late cells print at a page's end
+    drawn_late = bool(strays) or fu.title_unit is not None and fu.units[0] is not fu.title_unit or any(
+        has_late_cells(units, lex) for units in (indicator_units, *(s.units for s in by_kind.get("total", ())),
+                                                 *(s.units for s in by_kind.get("grade", ()))))
+    kept, runs = page_ends(indicator_units, lex) if drawn_late else (indicator_units, [])
+    unwrapped = line_longer_than_a_page(goal_units)
+    mark = ctx.mark() if runs or strays else None
+    form.indicators = read_indicators(kept, lex, ctx, ends_form, weights_only, unwrapped)
+    since = max((run[-1].line for run in (strays, *runs) if run), default=-1)
+    if mark is not None:
+        placed, left = put_back(form, [strays, *runs], lex, ctx, last_page=False)
+        if placed:
+            _unread(ctx, left)
+        else:  # (runs that are no page's late cells: the table read with them, as printed)
+            ctx.rewind(mark)
+            since = -1
+            form.indicators = read_indicators(indicator_units, lex, ctx, ends_form, weights_only, unwrapped)
+            _unread(ctx, strays)
     if not indicator_sections:
         ctx.warn("P012", "未找到绩效指标表（表头应含“一级指标”“三级指标”）", "indicators", first)
     last = fu.units[-1].line if fu.units else None
+    past_end: list[Unit] = []  # what the total and grade rows leave unread: words past the table, or late cells
     if total is not None and total_read is not None:
         form.total_weight, form.total_score, line, used = total_read
         printed = label_points(total.anchor.key) if total.anchor else None
@@ -256,7 +277,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
             form.grade, line, taken = read_trailing_grade(rest)
             ctx.at("grade", line)
             rest = rest[taken:]
-        _unread(ctx, rest)
+        past_end.extend(rest)
         if form.total_weight is None or form.total_score is None:
             ctx.warn("P015", "总分行应有分值和得分两个数字，未能全部读到", "total_score",
                      total.anchor.line if total.anchor else None)
@@ -267,7 +288,8 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         grade = by_kind["grade"][0]
         form.grade, line, used = read_grade(grade.units)
         ctx.at("grade", grade.anchor.line if grade.anchor else line)
-        _unread(ctx, grade.units[used:])
+        past_end.extend(grade.units[used:])
+    _unread(ctx, put_back(form, [past_end], lex, ctx, since)[1] if drawn_late else past_end)
     _tail(ctx, by_kind.get("tail", []))
     for section in by_kind.get(DISPLACED, []):  # (its heading is its first unit, or its anchor alone)
         _unread(ctx, section.units if section.units[:1] == [section.anchor] or not section.anchor

@@ -546,7 +546,28 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
     widest = max((_width(fl.values) for fl in lines if fl.label), default=0)
     while order and order[0].startswith(EXTRA) and len(order) > widest:
         order = order[1:]
-    return order if len(order) >= 3 else DEFAULT_COLUMNS
+    return _lost_heading(order, lines) if len(order) >= 3 else DEFAULT_COLUMNS
+
+
+def _lost_heading(order: tuple[str, ...], lines: list[FundLine]) -> tuple[str, ...]:
+    """A header naming the national form's columns in its order but one, over rows a value wider (`年初预算数 全年
+    预算数 全年执行数 分值 得分` over six values: 执行率's heading drawn elsewhere, as a spreadsheet's PDF draws a
+    wrapped cell after the others): that column, where the form prints it, if such rows read better so than
+    with one of their values left out (one of them at least, none of them worse)."""
+    missing = [c for c in DEFAULT_COLUMNS if c not in order]
+    if len(missing) != 1 or order != tuple(c for c in DEFAULT_COLUMNS if c in order):
+        return order
+    labelled = [fl for fl in lines if fl.label]
+    wider = [fl for fl in labelled if _width(fl.values) == len(order) + 1]
+    if not wider or any(_width(fl.values) > len(order) + 1 for fl in labelled):
+        return order
+    gains = []
+    for fl in wider:
+        filled, sub = fl.filled(), fl.label != "total"
+        dropped = max(_plausibility(dict(zip(order, filled[:k] + filled[k + 1:], strict=True)), sub)
+                      for k in range(len(filled)))
+        gains.append(_plausibility(dict(zip(DEFAULT_COLUMNS, filled, strict=True)), sub) - dropped)
+    return DEFAULT_COLUMNS if min(gains) >= 0 and max(gains) > 0 else order
 
 
 def _past_header_lead(lines: list[FundLine]) -> None:

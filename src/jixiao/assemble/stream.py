@@ -461,11 +461,12 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             continue
         led = key[:1] in _LEADS and label_key(key) in prefixes  # ('其中：当年' '财政拨款': a label after its lead)
         if (key[:1] in "(（" and out and not u.certain and is_decoration(key) and not is_points_only(key)
-                and not out[-1].certain and label_key(out[-1].key) in lex.words
+                and not is_year_only(key) and not out[-1].certain and label_key(out[-1].key) in lex.words
                 and (u.gap >= Gap.LINE or _table_heading(out[-1].key, lex))):
             last = out[-1]  # a label's decoration wrapped onto a line of its own ('执行率' / '(%)'), or a heading's
             # a space after it where its cell's lines were joined ('年初目标值 (A)'); not the points a lost label
-            # leaves on a line of their own: '(10分)'; not a value in brackets after a head label
+            # leaves on a line of their own: '(10分)', nor a title's year drawn after the table ('评分等级' /
+            # '（2024年度）'); not a value in brackets after a head label
             out[-1] = last._replace(text=last.text + u.text, key=fold(last.text + u.text))
             continue
         if key not in prefixes and not _YEAR_START.match(key) and not led:
@@ -1000,14 +1001,23 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     bodies = [j for j, kind in body if kind in ("funds", "indicators")]
     next_title = sorted(title_at) + [len(units)]
     points: list[tuple[int, str | None, bool]] = []  # (unit, title, a form's)
+    late: dict[int, int] = {}  # a point's form -> its title's unit, printed after the form's first rows
     other: str | None = None  # the title of the table of another kind being read past
     seen_name = seen_body = False
     t = 0
+    heads = [j for j, kind in body if kind == "head"]
     for i in sorted(title_at.keys() | kind_at.keys()):  # only titles and body words decide: not every unit
         while next_title[t] < i:
             t += 1
         if i in title_at:
             title, is_form = title_at[i]
+            if (is_form and seen_name and points and points[-1][1] is None and points[-1][2]
+                    and len(points) - 1 not in late and _headless(heads, i, next_title[t + 1])):
+                # a form begun at its 项目名称 and a form's title after its rows, no head after that title: the
+                # form's own title, drawn after its first rows (a spreadsheet's PDF draws a wrapped cell after
+                # the others, a text taken out in drawing order has it there)
+                late[len(points) - 1] = i
+                continue
             points.append((i, title, is_form))
             other = None if is_form else title
             seen_name = seen_body = False
@@ -1036,7 +1046,10 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     fragments: list[Fragment] = []
     for k, (i, title, is_form) in enumerate(points):
         end = points[k + 1][0] if k + 1 < len(points) else len(units)
-        if is_form:
+        if k in late:
+            at = late[k]
+            forms.append(FormUnits(title_at[at][0], units[i:at] + units[at + 1:end], units[at]))
+        elif is_form:
             forms.append(FormUnits(title, units[i:end], units[i] if title else None))
         else:
             fragments.append(Fragment(units[i].line, units[end - 1].line, title))
@@ -1051,6 +1064,12 @@ def split_forms(units: list[Unit], lex: Lexicon) -> tuple[list[FormUnits], list[
     if not points and bare:  # (a page that prints the form's title and its notes, the table lost: said so)
         fragments.insert(0, Fragment(units[bare[0]].line, units[-1].line, bare[1], empty=True))
     return forms, fragments
+
+
+def _headless(heads: list[int], start: int, end: int) -> bool:
+    """No head label (项目名称, 主管部门 …) between the units start and end."""
+    at = bisect_right(heads, start)
+    return at == len(heads) or heads[at] >= end
 
 
 def _after_name_label(units: list[Unit], i: int, lex: Lexicon) -> bool:
@@ -1105,7 +1124,7 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     """Cut a form's units into sections at their labels."""
     sections = [Section("head")]
     now, add = "head", sections[0].units.append  # the current section's kind and its list's append
-    units = form.units[1:] if form.title_unit is not None else form.units
+    units = form.units[1:] if form.units and form.units[0] is form.title_unit else form.units  # (not a late one)
     previous: Unit | None = None
     stream = list(_inline_labels(units, lex))
     headed = True  # the indicator section's header has shown more than its level headings
@@ -1129,8 +1148,11 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
             # come, is the text's ('…的需说明原因', a note in the 原因 column); a section of its own opens a row
             kind = None
         elif kind is None and now == "goals" and lex.section(unit.key) == "funds" and any(
-                lex.fund_column(u.key) or lex.fund_row(u.key) for u in stream[k + 1:k + 3]):
-            kind = "funds"  # the fund table after the goals (Sichuan's 预算执行情况 after 项目基本情况): header next
+                lex.fund_column(u.key) or lex.fund_row(u.key) for u in stream[k + 1:k + 3]) and any(
+                lex.fund_row(u.key) for u in stream[k + 1:k + FUND_HEADER]):
+            # the fund table after the goals (Sichuan's 预算执行情况 after 项目基本情况): header next, then its rows
+            # (not the merged 项目资金(万元) a spreadsheet's PDF draws at the page's end, no row after it)
+            kind = "funds"
         elif kind == "goals" and now == "head" and k + 1 < len(stream) and _head_label(stream[k + 1].key, lex):
             kind = None  # a heading over the head's rows ('一、项目基本情况' over 项目实施单位): no goal starts so
         previous = unit
@@ -1146,6 +1168,7 @@ def sections_of(form: FormUnits, lex: Lexicon) -> list[Section]:
     return sections
 
 
+FUND_HEADER = 12  # units: a fund table's header (its caption, up to ten headings) and its first row's label
 DISPLACED = "displaced"  # a section opened too early by a heading a column block put out of place
 _PAST_LEVELS = frozenset({"name", "target", "actual", "weight", "score", "deviation"})
 
