@@ -149,3 +149,52 @@ def test_words_past_a_form_that_hold_a_row_s_points_fill_nothing():
     [form] = jixiao.parse_text(text, "t.txt")
     assert form.year is None and form.indicators[0].target is None and form.indicators[0].deviation is None
     assert "P002" in [w.code for w in form.warnings] and "P043" not in [w.code for w in form.warnings]
+
+
+# pdfium, four pages, the indicator header printed again on each: a page's late cells begun on its last row's line
+# after its points, an in-place '无' centred apart in a row a late 二级 label made tall
+ROWS_PAGES = """财政项目支出绩效自评表
+项目名称 贵池区档案数字化专项经费
+主管部门 贵池区能源局 实施单位 贵池区能源局管理所
+年初预算数 全年预算数 全年执行数 分值 执行率 得分
+年度资金总额 22.29 21.48 21.48 10.00 100.00% 10.00
+其中：当年财政拨款 12.37 12.37 12.37 — 100.00% —
+上年结转资金 0.00 0.00 0.00 — 0.00% —
+其他资金 9.92 9.11 9.11 — 100.00% —
+年度总体目标 预期目标 实际完成情况
+按计划完成档案数字化各项工作任务。 档案数字化年度任务基本完成。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+产出指标 质量指标 资金使用合规性 ≥95% 达成指标 20.00 1.87
+（2022年度）
+项目资金(万元)
+受天气影响部分工作延期，下
+年度提前谋划。
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+效益指标
+经济效益指标 带动社会投资 65.00 3.86
+社会效益指标 “一网通办”事项覆盖率 1.00 1.00 ≤458万元 458万元 受天气影响部分工作延期，下
+年度提前谋划。
+≤199万元 199万元
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+满意度指标 服务对象满意度 =100% 达成指标 4.00 4.00
+无
+服务对象满意度
+指标
+一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施
+总分 100.00 20.73
+评分等级
+差"""
+
+
+def test_a_page_s_late_cells_begun_on_its_last_row_s_line():
+    """`… 1.00 1.00 ≤458万元 458万元 受天气…`: no row prints its 年度指标值 after its points, so the run starts there
+    and its first cells are the row above's (`带动社会投资`); the next page's `无`, centred on a line of its own, is
+    its row's 偏差原因 though the row's 二级 label drawn late comes after it, and the name read as a 二级 label
+    (`服务对象满意度`) is the row's name again. Before, the run was that row's 偏差原因."""
+    [form] = jixiao.parse_text(ROWS_PAGES, "pdfium.txt")
+    assert (form.year, form.fund_unit) == (2022, "万元")
+    assert _rows(form) == [
+        ("产出指标", "质量指标", "资金使用合规性", "≥95%", "达成指标", DEVIATION),
+        ("效益指标", "经济效益指标", "带动社会投资", "≤458万元", "458万元", DEVIATION),
+        ("效益指标", "社会效益指标", "“一网通办”事项覆盖率", "≤199万元", "199万元", None),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "=100%", "达成指标", "无")]

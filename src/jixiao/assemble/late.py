@@ -85,7 +85,7 @@ _FITS: dict[tuple[str, str], float] = {
     ("blank", "target"): 0.5,
 }
 # … and a cell the row printed in place: one line, so a short 偏差原因 ('无', '已完成') as likely as any
-_OWN_FITS = {**_FITS, ("words", "deviation"): 0.75, ("short", "deviation"): 0.75}
+_OWN_FITS = {**_FITS, ("words", "deviation"): 0.75, ("short", "deviation"): 0.75, ("level2", "name"): 1.0}
 AS_READ = 0.25  # a cell the row printed in place, kept in the field it was read into
 CUT_LINE = -2.0  # the cells of one printed line given to two rows (pdfium prints a row's late cells on a line)
 NEW_LINE = -1.5  # … and, where the text prints cells side by side so, one row's cells on two lines
@@ -132,10 +132,15 @@ def page_ends(units: list[Unit], lex: Lexicon) -> tuple[list[Unit], list[list[Un
             b = len(kept)
             while b and not _row_line(kept[b - 1], lex):
                 b -= 1
-            if 0 < b < len(kept) and len(kept[b]) == 1 and _goes_on_below(kept[b - 1][-1], kept[b][0], lex):
+            tail = _after_points(kept[b - 1], lex) if b else 0
+            if not tail and 0 < b < len(kept) and len(kept[b]) == 1 and _goes_on_below(kept[b - 1][-1], kept[b][0],
+                                                                                      lex):
                 b += 1  # (the row's last cell, wrapped in place: its rest on the line below)
             run = [u for line in kept[b:] for u in line]
             del kept[b:]
+            if tail:  # (the run begun on the baseline of the page's last row)
+                run[:0] = kept[b - 1][-tail:]
+                kept[b - 1] = kept[b - 1][:-tail]
             if not header:  # (no header again: the late cells go on to the next page's first row)
                 run.extend(row)
                 k += 1
@@ -150,6 +155,15 @@ def page_ends(units: list[Unit], lex: Lexicon) -> tuple[list[Unit], list[list[Un
         kept.append(row)
         k += 1
     return [u for row in kept for u in row], runs
+
+
+def _after_points(line: list[Unit], lex: Lexicon) -> int:
+    """How many units at the end of a row's line are a late target and what follows it: after the row's last
+    points, where no row prints its 年度指标值 (`… 1.00 1.00 ≤458万元 458万元 受天气…`)."""
+    last = max((k for k, u in enumerate(line) if _POINTS.match(u.key)), default=-1)
+    if 0 <= last < len(line) - 1 and _kind(line[last + 1].key, lex) == "target":
+        return len(line) - last - 1
+    return 0
 
 
 def _row_line(line: list[Unit], lex: Lexicon) -> bool:
@@ -252,7 +266,7 @@ def _window(rows: list[int | None], after: int, before: int | None) -> tuple[int
     cells come after them. A row of no known line: any."""
     first = next((k for k, r in enumerate(rows) if r is None or r > after), len(rows))
     last = len(rows) - 1 if before is None else max(
-        (k for k, r in enumerate(rows) if r is None or r < before), default=-1)
+        (k for k, r in enumerate(rows) if r is None or r <= before), default=-1)  # (a run begun on its line)
     return (-1 if first == 0 else first), last
 
 
@@ -334,7 +348,9 @@ def _plan(form: Form, cells: list[_Cell], window: tuple[int, int], lex: Lexicon,
 
     def row_fit(r: int, i: int, k: int) -> float:
         if (r, i, k) not in merged:
-            late = [(c.kind, c.text) for c in cells[i:k]]
+            # (a '无' printed in place on a line of its own, centred in a row made tall by a late cell, is its
+            # 偏差原因, the last column, whichever late cell comes after it)
+            late = sorted(((c.kind, c.text) for c in cells[i:k]), key=lambda cell: cell[0] == "blank")
             if r < 0:
                 merged[r, i, k] = _merge([], late, goals, set(), lex)
             else:
@@ -344,6 +360,9 @@ def _plan(form: Form, cells: list[_Cell], window: tuple[int, int], lex: Lexicon,
                     free.add("level2")  # (a 二级 label inherited from the block above, under another 一级)
                 if any(kind == "level1" for _, (kind, _) in own):
                     free.add("level2")  # (the row's own 一级 label, read as its name: the 二级 was inherited)
+                if rows[r].name is None and (two := rows[r].level2):
+                    own.insert(0, ("level2", (_kind(fold(two), lex), two)))  # (a name like a 二级 label read as one:
+                    free.add("level2")  # '服务对象满意度', its 二级 '服务对象满意度指标' drawn late)
                 base = _merge(own, [], list(ROW_FIELDS), free, lex)[0]
                 lost = (ind := rows[r]).weight is not None and ind.score is not None and ind.score < ind.weight
                 score, fields = _merge(own, late, list(ROW_FIELDS), free, lex, LOST_POINTS if lost else 0.0)
@@ -436,6 +455,7 @@ def _merge(own: list[tuple[str, tuple[str, str]]], late: list[tuple[str, str]], 
 
 
 def _value(name: str, text: str, lex: Lexicon) -> str | None:
+    """A field's value from a cell's text: a level's canonical label, else the text tidied."""
     return lex.level(fold(text)) if name in ("level1", "level2") else tidy(text)
 
 
@@ -447,7 +467,7 @@ def _set_row(form: Form, row: int, fields: dict[str, str | None]) -> list[str]:
     changed = []
     for name in ROW_FIELDS:
         value = fields.get(name, None if name in _OWN else getattr(ind, name))
-        if name == "level2" and "level2" not in fields and fields.get("level1", ind.level1) != ind.level1:
+        if name == "level2" and "level2" not in fields and fields.get("level1", old[0]) != old[0]:
             value = None  # (the 二级 label inherited under the 一级 it had)
         if value != getattr(ind, name):
             setattr(ind, name, value)
