@@ -84,14 +84,20 @@ def _rows(form: jixiao.Form) -> list[tuple[str | None, ...]]:
     return [(i.level1, i.level2, i.name, i.target, i.actual, i.deviation) for i in form.indicators]
 
 
+def _read(text: str) -> tuple[jixiao.Form, tuple[int | None, str | None], list[tuple[str | None, ...]]]:
+    """The text's one form, its year and fund unit, and its rows' text fields."""
+    [form] = jixiao.parse_text(text, "pdfium.txt")
+    return form, (form.year, form.fund_unit), _rows(form)
+
+
 def test_a_page_s_late_cells_go_back_to_the_fields_its_rows_left_empty():
     """Each late cell goes to an empty field of its kind, in order, a line's cells to one row; a row whose name
     went late was read with its level label as its name (`满意度指标 ≥80% 达成指标 15 15 无`): the label is its
     own, and the cells after it move on. Before, these cells were read past (P002) and 13 fields were empty
     or wrong."""
-    [form] = jixiao.parse_text(ONE_PAGE, "pdfium.txt")
-    assert (form.year, form.fund_unit) == (2022, "万元")
-    assert _rows(form) == [
+    form, head, rows = _read(ONE_PAGE)
+    assert head == (2022, "万元")
+    assert rows == [
         ("产出指标", "数量指标", "培训场次", "≤62万元", "达成指标", DEVIATION),
         ("效益指标", "经济效益指标", "增加农户收入", "≥98%", "达成指标", None),
         ("效益指标", "生态效益指标", "PM2.5年均浓度下降", "≥242场", "242场", None),
@@ -191,9 +197,9 @@ def test_a_page_s_late_cells_begun_on_its_last_row_s_line():
     and its first cells are the row above's (`带动社会投资`); the next page's `无`, centred on a line of its own, is
     its row's 偏差原因 though the row's 二级 label drawn late comes after it, and the name read as a 二级 label
     (`服务对象满意度`) is the row's name again. Before, the run was that row's 偏差原因."""
-    [form] = jixiao.parse_text(ROWS_PAGES, "pdfium.txt")
-    assert (form.year, form.fund_unit) == (2022, "万元")
-    assert _rows(form) == [
+    _, head, rows = _read(ROWS_PAGES)
+    assert head == (2022, "万元")
+    assert rows == [
         ("产出指标", "质量指标", "资金使用合规性", "≥95%", "达成指标", DEVIATION),
         ("效益指标", "经济效益指标", "带动社会投资", "≤458万元", "458万元", DEVIATION),
         ("效益指标", "社会效益指标", "“一网通办”事项覆盖率", "≤199万元", "199万元", None),
