@@ -40,6 +40,7 @@ from jixiao.assemble.text import (
     GOES_ON,
     HANGING,
     MAX_POINTS,
+    OPERATOR_START,
     PERCENT_POINTS,
     SENTENCE_END,
     brackets,
@@ -74,7 +75,6 @@ _NUMBERED = re.compile(r"^指标\d+(?:[:：、.]|$)")
 _PLACEHOLDER_PREFIX = re.compile(r"^指标\d+[:：、.]?\s*(?=\S)")  # '指标1工程完工率': the template's numbering
 _NATURES = frozenset({"定性", "定量"})
 _CODE = re.compile(r"^\d{1,3}\s*(?=[≥≤=<>≠])")
-_OPERATOR_START = re.compile(r"^[≥≤<>=≠]")
 # a name with its target glued on ('足额保障率=100%', '结余率≤5%': a web table copied without its cell boundaries)
 _GLUED_TARGET = re.compile(r"^(.*[^\s≥≤<>=≠])([≥≤<>=≠]\s*[-+]?\d[\d.,]*\s*[%‰]?[^\s\d≥≤<>=≠]{0,6})$")
 _BARE_NUMBER = re.compile(r"^[\d.,%]+$")
@@ -882,7 +882,7 @@ class _Reader:
         if len(texts) < len(fields) and (set(COMPOSITE) & set(fields) or any(f.startswith("extra") for f in fields)):
             slots = fit_slots(texts, fields)
         elif len(texts) < len(fields) and len(texts) == 2 and "target" in fields and not row.after_last:
-            slots = ("name", "target") if _OPERATOR_START.match(texts[1] or "") else ("name", "actual")
+            slots = ("name", "target") if OPERATOR_START.match(texts[1] or "") else ("name", "actual")
             row.short = slots[1] == "actual"
         self._assign(row, dict(zip(slots, texts, strict=False)))
         row.sure = min(row.sure, margin_confidence(cut.score, cut.runner_up))
@@ -918,7 +918,7 @@ class _Reader:
             slots.append(fields[pos])
             pos += 1
         if (len(content) == 2 and len(fields) == 3 and slots == ["name", "target"] and not content[1].empties
-                and not _OPERATOR_START.match(content[1].key) and not in_order):
+                and not OPERATOR_START.match(content[1].key) and not in_order):
             slots = ["name", "actual"]  # a lone value is what was achieved, unless it is a target ('≥90%')
         return tuple(slots)
 
@@ -1584,7 +1584,7 @@ class _Reader:
         ≥1200.00(万人次) 1200.0', '节能量审核 =5(次)'): a 偏差原因 holds no such pair. len(units) where none does."""
         for k in range(len(units) - 2, -1, -1):
             u, nxt = units[k], units[k + 1]
-            if (_OPERATOR_START.match(nxt.key) and not _starts_value(u) and _is_label(u, self.lex) is None
+            if (OPERATOR_START.match(nxt.key) and not _starts_value(u) and _is_label(u, self.lex) is None
                     and not u.key.endswith(SENTENCE_END)):
                 return k
         return len(units)
@@ -1648,7 +1648,7 @@ class _Reader:
             if first.gap == Gap.BLANK or (weight is not None and first.row == weight.row):
                 break
             if opens and len(line) > 1 and _is_label(first, self.lex) is None and not _starts_value(first) and (
-                    number(first.key) is None and _OPERATOR_START.match(line[1].key)):
+                    number(first.key) is None and OPERATOR_START.match(line[1].key)):
                 break  # the next row's name and target, its 分值 line printing none (a PDF's text in drawing
                 # order: `完成及时率 ≤161` / `万元` / `161 万元 2.00 1.2`; not a page's running header, `… 2023 年度`)
             if not out and not row.labels and row.left is not None and first.x < row.left - 1 and all(
@@ -2761,7 +2761,7 @@ def page_number_at_end(out: list[Unit], after: Unit | None = None) -> int:
         return 1  # (after a text without digits, the row's 实际完成值 '达成指标', two numbers are its 分值 and 得分)
     if len(out) >= 5 and all(not u.certain and _DIGITS.search(u.key) and _score_like(u) is None for u in out[-5:-3]):
         return 1  # (after two values no 分值 can be, its 年度指标值 and 实际完成值 '≥98% 100%', likewise)
-    if (len(out) >= 5 and not out[-5].certain and _OPERATOR_START.match(out[-5].key)
+    if (len(out) >= 5 and not out[-5].certain and OPERATOR_START.match(out[-5].key)
             and _score_like(out[-5]) is None and _score_like(out[-4]) is not None):
         return 1  # (after a 年度指标值 with its operator and a bare 实际完成值, '≤1.3 1.25 5 5 2', likewise)
     # (after a 分值 and 得分 printed with decimals, a whole number is none of the table's: '7.00 7.00 4')

@@ -29,11 +29,10 @@ from functools import lru_cache
 from jixiao.assemble.context import Context
 from jixiao.assemble.lexicon import Lexicon
 from jixiao.assemble.stream import Unit, is_year_only, source_rows, title_year
-from jixiao.assemble.text import CONTINUES, GOES_ON, SENTENCE_END, fold, is_dash, tidy, width
+from jixiao.assemble.text import CONTINUES, GOES_ON, OPERATOR_START, SENTENCE_END, fold, is_dash, tidy, width
 from jixiao.measures import is_measure
 from jixiao.model import Form
 
-_TARGET = re.compile(r"^[≥≤<>=≠]")  # a target with its operator ('≤62万元')
 _MEASURED = re.compile(r"^[-+]?\d[\d,.]*\s*[%‰]?\S{0,4}$")  # a value with its measure ('242场', '95%')
 _UNIT = re.compile(r"\((?:万元|元)\)$")  # a fund label's unit ('项目资金(万元)')
 _POINTS = re.compile(r"^\d{1,3}(?:\.\d+)?$")  # a row's 分值 or 得分 (an amount or a value has its measure)
@@ -93,6 +92,7 @@ LOST_POINTS = 0.75  # a late 偏差原因 in a row that lost points, over one in
 SKIP = -3.0  # a late cell that finds no field of its page (another form's, drawn on the same page)
 MOST_SKIPPED = 4  # … one in so many at most: more, and the run is no page's late cells
 MOST_LATE = 6  # late cells one row may take
+MOST_WORK = 5000  # late cells × rows a page's search may take (a page holds a few dozen of each)
 MOST_UNITS = 400  # a form's late units at most (a page of text past a form is no late cells; the search's bound)
 FILLED_NOTES = ("P011", "P014", "P032", "P033")  # a field's "not read" warnings, gone once a late cell fills it
 HEAD_FIELDS = ("project_name", "department", "implementing_unit", "goal_expected", "goal_actual")  # before the rows
@@ -324,7 +324,7 @@ def _kind(key: str, lex: Lexicon) -> str:
         return "heading"
     if (level := lex.level(key)) is not None and level == key.removesuffix("等"):
         return "level1" if level in lex.levels else "level2"
-    if _TARGET.match(key):
+    if OPERATOR_START.match(key):
         return "target"
     if _MEASURED.match(key):
         return "value"
@@ -341,6 +341,8 @@ def _plan(form: Form, cells: list[_Cell], window: tuple[int, int], lex: Lexicon,
     each, and how the row's fields read with them: the best total fit over all ways, whether another way fits
     as well, and the cells no field takes. None if those are too many."""
     rows = form.indicators
+    if len(cells) * (len(rows) + 1) > MOST_WORK:
+        return None  # (a run no page of a form prints: its search's bound)
     parents = lex.level2_parent
     goals = [name for name in HEAD_FIELDS if getattr(form, name) is None]
     memo: dict[tuple[int, int], tuple[float, int, int]] = {}

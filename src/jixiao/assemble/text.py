@@ -110,6 +110,7 @@ def decimals(text: str) -> int:
 MAX_POINTS = 100.0  # an indicator's 分值 or 得分 is at most the whole form's
 
 
+OPERATOR_START = re.compile(r"^[≥≤<>=≠]")  # a target printed with its operator ('≥95%', '≤62万元')
 PERCENT_POINTS = re.compile(r"^\d{1,3}(?:\.\d+)?%$")  # a 分值 printed as a percent ('10%', '10.00%')
 
 
