@@ -308,7 +308,7 @@ EXTRACTED = {"003_a203d4b834672a09.v2.pymupdf.txt": 97.0, "001_b9ea70bf1d9aee39.
              "003_a203d4b834672a09.v1.pypdf.txt": 97.0, "003_a203d4b834672a09.v2.pdfplumber.txt": 99.5,
              "003_a203d4b834672a09.sheet.pdfplumber.txt": 97.5, "004_6371f683518d7426.sheet.pdfplumber.txt": 92.5,
              "003_a203d4b834672a09.middle.pdfplumber.txt": 98.5, "003_a203d4b834672a09.sheet.pdfium.txt": 97.5,
-             "003_a203d4b834672a09.sheet.pymupdf.txt": 96.5, "003_a203d4b834672a09.sheet_breaks.pypdf.txt": 94.0,
+             "003_a203d4b834672a09.sheet.pymupdf.txt": 97.5, "003_a203d4b834672a09.sheet_breaks.pypdf.txt": 94.0,
              "004_6371f683518d7426.sheet.pdfium.txt": 90.5}
 
 

@@ -6,6 +6,7 @@ page's end. The texts below are those programs' real output for PDFs of `bench/r
 from __future__ import annotations
 
 import jixiao
+from tests.test_aligned import PDFTOTEXT
 
 # pdfium, one page: the year, the fund table's merged label, long targets, names, 偏差原因 and a wrapped 二级
 # label drawn after the grade, each row's late cells on a line of their own
@@ -204,3 +205,19 @@ def test_a_page_s_late_cells_begun_on_its_last_row_s_line():
         ("效益指标", "经济效益指标", "带动社会投资", "≤458万元", "458万元", DEVIATION),
         ("效益指标", "社会效益指标", "“一网通办”事项覆盖率", "≤199万元", "199万元", None),
         ("满意度指标", "服务对象满意度指标", "服务对象满意度", "=100%", "达成指标", "无")]
+
+
+def test_a_score_and_its_deviation_on_one_line_end_their_row():
+    """PyMuPDF's text of a workbook's PDF (a random form, `tests/random_forms.py`, written by
+    `tests/xlsx_render.py`): a cell a line, but a 得分 and its 偏差原因 `无` printed on one line (`10 无`), and
+    the names of the rows after drawn late. A row starts on a line of its own: the `无` is the 偏差原因 of the row
+    whose points it follows (before: the next row's name, and every row after it a row off). A fund row's line
+    holding a dash goes on with the row (`上年结转资金` / `0` / `0` / `0 -` / `0.00% -`; before: the 全年执行数 and
+    执行率 lost)."""
+    form = jixiao.parse_text((PDFTOTEXT / "random_sheet.pymupdf.txt").read_text(encoding="utf-8"), "x.txt")[0]
+    assert [(i.name, i.deviation) for i in form.indicators[2:9]] == [
+        ("系统可用率", "无"), ("网点覆盖率（%）", "部分资金未及时支付，后续加快拨付进度。"), ("PUE值", "无"),
+        ("带动就业人数", None), ("服务覆盖面", None), ("受益群众满意度（%）", "无"),
+        ("受益群众满意度（%）完成率", None)]
+    carryover = form.funds.carryover
+    assert (carryover.annual_budget, carryover.executed, carryover.execution_rate) == (0.0, 0.0, 0.0)

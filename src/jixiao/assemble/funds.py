@@ -13,15 +13,15 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from math import comb
 
 from jixiao.assemble.columns import column_starts, numbers_apart, realign, under_centred
 from jixiao.assemble.context import Context
 from jixiao.assemble.glued import split_numbers
 from jixiao.assemble.lexicon import IGNORED, Lexicon, is_lead
-from jixiao.assemble.stream import Unit
-from jixiao.assemble.text import MAX_POINTS, decimals, fold, is_dash, number, width
+from jixiao.assemble.stream import Unit, is_year_only
+from jixiao.assemble.text import DASHES, MAX_POINTS, decimals, fold, is_dash, number, width
 from jixiao.model import FUND_COLUMNS, FUND_ROWS, FundRow, Funds
 from jixiao.places import COLUMN_ZH, FUND_ROW_ZH
 
@@ -82,6 +82,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
     per_row: dict[int, int] = {}
     for u in units:
         per_row[u.row] = per_row.get(u.row, 0) + 1
+    dashed = {u.row for u in units if u.key in DASHES}  # rows printing a dash: no cut number's rests
     lines: list[FundLine] = []
     unread: list[Unit] = []
     current: FundLine | None = None
@@ -94,10 +95,16 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
         column = lex.fund_column(key) if label is None else None
         # a whole value after a row short of the header's columns goes on that row, alone on its line or with the
         # rest of the row's values (a PDF's text in its drawing order puts the cells after a wrapped one on lines
-        # of their own: '… 492.92 10.00' / '99.49' / '9.95', '… 1984.00 10.0' / '0' / '99.44 9.94')
-        goes_on = (not u.certain and current is not None and current.label is not None and bool(_WHOLE.match(key))
-                   and len(current.values) > 0 and header is not None
-                   and len(current.values) + per_row[u.row] <= len(header.columns))
+        # of their own: '… 492.92 10.00' / '99.49' / '9.95', '… 1984.00 10.0' / '0' / '99.44 9.94'); so does a
+        # dash, a sub-row's 分值 ('其中：当年财政拨款 2,348,320.00 2,348,320.00' / '250,414.85' / '- 10.66' / '-'),
+        # a line with a dash (`上年结转资金` / `0` / `0` / `0 -` / `0.00% -`), and any number after one printed
+        # whole with its decimals (no rest of it: '… 107.67' / '10 1' / '7.94')
+        goes_on = (not u.certain and current is not None and current.label is not None and len(current.values) > 0
+                   and (bool(_WHOLE.match(key)) or is_dash(key) or u.row in dashed
+                        or value is not None and bool(_CLOSED.search(current.values[-1])))
+                   and header is not None and ((wide := len(current.values) + per_row[u.row]) <= len(header.columns)
+                                               or wide == len(header.columns) + 1 and _one_lost(header.columns))
+                   and not any(_CUT_OPEN.search(v) for v in current.values))  # (its rests: `_unwrap`)
         first_in_row = u.row != last_row
         new_source_row = first_in_row and not goes_on and (
             per_row[u.row] >= 2
@@ -123,6 +130,9 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
             current.gaps.append(u.empties if u.certain else 0)
             continue
         if fold(u.text).strip("()（）") in ("元", "万元") or lex.section(key) == "funds":
+            continue
+        if value is None and key[-1:] in _YEAR_END and is_year_only(key):
+            unread.append(u)  # (the title's year, drawn late among the rows where a page breaks them: no value)
             continue
         if (value is None and not current.values and not is_dash(u.text) and current.label is None
                 and (current.columns or _HEADING.search(key))):
@@ -173,8 +183,13 @@ def _blank_columns(fl: FundLine) -> None:
 
 
 AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
+_YEAR_END = "年度)）"  # how a year alone ends ('(2022年度)', '2022年')
+_CUT_OPEN = re.compile(r"(?:\.|[,，]\d{0,2})$")  # a value a narrow column cut: on its point, in a group
+_CLOSED = re.compile(r"\.\d{2,}%?$")  # a number no narrow column cut: two decimals or more
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
-_WHOLE = re.compile(r"^\d+\.\d+%?$|^\d{3,}$")  # a whole value, not a cut number's rest ('0', '9', '00')
+# a whole value, not a cut number's rest ('0', '9', '00'): with its decimals (in groups of thousands or not), or
+# three digits or more
+_WHOLE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)\.\d+%?$|^\d{3,}$|^\d{1,3}(?:,\d{3})+$")
 _NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
 _LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
@@ -426,14 +441,24 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
         return -BLANK_IN_TOTAL if any(number(mapping[c]) is not None for c in blank_in_total & mapping.keys()) else 0
     positional = _fit_positional(values, order)
     filled = [v for v in values if v]
-    if len(filled) == len(order) + 1 and not certain:
+    extra = len(filled) - len(order)
+    if extra in (1, 2) and not certain:
+        base = _plausibility(positional, sub)
+        # numbers a narrow column cut in two ('10' / '0%' of '100%', '3990' / '5.00' of '39905.00', one or two of
+        # them): joined, where the row's arithmetic holds so, and better than with a value left out
+        cuts = [ks for ks in combinations(range(len(filled) - 1), extra) if all(b > a + 1 for a, b in pairwise(ks))]
+        whole = max((_joined(filled, ks, order) for ks in cuts), key=lambda m: _plausibility(m, sub), default={})
         # one number more than the columns in flowed text ('28.1 28.1 28.1 28.1 10 100% 10' under six): the one
         # whose leaving out makes the row's arithmetic hold, where that reads far better than the first six
-        base = _plausibility(positional, sub)
-        dropped = max(range(len(filled)), key=lambda k: _plausibility(
-            dict(zip(order, filled[:k] + filled[k + 1:], strict=True)), sub))
-        mapping = dict(zip(order, filled[:dropped] + filled[dropped + 1:], strict=True))
-        if _plausibility(mapping, sub) >= base + 2:
+        mapping: dict[str, str] = {}
+        dropped = 0
+        if extra == 1:
+            dropped = max(range(len(filled)), key=lambda k: _plausibility(
+                dict(zip(order, filled[:k] + filled[k + 1:], strict=True)), sub))
+            mapping = dict(zip(order, filled[:dropped] + filled[dropped + 1:], strict=True))
+        if whole and _plausibility(whole, sub) >= max(base + 2, _plausibility(mapping, sub) + 1 if mapping else 0):
+            return whole, 0.7
+        if mapping and _plausibility(mapping, sub) >= base + 2:
             return {**mapping, DROPPED: filled[dropped]}, 0.7
     if len(filled) >= len(order) or not filled:
         return positional, 1.0 if certain else 0.9
@@ -454,6 +479,27 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
     if best is positional:
         return best, 1.0 if certain else 0.9
     return best, 0.8
+
+
+def _joined(values: list[str], cuts: tuple[int, ...], order: tuple[str, ...]) -> dict[str, str]:
+    """The values on the columns with each value at `cuts` and the next joined into one, where each makes a
+    number (else no reading: empty)."""
+    out: list[str] = []
+    k = 0
+    while k < len(values):
+        if k in cuts:
+            glued = fold(values[k]) + fold(values[k + 1])
+            if number(glued) is None or not _CUT_JOIN.match(glued):
+                return {}
+            out.append(glued)
+            k += 2
+        else:
+            out.append(values[k])
+            k += 1
+    return dict(zip(order, out, strict=True))
+
+
+_CUT_JOIN = re.compile(r"^\d[\d,]*(?:\.\d+)?%?$")  # digits as a number is printed, one point at most
 
 
 def _prose(text: str) -> bool:
@@ -549,13 +595,19 @@ def _header_order(lines: list[FundLine]) -> tuple[str, ...]:
     return _lost_heading(order, lines) if len(order) >= 3 else DEFAULT_COLUMNS
 
 
+def _one_lost(columns: Sequence[str]) -> bool:
+    """The header names the national form's columns in their order but one (a row under it may hold one value
+    more: `_lost_heading`)."""
+    return (sum(1 for c in DEFAULT_COLUMNS if c not in columns) == 1
+            and tuple(columns) == tuple(c for c in DEFAULT_COLUMNS if c in columns))
+
+
 def _lost_heading(order: tuple[str, ...], lines: list[FundLine]) -> tuple[str, ...]:
     """A header naming the national form's columns in its order but one, over rows a value wider (`年初预算数 全年
     预算数 全年执行数 分值 得分` over six values: 执行率's heading drawn elsewhere, as a spreadsheet's PDF draws a
     wrapped cell after the others): that column, where the form prints it, if such rows read better so than
     with one of their values left out (one of them at least, none of them worse)."""
-    missing = [c for c in DEFAULT_COLUMNS if c not in order]
-    if len(missing) != 1 or order != tuple(c for c in DEFAULT_COLUMNS if c in order):
+    if not _one_lost(order):
         return order
     labelled = [fl for fl in lines if fl.label]
     wider = [fl for fl in labelled if _width(fl.values) == len(order) + 1]

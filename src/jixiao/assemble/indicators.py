@@ -1892,12 +1892,13 @@ class _Reader:
         # short, after the table's last 分值, may have printed only its name: cells and no label after them)
         cut_short = last and self.ends_form
         needed = len(self.fields) - 1
-        # where the table separates its cells by lines or blank lines, a row starts at such a boundary only
+        # where the table separates its cells by lines or blank lines, a row starts at such a boundary only (not
+        # on the line of the row above's points either: PyMuPDF's `10 无`, a 得分 and its 偏差原因 on one line)
         inside = self.separator >= Gap.LINE
         reach = range(max(0, n - MAX_ROW), n)  # a row is never longer than this
         cuts = [c for c in reach if (content_from[c] >= needed or last and kinds[c] == "level"
                                      or cut_short and content_from[c] and not late_labels[c])
-                and not (inside and c and between[c].gap < self.separator)] or list(reach)
+                and not (inside and between[c].gap < self.separator)] or list(reach)
         # (after the table's last 分值, a level label may open a row the document cuts short)
         # a 偏差原因 left to the row above: fits a row that lost points; never a label or a value first
         dev_points = 1.0 if prev.score is not None and prev.weight is not None and prev.score < prev.weight else -0.75

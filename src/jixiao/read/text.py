@@ -39,6 +39,7 @@ from jixiao.read.normalise import (
     normalise,
     site_chunks,
 )
+from jixiao.read.number_chains import DECIMALS, DECIMALS_SHARE, MIN_DECIMALS, joined_chains, joined_stacks
 from jixiao.read.repeats import as_printed
 from jixiao.read.tokens import Document, Gap, Notice, Token
 
@@ -619,7 +620,9 @@ def read_text(text: str, file: str) -> Document:
     if "\t" in text or "|" in text:
         as_printed(doc.tokens)
     if _CUT_NUMBER_TEXT.search(text):
-        doc.tokens[:] = _rejoined_numbers(doc.tokens)
+        if _SURE_CUT_TEXT.search(text):
+            doc.tokens[:] = joined_stacks(doc.tokens)
+        doc.tokens[:] = _rejoined_numbers(joined_chains(doc.tokens))
     if _LONE_OPERATOR.search(text):
         doc.tokens[:] = _placed_operators(doc.tokens)
     if _LATE_OPERATOR.search(text):
@@ -700,17 +703,16 @@ def _bare_value(token: Token) -> bool:
 # a number cut by a narrow column (in the text before its cells are folded: `\d` is a full-width digit too, `．`
 # a full-width point, `，` a full-width comma): a piece ending after its point or inside a group of its thousands
 _CUT_NUMBER_TEXT = re.compile(r"\d[.．]\d?[ \r\n]|\d[,，]\d{1,2}[ \r\n]")  # (a cell a tab ends is whole)
+# ... for certain: on its point or inside a group, or a piece opening with a zero before a digit
+_SURE_CUT_TEXT = re.compile(r"\d[.．][ \r\n]|\d[,，]\d{0,2}[ \r\n]|\n[0０][0-9０-９]")
 _DIGIT = re.compile(r"\d")
 # '10.0' of '10.00', '99.4' of '99.49', '100.' of '100.00', '16,221,100.0' of '16,221,100.00'
 _CUT_HEAD = re.compile(r"^(?:\d+|\d{1,3}(?:[,，]\d{3})+)\.\d?$")
 _POINT_REST = re.compile(r"^(\d{1,2})%?$")  # '0' of '10.00', '00%' of '100.00%'
 _CUT_GROUP = re.compile(r"^\d{1,3}(?:[,，]\d{3})*[,，](\d{1,2})$")  # '16,221,1' of '16,221,100.00'
 _GROUP_REST = re.compile(r"^(\d{1,2})(?:\.\d+)?$")  # '00.00' of '16,221,100.00'
-_DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
 MAX_NUMBER_REST = 5  # characters of a cut number's rest, at the most ('00.00' of '16,221,100.00')
 MAX_TEXT_BETWEEN = 2  # lines of text alone between cut numbers and their rests' line, at the most
-MIN_DECIMALS = 3  # whole numbers with decimals that show how many decimals the document prints, at the least
-DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 
 
 def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
@@ -794,7 +796,7 @@ def _rejoined_numbers(tokens: list[Token]) -> list[Token]:
     if points:
         cut = {head for head, _, _ in points} | {k for _, k, _ in points} | set(joins) | set(joins.values())
         decimals = Counter(len(m.group(1)) for k, t in enumerate(tokens)
-                           if k not in cut and (m := _DECIMALS.match(t.text)))
+                           if k not in cut and (m := DECIMALS.match(t.text)))
         printed, count = decimals.most_common(1)[0] if decimals else (None, 0)
         if count >= MIN_DECIMALS and count >= DECIMALS_SHARE * decimals.total():
             joins.update((k, head) for head, k, _ in points if _places(tokens[head].text, tokens[k].text) == printed)
