@@ -133,3 +133,10 @@ def test_a_next_row_s_numbers_are_no_pieces_of_the_row_above():
     lines = ["年度资金总额 ２２．２９ ２１．４８ ２１．４８ １０ １００％ １０",
              "服务对象满意度 =100% 达成指标 ４ ４ 无", "总分 １００ ２０．", "７３"]
     assert _tokens(lines)[-7:] == ["达成指标", "4", "4", "无", "总分", "100", "20.73"]
+
+
+def test_a_column_a_character_wide_prints_a_number_a_character_a_line():
+    """`２` / `１` / `．` / `０` / `０`: a column one character wide, the point alone on its line; the digits around
+    it are one number (before: five cells, and the row's 分值 and 得分 lost)."""
+    lines = [*_PRINTED, "服务覆盖面 12 月底前 12 月 20 日", "完成", "２", "１", "．", "０", "０", "２", "１．", "００"]
+    assert _tokens(lines)[-3:] == ["完成", "21.00", "21.00"]

@@ -9,7 +9,8 @@ ending on its point or inside a thousands group, or one opening with a zero befo
 so) — and scored by what the document's own numbers show: where nearly all of them print the same decimals, the
 reading in which the most numbers print them wins. Digits alone head a number only where the document prints
 almost no bare whole numbers, and only before a piece not yet whole that is as long as them, or a character
-longer with the point second (`_head`): `３００` then `５．００` stay a value and a 分值.
+longer with the point second (`_head`): `３００` then `５．００` stay a value and a 分值. A column a character wide
+prints a number a character a line, its point alone: those characters are one number.
 
 Text that keeps a row's printed line together (pdfplumber) prints the pieces of several columns side by side on
 the lines below the row instead (`joined_stacks`): there the numbers still open on the row's line take them in
@@ -24,7 +25,7 @@ from collections import Counter
 
 from jixiao.read.tokens import Token
 
-_ROW = operator.itemgetter(3)  # Token.row
+_ROW = operator.attrgetter("row")
 
 _PIECE = re.compile(r"^[\d.,，%]{1,16}$")
 _NUMBER = re.compile(r"^(?:[1-9]\d{0,2}(?:[,，]\d{3})+|0|[1-9]\d*)(?:\.(\d+))?%?$")  # (no leading zero)
@@ -37,7 +38,7 @@ _WHOLE_NUMBER = re.compile(r"^\d+$")  # a bare whole number printed as a value (
 MAX_STACK_PIECE = 5  # characters of a piece set on the line below its number ('00.00' of '16,221,100.00')
 MIN_WORDS = 2  # characters of a cell of words that shows a row's line (its name, 总分), not a line of pieces
 MAX_REST = 2  # characters of a piece side by side with the number it may end ('0' of '7.0 0')
-MAX_PIECES = 4  # pieces of one number, at the most ('10' / '0.' / '0' / '0%')
+MAX_PIECES = 8  # pieces of one number, at the most ('10' / '0.' / '0' / '0%'; a character a line: '1,000.00')
 MIN_DECIMALS = 3  # numbers with decimals that show how many the document prints, at the least
 DECIMALS_SHARE = 0.9  # ... and the share of them printing that many
 WHOLE_SHARE = 0.25  # bare whole numbers per number with decimals, at the most, for a piece without a point to head
@@ -73,6 +74,8 @@ def joined_chains(tokens: list[Token]) -> list[Token]:
               for j in (a, b)}
     pieces.update(k for k in range(len(tokens) - 1) if tokens[k + 1].row == tokens[k].row
                   and len(tokens[k + 1].text) <= MAX_REST and _could_join(tokens[k].text, tokens[k + 1].text))
+    # (nor any piece of a run printing a point alone: a column a character wide, its digits a line each)
+    pieces.update(j for chain in chains if any(tokens[i].text == "." for i in chain) for j in chain)
     printed, numbers = _printed(tokens, pieces)
     if printed is None:
         return tokens
@@ -156,9 +159,11 @@ def _segments(texts: list[str], printed: int, lead: int | None) -> list[tuple[in
         options = []
         for start in range(max(0, end - MAX_PIECES), end):
             pieces = texts[start:end]
-            # (each piece goes on the number so far: after its point, any digits are its decimals)
+            # (each piece goes on the number so far: after its point, any digits are its decimals; a column one
+            # character wide prints a number a character a line, its point alone: `１` / `０` / `０` / `．` / `０`)
             if len(pieces) > 1 and not all(_joins("".join(pieces[:m]), pieces[m], lead)
-                                           for m in range(1, len(pieces))):
+                                           for m in range(1, len(pieces))) and not (
+                    "." in pieces and all(len(piece) == 1 for piece in pieces)):
                 continue
             m = _NUMBER.match("".join(pieces))
             if m is None and len(pieces) > 1:
