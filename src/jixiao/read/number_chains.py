@@ -222,7 +222,8 @@ def joined_stacks(tokens: list[Token]) -> list[Token]:
         # (the decimals the document prints; else those its row's whole numbers print most)
         printed = known if known is not None else _alike([texts[k] for k in base])
         at = r
-        while at < len(rows) and tokens[rows[at][0]].line == tokens[rows[at - 1][-1]].line + 1:
+        # (a stack is as deep as a number has pieces: no line of a long run is walked again and again)
+        while at < min(len(rows), r + MAX_PIECES) and tokens[rows[at][0]].line == tokens[rows[at - 1][-1]].line + 1:
             pieces = _stack_pieces(tokens, rows[at])
             pairs = _pairs(base, pieces, trial, printed, at > r) if pieces else None
             if not pairs:
