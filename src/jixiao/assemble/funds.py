@@ -24,6 +24,7 @@ from jixiao.assemble.stream import Unit, is_year_only
 from jixiao.assemble.text import DASHES, MAX_POINTS, decimals, fold, is_dash, number, width
 from jixiao.model import FUND_COLUMNS, FUND_ROWS, FundRow, Funds
 from jixiao.places import COLUMN_ZH, FUND_ROW_ZH
+from jixiao.read.number_chains import CUT, LEADING_ZERO
 
 AMOUNTS = ("initial_budget", "annual_budget", "executed")
 SUB_ROWS = ("current_year", "carryover", "other")
@@ -104,7 +105,7 @@ def _lines(units: list[Unit], lex: Lexicon) -> tuple[list[FundLine], list[Unit]]
                         or value is not None and bool(_CLOSED.search(current.values[-1])))
                    and header is not None and ((wide := len(current.values) + per_row[u.row]) <= len(header.columns)
                                                or wide == len(header.columns) + 1 and _one_lost(header.columns))
-                   and not any(_CUT_OPEN.search(v) for v in current.values))  # (its rests: `_unwrap`)
+                   and not any(CUT.search(v) for v in current.values))  # (its rests: `_unwrap`)
         first_in_row = u.row != last_row
         new_source_row = first_in_row and not goes_on and (
             per_row[u.row] >= 2
@@ -184,7 +185,6 @@ def _blank_columns(fl: FundLine) -> None:
 
 AMOUNT_UNIT = re.compile(r"^(?:金额|资金)?单位[:：](万元|元)?$")  # '金额单位:' '万元', or '单位：元' in one
 _YEAR_END = "年度)）"  # how a year alone ends ('(2022年度)', '2022年')
-_CUT_OPEN = re.compile(r"(?:\.|[,，]\d{0,2})$")  # a value a narrow column cut: on its point, in a group
 _CLOSED = re.compile(r"\.\d{2,}%?$")  # a number no narrow column cut: two decimals or more
 _FRAGMENT = re.compile(r"^[0-9.,%]+$")
 # a whole value, not a cut number's rest ('0', '9', '00'): with its decimals (in groups of thousands or not), or
@@ -192,7 +192,6 @@ _FRAGMENT = re.compile(r"^[0-9.,%]+$")
 _WHOLE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)\.\d+%?$|^\d{3,}$|^\d{1,3}(?:,\d{3})+$")
 _NUMBERED = re.compile(r"^[1-9][.、．][\u4e00-\u9fff]")  # a numbered note's item ('1.预算执行率=…')
 _ROW_LABEL = re.compile(r"^[\u4e00-\u9fff][^0-9]*$")  # a row's label: words, no number
-_LEADING_ZERO = re.compile(r"^0\d")  # '0001000': no number is printed so, numbers glued ('0', '0', '0', '10' …)
 BLANK_IN_TOTAL = 3.0  # points off a sub-row's reading with an amount where its total has none
 MAX_RATE = 1000.0  # percent: no 执行率 is printed this high ('1484631.00%' is 148, 46 and 31.00% glued)
 _HEADING = re.compile(r"^[^0-9]{1,8}(?:数|额|资金)(?:\(.*\))?$")  # the shape of an amount's column heading: '安排数'
@@ -538,7 +537,7 @@ def _fit_glued(values: list[str], order: tuple[str, ...], sub: bool,
     if room < 2:
         return None  # as many cells as the header's columns, or more: none holds two numbers
     glued = [k for k, v in enumerate(values) if any(c.isdigit() for c in v)
-             and ((n := number(v.rstrip("%％"))) is None or _LEADING_ZERO.match(v)
+             and ((n := number(v.rstrip("%％"))) is None or LEADING_ZERO.match(v)
                   or v[-1:] in "%％" and n >= MAX_RATE) and split_numbers(v, room)]
     bounded = [k for k, v in enumerate(values) if sub and bound > 0 and v.isdecimal() and float(v) > bound]
     at = min(glued + bounded, default=None)

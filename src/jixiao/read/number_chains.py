@@ -29,9 +29,10 @@ _ROW = operator.attrgetter("row")
 
 _PIECE = re.compile(r"^[\d.,，%]{1,16}$")
 _NUMBER = re.compile(r"^(?:[1-9]\d{0,2}(?:[,，]\d{3})+|0|[1-9]\d*)(?:\.(\d+))?%?$")  # (no leading zero)
-_REST = re.compile(r"^0\d")  # a piece no number starts with: a rest ('００．００' of '１６２２１１００．００')
+# no number starts so: a rest ('００．００' of '１６２２１１００．００'), or numbers glued ('0001000')
+LEADING_ZERO = re.compile(r"^0\d")
 _NUMBER_START = re.compile(r"^(?:\d{1,3}(?:[,，]\d{0,3})+|\d+)(?:\.\d*)?%?$")  # ... or its first pieces ('100.')
-_CUT = re.compile(r"\.$|[,，]\d{0,2}$")  # a piece no number ends with: on its point, or in a thousands group
+CUT = re.compile(r"\.$|[,，]\d{0,2}$")  # a piece no number ends with: on its point, or in a thousands group
 _MAYBE_CUT = re.compile(r"\.\d?$|[,，]\d{0,2}$")  # ... or a number cut after a decimal ('0.0' of '100.00')
 DECIMALS = re.compile(r"^\d[\d,，]*\.(\d+)%?$")  # a whole number with decimals: its decimals
 _WHOLE_NUMBER = re.compile(r"^\d+$")  # a bare whole number printed as a value (a weight '10')
@@ -65,7 +66,7 @@ def joined_chains(tokens: list[Token]) -> list[Token]:
                 per_row[before.row] >= 2 and _stacked(tokens, k - 1, per_row)):
             chains.append([k - 1, k])  # (a line's last cell, or a piece alone, and the piece below it)
     cut = [chain for chain in chains if any(_MAYBE_CUT.search(tokens[j].text) for j in chain[:-1])
-           or any(_REST.match(tokens[j].text) for j in chain[1:])]
+           or any(LEADING_ZERO.match(tokens[j].text) for j in chain[1:])]
     if not cut:
         return tokens  # (most documents: no run of pieces, or none that may be cut)
     # (a piece, or a number that may be one piece of a longer, shows nothing of how the document prints them;
@@ -133,7 +134,7 @@ def _cut(piece: str, after: str, lead: int | None) -> bool:
     """A number certainly cut between two pieces: after its point or in a thousands group, or before a piece
     with a leading zero; or, where the document prints no bare whole numbers (`lead`: the decimals it prints),
     after digits alone before a piece not yet whole (`１` / `０．` / `００`, `１０` / `０．０` / `０`)."""
-    return bool(_CUT.search(piece) or _REST.match(after)) or (lead is not None and _head(piece, after, lead))
+    return bool(CUT.search(piece) or LEADING_ZERO.match(after)) or (lead is not None and _head(piece, after, lead))
 
 
 def _head(piece: str, after: str, printed: int | None) -> bool:
@@ -200,7 +201,7 @@ def joined_stacks(tokens: list[Token]) -> list[Token]:
             rows.append([k])
     starts = [r for r in range(1, len(rows)) if len(_stack_pieces(tokens, rows[r])) >= 2
               and tokens[rows[r][0]].line == tokens[rows[r - 1][-1]].line + 1
-              and any(_CUT.search(tokens[k].text) or _REST.match(tokens[k].text) for k in rows[r - 1] + rows[r])]
+              and any(CUT.search(tokens[k].text) or LEADING_ZERO.match(tokens[k].text) for k in rows[r - 1] + rows[r])]
     if not starts:
         return tokens
     # (no evidence of the decimals printed: a stack's rows and the row above it, a line's last number above a
@@ -273,7 +274,7 @@ def _pairs(base: list[int], pieces: list[int], texts: list[str], printed: int | 
     if not all(_NUMBER_START.match(texts[h] + texts[p]) and len(texts[p]) <= len(texts[h]) + 1
                for h, p in pairs):
         return None
-    if not going_on and not any(_CUT.search(texts[h]) or _CUT.search(texts[p]) or _REST.match(texts[p])
+    if not going_on and not any(CUT.search(texts[h]) or CUT.search(texts[p]) or LEADING_ZERO.match(texts[p])
                                 for h, p in pairs):
         return None
     return pairs
@@ -282,7 +283,7 @@ def _pairs(base: list[int], pieces: list[int], texts: list[str], printed: int | 
 def _open(text: str, printed: int | None) -> bool:
     """A number not yet whole: ending on its point or inside a thousands group, or printing fewer decimals than
     the document's numbers."""
-    if _CUT.search(text):
+    if CUT.search(text):
         return True
     return printed is not None and "." in text and len(text.partition(".")[2].rstrip("%")) < printed
 
