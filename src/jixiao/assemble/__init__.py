@@ -17,7 +17,7 @@ from jixiao.assemble.context import LOW_CONFIDENCE, Context
 from jixiao.assemble.funds import AMOUNT_UNIT, TOLERANCE, fund_unit, read_funds
 from jixiao.assemble.glued import MIN_RUN, glued_runs, unglue
 from jixiao.assemble.goals import read_goals
-from jixiao.assemble.head import HEAD_FIELDS, read_head, read_year
+from jixiao.assemble.head import HEAD_FIELDS, head_in_block, read_head, read_year
 from jixiao.assemble.indicators import page_number_at_end, read_indicators
 from jixiao.assemble.late import has_late_cells, late_in_goals, page_ends, put_back
 from jixiao.assemble.lexicon import Lexicon, is_points_only, label_key, label_points
@@ -190,6 +190,7 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
     if form.year is None:
         ctx.warn("P014", "未读到年度（应如“(2023年度)”）", "year", first)
     values, used = read_head(head, lex, ctx)
+    fund_units = head_in_block([u for s in by_kind.get("funds", []) for u in s.units], values, lex, ctx)
     for name in HEAD_FIELDS:
         setattr(form, name, values.get(name))
     unread = [i for i, u in enumerate(head) if i not in used and not _chrome(u, lex)]
@@ -207,7 +208,6 @@ def assemble_form(fu: FormUnits, lex: Lexicon, ctx: Context, index: int) -> Form
         ctx.warn("P001", "未找到表格标题（…绩效自评表），按“项目名称”行划分表格", "title", first)
     if form.project_name is None:
         ctx.warn("P011", "未读到项目名称", "project_name", first)
-    fund_units = [u for s in by_kind.get("funds", []) for u in s.units]
     anchors = [s.anchor for s in by_kind.get("funds", []) if s.anchor is not None]
     form.fund_unit = fund_unit(anchors + fund_units, lex, head)
     form.funds = read_funds(fund_units, lex, ctx, cut_short=sections[-1].kind == "funds")

@@ -387,6 +387,8 @@ def _plausibility(mapping: dict[str, str], sub: bool = False) -> float:
     for col in ("weight", "score"):
         if sub and values.get(col) is not None or "%" in (mapping.get(col) or ""):
             points -= 3
+        elif sub and is_dash(mapping.get(col)):
+            points += 0.25  # (a sub-row's 分值 and 得分 printed as dashes: where its dashes most likely stand)
     weight, rate, score = values.get("weight"), values.get("execution_rate"), values.get("score")
     annual, executed = number(_budget(mapping)), values.get("executed")
     if weight is not None:
@@ -473,6 +475,9 @@ def _fit(values: list[str], order: tuple[str, ...], certain: bool, sub: bool = F
         points = _plausibility(mapping, sub) + against_total(mapping)
         if "initial_budget" not in mapping and _rate_of(mapping, "annual_budget"):
             points += 0.1  # one budget printed, its 执行率 of it: the 全年预算数 (what 执行率 is of), not 年初预算数
+        if total is not None:  # (a sub-row's amount its total's in the same column: the one source of the total)
+            points += 0.1 * sum(number(mapping[c]) == number(total.get(c)) for c in AMOUNTS
+                                if c in mapping and number(mapping[c]) is not None)
         if points > best_points:
             best, best_points = mapping, points
     if best is positional:
@@ -621,6 +626,32 @@ def _lost_heading(order: tuple[str, ...], lines: list[FundLine]) -> tuple[str, .
     return DEFAULT_COLUMNS if min(gains) >= 0 and max(gains) > 0 else order
 
 
+def _surplus_to_next(lines: list[FundLine], order: tuple[str, ...]) -> None:
+    """A row holding more values than the table has columns, the next row's label holding none: text that
+    printed the rows' labels apart from their values (a workbook flattened to one line: `年度资金总额 … 0 207.45
+    10 100% 10 207.45 — 100% —`, then `其中:当年财政拨款` alone). The row keeps the first values, the next row
+    takes the rest, where they split so: the split whose two rows read best by shapes and arithmetic, and
+    better than the row read alone."""
+    for k, fl in enumerate(lines[:-1]):
+        filled = fl.filled()
+        after = next((nxt for nxt in lines[k + 1:] if nxt.label), None)
+        if (fl.label is None or len(filled) <= len(order) or after is None or after.values or after.columns
+                or fl.certain or len(filled) > 2 * len(order)):
+            continue
+        best, best_points = None, _plausibility(_fit_positional(filled, order), fl.label != "total")
+        for taken in range(len(order), len(filled) - len(order) - 1, -1):
+            if taken < 2 or len(filled) - taken < 2:
+                continue
+            first, _ = _fit(filled[:taken], order, False, fl.label != "total")
+            rest, _ = _fit(filled[taken:], order, False, True, first)
+            points = _plausibility(first, fl.label != "total") + _plausibility(rest, True)
+            if points > best_points + 1:
+                best, best_points = taken, points
+        if best is not None:
+            fl.values, after.values = filled[:best], filled[best:]
+            after.certain = False
+
+
 def _past_header_lead(lines: list[FundLine]) -> None:
     """A header printing blank cells before its first heading (`项目资金(万元) | | 年初预算数 | …`: the row labels'
     column two cells wide) has rows whose first as many blank cells are their label's span, not 年初预算数 left
@@ -663,6 +694,7 @@ def read_funds(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     total_line = next((fl for fl in lines if fl.label == "total"), None)
     order = _unknown_amounts(order, total_line.values if total_line else None, ctx,
                              units[0].line if units else None)
+    _surplus_to_next(lines, order)
 
     _past_header_lead(lines)
     labelled = [fl for fl in lines if fl.label]

@@ -41,6 +41,8 @@ _PROMPT = re.compile(r"[(（](?:限|不超过|不多于)?\s*\d+\s*字(?:以内|�
 _SHORT = 2.5  # a wrapped line falls short of its column by a word at most (in CJK characters)
 _PAGE = 100  # no printed line is wider, in CJK characters
 _OVER = 3.5  # a line may run over the width read off the first line: that one fell short, or a mark hangs
+_SHARE = re.compile(r"^\d{1,3}(?:\.\d+)?%?$")  # a share achieved, under a third heading beside the goals'
+_LEAST_CELL = 6  # characters: a goal text printed apart is a sentence, not a word cut off by a space
 _REPORTS = re.compile(r"^(?:20\d{2}年|截至|截止|全年|本年度)")
 
 
@@ -114,6 +116,10 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
         lines["expected"] = lines["actual"] = texts[0].line
     elif texts and all(u.certain for u in texts) and _by_column(texts, heads, parts, lines):
         pass
+    elif texts and (pairs := _pairs_by_line(texts, heads)) is not None:
+        for kind, cell in pairs:
+            parts[kind] = join(parts[kind], cell.text)
+            lines[kind] = lines[kind] or cell.line
     elif texts:
         beside = "expected" in heads and "actual" in heads and heads["expected"].row == heads["actual"].row
         # headings apart (a cell per line or paragraph) over text with no break inside as strong as the one
@@ -129,6 +135,25 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
                      f"goal_{kind}", lines[kind])
             parts[kind] = ""
     return tidy(parts["expected"]) or None, tidy(parts["actual"]) or None
+
+
+def _pairs_by_line(texts: list[Unit], heads: dict[str, Unit]) -> list[tuple[str, Unit]] | None:
+    """Text set apart by single spaces under the two headings printed side by side, each printed line two
+    texts (and perhaps a share under a third heading, `总体完成率(%)`, at its end): the rows of a two-column
+    table whose cells lost their boundaries (`为我县…照顾。 为我县…照顾。 100.00`). Each line's first text is
+    the 预期目标's, its second the 实际完成情况's. None where any line is not so: one text with a space inside
+    (`…示范区, 对相关…`: a text going on after its comma), a sentence cut over lines."""
+    exp, act = heads.get("expected"), heads.get("actual")
+    if exp is None or act is None or exp.row != act.row or any(u.certain for u in texts):
+        return None
+    out: list[tuple[str, Unit]] = []
+    for row in source_rows(texts):
+        cells = row[:-1] if len(row) == 3 and _SHARE.match(row[-1].key) else row
+        if len(cells) != 2 or any(len(u.key) < _LEAST_CELL or _SHARE.match(u.key) for u in cells) or (
+                cells[0].text.endswith(GOES_ON) or CONTINUES.match(cells[1].text)):
+            return None
+        out += [("expected", cells[0]), ("actual", cells[1])]
+    return out
 
 
 def _full_before(texts: list[Unit], c: int) -> bool:

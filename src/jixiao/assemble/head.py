@@ -20,7 +20,7 @@ from jixiao.assemble.stream import (
     title_year,
     year_in,
 )
-from jixiao.assemble.text import after_chars, tidy
+from jixiao.assemble.text import after_chars, number, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
@@ -59,6 +59,39 @@ def _opens_a_date(units: list[Unit], k: int) -> bool:
         return False
     after = "".join(u.key for u in units[k + 1:k + 3] if u.row == units[k].row)
     return bool(_MONTH.match(after))
+
+
+def head_in_block(units: list[Unit], values: dict[str, str | None], lex: Lexicon, ctx: Context) -> list[Unit]:
+    """A head label the head left unread, with its value, printed inside the fund table (a workbook's text
+    whose merged cells run into the next block: `项目资金(万元) 年度资金总额 实施单位 XX卫生院 全年预算数 …`):
+    the value is the head field's, and both units leave the table (else the table reads them as its values).
+    The value must be a text no label or number, in a block that is a table (its headings and numbers): a
+    table's own cells are never that."""
+    if not any(lex.fund_column(u.key) for u in units) or not any(number(u.text) is not None for u in units):
+        return units  # (a note that names the fund block, no table: its words are a sentence's)
+    out: list[Unit] = []
+    skip = False
+    for i, u in enumerate(units):
+        if skip:
+            skip = False
+            continue
+        found = lex.head_field(u.key)
+        if (found is not None and found[0] in HEAD_FIELDS and found[1] == len(u.key) and values.get(found[0]) is None
+                and i + 1 < len(units) and _block_value(units[i + 1], lex)):
+            values[found[0]] = tidy(units[i + 1].text)
+            ctx.at(found[0], units[i + 1].line)
+            skip = True
+            continue
+        out.append(u)
+    return out
+
+
+def _block_value(v: Unit, lex: Lexicon) -> bool:
+    """A head value among a table's cells: text no number, dash, label or section."""
+    key = v.key
+    return (len(key) >= 2 and number(v.text) is None and not key[:1].isdigit()
+            and not lex.head_field(key) and not lex.section(key) and not lex.fund_row(key)
+            and not lex.fund_column(key) and not lex.indicator_column(key))
 
 
 def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:
