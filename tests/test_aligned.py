@@ -1022,3 +1022,19 @@ def test_a_heading_s_rest_on_the_next_line_is_no_cell_centred_around_that_line()
             "总分 9.00 8.63\n")
     assert [(r.level2, r.name, r.target, r.actual) for r in jixiao.parse_text(text, "t.txt")[0].indicators] == [
         ("数量指标", "完成 GIS 数据更新", "=100%", "100%"), ("质量指标", "审计报告达标率", "≤295 万元", "控制在预算内")]
+
+
+def test_a_number_one_space_after_a_cell_filling_its_narrow_column():
+    """`pdftotext` leaves one space only between a cell that fills its narrow column and the next cell: `370 万 5   5`
+    (a 实际完成值, then its 分值), `达成指标 2    2`. Where the cells of that column start after runs of spaces on other
+    lines, a number standing there on its own is the next cell (before, the whole indicator table ran into the
+    first row's 年度指标值). A random form's Word PDF (`bench/random_pdfs.py`, seed 401)."""
+    text = (PDFTOTEXT / "random_narrow.layout.txt").read_text(encoding="utf-8")
+    form = jixiao.parse_text(text, "random_narrow.layout.txt")[0].record()
+    rows = [(i["name"], i["target"], i["actual"], i["weight"], i["score"]) for i in form["indicators"]]
+    assert rows[:5] == [("覆盖村居数", "≤370 万元", "370 万元", 5.0, 5.0),
+                        ("宣传活动次数", "=153(场)", "153 场", 8.0, 8.0),
+                        ("设备采购数量", "≥95%", "达成指标", 2.0, 2.0),
+                        ("完成及时率", "≤370 万元", "370 万元", 7.0, 7.0),
+                        ("“一网通办”事项覆盖率", "≥90%", "达成指标", 16.0, 16.0)]
+    assert rows[-2:] == [("群众满意度", "≥95%", "96%", 6.0, 2.38), ("服务对象满意度", "≥80%", "100%", 8.0, 8.0)]

@@ -80,11 +80,15 @@ def unaligned_blocks(page: list[str]) -> set[int]:
     return out
 
 
-def _chars(line: str, top: float, apart: int = -1) -> list[Char]:
+def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = frozenset()) -> list[Char]:
     """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
     text prints between words (`_text_space`) is marked on the character after it: Chinese text puts no other
     space inside a cell, and `pdftotext` often leaves only one between two cells (`项目资金(万元) 年初预算数`).
-    `apart`: the column of a character after a space that parts two cells all the same (`_stacked_words`)."""
+    `apart`: the column of a character after a space that parts two cells all the same (`_stacked_words`);
+    `starts`: the page's columns (`_column_starts`), where a space before a number that is a cell of its own (a
+    run of spaces after it, or after its measure) parts two cells too (`370 万 5   5`: a 实际完成值 filling its
+    narrow column, its 分值 one space after it; `≤396 万元 396 万元`; not `12 月底前`, a number and its measure,
+    nor `举办 2024 全球…`, a number in a text)."""
     out: list[Char] = []
     x = 0.0
     after_space = False
@@ -93,6 +97,8 @@ def _chars(line: str, top: float, apart: int = -1) -> list[Char]:
             after_space = True
         else:
             spaced = after_space and bool(out) and col != apart and _text_space(out[-1].text, ch) and not (
+                col in starts and line[col - 2] != " " and _NUMBER_START.match(ch) and not _latin(out[-1].text)
+                and out[-1].text not in _BEFORE_NUMBER and _LONE_VALUE.match(line, col)) and not (
                 _LONE_NUMBER.search(line, 0, col) and IDEOGRAPH.match(ch) and not _measured(line[col:col + 4]))
             out.append(Char(ch, x, x + COLUMN, top, top + HEIGHT, spaced=spaced))
             after_space = False
@@ -154,6 +160,21 @@ def _stacked_words(lines: list[str]) -> dict[int, int]:
                     out[k] = end + 1
                     break
     return out
+
+
+_NUMBER_START = re.compile(r"[\d=≥≤<>+-]")
+# a number that is a cell: a run of spaces after it, or after its measure word (`396 万元`); not one ending a line
+# (`…举办 65` / `场…`: a text wrapped)
+_LONE_VALUE = re.compile(r"[=≥≤<>]?[-+]?\d[\d,.]*%?(?: ?[^\s\d，。、；：,;:]{1,4})? {2,}")
+_BEFORE_NUMBER = frozenset("于过到达约共第")  # a word a number goes on (`不低于 90%`, `共 3 场`): one cell
+COLUMN_LINES = 3  # lines at least whose cells start at a column, after a run of spaces: a column of the page
+
+
+def _column_starts(lines: list[str]) -> frozenset[int]:
+    """The page's columns: where the cells of COLUMN_LINES lines or more start after a run of spaces."""
+    counts = Counter(m.start(1) for line in lines if "  " in line for m in _CELL_START.finditer(line))
+    # (a column's cells start a column off where narrow characters stand before them: `370 万 5`, `达成指标 2`)
+    return frozenset(col + d for col, n in counts.items() if n >= COLUMN_LINES for d in (-1, 0, 1))
 
 
 def _latin(ch: str) -> bool:
@@ -241,9 +262,10 @@ def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     # a narrow column broke (`１０．０` / `０`) is joined as one
     lines = [line.translate(HALF_WIDTH) for line in lines]
     apart = _stacked_words(lines)
+    starts = _column_starts(lines)
     tops, between = _tops(lines)
     line_at = {top: k for k, top in enumerate(tops)}
-    placed = [_chars(line, tops[k], apart.get(k, -1)) for k, line in enumerate(lines)]
+    placed = [_chars(line, tops[k], apart.get(k, -1), starts) for k, line in enumerate(lines)]
     out: dict[int, list[tuple[str, int]]] = {}
     for row in text_rows([chars for chars in placed if chars], wider=WIDER):
         first = min(line_at[top] for _, _, _, top, _ in row.cells)
