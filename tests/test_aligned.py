@@ -1038,18 +1038,3 @@ def test_a_number_one_space_after_a_cell_filling_its_narrow_column():
                         ("完成及时率", "≤370 万元", "370 万元", 7.0, 7.0),
                         ("“一网通办”事项覆盖率", "≥90%", "达成指标", 16.0, 16.0)]
     assert rows[-2:] == [("群众满意度", "≥95%", "96%", 6.0, 2.38), ("服务对象满意度", "≥80%", "100%", 8.0, 8.0)]
-
-
-def test_labels_set_spread_over_their_narrow_column():
-    """Labels set 分散对齐 spread their characters over a narrow column, `pdftotext` a space between each (`质 量` /
-    `指 标`, `可 持` / `续 影` / `响 指` / `标`): one word each, read as the label (before, each character a cell of
-    its own, and the rows' labels and names ran into each other). Not where two narrow columns' wrapped rests
-    stand side by side (`执行` / `率 数`): a spread word spans three characters or more, or a line next to it spreads
-    one over the same columns. A random form's Word PDF (`bench/random_pdfs.py`, seed 401, labels 分散对齐)."""
-    text = (PDFTOTEXT / "random_distributed.layout.txt").read_text(encoding="utf-8")
-    form = jixiao.parse_text(text, "random_distributed.layout.txt")[0].record()
-    assert [(i["level1"], i["level2"], i["name"]) for i in form["indicators"]] == [
-        ("产出指标", "质量指标", "系统可用率"), ("产出指标", "质量指标", "数据准确率"),
-        ("效益指标", "可持续影响指标", "设施持续使用年限"), ("满意度指标", "服务对象满意度指标", "企业满意度"),
-        ("满意度指标", "服务对象满意度指标", "企业满意度指标"), ("成本指标", "经济成本指标", "人均培训成本"),
-        ("成本指标", "经济成本指标", "成本控制数"), ("成本指标", "经济成本指标", "人均培训成本水平")]

@@ -80,8 +80,7 @@ def unaligned_blocks(page: list[str]) -> set[int]:
     return out
 
 
-def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = frozenset(),
-           spread: frozenset[int] = frozenset()) -> list[Char]:
+def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = frozenset()) -> list[Char]:
     """The line's characters, each a column wide (`pdftotext` counts an ideograph one column too). A space the
     text prints between words (`_text_space`) is marked on the character after it: Chinese text puts no other
     space inside a cell, and `pdftotext` often leaves only one between two cells (`项目资金(万元) 年初预算数`).
@@ -89,8 +88,7 @@ def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = froz
     `starts`: the page's columns (`_column_starts`), where a space before a number that is a cell of its own (a
     run of spaces after it, or after its measure) parts two cells too (`370 万 5   5`: a 实际完成值 filling its
     narrow column, its 分值 one space after it; `≤396 万元 396 万元`; not `12 月底前`, a number and its measure,
-    nor `举办 2024 全球…`, a number in a text); `spread`: the columns of characters of words set 分散对齐
-    (`_spread`), a space inside a cell before each but where the page's cells start."""
+    nor `举办 2024 全球…`, a number in a text)."""
     out: list[Char] = []
     x = 0.0
     after_space = False
@@ -98,8 +96,7 @@ def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = froz
         if ch == " ":
             after_space = True
         else:
-            spaced = after_space and bool(out) and col != apart and (_text_space(out[-1].text, ch) or (
-                col in spread and col not in starts)) and not (
+            spaced = after_space and bool(out) and col != apart and _text_space(out[-1].text, ch) and not (
                 col in starts and line[col - 2] != " " and _NUMBER_START.match(ch) and not _latin(out[-1].text)
                 and out[-1].text not in _BEFORE_NUMBER and _LONE_VALUE.match(line, col)) and not (
                 _LONE_NUMBER.search(line, 0, col) and IDEOGRAPH.match(ch) and not _measured(line[col:col + 4]))
@@ -107,26 +104,6 @@ def _chars(line: str, top: float, apart: int = -1, starts: frozenset[int] = froz
             after_space = False
         x += COLUMN
     return out
-
-
-def _spread_pair(line: str, col: int) -> bool:
-    """The character at `col` and the one two columns before it are ideographs, each a word of its own, one space
-    apart: a label set 分散对齐, its characters spread over its narrow column (`质 量` / `指 标`), one word (but
-    where the page's cells start: `产 出 指 标 时 效 指 标`, two labels so set side by side)."""
-    return (2 <= col < len(line) and line[col - 1] == " " and bool(IDEOGRAPH.match(line[col])) and bool(IDEOGRAPH.match(
-        line[col - 2])) and (col == 2 or line[col - 3] == " ") and (col + 1 == len(line) or line[col + 1] == " "))
-
-
-def _spread(lines: list[str], k: int, col: int) -> bool:
-    """`_spread_pair` where the word is spread over three characters or more on its line (`产 出 指 标`), or a line
-    next to it spreads a word over the same columns (`质 量` / `指 标`): not two narrow columns' wrapped rests side
-    by side (`执行` / `率 数`)."""
-    line = lines[k]
-    if not _spread_pair(line, col):
-        return False
-    if _spread_pair(line, col + 2) or col >= 4 and _spread_pair(line, col - 2):
-        return True
-    return any(_spread_pair(other, col) for other in lines[max(0, k - 1):k] + lines[k + 1:k + 2])
 
 
 _CELL_START = re.compile(r" {2,}(\S+(?: \S+)*)")  # a cell after a run of spaces (not the line's first)
@@ -288,9 +265,7 @@ def rebuild(lines: list[str]) -> dict[int, list[tuple[str, int]]]:
     starts = _column_starts(lines)
     tops, between = _tops(lines)
     line_at = {top: k for k, top in enumerate(tops)}
-    placed = [_chars(line, tops[k], apart.get(k, -1), starts, frozenset(
-        col for col in range(2, len(line)) if line[col - 1] == " " and _spread(lines, k, col)))
-        for k, line in enumerate(lines)]
+    placed = [_chars(line, tops[k], apart.get(k, -1), starts) for k, line in enumerate(lines)]
     out: dict[int, list[tuple[str, int]]] = {}
     for row in text_rows([chars for chars in placed if chars], wider=WIDER):
         first = min(line_at[top] for _, _, _, top, _ in row.cells)
