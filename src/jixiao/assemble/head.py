@@ -67,23 +67,19 @@ def head_in_block(units: list[Unit], values: dict[str, str | None], lex: Lexicon
     the value is the head field's, and both units leave the table (else the table reads them as its values).
     The value must be a text no label or number, in a block that is a table (its headings and numbers): a
     table's own cells are never that."""
-    if not any(lex.fund_column(u.key) for u in units) or not any(number(u.text) is not None for u in units):
-        return units  # (a note that names the fund block, no table: its words are a sentence's)
-    out: list[Unit] = []
-    skip = False
-    for i, u in enumerate(units):
-        if skip:
-            skip = False
-            continue
-        found = lex.head_field(u.key)
-        if (found is not None and found[0] in HEAD_FIELDS and found[1] == len(u.key) and values.get(found[0]) is None
-                and i + 1 < len(units) and _block_value(units[i + 1], lex)):
-            values[found[0]] = tidy(units[i + 1].text)
-            ctx.at(found[0], units[i + 1].line)
-            skip = True
-            continue
-        out.append(u)
-    return out
+    pairs = {}
+    for i, u in enumerate(units[:-1]):
+        if (found := lex.head_field(u.key)) and found[0] in HEAD_FIELDS and found[1] == len(u.key) and values.get(
+                found[0]) is None and found[0] not in pairs.values() and _block_value(units[i + 1], lex):
+            pairs[i] = found[0]
+    if not pairs or not any(lex.fund_column(u.key) for u in units) or not any(
+            number(u.text) is not None for u in units):
+        return units  # (most forms; or a note that names the fund block, no table: its words are a sentence's)
+    for i, field in pairs.items():
+        values[field] = tidy(units[i + 1].text)
+        ctx.at(field, units[i + 1].line)
+    taken = {j for i in pairs for j in (i, i + 1)}
+    return [u for k, u in enumerate(units) if k not in taken]
 
 
 def _block_value(v: Unit, lex: Lexicon) -> bool:
