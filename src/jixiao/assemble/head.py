@@ -20,7 +20,7 @@ from jixiao.assemble.stream import (
     title_year,
     year_in,
 )
-from jixiao.assemble.text import after_chars, number, tidy
+from jixiao.assemble.text import after_chars, is_dash, number, tidy
 
 HEAD_FIELDS = ("project_name", "department", "implementing_unit")
 VALUE_BEFORE = 0.5  # a value read before its label: a guess the reader is told of (below LOW_CONFIDENCE)
@@ -67,7 +67,7 @@ def head_in_block(units: list[Unit], values: dict[str, str | None], lex: Lexicon
     the value is the head field's, and both units leave the table (else the table reads them as its values).
     The value must be a text no label or number, in a block that is a table (its headings and numbers): a
     table's own cells are never that."""
-    pairs = {}
+    pairs: dict[int, str] = {}
     for i, u in enumerate(units[:-1]):
         if (found := lex.head_field(u.key)) and found[0] in HEAD_FIELDS and found[1] == len(u.key) and values.get(
                 found[0]) is None and found[0] not in pairs.values() and _block_value(units[i + 1], lex):
@@ -85,7 +85,7 @@ def head_in_block(units: list[Unit], values: dict[str, str | None], lex: Lexicon
 def _block_value(v: Unit, lex: Lexicon) -> bool:
     """A head value among a table's cells: text no number, dash, label or section."""
     key = v.key
-    return (len(key) >= 2 and number(v.text) is None and not key[:1].isdigit()
+    return (len(key) >= 2 and number(v.text) is None and not is_dash(v.text) and not key[:1].isdigit()
             and not lex.head_field(key) and not lex.section(key) and not lex.fund_row(key)
             and not lex.fund_column(key) and not lex.indicator_column(key))
 
