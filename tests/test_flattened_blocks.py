@@ -76,3 +76,10 @@ def test_a_goal_text_going_on_after_its_comma_is_not_cut_there():
             "申报国家网络安全产业示范区, 对相关产业发展做规划研究。\n")
     form = _one(text)
     assert form["goal_actual"] != "对相关产业发展做规划研究。"
+
+
+def test_hebei_heading_over_its_head_is_read_past():
+    """`一、基本情况`, the heading over Hebei's head printed as label–value pairs, is no text left unread (P002)."""
+    [form] = jixiao.parse_text(HEBEI, "hebei.txt")
+    assert form.project_name == "高龄老人津贴"
+    assert not [w for w in form.warnings if w.code == "P002" and "基本情况" in w.message]
