@@ -117,9 +117,7 @@ def read_goals(units: list[Unit], lex: Lexicon, ctx: Context, cut_short: bool = 
     elif texts and all(u.certain for u in texts) and _by_column(texts, heads, parts, lines):
         pass
     elif texts and (pairs := _pairs_by_line(texts, heads)) is not None:
-        for kind, cell in pairs:
-            parts[kind] = join(parts[kind], cell.text)
-            lines[kind] = lines[kind] or cell.line
+        _put(pairs, parts, lines)
     elif texts:
         beside = "expected" in heads and "actual" in heads and heads["expected"].row == heads["actual"].row
         # headings apart (a cell per line or paragraph) over text with no break inside as strong as the one
@@ -197,10 +195,15 @@ def _by_column(texts: list[Unit], heads: dict[str, Unit], parts: dict[str, str],
             elif parts["expected"]:
                 kind = "actual"
             targets = [(kind, cell)]
-        for kind, cell in targets:
-            parts[kind] = join(parts[kind], cell.text)
-            lines[kind] = lines[kind] or cell.line
+        _put(targets, parts, lines)
     return True
+
+
+def _put(cells: list[tuple[str, Unit]], parts: dict[str, str], lines: dict) -> None:
+    """Each cell's text onto its goal's, the goal's line its first cell's."""
+    for kind, cell in cells:
+        parts[kind] = join(parts[kind], cell.text)
+        lines[kind] = lines[kind] or cell.line
 
 
 def _page_number(units: list[Unit], k: int, opening: bool = False) -> bool:

@@ -15,6 +15,7 @@ from jixiao.assemble.stream import (
     Unit,
     bare_number,
     footer_at,
+    form_word,
     is_year_only,
     title_of,
     title_year,
@@ -83,11 +84,9 @@ def head_in_block(units: list[Unit], values: dict[str, str | None], lex: Lexicon
 
 
 def _block_value(v: Unit, lex: Lexicon) -> bool:
-    """A head value among a table's cells: text no number, dash, label or section."""
-    key = v.key
-    return (len(key) >= 2 and number(v.text) is None and not is_dash(v.text) and not key[:1].isdigit()
-            and not lex.head_field(key) and not lex.section(key) and not lex.fund_row(key)
-            and not lex.fund_column(key) and not lex.indicator_column(key))
+    """A head value among a table's cells: text no number, dash or word of the form."""
+    return (len(v.key) >= 2 and number(v.text) is None and not is_dash(v.text) and not v.key[:1].isdigit()
+            and not form_word(v.key, lex))
 
 
 def _value_after(units: list[Unit], i: int, inline: str, lex: Lexicon) -> bool:

@@ -206,8 +206,8 @@ def without_running_lines(units: list[Unit], lex: Lexicon) -> list[Unit]:
 def _form_words(key: str, line: list[Unit], lex: Lexicon) -> bool:
     """A printed line that is, or holds, a title, a heading or a label of the templates, or begins one."""
     whole = line[0]._replace(key=key)
-    return bool(title_of(whole, lex) or _known(key, lex) or key in lex.prefixes
-                or any(title_of(u, lex) or _known(u.key, lex) or u.key in lex.prefixes for u in line))
+    return bool(title_of(whole, lex) or form_word(key, lex) or key in lex.prefixes
+                or any(title_of(u, lex) or form_word(u.key, lex) or u.key in lex.prefixes for u in line))
 
 
 def join_cut_rows(units: list[Unit], lex: Lexicon) -> list[Unit]:
@@ -474,15 +474,15 @@ def join_split_labels(units: list[Unit], lex: Lexicon) -> list[Unit]:
             out.append(_with_below(units, i, lex, taken, row_end) if key[:1] in _LEADS and not u.certain else u)
             continue
         joined = None
-        whole = _known(key, lex)  # a whole label already: it runs on only into a longer word of the templates
+        whole = form_word(key, lex)  # a whole label already: it runs on only into a longer word of the templates
         for j in range(i + 1, min(n, i + MAX_PIECES)):
             nxt = units[j]
             longer = key + nxt.key
             spread = nxt.gap == Gap.WIDE and len(nxt.key) == 1 and len(key) == j - i  # ('分    值', 分散对齐)
             if nxt.certain or (nxt.gap in (Gap.WIDE, Gap.PAGE) and not spread) or (
-                    _known(nxt.key, lex) and longer not in lex.words and longer not in prefixes):
+                    form_word(nxt.key, lex) and longer not in lex.words and longer not in prefixes):
                 break  # a column boundary, or a label of its own ('执行率' '得分'; but '实际' '完成值' is one)
-            if nxt.key.isdigit() and _known(key, lex):
+            if nxt.key.isdigit() and form_word(key, lex):
                 break  # a whole label, then a number: a row's first cell ('偏差原因' '1'), not the label's end
             if lex.two_labels(key, nxt.key):
                 break  # a 一级 label, then a 二级 one: a row's two labels ('产出' '数量'), not the 二级 产出数量
@@ -607,7 +607,7 @@ def _continued_lines(units: list[Unit], lex: Lexicon, row_end: list[int]) -> dic
 def _values_rest(units: list[Unit], b: int, stop: int, lex: Lexicon) -> bool:
     """The pieces from `b` to the line's end are text no label's: no ending, beginning or word of one."""
     return all(not units[k].certain and not _finishes(units[k].key, lex.suffixes) and units[k].key not in lex.prefixes
-               and not _known(units[k].key, lex) for k in range(b, stop))
+               and not form_word(units[k].key, lex) for k in range(b, stop))
 
 
 def _goes_on(units: list[Unit], a: int, end: int, key: str, lex: Lexicon) -> int | None:
@@ -619,7 +619,7 @@ def _goes_on(units: list[Unit], a: int, end: int, key: str, lex: Lexicon) -> int
         longer = above.key + key
         if not above.certain and longer in lex.prefixes and not lex.level(longer):
             return at
-        if not (above.certain or _known(above.key, lex)):
+        if not (above.certain or form_word(above.key, lex)):
             return None
     return None
 
@@ -717,7 +717,7 @@ def _read_across(u: Unit, nxt: Unit, lex: Lexicon) -> Unit | None:
         return None
     text = "".join(x + y for x, y in zip(a, b, strict=False)) + a[len(b):]
     key = fold(text)
-    if not (label_key(key) in lex.words or lex.level(key)) or _known(u.key, lex) or _known(nxt.key, lex):
+    if not (label_key(key) in lex.words or lex.level(key)) or form_word(u.key, lex) or form_word(nxt.key, lex):
         return None
     return u._replace(text=text, key=key)
 
@@ -733,7 +733,7 @@ def _with_below(units: list[Unit], i: int, lex: Lexicon, taken: set[int], row_en
     beginning joins it as a run of pieces, or not at all.)"""
     u = units[i]
     if u.certain or row_end[i] == i + 1 or (u.key not in lex.prefixes and label_key(u.key) not in lex.prefixes
-                                            and not is_lead(u.key)) or _known(u.key, lex):
+                                            and not is_lead(u.key)) or form_word(u.key, lex):
         return u  # (most units: a value, a word no label begins with; but a label's lead alone, '其中：')
     first = _in_column_below(units, i, u.x, row_end)
     if first is None:
@@ -756,7 +756,7 @@ def _cut_below(units: list[Unit], u: Unit, below: int, lex: Lexicon) -> Unit:
         return u
     for k in range(1, len(piece.key)):
         head, rest = u.key + piece.key[:k], piece.key[k:]
-        if label_key(head) in lex.words and not lex.level(head) and (rest in lex.prefixes or _known(rest, lex)):
+        if label_key(head) in lex.words and not lex.level(head) and (rest in lex.prefixes or form_word(rest, lex)):
             units[below] = piece._replace(text=piece.text[k:], key=rest)
             text = u.text + piece.text[:k]
             return u._replace(text=text, key=fold(text))
@@ -870,7 +870,8 @@ def _whole_label(key: str, lex: Lexicon) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _known(key: str, lex: Lexicon) -> bool:
+def form_word(key: str, lex: Lexicon) -> bool:
+    """The key is a word of the form: a section, level, column or row heading, a head label, or a bare year."""
     return bool(is_year_only(key) or lex.section(key) or lex.level(key) or lex.indicator_column(key)
                 or lex.head_field(key) or lex.fund_column(key) or lex.fund_row(key))
 
